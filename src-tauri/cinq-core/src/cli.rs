@@ -1,0 +1,278 @@
+//! The headless CLI: `cinq <subcommand>`. The app binary calls [`run`] first; without a subcommand it opens the window.
+//!
+//! Exit codes: 0 success, 2 usage error, 1 any other error, with one line on stderr. `--json` prints only JSON.
+
+use std::ffi::OsString;
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use serde::Serialize;
+
+use crate::error::{CoreError, Result};
+use crate::model::{Language, StrategyInput};
+use crate::store::Store;
+use crate::strategy::system_timezone;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "cinq",
+    version,
+    about = "Cinq: from a blank page to a working social media strategy in five steps.",
+    long_about = "Cinq: from a blank page to a working social media strategy in five steps.\n\n\
+                  Without a subcommand, Cinq opens its window. With one, it runs headless and no window opens."
+)]
+pub struct Cli {
+    /// The database file (default: CINQ_DB, else cinq.sqlite3 in the OS application-data folder).
+    #[arg(long, global = true, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create, list, show, export and import strategies.
+    #[command(subcommand)]
+    Strategy(StrategyCommand),
+    /// Add the sample strategy.
+    Sample {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum LanguageArg {
+    En,
+    Fr,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum StrategyCommand {
+    /// List the strategies, most recently changed first.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Create a strategy.
+    Create {
+        #[arg(long)]
+        name: String,
+        #[arg(long, default_value = "")]
+        organisation: String,
+        #[arg(long, default_value = "")]
+        sector: String,
+        #[arg(long, value_enum, default_value = "en")]
+        language: LanguageArg,
+        /// An IANA time zone such as Europe/Paris (default: the system's).
+        #[arg(long)]
+        timezone: Option<String>,
+        /// YYYY-MM-DD (default: today).
+        #[arg(long, value_name = "DATE")]
+        start_date: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one strategy.
+    Show {
+        #[arg(value_name = "ID|NAME")]
+        strategy: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write a strategy to a JSON strategy file.
+    Export {
+        #[arg(value_name = "ID|NAME")]
+        strategy: String,
+        #[arg(long, value_name = "FILE.json")]
+        out: PathBuf,
+    },
+    /// Read a strategy file back as a new strategy.
+    Import {
+        #[arg(value_name = "FILE.json")]
+        file: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// What the binary should do after parsing its arguments.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// A subcommand ran (or help/version/usage error was printed): exit with this code.
+    Exit(i32),
+    /// No subcommand: open the window on this database (`None`: the default place).
+    OpenApp { db: Option<PathBuf> },
+}
+
+/// Parses `args` (the first is the program name) and runs a subcommand, writing to `out` and `err`.
+pub fn run<I, T>(args: I, out: &mut dyn Write, err: &mut dyn Write) -> Outcome
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            use clap::error::ErrorKind;
+            return match e.kind() {
+                ErrorKind::DisplayHelp
+                | ErrorKind::DisplayVersion
+                | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+                    let _ = write!(out, "{}", e.render());
+                    Outcome::Exit(0)
+                }
+                _ => {
+                    // clap explains over several lines, then shows the usage: keep the explanation, on one line.
+                    let text = e.render().to_string();
+                    let what: Vec<&str> = text
+                        .lines()
+                        .take_while(|l| !l.starts_with("Usage:") && !l.starts_with("For more information"))
+                        .map(str::trim)
+                        .filter(|l| !l.is_empty() && !l.starts_with("tip:"))
+                        .collect();
+                    let what = what.join(" ");
+                    let what = what.trim_start_matches("error: ");
+                    let _ = writeln!(err, "cinq: {what} (see 'cinq --help')");
+                    Outcome::Exit(2)
+                }
+            };
+        }
+    };
+    let Some(command) = cli.command else {
+        return Outcome::OpenApp { db: cli.db };
+    };
+    match execute(command, Store::resolve_path(cli.db), out) {
+        Ok(()) => Outcome::Exit(0),
+        Err(e) => {
+            let _ = writeln!(err, "cinq: {}", e.to_string().replace('\n', " "));
+            Outcome::Exit(1)
+        }
+    }
+}
+
+fn print_json(out: &mut dyn Write, value: &impl Serialize) -> Result<()> {
+    let text = serde_json::to_string_pretty(value)
+        .map_err(|e| CoreError::Io(format!("cannot encode JSON: {e}")))?;
+    writeln!(out, "{text}").map_err(io)
+}
+
+fn io(e: std::io::Error) -> CoreError {
+    CoreError::Io(e.to_string())
+}
+
+fn execute(command: Command, db: PathBuf, out: &mut dyn Write) -> Result<()> {
+    let mut store = Store::open(&db)?;
+    match command {
+        Command::Sample { json } => {
+            let s = store.create_sample()?;
+            if json {
+                print_json(out, &s)
+            } else {
+                writeln!(out, "Added the sample strategy '{}' (id {}).", s.name, s.id).map_err(io)
+            }
+        }
+        Command::Strategy(cmd) => strategy(cmd, &mut store, out),
+    }
+}
+
+fn strategy(cmd: StrategyCommand, store: &mut Store, out: &mut dyn Write) -> Result<()> {
+    match cmd {
+        StrategyCommand::List { json } => {
+            let list = store.list_strategies()?;
+            if json {
+                return print_json(out, &list);
+            }
+            if list.is_empty() {
+                return writeln!(out, "No strategies yet. Create one with 'cinq strategy create --name NAME'.")
+                    .map_err(io);
+            }
+            writeln!(out, "{:>5}  {:<40}  {:<24}  {:>5}  updated", "id", "name", "organisation", "steps")
+                .map_err(io)?;
+            for s in list {
+                writeln!(
+                    out,
+                    "{:>5}  {:<40}  {:<24}  {:>3}/5  {}",
+                    s.id,
+                    s.name,
+                    s.organisation,
+                    s.completed_steps,
+                    s.updated_at.get(..10).unwrap_or(&s.updated_at)
+                )
+                .map_err(io)?;
+            }
+            Ok(())
+        }
+        StrategyCommand::Create {
+            name,
+            organisation,
+            sector,
+            language,
+            timezone,
+            start_date,
+            json,
+        } => {
+            let s = store.create_strategy(&StrategyInput {
+                name,
+                organisation,
+                sector,
+                language: match language {
+                    LanguageArg::En => Language::En,
+                    LanguageArg::Fr => Language::Fr,
+                },
+                timezone: timezone.unwrap_or_else(system_timezone),
+                start_date: start_date
+                    .unwrap_or_else(|| chrono::Local::now().date_naive().format("%Y-%m-%d").to_string()),
+            })?;
+            if json {
+                print_json(out, &s)
+            } else {
+                writeln!(out, "Created strategy '{}' (id {}).", s.name, s.id).map_err(io)
+            }
+        }
+        StrategyCommand::Show { strategy, json } => {
+            let s = store.find_strategy(&strategy)?;
+            if json {
+                return print_json(out, &s);
+            }
+            let done: Vec<&str> = s
+                .steps
+                .iter()
+                .filter(|st| st.completed)
+                .map(|st| st.step.as_str())
+                .collect();
+            writeln!(out, "{} (id {})", s.name, s.id).map_err(io)?;
+            for (k, v) in [
+                ("organisation", s.organisation.as_str()),
+                ("sector", s.sector.as_str()),
+                ("language", s.language.as_str()),
+                ("time zone", s.timezone.as_str()),
+                ("start date", s.start_date.as_str()),
+                ("current step", s.current_step.as_str()),
+            ] {
+                writeln!(out, "  {k:<14}{v}").map_err(io)?;
+            }
+            writeln!(
+                out,
+                "  {:<14}{}",
+                "completed",
+                if done.is_empty() { "none".to_owned() } else { done.join(", ") }
+            )
+            .map_err(io)
+        }
+        StrategyCommand::Export { strategy, out: path } => {
+            let s = store.find_strategy(&strategy)?;
+            store.export_strategy_to(s.id, &path)?;
+            writeln!(out, "Exported '{}' to {}.", s.name, path.display()).map_err(io)
+        }
+        StrategyCommand::Import { file, json } => {
+            let s = store.import_strategy_from(&file)?;
+            if json {
+                print_json(out, &s)
+            } else {
+                writeln!(out, "Imported '{}' (id {}).", s.name, s.id).map_err(io)
+            }
+        }
+    }
+}

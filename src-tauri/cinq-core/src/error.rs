@@ -1,0 +1,124 @@
+//! Errors of the domain, and their typed form on the IPC and CLI seams.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// What kind of failure this is. The UI translates each code into plain words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    Validation,
+    NotFound,
+    Conflict,
+    NewerSchema,
+    NotADatabase,
+    Unwritable,
+    InvalidFile,
+    Io,
+    Internal,
+}
+
+/// One field that failed validation; `code` is a stable key such as `required`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct FieldError {
+    pub field: String,
+    pub code: String,
+}
+
+impl FieldError {
+    pub fn new(field: &str, code: &str) -> Self {
+        FieldError {
+            field: field.to_owned(),
+            code: code.to_owned(),
+        }
+    }
+
+    /// The English sentence for this field error (the UI has its own translations).
+    pub fn message(&self) -> String {
+        let what = match (self.field.as_str(), self.code.as_str()) {
+            ("name", "required") => "a name is required".to_owned(),
+            ("name", "too_long") => format!("a name has at most {MAX_NAME_CHARS} characters"),
+            ("name", "taken") => "another strategy already has this name".to_owned(),
+            ("timezone", _) => "not a valid IANA time zone (for example Europe/Paris)".to_owned(),
+            ("start_date", _) => "expected a date as YYYY-MM-DD".to_owned(),
+            ("language", _) => "expected en or fr".to_owned(),
+            (_, code) => code.replace('_', " "),
+        };
+        format!("{}: {}", self.field, what)
+    }
+}
+
+pub const MAX_NAME_CHARS: usize = 120;
+
+/// The error every domain operation returns.
+#[derive(Debug, thiserror::Error)]
+pub enum CoreError {
+    #[error("{}", .0.iter().map(FieldError::message).collect::<Vec<_>>().join("; "))]
+    Validation(Vec<FieldError>),
+    #[error("{0}")]
+    NotFound(String),
+    #[error("{0}")]
+    Conflict(String),
+    #[error("{path} was written by a newer version of Cinq (schema version {found}, this version knows up to {known}); update Cinq to open it. The file was not changed.")]
+    NewerSchema {
+        path: String,
+        found: i64,
+        known: i64,
+    },
+    #[error("{0} is not a Cinq database (not an SQLite file). The file was not changed.")]
+    NotADatabase(String),
+    #[error("cannot write to {path}: {reason}")]
+    Unwritable { path: String, reason: String },
+    #[error("{0}")]
+    InvalidFile(String),
+    #[error("{0}")]
+    Io(String),
+    #[error("database error: {0}")]
+    Sql(#[from] rusqlite::Error),
+}
+
+impl CoreError {
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            CoreError::Validation(_) => ErrorCode::Validation,
+            CoreError::NotFound(_) => ErrorCode::NotFound,
+            CoreError::Conflict(_) => ErrorCode::Conflict,
+            CoreError::NewerSchema { .. } => ErrorCode::NewerSchema,
+            CoreError::NotADatabase(_) => ErrorCode::NotADatabase,
+            CoreError::Unwritable { .. } => ErrorCode::Unwritable,
+            CoreError::InvalidFile(_) => ErrorCode::InvalidFile,
+            CoreError::Io(_) => ErrorCode::Io,
+            CoreError::Sql(_) => ErrorCode::Internal,
+        }
+    }
+}
+
+pub type Result<T, E = CoreError> = std::result::Result<T, E>;
+
+/// The error as it crosses the IPC: `{code, message, fields}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ApiError {
+    pub code: ErrorCode,
+    pub message: String,
+    pub fields: Vec<FieldError>,
+}
+
+impl From<CoreError> for ApiError {
+    fn from(e: CoreError) -> Self {
+        let fields = match &e {
+            CoreError::Validation(f) => f.clone(),
+            _ => Vec::new(),
+        };
+        ApiError {
+            code: e.code(),
+            message: e.to_string(),
+            fields,
+        }
+    }
+}
+
+impl std::fmt::Display for ApiError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}

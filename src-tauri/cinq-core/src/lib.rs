@@ -1,0 +1,14 @@
+//! Cinq's domain: the model, the SQLite store and its migrations, validation, the strategy file, the sample strategy
+//! and the headless CLI. Nothing here depends on Tauri; the app's commands are thin adapters over this crate.
+
+pub mod cli;
+pub mod error;
+pub mod file;
+pub mod model;
+pub mod sample;
+pub mod store;
+pub mod strategy;
+
+pub use error::{ApiError, CoreError, ErrorCode, FieldError, Result};
+pub use model::*;
+pub use store::Store;

@@ -1,0 +1,323 @@
+//! The SQLite store: opening a file safely, versioned migrations, settings.
+//!
+//! Invariants:
+//! - a file that is not SQLite, that a newer Cinq wrote, or that cannot be written is refused before anything
+//!   writes to it, so it stays byte-for-byte as it was;
+//! - migrations are forward-only, run in one transaction, and a copy of an existing file is kept before one runs;
+//! - every write goes through [`Store::write`], one transaction each.
+
+use std::fs::{self, OpenOptions};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction};
+
+use crate::error::{CoreError, Result};
+use crate::model::{LanguagePref, Settings, ThemePref};
+
+/// The file name of the database in the app-data folder.
+pub const DB_FILE_NAME: &str = "cinq.sqlite3";
+/// The application identifier; also the app-data folder's name (as Tauri's path resolver names it).
+pub const APP_IDENTIFIER: &str = "io.cinq.desktop";
+
+/// The migrations, in order. Migration `i` takes the schema from version `i` to `i + 1`. Never edit a shipped one:
+/// append a new one.
+pub const MIGRATIONS: &[&str] = &[
+    // 1: strategies, their steps, and the app's settings.
+    "CREATE TABLE strategy (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        organisation TEXT NOT NULL DEFAULT '',
+        sector TEXT NOT NULL DEFAULT '',
+        language TEXT NOT NULL CHECK (language IN ('en', 'fr')),
+        timezone TEXT NOT NULL,
+        start_date TEXT NOT NULL,
+        current_step TEXT NOT NULL DEFAULT 'audit',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        deleted_at TEXT
+    );
+    CREATE UNIQUE INDEX strategy_live_name ON strategy (name COLLATE NOCASE) WHERE deleted_at IS NULL;
+    CREATE TABLE step_state (
+        strategy_id INTEGER NOT NULL REFERENCES strategy (id) ON DELETE CASCADE,
+        step TEXT NOT NULL,
+        completed INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (strategy_id, step)
+    );
+    CREATE TABLE setting (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );",
+];
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Store {
+    /// The default database path: the OS application-data folder, as Tauri's `app_data_dir` resolves it.
+    pub fn default_path() -> PathBuf {
+        dirs::data_dir()
+            .unwrap_or_else(|| PathBuf::from("."))
+            .join(APP_IDENTIFIER)
+            .join(DB_FILE_NAME)
+    }
+
+    /// The path from `--db`, else `CINQ_DB`, else the default.
+    pub fn resolve_path(flag: Option<PathBuf>) -> PathBuf {
+        flag.or_else(|| {
+            std::env::var_os("CINQ_DB")
+                .filter(|v| !v.is_empty())
+                .map(PathBuf::from)
+        })
+        .unwrap_or_else(Self::default_path)
+    }
+
+    /// Opens (or creates) the database at `path` and brings its schema up to date.
+    pub fn open(path: &Path) -> Result<Store> {
+        Self::open_with_migrations(path, MIGRATIONS)
+    }
+
+    /// [`Store::open`] with another list of migrations: for testing the migration runner itself.
+    #[doc(hidden)]
+    pub fn open_with_migrations(path: &Path, migrations: &[&str]) -> Result<Store> {
+        let shown = path.display().to_string();
+        let known = migrations.len() as i64;
+        if path.exists() {
+            check_existing(path, known)?;
+        } else {
+            let parent = parent_of(path);
+            fs::create_dir_all(parent).map_err(|e| unwritable(&shown, e))?;
+        }
+        check_folder_writable(path)?;
+        let conn = Connection::open(path).map_err(|e| match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::NotADatabase) => CoreError::NotADatabase(shown.clone()),
+            Some(rusqlite::ErrorCode::CannotOpen | rusqlite::ErrorCode::ReadOnly) => {
+                unwritable(&shown, e)
+            }
+            _ => CoreError::Sql(e),
+        })?;
+        configure(&conn).map_err(|e| match e {
+            CoreError::Sql(ref s)
+                if s.sqlite_error_code() == Some(rusqlite::ErrorCode::ReadOnly) =>
+            {
+                unwritable(&shown, s)
+            }
+            other => other,
+        })?;
+        let mut store = Store {
+            conn,
+            path: path.to_owned(),
+        };
+        store.migrate(migrations)?;
+        Ok(store)
+    }
+
+    /// An in-memory store, for tests.
+    pub fn open_in_memory() -> Result<Store> {
+        let conn = Connection::open_in_memory()?;
+        conn.execute_batch("PRAGMA foreign_keys = ON;")?;
+        let mut store = Store {
+            conn,
+            path: PathBuf::from(":memory:"),
+        };
+        store.migrate(MIGRATIONS)?;
+        Ok(store)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+
+    fn migrate(&mut self, migrations: &[&str]) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        let version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if version > migrations.len() as i64 {
+            return Err(CoreError::NewerSchema {
+                path: self.path.display().to_string(),
+                found: version,
+                known: migrations.len() as i64,
+            });
+        }
+        for (i, sql) in migrations.iter().enumerate().skip(version as usize) {
+            tx.execute_batch(sql)?;
+            tx.pragma_update(None, "user_version", i as i64 + 1)?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Runs `f` in one transaction; it commits only if `f` succeeds.
+    pub fn write<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        let tx = self.conn.transaction()?;
+        let out = f(&tx)?;
+        tx.commit()?;
+        Ok(out)
+    }
+
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    pub fn get_setting(&self, key: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
+            .optional()?)
+    }
+
+    pub fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO setting (key, value) VALUES (?1, ?2)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [key, value],
+            )?;
+            Ok(())
+        })
+    }
+
+    pub fn settings(&self) -> Result<Settings> {
+        let language = match self.get_setting("language")?.as_deref() {
+            Some("en") => LanguagePref::En,
+            Some("fr") => LanguagePref::Fr,
+            _ => LanguagePref::System,
+        };
+        let theme = match self.get_setting("theme")?.as_deref() {
+            Some("light") => ThemePref::Light,
+            Some("dark") => ThemePref::Dark,
+            _ => ThemePref::System,
+        };
+        Ok(Settings { language, theme })
+    }
+
+    pub fn set_settings(&mut self, s: &Settings) -> Result<Settings> {
+        let language = match s.language {
+            LanguagePref::System => "system",
+            LanguagePref::En => "en",
+            LanguagePref::Fr => "fr",
+        };
+        let theme = match s.theme {
+            ThemePref::System => "system",
+            ThemePref::Light => "light",
+            ThemePref::Dark => "dark",
+        };
+        self.write(|tx| {
+            for (k, v) in [("language", language), ("theme", theme)] {
+                tx.execute(
+                    "INSERT INTO setting (key, value) VALUES (?1, ?2)
+                     ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    [k, v],
+                )?;
+            }
+            Ok(())
+        })?;
+        self.settings()
+    }
+}
+
+fn configure(conn: &Connection) -> Result<()> {
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    // journal_mode returns a row, so it is read rather than executed.
+    let _: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;")?;
+    Ok(())
+}
+
+fn parent_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
+}
+
+fn unwritable(path: &str, e: impl std::fmt::Display) -> CoreError {
+    CoreError::Unwritable {
+        path: path.to_owned(),
+        reason: e.to_string(),
+    }
+}
+
+/// Refuses a file that is not SQLite, or that a newer Cinq wrote, without writing to it. Before a migration changes
+/// an older file, a consistent copy is kept next to it.
+fn check_existing(path: &Path, known: i64) -> Result<()> {
+    let shown = path.display().to_string();
+    if path.is_dir() {
+        return Err(CoreError::NotADatabase(shown));
+    }
+    let mut header = [0u8; 16];
+    let n = fs::File::open(path)
+        .and_then(|mut f| f.read(&mut header))
+        .map_err(|e| CoreError::Io(format!("cannot read {shown}: {e}")))?;
+    if n == 0 {
+        return Ok(()); // An empty file is an empty database.
+    }
+    if n < 16 || &header != b"SQLite format 3\0" {
+        return Err(CoreError::NotADatabase(shown));
+    }
+    OpenOptions::new()
+        .append(true)
+        .open(path)
+        .map_err(|e| unwritable(&shown, e))?;
+    let ro = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    let version: i64 = ro
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .map_err(|e| match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::NotADatabase) => CoreError::NotADatabase(shown.clone()),
+            _ => CoreError::Sql(e),
+        })?;
+    if version > known {
+        return Err(CoreError::NewerSchema {
+            path: shown,
+            found: version,
+            known,
+        });
+    }
+    if version > 0 && version < known {
+        let backup = backup_path(path, version);
+        if !backup.exists() {
+            ro.execute("VACUUM INTO ?1", [backup.display().to_string()])
+                .map_err(|e| unwritable(&backup.display().to_string(), e))?;
+        }
+    }
+    Ok(())
+}
+
+/// Where the copy taken before migrating a file from `version` goes.
+pub fn backup_path(path: &Path, version: i64) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(format!(".v{version}.bak"));
+    path.with_file_name(name)
+}
+
+/// SQLite needs to create `-wal` and `-shm` files beside the database.
+fn check_folder_writable(path: &Path) -> Result<()> {
+    let parent = parent_of(path);
+    let probe = parent.join(format!(".cinq-write-probe-{}", std::process::id()));
+    match OpenOptions::new().write(true).create_new(true).open(&probe) {
+        Ok(_) => {
+            let _ = fs::remove_file(&probe);
+            Ok(())
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            let _ = fs::remove_file(&probe);
+            Ok(())
+        }
+        Err(e) => Err(unwritable(&path.display().to_string(), e)),
+    }
+}

@@ -1,0 +1,50 @@
+//! The TypeScript bindings in ui/src/bindings.ts are generated from the Rust types. This test fails when they drift;
+//! run it with UPDATE_BINDINGS=1 to write them again.
+
+use cinq_core::*;
+use ts_rs::{Config, TS};
+
+fn declarations() -> String {
+    let cfg = Config::default();
+    let decls = [
+        Language::decl(&cfg),
+        StepId::decl(&cfg),
+        StepState::decl(&cfg),
+        Strategy::decl(&cfg),
+        StrategySummary::decl(&cfg),
+        StrategyInput::decl(&cfg),
+        ErrorCode::decl(&cfg),
+        FieldError::decl(&cfg),
+        ApiError::decl(&cfg),
+        LanguagePref::decl(&cfg),
+        ThemePref::decl(&cfg),
+        Settings::decl(&cfg),
+        AppInfo::decl(&cfg),
+    ];
+    let mut out = String::from(
+        "// Generated from the Rust types in src-tauri/cinq-core by `cargo test -p cinq-core --test bindings`.\n\
+         // Do not edit by hand: run that test with UPDATE_BINDINGS=1 to write this file again.\n",
+    );
+    for d in decls {
+        out.push_str("\nexport ");
+        out.push_str(d.trim());
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn typescript_bindings_match_the_rust_types() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/bindings.ts");
+    let want = declarations();
+    if std::env::var_os("UPDATE_BINDINGS").is_some() {
+        std::fs::write(&path, &want).unwrap();
+        return;
+    }
+    let have = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        have == want,
+        "ui/src/bindings.ts is out of date with the Rust types: run \
+         `UPDATE_BINDINGS=1 cargo test -p cinq-core --test bindings` and commit the result"
+    );
+}

@@ -1,0 +1,124 @@
+//! The CLI through `cli::run`, as the binary calls it: output, `--json`, exit codes and messages.
+
+use cinq_core::cli::{run, Outcome};
+
+struct Ran {
+    code: i32,
+    out: String,
+    err: String,
+}
+
+fn cinq(db: &std::path::Path, args: &[&str]) -> Ran {
+    let mut all = vec!["cinq", "--db", db.to_str().unwrap()];
+    all.extend_from_slice(args);
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let code = match run(all, &mut out, &mut err) {
+        Outcome::Exit(c) => c,
+        other => panic!("expected an exit, got {other:?}"),
+    };
+    Ran {
+        code,
+        out: String::from_utf8(out).unwrap(),
+        err: String::from_utf8(err).unwrap(),
+    }
+}
+
+#[test]
+fn no_subcommand_opens_the_app() {
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    assert_eq!(run(["cinq"], &mut out, &mut err), Outcome::OpenApp { db: None });
+    assert_eq!(
+        run(["cinq", "--db", "x.sqlite3"], &mut out, &mut err),
+        Outcome::OpenApp { db: Some("x.sqlite3".into()) }
+    );
+}
+
+#[test]
+fn help_version_and_usage_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.sqlite3");
+    let r = cinq(&db, &["--help"]);
+    assert_eq!(r.code, 0);
+    assert!(r.out.contains("strategy") && r.out.contains("sample"), "{}", r.out);
+    let r = cinq(&db, &["--version"]);
+    assert_eq!(r.code, 0);
+    assert!(r.out.starts_with("cinq "), "{}", r.out);
+    let r = cinq(&db, &["strategy", "frobnicate"]);
+    assert_eq!(r.code, 2);
+    assert_eq!(r.err.lines().count(), 1, "one line: {}", r.err);
+    assert!(r.err.starts_with("cinq: "), "{}", r.err);
+    let r = cinq(&db, &["strategy", "create"]);
+    assert_eq!(r.code, 2, "a missing --name is a usage error");
+    assert!(r.err.contains("--name"), "{}", r.err);
+    let r = cinq(&db, &["strategy", "create", "--name", "X", "--language", "de"]);
+    assert_eq!(r.code, 2);
+}
+
+#[test]
+fn create_list_show_export_import_and_sample() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.sqlite3");
+    let r = cinq(
+        &db,
+        &["strategy", "create", "--name", "Café Brûlot", "--organisation", "Brûlot SA", "--language", "fr",
+          "--timezone", "Europe/Paris", "--start-date", "2026-02-01", "--json"],
+    );
+    assert_eq!(r.code, 0, "{}", r.err);
+    let s: serde_json::Value = serde_json::from_str(&r.out).expect("--json prints JSON only");
+    assert_eq!(s["name"], "Café Brûlot");
+    assert_eq!(s["language"], "fr");
+    assert_eq!(s["steps"].as_array().unwrap().len(), 5);
+
+    let r = cinq(&db, &["strategy", "list", "--json"]);
+    let list: serde_json::Value = serde_json::from_str(&r.out).unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 1);
+    let r = cinq(&db, &["strategy", "list"]);
+    assert!(r.out.contains("Café Brûlot"), "{}", r.out);
+
+    let r = cinq(&db, &["strategy", "show", "café brûlot"]);
+    assert_eq!(r.code, 0);
+    assert!(r.out.contains("Europe/Paris"), "{}", r.out);
+    let r = cinq(&db, &["strategy", "show", "nope"]);
+    assert_eq!(r.code, 1);
+    assert_eq!(r.err.trim(), "cinq: there is no strategy with the id or name 'nope'");
+
+    let file = dir.path().join("out.json");
+    let r = cinq(&db, &["strategy", "export", "1", "--out", file.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.err);
+    let r = cinq(&db, &["strategy", "import", file.to_str().unwrap(), "--json"]);
+    assert_eq!(r.code, 0, "{}", r.err);
+    let s: serde_json::Value = serde_json::from_str(&r.out).unwrap();
+    assert_eq!(s["name"], "Café Brûlot (imported)");
+
+    let r = cinq(&db, &["sample", "--json"]);
+    assert_eq!(r.code, 0, "{}", r.err);
+    let s: serde_json::Value = serde_json::from_str(&r.out).unwrap();
+    assert_eq!(s["name"], cinq_core::sample::SAMPLE_NAME);
+}
+
+#[test]
+fn errors_are_one_clear_line_and_change_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.sqlite3");
+    let r = cinq(&db, &["strategy", "create", "--name", "X", "--timezone", "Paris"]);
+    assert_eq!(r.code, 1);
+    assert_eq!(
+        r.err.trim(),
+        "cinq: timezone: not a valid IANA time zone (for example Europe/Paris)"
+    );
+    let bad = dir.path().join("bad.json");
+    std::fs::write(&bad, "{\n  \"format\": \"cinq.strategy\",\n  \"version\": 1,\n  \"strategy\": 12\n}\n").unwrap();
+    let r = cinq(&db, &["strategy", "import", bad.to_str().unwrap()]);
+    assert_eq!(r.code, 1);
+    assert_eq!(r.err.lines().count(), 1);
+    assert!(r.err.contains("bad.json: line 4, column"), "{}", r.err);
+    let r = cinq(&db, &["strategy", "list", "--json"]);
+    assert_eq!(r.out.trim(), "[]");
+
+    let not_db = dir.path().join("notes.txt");
+    std::fs::write(&not_db, "hello").unwrap();
+    let r = cinq(&not_db, &["strategy", "list"]);
+    assert_eq!(r.code, 1);
+    assert!(r.err.contains("is not a Cinq database"), "{}", r.err);
+    assert_eq!(std::fs::read(&not_db).unwrap(), b"hello");
+}

@@ -1,0 +1,320 @@
+//! The store, strategies, the strategy file and the sample, on temporary and in-memory databases.
+
+use std::fs;
+use std::path::Path;
+
+use cinq_core::file::{parse_strategy_file, read_strategy_file};
+use cinq_core::store::{backup_path, SCHEMA_VERSION};
+use cinq_core::{CoreError, ErrorCode, Language, StepId, Store, StrategyInput};
+
+fn input(name: &str) -> StrategyInput {
+    StrategyInput {
+        name: name.to_owned(),
+        organisation: "Org".to_owned(),
+        sector: "Retail".to_owned(),
+        language: Language::Fr,
+        timezone: "Europe/Paris".to_owned(),
+        start_date: "2026-01-05".to_owned(),
+    }
+}
+
+fn field_codes(e: CoreError) -> Vec<(String, String)> {
+    match e {
+        CoreError::Validation(f) => f.into_iter().map(|f| (f.field, f.code)).collect(),
+        other => panic!("expected a validation error, got {other:?}"),
+    }
+}
+
+#[test]
+fn create_list_show_and_persist_across_reopen() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cinq.sqlite3");
+    let id = {
+        let mut store = Store::open(&path).unwrap();
+        let s = store.create_strategy(&input("  Brand A  ")).unwrap();
+        assert_eq!(s.name, "Brand A", "the name is trimmed");
+        assert_eq!(s.steps.len(), 5);
+        assert!(s.steps.iter().all(|st| !st.completed));
+        assert_eq!(s.current_step, StepId::Audit);
+        s.id
+    };
+    let store = Store::open(&path).unwrap();
+    let list = store.list_strategies().unwrap();
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0].id, id);
+    assert_eq!(store.find_strategy("brand a").unwrap().id, id);
+    assert_eq!(store.find_strategy(&id.to_string()).unwrap().name, "Brand A");
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+    let mode: String = store
+        .conn()
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+    let fk: i64 = store.conn().query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
+    assert_eq!(fk, 1);
+}
+
+#[test]
+fn validation_rules_name_required_length_unique_and_timezone() {
+    let mut store = Store::open_in_memory().unwrap();
+    let e = store.create_strategy(&input("   ")).unwrap_err();
+    assert_eq!(field_codes(e), vec![("name".into(), "required".into())]);
+
+    let long: String = "é".repeat(121);
+    let e = store.create_strategy(&input(&long)).unwrap_err();
+    assert_eq!(field_codes(e), vec![("name".into(), "too_long".into())]);
+    assert!(store.create_strategy(&input(&"é".repeat(120))).is_ok(), "120 characters are allowed");
+
+    store.create_strategy(&input("Unique")).unwrap();
+    let e = store.create_strategy(&input("UNIQUE")).unwrap_err();
+    assert_eq!(field_codes(e), vec![("name".into(), "taken".into())]);
+
+    let mut bad = input("Bad zone");
+    bad.timezone = "Mars/Olympus".into();
+    bad.start_date = "2026-13-01".into();
+    let e = store.create_strategy(&bad).unwrap_err();
+    assert_eq!(
+        field_codes(e),
+        vec![
+            ("timezone".into(), "invalid_timezone".into()),
+            ("start_date".into(), "invalid_date".into())
+        ]
+    );
+    assert_eq!(store.list_strategies().unwrap().len(), 2, "failed creates change nothing");
+}
+
+#[test]
+fn rename_to_own_name_is_allowed_but_not_to_another() {
+    let mut store = Store::open_in_memory().unwrap();
+    let a = store.create_strategy(&input("A")).unwrap();
+    store.create_strategy(&input("B")).unwrap();
+    let renamed = store.update_strategy(a.id, &input("a")).unwrap();
+    assert_eq!(renamed.name, "a");
+    let e = store.update_strategy(a.id, &input("b")).unwrap_err();
+    assert_eq!(field_codes(e), vec![("name".into(), "taken".into())]);
+    let e = store.update_strategy(999, &input("C")).unwrap_err();
+    assert_eq!(e.code(), ErrorCode::NotFound);
+}
+
+#[test]
+fn duplicate_delete_undo_and_purge() {
+    let mut store = Store::open_in_memory().unwrap();
+    let a = store.create_strategy(&input("Brand")).unwrap();
+    store.set_step_completed(a.id, StepId::Audit, true).unwrap();
+    let copy = store.duplicate_strategy(a.id).unwrap();
+    assert_eq!(copy.name, "Brand (copy)");
+    assert!(copy.steps[0].completed, "a copy keeps the step states");
+    let copy2 = store.duplicate_strategy(a.id).unwrap();
+    assert_eq!(copy2.name, "Brand (copy 2)");
+
+    store.delete_strategy(a.id).unwrap();
+    assert_eq!(store.list_strategies().unwrap().len(), 2);
+    assert_eq!(store.strategy(a.id).unwrap_err().code(), ErrorCode::NotFound);
+    // The name is free while deleted; undo then picks a free name.
+    store.create_strategy(&input("Brand")).unwrap();
+    let back = store.restore_strategy(a.id).unwrap();
+    assert_eq!(back.name, "Brand (restored)");
+    assert!(back.steps[0].completed);
+
+    store.delete_strategy(copy.id).unwrap();
+    assert_eq!(store.purge_deleted().unwrap(), 1);
+    assert_eq!(store.restore_strategy(copy.id).unwrap_err().code(), ErrorCode::NotFound);
+    let steps: i64 = store
+        .conn()
+        .query_row("SELECT count(*) FROM step_state WHERE strategy_id = ?1", [copy.id], |r| r.get(0))
+        .unwrap();
+    assert_eq!(steps, 0, "purging cascades to the step states");
+}
+
+#[test]
+fn duplicate_names_stay_within_the_limit() {
+    let mut store = Store::open_in_memory().unwrap();
+    let a = store.create_strategy(&input(&"x".repeat(120))).unwrap();
+    let copy = store.duplicate_strategy(a.id).unwrap();
+    assert_eq!(copy.name.chars().count(), 120);
+    assert!(copy.name.ends_with(" (copy)"));
+}
+
+#[test]
+fn steps_current_step_last_strategy_and_settings() {
+    let mut store = Store::open_in_memory().unwrap();
+    let a = store.create_strategy(&input("A")).unwrap();
+    assert_eq!(store.last_strategy_id().unwrap(), None);
+    store.open_strategy(a.id).unwrap();
+    assert_eq!(store.last_strategy_id().unwrap(), Some(a.id));
+    let s = store.set_current_step(a.id, StepId::Calendar).unwrap();
+    assert_eq!(s.current_step, StepId::Calendar);
+    let s = store.set_step_completed(a.id, StepId::Benchmark, true).unwrap();
+    assert!(s.steps[1].completed);
+    let s = store.set_step_completed(a.id, StepId::Benchmark, false).unwrap();
+    assert!(!s.steps[1].completed);
+    store.delete_strategy(a.id).unwrap();
+    assert_eq!(store.last_strategy_id().unwrap(), None, "a deleted strategy is not reopened");
+
+    let mut settings = store.settings().unwrap();
+    assert_eq!(settings, cinq_core::Settings::default());
+    settings.language = cinq_core::LanguagePref::Fr;
+    settings.theme = cinq_core::ThemePref::Dark;
+    assert_eq!(store.set_settings(&settings).unwrap(), settings);
+}
+
+#[test]
+fn strategy_file_round_trip_is_lossless() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut first = Store::open(&dir.path().join("a.sqlite3")).unwrap();
+    let s = first.create_sample().unwrap();
+    first.set_step_completed(s.id, StepId::Audit, true).unwrap();
+    first.set_current_step(s.id, StepId::Objectives).unwrap();
+    let f1 = dir.path().join("one.json");
+    first.export_strategy_to(s.id, &f1).unwrap();
+
+    let mut second = Store::open(&dir.path().join("b.sqlite3")).unwrap();
+    let imported = second.import_strategy_from(&f1).unwrap();
+    let f2 = dir.path().join("two.json");
+    second.export_strategy_to(imported.id, &f2).unwrap();
+    assert_eq!(fs::read(&f1).unwrap(), fs::read(&f2).unwrap(), "export → import → export is identical");
+    let mut original = first.strategy(s.id).unwrap();
+    original.id = imported.id;
+    assert_eq!(imported, original);
+
+    // Importing again next to the original picks a free name.
+    let again = second.import_strategy_from(&f1).unwrap();
+    assert_eq!(again.name, format!("{} (imported)", s.name));
+}
+
+#[test]
+fn bad_strategy_files_are_refused_with_line_and_column() {
+    let e = parse_strategy_file(b"{\n  \"format\": \"cinq.strategy\",\n  \"version\": 1,\n  \"strategy\": [\n").unwrap_err();
+    assert!(e.starts_with("line 5, column 0") || e.starts_with("line 4"), "{e}");
+    let e = parse_strategy_file(br#"{"format": "other"}"#).unwrap_err();
+    assert!(e.contains("not a Cinq strategy file"), "{e}");
+    let e = parse_strategy_file(br#"{"format": "cinq.strategy", "version": 99, "strategy": {}}"#).unwrap_err();
+    assert!(e.contains("newer Cinq"), "{e}");
+    let e = parse_strategy_file(br#"{"format": "cinq.strategy", "version": 1, "strategy": {"name": 3}}"#).unwrap_err();
+    assert!(e.starts_with("line 1, column "), "{e}");
+    assert!(e.contains("expected a string"), "{e}");
+
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.json");
+    fs::write(&bad, "not json").unwrap();
+    let err = read_strategy_file(&bad).unwrap_err();
+    assert_eq!(err.code(), ErrorCode::InvalidFile);
+    assert!(err.to_string().contains("bad.json: line 1, column 2: this is not valid JSON"), "{err}");
+
+    // A file with an invalid strategy changes nothing.
+    let mut store = Store::open_in_memory().unwrap();
+    let s = store.create_strategy(&input("X")).unwrap();
+    let mut file = store.export_strategy(s.id).unwrap();
+    file.strategy.timezone = "Nowhere/Land".into();
+    let err = store.import_strategy(&file).unwrap_err();
+    assert_eq!(err.code(), ErrorCode::InvalidFile);
+    assert_eq!(store.list_strategies().unwrap().len(), 1);
+}
+
+fn bytes(path: &Path) -> Vec<u8> {
+    fs::read(path).unwrap()
+}
+
+#[test]
+fn a_file_from_a_newer_cinq_is_refused_and_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("newer.sqlite3");
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch("CREATE TABLE future (x); PRAGMA user_version = 99;").unwrap();
+    }
+    let before = bytes(&path);
+    let err = Store::open(&path).err().expect("refused");
+    assert_eq!(err.code(), ErrorCode::NewerSchema);
+    assert!(err.to_string().contains("newer version of Cinq"), "{err}");
+    assert_eq!(bytes(&path), before);
+    assert!(!dir.path().join("newer.sqlite3-wal").exists());
+}
+
+#[test]
+fn a_file_that_is_not_sqlite_is_refused_and_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notes.sqlite3");
+    fs::write(&path, "these are my notes, not a database\n".repeat(50)).unwrap();
+    let before = bytes(&path);
+    let err = Store::open(&path).err().expect("refused");
+    assert_eq!(err.code(), ErrorCode::NotADatabase);
+    assert_eq!(bytes(&path), before);
+
+    let tiny = dir.path().join("tiny.sqlite3");
+    fs::write(&tiny, "x").unwrap();
+    assert_eq!(Store::open(&tiny).err().unwrap().code(), ErrorCode::NotADatabase);
+    assert_eq!(bytes(&tiny), b"x");
+}
+
+#[test]
+fn an_unwritable_path_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("plain-file");
+    fs::write(&file, "x").unwrap();
+    // The parent is a file: nothing can be created there (even as root).
+    let err = Store::open(&file.join("cinq.sqlite3")).err().expect("refused");
+    assert_eq!(err.code(), ErrorCode::Unwritable, "{err}");
+    assert_eq!(bytes(&file), b"x");
+    let err = Store::open(Path::new("/proc/cinq-test/cinq.sqlite3")).err().expect("refused");
+    assert_eq!(err.code(), ErrorCode::Unwritable, "{err}");
+}
+
+#[test]
+fn an_older_file_is_copied_before_it_is_migrated() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.sqlite3");
+    let v1 = &cinq_core::store::MIGRATIONS[..1];
+    {
+        let mut store = Store::open_with_migrations(&path, v1).unwrap();
+        store.create_strategy(&input("Kept")).unwrap();
+    }
+    let next = [v1[0], "CREATE TABLE added_later (x INTEGER);"];
+    let store = Store::open_with_migrations(&path, &next).unwrap();
+    assert_eq!(store.schema_version().unwrap(), 2);
+    drop(store);
+    let backup = backup_path(&path, 1);
+    let copy = Store::open_with_migrations(&backup, v1).unwrap();
+    assert_eq!(copy.schema_version().unwrap(), 1, "the copy is the file as it was before the migration");
+    assert_eq!(copy.list_strategies().unwrap()[0].name, "Kept");
+}
+
+#[test]
+fn a_failing_migration_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("db.sqlite3");
+    let v1 = &cinq_core::store::MIGRATIONS[..1];
+    {
+        let mut store = Store::open_with_migrations(&path, v1).unwrap();
+        store.create_strategy(&input("Kept")).unwrap();
+    }
+    let broken = [v1[0], "CREATE TABLE fine (x); THIS IS NOT SQL;"];
+    assert!(Store::open_with_migrations(&path, &broken).is_err());
+    let store = Store::open_with_migrations(&path, v1).unwrap();
+    assert_eq!(store.schema_version().unwrap(), 1);
+    assert_eq!(store.list_strategies().unwrap().len(), 1);
+    let fine: i64 = store
+        .conn()
+        .query_row("SELECT count(*) FROM sqlite_master WHERE name = 'fine'", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(fine, 0, "the half-run migration was rolled back");
+}
+
+#[test]
+fn the_sample_strategy_is_realistic_and_repeatable() {
+    let mut store = Store::open_in_memory().unwrap();
+    let a = store.create_sample().unwrap();
+    let b = store.create_sample().unwrap();
+    assert_eq!(a.name, cinq_core::sample::SAMPLE_NAME);
+    assert_eq!(b.name, format!("{} 2", cinq_core::sample::SAMPLE_NAME));
+    assert_eq!(a.timezone, "Europe/Paris");
+    assert!(!a.organisation.is_empty() && !a.sector.is_empty());
+}
+
+#[test]
+fn timezones_are_the_iana_names() {
+    let tz = cinq_core::strategy::timezones();
+    assert!(tz.len() > 300);
+    assert!(tz.iter().any(|t| t == "Europe/Paris"));
+    assert!(tz.windows(2).all(|w| w[0] <= w[1]));
+}

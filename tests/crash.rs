@@ -1,0 +1,118 @@
+//! Crash test: a child process writes strategies in a loop and reports each commit; the parent kills it with SIGKILL
+//! at a random moment, reopens the file, and checks that SQLite's integrity check passes and that every write the
+//! child reported as committed is there. Repeated many times on the same file.
+//!
+//! The child is this same test binary, started again with CINQ_CRASH_CHILD set.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use cinq_core::{Language, StepId, Store, StrategyInput};
+
+const ROUNDS: u32 = 25;
+
+fn input(name: &str) -> StrategyInput {
+    StrategyInput {
+        name: name.to_owned(),
+        organisation: "Crash test".to_owned(),
+        sector: String::new(),
+        language: Language::En,
+        timezone: "UTC".to_owned(),
+        start_date: "2026-01-01".to_owned(),
+    }
+}
+
+/// The child: writes until killed, printing each committed write.
+#[test]
+fn crash_child() {
+    let Some(db) = std::env::var_os("CINQ_CRASH_CHILD") else {
+        return;
+    };
+    let round = std::env::var("CINQ_CRASH_ROUND").unwrap();
+    let mut store = Store::open(std::path::Path::new(&db)).unwrap();
+    for n in 0.. {
+        let name = format!("r{round}-{n}");
+        let s = store.create_strategy(&input(&name)).unwrap();
+        let step = StepId::ALL[n % 5];
+        store.set_step_completed(s.id, step, true).unwrap();
+        println!("committed {name} {}", step.as_str());
+    }
+}
+
+/// A small xorshift generator: no dependency, different points every run.
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+}
+
+#[test]
+fn killed_writers_lose_no_committed_write() {
+    if std::env::var_os("CINQ_CRASH_CHILD").is_some() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("crash.sqlite3");
+    let seed = SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_nanos() as u64 | 1;
+    eprintln!("crash test seed {seed}");
+    let mut rng = Rng(seed);
+    let mut committed: Vec<(String, String)> = Vec::new();
+    for round in 0..ROUNDS {
+        let mut child = Command::new(std::env::current_exe().unwrap())
+            .args(["--exact", "crash_child", "--nocapture", "--test-threads", "1"])
+            .env("CINQ_CRASH_CHILD", &db)
+            .env("CINQ_CRASH_ROUND", round.to_string())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        // Kill after a random number of reported commits (0 to 40), or a random delay, whichever comes first: the
+        // kill then lands anywhere inside a transaction, between two, or during the open.
+        let wanted = (rng.next() % 41) as usize;
+        let deadline = Instant::now() + Duration::from_millis(rng.next() % 400);
+        let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+        let mut seen = 0;
+        while seen < wanted && Instant::now() < deadline {
+            match lines.next() {
+                Some(Ok(line)) => {
+                    if let Some(rest) = line.strip_prefix("committed ") {
+                        let (name, step) = rest.split_once(' ').unwrap();
+                        committed.push((name.to_owned(), step.to_owned()));
+                        seen += 1;
+                    }
+                }
+                _ => break,
+            }
+        }
+        child.kill().unwrap(); // SIGKILL on Unix.
+        child.wait().unwrap();
+        // Lines the child printed before the kill are commits too.
+        for line in lines.map_while(Result::ok) {
+            if let Some(rest) = line.strip_prefix("committed ") {
+                let (name, step) = rest.split_once(' ').unwrap();
+                committed.push((name.to_owned(), step.to_owned()));
+            }
+        }
+
+        let store = Store::open(&db).expect("the file reopens after a kill");
+        let ok: String = store
+            .conn()
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(ok, "ok", "round {round}");
+        for (name, step) in &committed {
+            let s = store
+                .find_strategy(name)
+                .unwrap_or_else(|e| panic!("round {round}: committed write {name} is lost: {e}"));
+            let st = s.steps.iter().find(|st| st.step.as_str() == step).unwrap();
+            assert!(st.completed, "round {round}: the step of {name} is lost");
+        }
+    }
+    assert!(!committed.is_empty(), "the children committed nothing: the test tested nothing");
+    eprintln!("{} committed writes survived {ROUNDS} kills", committed.len());
+}

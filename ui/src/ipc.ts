@@ -1,0 +1,84 @@
+// Typed wrappers around the Tauri commands of the Rust side.
+// Every rejection is normalised into an `ApiError`.
+import { invoke, type InvokeArgs } from '@tauri-apps/api/core';
+import type {
+  ApiError,
+  AppInfo,
+  ErrorCode,
+  FieldError,
+  Settings,
+  StepId,
+  Strategy,
+  StrategyInput,
+  StrategySummary,
+} from './bindings';
+
+const ERROR_CODES: readonly ErrorCode[] = [
+  'validation',
+  'not_found',
+  'conflict',
+  'newer_schema',
+  'not_a_database',
+  'unwritable',
+  'invalid_file',
+  'io',
+  'internal',
+];
+
+function isFieldError(value: unknown): value is FieldError {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return typeof v.field === 'string' && typeof v.code === 'string';
+}
+
+export function isApiError(value: unknown): value is ApiError {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return (
+    typeof v.code === 'string' &&
+    (ERROR_CODES as readonly string[]).includes(v.code) &&
+    typeof v.message === 'string' &&
+    Array.isArray(v.fields) &&
+    v.fields.every(isFieldError)
+  );
+}
+
+/** Turns anything a command may reject with into an `ApiError`. */
+export function toApiError(e: unknown): ApiError {
+  if (isApiError(e)) {
+    return { code: e.code, message: e.message, fields: e.fields.map((f) => ({ field: f.field, code: f.code })) };
+  }
+  return { code: 'internal', message: String(e), fields: [] };
+}
+
+async function call<T>(cmd: string, args?: InvokeArgs): Promise<T> {
+  try {
+    return await invoke<T>(cmd, args);
+  } catch (e) {
+    throw toApiError(e);
+  }
+}
+
+export const api = {
+  appInfo: () => call<AppInfo>('app_info'),
+  uiReady: () => call<null>('ui_ready'),
+  settingsGet: () => call<Settings>('settings_get'),
+  settingsSet: (settings: Settings) => call<Settings>('settings_set', { settings }),
+  timezones: () => call<string[]>('timezones'),
+  strategyList: () => call<StrategySummary[]>('strategy_list'),
+  strategyOpen: (id: number) => call<Strategy>('strategy_open', { id }),
+  strategyCreate: (input: StrategyInput) => call<Strategy>('strategy_create', { input }),
+  strategyUpdate: (id: number, input: StrategyInput) => call<Strategy>('strategy_update', { id, input }),
+  strategyDuplicate: (id: number) => call<Strategy>('strategy_duplicate', { id }),
+  strategyDelete: (id: number) => call<null>('strategy_delete', { id }),
+  strategyRestore: (id: number) => call<Strategy>('strategy_restore', { id }),
+  strategySetCurrentStep: (id: number, step: StepId) =>
+    call<Strategy>('strategy_set_current_step', { id, step }),
+  strategySetStepCompleted: (id: number, step: StepId, completed: boolean) =>
+    call<Strategy>('strategy_set_step_completed', { id, step, completed }),
+  strategyExport: (id: number) => call<string | null>('strategy_export', { id }),
+  strategyImport: () => call<Strategy | null>('strategy_import'),
+  sampleCreate: () => call<Strategy>('sample_create'),
+};
+
+export type Api = typeof api;
