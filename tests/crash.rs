@@ -58,13 +58,23 @@ fn killed_writers_lose_no_committed_write() {
     }
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("crash.sqlite3");
-    let seed = SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_nanos() as u64 | 1;
+    let seed = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_nanos() as u64
+        | 1;
     eprintln!("crash test seed {seed}");
     let mut rng = Rng(seed);
     let mut committed: Vec<(String, String)> = Vec::new();
     for round in 0..ROUNDS {
         let mut child = Command::new(std::env::current_exe().unwrap())
-            .args(["--exact", "crash_child", "--nocapture", "--test-threads", "1"])
+            .args([
+                "--exact",
+                "crash_child",
+                "--nocapture",
+                "--test-threads",
+                "1",
+            ])
             .env("CINQ_CRASH_CHILD", &db)
             .env("CINQ_CRASH_ROUND", round.to_string())
             .stdout(Stdio::piped())
@@ -113,6 +123,12 @@ fn killed_writers_lose_no_committed_write() {
             assert!(st.completed, "round {round}: the step of {name} is lost");
         }
     }
-    assert!(!committed.is_empty(), "the children committed nothing: the test tested nothing");
-    eprintln!("{} committed writes survived {ROUNDS} kills", committed.len());
+    assert!(
+        !committed.is_empty(),
+        "the children committed nothing: the test tested nothing"
+    );
+    eprintln!(
+        "{} committed writes survived {ROUNDS} kills",
+        committed.len()
+    );
 }

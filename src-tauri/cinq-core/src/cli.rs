@@ -128,7 +128,9 @@ where
                     let text = e.render().to_string();
                     let what: Vec<&str> = text
                         .lines()
-                        .take_while(|l| !l.starts_with("Usage:") && !l.starts_with("For more information"))
+                        .take_while(|l| {
+                            !l.starts_with("Usage:") && !l.starts_with("For more information")
+                        })
                         .map(str::trim)
                         .filter(|l| !l.is_empty() && !l.starts_with("tip:"))
                         .collect();
@@ -185,11 +187,18 @@ fn strategy(cmd: StrategyCommand, store: &mut Store, out: &mut dyn Write) -> Res
                 return print_json(out, &list);
             }
             if list.is_empty() {
-                return writeln!(out, "No strategies yet. Create one with 'cinq strategy create --name NAME'.")
-                    .map_err(io);
+                return writeln!(
+                    out,
+                    "No strategies yet. Create one with 'cinq strategy create --name NAME'."
+                )
+                .map_err(io);
             }
-            writeln!(out, "{:>5}  {:<40}  {:<24}  {:>5}  updated", "id", "name", "organisation", "steps")
-                .map_err(io)?;
+            writeln!(
+                out,
+                "{:>5}  {:<40}  {:<24}  {:>5}  updated",
+                "id", "name", "organisation", "steps"
+            )
+            .map_err(io)?;
             for s in list {
                 writeln!(
                     out,
@@ -222,8 +231,12 @@ fn strategy(cmd: StrategyCommand, store: &mut Store, out: &mut dyn Write) -> Res
                     LanguageArg::Fr => Language::Fr,
                 },
                 timezone: timezone.unwrap_or_else(system_timezone),
-                start_date: start_date
-                    .unwrap_or_else(|| chrono::Local::now().date_naive().format("%Y-%m-%d").to_string()),
+                start_date: start_date.unwrap_or_else(|| {
+                    chrono::Local::now()
+                        .date_naive()
+                        .format("%Y-%m-%d")
+                        .to_string()
+                }),
             })?;
             if json {
                 print_json(out, &s)
@@ -257,11 +270,18 @@ fn strategy(cmd: StrategyCommand, store: &mut Store, out: &mut dyn Write) -> Res
                 out,
                 "  {:<14}{}",
                 "completed",
-                if done.is_empty() { "none".to_owned() } else { done.join(", ") }
+                if done.is_empty() {
+                    "none".to_owned()
+                } else {
+                    done.join(", ")
+                }
             )
             .map_err(io)
         }
-        StrategyCommand::Export { strategy, out: path } => {
+        StrategyCommand::Export {
+            strategy,
+            out: path,
+        } => {
             let s = store.find_strategy(&strategy)?;
             store.export_strategy_to(s.id, &path)?;
             writeln!(out, "Exported '{}' to {}.", s.name, path.display()).map_err(io)

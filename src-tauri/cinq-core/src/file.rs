@@ -82,13 +82,18 @@ impl Store {
             timezone: d.timezone.clone(),
             start_date: d.start_date.clone(),
         })
-        .map_err(|e| CoreError::InvalidFile(format!("the strategy in this file is not valid: {e}")))?;
+        .map_err(|e| {
+            CoreError::InvalidFile(format!("the strategy in this file is not valid: {e}"))
+        })?;
         let id = self.write(|tx| {
             let name = free_name_for_import(tx, &input.name)?;
             insert(
                 tx,
                 &NewStrategy {
-                    input: &StrategyInput { name, ..input.clone() },
+                    input: &StrategyInput {
+                        name,
+                        ..input.clone()
+                    },
                     current_step: d.current_step,
                     steps: &d.steps,
                     created_at: &d.created_at,
@@ -108,7 +113,8 @@ impl Store {
 /// Reads and checks a strategy file; errors name the file, the line and the column.
 pub fn read_strategy_file(path: &Path) -> Result<StrategyFile> {
     let shown = path.display();
-    let bytes = std::fs::read(path).map_err(|e| CoreError::Io(format!("cannot read {shown}: {e}")))?;
+    let bytes =
+        std::fs::read(path).map_err(|e| CoreError::Io(format!("cannot read {shown}: {e}")))?;
     parse_strategy_file(&bytes).map_err(|e| CoreError::InvalidFile(format!("{shown}: {e}")))
 }
 
@@ -130,8 +136,8 @@ pub fn parse_strategy_file(bytes: &[u8]) -> std::result::Result<StrategyFile, St
     match env.version {
         Some(v) if v > FORMAT_VERSION => {
             return Err(format!(
-                "written by a newer Cinq (file version {v}, this version reads up to {FORMAT_VERSION})"
-            ))
+            "written by a newer Cinq (file version {v}, this version reads up to {FORMAT_VERSION})"
+        ))
         }
         Some(0) | None => return Err("expected a \"version\" number of 1 or more".to_owned()),
         _ => {}

@@ -139,10 +139,7 @@ pub(crate) fn insert(tx: &Transaction, s: &NewStrategy) -> Result<i64> {
     )?;
     let id = tx.last_insert_rowid();
     for step in StepId::ALL {
-        let completed = s
-            .steps
-            .iter()
-            .any(|st| st.step == step && st.completed);
+        let completed = s.steps.iter().any(|st| st.step == step && st.completed);
         tx.execute(
             "INSERT INTO step_state (strategy_id, step, completed) VALUES (?1, ?2, ?3)",
             params![id, step.as_str(), completed],
@@ -361,7 +358,9 @@ impl Store {
                 )
                 .optional()?;
             let name = name.ok_or_else(|| {
-                CoreError::NotFound(format!("there is no deleted strategy with id {id} to restore"))
+                CoreError::NotFound(format!(
+                    "there is no deleted strategy with id {id} to restore"
+                ))
             })?;
             let name = free_name(tx, &name, labelled("restored"))?;
             tx.execute(
@@ -390,7 +389,12 @@ impl Store {
         self.strategy(id)
     }
 
-    pub fn set_step_completed(&mut self, id: i64, step: StepId, completed: bool) -> Result<Strategy> {
+    pub fn set_step_completed(
+        &mut self,
+        id: i64,
+        step: StepId,
+        completed: bool,
+    ) -> Result<Strategy> {
         self.write(|tx| {
             touch(tx, id)?;
             tx.execute(

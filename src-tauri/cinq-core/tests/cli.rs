@@ -26,10 +26,15 @@ fn cinq(db: &std::path::Path, args: &[&str]) -> Ran {
 #[test]
 fn no_subcommand_opens_the_app() {
     let (mut out, mut err) = (Vec::new(), Vec::new());
-    assert_eq!(run(["cinq"], &mut out, &mut err), Outcome::OpenApp { db: None });
+    assert_eq!(
+        run(["cinq"], &mut out, &mut err),
+        Outcome::OpenApp { db: None }
+    );
     assert_eq!(
         run(["cinq", "--db", "x.sqlite3"], &mut out, &mut err),
-        Outcome::OpenApp { db: Some("x.sqlite3".into()) }
+        Outcome::OpenApp {
+            db: Some("x.sqlite3".into())
+        }
     );
 }
 
@@ -39,7 +44,11 @@ fn help_version_and_usage_errors() {
     let db = dir.path().join("c.sqlite3");
     let r = cinq(&db, &["--help"]);
     assert_eq!(r.code, 0);
-    assert!(r.out.contains("strategy") && r.out.contains("sample"), "{}", r.out);
+    assert!(
+        r.out.contains("strategy") && r.out.contains("sample"),
+        "{}",
+        r.out
+    );
     let r = cinq(&db, &["--version"]);
     assert_eq!(r.code, 0);
     assert!(r.out.starts_with("cinq "), "{}", r.out);
@@ -50,7 +59,10 @@ fn help_version_and_usage_errors() {
     let r = cinq(&db, &["strategy", "create"]);
     assert_eq!(r.code, 2, "a missing --name is a usage error");
     assert!(r.err.contains("--name"), "{}", r.err);
-    let r = cinq(&db, &["strategy", "create", "--name", "X", "--language", "de"]);
+    let r = cinq(
+        &db,
+        &["strategy", "create", "--name", "X", "--language", "de"],
+    );
     assert_eq!(r.code, 2);
 }
 
@@ -60,8 +72,21 @@ fn create_list_show_export_import_and_sample() {
     let db = dir.path().join("c.sqlite3");
     let r = cinq(
         &db,
-        &["strategy", "create", "--name", "Café Brûlot", "--organisation", "Brûlot SA", "--language", "fr",
-          "--timezone", "Europe/Paris", "--start-date", "2026-02-01", "--json"],
+        &[
+            "strategy",
+            "create",
+            "--name",
+            "Café Brûlot",
+            "--organisation",
+            "Brûlot SA",
+            "--language",
+            "fr",
+            "--timezone",
+            "Europe/Paris",
+            "--start-date",
+            "2026-02-01",
+            "--json",
+        ],
     );
     assert_eq!(r.code, 0, "{}", r.err);
     let s: serde_json::Value = serde_json::from_str(&r.out).expect("--json prints JSON only");
@@ -80,12 +105,21 @@ fn create_list_show_export_import_and_sample() {
     assert!(r.out.contains("Europe/Paris"), "{}", r.out);
     let r = cinq(&db, &["strategy", "show", "nope"]);
     assert_eq!(r.code, 1);
-    assert_eq!(r.err.trim(), "cinq: there is no strategy with the id or name 'nope'");
+    assert_eq!(
+        r.err.trim(),
+        "cinq: there is no strategy with the id or name 'nope'"
+    );
 
     let file = dir.path().join("out.json");
-    let r = cinq(&db, &["strategy", "export", "1", "--out", file.to_str().unwrap()]);
+    let r = cinq(
+        &db,
+        &["strategy", "export", "1", "--out", file.to_str().unwrap()],
+    );
     assert_eq!(r.code, 0, "{}", r.err);
-    let r = cinq(&db, &["strategy", "import", file.to_str().unwrap(), "--json"]);
+    let r = cinq(
+        &db,
+        &["strategy", "import", file.to_str().unwrap(), "--json"],
+    );
     assert_eq!(r.code, 0, "{}", r.err);
     let s: serde_json::Value = serde_json::from_str(&r.out).unwrap();
     assert_eq!(s["name"], "Café Brûlot (imported)");
@@ -100,14 +134,21 @@ fn create_list_show_export_import_and_sample() {
 fn errors_are_one_clear_line_and_change_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("c.sqlite3");
-    let r = cinq(&db, &["strategy", "create", "--name", "X", "--timezone", "Paris"]);
+    let r = cinq(
+        &db,
+        &["strategy", "create", "--name", "X", "--timezone", "Paris"],
+    );
     assert_eq!(r.code, 1);
     assert_eq!(
         r.err.trim(),
         "cinq: timezone: not a valid IANA time zone (for example Europe/Paris)"
     );
     let bad = dir.path().join("bad.json");
-    std::fs::write(&bad, "{\n  \"format\": \"cinq.strategy\",\n  \"version\": 1,\n  \"strategy\": 12\n}\n").unwrap();
+    std::fs::write(
+        &bad,
+        "{\n  \"format\": \"cinq.strategy\",\n  \"version\": 1,\n  \"strategy\": 12\n}\n",
+    )
+    .unwrap();
     let r = cinq(&db, &["strategy", "import", bad.to_str().unwrap()]);
     assert_eq!(r.code, 1);
     assert_eq!(r.err.lines().count(), 1);

@@ -43,14 +43,20 @@ fn create_list_show_and_persist_across_reopen() {
     assert_eq!(list.len(), 1);
     assert_eq!(list[0].id, id);
     assert_eq!(store.find_strategy("brand a").unwrap().id, id);
-    assert_eq!(store.find_strategy(&id.to_string()).unwrap().name, "Brand A");
+    assert_eq!(
+        store.find_strategy(&id.to_string()).unwrap().name,
+        "Brand A"
+    );
     assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
     let mode: String = store
         .conn()
         .query_row("PRAGMA journal_mode", [], |r| r.get(0))
         .unwrap();
     assert_eq!(mode, "wal");
-    let fk: i64 = store.conn().query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
+    let fk: i64 = store
+        .conn()
+        .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(fk, 1);
 }
 
@@ -63,7 +69,10 @@ fn validation_rules_name_required_length_unique_and_timezone() {
     let long: String = "é".repeat(121);
     let e = store.create_strategy(&input(&long)).unwrap_err();
     assert_eq!(field_codes(e), vec![("name".into(), "too_long".into())]);
-    assert!(store.create_strategy(&input(&"é".repeat(120))).is_ok(), "120 characters are allowed");
+    assert!(
+        store.create_strategy(&input(&"é".repeat(120))).is_ok(),
+        "120 characters are allowed"
+    );
 
     store.create_strategy(&input("Unique")).unwrap();
     let e = store.create_strategy(&input("UNIQUE")).unwrap_err();
@@ -80,7 +89,11 @@ fn validation_rules_name_required_length_unique_and_timezone() {
             ("start_date".into(), "invalid_date".into())
         ]
     );
-    assert_eq!(store.list_strategies().unwrap().len(), 2, "failed creates change nothing");
+    assert_eq!(
+        store.list_strategies().unwrap().len(),
+        2,
+        "failed creates change nothing"
+    );
 }
 
 #[test]
@@ -109,7 +122,10 @@ fn duplicate_delete_undo_and_purge() {
 
     store.delete_strategy(a.id).unwrap();
     assert_eq!(store.list_strategies().unwrap().len(), 2);
-    assert_eq!(store.strategy(a.id).unwrap_err().code(), ErrorCode::NotFound);
+    assert_eq!(
+        store.strategy(a.id).unwrap_err().code(),
+        ErrorCode::NotFound
+    );
     // The name is free while deleted; undo then picks a free name.
     store.create_strategy(&input("Brand")).unwrap();
     let back = store.restore_strategy(a.id).unwrap();
@@ -118,10 +134,17 @@ fn duplicate_delete_undo_and_purge() {
 
     store.delete_strategy(copy.id).unwrap();
     assert_eq!(store.purge_deleted().unwrap(), 1);
-    assert_eq!(store.restore_strategy(copy.id).unwrap_err().code(), ErrorCode::NotFound);
+    assert_eq!(
+        store.restore_strategy(copy.id).unwrap_err().code(),
+        ErrorCode::NotFound
+    );
     let steps: i64 = store
         .conn()
-        .query_row("SELECT count(*) FROM step_state WHERE strategy_id = ?1", [copy.id], |r| r.get(0))
+        .query_row(
+            "SELECT count(*) FROM step_state WHERE strategy_id = ?1",
+            [copy.id],
+            |r| r.get(0),
+        )
         .unwrap();
     assert_eq!(steps, 0, "purging cascades to the step states");
 }
@@ -144,12 +167,20 @@ fn steps_current_step_last_strategy_and_settings() {
     assert_eq!(store.last_strategy_id().unwrap(), Some(a.id));
     let s = store.set_current_step(a.id, StepId::Calendar).unwrap();
     assert_eq!(s.current_step, StepId::Calendar);
-    let s = store.set_step_completed(a.id, StepId::Benchmark, true).unwrap();
+    let s = store
+        .set_step_completed(a.id, StepId::Benchmark, true)
+        .unwrap();
     assert!(s.steps[1].completed);
-    let s = store.set_step_completed(a.id, StepId::Benchmark, false).unwrap();
+    let s = store
+        .set_step_completed(a.id, StepId::Benchmark, false)
+        .unwrap();
     assert!(!s.steps[1].completed);
     store.delete_strategy(a.id).unwrap();
-    assert_eq!(store.last_strategy_id().unwrap(), None, "a deleted strategy is not reopened");
+    assert_eq!(
+        store.last_strategy_id().unwrap(),
+        None,
+        "a deleted strategy is not reopened"
+    );
 
     let mut settings = store.settings().unwrap();
     assert_eq!(settings, cinq_core::Settings::default());
@@ -172,7 +203,11 @@ fn strategy_file_round_trip_is_lossless() {
     let imported = second.import_strategy_from(&f1).unwrap();
     let f2 = dir.path().join("two.json");
     second.export_strategy_to(imported.id, &f2).unwrap();
-    assert_eq!(fs::read(&f1).unwrap(), fs::read(&f2).unwrap(), "export → import → export is identical");
+    assert_eq!(
+        fs::read(&f1).unwrap(),
+        fs::read(&f2).unwrap(),
+        "export → import → export is identical"
+    );
     let mut original = first.strategy(s.id).unwrap();
     original.id = imported.id;
     assert_eq!(imported, original);
@@ -184,13 +219,23 @@ fn strategy_file_round_trip_is_lossless() {
 
 #[test]
 fn bad_strategy_files_are_refused_with_line_and_column() {
-    let e = parse_strategy_file(b"{\n  \"format\": \"cinq.strategy\",\n  \"version\": 1,\n  \"strategy\": [\n").unwrap_err();
-    assert!(e.starts_with("line 5, column 0") || e.starts_with("line 4"), "{e}");
+    let e = parse_strategy_file(
+        b"{\n  \"format\": \"cinq.strategy\",\n  \"version\": 1,\n  \"strategy\": [\n",
+    )
+    .unwrap_err();
+    assert!(
+        e.starts_with("line 5, column 0") || e.starts_with("line 4"),
+        "{e}"
+    );
     let e = parse_strategy_file(br#"{"format": "other"}"#).unwrap_err();
     assert!(e.contains("not a Cinq strategy file"), "{e}");
-    let e = parse_strategy_file(br#"{"format": "cinq.strategy", "version": 99, "strategy": {}}"#).unwrap_err();
+    let e = parse_strategy_file(br#"{"format": "cinq.strategy", "version": 99, "strategy": {}}"#)
+        .unwrap_err();
     assert!(e.contains("newer Cinq"), "{e}");
-    let e = parse_strategy_file(br#"{"format": "cinq.strategy", "version": 1, "strategy": {"name": 3}}"#).unwrap_err();
+    let e = parse_strategy_file(
+        br#"{"format": "cinq.strategy", "version": 1, "strategy": {"name": 3}}"#,
+    )
+    .unwrap_err();
     assert!(e.starts_with("line 1, column "), "{e}");
     assert!(e.contains("expected a string"), "{e}");
 
@@ -199,7 +244,11 @@ fn bad_strategy_files_are_refused_with_line_and_column() {
     fs::write(&bad, "not json").unwrap();
     let err = read_strategy_file(&bad).unwrap_err();
     assert_eq!(err.code(), ErrorCode::InvalidFile);
-    assert!(err.to_string().contains("bad.json: line 1, column 2: this is not valid JSON"), "{err}");
+    assert!(
+        err.to_string()
+            .contains("bad.json: line 1, column 2: this is not valid JSON"),
+        "{err}"
+    );
 
     // A file with an invalid strategy changes nothing.
     let mut store = Store::open_in_memory().unwrap();
@@ -221,7 +270,8 @@ fn a_file_from_a_newer_cinq_is_refused_and_untouched() {
     let path = dir.path().join("newer.sqlite3");
     {
         let conn = rusqlite::Connection::open(&path).unwrap();
-        conn.execute_batch("CREATE TABLE future (x); PRAGMA user_version = 99;").unwrap();
+        conn.execute_batch("CREATE TABLE future (x); PRAGMA user_version = 99;")
+            .unwrap();
     }
     let before = bytes(&path);
     let err = Store::open(&path).err().expect("refused");
@@ -243,7 +293,10 @@ fn a_file_that_is_not_sqlite_is_refused_and_untouched() {
 
     let tiny = dir.path().join("tiny.sqlite3");
     fs::write(&tiny, "x").unwrap();
-    assert_eq!(Store::open(&tiny).err().unwrap().code(), ErrorCode::NotADatabase);
+    assert_eq!(
+        Store::open(&tiny).err().unwrap().code(),
+        ErrorCode::NotADatabase
+    );
     assert_eq!(bytes(&tiny), b"x");
 }
 
@@ -253,10 +306,14 @@ fn an_unwritable_path_is_refused() {
     let file = dir.path().join("plain-file");
     fs::write(&file, "x").unwrap();
     // The parent is a file: nothing can be created there (even as root).
-    let err = Store::open(&file.join("cinq.sqlite3")).err().expect("refused");
+    let err = Store::open(&file.join("cinq.sqlite3"))
+        .err()
+        .expect("refused");
     assert_eq!(err.code(), ErrorCode::Unwritable, "{err}");
     assert_eq!(bytes(&file), b"x");
-    let err = Store::open(Path::new("/proc/cinq-test/cinq.sqlite3")).err().expect("refused");
+    let err = Store::open(Path::new("/proc/cinq-test/cinq.sqlite3"))
+        .err()
+        .expect("refused");
     assert_eq!(err.code(), ErrorCode::Unwritable, "{err}");
 }
 
@@ -275,7 +332,11 @@ fn an_older_file_is_copied_before_it_is_migrated() {
     drop(store);
     let backup = backup_path(&path, 1);
     let copy = Store::open_with_migrations(&backup, v1).unwrap();
-    assert_eq!(copy.schema_version().unwrap(), 1, "the copy is the file as it was before the migration");
+    assert_eq!(
+        copy.schema_version().unwrap(),
+        1,
+        "the copy is the file as it was before the migration"
+    );
     assert_eq!(copy.list_strategies().unwrap()[0].name, "Kept");
 }
 
@@ -295,7 +356,11 @@ fn a_failing_migration_changes_nothing() {
     assert_eq!(store.list_strategies().unwrap().len(), 1);
     let fine: i64 = store
         .conn()
-        .query_row("SELECT count(*) FROM sqlite_master WHERE name = 'fine'", [], |r| r.get(0))
+        .query_row(
+            "SELECT count(*) FROM sqlite_master WHERE name = 'fine'",
+            [],
+            |r| r.get(0),
+        )
         .unwrap();
     assert_eq!(fine, 0, "the half-run migration was rolled back");
 }

@@ -1,0 +1,34 @@
+//! Tauri's build step. The app's own commands are declared here so that each gets an `allow-…` permission; the
+//! capability in tauri.conf.json grants them through the `cinq-commands` set (src-tauri/permissions/).
+
+const COMMANDS: &[&str] = &[
+    "app_info",
+    "ui_ready",
+    "settings_get",
+    "settings_set",
+    "timezones",
+    "strategy_list",
+    "strategy_open",
+    "strategy_create",
+    "strategy_update",
+    "strategy_duplicate",
+    "strategy_delete",
+    "strategy_restore",
+    "strategy_set_current_step",
+    "strategy_set_step_completed",
+    "strategy_export",
+    "strategy_import",
+    "sample_create",
+];
+
+fn main() {
+    println!("cargo:rerun-if-changed=src-tauri/permissions");
+    tauri_build::try_build(
+        tauri_build::Attributes::new().app_manifest(
+            tauri_build::AppManifest::new()
+                .commands(COMMANDS)
+                .permissions_path_pattern("src-tauri/permissions/**/*"),
+        ),
+    )
+    .expect("failed to run the Tauri build step");
+}

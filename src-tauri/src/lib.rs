@@ -1,0 +1,253 @@
+//! The Tauri shell: window, plugins and the IPC commands. Each command is a thin adapter over `cinq_core`; errors
+//! cross the IPC as `cinq_core::ApiError` (`{code, message, fields}`).
+
+use std::path::PathBuf;
+use std::sync::Mutex;
+use std::time::Instant;
+
+use cinq_core::error::{ApiError, CoreError, ErrorCode};
+use cinq_core::store::DB_FILE_NAME;
+use cinq_core::{AppInfo, Settings, StepId, Store, Strategy, StrategyInput, StrategySummary};
+use tauri::{AppHandle, Manager, State};
+use tauri_plugin_dialog::DialogExt;
+
+/// What the commands share: the store, or the reason it could not be opened (shown by the UI in plain words).
+pub struct AppState {
+    store: Mutex<Result<Store, ApiError>>,
+    db_path: PathBuf,
+    started: Instant,
+}
+
+type Cmd<T> = Result<T, ApiError>;
+
+impl AppState {
+    fn with<T>(&self, f: impl FnOnce(&mut Store) -> cinq_core::Result<T>) -> Cmd<T> {
+        let mut guard = self.store.lock().map_err(|_| ApiError {
+            code: ErrorCode::Internal,
+            message: "the database is unavailable after an earlier failure; restart Cinq".into(),
+            fields: Vec::new(),
+        })?;
+        match guard.as_mut() {
+            Ok(store) => f(store).map_err(ApiError::from),
+            Err(e) => Err(e.clone()),
+        }
+    }
+}
+
+#[tauri::command]
+fn app_info(state: State<AppState>) -> Cmd<AppInfo> {
+    let last_strategy_id = state.with(|s| s.last_strategy_id())?;
+    Ok(AppInfo {
+        version: env!("CARGO_PKG_VERSION").to_owned(),
+        db_path: state.db_path.display().to_string(),
+        last_strategy_id,
+    })
+}
+
+/// The UI calls this once its first screen has rendered with data. With CINQ_STARTUP_PROBE set, the time since exec
+/// is printed (benchmarks read it), and with CINQ_STARTUP_PROBE=exit the app then quits.
+#[tauri::command]
+fn ui_ready(app: AppHandle, state: State<AppState>) {
+    if let Ok(mode) = std::env::var("CINQ_STARTUP_PROBE") {
+        eprintln!(
+            "cinq-ready-ms {}",
+            state.started.elapsed().as_secs_f64() * 1000.0
+        );
+        if mode == "exit" {
+            app.exit(0);
+        }
+    }
+}
+
+#[tauri::command]
+fn settings_get(state: State<AppState>) -> Cmd<Settings> {
+    state.with(|s| s.settings())
+}
+
+#[tauri::command]
+fn settings_set(state: State<AppState>, settings: Settings) -> Cmd<Settings> {
+    state.with(|s| s.set_settings(&settings))
+}
+
+#[tauri::command]
+fn timezones() -> Vec<String> {
+    cinq_core::strategy::timezones()
+}
+
+#[tauri::command]
+fn strategy_list(state: State<AppState>) -> Cmd<Vec<StrategySummary>> {
+    state.with(|s| s.list_strategies())
+}
+
+#[tauri::command]
+fn strategy_open(state: State<AppState>, id: i64) -> Cmd<Strategy> {
+    state.with(|s| s.open_strategy(id))
+}
+
+#[tauri::command]
+fn strategy_create(state: State<AppState>, input: StrategyInput) -> Cmd<Strategy> {
+    state.with(|s| s.create_strategy(&input))
+}
+
+#[tauri::command]
+fn strategy_update(state: State<AppState>, id: i64, input: StrategyInput) -> Cmd<Strategy> {
+    state.with(|s| s.update_strategy(id, &input))
+}
+
+#[tauri::command]
+fn strategy_duplicate(state: State<AppState>, id: i64) -> Cmd<Strategy> {
+    state.with(|s| s.duplicate_strategy(id))
+}
+
+#[tauri::command]
+fn strategy_delete(state: State<AppState>, id: i64) -> Cmd<()> {
+    state.with(|s| s.delete_strategy(id))
+}
+
+#[tauri::command]
+fn strategy_restore(state: State<AppState>, id: i64) -> Cmd<Strategy> {
+    state.with(|s| s.restore_strategy(id))
+}
+
+#[tauri::command]
+fn strategy_set_current_step(state: State<AppState>, id: i64, step: StepId) -> Cmd<Strategy> {
+    state.with(|s| s.set_current_step(id, step))
+}
+
+#[tauri::command]
+fn strategy_set_step_completed(
+    state: State<AppState>,
+    id: i64,
+    step: StepId,
+    completed: bool,
+) -> Cmd<Strategy> {
+    state.with(|s| s.set_step_completed(id, step, completed))
+}
+
+/// A file name for a strategy: its name without characters that file systems refuse.
+fn file_name_for(name: &str) -> String {
+    let clean: String = name
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || " -_().".contains(c) {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    format!("{}.cinq.json", clean.trim())
+}
+
+fn picked(path: tauri_plugin_dialog::FilePath) -> Cmd<PathBuf> {
+    path.into_path()
+        .map_err(|e| ApiError::from(CoreError::Io(e.to_string())))
+}
+
+/// Asks where to save (a native dialog) and writes the strategy file there. `None` when the user cancels.
+#[tauri::command]
+async fn strategy_export(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    id: i64,
+) -> Cmd<Option<String>> {
+    let name = state.with(|s| s.strategy(id))?.name;
+    let Some(path) = app
+        .dialog()
+        .file()
+        .add_filter("Cinq strategy", &["json"])
+        .set_file_name(file_name_for(&name))
+        .blocking_save_file()
+    else {
+        return Ok(None);
+    };
+    let path = picked(path)?;
+    state.with(|s| s.export_strategy_to(id, &path))?;
+    Ok(Some(path.display().to_string()))
+}
+
+/// Asks for a strategy file (a native dialog) and imports it as a new strategy. `None` when the user cancels.
+#[tauri::command]
+async fn strategy_import(app: AppHandle, state: State<'_, AppState>) -> Cmd<Option<Strategy>> {
+    let Some(path) = app
+        .dialog()
+        .file()
+        .add_filter("Cinq strategy", &["json"])
+        .blocking_pick_file()
+    else {
+        return Ok(None);
+    };
+    let path = picked(path)?;
+    state.with(|s| s.import_strategy_from(&path)).map(Some)
+}
+
+#[tauri::command]
+fn sample_create(state: State<AppState>) -> Cmd<Strategy> {
+    state.with(|s| s.create_sample())
+}
+
+/// The database: `--db`, else `CINQ_DB`, else `cinq.sqlite3` in the OS application-data folder.
+fn db_path(app: &AppHandle, flag: Option<PathBuf>) -> PathBuf {
+    let explicit = flag.is_some() || std::env::var_os("CINQ_DB").is_some_and(|v| !v.is_empty());
+    if explicit {
+        return Store::resolve_path(flag);
+    }
+    app.path()
+        .app_data_dir()
+        .map(|d| d.join(DB_FILE_NAME))
+        .unwrap_or_else(|_| Store::default_path())
+}
+
+fn open_store(path: &std::path::Path) -> Result<Store, ApiError> {
+    let mut store = Store::open(path)?;
+    // Deletions are undoable for the session that made them; earlier ones are removed for good.
+    store.purge_deleted()?;
+    Ok(store)
+}
+
+/// Opens the window on the database at `db` (`None`: the default place).
+pub fn run(db: Option<PathBuf>, started: Instant) {
+    tauri::Builder::default()
+        .plugin(tauri_plugin_single_instance::init(|app, _argv, _cwd| {
+            if let Some(w) = app.get_webview_window("main") {
+                let _ = w.unminimize();
+                let _ = w.set_focus();
+            }
+        }))
+        .plugin(tauri_plugin_window_state::Builder::default().build())
+        .plugin(tauri_plugin_dialog::init())
+        .setup(move |app| {
+            let db_path = db_path(app.handle(), db);
+            let store = open_store(&db_path);
+            if let Err(e) = &store {
+                eprintln!("cinq: {}", e.message);
+            }
+            app.manage(AppState {
+                store: Mutex::new(store),
+                db_path,
+                started,
+            });
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            app_info,
+            ui_ready,
+            settings_get,
+            settings_set,
+            timezones,
+            strategy_list,
+            strategy_open,
+            strategy_create,
+            strategy_update,
+            strategy_duplicate,
+            strategy_delete,
+            strategy_restore,
+            strategy_set_current_step,
+            strategy_set_step_completed,
+            strategy_export,
+            strategy_import,
+            sample_create,
+        ])
+        .run(tauri::generate_context!())
+        .expect("Cinq could not start its window");
+}

@@ -1,0 +1,116 @@
+// A minimal W3C WebDriver client over fetch, enough to drive the real Cinq binary through tauri-driver.
+// No dependencies: Node 20's fetch and node:test are all the end-to-end tests need.
+
+import { spawn } from "node:child_process";
+import { setTimeout as sleep } from "node:timers/promises";
+
+const DRIVER = process.env.TAURI_DRIVER ?? "tauri-driver";
+const PORT = Number(process.env.TAURI_DRIVER_PORT ?? 4444);
+const BASE = `http://127.0.0.1:${PORT}`;
+const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
+
+async function call(method, path, body) {
+  const res = await fetch(BASE + path, {
+    method,
+    headers: { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = await res.json().catch(() => ({}));
+  if (!res.ok) {
+    const v = json.value ?? {};
+    throw new Error(`${method} ${path}: ${res.status} ${v.error ?? ""} ${v.message ?? ""}`);
+  }
+  return json.value;
+}
+
+/** Starts tauri-driver with the given environment and waits until it answers. */
+export async function startDriver(env) {
+  const proc = spawn(DRIVER, ["--port", String(PORT)], {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  for (let i = 0; i < 100; i++) {
+    try {
+      await call("GET", "/status");
+      return proc;
+    } catch {
+      await sleep(100);
+    }
+  }
+  proc.kill();
+  throw new Error("tauri-driver did not start");
+}
+
+export class Session {
+  static async start(application, args = []) {
+    const value = await call("POST", "/session", {
+      capabilities: {
+        alwaysMatch: { "tauri:options": { application, args } },
+      },
+    });
+    return new Session(value.sessionId);
+  }
+
+  constructor(id) {
+    this.id = id;
+  }
+
+  cmd(method, path, body) {
+    return call(method, `/session/${this.id}${path}`, body);
+  }
+
+  async quit() {
+    await this.cmd("DELETE", "");
+  }
+
+  /** Waits for an element matching `css` (and, if given, whose text includes `text`). */
+  async find(css, { text, timeout = 15000 } = {}) {
+    const until = Date.now() + timeout;
+    let last = "";
+    while (Date.now() < until) {
+      try {
+        const found = await this.cmd("POST", "/elements", { using: "css selector", value: css });
+        for (const el of found) {
+          const id = el[ELEMENT];
+          if (text === undefined) return new Element(this, id);
+          last = await new Element(this, id).text();
+          if (last.includes(text)) return new Element(this, id);
+        }
+      } catch {
+        // The page may be reloading; try again.
+      }
+      await sleep(100);
+    }
+    throw new Error(`no element ${css}${text ? ` with text "${text}" (last seen: "${last}")` : ""}`);
+  }
+
+  async screenshot() {
+    return Buffer.from(await this.cmd("GET", "/screenshot"), "base64");
+  }
+}
+
+export class Element {
+  constructor(session, id) {
+    this.session = session;
+    this.id = id;
+  }
+  click() {
+    return this.session.cmd("POST", `/element/${this.id}/click`, {});
+  }
+  type(text) {
+    return this.session.cmd("POST", `/element/${this.id}/value`, { text });
+  }
+  clear() {
+    return this.session.cmd("POST", `/element/${this.id}/clear`, {});
+  }
+  /** The element's text. WebKitWebDriver answers "" for rendered text inside some CSS layouts (line clamps), so
+   *  the DOM's textContent stands in then. */
+  async text() {
+    const shown = await this.session.cmd("GET", `/element/${this.id}/text`);
+    if (shown) return shown;
+    return (await this.session.cmd("GET", `/element/${this.id}/property/textContent`)) ?? "";
+  }
+  attribute(name) {
+    return this.session.cmd("GET", `/element/${this.id}/attribute/${name}`);
+  }
+}

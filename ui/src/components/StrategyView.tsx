@@ -1,0 +1,323 @@
+import { useEffect, useState } from 'react';
+import {
+  ActionIcon,
+  AppShell,
+  Box,
+  Button,
+  Center,
+  Container,
+  Divider,
+  Group,
+  List,
+  Loader,
+  NavLink,
+  Paper,
+  Progress,
+  Stack,
+  Text,
+  ThemeIcon,
+  Title,
+  Tooltip,
+} from '@mantine/core';
+import {
+  IconArrowLeft,
+  IconArrowRight,
+  IconCircleCheck,
+  IconCheck,
+  IconPencil,
+  IconSquare,
+  IconSquareCheck,
+} from '@tabler/icons-react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { StepId, Strategy } from '../bindings';
+import { notifyError } from '../errors';
+import { formatDay, formatNumber } from '../format';
+import { api } from '../ipc';
+import { useNav } from '../nav';
+import { qk, useStrategy } from '../queries';
+import { STEP_COUNT, STEPS } from '../steps';
+import { Brand, SettingsButton } from './Brand';
+import { StrategyFormModal } from './StrategyFormModal';
+
+function isCompleted(s: Strategy, step: StepId): boolean {
+  return s.steps.some((st) => st.step === step && st.completed);
+}
+
+function useStrategyMutations(id: number) {
+  const queryClient = useQueryClient();
+  const key = qk.strategy(id);
+
+  const optimistic = (patch: (s: Strategy) => Strategy) => {
+    const previous = queryClient.getQueryData<Strategy>(key);
+    if (previous) queryClient.setQueryData(key, patch(previous));
+    return { previous };
+  };
+  const settle = {
+    onSuccess: (s: Strategy) => {
+      queryClient.setQueryData(key, s);
+      void queryClient.invalidateQueries({ queryKey: qk.strategies });
+    },
+    onError: (e: Parameters<typeof notifyError>[0], _v: unknown, ctx: { previous?: Strategy } | undefined) => {
+      if (ctx?.previous) queryClient.setQueryData(key, ctx.previous);
+      notifyError(e);
+    },
+  };
+
+  const setStep = useMutation({
+    mutationFn: (step: StepId) => api.strategySetCurrentStep(id, step),
+    onMutate: (step) => optimistic((s) => ({ ...s, current_step: step })),
+    ...settle,
+  });
+  const setCompleted = useMutation({
+    mutationFn: ({ step, completed }: { step: StepId; completed: boolean }) =>
+      api.strategySetStepCompleted(id, step, completed),
+    onMutate: ({ step, completed }) =>
+      optimistic((s) => ({
+        ...s,
+        steps: STEPS.map((st) => ({
+          step: st,
+          completed: st === step ? completed : isCompleted(s, st),
+        })),
+      })),
+    ...settle,
+  });
+  return { setStep, setCompleted };
+}
+
+export function StrategyView({ id }: { id: number }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'fr' ? 'fr' : 'en';
+  const nav = useNav();
+  const query = useStrategy(id);
+  const { setStep, setCompleted } = useStrategyMutations(id);
+  const [editing, setEditing] = useState(false);
+
+  const strategy = query.data;
+  const loaded = strategy !== undefined;
+  const failed = query.isError;
+  useEffect(() => {
+    if (loaded) nav.markReady();
+  }, [loaded, nav]);
+  useEffect(() => {
+    // The strategy cannot be opened (deleted meanwhile, …): say why and show the list.
+    if (failed && query.error) {
+      notifyError(query.error);
+      nav.goList();
+    }
+  }, [failed, query.error, nav]);
+
+  if (!strategy) {
+    return (
+      <Center h="100vh" data-testid="strategy-loading">
+        <Loader />
+      </Center>
+    );
+  }
+
+  const current = STEPS.includes(strategy.current_step) ? strategy.current_step : STEPS[0];
+  const index = STEPS.indexOf(current);
+  const next = index < STEP_COUNT - 1 ? STEPS[index + 1] : null;
+  const completedCount = STEPS.filter((s) => isCompleted(strategy, s)).length;
+  const currentDone = isCompleted(strategy, current);
+  const bullets = t(`steps.${current}.do`, { returnObjects: true }) as unknown;
+  const tasks = Array.isArray(bullets) ? (bullets as string[]) : [];
+
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 290, breakpoint: 'xs' }}
+      padding="xl"
+      data-testid="strategy-view"
+    >
+      <AppShell.Header>
+        <Group h="100%" px="lg" justify="space-between" wrap="nowrap" gap="md">
+          <Group gap="md" wrap="nowrap" style={{ minWidth: 0 }}>
+            <Brand />
+            <Divider orientation="vertical" />
+            <Title order={4} data-testid="strategy-title" lineClamp={1} style={{ minWidth: 0 }}>
+              {strategy.name}
+            </Title>
+            <Tooltip label={t('wizard.edit')}>
+              <ActionIcon
+                variant="subtle"
+                aria-label={t('wizard.edit')}
+                data-testid="strategy-edit"
+                onClick={() => setEditing(true)}
+              >
+                <IconPencil size={18} />
+              </ActionIcon>
+            </Tooltip>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <Button
+              variant="subtle"
+              leftSection={<IconArrowLeft size={18} />}
+              onClick={nav.goList}
+              data-testid="nav-strategies"
+            >
+              {t('wizard.strategies')}
+            </Button>
+            <SettingsButton />
+          </Group>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="md">
+        <Stack gap={6} mb="md">
+          <Text size="xs" tt="uppercase" fw={700} c="dimmed">
+            {t('wizard.stepsNav')}
+          </Text>
+          <Text size="sm" data-testid="step-progress">
+            {t('wizard.progress', {
+              count: completedCount,
+              total: STEP_COUNT,
+            })}
+          </Text>
+          <Progress
+            value={(completedCount / STEP_COUNT) * 100}
+            color="teal"
+            size="sm"
+            aria-label={t('wizard.progress', { count: completedCount, total: STEP_COUNT })}
+          />
+        </Stack>
+        <nav aria-label={t('wizard.stepsNav')}>
+          {STEPS.map((step, i) => {
+            const done = isCompleted(strategy, step);
+            return (
+              <NavLink
+                key={step}
+                component="button"
+                data-testid={`step-${step}`}
+                data-completed={done ? 'true' : 'false'}
+                aria-current={step === current ? 'step' : undefined}
+                active={step === current}
+                label={t(`steps.${step}.name`)}
+                onClick={() => {
+                  if (step !== current) setStep.mutate(step);
+                }}
+                leftSection={
+                  <ThemeIcon
+                    size={26}
+                    radius="xl"
+                    variant={done ? 'filled' : 'light'}
+                    color={done ? 'teal' : undefined}
+                    aria-hidden
+                  >
+                    <Text size="xs" fw={700} c="inherit">
+                      {formatNumber(i + 1, lang)}
+                    </Text>
+                  </ThemeIcon>
+                }
+                rightSection={
+                  done ? (
+                    <IconCircleCheck
+                      size={20}
+                      color="var(--mantine-color-teal-6)"
+                      aria-label={t('wizard.completed')}
+                      role="img"
+                      data-testid="step-completed-icon"
+                    />
+                  ) : null
+                }
+                styles={{ root: { borderRadius: 'var(--mantine-radius-md)' } }}
+                mb={4}
+              />
+            );
+          })}
+        </nav>
+        <Box mt="auto" pt="md">
+          <Divider mb="sm" />
+          <Stack gap={2}>
+            {strategy.organisation && (
+              <Text size="sm" fw={600} lineClamp={1}>
+                {strategy.organisation}
+              </Text>
+            )}
+            {strategy.sector && (
+              <Text size="sm" c="dimmed" lineClamp={1}>
+                {strategy.sector}
+              </Text>
+            )}
+            <Text size="xs" c="dimmed">
+              {t('wizard.startsOn', { date: formatDay(strategy.start_date, lang) })} · {strategy.timezone}
+            </Text>
+          </Stack>
+        </Box>
+      </AppShell.Navbar>
+
+      <AppShell.Main>
+        <Container size="md" px={0}>
+          <Stack gap="lg">
+            <div>
+              <Text size="sm" c="dimmed" fw={600}>
+                {t('wizard.stepOf', { n: formatNumber(index + 1, lang), total: formatNumber(STEP_COUNT, lang) })}
+              </Text>
+              <Title order={1} data-testid="step-title">
+                {t(`steps.${current}.name`)}
+              </Title>
+            </div>
+            <Text size="lg" data-testid="step-intro">
+              {t(`steps.${current}.intro`)}
+            </Text>
+            <Paper withBorder p="lg" radius="md">
+              <Title order={3} size="h4" mb="sm">
+                {t('wizard.whatYouWillDo')}
+              </Title>
+              <List
+                spacing="xs"
+                icon={
+                  <ThemeIcon size={20} radius="xl" variant="light">
+                    <IconCheck size={13} />
+                  </ThemeIcon>
+                }
+              >
+                {tasks.map((line) => (
+                  <List.Item key={line}>{line}</List.Item>
+                ))}
+              </List>
+            </Paper>
+            <Group justify="space-between" gap="md">
+              <Button
+                variant={currentDone ? 'light' : 'default'}
+                color={currentDone ? 'teal' : undefined}
+                leftSection={currentDone ? <IconSquareCheck size={20} /> : <IconSquare size={20} />}
+                aria-pressed={currentDone}
+                data-testid="step-complete"
+                data-completed={currentDone ? 'true' : 'false'}
+                onClick={() => setCompleted.mutate({ step: current, completed: !currentDone })}
+              >
+                {t('wizard.complete')}
+              </Button>
+              {next ? (
+                <Button
+                  rightSection={<IconArrowRight size={18} />}
+                  onClick={() => setStep.mutate(next)}
+                  data-testid="step-next"
+                >
+                  {t('wizard.next', { step: t(`steps.${next}.name`) })}
+                </Button>
+              ) : (
+                <Button
+                  variant="light"
+                  leftSection={<IconArrowLeft size={18} />}
+                  onClick={() => setStep.mutate(STEPS[0])}
+                  data-testid="step-first"
+                >
+                  {t('wizard.first')}
+                </Button>
+              )}
+            </Group>
+          </Stack>
+        </Container>
+      </AppShell.Main>
+
+      <StrategyFormModal
+        opened={editing}
+        strategy={strategy}
+        onClose={() => setEditing(false)}
+        onSaved={() => setEditing(false)}
+      />
+    </AppShell>
+  );
+}

@@ -1,0 +1,39 @@
+import { QueryClient, useQuery } from '@tanstack/react-query';
+import type { ApiError } from './bindings';
+import { api } from './ipc';
+
+declare module '@tanstack/react-query' {
+  interface Register {
+    defaultError: ApiError;
+  }
+}
+
+export const qk = {
+  appInfo: ['appInfo'] as const,
+  settings: ['settings'] as const,
+  timezones: ['timezones'] as const,
+  strategies: ['strategies'] as const,
+  strategy: (id: number) => ['strategy', id] as const,
+};
+
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      // Local IPC: no retries, and data only changes through our own mutations.
+      queries: { retry: false, staleTime: Infinity, refetchOnWindowFocus: false },
+      mutations: { retry: false },
+    },
+  });
+}
+
+export const useAppInfo = () => useQuery({ queryKey: qk.appInfo, queryFn: api.appInfo });
+export const useSettings = () => useQuery({ queryKey: qk.settings, queryFn: api.settingsGet });
+export const useTimezones = () => useQuery({ queryKey: qk.timezones, queryFn: api.timezones });
+export const useStrategies = () => useQuery({ queryKey: qk.strategies, queryFn: api.strategyList });
+export const useStrategy = (id: number) =>
+  useQuery({
+    queryKey: qk.strategy(id),
+    queryFn: () => api.strategyOpen(id),
+    // Opening always goes through `strategy_open`, which records the strategy to reopen.
+    refetchOnMount: 'always',
+  });
