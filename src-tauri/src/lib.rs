@@ -205,6 +205,23 @@ fn open_store(path: &std::path::Path) -> Result<Store, ApiError> {
     Ok(store)
 }
 
+/// Shrinks the window to the screen when its default (or remembered) size does not fit there, e.g. on a 1366×768
+/// laptop, so no part of the app is ever off-screen.
+fn fit_to_screen(window: &tauri::WebviewWindow) {
+    let (Ok(Some(monitor)), Ok(size)) = (window.current_monitor(), window.outer_size()) else {
+        return;
+    };
+    let (area, origin) = (monitor.size(), monitor.position());
+    if size.width > area.width || size.height > area.height {
+        let (w, h) = (size.width.min(area.width), size.height.min(area.height));
+        let _ = window.set_size(tauri::PhysicalSize::new(w, h));
+        let _ = window.set_position(tauri::PhysicalPosition::new(
+            origin.x + ((area.width - w) / 2) as i32,
+            origin.y + ((area.height - h) / 2) as i32,
+        ));
+    }
+}
+
 /// Opens the window on the database at `db` (`None`: the default place).
 pub fn run(db: Option<PathBuf>, started: Instant) {
     tauri::Builder::default()
@@ -227,6 +244,9 @@ pub fn run(db: Option<PathBuf>, started: Instant) {
                 db_path,
                 started,
             });
+            if let Some(window) = app.get_webview_window("main") {
+                fit_to_screen(&window);
+            }
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![

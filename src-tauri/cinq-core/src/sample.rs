@@ -28,7 +28,7 @@ impl Store {
                     input: &StrategyInput {
                         name,
                         organisation: "Atelier Lumière".to_owned(),
-                        sector: "Handmade candles and home fragrance, sold online and in two shops in Lyon"
+                        sector: "Bougies artisanales et parfums d'intérieur, vente en ligne et deux boutiques à Lyon"
                             .to_owned(),
                         language: Language::Fr,
                         timezone: "Europe/Paris".to_owned(),

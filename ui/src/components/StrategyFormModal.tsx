@@ -20,6 +20,9 @@ const FORM_FIELDS: readonly (keyof StrategyInput)[] = [
   'start_date',
 ];
 
+/** Characters as the Rust side counts them (Unicode scalar values, not UTF-16 units). */
+const charCount = (s: string) => [...s].length;
+
 export const FALLBACK_TIMEZONE = 'Europe/Paris';
 
 export function defaultTimezone(available: readonly string[]): string {
@@ -100,7 +103,8 @@ function StrategyForm({ strategy, timezones, onCancel, onSaved }: FormProps) {
         },
     validateInputOnChange: ['name'],
     validate: {
-      name: (v) => (v.trim() === '' ? fieldErrorText('required') : v.length > NAME_MAX ? fieldErrorText('too_long') : null),
+      name: (v) =>
+        v.trim() === '' ? fieldErrorText('required') : charCount(v.trim()) > NAME_MAX ? fieldErrorText('too_long') : null,
     },
   });
 
@@ -132,7 +136,7 @@ function StrategyForm({ strategy, timezones, onCancel, onSaved }: FormProps) {
     },
   });
 
-  const nameLength = form.values.name.length;
+  const nameLength = charCount(form.values.name.trim());
 
   return (
     <form

@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Start-up benchmark of the real app against an empty Tauri window built the same way (release).
+#
+# For each binary and each run: exec under Xvfb, wait for the page to report that its first screen is interactive
+# (the `ui_ready` command prints "cinq-ready-ms N" when CINQ_STARTUP_PROBE is set), then add up the resident memory
+# (VmRSS) of the app and every process under it (WebKit's web and network processes), and stop it.
+# Cinq opens on a database with 50 strategies, at the strategy list's last-opened strategy.
+#
+# Usage: tests/bench/startup.sh [RUNS]   (builds both binaries first; prints medians and the ratios)
+set -euo pipefail
+# One D-Bus session for all runs (the single-instance plugin needs one), outside the measured process trees.
+[ -n "${DBUS_SESSION_BUS_ADDRESS:-}" ] || exec dbus-run-session -- "$0" "$@"
+cd "$(dirname "$0")/../.."
+runs=${1:-7}
+export PATH="$HOME/.cargo/bin:$PATH" NO_AT_BRIDGE=1
+
+echo "Building both binaries (release)…" >&2
+npm --prefix ui run build >/dev/null
+cargo build --release --quiet -p cinq --features tauri/custom-protocol
+cargo build --release --quiet -p cinq-empty-shell --features tauri/custom-protocol
+
+work=$(mktemp -d)
+trap 'kill $xvfb 2>/dev/null || true; rm -rf "$work"' EXIT
+db="$work/bench.sqlite3"
+for i in $(seq 1 50); do
+  target/release/cinq --db "$db" strategy create --name "Brand $i" --organisation "Client $i" \
+    --sector "Retail" --timezone Europe/Paris --start-date 2026-01-01 >/dev/null
+done
+target/release/cinq --db "$db" sample >/dev/null
+sqlite3 "$db" "INSERT INTO setting VALUES ('last_strategy_id', '51');"
+
+Xvfb :93 -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb=$!
+export DISPLAY=:93
+sleep 1
+
+tree_rss_kb() { # the VmRSS of $1 and all its descendants, in kB
+  local pids=("$1") all=() p
+  while [ ${#pids[@]} -gt 0 ]; do
+    p=${pids[0]}; pids=("${pids[@]:1}"); all+=("$p")
+    for c in $(cat /proc/"$p"/task/*/children 2>/dev/null); do pids+=("$c"); done
+  done
+  for p in "${all[@]}"; do awk '/^VmRSS:/ {print $2}' /proc/"$p"/status 2>/dev/null; done | awk '{s+=$1} END {print s+0}'
+}
+
+measure() { # name, command…: prints "ms kB" per run
+  local name=$1; shift
+  for r in $(seq 1 "$runs"); do
+    rm -rf "$work/home"; mkdir -p "$work/home"
+    local log="$work/$name.$r.log"
+    HOME="$work/home" XDG_CONFIG_HOME="$work/home/cfg" XDG_DATA_HOME="$work/home/data" \
+      CINQ_STARTUP_PROBE=1 setsid "$@" 2>"$log" >/dev/null &
+    local pid=$! ms=""
+    for _ in $(seq 1 300); do
+      ms=$(awk '/^cinq-ready-ms/ {print $2; exit}' "$log")
+      [ -n "$ms" ] && break
+      sleep 0.05
+    done
+    sleep 0.5 # let the first paint settle before reading memory
+    local kb; kb=$(tree_rss_kb "$pid")
+    kill -- -"$pid" 2>/dev/null || kill "$pid"; wait "$pid" 2>/dev/null || true
+    echo "$name $ms $kb"
+  done
+}
+
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+
+{
+  measure cinq target/release/cinq --db "$db"
+  measure shell target/release/cinq-empty-shell
+} > "$work/results"
+cat "$work/results" >&2
+for n in cinq shell; do
+  t=$(awk -v n=$n '$1==n {print $2}' "$work/results" | median)
+  m=$(awk -v n=$n '$1==n {print $3}' "$work/results" | median)
+  echo "$n: time to interactive ${t} ms (median of $runs), total RSS $((m / 1024)) MiB (median)"
+  eval "${n}_t=$t ${n}_m=$m"
+done
+awk -v a="$cinq_t" -v b="$shell_t" -v c="$cinq_m" -v d="$shell_m" \
+  'BEGIN {printf "ratio cinq / empty shell: time %.2fx, memory %.2fx\n", a/b, c/d}'
