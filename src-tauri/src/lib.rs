@@ -7,7 +7,9 @@ use std::time::Instant;
 
 use cinq_core::error::{ApiError, CoreError, ErrorCode};
 use cinq_core::store::DB_FILE_NAME;
-use cinq_core::{AppInfo, Settings, StepId, Store, Strategy, StrategyInput, StrategySummary};
+use cinq_core::{
+    AppInfo, Language, Settings, StepId, Store, Strategy, StrategyInput, StrategySummary,
+};
 use tauri::{AppHandle, Manager, State};
 use tauri_plugin_dialog::DialogExt;
 
@@ -41,6 +43,7 @@ fn app_info(state: State<AppState>) -> Cmd<AppInfo> {
         version: env!("CARGO_PKG_VERSION").to_owned(),
         db_path: state.db_path.display().to_string(),
         last_strategy_id,
+        system_language: Language::from_locale(&sys_locale::get_locale().unwrap_or_default()),
     })
 }
 

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Button, Center, Loader, Stack, Text, Title, useMantineColorScheme } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { Settings } from './bindings';
+import type { Language, Settings } from './bindings';
 import i18n, { resolveLanguage } from './i18n';
 import { api } from './ipc';
 import { NavContext, useNav, type Nav } from './nav';
@@ -17,16 +17,16 @@ type View = { kind: 'welcome' } | { kind: 'list' } | { kind: 'strategy'; id: num
 export const DEFAULT_SETTINGS: Settings = { language: 'system', theme: 'system' };
 
 /** Applies the language and theme preferences as soon as they are known or change. */
-function useApplySettings(settings: Settings | undefined) {
+function useApplySettings(settings: Settings | undefined, systemLanguage: Language | undefined) {
   const { setColorScheme } = useMantineColorScheme();
   const language = settings?.language;
   const themePref = settings?.theme;
   useEffect(() => {
     if (!language) return;
-    const lang = resolveLanguage(language);
+    const lang = resolveLanguage(language, systemLanguage);
     document.documentElement.lang = lang;
     if (i18n.language !== lang) void i18n.changeLanguage(lang);
-  }, [language]);
+  }, [language, systemLanguage]);
   useEffect(() => {
     if (!themePref) return;
     setColorScheme(themePref === 'system' ? 'auto' : themePref);
@@ -38,7 +38,7 @@ export function App() {
   const queryClient = useQueryClient();
   const appInfo = useAppInfo();
   const settings = useSettings();
-  useApplySettings(settings.data);
+  useApplySettings(settings.data, appInfo.data?.system_language);
 
   const [chosen, setChosen] = useState<View | null>(null);
   const [settingsOpened, setSettingsOpened] = useState(false);

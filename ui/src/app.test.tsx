@@ -262,4 +262,10 @@ describe('settings', () => {
     expect(await screen.findByText('Bienvenue dans Cinq')).toBeInTheDocument();
     expect(screen.getByTestId('welcome-sample')).toHaveTextContent('Ouvrir la stratégie d’exemple');
   });
+
+  it('follows the OS language when the preference is "system"', async () => {
+    installBackend({ settings: { language: 'system', theme: 'system' }, systemLanguage: 'fr' });
+    await renderApp();
+    expect(await screen.findByText('Bienvenue dans Cinq')).toBeInTheDocument();
+  });
 });

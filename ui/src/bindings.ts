@@ -45,4 +45,8 @@ export type AppInfo = { version: string, db_path: string,
 /**
  * The strategy to reopen at start, if it still exists.
  */
-last_strategy_id: number | null, };
+last_strategy_id: number | null, 
+/**
+ * The language of the OS, which the `system` language preference follows.
+ */
+system_language: Language, };

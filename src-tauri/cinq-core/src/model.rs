@@ -24,6 +24,16 @@ impl Language {
             _ => None,
         }
     }
+
+    /// The app language for an OS locale such as `fr_FR.UTF-8`, `fr-CA` or `en-US`: French for any French locale,
+    /// English otherwise.
+    pub fn from_locale(locale: &str) -> Language {
+        if locale.trim().to_ascii_lowercase().starts_with("fr") {
+            Language::Fr
+        } else {
+            Language::En
+        }
+    }
 }
 
 /// The five steps, in order.
@@ -149,4 +159,6 @@ pub struct AppInfo {
     /// The strategy to reopen at start, if it still exists.
     #[ts(type = "number | null")]
     pub last_strategy_id: Option<i64>,
+    /// The language of the OS, which the `system` language preference follows.
+    pub system_language: Language,
 }

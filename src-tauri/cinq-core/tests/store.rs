@@ -383,3 +383,17 @@ fn timezones_are_the_iana_names() {
     assert!(tz.iter().any(|t| t == "Europe/Paris"));
     assert!(tz.windows(2).all(|w| w[0] <= w[1]));
 }
+
+#[test]
+fn the_os_locale_picks_the_language() {
+    for (locale, want) in [
+        ("fr_FR.UTF-8", Language::Fr),
+        ("fr-CA", Language::Fr),
+        ("FR", Language::Fr),
+        ("en-US", Language::En),
+        ("de_DE", Language::En),
+        ("", Language::En),
+    ] {
+        assert_eq!(Language::from_locale(locale), want, "{locale}");
+    }
+}

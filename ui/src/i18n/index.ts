@@ -9,10 +9,12 @@ import fr from './fr';
 
 dayjs.extend(localizedFormat);
 
-/** The language shown for a preference: `system` follows the OS/webview language. */
-export function resolveLanguage(pref: LanguagePref | undefined, navigatorLanguage?: string): Language {
+/** The language shown for a preference: `system` follows the OS language (as the Rust side reads it from the OS
+ *  locale), or the web view's language until that is known. */
+export function resolveLanguage(pref: LanguagePref | undefined, systemLanguage?: Language): Language {
   if (pref === 'en' || pref === 'fr') return pref;
-  const nav = navigatorLanguage ?? (typeof navigator !== 'undefined' ? navigator.language : 'en');
+  if (systemLanguage) return systemLanguage;
+  const nav = typeof navigator !== 'undefined' ? navigator.language : 'en';
   return nav.toLowerCase().startsWith('fr') ? 'fr' : 'en';
 }
 

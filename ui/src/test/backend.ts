@@ -1,7 +1,7 @@
 // An in-memory stand-in for the Rust commands, installed with `mockIPC`.
 import { mockIPC } from '@tauri-apps/api/mocks';
 import type { InvokeArgs } from '@tauri-apps/api/core';
-import type { ApiError, AppInfo, Settings, StepId, Strategy, StrategyInput, StrategySummary } from '../bindings';
+import type { ApiError, AppInfo, Language, Settings, StepId, Strategy, StrategyInput, StrategySummary } from '../bindings';
 
 const STEP_IDS: StepId[] = ['audit', 'benchmark', 'objectives', 'calendar', 'test_adapt'];
 
@@ -15,6 +15,7 @@ export interface FakeBackend {
   deleted: Strategy[];
   settings: Settings;
   lastStrategyId: number | null;
+  systemLanguage: Language;
   calls: Call[];
   /** Commands answered by a custom function (e.g. to reject). */
   overrides: Record<string, (args: Record<string, unknown>) => unknown>;
@@ -59,12 +60,13 @@ function apiError(code: ApiError['code'], message: string, fields: ApiError['fie
 
 export const TIMEZONES = ['America/New_York', 'Asia/Tokyo', 'Europe/London', 'Europe/Paris', 'UTC'];
 
-export function installBackend(init: Partial<Pick<FakeBackend, 'strategies' | 'settings' | 'lastStrategyId'>> = {}) {
+export function installBackend(init: Partial<Pick<FakeBackend, 'strategies' | 'settings' | 'lastStrategyId' | 'systemLanguage'>> = {}) {
   const b: FakeBackend = {
     strategies: init.strategies ?? [],
     deleted: [],
     settings: init.settings ?? { language: 'system', theme: 'system' },
     lastStrategyId: init.lastStrategyId ?? null,
+    systemLanguage: init.systemLanguage ?? 'en',
     calls: [],
     overrides: {},
     callsTo: (cmd) => b.calls.filter((c) => c.cmd === cmd),
@@ -96,7 +98,7 @@ export function installBackend(init: Partial<Pick<FakeBackend, 'strategies' | 's
     if (override) return override(args);
     switch (cmd) {
       case 'app_info': {
-        const info: AppInfo = { version: '0.1.0', db_path: '/home/me/.local/share/cinq/cinq.db', last_strategy_id: b.lastStrategyId };
+        const info: AppInfo = { version: '0.1.0', db_path: '/home/me/.local/share/cinq/cinq.db', last_strategy_id: b.lastStrategyId, system_language: b.systemLanguage };
         return info;
       }
       case 'ui_ready':
