@@ -8,6 +8,7 @@ const COMMANDS: &[&str] = &[
     "settings_set",
     "timezones",
     "strategy_list",
+    "strategy_get",
     "strategy_open",
     "strategy_create",
     "strategy_update",

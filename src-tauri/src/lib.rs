@@ -48,14 +48,16 @@ fn app_info(state: State<AppState>) -> Cmd<AppInfo> {
 }
 
 /// The UI calls this once its first screen has rendered with data. With CINQ_STARTUP_PROBE set, the time since exec
-/// is printed (benchmarks read it), and with CINQ_STARTUP_PROBE=exit the app then quits.
+/// is printed (benchmarks read it) with the page's own milestones (`marks`, JSON, ms since the page began loading),
+/// and with CINQ_STARTUP_PROBE=exit the app then quits.
 #[tauri::command]
-fn ui_ready(app: AppHandle, state: State<AppState>) {
+fn ui_ready(app: AppHandle, state: State<AppState>, marks: Option<String>) {
     if let Ok(mode) = std::env::var("CINQ_STARTUP_PROBE") {
         eprintln!(
             "cinq-ready-ms {}",
             state.started.elapsed().as_secs_f64() * 1000.0
         );
+        eprintln!("cinq-ready-marks {}", marks.unwrap_or_default());
         if mode == "exit" {
             app.exit(0);
         }
@@ -82,6 +84,12 @@ fn strategy_list(state: State<AppState>) -> Cmd<Vec<StrategySummary>> {
     state.with(|s| s.list_strategies())
 }
 
+#[tauri::command]
+fn strategy_get(state: State<AppState>, id: i64) -> Cmd<Strategy> {
+    state.with(|s| s.strategy(id))
+}
+
+/// Reads a strategy and records it as the one to reopen at the next start.
 #[tauri::command]
 fn strategy_open(state: State<AppState>, id: i64) -> Cmd<Strategy> {
     state.with(|s| s.open_strategy(id))
@@ -259,6 +267,7 @@ pub fn run(db: Option<PathBuf>, started: Instant) {
             settings_set,
             timezones,
             strategy_list,
+            strategy_get,
             strategy_open,
             strategy_create,
             strategy_update,

@@ -14,10 +14,12 @@ cd "$(dirname "$0")/../.."
 runs=${1:-7}
 export PATH="$HOME/.cargo/bin:$PATH" NO_AT_BRIDGE=1
 
-echo "Building both binaries (release)…" >&2
-npm --prefix ui run build >/dev/null
-cargo build --release --quiet -p cinq --features tauri/custom-protocol
-cargo build --release --quiet -p cinq-empty-shell --features tauri/custom-protocol
+if [ -z "${SKIP_BUILD:-}" ]; then
+  echo "Building both binaries (release)…" >&2
+  npm --prefix ui run build >/dev/null
+  cargo build --release --quiet -p cinq --features tauri/custom-protocol
+  cargo build --release --quiet -p cinq-empty-shell --features tauri/custom-protocol
+fi
 
 work=$(mktemp -d)
 trap 'kill $xvfb 2>/dev/null || true; rm -rf "$work"' EXIT
@@ -60,6 +62,7 @@ measure() { # name, command…: prints "ms kB" per run
     local kb; kb=$(tree_rss_kb "$pid")
     kill -- -"$pid" 2>/dev/null || kill "$pid"; wait "$pid" 2>/dev/null || true
     echo "$name $ms $kb"
+    grep -h '^cinq-ready-marks' "$log" | sed "s/^/  $name run $r: /" >&2 || true
   done
 }
 

@@ -5,9 +5,10 @@ import { useTranslation } from 'react-i18next';
 import type { Language, Settings } from './bindings';
 import i18n, { resolveLanguage } from './i18n';
 import { api } from './ipc';
+import { finishStartup } from './startup';
 import { NavContext, useNav, type Nav } from './nav';
 import { qk, useAppInfo, useSettings } from './queries';
-import { SettingsModal } from './components/SettingsModal';
+import { SettingsModal } from './lazy';
 import { StrategiesScreen } from './components/StrategiesScreen';
 import { StrategyView } from './components/StrategyView';
 import { Welcome } from './components/Welcome';
@@ -44,24 +45,29 @@ export function App() {
   const [settingsOpened, setSettingsOpened] = useState(false);
   const readySent = useRef(false);
 
-  useEffect(() => {
-    // The time zone list is only needed by the strategy form: fetch it early.
-    void queryClient.prefetchQuery({ queryKey: qk.timezones, queryFn: api.timezones });
-  }, [queryClient]);
 
   const nav = useMemo<Nav>(
     () => ({
       goWelcome: () => setChosen({ kind: 'welcome' }),
       goList: () => setChosen({ kind: 'list' }),
-      openStrategy: (id) => setChosen({ kind: 'strategy', id }),
+      openStrategy: (id) => {
+        // Opening records the strategy to reopen at the next start.
+        api
+          .strategyOpen(id)
+          .then((s) => queryClient.setQueryData(qk.strategy(id), s))
+          .catch(() => undefined);
+        setChosen({ kind: 'strategy', id });
+      },
       openSettings: () => setSettingsOpened(true),
       markReady: () => {
         if (readySent.current) return;
         readySent.current = true;
-        api.uiReady().catch(() => undefined);
+        api.uiReady(JSON.stringify(finishStartup())).catch(() => undefined);
+        // Once the first screen is up, fetch what the strategy form will need.
+        void queryClient.prefetchQuery({ queryKey: qk.timezones, queryFn: api.timezones });
       },
     }),
-    [],
+    [queryClient],
   );
   const closeSettings = useCallback(() => setSettingsOpened(false), []);
 

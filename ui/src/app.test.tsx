@@ -29,7 +29,8 @@ describe('start-up', () => {
     expect(await screen.findByTestId('step-title')).toHaveTextContent('Objectives');
     expect(screen.getByTestId('strategy-title')).toHaveTextContent('Spring launch');
     expect(screen.queryByTestId('welcome')).not.toBeInTheDocument();
-    expect(backend.callsTo('strategy_open')[0].args).toEqual({ id: s.id });
+    expect(backend.callsTo('strategy_get')[0].args).toEqual({ id: s.id });
+    expect(backend.callsTo('strategy_open')).toHaveLength(0);
     await waitFor(() => expect(backend.callsTo('ui_ready')).toHaveLength(1));
   });
 

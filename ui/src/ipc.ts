@@ -1,6 +1,7 @@
 // Typed wrappers around the Tauri commands of the Rust side.
 // Every rejection is normalised into an `ApiError`.
 import { invoke, type InvokeArgs } from '@tauri-apps/api/core';
+import { markStartup } from './startup';
 import type {
   ApiError,
   AppInfo,
@@ -53,7 +54,9 @@ export function toApiError(e: unknown): ApiError {
 
 async function call<T>(cmd: string, args?: InvokeArgs): Promise<T> {
   try {
-    return await invoke<T>(cmd, args);
+    const out = await invoke<T>(cmd, args);
+    markStartup(cmd);
+    return out;
   } catch (e) {
     throw toApiError(e);
   }
@@ -61,11 +64,14 @@ async function call<T>(cmd: string, args?: InvokeArgs): Promise<T> {
 
 export const api = {
   appInfo: () => call<AppInfo>('app_info'),
-  uiReady: () => call<null>('ui_ready'),
+  /** `marks`: milestones of the start-up in ms since navigation start, printed by benchmarks. */
+  uiReady: (marks: string) => call<null>('ui_ready', { marks }),
   settingsGet: () => call<Settings>('settings_get'),
   settingsSet: (settings: Settings) => call<Settings>('settings_set', { settings }),
   timezones: () => call<string[]>('timezones'),
   strategyList: () => call<StrategySummary[]>('strategy_list'),
+  strategyGet: (id: number) => call<Strategy>('strategy_get', { id }),
+  /** Reads a strategy and records it as the one to reopen at the next start. */
   strategyOpen: (id: number) => call<Strategy>('strategy_open', { id }),
   strategyCreate: (input: StrategyInput) => call<Strategy>('strategy_create', { input }),
   strategyUpdate: (id: number, input: StrategyInput) => call<Strategy>('strategy_update', { id, input }),

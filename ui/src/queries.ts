@@ -30,10 +30,4 @@ export const useAppInfo = () => useQuery({ queryKey: qk.appInfo, queryFn: api.ap
 export const useSettings = () => useQuery({ queryKey: qk.settings, queryFn: api.settingsGet });
 export const useTimezones = () => useQuery({ queryKey: qk.timezones, queryFn: api.timezones });
 export const useStrategies = () => useQuery({ queryKey: qk.strategies, queryFn: api.strategyList });
-export const useStrategy = (id: number) =>
-  useQuery({
-    queryKey: qk.strategy(id),
-    queryFn: () => api.strategyOpen(id),
-    // Opening always goes through `strategy_open`, which records the strategy to reopen.
-    refetchOnMount: 'always',
-  });
+export const useStrategy = (id: number) => useQuery({ queryKey: qk.strategy(id), queryFn: () => api.strategyGet(id) });

@@ -38,7 +38,7 @@ import { useNav } from '../nav';
 import { qk, useStrategies } from '../queries';
 import { STEP_COUNT } from '../steps';
 import { Brand, SettingsButton } from './Brand';
-import { StrategyFormModal } from './StrategyFormModal';
+import { StrategyFormModal } from '../lazy';
 
 function RowAction({
   label,
@@ -93,7 +93,7 @@ export function StrategiesScreen() {
   const importer = useImport((s) => nav.openStrategy(s.id));
 
   const edit = useMutation({
-    mutationFn: api.strategyOpen,
+    mutationFn: api.strategyGet,
     onSuccess: (s) => setForm({ opened: true, strategy: s }),
     onError: notifyError,
   });

@@ -1,6 +1,10 @@
 import { useMemo } from 'react';
 import { Button, Center, Group, Loader, Modal, Select, Stack, TextInput } from '@mantine/core';
-import { DatePickerInput } from '@mantine/dates';
+import { DatePickerInput, DatesProvider } from '@mantine/dates';
+import '@mantine/dates/styles.css';
+import dayjs from 'dayjs';
+import localizedFormat from 'dayjs/plugin/localizedFormat';
+import 'dayjs/locale/fr';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -23,6 +27,8 @@ const FORM_FIELDS: readonly (keyof StrategyInput)[] = [
 /** Characters as the Rust side counts them (Unicode scalar values, not UTF-16 units). */
 const charCount = (s: string) => [...s].length;
 
+dayjs.extend(localizedFormat);
+
 export const FALLBACK_TIMEZONE = 'Europe/Paris';
 
 export function defaultTimezone(available: readonly string[]): string {
@@ -44,9 +50,11 @@ interface Props {
 }
 
 export function StrategyFormModal({ opened, onClose, strategy, onSaved }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const timezones = useTimezones();
+  const locale = i18n.language === 'fr' ? 'fr' : 'en';
   return (
+    <DatesProvider settings={{ locale, firstDayOfWeek: locale === 'fr' ? 1 : 0 }}>
     <Modal
       opened={opened}
       onClose={onClose}
@@ -68,6 +76,7 @@ export function StrategyFormModal({ opened, onClose, strategy, onSaved }: Props)
           />
         ))}
     </Modal>
+    </DatesProvider>
   );
 }
 

@@ -38,7 +38,7 @@ import { useNav } from '../nav';
 import { qk, useStrategy } from '../queries';
 import { STEP_COUNT, STEPS } from '../steps';
 import { Brand, SettingsButton } from './Brand';
-import { StrategyFormModal } from './StrategyFormModal';
+import { StrategyFormModal } from '../lazy';
 
 function isCompleted(s: Strategy, step: StepId): boolean {
   return s.steps.some((st) => st.step === step && st.completed);

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useSampleCreate } from '../actions';
 import { useNav } from '../nav';
 import { Brand, SettingsButton } from './Brand';
-import { StrategyFormModal } from './StrategyFormModal';
+import { StrategyFormModal } from '../lazy';
 
 interface ChoiceProps {
   testId: string;

@@ -1,13 +1,8 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import dayjs from 'dayjs';
-import localizedFormat from 'dayjs/plugin/localizedFormat';
-import 'dayjs/locale/fr';
 import type { Language, LanguagePref } from '../bindings';
 import en from './en';
 import fr from './fr';
-
-dayjs.extend(localizedFormat);
 
 /** The language shown for a preference: `system` follows the OS language (as the Rust side reads it from the OS
  *  locale), or the web view's language until that is known. */

@@ -112,6 +112,8 @@ export function installBackend(init: Partial<Pick<FakeBackend, 'strategies' | 's
         return TIMEZONES;
       case 'strategy_list':
         return b.strategies.map(summary);
+      case 'strategy_get':
+        return find(args.id);
       case 'strategy_open': {
         const s = find(args.id);
         b.lastStrategyId = s.id;
