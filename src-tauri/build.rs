@@ -20,6 +20,16 @@ const COMMANDS: &[&str] = &[
     "strategy_export",
     "strategy_import",
     "sample_create",
+    "audit_get",
+    "audit_set_options",
+    "audit_select_network",
+    "audit_add_network",
+    "audit_delete_network",
+    "persona_save",
+    "persona_delete",
+    "presence_save",
+    "presence_delete",
+    "metric_save",
 ];
 
 fn main() {

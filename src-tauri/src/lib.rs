@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 use std::time::Instant;
 
+use cinq_core::audit::{AuditView, CustomNetworkInput, MetricCheck, PersonaInput, Presence};
 use cinq_core::error::{ApiError, CoreError, ErrorCode};
 use cinq_core::store::DB_FILE_NAME;
 use cinq_core::{
@@ -192,6 +193,118 @@ async fn strategy_import(app: AppHandle, state: State<'_, AppState>) -> Cmd<Opti
     state.with(|s| s.import_strategy_from(&path)).map(Some)
 }
 
+/// Today in the strategy's time zone: findings about dates (stale accounts…) are computed against it.
+fn today_for(store: &Store, id: i64) -> cinq_core::Result<chrono::NaiveDate> {
+    let tz: chrono_tz::Tz = store
+        .strategy(id)?
+        .timezone
+        .parse()
+        .unwrap_or(chrono_tz::UTC);
+    Ok(chrono::Utc::now().with_timezone(&tz).date_naive())
+}
+
+/// Runs a change to a strategy's audit, then answers with the audit and its findings.
+fn audit_change(
+    state: &AppState,
+    id: i64,
+    change: impl FnOnce(&mut Store) -> cinq_core::Result<()>,
+) -> Cmd<AuditView> {
+    state.with(|s| {
+        change(s)?;
+        let today = today_for(s, id)?;
+        s.audit_view(id, today)
+    })
+}
+
+#[tauri::command]
+fn audit_get(state: State<AppState>, strategy_id: i64) -> Cmd<AuditView> {
+    audit_change(&state, strategy_id, |_| Ok(()))
+}
+
+#[tauri::command]
+fn audit_set_options(
+    state: State<AppState>,
+    strategy_id: i64,
+    not_on_social_yet: bool,
+    stale_after_days: u32,
+) -> Cmd<AuditView> {
+    audit_change(&state, strategy_id, |s| {
+        s.set_audit_options(strategy_id, not_on_social_yet, stale_after_days)
+    })
+}
+
+#[tauri::command]
+fn audit_select_network(
+    state: State<AppState>,
+    strategy_id: i64,
+    network: String,
+    selected: bool,
+) -> Cmd<AuditView> {
+    audit_change(&state, strategy_id, |s| {
+        s.select_network(strategy_id, &network, selected)
+    })
+}
+
+#[tauri::command]
+fn audit_add_network(
+    state: State<AppState>,
+    strategy_id: i64,
+    input: CustomNetworkInput,
+) -> Cmd<AuditView> {
+    audit_change(&state, strategy_id, |s| {
+        s.add_custom_network(strategy_id, &input).map(drop)
+    })
+}
+
+#[tauri::command]
+fn audit_delete_network(
+    state: State<AppState>,
+    strategy_id: i64,
+    network: String,
+) -> Cmd<AuditView> {
+    audit_change(&state, strategy_id, |s| {
+        s.delete_custom_network(strategy_id, &network)
+    })
+}
+
+#[tauri::command]
+fn persona_save(
+    state: State<AppState>,
+    strategy_id: i64,
+    persona_id: Option<i64>,
+    input: PersonaInput,
+) -> Cmd<AuditView> {
+    audit_change(&state, strategy_id, |s| {
+        s.save_persona(strategy_id, persona_id, &input).map(drop)
+    })
+}
+
+#[tauri::command]
+fn persona_delete(state: State<AppState>, strategy_id: i64, persona_id: i64) -> Cmd<AuditView> {
+    audit_change(&state, strategy_id, |s| {
+        s.delete_persona(strategy_id, persona_id)
+    })
+}
+
+#[tauri::command]
+fn presence_save(state: State<AppState>, strategy_id: i64, presence: Presence) -> Cmd<AuditView> {
+    audit_change(&state, strategy_id, |s| {
+        s.save_presence(strategy_id, &presence)
+    })
+}
+
+#[tauri::command]
+fn presence_delete(state: State<AppState>, strategy_id: i64, network: String) -> Cmd<AuditView> {
+    audit_change(&state, strategy_id, |s| {
+        s.delete_presence(strategy_id, &network)
+    })
+}
+
+#[tauri::command]
+fn metric_save(state: State<AppState>, strategy_id: i64, check: MetricCheck) -> Cmd<AuditView> {
+    audit_change(&state, strategy_id, |s| s.save_metric(strategy_id, &check))
+}
+
 #[tauri::command]
 fn sample_create(state: State<AppState>) -> Cmd<Strategy> {
     state.with(|s| s.create_sample())
@@ -279,6 +392,16 @@ pub fn run(db: Option<PathBuf>, started: Instant) {
             strategy_export,
             strategy_import,
             sample_create,
+            audit_get,
+            audit_set_options,
+            audit_select_network,
+            audit_add_network,
+            audit_delete_network,
+            persona_save,
+            persona_delete,
+            presence_save,
+            presence_delete,
+            metric_save,
         ])
         .run(tauri::generate_context!())
         .expect("Cinq could not start its window");

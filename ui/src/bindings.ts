@@ -50,3 +50,93 @@ last_strategy_id: number | null,
  * The language of the OS, which the `system` language preference follows.
  */
 system_language: Language, };
+
+export type NetworkKind = "social" | "owned";
+
+export type ContentFormat = "photo" | "video" | "carousel" | "text" | "link" | "story" | "live" | "short_video";
+
+export type Network = { 
+/**
+ * A stable key: `linkedin`, or `custom-…` for the strategy's own networks.
+ */
+key: string, name: string, kind: NetworkKind, 
+/**
+ * The longest post, in characters, if the network has a limit.
+ */
+max_length: number | null, formats: Array<ContentFormat>, custom: boolean, };
+
+export type CustomNetworkInput = { name: string, kind: NetworkKind, max_length: number | null, formats: Array<ContentFormat>, };
+
+export type AudienceType = "b2b" | "b2c";
+
+export type UsageLevel = "none" | "low" | "medium" | "high";
+
+export type PersonaUsage = { network: string, level: UsageLevel, };
+
+export type Persona = { id: number, name: string, description: string, audience_type: AudienceType, age_min: number | null, age_max: number | null, 
+/**
+ * One entry per network the user rated; a network not listed counts as `none`.
+ */
+usage: Array<PersonaUsage>, };
+
+export type PersonaInput = { name: string, description: string, audience_type: AudienceType, age_min: number | null, age_max: number | null, usage: Array<PersonaUsage>, };
+
+export type Decision = "keep" | "improve" | "drop";
+
+export type FormatRating = { format: ContentFormat, rating: number, };
+
+export type Presence = { network: string, 
+/**
+ * Handle or URL.
+ */
+handle: string, owner: string, active: boolean, followers: number | null, posts_per_week: number | null, likes_per_post: number | null, comments_per_post: number | null, shares_per_post: number | null, 
+/**
+ * In percent, from 0 to 100.
+ */
+engagement_rate: number | null, who_interacts: string, best_times: string, 
+/**
+ * `YYYY-MM-DD`.
+ */
+last_post_on: string | null, decision: Decision | null, formats: Array<FormatRating>, };
+
+export type Metric = "reach" | "engagement" | "clicks" | "follower_growth" | "conversions";
+
+export type MetricCheck = { network: string, metric: Metric, available: boolean, source: string, };
+
+export type Audit = { 
+/**
+ * The catalogue, then the strategy's own networks.
+ */
+networks: Array<Network>, 
+/**
+ * The keys of the networks under audit, in catalogue order.
+ */
+selected: Array<string>, 
+/**
+ * "We are not on social media yet": the presence questions are skipped.
+ */
+not_on_social_yet: boolean, 
+/**
+ * An active account with no post for longer than this is stale.
+ */
+stale_after_days: number, personas: Array<Persona>, presences: Array<Presence>, metrics: Array<MetricCheck>, };
+
+export type AuditView = { audit: Audit, findings: Array<Finding>, };
+
+export type Severity = "blocking" | "warning" | "info";
+
+export type FindingKind = "targets_without_presence" | "weak_presence" | "candidate_network" | "drop_candidate" | "best_format" | "missing_measurement" | "stale_account";
+
+export type Text = { en: string, fr: string, };
+
+export type FindingLink = { step: StepId, 
+/**
+ * The part of the step: `audiences`, `presence` or `measurement`.
+ */
+section: string, network: string | null, };
+
+export type Finding = { kind: FindingKind, severity: Severity, network: string | null, title: Text, 
+/**
+ * The evidence, in a sentence or two.
+ */
+explanation: Text, suggestion: Text, link: FindingLink, };

@@ -35,8 +35,22 @@ pub enum Command {
     /// Create, list, show, export and import strategies.
     #[command(subcommand)]
     Strategy(StrategyCommand),
+    /// Step 1: the audit.
+    #[command(subcommand)]
+    Audit(AuditCommand),
     /// Add the sample strategy.
     Sample {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AuditCommand {
+    /// Print the audit of a strategy with its findings.
+    Show {
+        #[arg(value_name = "ID|NAME")]
+        strategy: String,
         #[arg(long)]
         json: bool,
     },
@@ -176,6 +190,89 @@ fn execute(command: Command, db: PathBuf, out: &mut dyn Write) -> Result<()> {
             }
         }
         Command::Strategy(cmd) => strategy(cmd, &mut store, out),
+        Command::Audit(AuditCommand::Show { strategy, json }) => {
+            let s = store.find_strategy(&strategy)?;
+            let tz: chrono_tz::Tz = s.timezone.parse().unwrap_or(chrono_tz::UTC);
+            let today = chrono::Utc::now().with_timezone(&tz).date_naive();
+            let view = store.audit_view(s.id, today)?;
+            if json {
+                print_json(out, &view)
+            } else {
+                print_audit(out, &s.name, &view).map_err(io)
+            }
+        }
+    }
+}
+
+fn print_audit(
+    out: &mut dyn Write,
+    name: &str,
+    view: &crate::audit::AuditView,
+) -> std::io::Result<()> {
+    let a = &view.audit;
+    let network = |key: &str| {
+        a.networks
+            .iter()
+            .find(|n| n.key == key)
+            .map_or(key.to_owned(), |n| n.name.clone())
+    };
+    writeln!(out, "Audit of {name}")?;
+    if a.not_on_social_yet {
+        writeln!(out, "  Not on social media yet.")?;
+    }
+    writeln!(out, "\nAudiences")?;
+    if a.personas.is_empty() {
+        writeln!(out, "  none yet")?;
+    }
+    for p in &a.personas {
+        let used: Vec<String> = p
+            .usage
+            .iter()
+            .map(|u| format!("{} {}", network(&u.network), enum_name(&u.level)))
+            .collect();
+        writeln!(
+            out,
+            "  {} ({}): {}",
+            p.name,
+            enum_name(&p.audience_type),
+            used.join(", ")
+        )?;
+    }
+    writeln!(out, "\nPresence")?;
+    if a.presences.is_empty() {
+        writeln!(out, "  none yet")?;
+    }
+    for p in &a.presences {
+        let num = |v: Option<f64>| v.map_or("-".to_owned(), |v| v.to_string());
+        writeln!(
+            out,
+            "  {:<24} {:<8} followers {:>8}  posts/week {:>5}  decision {}",
+            network(&p.network),
+            if p.active { "active" } else { "inactive" },
+            p.followers.map_or("-".to_owned(), |f| f.to_string()),
+            num(p.posts_per_week),
+            p.decision
+                .as_ref()
+                .map_or("undecided".to_owned(), enum_name),
+        )?;
+    }
+    writeln!(out, "\nFindings")?;
+    if view.findings.is_empty() {
+        writeln!(out, "  none")?;
+    }
+    for f in &view.findings {
+        writeln!(out, "  [{}] {}", enum_name(&f.severity), f.title.en)?;
+        writeln!(out, "      {}", f.explanation.en)?;
+        writeln!(out, "      → {}", f.suggestion.en)?;
+    }
+    Ok(())
+}
+
+/// An enum's JSON name, with spaces: `short_video` → "short video".
+fn enum_name<T: Serialize>(v: &T) -> String {
+    match serde_json::to_value(v) {
+        Ok(serde_json::Value::String(s)) => s.replace('_', " "),
+        _ => String::new(),
     }
 }
 

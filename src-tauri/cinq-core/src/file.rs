@@ -8,15 +8,19 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use crate::audit::{
+    self, CustomNetworkInput, MetricCheck, PersonaInput, Presence, DEFAULT_STALE_AFTER_DAYS,
+};
 use crate::error::{CoreError, Result};
 use crate::model::{Language, StepId, StepState, Strategy, StrategyInput};
 use crate::store::Store;
 use crate::strategy::{free_name_for_import, insert, validate, NewStrategy};
 
 pub const FORMAT: &str = "cinq.strategy";
-pub const FORMAT_VERSION: u32 = 1;
+/// 1: the strategy itself. 2: with the audit (a version-1 file reads as one with an empty audit).
+pub const FORMAT_VERSION: u32 = 2;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StrategyFile {
     pub format: String,
@@ -24,8 +28,8 @@ pub struct StrategyFile {
     pub strategy: StrategyData,
 }
 
-/// A strategy as it stands in the file: everything but the database id.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// A strategy as it stands in the file: everything but the database ids.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StrategyData {
     pub name: String,
@@ -38,11 +42,82 @@ pub struct StrategyData {
     pub steps: Vec<StepState>,
     pub created_at: String,
     pub updated_at: String,
+    #[serde(default)]
+    pub audit: AuditData,
+}
+
+/// Step 1 in the file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AuditData {
+    pub not_on_social_yet: bool,
+    pub stale_after_days: u32,
+    pub custom_networks: Vec<CustomNetworkData>,
+    pub selected: Vec<String>,
+    pub personas: Vec<PersonaInput>,
+    pub presences: Vec<Presence>,
+    pub metrics: Vec<MetricCheck>,
+}
+
+impl Default for AuditData {
+    fn default() -> Self {
+        AuditData {
+            not_on_social_yet: false,
+            stale_after_days: DEFAULT_STALE_AFTER_DAYS,
+            custom_networks: Vec::new(),
+            selected: Vec::new(),
+            personas: Vec::new(),
+            presences: Vec::new(),
+            metrics: Vec::new(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CustomNetworkData {
+    pub key: String,
+    #[serde(flatten)]
+    pub network: CustomNetworkInput,
 }
 
 impl Store {
     pub fn export_strategy(&self, id: i64) -> Result<StrategyFile> {
         let s: Strategy = self.strategy(id)?;
+        let a = self.audit(id)?;
+        let audit = AuditData {
+            not_on_social_yet: a.not_on_social_yet,
+            stale_after_days: a.stale_after_days,
+            custom_networks: a
+                .networks
+                .into_iter()
+                .filter(|n| n.custom)
+                .map(|n| CustomNetworkData {
+                    key: n.key,
+                    network: CustomNetworkInput {
+                        name: n.name,
+                        kind: n.kind,
+                        max_length: n.max_length,
+                        formats: n.formats,
+                    },
+                })
+                .collect(),
+            selected: a.selected,
+            personas: a
+                .personas
+                .into_iter()
+                .map(|p| PersonaInput {
+                    name: p.name,
+                    description: p.description,
+                    audience_type: p.audience_type,
+                    age_min: p.age_min,
+                    age_max: p.age_max,
+                    usage: p.usage,
+                })
+                .collect(),
+            presences: a.presences,
+            metrics: a.metrics,
+        };
         Ok(StrategyFile {
             format: FORMAT.to_owned(),
             version: FORMAT_VERSION,
@@ -57,6 +132,7 @@ impl Store {
                 steps: s.steps,
                 created_at: s.created_at,
                 updated_at: s.updated_at,
+                audit,
             },
         })
     }
@@ -73,33 +149,12 @@ impl Store {
 
     /// Adds the strategy of a file as a new strategy, in one transaction. A name already in use gets " (imported)".
     pub fn import_strategy(&mut self, file: &StrategyFile) -> Result<Strategy> {
-        let d = &file.strategy;
-        let input = validate(&StrategyInput {
-            name: d.name.clone(),
-            organisation: d.organisation.clone(),
-            sector: d.sector.clone(),
-            language: d.language,
-            timezone: d.timezone.clone(),
-            start_date: d.start_date.clone(),
-        })
-        .map_err(|e| {
+        check_data(&file.strategy).map_err(|e| {
             CoreError::InvalidFile(format!("the strategy in this file is not valid: {e}"))
         })?;
         let id = self.write(|tx| {
-            let name = free_name_for_import(tx, &input.name)?;
-            insert(
-                tx,
-                &NewStrategy {
-                    input: &StrategyInput {
-                        name,
-                        ..input.clone()
-                    },
-                    current_step: d.current_step,
-                    steps: &d.steps,
-                    created_at: &d.created_at,
-                    updated_at: &d.updated_at,
-                },
-            )
+            let name = free_name_for_import(tx, file.strategy.name.trim())?;
+            insert_data(tx, &file.strategy, &name)
         })?;
         self.strategy(id)
     }
@@ -108,6 +163,104 @@ impl Store {
         let file = read_strategy_file(path)?;
         self.import_strategy(&file)
     }
+}
+
+/// Checks everything in a strategy's data that the store's own commands would check.
+fn check_data(d: &StrategyData) -> Result<()> {
+    validate(&input_of(d))?;
+    let a = &d.audit;
+    let mut keys: Vec<String> = audit::catalogue().into_iter().map(|n| n.key).collect();
+    for c in &a.custom_networks {
+        if !c.key.starts_with("custom-")
+            || keys.contains(&c.key)
+            || c.network.name.trim().is_empty()
+        {
+            return Err(CoreError::InvalidFile(format!(
+                "custom network '{}': expected a unique key starting with custom- and a name",
+                c.key
+            )));
+        }
+        keys.push(c.key.clone());
+    }
+    let known = |k: &str, what: &str| -> Result<()> {
+        if keys.iter().any(|x| x == k) {
+            Ok(())
+        } else {
+            Err(CoreError::InvalidFile(format!(
+                "{what}: unknown network '{k}'"
+            )))
+        }
+    };
+    for k in &a.selected {
+        known(k, "selected networks")?;
+    }
+    for p in &a.personas {
+        audit::validate_persona(p)?;
+        for u in &p.usage {
+            known(&u.network, &format!("persona '{}'", p.name))?;
+        }
+    }
+    for p in &a.presences {
+        known(&p.network, "presence")?;
+        audit::validate_presence(p)?;
+    }
+    for m in &a.metrics {
+        known(&m.network, "measurement")?;
+    }
+    if !(1..=3650).contains(&a.stale_after_days) {
+        return Err(CoreError::InvalidFile(
+            "stale_after_days: expected 1 to 3650".to_owned(),
+        ));
+    }
+    Ok(())
+}
+
+fn input_of(d: &StrategyData) -> StrategyInput {
+    StrategyInput {
+        name: d.name.clone(),
+        organisation: d.organisation.clone(),
+        sector: d.sector.clone(),
+        language: d.language,
+        timezone: d.timezone.clone(),
+        start_date: d.start_date.clone(),
+    }
+}
+
+/// Inserts a whole strategy under `name`: the one path for importing and duplicating, so that a copy carries every
+/// step's data. The data must have passed [`check_data`].
+pub(crate) fn insert_data(tx: &rusqlite::Transaction, d: &StrategyData, name: &str) -> Result<i64> {
+    let input = validate(&input_of(d))?;
+    let id = insert(
+        tx,
+        &NewStrategy {
+            input: &StrategyInput {
+                name: name.to_owned(),
+                ..input
+            },
+            current_step: d.current_step,
+            steps: &d.steps,
+            created_at: &d.created_at,
+            updated_at: &d.updated_at,
+        },
+    )?;
+    let a = &d.audit;
+    audit::write_options(tx, id, a.not_on_social_yet, a.stale_after_days)?;
+    for c in &a.custom_networks {
+        audit::insert_custom_network(tx, id, &c.key, &c.network)?;
+    }
+    for k in &a.selected {
+        audit::write_selected(tx, id, k, true)?;
+    }
+    for p in &a.personas {
+        audit::insert_persona(tx, id, p)?;
+    }
+    for p in &a.presences {
+        audit::write_presence(tx, id, p)?;
+    }
+    for m in &a.metrics {
+        audit::write_metric(tx, id, m)?;
+    }
+    Ok(id)
 }
 
 /// Reads and checks a strategy file; errors name the file, the line and the column.

@@ -1,9 +1,11 @@
 //! Cinq's domain: the model, the SQLite store and its migrations, validation, the strategy file, the sample strategy
 //! and the headless CLI. Nothing here depends on Tauri; the app's commands are thin adapters over this crate.
 
+pub mod audit;
 pub mod cli;
 pub mod error;
 pub mod file;
+pub mod findings;
 pub mod model;
 pub mod sample;
 pub mod store;

@@ -3,6 +3,10 @@
 
 use chrono::{Datelike, NaiveDate, Utc};
 
+use crate::audit::{
+    self, AudienceType, ContentFormat, Decision, FormatRating, Metric, MetricCheck, PersonaInput,
+    PersonaUsage, Presence, UsageLevel,
+};
 use crate::error::Result;
 use crate::model::{Language, StepId, StepState, Strategy, StrategyInput};
 use crate::store::Store;
@@ -43,7 +47,182 @@ impl Store {
                     updated_at: &t,
                 },
             )
+            .and_then(|id| {
+                sample_audit(tx, id, Utc::now().date_naive())?;
+                Ok(id)
+            })
         })?;
         self.strategy(id)
     }
+}
+
+fn usage(pairs: &[(&str, UsageLevel)]) -> Vec<PersonaUsage> {
+    pairs
+        .iter()
+        .map(|(n, l)| PersonaUsage {
+            network: (*n).to_owned(),
+            level: *l,
+        })
+        .collect()
+}
+
+fn rated(pairs: &[(ContentFormat, u8)]) -> Vec<FormatRating> {
+    pairs
+        .iter()
+        .map(|(f, r)| FormatRating {
+            format: *f,
+            rating: *r,
+        })
+        .collect()
+}
+
+/// The sample's audit: two personas, five networks. It is built so that every kind of audit finding shows on it.
+fn sample_audit(tx: &rusqlite::Transaction, id: i64, today: NaiveDate) -> Result<()> {
+    use ContentFormat::*;
+    use UsageLevel::*;
+    audit::write_options(tx, id, false, audit::DEFAULT_STALE_AFTER_DAYS)?;
+    for key in [
+        "instagram",
+        "facebook",
+        "pinterest",
+        "x",
+        "google_business",
+        "newsletter",
+    ] {
+        audit::write_selected(tx, id, key, true)?;
+    }
+    audit::insert_persona(
+        tx,
+        id,
+        &PersonaInput {
+            name: "Léa, la décoratrice".to_owned(),
+            description:
+                "30–40 ans, vit en ville, aménage son appartement et cherche des objets faits main \
+                          qui racontent une histoire. Achète en ligne, souvent le soir."
+                    .to_owned(),
+            audience_type: AudienceType::B2c,
+            age_min: Some(30),
+            age_max: Some(40),
+            usage: usage(&[
+                ("instagram", High),
+                ("pinterest", Medium),
+                ("facebook", Low),
+                ("newsletter", Medium),
+            ]),
+        },
+    )?;
+    audit::insert_persona(
+        tx,
+        id,
+        &PersonaInput {
+            name: "Marc, l'acheteur de cadeaux".to_owned(),
+            description:
+                "45–60 ans, cherche un cadeau pour une occasion précise, compare les avis, \
+                          passe volontiers en boutique à Lyon."
+                    .to_owned(),
+            audience_type: AudienceType::B2c,
+            age_min: Some(45),
+            age_max: Some(60),
+            usage: usage(&[
+                ("facebook", High),
+                ("google_business", High),
+                ("instagram", Low),
+                ("newsletter", Low),
+            ]),
+        },
+    )?;
+    let day = |days_ago: i64| {
+        (today - chrono::Duration::days(days_ago))
+            .format("%Y-%m-%d")
+            .to_string()
+    };
+    let instagram = Presence {
+        handle: "@atelier.lumiere".to_owned(),
+        owner: "Camille".to_owned(),
+        followers: Some(4_200),
+        posts_per_week: Some(3.0),
+        likes_per_post: Some(180.0),
+        comments_per_post: Some(12.0),
+        shares_per_post: Some(6.0),
+        engagement_rate: Some(4.7),
+        who_interacts: "Surtout des femmes de 25 à 40 ans, beaucoup de Lyonnaises.".to_owned(),
+        best_times: "Mardi et jeudi, 19 h – 21 h".to_owned(),
+        last_post_on: Some(day(2)),
+        decision: Some(Decision::Keep),
+        formats: rated(&[(Photo, 4), (Carousel, 3), (ShortVideo, 5), (Story, 3)]),
+        ..Presence::empty("instagram")
+    };
+    let facebook = Presence {
+        handle: "facebook.com/atelierlumiere".to_owned(),
+        owner: "Camille".to_owned(),
+        followers: Some(1_850),
+        posts_per_week: Some(0.5),
+        likes_per_post: Some(15.0),
+        comments_per_post: Some(2.0),
+        shares_per_post: Some(1.0),
+        who_interacts: "Des clients des boutiques, plutôt 45 ans et plus.".to_owned(),
+        best_times: "Dimanche matin".to_owned(),
+        last_post_on: Some(day(47)),
+        decision: Some(Decision::Improve),
+        formats: rated(&[(Photo, 3), (Link, 1), (Video, 2)]),
+        ..Presence::empty("facebook")
+    };
+    let x = Presence {
+        handle: "@atelierlumiere".to_owned(),
+        owner: "Hugo".to_owned(),
+        followers: Some(310),
+        posts_per_week: Some(2.0),
+        likes_per_post: Some(2.0),
+        comments_per_post: Some(0.0),
+        shares_per_post: Some(0.0),
+        who_interacts: "Quelques comptes d'artisans, peu de clients.".to_owned(),
+        last_post_on: Some(day(6)),
+        formats: rated(&[(Text, 2), (Link, 1)]),
+        ..Presence::empty("x")
+    };
+    for p in [&instagram, &facebook, &x] {
+        audit::write_presence(tx, id, p)?;
+    }
+    let checks: &[(&str, Metric, bool, &str)] = &[
+        ("instagram", Metric::Reach, true, "Meta Business Suite"),
+        ("instagram", Metric::Engagement, true, "Meta Business Suite"),
+        ("instagram", Metric::Clicks, true, "Meta Business Suite"),
+        (
+            "instagram",
+            Metric::FollowerGrowth,
+            true,
+            "Meta Business Suite",
+        ),
+        ("instagram", Metric::Conversions, false, ""),
+        ("facebook", Metric::Reach, true, "Meta Business Suite"),
+        ("facebook", Metric::Engagement, true, "Meta Business Suite"),
+        ("facebook", Metric::Clicks, true, "Meta Business Suite"),
+        (
+            "facebook",
+            Metric::FollowerGrowth,
+            true,
+            "Meta Business Suite",
+        ),
+        (
+            "facebook",
+            Metric::Conversions,
+            true,
+            "Google Analytics (UTM)",
+        ),
+        ("x", Metric::Reach, true, "X Analytics"),
+        ("x", Metric::Engagement, true, "X Analytics"),
+    ];
+    for (network, metric, available, source) in checks {
+        audit::write_metric(
+            tx,
+            id,
+            &MetricCheck {
+                network: (*network).to_owned(),
+                metric: *metric,
+                available: *available,
+                source: (*source).to_owned(),
+            },
+        )?;
+    }
+    Ok(())
 }

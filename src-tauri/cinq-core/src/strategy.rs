@@ -306,29 +306,15 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Copies a strategy under a free name such as "Name (copy)".
+    /// Copies a strategy, with every step's data, under a free name such as "Name (copy)".
     pub fn duplicate_strategy(&mut self, id: i64) -> Result<Strategy> {
-        let src = self.strategy(id)?;
+        let mut data = self.export_strategy(id)?.strategy;
+        let t = now();
+        data.created_at = t.clone();
+        data.updated_at = t;
         let new_id = self.write(|tx| {
-            let name = free_name(tx, &src.name, labelled("copy"))?;
-            let t = now();
-            insert(
-                tx,
-                &NewStrategy {
-                    input: &StrategyInput {
-                        name,
-                        organisation: src.organisation.clone(),
-                        sector: src.sector.clone(),
-                        language: src.language,
-                        timezone: src.timezone.clone(),
-                        start_date: src.start_date.clone(),
-                    },
-                    current_step: src.current_step,
-                    steps: &src.steps,
-                    created_at: &t,
-                    updated_at: &t,
-                },
-            )
+            let name = free_name(tx, &data.name, labelled("copy"))?;
+            crate::file::insert_data(tx, &data, &name)
         })?;
         self.strategy(new_id)
     }

@@ -1,6 +1,8 @@
 //! The TypeScript bindings in ui/src/bindings.ts are generated from the Rust types. This test fails when they drift;
 //! run it with UPDATE_BINDINGS=1 to write them again.
 
+use cinq_core::audit::*;
+use cinq_core::findings::*;
 use cinq_core::*;
 use ts_rs::{Config, TS};
 
@@ -20,6 +22,29 @@ fn declarations() -> String {
         ThemePref::decl(&cfg),
         Settings::decl(&cfg),
         AppInfo::decl(&cfg),
+        // Step 1, the audit.
+        NetworkKind::decl(&cfg),
+        ContentFormat::decl(&cfg),
+        Network::decl(&cfg),
+        CustomNetworkInput::decl(&cfg),
+        AudienceType::decl(&cfg),
+        UsageLevel::decl(&cfg),
+        PersonaUsage::decl(&cfg),
+        Persona::decl(&cfg),
+        PersonaInput::decl(&cfg),
+        Decision::decl(&cfg),
+        FormatRating::decl(&cfg),
+        Presence::decl(&cfg),
+        Metric::decl(&cfg),
+        MetricCheck::decl(&cfg),
+        Audit::decl(&cfg),
+        AuditView::decl(&cfg),
+        // Findings.
+        Severity::decl(&cfg),
+        FindingKind::decl(&cfg),
+        Text::decl(&cfg),
+        FindingLink::decl(&cfg),
+        Finding::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in src-tauri/cinq-core by `cargo test -p cinq-core --test bindings`.\n\

@@ -163,3 +163,24 @@ fn errors_are_one_clear_line_and_change_nothing() {
     assert!(r.err.contains("is not a Cinq database"), "{}", r.err);
     assert_eq!(std::fs::read(&not_db).unwrap(), b"hello");
 }
+
+#[test]
+fn audit_show_prints_the_audit_with_its_findings() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.sqlite3");
+    assert_eq!(cinq(&db, &["sample"]).code, 0);
+    let r = cinq(&db, &["audit", "show", "1", "--json"]);
+    assert_eq!(r.code, 0, "{}", r.err);
+    let v: serde_json::Value = serde_json::from_str(&r.out).unwrap();
+    assert!(v["audit"]["personas"].as_array().unwrap().len() >= 2);
+    assert!(!v["findings"].as_array().unwrap().is_empty());
+    let r = cinq(&db, &["audit", "show", "1"]);
+    assert_eq!(r.code, 0);
+    assert!(
+        r.out.contains("Findings") && r.out.contains("Your targets are on Pinterest"),
+        "{}",
+        r.out
+    );
+    let r = cinq(&db, &["audit", "show", "nope"]);
+    assert_eq!(r.code, 1);
+}

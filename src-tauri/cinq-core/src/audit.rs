@@ -1,0 +1,946 @@
+//! Step 1, the audit: the networks (a built-in catalogue plus the strategy's own), the audiences (personas) and how
+//! much each uses each network, the brand's presence network by network, and the measurements available.
+
+use chrono::NaiveDate;
+use rusqlite::{params, OptionalExtension, Transaction};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::{CoreError, FieldError, Result, MAX_NAME_CHARS};
+use crate::store::Store;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum NetworkKind {
+    /// A social network.
+    Social,
+    /// Owned media (blog, newsletter): the editorial calendar's channels.
+    Owned,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ContentFormat {
+    Photo,
+    Video,
+    Carousel,
+    Text,
+    Link,
+    Story,
+    Live,
+    ShortVideo,
+}
+
+impl ContentFormat {
+    pub const ALL: [ContentFormat; 8] = [
+        ContentFormat::Photo,
+        ContentFormat::Video,
+        ContentFormat::Carousel,
+        ContentFormat::Text,
+        ContentFormat::Link,
+        ContentFormat::Story,
+        ContentFormat::Live,
+        ContentFormat::ShortVideo,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ContentFormat::Photo => "photo",
+            ContentFormat::Video => "video",
+            ContentFormat::Carousel => "carousel",
+            ContentFormat::Text => "text",
+            ContentFormat::Link => "link",
+            ContentFormat::Story => "story",
+            ContentFormat::Live => "live",
+            ContentFormat::ShortVideo => "short_video",
+        }
+    }
+    pub fn parse(s: &str) -> Option<ContentFormat> {
+        ContentFormat::ALL.into_iter().find(|f| f.as_str() == s)
+    }
+}
+
+/// A network, with the facts later steps use (length limit, formats).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Network {
+    /// A stable key: `linkedin`, or `custom-…` for the strategy's own networks.
+    pub key: String,
+    pub name: String,
+    pub kind: NetworkKind,
+    /// The longest post, in characters, if the network has a limit.
+    pub max_length: Option<u32>,
+    pub formats: Vec<ContentFormat>,
+    pub custom: bool,
+}
+
+fn builtin(
+    key: &str,
+    name: &str,
+    kind: NetworkKind,
+    max_length: Option<u32>,
+    formats: &[ContentFormat],
+) -> Network {
+    Network {
+        key: key.to_owned(),
+        name: name.to_owned(),
+        kind,
+        max_length,
+        formats: formats.to_vec(),
+        custom: false,
+    }
+}
+
+/// The built-in networks, in the order the app shows them.
+pub fn catalogue() -> Vec<Network> {
+    use ContentFormat::*;
+    use NetworkKind::*;
+    vec![
+        builtin(
+            "facebook",
+            "Facebook",
+            Social,
+            Some(63_206),
+            &[Photo, Video, Carousel, Text, Link, Story, Live, ShortVideo],
+        ),
+        builtin(
+            "instagram",
+            "Instagram",
+            Social,
+            Some(2_200),
+            &[Photo, Video, Carousel, Story, Live, ShortVideo],
+        ),
+        builtin(
+            "linkedin",
+            "LinkedIn",
+            Social,
+            Some(3_000),
+            &[Photo, Video, Carousel, Text, Link, Live],
+        ),
+        builtin(
+            "x",
+            "X",
+            Social,
+            Some(280),
+            &[Photo, Video, Text, Link, Live],
+        ),
+        builtin(
+            "tiktok",
+            "TikTok",
+            Social,
+            Some(4_000),
+            &[Video, Carousel, Story, Live, ShortVideo],
+        ),
+        builtin(
+            "youtube",
+            "YouTube",
+            Social,
+            Some(5_000),
+            &[Video, Live, ShortVideo],
+        ),
+        builtin(
+            "pinterest",
+            "Pinterest",
+            Social,
+            Some(500),
+            &[Photo, Video, Carousel, Link],
+        ),
+        builtin(
+            "threads",
+            "Threads",
+            Social,
+            Some(500),
+            &[Photo, Video, Carousel, Text, Link],
+        ),
+        builtin(
+            "bluesky",
+            "Bluesky",
+            Social,
+            Some(300),
+            &[Photo, Video, Text, Link],
+        ),
+        builtin(
+            "mastodon",
+            "Mastodon",
+            Social,
+            Some(500),
+            &[Photo, Video, Text, Link],
+        ),
+        builtin(
+            "snapchat",
+            "Snapchat",
+            Social,
+            Some(250),
+            &[Photo, Video, Story, ShortVideo],
+        ),
+        builtin(
+            "google_business",
+            "Google Business Profile",
+            Social,
+            Some(1_500),
+            &[Photo, Video, Text, Link],
+        ),
+        builtin("blog", "Blog", Owned, None, &[Photo, Video, Text, Link]),
+        builtin(
+            "newsletter",
+            "Newsletter",
+            Owned,
+            None,
+            &[Photo, Text, Link],
+        ),
+    ]
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct CustomNetworkInput {
+    pub name: String,
+    pub kind: NetworkKind,
+    pub max_length: Option<u32>,
+    pub formats: Vec<ContentFormat>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum AudienceType {
+    B2b,
+    B2c,
+}
+
+/// How much an audience uses a network.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum UsageLevel {
+    None,
+    Low,
+    Medium,
+    High,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct PersonaUsage {
+    pub network: String,
+    pub level: UsageLevel,
+}
+
+/// A target audience (persona).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Persona {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub name: String,
+    pub description: String,
+    pub audience_type: AudienceType,
+    pub age_min: Option<u32>,
+    pub age_max: Option<u32>,
+    /// One entry per network the user rated; a network not listed counts as `none`.
+    pub usage: Vec<PersonaUsage>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct PersonaInput {
+    pub name: String,
+    pub description: String,
+    pub audience_type: AudienceType,
+    pub age_min: Option<u32>,
+    pub age_max: Option<u32>,
+    pub usage: Vec<PersonaUsage>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Decision {
+    Keep,
+    Improve,
+    Drop,
+}
+
+/// How well a content format performs on a network, from 1 (poorly) to 5 (very well).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct FormatRating {
+    pub format: ContentFormat,
+    pub rating: u8,
+}
+
+/// The brand's account on one network and its current figures.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Presence {
+    pub network: String,
+    /// Handle or URL.
+    pub handle: String,
+    pub owner: String,
+    pub active: bool,
+    #[ts(type = "number | null")]
+    pub followers: Option<i64>,
+    pub posts_per_week: Option<f64>,
+    pub likes_per_post: Option<f64>,
+    pub comments_per_post: Option<f64>,
+    pub shares_per_post: Option<f64>,
+    /// In percent, from 0 to 100.
+    pub engagement_rate: Option<f64>,
+    pub who_interacts: String,
+    pub best_times: String,
+    /// `YYYY-MM-DD`.
+    pub last_post_on: Option<String>,
+    pub decision: Option<Decision>,
+    pub formats: Vec<FormatRating>,
+}
+
+impl Presence {
+    pub fn empty(network: &str) -> Presence {
+        Presence {
+            network: network.to_owned(),
+            handle: String::new(),
+            owner: String::new(),
+            active: true,
+            followers: None,
+            posts_per_week: None,
+            likes_per_post: None,
+            comments_per_post: None,
+            shares_per_post: None,
+            engagement_rate: None,
+            who_interacts: String::new(),
+            best_times: String::new(),
+            last_post_on: None,
+            decision: None,
+            formats: Vec::new(),
+        }
+    }
+}
+
+/// A measurement the audit asks about, for every network.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Metric {
+    Reach,
+    Engagement,
+    Clicks,
+    FollowerGrowth,
+    Conversions,
+}
+
+impl Metric {
+    pub const ALL: [Metric; 5] = [
+        Metric::Reach,
+        Metric::Engagement,
+        Metric::Clicks,
+        Metric::FollowerGrowth,
+        Metric::Conversions,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Metric::Reach => "reach",
+            Metric::Engagement => "engagement",
+            Metric::Clicks => "clicks",
+            Metric::FollowerGrowth => "follower_growth",
+            Metric::Conversions => "conversions",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Metric> {
+        Metric::ALL.into_iter().find(|m| m.as_str() == s)
+    }
+}
+
+/// Whether a measurement is available on a network, and where it is read from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct MetricCheck {
+    pub network: String,
+    pub metric: Metric,
+    pub available: bool,
+    pub source: String,
+}
+
+/// The whole audit of a strategy.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Audit {
+    /// The catalogue, then the strategy's own networks.
+    pub networks: Vec<Network>,
+    /// The keys of the networks under audit, in catalogue order.
+    pub selected: Vec<String>,
+    /// "We are not on social media yet": the presence questions are skipped.
+    pub not_on_social_yet: bool,
+    /// An active account with no post for longer than this is stale.
+    pub stale_after_days: u32,
+    pub personas: Vec<Persona>,
+    pub presences: Vec<Presence>,
+    pub metrics: Vec<MetricCheck>,
+}
+
+/// The audit with its findings, as the UI shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct AuditView {
+    pub audit: Audit,
+    pub findings: Vec<crate::findings::Finding>,
+}
+
+/// The default number of days after which an active account with no post is stale.
+pub const DEFAULT_STALE_AFTER_DAYS: u32 = 30;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Validation: field-level codes, as for strategies. Field names are the JSON field names.
+
+fn check_count(errors: &mut Vec<FieldError>, field: &str, value: Option<f64>) {
+    if let Some(v) = value {
+        if !v.is_finite() || v < 0.0 {
+            errors.push(FieldError::new(field, "negative"));
+        }
+    }
+}
+
+fn check_date(errors: &mut Vec<FieldError>, field: &str, value: &Option<String>) {
+    if let Some(d) = value {
+        if NaiveDate::parse_from_str(d, "%Y-%m-%d").is_err() {
+            errors.push(FieldError::new(field, "invalid_date"));
+        }
+    }
+}
+
+fn check_text(errors: &mut Vec<FieldError>, field: &str, value: &str, max: usize) {
+    if value.chars().count() > max {
+        errors.push(FieldError::new(field, "too_long"));
+    }
+}
+
+fn done(errors: Vec<FieldError>) -> Result<()> {
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(CoreError::Validation(errors))
+    }
+}
+
+pub fn validate_persona(input: &PersonaInput) -> Result<()> {
+    let mut e = Vec::new();
+    if input.name.trim().is_empty() {
+        e.push(FieldError::new("name", "required"));
+    }
+    check_text(&mut e, "name", input.name.trim(), MAX_NAME_CHARS);
+    check_text(&mut e, "description", &input.description, 2000);
+    for (field, age) in [("age_min", input.age_min), ("age_max", input.age_max)] {
+        if age.is_some_and(|a| a > 120) {
+            e.push(FieldError::new(field, "out_of_range"));
+        }
+    }
+    if let (Some(min), Some(max)) = (input.age_min, input.age_max) {
+        if min > max {
+            e.push(FieldError::new("age_max", "less_than_min"));
+        }
+    }
+    done(e)
+}
+
+pub fn validate_presence(p: &Presence) -> Result<()> {
+    let mut e = Vec::new();
+    check_text(&mut e, "handle", &p.handle, 300);
+    check_text(&mut e, "owner", &p.owner, MAX_NAME_CHARS);
+    check_text(&mut e, "who_interacts", &p.who_interacts, 2000);
+    check_text(&mut e, "best_times", &p.best_times, 300);
+    if p.followers.is_some_and(|f| f < 0) {
+        e.push(FieldError::new("followers", "negative"));
+    }
+    check_count(&mut e, "posts_per_week", p.posts_per_week);
+    check_count(&mut e, "likes_per_post", p.likes_per_post);
+    check_count(&mut e, "comments_per_post", p.comments_per_post);
+    check_count(&mut e, "shares_per_post", p.shares_per_post);
+    if let Some(r) = p.engagement_rate {
+        if !r.is_finite() || !(0.0..=100.0).contains(&r) {
+            e.push(FieldError::new("engagement_rate", "not_a_percentage"));
+        }
+    }
+    check_date(&mut e, "last_post_on", &p.last_post_on);
+    if p.formats.iter().any(|f| !(1..=5).contains(&f.rating)) {
+        e.push(FieldError::new("formats", "rating_out_of_range"));
+    }
+    done(e)
+}
+
+fn validate_custom_network(input: &CustomNetworkInput, existing: &[Network]) -> Result<()> {
+    let mut e = Vec::new();
+    let name = input.name.trim();
+    if name.is_empty() {
+        e.push(FieldError::new("name", "required"));
+    } else if existing.iter().any(|n| n.name.eq_ignore_ascii_case(name)) {
+        e.push(FieldError::new("name", "taken"));
+    }
+    check_text(&mut e, "name", name, 60);
+    if input.max_length.is_some_and(|m| m == 0) {
+        e.push(FieldError::new("max_length", "out_of_range"));
+    }
+    done(e)
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The store.
+
+fn enum_str<T: Serialize>(v: &T) -> String {
+    match serde_json::to_value(v) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
+    }
+}
+
+fn enum_from<T: serde::de::DeserializeOwned>(s: &str) -> Option<T> {
+    serde_json::from_value(serde_json::Value::String(s.to_owned())).ok()
+}
+
+fn json_err(e: serde_json::Error) -> CoreError {
+    CoreError::Io(format!("cannot encode audit data: {e}"))
+}
+
+fn ensure_strategy(tx: &Transaction, id: i64) -> Result<()> {
+    let n: i64 = tx.query_row(
+        "SELECT count(*) FROM strategy WHERE id = ?1 AND deleted_at IS NULL",
+        [id],
+        |r| r.get(0),
+    )?;
+    if n == 0 {
+        return Err(CoreError::NotFound(format!(
+            "there is no strategy with id {id}"
+        )));
+    }
+    tx.execute(
+        "UPDATE strategy SET updated_at = ?2 WHERE id = ?1",
+        params![id, crate::strategy::now()],
+    )?;
+    Ok(())
+}
+
+fn ensure_network(networks: &[Network], key: &str) -> Result<()> {
+    if networks.iter().any(|n| n.key == key) {
+        Ok(())
+    } else {
+        Err(CoreError::Validation(vec![FieldError::new(
+            "network",
+            "unknown_network",
+        )]))
+    }
+}
+
+fn custom_networks(conn: &rusqlite::Connection, id: i64) -> Result<Vec<Network>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT key, name, kind, max_length, formats FROM custom_network WHERE strategy_id = ?1 ORDER BY position, key",
+    )?;
+    let rows = stmt.query_map([id], |r| {
+        let kind: String = r.get(2)?;
+        let formats: String = r.get(4)?;
+        Ok(Network {
+            key: r.get(0)?,
+            name: r.get(1)?,
+            kind: enum_from(&kind).unwrap_or(NetworkKind::Social),
+            max_length: r.get(3)?,
+            formats: serde_json::from_str(&formats).unwrap_or_default(),
+            custom: true,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The catalogue followed by the strategy's own networks.
+pub fn networks_of(conn: &rusqlite::Connection, id: i64) -> Result<Vec<Network>> {
+    let mut all = catalogue();
+    all.extend(custom_networks(conn, id)?);
+    Ok(all)
+}
+
+/// "custom-<slug>", made unique within the strategy.
+fn custom_key(name: &str, existing: &[Network]) -> String {
+    let slug: String = name
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect::<String>()
+        .split('-')
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    let base = format!("custom-{}", if slug.is_empty() { "network" } else { &slug });
+    let mut key = base.clone();
+    let mut n = 2;
+    while existing.iter().any(|x| x.key == key) {
+        key = format!("{base}-{n}");
+        n += 1;
+    }
+    key
+}
+
+pub(crate) fn insert_persona(tx: &Transaction, id: i64, input: &PersonaInput) -> Result<i64> {
+    let position: i64 = tx.query_row(
+        "SELECT coalesce(max(position), 0) + 1 FROM persona WHERE strategy_id = ?1",
+        [id],
+        |r| r.get(0),
+    )?;
+    tx.execute(
+        "INSERT INTO persona (strategy_id, position, name, description, audience_type, age_min, age_max)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            id,
+            position,
+            input.name.trim(),
+            input.description,
+            enum_str(&input.audience_type),
+            input.age_min,
+            input.age_max
+        ],
+    )?;
+    let pid = tx.last_insert_rowid();
+    write_usage(tx, pid, &input.usage)?;
+    Ok(pid)
+}
+
+fn write_usage(tx: &Transaction, persona_id: i64, usage: &[PersonaUsage]) -> Result<()> {
+    tx.execute(
+        "DELETE FROM persona_usage WHERE persona_id = ?1",
+        [persona_id],
+    )?;
+    for u in usage {
+        tx.execute(
+            "INSERT INTO persona_usage (persona_id, network, level) VALUES (?1, ?2, ?3)
+             ON CONFLICT (persona_id, network) DO UPDATE SET level = excluded.level",
+            params![persona_id, u.network, enum_str(&u.level)],
+        )?;
+    }
+    Ok(())
+}
+
+pub(crate) fn write_presence(tx: &Transaction, id: i64, p: &Presence) -> Result<()> {
+    tx.execute(
+        "INSERT INTO presence (strategy_id, network, data) VALUES (?1, ?2, ?3)
+         ON CONFLICT (strategy_id, network) DO UPDATE SET data = excluded.data",
+        params![id, p.network, serde_json::to_string(p).map_err(json_err)?],
+    )?;
+    Ok(())
+}
+
+pub(crate) fn write_metric(tx: &Transaction, id: i64, c: &MetricCheck) -> Result<()> {
+    tx.execute(
+        "INSERT INTO metric_check (strategy_id, network, metric, available, source) VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (strategy_id, network, metric) DO UPDATE SET available = excluded.available,
+                                                                  source = excluded.source",
+        params![id, c.network, c.metric.as_str(), c.available, c.source.trim()],
+    )?;
+    Ok(())
+}
+
+pub(crate) fn write_options(
+    tx: &Transaction,
+    id: i64,
+    not_on_social_yet: bool,
+    stale_after_days: u32,
+) -> Result<()> {
+    tx.execute(
+        "INSERT INTO audit_options (strategy_id, not_on_social_yet, stale_after_days) VALUES (?1, ?2, ?3)
+         ON CONFLICT (strategy_id) DO UPDATE SET not_on_social_yet = excluded.not_on_social_yet,
+                                                 stale_after_days = excluded.stale_after_days",
+        params![id, not_on_social_yet, stale_after_days],
+    )?;
+    Ok(())
+}
+
+pub(crate) fn write_selected(tx: &Transaction, id: i64, key: &str, selected: bool) -> Result<()> {
+    if selected {
+        tx.execute(
+            "INSERT OR IGNORE INTO selected_network (strategy_id, network) VALUES (?1, ?2)",
+            params![id, key],
+        )?;
+    } else {
+        tx.execute(
+            "DELETE FROM selected_network WHERE strategy_id = ?1 AND network = ?2",
+            params![id, key],
+        )?;
+    }
+    Ok(())
+}
+
+pub(crate) fn insert_custom_network(
+    tx: &Transaction,
+    id: i64,
+    key: &str,
+    input: &CustomNetworkInput,
+) -> Result<()> {
+    let position: i64 = tx.query_row(
+        "SELECT coalesce(max(position), 0) + 1 FROM custom_network WHERE strategy_id = ?1",
+        [id],
+        |r| r.get(0),
+    )?;
+    tx.execute(
+        "INSERT INTO custom_network (strategy_id, key, position, name, kind, max_length, formats)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            id,
+            key,
+            position,
+            input.name.trim(),
+            enum_str(&input.kind),
+            input.max_length,
+            serde_json::to_string(&input.formats).map_err(json_err)?
+        ],
+    )?;
+    Ok(())
+}
+
+impl Store {
+    /// The strategy's audit.
+    pub fn audit(&self, id: i64) -> Result<Audit> {
+        self.strategy(id)?;
+        let conn = self.conn();
+        let networks = networks_of(conn, id)?;
+        let (not_on_social_yet, stale_after_days) = conn
+            .query_row(
+                "SELECT not_on_social_yet, stale_after_days FROM audit_options WHERE strategy_id = ?1",
+                [id],
+                |r| Ok((r.get::<_, bool>(0)?, r.get::<_, u32>(1)?)),
+            )
+            .optional()?
+            .unwrap_or((false, DEFAULT_STALE_AFTER_DAYS));
+        let chosen: Vec<String> = conn
+            .prepare_cached("SELECT network FROM selected_network WHERE strategy_id = ?1")?
+            .query_map([id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let selected = networks
+            .iter()
+            .filter(|n| chosen.contains(&n.key))
+            .map(|n| n.key.clone())
+            .collect();
+
+        let mut personas: Vec<Persona> = conn
+            .prepare_cached(
+                "SELECT id, name, description, audience_type, age_min, age_max FROM persona
+                 WHERE strategy_id = ?1 ORDER BY position, id",
+            )?
+            .query_map([id], |r| {
+                let t: String = r.get(3)?;
+                Ok(Persona {
+                    id: r.get(0)?,
+                    name: r.get(1)?,
+                    description: r.get(2)?,
+                    audience_type: enum_from(&t).unwrap_or(AudienceType::B2c),
+                    age_min: r.get(4)?,
+                    age_max: r.get(5)?,
+                    usage: Vec::new(),
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut usage_stmt =
+            conn.prepare_cached("SELECT network, level FROM persona_usage WHERE persona_id = ?1")?;
+        for p in &mut personas {
+            let mut usage: Vec<PersonaUsage> = usage_stmt
+                .query_map([p.id], |r| {
+                    let level: String = r.get(1)?;
+                    Ok(PersonaUsage {
+                        network: r.get(0)?,
+                        level: enum_from(&level).unwrap_or(UsageLevel::None),
+                    })
+                })?
+                .collect::<rusqlite::Result<_>>()?;
+            let pos = |k: &str| {
+                networks
+                    .iter()
+                    .position(|n| n.key == k)
+                    .unwrap_or(usize::MAX)
+            };
+            usage.sort_by_key(|u| pos(&u.network));
+            p.usage = usage;
+        }
+
+        let mut presences: Vec<Presence> = conn
+            .prepare_cached("SELECT data FROM presence WHERE strategy_id = ?1")?
+            .query_map([id], |r| r.get::<_, String>(0))?
+            .filter_map(|r| r.ok())
+            .filter_map(|d| serde_json::from_str(&d).ok())
+            .collect();
+        let pos = |k: &str| {
+            networks
+                .iter()
+                .position(|n| n.key == k)
+                .unwrap_or(usize::MAX)
+        };
+        presences.sort_by_key(|p| pos(&p.network));
+
+        let mut metrics: Vec<MetricCheck> = conn
+            .prepare_cached("SELECT network, metric, available, source FROM metric_check WHERE strategy_id = ?1")?
+            .query_map([id], |r| {
+                let m: String = r.get(1)?;
+                Ok((r.get::<_, String>(0)?, m, r.get::<_, bool>(2)?, r.get::<_, String>(3)?))
+            })?
+            .filter_map(|r| r.ok())
+            .filter_map(|(network, m, available, source)| {
+                Metric::parse(&m).map(|metric| MetricCheck {
+                    network,
+                    metric,
+                    available,
+                    source,
+                })
+            })
+            .collect();
+        metrics.sort_by_key(|c| (pos(&c.network), c.metric));
+
+        Ok(Audit {
+            networks,
+            selected,
+            not_on_social_yet,
+            stale_after_days,
+            personas,
+            presences,
+            metrics,
+        })
+    }
+
+    /// The audit and its findings as of `today`.
+    pub fn audit_view(&self, id: i64, today: NaiveDate) -> Result<AuditView> {
+        let audit = self.audit(id)?;
+        let findings = crate::findings::audit_findings(&audit, today);
+        Ok(AuditView { audit, findings })
+    }
+
+    pub fn set_audit_options(
+        &mut self,
+        id: i64,
+        not_on_social_yet: bool,
+        stale_after_days: u32,
+    ) -> Result<()> {
+        if !(1..=3650).contains(&stale_after_days) {
+            return Err(CoreError::Validation(vec![FieldError::new(
+                "stale_after_days",
+                "out_of_range",
+            )]));
+        }
+        self.write(|tx| {
+            ensure_strategy(tx, id)?;
+            write_options(tx, id, not_on_social_yet, stale_after_days)
+        })
+    }
+
+    pub fn select_network(&mut self, id: i64, key: &str, selected: bool) -> Result<()> {
+        self.write(|tx| {
+            ensure_strategy(tx, id)?;
+            ensure_network(&networks_of(tx, id)?, key)?;
+            write_selected(tx, id, key, selected)
+        })
+    }
+
+    /// Adds a network of the strategy's own; it is selected at once. Returns its key.
+    pub fn add_custom_network(&mut self, id: i64, input: &CustomNetworkInput) -> Result<String> {
+        self.write(|tx| {
+            ensure_strategy(tx, id)?;
+            let existing = networks_of(tx, id)?;
+            validate_custom_network(input, &existing)?;
+            let key = custom_key(&input.name, &existing);
+            insert_custom_network(tx, id, &key, input)?;
+            write_selected(tx, id, &key, true)?;
+            Ok(key)
+        })
+    }
+
+    /// Removes a network of the strategy's own, with everything recorded about it.
+    pub fn delete_custom_network(&mut self, id: i64, key: &str) -> Result<()> {
+        self.write(|tx| {
+            ensure_strategy(tx, id)?;
+            let n = tx.execute(
+                "DELETE FROM custom_network WHERE strategy_id = ?1 AND key = ?2",
+                params![id, key],
+            )?;
+            if n == 0 {
+                return Err(CoreError::NotFound(format!(
+                    "there is no network of this strategy's own with key {key}"
+                )));
+            }
+            for table in ["selected_network", "presence", "metric_check"] {
+                tx.execute(
+                    &format!("DELETE FROM {table} WHERE strategy_id = ?1 AND network = ?2"),
+                    params![id, key],
+                )?;
+            }
+            tx.execute(
+                "DELETE FROM persona_usage WHERE network = ?2
+                 AND persona_id IN (SELECT id FROM persona WHERE strategy_id = ?1)",
+                params![id, key],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// Creates (`persona_id` None) or updates a persona. Returns its id.
+    pub fn save_persona(
+        &mut self,
+        id: i64,
+        persona_id: Option<i64>,
+        input: &PersonaInput,
+    ) -> Result<i64> {
+        validate_persona(input)?;
+        self.write(|tx| {
+            ensure_strategy(tx, id)?;
+            let networks = networks_of(tx, id)?;
+            for u in &input.usage {
+                ensure_network(&networks, &u.network)?;
+            }
+            match persona_id {
+                None => insert_persona(tx, id, input),
+                Some(pid) => {
+                    let n = tx.execute(
+                        "UPDATE persona SET name = ?3, description = ?4, audience_type = ?5, age_min = ?6,
+                                            age_max = ?7
+                         WHERE id = ?2 AND strategy_id = ?1",
+                        params![
+                            id,
+                            pid,
+                            input.name.trim(),
+                            input.description,
+                            enum_str(&input.audience_type),
+                            input.age_min,
+                            input.age_max
+                        ],
+                    )?;
+                    if n == 0 {
+                        return Err(CoreError::NotFound(format!("there is no persona with id {pid}")));
+                    }
+                    write_usage(tx, pid, &input.usage)?;
+                    Ok(pid)
+                }
+            }
+        })
+    }
+
+    pub fn delete_persona(&mut self, id: i64, persona_id: i64) -> Result<()> {
+        self.write(|tx| {
+            ensure_strategy(tx, id)?;
+            let n = tx.execute(
+                "DELETE FROM persona WHERE id = ?2 AND strategy_id = ?1",
+                params![id, persona_id],
+            )?;
+            if n == 0 {
+                return Err(CoreError::NotFound(format!(
+                    "there is no persona with id {persona_id}"
+                )));
+            }
+            Ok(())
+        })
+    }
+
+    pub fn save_presence(&mut self, id: i64, presence: &Presence) -> Result<()> {
+        validate_presence(presence)?;
+        self.write(|tx| {
+            ensure_strategy(tx, id)?;
+            ensure_network(&networks_of(tx, id)?, &presence.network)?;
+            write_presence(tx, id, presence)
+        })
+    }
+
+    pub fn delete_presence(&mut self, id: i64, network: &str) -> Result<()> {
+        self.write(|tx| {
+            ensure_strategy(tx, id)?;
+            tx.execute(
+                "DELETE FROM presence WHERE strategy_id = ?1 AND network = ?2",
+                params![id, network],
+            )?;
+            Ok(())
+        })
+    }
+
+    pub fn save_metric(&mut self, id: i64, check: &MetricCheck) -> Result<()> {
+        let mut e = Vec::new();
+        check_text(&mut e, "source", &check.source, 300);
+        done(e)?;
+        self.write(|tx| {
+            ensure_strategy(tx, id)?;
+            ensure_network(&networks_of(tx, id)?, &check.network)?;
+            write_metric(tx, id, check)
+        })
+    }
+}
