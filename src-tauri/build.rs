@@ -30,6 +30,15 @@ const COMMANDS: &[&str] = &[
     "presence_save",
     "presence_delete",
     "metric_save",
+    "benchmark_get",
+    "player_save",
+    "player_delete",
+    "observation_save",
+    "observation_delete",
+    "voice_save",
+    "trend_save",
+    "trend_delete",
+    "brand_themes_save",
 ];
 
 fn main() {

@@ -6,6 +6,9 @@ use std::sync::Mutex;
 use std::time::Instant;
 
 use cinq_core::audit::{AuditView, CustomNetworkInput, MetricCheck, PersonaInput, Presence};
+use cinq_core::benchmark::{
+    BenchmarkView, CustomerVoice, ObservationInput, PlayerInput, TrendInput,
+};
 use cinq_core::error::{ApiError, CoreError, ErrorCode};
 use cinq_core::store::DB_FILE_NAME;
 use cinq_core::{
@@ -305,6 +308,105 @@ fn metric_save(state: State<AppState>, strategy_id: i64, check: MetricCheck) -> 
     audit_change(&state, strategy_id, |s| s.save_metric(strategy_id, &check))
 }
 
+/// Runs a change to a strategy's benchmark, then answers with the benchmark, its comparisons and findings.
+fn benchmark_change(
+    state: &AppState,
+    id: i64,
+    change: impl FnOnce(&mut Store) -> cinq_core::Result<()>,
+) -> Cmd<BenchmarkView> {
+    state.with(|s| {
+        change(s)?;
+        s.benchmark_view(id)
+    })
+}
+
+#[tauri::command]
+fn benchmark_get(state: State<AppState>, strategy_id: i64) -> Cmd<BenchmarkView> {
+    benchmark_change(&state, strategy_id, |_| Ok(()))
+}
+
+#[tauri::command]
+fn player_save(
+    state: State<AppState>,
+    strategy_id: i64,
+    player_id: Option<i64>,
+    input: PlayerInput,
+) -> Cmd<BenchmarkView> {
+    benchmark_change(&state, strategy_id, |s| {
+        s.save_player(strategy_id, player_id, &input).map(drop)
+    })
+}
+
+#[tauri::command]
+fn player_delete(state: State<AppState>, strategy_id: i64, player_id: i64) -> Cmd<BenchmarkView> {
+    benchmark_change(&state, strategy_id, |s| {
+        s.delete_player(strategy_id, player_id)
+    })
+}
+
+#[tauri::command]
+fn observation_save(
+    state: State<AppState>,
+    strategy_id: i64,
+    observation_id: Option<i64>,
+    input: ObservationInput,
+) -> Cmd<BenchmarkView> {
+    benchmark_change(&state, strategy_id, |s| {
+        s.save_observation(strategy_id, observation_id, &input)
+            .map(drop)
+    })
+}
+
+#[tauri::command]
+fn observation_delete(
+    state: State<AppState>,
+    strategy_id: i64,
+    observation_id: i64,
+) -> Cmd<BenchmarkView> {
+    benchmark_change(&state, strategy_id, |s| {
+        s.delete_observation(strategy_id, observation_id)
+    })
+}
+
+#[tauri::command]
+fn voice_save(
+    state: State<AppState>,
+    strategy_id: i64,
+    voice: CustomerVoice,
+) -> Cmd<BenchmarkView> {
+    benchmark_change(&state, strategy_id, |s| s.save_voice(strategy_id, &voice))
+}
+
+#[tauri::command]
+fn trend_save(
+    state: State<AppState>,
+    strategy_id: i64,
+    trend_id: Option<i64>,
+    input: TrendInput,
+) -> Cmd<BenchmarkView> {
+    benchmark_change(&state, strategy_id, |s| {
+        s.save_trend(strategy_id, trend_id, &input).map(drop)
+    })
+}
+
+#[tauri::command]
+fn trend_delete(state: State<AppState>, strategy_id: i64, trend_id: i64) -> Cmd<BenchmarkView> {
+    benchmark_change(&state, strategy_id, |s| {
+        s.delete_trend(strategy_id, trend_id)
+    })
+}
+
+#[tauri::command]
+fn brand_themes_save(
+    state: State<AppState>,
+    strategy_id: i64,
+    themes: Vec<String>,
+) -> Cmd<BenchmarkView> {
+    benchmark_change(&state, strategy_id, |s| {
+        s.save_brand_themes(strategy_id, &themes)
+    })
+}
+
 #[tauri::command]
 fn sample_create(state: State<AppState>) -> Cmd<Strategy> {
     state.with(|s| s.create_sample())
@@ -402,6 +504,15 @@ pub fn run(db: Option<PathBuf>, started: Instant) {
             presence_save,
             presence_delete,
             metric_save,
+            benchmark_get,
+            player_save,
+            player_delete,
+            observation_save,
+            observation_delete,
+            voice_save,
+            trend_save,
+            trend_delete,
+            brand_themes_save,
         ])
         .run(tauri::generate_context!())
         .expect("Cinq could not start its window");

@@ -123,15 +123,120 @@ stale_after_days: number, personas: Array<Persona>, presences: Array<Presence>, 
 
 export type AuditView = { audit: Audit, findings: Array<Finding>, };
 
+export type PlayerType = "direct_competitor" | "indirect_competitor" | "leader" | "inspiring";
+
+export type PlayerInput = { name: string, player_type: PlayerType, website: string, notes: string, };
+
+export type Player = { id: number, name: string, player_type: PlayerType, website: string, notes: string, };
+
+export type ObservationInput = { player_id: number, network: string, 
+/**
+ * `YYYY-MM-DD`.
+ */
+observed_on: string, followers: number | null, posts_per_week: number | null, 
+/**
+ * Average reactions + comments + shares per post.
+ */
+engagement_per_post: number | null, themes: Array<string>, tone: string, formats: Array<ContentFormat>, works: string, fails: string, };
+
+export type Observation = { id: number, player_id: number, network: string, 
+/**
+ * `YYYY-MM-DD`.
+ */
+observed_on: string, followers: number | null, posts_per_week: number | null, 
+/**
+ * Average reactions + comments + shares per post.
+ */
+engagement_per_post: number | null, themes: Array<string>, tone: string, formats: Array<ContentFormat>, works: string, fails: string, };
+
+export type CustomerVoice = { 
+/**
+ * Their words and expressions.
+ */
+words: string, tone: string, 
+/**
+ * What they like to share.
+ */
+shares: string, 
+/**
+ * What their reactions (likes, shares, comments) say.
+ */
+reactions: string, 
+/**
+ * Questions to ask them directly.
+ */
+questions: Array<string>, };
+
+export type TrendInput = { title: string, 
+/**
+ * The network it concerns, if one.
+ */
+network: string | null, source: string, why: string, 
+/**
+ * How the brand could adapt it.
+ */
+adaptation: string, };
+
+export type Trend = { id: number, title: string, 
+/**
+ * The network it concerns, if one.
+ */
+network: string | null, source: string, why: string, 
+/**
+ * How the brand could adapt it.
+ */
+adaptation: string, };
+
+export type Benchmark = { players: Array<Player>, 
+/**
+ * All observations, newest first.
+ */
+observations: Array<Observation>, voice: CustomerVoice, trends: Array<Trend>, 
+/**
+ * The themes the brand talks about or considers.
+ */
+brand_themes: Array<string>, };
+
+export type ComparisonRow = { network: string, 
+/**
+ * None for the brand itself.
+ */
+player_id: number | null, name: string, player_type: PlayerType | null, followers: number | null, posts_per_week: number | null, engagement_per_post: number | null, 
+/**
+ * The observation's date (None for the brand, whose figures come from the audit).
+ */
+observed_on: string | null, };
+
+export type Coverage = { themes: Array<string>, 
+/**
+ * For each theme (same order), the ids of the players whose latest observations cover it.
+ */
+covered_by: Array<Array<number>>, 
+/**
+ * Themes no player covers.
+ */
+white_space: Array<string>, 
+/**
+ * Themes every player covers (with two players or more).
+ */
+crowded: Array<string>, };
+
+export type BenchmarkView = { benchmark: Benchmark, networks: Array<Network>, comparison: Array<ComparisonRow>, coverage: Coverage, findings: Array<Finding>, 
+/**
+ * The questions for customers as a short survey text.
+ */
+survey: Text, };
+
 export type Severity = "blocking" | "warning" | "info";
 
-export type FindingKind = "targets_without_presence" | "weak_presence" | "candidate_network" | "drop_candidate" | "best_format" | "missing_measurement" | "stale_account";
+export type FindingKind = "targets_without_presence" | "weak_presence" | "candidate_network" | "drop_candidate" | "best_format" | "missing_measurement" | "stale_account" | "posts_less_than_competitors" | "engages_less_than_competitors" | "format_gap" | "white_space_theme" | "crowded_theme";
 
 export type Text = { en: string, fr: string, };
 
 export type FindingLink = { step: StepId, 
 /**
- * The part of the step: `audiences`, `presence` or `measurement`.
+ * The part of the step: `audiences`, `presence` or `measurement` (audit); `comparison` or `coverage`
+ * (benchmark).
  */
 section: string, network: string | null, };
 

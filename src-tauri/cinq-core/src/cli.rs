@@ -38,6 +38,9 @@ pub enum Command {
     /// Step 1: the audit.
     #[command(subcommand)]
     Audit(AuditCommand),
+    /// Step 2: the benchmark.
+    #[command(subcommand)]
+    Benchmark(BenchmarkCommand),
     /// Add the sample strategy.
     Sample {
         #[arg(long)]
@@ -48,6 +51,17 @@ pub enum Command {
 #[derive(Debug, Subcommand)]
 pub enum AuditCommand {
     /// Print the audit of a strategy with its findings.
+    Show {
+        #[arg(value_name = "ID|NAME")]
+        strategy: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BenchmarkCommand {
+    /// Print the benchmark of a strategy with its comparison and findings.
     Show {
         #[arg(value_name = "ID|NAME")]
         strategy: String,
@@ -190,6 +204,15 @@ fn execute(command: Command, db: PathBuf, out: &mut dyn Write) -> Result<()> {
             }
         }
         Command::Strategy(cmd) => strategy(cmd, &mut store, out),
+        Command::Benchmark(BenchmarkCommand::Show { strategy, json }) => {
+            let s = store.find_strategy(&strategy)?;
+            let view = store.benchmark_view(s.id)?;
+            if json {
+                print_json(out, &view)
+            } else {
+                print_benchmark(out, &s.name, &view).map_err(io)
+            }
+        }
         Command::Audit(AuditCommand::Show { strategy, json }) => {
             let s = store.find_strategy(&strategy)?;
             let tz: chrono_tz::Tz = s.timezone.parse().unwrap_or(chrono_tz::UTC);
@@ -202,6 +225,94 @@ fn execute(command: Command, db: PathBuf, out: &mut dyn Write) -> Result<()> {
             }
         }
     }
+}
+
+fn print_benchmark(
+    out: &mut dyn Write,
+    name: &str,
+    view: &crate::benchmark::BenchmarkView,
+) -> std::io::Result<()> {
+    let b = &view.benchmark;
+    let network = |key: &str| {
+        view.networks
+            .iter()
+            .find(|n| n.key == key)
+            .map_or(key.to_owned(), |n| n.name.clone())
+    };
+    writeln!(out, "Benchmark of {name}")?;
+    writeln!(out, "\nPlayers")?;
+    if b.players.is_empty() {
+        writeln!(out, "  none yet")?;
+    }
+    for p in &b.players {
+        let seen = b
+            .observations
+            .iter()
+            .filter(|o| o.data.player_id == p.id)
+            .count();
+        writeln!(
+            out,
+            "  {} ({}), {} observation(s)",
+            p.name,
+            enum_name(&p.player_type),
+            seen
+        )?;
+    }
+    writeln!(out, "\nComparison (latest observations)")?;
+    let num =
+        |v: Option<f64>| v.map_or("-".to_owned(), |v| format!("{}", (v * 10.0).round() / 10.0));
+    for r in &view.comparison {
+        writeln!(
+            out,
+            "  {:<12} {:<28} followers {:>8}  posts/week {:>5}  engagement/post {:>7}",
+            network(&r.network),
+            r.name,
+            r.followers.map_or("-".to_owned(), |f| f.to_string()),
+            num(r.posts_per_week),
+            num(r.engagement_per_post),
+        )?;
+    }
+    if !view.coverage.white_space.is_empty() {
+        writeln!(
+            out,
+            "\nWhite space: {}",
+            view.coverage.white_space.join(", ")
+        )?;
+    }
+    if !view.coverage.crowded.is_empty() {
+        writeln!(
+            out,
+            "Covered by everyone: {}",
+            view.coverage.crowded.join(", ")
+        )?;
+    }
+    writeln!(out, "\nTrends")?;
+    for t in &b.trends {
+        let on = t
+            .data
+            .network
+            .as_deref()
+            .map(network)
+            .unwrap_or_else(|| "all networks".to_owned());
+        writeln!(out, "  {} ({on})", t.data.title)?;
+    }
+    print_findings(out, &view.findings)
+}
+
+fn print_findings(
+    out: &mut dyn Write,
+    findings: &[crate::findings::Finding],
+) -> std::io::Result<()> {
+    writeln!(out, "\nFindings")?;
+    if findings.is_empty() {
+        writeln!(out, "  none")?;
+    }
+    for f in findings {
+        writeln!(out, "  [{}] {}", enum_name(&f.severity), f.title.en)?;
+        writeln!(out, "      {}", f.explanation.en)?;
+        writeln!(out, "      → {}", f.suggestion.en)?;
+    }
+    Ok(())
 }
 
 fn print_audit(
@@ -256,16 +367,7 @@ fn print_audit(
                 .map_or("undecided".to_owned(), enum_name),
         )?;
     }
-    writeln!(out, "\nFindings")?;
-    if view.findings.is_empty() {
-        writeln!(out, "  none")?;
-    }
-    for f in &view.findings {
-        writeln!(out, "  [{}] {}", enum_name(&f.severity), f.title.en)?;
-        writeln!(out, "      {}", f.explanation.en)?;
-        writeln!(out, "      → {}", f.suggestion.en)?;
-    }
-    Ok(())
+    print_findings(out, &view.findings)
 }
 
 /// An enum's JSON name, with spaces: `short_video` → "short video".

@@ -11,14 +11,16 @@ use serde::{Deserialize, Serialize};
 use crate::audit::{
     self, CustomNetworkInput, MetricCheck, PersonaInput, Presence, DEFAULT_STALE_AFTER_DAYS,
 };
+use crate::benchmark::{self, CustomerVoice, ObservationInput, PlayerInput, TrendInput};
 use crate::error::{CoreError, Result};
 use crate::model::{Language, StepId, StepState, Strategy, StrategyInput};
 use crate::store::Store;
 use crate::strategy::{free_name_for_import, insert, validate, NewStrategy};
 
 pub const FORMAT: &str = "cinq.strategy";
-/// 1: the strategy itself. 2: with the audit (a version-1 file reads as one with an empty audit).
-pub const FORMAT_VERSION: u32 = 2;
+/// 1: the strategy itself. 2: with the audit. 3: with the benchmark. An older file reads with the later steps
+/// empty.
+pub const FORMAT_VERSION: u32 = 3;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -44,6 +46,74 @@ pub struct StrategyData {
     pub updated_at: String,
     #[serde(default)]
     pub audit: AuditData,
+    #[serde(default)]
+    pub benchmark: BenchmarkData,
+}
+
+/// Step 2 in the file. Observations and trends refer to players and networks by position and key.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BenchmarkData {
+    pub players: Vec<PlayerData>,
+    pub voice: CustomerVoice,
+    pub trends: Vec<TrendInput>,
+    pub brand_themes: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlayerData {
+    #[serde(flatten)]
+    pub player: PlayerInput,
+    /// Oldest first; `player_id` is not written.
+    pub observations: Vec<ObservationData>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ObservationData {
+    pub network: String,
+    pub observed_on: String,
+    pub followers: Option<i64>,
+    pub posts_per_week: Option<f64>,
+    pub engagement_per_post: Option<f64>,
+    pub themes: Vec<String>,
+    pub tone: String,
+    pub formats: Vec<crate::audit::ContentFormat>,
+    pub works: String,
+    pub fails: String,
+}
+
+impl ObservationData {
+    fn from_input(o: &ObservationInput) -> Self {
+        ObservationData {
+            network: o.network.clone(),
+            observed_on: o.observed_on.clone(),
+            followers: o.followers,
+            posts_per_week: o.posts_per_week,
+            engagement_per_post: o.engagement_per_post,
+            themes: o.themes.clone(),
+            tone: o.tone.clone(),
+            formats: o.formats.clone(),
+            works: o.works.clone(),
+            fails: o.fails.clone(),
+        }
+    }
+    fn to_input(&self, player_id: i64) -> ObservationInput {
+        ObservationInput {
+            player_id,
+            network: self.network.clone(),
+            observed_on: self.observed_on.clone(),
+            followers: self.followers,
+            posts_per_week: self.posts_per_week,
+            engagement_per_post: self.engagement_per_post,
+            themes: self.themes.clone(),
+            tone: self.tone.clone(),
+            formats: self.formats.clone(),
+            works: self.works.clone(),
+            fails: self.fails.clone(),
+        }
+    }
 }
 
 /// Step 1 in the file.
@@ -118,6 +188,32 @@ impl Store {
             presences: a.presences,
             metrics: a.metrics,
         };
+        let b = self.benchmark(id)?;
+        let benchmark = BenchmarkData {
+            players: b
+                .players
+                .iter()
+                .map(|p| PlayerData {
+                    player: PlayerInput {
+                        name: p.name.clone(),
+                        player_type: p.player_type,
+                        website: p.website.clone(),
+                        notes: p.notes.clone(),
+                    },
+                    // The store lists observations newest first; the file keeps them oldest first.
+                    observations: b
+                        .observations
+                        .iter()
+                        .rev()
+                        .filter(|o| o.data.player_id == p.id)
+                        .map(|o| ObservationData::from_input(&o.data))
+                        .collect(),
+                })
+                .collect(),
+            voice: b.voice,
+            trends: b.trends.into_iter().map(|t| t.data).collect(),
+            brand_themes: b.brand_themes,
+        };
         Ok(StrategyFile {
             format: FORMAT.to_owned(),
             version: FORMAT_VERSION,
@@ -133,6 +229,7 @@ impl Store {
                 created_at: s.created_at,
                 updated_at: s.updated_at,
                 audit,
+                benchmark,
             },
         })
     }
@@ -212,6 +309,20 @@ fn check_data(d: &StrategyData) -> Result<()> {
             "stale_after_days: expected 1 to 3650".to_owned(),
         ));
     }
+    let b = &d.benchmark;
+    for p in &b.players {
+        benchmark::validate_player(&p.player)?;
+        for o in &p.observations {
+            known(&o.network, &format!("observation of '{}'", p.player.name))?;
+            benchmark::validate_observation(&o.to_input(0))?;
+        }
+    }
+    for t in &b.trends {
+        benchmark::validate_trend(t)?;
+        if let Some(n) = &t.network {
+            known(n, &format!("trend '{}'", t.title))?;
+        }
+    }
     Ok(())
 }
 
@@ -260,6 +371,18 @@ pub(crate) fn insert_data(tx: &rusqlite::Transaction, d: &StrategyData, name: &s
     for m in &a.metrics {
         audit::write_metric(tx, id, m)?;
     }
+    let b = &d.benchmark;
+    for p in &b.players {
+        let pid = benchmark::insert_player(tx, id, &p.player)?;
+        for o in &p.observations {
+            benchmark::insert_observation(tx, &o.to_input(pid))?;
+        }
+    }
+    benchmark::write_voice(tx, id, &b.voice)?;
+    for t in &b.trends {
+        benchmark::insert_trend(tx, id, t)?;
+    }
+    benchmark::write_brand_themes(tx, id, &b.brand_themes)?;
     Ok(id)
 }
 

@@ -30,6 +30,16 @@ pub enum FindingKind {
     BestFormat,
     MissingMeasurement,
     StaleAccount,
+    /// The brand posts less often than the median competitor on a network.
+    PostsLessThanCompetitors,
+    /// The brand's posts get less engagement than the median competitor's.
+    EngagesLessThanCompetitors,
+    /// Formats the leaders use on a network and the brand does not.
+    FormatGap,
+    /// A theme of the brand's that no player covers: a way to stand apart.
+    WhiteSpaceTheme,
+    /// A theme every player covers.
+    CrowdedTheme,
 }
 
 /// A text in both of the app's languages.
@@ -47,7 +57,8 @@ fn text(en: String, fr: String) -> Text {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct FindingLink {
     pub step: StepId,
-    /// The part of the step: `audiences`, `presence` or `measurement`.
+    /// The part of the step: `audiences`, `presence` or `measurement` (audit); `comparison` or `coverage`
+    /// (benchmark).
     pub section: String,
     pub network: Option<String>,
 }
@@ -386,6 +397,200 @@ pub fn audit_findings(audit: &Audit, today: NaiveDate) -> Vec<Finding> {
                     link: link("presence", key),
                 });
             }
+        }
+    }
+    out.sort_by_key(|f| f.severity);
+    out
+}
+
+fn bench_link(section: &str, network: Option<&str>) -> FindingLink {
+    FindingLink {
+        step: StepId::Benchmark,
+        section: section.to_owned(),
+        network: network.map(str::to_owned),
+    }
+}
+
+/// A figure as people write it: at most one decimal, none when whole.
+fn figure(v: f64) -> String {
+    let r = (v * 10.0).round() / 10.0;
+    format!("{r}")
+}
+
+fn median(mut v: Vec<f64>) -> Option<f64> {
+    if v.is_empty() {
+        return None;
+    }
+    v.sort_by(f64::total_cmp);
+    let n = v.len();
+    Some(if n % 2 == 1 {
+        v[n / 2]
+    } else {
+        (v[n / 2 - 1] + v[n / 2]) / 2.0
+    })
+}
+
+/// The benchmark's findings, most severe first, then in network order.
+pub fn benchmark_findings(
+    b: &crate::benchmark::Benchmark,
+    audit: &Audit,
+    coverage: &crate::benchmark::Coverage,
+) -> Vec<Finding> {
+    use crate::benchmark::{brand_engagement, latest, PlayerType};
+    let latest = latest(b);
+    let kind_of = |player_id: i64| {
+        b.players
+            .iter()
+            .find(|p| p.id == player_id)
+            .map(|p| p.player_type)
+    };
+    let mut out = Vec::new();
+    for n in &audit.networks {
+        let Some(p) = audit
+            .presences
+            .iter()
+            .find(|p| p.network == n.key && p.active)
+        else {
+            continue;
+        };
+        let name = &n.name;
+        let on_network: Vec<_> = latest.iter().filter(|o| o.data.network == n.key).collect();
+        let competitors: Vec<_> = on_network
+            .iter()
+            .filter(|o| kind_of(o.data.player_id).is_some_and(PlayerType::is_competitor))
+            .collect();
+        let posts = median(
+            competitors
+                .iter()
+                .filter_map(|o| o.data.posts_per_week)
+                .collect(),
+        );
+        if let (Some(mine), Some(med)) = (p.posts_per_week, posts) {
+            if mine < med {
+                let (mine, med) = (figure(mine), figure(med));
+                out.push(Finding {
+                    kind: FindingKind::PostsLessThanCompetitors,
+                    severity: Severity::Warning,
+                    network: Some(n.key.clone()),
+                    title: text(
+                        format!("On {name}, you post less than your competitors"),
+                        format!("Sur {name}, vous publiez moins que vos concurrents"),
+                    ),
+                    explanation: text(
+                        format!("{mine} posts a week, against {med} for the median competitor."),
+                        format!("{mine} publications par semaine, contre {med} pour le concurrent médian."),
+                    ),
+                    suggestion: text(
+                        format!("Set a target frequency for {name} in step 3, or choose to be rarer but better."),
+                        format!("Fixez une fréquence cible pour {name} à l’étape 3, ou choisissez d’être plus rare mais meilleur."),
+                    ),
+                    link: bench_link("comparison", Some(&n.key)),
+                });
+            }
+        }
+        let engagement = median(
+            competitors
+                .iter()
+                .filter_map(|o| o.data.engagement_per_post)
+                .collect(),
+        );
+        if let (Some(mine), Some(med)) = (brand_engagement(p), engagement) {
+            if mine < med {
+                let (mine, med) = (figure(mine), figure(med));
+                out.push(Finding {
+                    kind: FindingKind::EngagesLessThanCompetitors,
+                    severity: Severity::Warning,
+                    network: Some(n.key.clone()),
+                    title: text(
+                        format!("On {name}, your posts engage less than your competitors'"),
+                        format!("Sur {name}, vos publications engagent moins que celles de vos concurrents"),
+                    ),
+                    explanation: text(
+                        format!("{mine} interactions per post, against {med} for the median competitor."),
+                        format!("{mine} interactions par publication, contre {med} pour le concurrent médian."),
+                    ),
+                    suggestion: text(
+                        "Look at what works for them in the observations, and test it in step 5.".to_owned(),
+                        "Regardez ce qui fonctionne pour eux dans les observations, et testez-le à l’étape 5.".to_owned(),
+                    ),
+                    link: bench_link("comparison", Some(&n.key)),
+                });
+            }
+        }
+        let mut gap: Vec<ContentFormat> = on_network
+            .iter()
+            .filter(|o| kind_of(o.data.player_id).is_some_and(|t| !t.is_competitor()))
+            .flat_map(|o| o.data.formats.iter().copied())
+            .filter(|f| !p.formats.iter().any(|r| r.format == *f))
+            .collect();
+        gap.sort();
+        gap.dedup();
+        if !gap.is_empty() {
+            let en: Vec<String> = gap.iter().map(|f| format_name(*f).0.to_owned()).collect();
+            let fr: Vec<String> = gap.iter().map(|f| format_name(*f).1.to_owned()).collect();
+            let (en, fr) = (join(&en, "and"), join(&fr, "et"));
+            out.push(Finding {
+                kind: FindingKind::FormatGap,
+                severity: Severity::Info,
+                network: Some(n.key.clone()),
+                title: text(
+                    format!("Leaders use {en} on {name}; you do not"),
+                    format!("Les leaders utilisent {fr} sur {name} ; pas vous"),
+                ),
+                explanation: text(
+                    format!("Seen in the latest observations of the leaders and inspiring brands on {name}."),
+                    format!("Vu dans les dernières observations des leaders et marques inspirantes sur {name}."),
+                ),
+                suggestion: text(
+                    format!("Try {en} on {name} and rate the result in the audit."),
+                    format!("Essayez {fr} sur {name} et notez le résultat dans l’audit."),
+                ),
+                link: bench_link("comparison", Some(&n.key)),
+            });
+        }
+    }
+    if !latest.is_empty() {
+        for t in &coverage.white_space {
+            out.push(Finding {
+                kind: FindingKind::WhiteSpaceTheme,
+                severity: Severity::Info,
+                network: None,
+                title: text(
+                    format!("No one covers \"{t}\""),
+                    format!("Personne ne traite « {t} »"),
+                ),
+                explanation: text(
+                    format!("None of the players observed talks about \"{t}\"."),
+                    format!("Aucun des acteurs observés ne parle de « {t} »."),
+                ),
+                suggestion: text(
+                    format!("Make \"{t}\" a topic of your own to stand apart."),
+                    format!("Faites de « {t} » un thème à vous pour vous démarquer."),
+                ),
+                link: bench_link("coverage", None),
+            });
+        }
+        for t in &coverage.crowded {
+            out.push(Finding {
+                kind: FindingKind::CrowdedTheme,
+                severity: Severity::Info,
+                network: None,
+                title: text(
+                    format!("Everyone covers \"{t}\""),
+                    format!("Tout le monde traite « {t} »"),
+                ),
+                explanation: text(
+                    format!("Every player observed talks about \"{t}\"."),
+                    format!("Tous les acteurs observés parlent de « {t} »."),
+                ),
+                suggestion: text(
+                    format!("If you cover \"{t}\" too, find an angle of your own."),
+                    format!(
+                        "Si vous traitez aussi « {t} », trouvez un angle qui vous soit propre."
+                    ),
+                ),
+                link: bench_link("coverage", None),
+            });
         }
     }
     out.sort_by_key(|f| f.severity);

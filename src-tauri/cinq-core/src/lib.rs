@@ -2,6 +2,7 @@
 //! and the headless CLI. Nothing here depends on Tauri; the app's commands are thin adapters over this crate.
 
 pub mod audit;
+pub mod benchmark;
 pub mod cli;
 pub mod error;
 pub mod file;

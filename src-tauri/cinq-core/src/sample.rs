@@ -7,6 +7,9 @@ use crate::audit::{
     self, AudienceType, ContentFormat, Decision, FormatRating, Metric, MetricCheck, PersonaInput,
     PersonaUsage, Presence, UsageLevel,
 };
+use crate::benchmark::{
+    self, CustomerVoice, ObservationInput, PlayerInput, PlayerType, TrendInput,
+};
 use crate::error::Result;
 use crate::model::{Language, StepId, StepState, Strategy, StrategyInput};
 use crate::store::Store;
@@ -49,6 +52,7 @@ impl Store {
             )
             .and_then(|id| {
                 sample_audit(tx, id, Utc::now().date_naive())?;
+                sample_benchmark(tx, id, Utc::now().date_naive())?;
                 Ok(id)
             })
         })?;
@@ -224,5 +228,209 @@ fn sample_audit(tx: &rusqlite::Transaction, id: i64, today: NaiveDate) -> Result
             },
         )?;
     }
+    Ok(())
+}
+
+fn strings(items: &[&str]) -> Vec<String> {
+    items.iter().map(|s| (*s).to_owned()).collect()
+}
+
+/// The sample's benchmark: four players observed on Instagram and Facebook, a month apart, with customer voice,
+/// trends and the brand's themes; built so that every kind of benchmark finding shows on it.
+fn sample_benchmark(tx: &rusqlite::Transaction, id: i64, today: NaiveDate) -> Result<()> {
+    use ContentFormat::*;
+    let day = |days_ago: i64| {
+        (today - chrono::Duration::days(days_ago))
+            .format("%Y-%m-%d")
+            .to_string()
+    };
+    struct Seen<'a> {
+        network: &'a str,
+        days_ago: i64,
+        followers: i64,
+        posts: f64,
+        engagement: f64,
+        themes: &'a [&'a str],
+        tone: &'a str,
+        formats: &'a [ContentFormat],
+        works: &'a str,
+        fails: &'a str,
+    }
+    let players: [(PlayerInput, Vec<Seen>); 4] = [
+        (
+            PlayerInput {
+                name: "Cire & Co".to_owned(),
+                player_type: PlayerType::DirectCompetitor,
+                website: "https://cire-and-co.example".to_owned(),
+                notes: "Bougies artisanales lyonnaises, même gamme de prix.".to_owned(),
+            },
+            vec![
+                Seen {
+                    network: "instagram",
+                    days_ago: 35,
+                    followers: 6_100,
+                    posts: 4.0,
+                    engagement: 230.0,
+                    themes: &["idées cadeaux", "savoir-faire"],
+                    tone: "Chaleureux, tutoiement",
+                    formats: &[Photo, ShortVideo],
+                    works: "Les vidéos de coulage de cire.",
+                    fails: "Les visuels promotionnels sans contexte.",
+                },
+                Seen {
+                    network: "instagram",
+                    days_ago: 5,
+                    followers: 6_400,
+                    posts: 5.0,
+                    engagement: 250.0,
+                    themes: &["idées cadeaux", "savoir-faire", "décoration"],
+                    tone: "Chaleureux, tutoiement",
+                    formats: &[Photo, ShortVideo, Carousel],
+                    works: "Les vidéos de coulage de cire.",
+                    fails: "Les visuels promotionnels sans contexte.",
+                },
+                Seen {
+                    network: "facebook",
+                    days_ago: 5,
+                    followers: 2_300,
+                    posts: 2.0,
+                    engagement: 40.0,
+                    themes: &["idées cadeaux", "événements"],
+                    tone: "Informatif",
+                    formats: &[Photo, Link],
+                    works: "Les annonces de marchés de créateurs.",
+                    fails: "Les liens vers la boutique.",
+                },
+            ],
+        ),
+        (
+            PlayerInput {
+                name: "Senteurs du Sud".to_owned(),
+                player_type: PlayerType::IndirectCompetitor,
+                website: "https://senteurs-du-sud.example".to_owned(),
+                notes: "Diffuseurs et parfums d'intérieur, vendus en jardinerie et en ligne."
+                    .to_owned(),
+            },
+            vec![Seen {
+                network: "instagram",
+                days_ago: 6,
+                followers: 12_000,
+                posts: 4.0,
+                engagement: 150.0,
+                themes: &["idées cadeaux", "décoration", "ingrédients naturels"],
+                tone: "Lumineux, vouvoiement",
+                formats: &[Photo, Carousel, Story],
+                works: "Les carrousels « avant / après » de pièces.",
+                fails: "Les jeux-concours à répétition.",
+            }],
+        ),
+        (
+            PlayerInput {
+                name: "Flamme Parisienne".to_owned(),
+                player_type: PlayerType::Leader,
+                website: "https://flamme-parisienne.example".to_owned(),
+                notes: "La référence haut de gamme du secteur.".to_owned(),
+            },
+            vec![Seen {
+                network: "instagram",
+                days_ago: 4,
+                followers: 250_000,
+                posts: 6.0,
+                engagement: 3_400.0,
+                themes: &["idées cadeaux", "art de vivre", "savoir-faire"],
+                tone: "Élégant, poétique",
+                formats: &[ShortVideo, Carousel, Live],
+                works: "Les lives de composition de parfums.",
+                fails: "Peu de réponses aux commentaires.",
+            }],
+        ),
+        (
+            PlayerInput {
+                name: "Terre & Tour".to_owned(),
+                player_type: PlayerType::Inspiring,
+                website: "https://terre-et-tour.example".to_owned(),
+                notes: "Céramiste : un autre secteur, une communauté très engagée.".to_owned(),
+            },
+            vec![Seen {
+                network: "instagram",
+                days_ago: 3,
+                followers: 38_000,
+                posts: 3.0,
+                engagement: 1_900.0,
+                themes: &["idées cadeaux", "coulisses de l'atelier"],
+                tone: "Intime, humour",
+                formats: &[ShortVideo, Story, Live],
+                works: "Les ratés de cuisson racontés avec humour.",
+                fails: "Les publications sans visage.",
+            }],
+        ),
+    ];
+    for (player, seen) in &players {
+        let pid = benchmark::insert_player(tx, id, player)?;
+        for o in seen {
+            benchmark::insert_observation(
+                tx,
+                &ObservationInput {
+                    player_id: pid,
+                    network: o.network.to_owned(),
+                    observed_on: day(o.days_ago),
+                    followers: Some(o.followers),
+                    posts_per_week: Some(o.posts),
+                    engagement_per_post: Some(o.engagement),
+                    themes: strings(o.themes),
+                    tone: o.tone.to_owned(),
+                    formats: o.formats.to_vec(),
+                    works: o.works.to_owned(),
+                    fails: o.fails.to_owned(),
+                },
+            )?;
+        }
+    }
+    benchmark::write_voice(
+        tx,
+        id,
+        &CustomerVoice {
+            words: "« cocooning », « fait main », « ça sent la maison de ma grand-mère », « cadeau qui fait plaisir »"
+                .to_owned(),
+            tone: "Affectueux, enthousiaste ; beaucoup d'émojis bougie et cœur.".to_owned(),
+            shares: "Les photos de leur intérieur avec la bougie allumée, les idées cadeaux de dernière minute."
+                .to_owned(),
+            reactions: "Les vidéos d'atelier récoltent des commentaires ; les promotions, surtout des likes.".to_owned(),
+            questions: strings(&[
+                "Quelle est votre bougie préférée, et pourquoi ?",
+                "À quelle occasion offrez-vous une bougie ?",
+                "Quels contenus aimeriez-vous voir plus souvent ?",
+                "Rapporteriez-vous vos pots vides pour qu'on les recycle ?",
+            ]),
+        },
+    )?;
+    for trend in [
+        TrendInput {
+            title: "Vidéos ASMR d'allumage et de coulage".to_owned(),
+            network: Some("tiktok".to_owned()),
+            source: "Tendances TikTok, rubrique « Home »".to_owned(),
+            why: "Format court et apaisant, très partagé le soir.".to_owned(),
+            adaptation: "Filmer le coulage de la cire en plan serré, sans musique.".to_owned(),
+        },
+        TrendInput {
+            title: "Coulisses « une journée à l'atelier »".to_owned(),
+            network: Some("instagram".to_owned()),
+            source: "Observation des comptes d'artisans".to_owned(),
+            why: "Montre le fait main et crée de la proximité.".to_owned(),
+            adaptation: "Une story par semaine, tournée par l'équipe elle-même.".to_owned(),
+        },
+    ] {
+        benchmark::insert_trend(tx, id, &trend)?;
+    }
+    benchmark::write_brand_themes(
+        tx,
+        id,
+        &strings(&[
+            "coulisses de l'atelier",
+            "recyclage des pots",
+            "idées cadeaux",
+            "bien-être",
+        ]),
+    )?;
     Ok(())
 }

@@ -2,6 +2,7 @@
 //! run it with UPDATE_BINDINGS=1 to write them again.
 
 use cinq_core::audit::*;
+use cinq_core::benchmark::*;
 use cinq_core::findings::*;
 use cinq_core::*;
 use ts_rs::{Config, TS};
@@ -39,6 +40,19 @@ fn declarations() -> String {
         MetricCheck::decl(&cfg),
         Audit::decl(&cfg),
         AuditView::decl(&cfg),
+        // Step 2, the benchmark.
+        PlayerType::decl(&cfg),
+        PlayerInput::decl(&cfg),
+        Player::decl(&cfg),
+        ObservationInput::decl(&cfg),
+        Observation::decl(&cfg),
+        CustomerVoice::decl(&cfg),
+        TrendInput::decl(&cfg),
+        Trend::decl(&cfg),
+        Benchmark::decl(&cfg),
+        ComparisonRow::decl(&cfg),
+        Coverage::decl(&cfg),
+        BenchmarkView::decl(&cfg),
         // Findings.
         Severity::decl(&cfg),
         FindingKind::decl(&cfg),

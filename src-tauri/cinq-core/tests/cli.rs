@@ -184,3 +184,23 @@ fn audit_show_prints_the_audit_with_its_findings() {
     let r = cinq(&db, &["audit", "show", "nope"]);
     assert_eq!(r.code, 1);
 }
+
+#[test]
+fn benchmark_show_prints_the_comparison_and_findings() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.sqlite3");
+    assert_eq!(cinq(&db, &["sample"]).code, 0);
+    let r = cinq(&db, &["benchmark", "show", "1", "--json"]);
+    assert_eq!(r.code, 0, "{}", r.err);
+    let v: serde_json::Value = serde_json::from_str(&r.out).unwrap();
+    assert_eq!(v["benchmark"]["players"].as_array().unwrap().len(), 4);
+    assert!(!v["comparison"].as_array().unwrap().is_empty());
+    assert!(!v["coverage"]["white_space"].as_array().unwrap().is_empty());
+    let r = cinq(&db, &["benchmark", "show", "1"]);
+    assert_eq!(r.code, 0);
+    assert!(
+        r.out.contains("White space: ") && r.out.contains("[warning] On Instagram, you post less"),
+        "{}",
+        r.out
+    );
+}
