@@ -110,6 +110,9 @@ export class Element {
     if (shown) return shown;
     return (await this.session.cmd("GET", `/element/${this.id}/property/textContent`)) ?? "";
   }
+  property(name) {
+    return this.session.cmd("GET", `/element/${this.id}/property/${name}`);
+  }
   attribute(name) {
     return this.session.cmd("GET", `/element/${this.id}/attribute/${name}`);
   }

@@ -1,0 +1,75 @@
+// What every end-to-end test file shares: its own temporary home and database, tauri-driver started on them, the
+// CLI of the same binary, and screenshots on demand (CINQ_E2E_SHOTS=DIR).
+
+import assert from "node:assert/strict";
+import { after, before } from "node:test";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+import { Session, startDriver } from "./webdriver.mjs";
+
+export const APP = process.env.CINQ_APP;
+assert.ok(APP, "CINQ_APP must name the built cinq binary");
+
+/** Sets up a fresh home and database for the calling test file; returns its paths and helpers. */
+export function useApp(name) {
+  const home = mkdtempSync(join(tmpdir(), `cinq-e2e-${name}-`));
+  const db = join(home, "cinq.sqlite3");
+  let driver;
+  before(async () => {
+    driver = await startDriver({
+      CINQ_DB: db,
+      // Keep the window state and WebKit's data out of the real home.
+      HOME: home,
+      XDG_CONFIG_HOME: join(home, "config"),
+      XDG_DATA_HOME: join(home, "data"),
+      XDG_CACHE_HOME: join(home, "cache"),
+      LANG: "C.UTF-8",
+    });
+  });
+  after(() => driver?.kill());
+  return {
+    db,
+    /** Runs the CLI of the same binary on this test's database and returns what it printed. */
+    cli: (...args) => execFileSync(APP, ["--db", db, ...args], { encoding: "utf8" }),
+  };
+}
+
+/** Saves a screenshot when CINQ_E2E_SHOTS names a folder. */
+export async function shot(session, name) {
+  const dir = process.env.CINQ_E2E_SHOTS;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, `${name}.png`), await session.screenshot());
+}
+
+/** Runs `body` in a new session of the app, with a screenshot if it fails, and always quits. */
+export async function withSession(name, body) {
+  const s = await Session.start(APP);
+  try {
+    await body(s);
+  } catch (e) {
+    await shot(s, `${name}-failure`).catch(() => undefined);
+    throw e;
+  } finally {
+    await s.quit();
+  }
+}
+
+/** Polls `probe` until it returns a truthy value, or fails after `timeout` ms. */
+export async function eventually(probe, what, timeout = 10000) {
+  const until = Date.now() + timeout;
+  let last;
+  while (Date.now() < until) {
+    try {
+      last = await probe();
+      if (last) return last;
+    } catch (e) {
+      last = e;
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`timed out waiting for ${what} (last: ${last})`);
+}
