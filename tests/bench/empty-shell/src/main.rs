@@ -4,9 +4,10 @@
 use std::time::Instant;
 
 #[tauri::command]
-fn ui_ready(app: tauri::AppHandle, started: tauri::State<Instant>) {
+fn ui_ready(app: tauri::AppHandle, started: tauri::State<Instant>, marks: Option<String>) {
     if let Ok(mode) = std::env::var("CINQ_STARTUP_PROBE") {
         eprintln!("cinq-ready-ms {}", started.elapsed().as_secs_f64() * 1000.0);
+        eprintln!("cinq-ready-marks {}", marks.unwrap_or_default());
         if mode == "exit" {
             app.exit(0);
         }
