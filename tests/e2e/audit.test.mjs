@@ -25,7 +25,8 @@ test("an audit typed in the UI shows its findings and survives a restart", async
 
   await withSession("audit-fill", async (s) => {
     await (await s.find('[data-testid="welcome-open"]')).click();
-    await (await s.find('[data-testid="strategy-row"]', { text: "Audit E2E" })).click();
+    await s.find('[data-testid="strategy-row"]', { text: "Audit E2E" });
+    await (await s.find('[data-testid="row-open"]')).click();
     await s.find('[data-testid="audit"]');
 
     // Two networks.

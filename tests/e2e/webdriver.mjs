@@ -70,11 +70,14 @@ export class Session {
     while (Date.now() < until) {
       try {
         const found = await this.cmd("POST", "/elements", { using: "css selector", value: css });
-        for (const el of found) {
-          const id = el[ELEMENT];
-          if (text === undefined) return new Element(this, id);
-          last = await new Element(this, id).text();
-          if (last.includes(text)) return new Element(this, id);
+        for (const ref of found) {
+          const el = new Element(this, ref[ELEMENT]);
+          if (text === undefined) return el;
+          last = await el.text();
+          if (last.includes(text)) return el;
+          // WebKitWebDriver's rendered text can miss parts of table rows and clamped lines: the DOM's text counts too.
+          const all = (await el.property("textContent")) ?? "";
+          if (all.includes(text)) return el;
         }
       } catch {
         // The page may be reloading; try again.
@@ -94,7 +97,12 @@ export class Element {
     this.session = session;
     this.id = id;
   }
-  click() {
+  /** Scrolls the element to the middle of the view (clear of the app's fixed header), then clicks it. */
+  async click() {
+    await this.session.cmd("POST", "/execute/sync", {
+      script: "arguments[0].scrollIntoView({ block: 'center', inline: 'center' });",
+      args: [{ [ELEMENT]: this.id }],
+    });
     return this.session.cmd("POST", `/element/${this.id}/click`, {});
   }
   type(text) {

@@ -4,10 +4,23 @@ import i18n from './i18n';
 
 export const NAME_MAX = 120;
 
+export interface FieldErrorOptions {
+  /** Tried first as `fieldErrors.<context>_<code>`, for a wording specific to one field or form. */
+  context?: string;
+  /** The limits the message may quote (`max` defaults to the name length limit). */
+  min?: number;
+  max?: number;
+}
+
 /** Inline text for a field error code sent by the backend (or found by the client). */
-export function fieldErrorText(code: string): string {
+export function fieldErrorText(code: string, opts: FieldErrorOptions = {}): string {
+  const values = { max: opts.max ?? NAME_MAX, min: opts.min ?? 0 };
+  if (opts.context) {
+    const specific = `fieldErrors.${opts.context}_${code}`;
+    if (i18n.exists(specific)) return i18n.t(specific, values);
+  }
   const key = `fieldErrors.${code}`;
-  return i18n.exists(key) ? i18n.t(key, { max: NAME_MAX }) : i18n.t('fieldErrors.unknown');
+  return i18n.exists(key) ? i18n.t(key, values) : i18n.t('fieldErrors.unknown');
 }
 
 /** Shows an error that is not tied to a form field as a notification, in plain words. */

@@ -5,8 +5,13 @@ import { markStartup } from './startup';
 import type {
   ApiError,
   AppInfo,
+  AuditView,
+  CustomNetworkInput,
   ErrorCode,
   FieldError,
+  MetricCheck,
+  PersonaInput,
+  Presence,
   Settings,
   StepId,
   Strategy,
@@ -85,6 +90,28 @@ export const api = {
   strategyExport: (id: number) => call<string | null>('strategy_export', { id }),
   strategyImport: () => call<Strategy | null>('strategy_import'),
   sampleCreate: () => call<Strategy>('sample_create'),
+
+  // Step 1, the audit: every command answers with the whole audit and its findings.
+  auditGet: (strategyId: number) => call<AuditView>('audit_get', { strategyId }),
+  auditSetOptions: (strategyId: number, notOnSocialYet: boolean, staleAfterDays: number) =>
+    call<AuditView>('audit_set_options', { strategyId, notOnSocialYet, staleAfterDays }),
+  auditSelectNetwork: (strategyId: number, network: string, selected: boolean) =>
+    call<AuditView>('audit_select_network', { strategyId, network, selected }),
+  auditAddNetwork: (strategyId: number, input: CustomNetworkInput) =>
+    call<AuditView>('audit_add_network', { strategyId, input }),
+  auditDeleteNetwork: (strategyId: number, network: string) =>
+    call<AuditView>('audit_delete_network', { strategyId, network }),
+  /** `personaId` null creates the persona. */
+  personaSave: (strategyId: number, personaId: number | null, input: PersonaInput) =>
+    call<AuditView>('persona_save', { strategyId, personaId, input }),
+  personaDelete: (strategyId: number, personaId: number) =>
+    call<AuditView>('persona_delete', { strategyId, personaId }),
+  /** Creates or replaces the presence on `presence.network`. */
+  presenceSave: (strategyId: number, presence: Presence) => call<AuditView>('presence_save', { strategyId, presence }),
+  presenceDelete: (strategyId: number, network: string) =>
+    call<AuditView>('presence_delete', { strategyId, network }),
+  /** Creates or replaces the check of `check.metric` on `check.network`. */
+  metricSave: (strategyId: number, check: MetricCheck) => call<AuditView>('metric_save', { strategyId, check }),
 };
 
 export type Api = typeof api;

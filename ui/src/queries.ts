@@ -14,6 +14,7 @@ export const qk = {
   timezones: ['timezones'] as const,
   strategies: ['strategies'] as const,
   strategy: (id: number) => ['strategy', id] as const,
+  audit: (strategyId: number) => ['audit', strategyId] as const,
 };
 
 export function createQueryClient(): QueryClient {
@@ -31,3 +32,5 @@ export const useSettings = () => useQuery({ queryKey: qk.settings, queryFn: api.
 export const useTimezones = () => useQuery({ queryKey: qk.timezones, queryFn: api.timezones });
 export const useStrategies = () => useQuery({ queryKey: qk.strategies, queryFn: api.strategyList });
 export const useStrategy = (id: number) => useQuery({ queryKey: qk.strategy(id), queryFn: () => api.strategyGet(id) });
+export const useAudit = (strategyId: number) =>
+  useQuery({ queryKey: qk.audit(strategyId), queryFn: () => api.auditGet(strategyId) });

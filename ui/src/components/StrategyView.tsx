@@ -39,6 +39,7 @@ import { qk, useStrategy } from '../queries';
 import { STEP_COUNT, STEPS } from '../steps';
 import { Brand, SettingsButton } from './Brand';
 import { StrategyFormModal } from '../lazy';
+import { AuditStep } from './audit/AuditStep';
 
 function isCompleted(s: Strategy, step: StepId): boolean {
   return s.steps.some((st) => st.step === step && st.completed);
@@ -260,23 +261,27 @@ export function StrategyView({ id }: { id: number }) {
             <Text size="lg" data-testid="step-intro">
               {t(`steps.${current}.intro`)}
             </Text>
-            <Paper withBorder p="lg" radius="md">
-              <Title order={3} size="h4" mb="sm">
-                {t('wizard.whatYouWillDo')}
-              </Title>
-              <List
-                spacing="xs"
-                icon={
-                  <ThemeIcon size={20} radius="xl" variant="light">
-                    <IconCheck size={13} />
-                  </ThemeIcon>
-                }
-              >
-                {tasks.map((line) => (
-                  <List.Item key={line}>{line}</List.Item>
-                ))}
-              </List>
-            </Paper>
+            {current === 'audit' ? (
+              <AuditStep strategyId={strategy.id} onGoToStep={(step) => setStep.mutate(step)} />
+            ) : (
+              <Paper withBorder p="lg" radius="md">
+                <Title order={3} size="h4" mb="sm">
+                  {t('wizard.whatYouWillDo')}
+                </Title>
+                <List
+                  spacing="xs"
+                  icon={
+                    <ThemeIcon size={20} radius="xl" variant="light">
+                      <IconCheck size={13} />
+                    </ThemeIcon>
+                  }
+                >
+                  {tasks.map((line) => (
+                    <List.Item key={line}>{line}</List.Item>
+                  ))}
+                </List>
+              </Paper>
+            )}
             <Group justify="space-between" gap="md">
               <Button
                 variant={currentDone ? 'light' : 'default'}

@@ -1,7 +1,24 @@
 // An in-memory stand-in for the Rust commands, installed with `mockIPC`.
 import { mockIPC } from '@tauri-apps/api/mocks';
 import type { InvokeArgs } from '@tauri-apps/api/core';
-import type { ApiError, AppInfo, Language, Settings, StepId, Strategy, StrategyInput, StrategySummary } from '../bindings';
+import type {
+  ApiError,
+  AppInfo,
+  Audit,
+  AuditView,
+  CustomNetworkInput,
+  Finding,
+  Language,
+  MetricCheck,
+  Network,
+  PersonaInput,
+  Presence,
+  Settings,
+  StepId,
+  Strategy,
+  StrategyInput,
+  StrategySummary,
+} from '../bindings';
 
 const STEP_IDS: StepId[] = ['audit', 'benchmark', 'objectives', 'calendar', 'test_adapt'];
 
@@ -17,6 +34,10 @@ export interface FakeBackend {
   lastStrategyId: number | null;
   systemLanguage: Language;
   calls: Call[];
+  /** The audit of each strategy, created empty on first use. */
+  audits: Record<number, Audit>;
+  /** Fixed findings returned with every audit; when null, the fake computes a few simple ones. */
+  findings: Finding[] | null;
   /** Commands answered by a custom function (e.g. to reject). */
   overrides: Record<string, (args: Record<string, unknown>) => unknown>;
   callsTo: (cmd: string) => Call[];
@@ -58,6 +79,67 @@ function apiError(code: ApiError['code'], message: string, fields: ApiError['fie
   return { code, message, fields };
 }
 
+let nextPersonaId = 1;
+
+/** A few networks of the real catalogue, enough for the tests. */
+export const CATALOGUE: Network[] = [
+  { key: 'facebook', name: 'Facebook', kind: 'social', max_length: 63206, formats: ['photo', 'video', 'link'], custom: false },
+  { key: 'instagram', name: 'Instagram', kind: 'social', max_length: 2200, formats: ['photo', 'video', 'carousel', 'story'], custom: false },
+  { key: 'linkedin', name: 'LinkedIn', kind: 'social', max_length: 3000, formats: ['photo', 'text', 'link'], custom: false },
+  { key: 'tiktok', name: 'TikTok', kind: 'social', max_length: 4000, formats: ['video', 'short_video'], custom: false },
+  { key: 'blog', name: 'Blog', kind: 'owned', max_length: null, formats: ['photo', 'text', 'link'], custom: false },
+  { key: 'newsletter', name: 'Newsletter', kind: 'owned', max_length: null, formats: ['photo', 'text', 'link'], custom: false },
+];
+
+export function emptyAudit(partial: Partial<Audit> = {}): Audit {
+  return {
+    networks: structuredClone(CATALOGUE),
+    selected: [],
+    not_on_social_yet: false,
+    stale_after_days: 30,
+    personas: [],
+    presences: [],
+    metrics: [],
+    ...partial,
+  };
+}
+
+/** A stand-in for the Rust rules, much simpler: measurement gaps, and candidate networks for first-timers. */
+function simpleFindings(a: Audit): Finding[] {
+  const name = (key: string) => a.networks.find((n) => n.key === key)?.name ?? key;
+  const out: Finding[] = [];
+  if (a.not_on_social_yet) {
+    for (const n of a.networks.filter((x) => x.kind === 'social')) {
+      const fans = a.personas.filter((p) => p.usage.some((u) => u.network === n.key && (u.level === 'medium' || u.level === 'high')));
+      if (fans.length === 0) continue;
+      out.push({
+        kind: 'candidate_network',
+        severity: 'info',
+        network: n.key,
+        title: { en: `${n.name} is a candidate network`, fr: `${n.name} est un réseau social candidat` },
+        explanation: { en: `Used by ${fans.map((p) => p.name).join(', ')}.`, fr: `Utilisé par ${fans.map((p) => p.name).join(', ')}.` },
+        suggestion: { en: `Consider opening an account on ${n.name}.`, fr: `Envisagez d’ouvrir un compte sur ${n.name}.` },
+        link: { step: 'audit', section: 'audiences', network: n.key },
+      });
+    }
+    return out;
+  }
+  for (const key of a.selected) {
+    const ok = a.metrics.filter((m) => m.network === key && m.available).length;
+    if (ok >= 5) continue;
+    out.push({
+      kind: 'missing_measurement',
+      severity: 'warning',
+      network: key,
+      title: { en: `Measurements are missing on ${name(key)}`, fr: `Des mesures manquent sur ${name(key)}` },
+      explanation: { en: `${5 - ok} of 5 measurements are not available.`, fr: `${5 - ok} mesures sur 5 ne sont pas disponibles.` },
+      suggestion: { en: 'Set up the missing measurements.', fr: 'Mettez en place les mesures manquantes.' },
+      link: { step: 'audit', section: 'measurement', network: key },
+    });
+  }
+  return out;
+}
+
 export const TIMEZONES = ['America/New_York', 'Asia/Tokyo', 'Europe/London', 'Europe/Paris', 'UTC'];
 
 export function installBackend(init: Partial<Pick<FakeBackend, 'strategies' | 'settings' | 'lastStrategyId' | 'systemLanguage'>> = {}) {
@@ -68,6 +150,8 @@ export function installBackend(init: Partial<Pick<FakeBackend, 'strategies' | 's
     lastStrategyId: init.lastStrategyId ?? null,
     systemLanguage: init.systemLanguage ?? 'en',
     calls: [],
+    audits: {},
+    findings: null,
     overrides: {},
     callsTo: (cmd) => b.calls.filter((c) => c.cmd === cmd),
   };
@@ -89,6 +173,119 @@ export function installBackend(init: Partial<Pick<FakeBackend, 'strategies' | 's
     else if (b.strategies.some((x) => x.id !== selfId && x.name === name)) fields.push({ field: 'name', code: 'taken' });
     if (!TIMEZONES.includes(input.timezone)) fields.push({ field: 'timezone', code: 'invalid_timezone' });
     if (fields.length) throw apiError('validation', 'invalid input', fields);
+  };
+
+  const auditOf = (strategyId: unknown): Audit => {
+    const s = find(strategyId);
+    b.audits[s.id] ??= emptyAudit();
+    return b.audits[s.id];
+  };
+  const auditView = (id: unknown): AuditView => {
+    const audit = structuredClone(auditOf(id));
+    return { audit, findings: structuredClone(b.findings ?? simpleFindings(audit)) };
+  };
+  const auditCommand = (cmd: string, args: Record<string, unknown>): AuditView | undefined => {
+    const id = args.strategyId;
+    if (cmd === 'audit_get') return auditView(id);
+    const a = auditOf(id);
+    const knownNetwork = (key: unknown) => {
+      if (!a.networks.some((n) => n.key === key)) throw apiError('validation', 'unknown network', [{ field: 'network', code: 'unknown_network' }]);
+    };
+    switch (cmd) {
+      case 'audit_set_options': {
+        const days = args.staleAfterDays as number;
+        if (!(days >= 1 && days <= 3650)) throw apiError('validation', 'bad', [{ field: 'stale_after_days', code: 'out_of_range' }]);
+        a.not_on_social_yet = args.notOnSocialYet as boolean;
+        a.stale_after_days = days;
+        break;
+      }
+      case 'audit_select_network': {
+        knownNetwork(args.network);
+        const key = args.network as string;
+        const on = new Set(a.selected.filter((k) => k !== key));
+        if (args.selected) on.add(key);
+        a.selected = a.networks.filter((n) => on.has(n.key)).map((n) => n.key);
+        break;
+      }
+      case 'audit_add_network': {
+        const input = args.input as CustomNetworkInput;
+        const name = input.name.trim();
+        if (!name) throw apiError('validation', 'bad', [{ field: 'name', code: 'required' }]);
+        if (a.networks.some((n) => n.name.toLowerCase() === name.toLowerCase())) {
+          throw apiError('validation', 'bad', [{ field: 'name', code: 'taken' }]);
+        }
+        const key = `custom-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+        a.networks.push({ key, name, kind: input.kind, max_length: input.max_length, formats: input.formats, custom: true });
+        a.selected.push(key);
+        break;
+      }
+      case 'audit_delete_network': {
+        const n = a.networks.find((x) => x.key === args.network && x.custom);
+        if (!n) throw apiError('not_found', 'no such network');
+        a.networks = a.networks.filter((x) => x !== n);
+        a.selected = a.selected.filter((k) => k !== n.key);
+        a.presences = a.presences.filter((p) => p.network !== n.key);
+        a.metrics = a.metrics.filter((m) => m.network !== n.key);
+        break;
+      }
+      case 'persona_save': {
+        const input = args.input as PersonaInput;
+        const fields: ApiError['fields'] = [];
+        if (!input.name.trim()) fields.push({ field: 'name', code: 'required' });
+        for (const f of ['age_min', 'age_max'] as const) {
+          const v = input[f];
+          if (v != null && (v < 0 || v > 120)) fields.push({ field: f, code: 'out_of_range' });
+        }
+        if (input.age_min != null && input.age_max != null && input.age_min > input.age_max) {
+          fields.push({ field: 'age_max', code: 'less_than_min' });
+        }
+        if (fields.length) throw apiError('validation', 'bad', fields);
+        input.usage.forEach((u) => knownNetwork(u.network));
+        const personaId = args.personaId as number | null;
+        const persona = { ...input, name: input.name.trim(), id: personaId ?? nextPersonaId++ };
+        if (personaId == null) a.personas.push(persona);
+        else {
+          if (!a.personas.some((p) => p.id === personaId)) throw apiError('not_found', 'no such persona');
+          a.personas = a.personas.map((p) => (p.id === personaId ? persona : p));
+        }
+        break;
+      }
+      case 'persona_delete':
+        if (!a.personas.some((p) => p.id === args.personaId)) throw apiError('not_found', 'no such persona');
+        a.personas = a.personas.filter((p) => p.id !== args.personaId);
+        break;
+      case 'presence_save': {
+        const p = args.presence as Presence;
+        knownNetwork(p.network);
+        const fields: ApiError['fields'] = [];
+        for (const f of ['followers', 'posts_per_week', 'likes_per_post', 'comments_per_post', 'shares_per_post'] as const) {
+          const v = p[f];
+          if (v != null && v < 0) fields.push({ field: f, code: 'negative' });
+        }
+        if (p.engagement_rate != null && (p.engagement_rate < 0 || p.engagement_rate > 100)) {
+          fields.push({ field: 'engagement_rate', code: 'not_a_percentage' });
+        }
+        if (p.last_post_on != null && !/^\d{4}-\d{2}-\d{2}$/.test(p.last_post_on)) {
+          fields.push({ field: 'last_post_on', code: 'invalid_date' });
+        }
+        if (p.formats.some((f) => f.rating < 1 || f.rating > 5)) fields.push({ field: 'formats', code: 'rating_out_of_range' });
+        if (fields.length) throw apiError('validation', 'bad', fields);
+        a.presences = [...a.presences.filter((x) => x.network !== p.network), p];
+        break;
+      }
+      case 'presence_delete':
+        a.presences = a.presences.filter((x) => x.network !== args.network);
+        break;
+      case 'metric_save': {
+        const c = args.check as MetricCheck;
+        knownNetwork(c.network);
+        a.metrics = [...a.metrics.filter((m) => !(m.network === c.network && m.metric === c.metric)), { ...c, source: c.source.trim() }];
+        break;
+      }
+      default:
+        return undefined;
+    }
+    return auditView(id);
   };
 
   mockIPC((cmd: string, payload?: InvokeArgs) => {
@@ -168,8 +365,11 @@ export function installBackend(init: Partial<Pick<FakeBackend, 'strategies' | 's
         b.strategies.push(s);
         return s;
       }
-      default:
+      default: {
+        const view = auditCommand(cmd, args);
+        if (view) return view;
         throw apiError('internal', `unknown command ${cmd}`);
+      }
     }
   });
   return b;

@@ -1,0 +1,291 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { Audit, Finding } from './bindings';
+import { emptyAudit, installBackend, makeStrategy } from './test/backend';
+import { renderApp } from './test/render';
+
+async function openAudit(audit: Partial<Audit> = {}, settings?: { language: 'en' | 'fr' }) {
+  const s = makeStrategy({ name: 'Spring launch', current_step: 'audit' });
+  const backend = installBackend({
+    strategies: [s],
+    lastStrategyId: s.id,
+    settings: settings ? { language: settings.language, theme: 'system' } : undefined,
+  });
+  backend.audits[s.id] = emptyAudit(audit);
+  const utils = await renderApp();
+  await screen.findByTestId('audit');
+  await screen.findByTestId('audit-tab-audiences');
+  return { s, backend, ...utils };
+}
+
+describe('audit: audiences', () => {
+  it('adds a persona with its usage, shows its card and its row in the heat map', async () => {
+    const { s, backend, user } = await openAudit({ selected: ['instagram', 'linkedin'] });
+    expect(screen.getByTestId('step-title')).toHaveTextContent('Audit');
+    expect(screen.getByTestId('step-intro')).toBeInTheDocument();
+    expect(screen.getByTestId('step-complete')).toBeInTheDocument();
+
+    await user.click(screen.getByTestId('persona-add'));
+    await user.type(screen.getByTestId('persona-name'), 'Léa');
+    await user.type(screen.getByTestId('persona-description'), 'Young urban professional');
+    await user.type(screen.getByTestId('persona-age_min'), '25');
+    await user.type(screen.getByTestId('persona-age_max'), '34');
+    await user.click(screen.getByTestId('persona-usage-instagram-high'));
+    await user.click(screen.getByTestId('persona-usage-linkedin-low'));
+    await user.click(screen.getByTestId('persona-save'));
+
+    const card = await screen.findByTestId('persona-card');
+    expect(card).toHaveTextContent('Léa');
+    expect(card).toHaveTextContent('25–34 years old');
+    expect(backend.callsTo('persona_save')[0].args).toEqual({
+      strategyId: s.id,
+      personaId: null,
+      input: {
+        name: 'Léa',
+        description: 'Young urban professional',
+        audience_type: 'b2c',
+        age_min: 25,
+        age_max: 34,
+        usage: [
+          { network: 'instagram', level: 'high' },
+          { network: 'linkedin', level: 'low' },
+        ],
+      },
+    });
+    expect(screen.queryByTestId('persona-form')).toBeNull();
+
+    const row = within(screen.getByTestId('heatmap')).getByTestId('heatmap-row');
+    expect(row).toHaveTextContent('Léa');
+    const insta = row.querySelector('[data-network="instagram"]');
+    expect(insta).toHaveAttribute('data-level', 'high');
+    expect(insta).toHaveTextContent('High');
+    expect(row.querySelector('[data-network="linkedin"]')).toHaveTextContent('Low');
+    expect(screen.getByTestId('save-status')).toHaveTextContent('Saved');
+  });
+
+  it('shows the backend’s field errors inline and keeps the form as typed', async () => {
+    const { backend, user } = await openAudit({ selected: ['instagram'] });
+    await user.click(screen.getByTestId('persona-add'));
+    await user.type(screen.getByTestId('persona-description'), 'No name yet');
+    await user.type(screen.getByTestId('persona-age_min'), '40');
+    await user.type(screen.getByTestId('persona-age_max'), '30');
+    await user.click(screen.getByTestId('persona-save'));
+
+    expect(await screen.findByText('Give this audience a name.')).toBeInTheDocument();
+    expect(screen.getByText('Must not be lower than the lowest age.')).toBeInTheDocument();
+    expect(backend.callsTo('persona_save')).toHaveLength(1);
+    expect(screen.getByTestId('persona-description')).toHaveValue('No name yet');
+    expect(screen.getByTestId('persona-age_max')).toHaveValue('30');
+    expect(screen.queryByTestId('persona-card')).toBeNull();
+  });
+
+  it('asks before deleting a persona', async () => {
+    const { s, backend, user } = await openAudit({
+      selected: ['instagram'],
+      personas: [{ id: 7, name: 'Marc', description: '', audience_type: 'b2b', age_min: null, age_max: null, usage: [] }],
+    });
+    await user.click(await screen.findByTestId('persona-delete'));
+    expect(await screen.findByText('Delete this audience?')).toBeInTheDocument();
+    expect(backend.callsTo('persona_delete')).toHaveLength(0);
+    await user.click(screen.getByTestId('confirm-delete'));
+    await waitFor(() => expect(screen.queryByTestId('persona-card')).toBeNull());
+    expect(backend.callsTo('persona_delete')[0].args).toEqual({ strategyId: s.id, personaId: 7 });
+  });
+});
+
+describe('audit: networks and presence', () => {
+  it('selects a network from the catalogue and shows its presence card', async () => {
+    const { s, backend, user } = await openAudit();
+    await user.click(screen.getByTestId('audit-tab-presence'));
+
+    const chip = await screen.findByTestId('network-instagram');
+    expect(chip).toHaveAttribute('aria-pressed', 'false');
+    await user.click(chip);
+    await waitFor(() => expect(screen.getByTestId('network-instagram')).toHaveAttribute('aria-pressed', 'true'));
+    expect(backend.callsTo('audit_select_network')[0].args).toEqual({
+      strategyId: s.id,
+      network: 'instagram',
+      selected: true,
+    });
+    expect(await screen.findByTestId('presence-instagram')).toBeInTheDocument();
+    // Owned media are listed apart from social networks.
+    expect(within(screen.getByTestId('networks-owned')).getByTestId('network-newsletter')).toBeInTheDocument();
+  });
+
+  it('adds a network of its own, selected at once', async () => {
+    const { s, backend, user } = await openAudit();
+    await user.click(screen.getByTestId('audit-tab-presence'));
+    await user.click(await screen.findByTestId('network-add'));
+    await user.type(screen.getByTestId('network-add-name'), 'Facebook');
+    await user.click(screen.getByTestId('network-add-submit'));
+    expect(await screen.findByText('A network already has this name.')).toBeInTheDocument();
+    expect(screen.getByTestId('network-add-name')).toHaveValue('Facebook');
+
+    await user.clear(screen.getByTestId('network-add-name'));
+    await user.type(screen.getByTestId('network-add-name'), 'Discord');
+    await user.click(screen.getByTestId('network-add-format-text'));
+    await user.click(screen.getByTestId('network-add-submit'));
+    const chip = await screen.findByTestId('network-custom-discord');
+    expect(chip).toHaveAttribute('aria-pressed', 'true');
+    expect(backend.callsTo('audit_add_network')[1].args).toEqual({
+      strategyId: s.id,
+      input: { name: 'Discord', kind: 'social', max_length: null, formats: ['text'] },
+    });
+    expect(screen.getByTestId('presence-custom-discord')).toBeInTheDocument();
+  });
+
+  it('shows a negative count as a translated inline error, keeps what was typed and saves the rest', async () => {
+    const { s, backend, user } = await openAudit({ selected: ['instagram'] });
+    await user.click(screen.getByTestId('audit-tab-presence'));
+    await screen.findByTestId('presence-instagram');
+
+    await user.type(screen.getByTestId('presence-instagram-handle'), '@cafe');
+    await user.type(screen.getByTestId('presence-instagram-followers'), '-5');
+
+    expect(await screen.findByText('Must be 0 or more.')).toBeInTheDocument();
+    expect(screen.getByTestId('presence-instagram-followers')).toHaveValue('-5');
+    expect(screen.getByTestId('presence-instagram-handle')).toHaveValue('@cafe');
+    expect(screen.getByTestId('save-status')).toHaveTextContent('Not saved: Must be 0 or more.');
+    const last = backend.callsTo('presence_save').at(-1);
+    expect(last?.args).toMatchObject({ strategyId: s.id, presence: { network: 'instagram', handle: '@cafe', followers: -5 } });
+
+    // What was typed survives a trip to another part.
+    await user.click(screen.getByTestId('audit-tab-audiences'));
+    await user.click(screen.getByTestId('audit-tab-presence'));
+    expect(await screen.findByTestId('presence-instagram-followers')).toHaveValue('-5');
+    expect(screen.getByText('Must be 0 or more.')).toBeInTheDocument();
+
+    // Fixing the value saves it; the error goes away.
+    await user.clear(screen.getByTestId('presence-instagram-followers'));
+    await user.type(screen.getByTestId('presence-instagram-followers'), '1200');
+    await waitFor(() => expect(screen.getByTestId('save-status')).toHaveTextContent('Saved'));
+    expect(screen.queryByText('Must be 0 or more.')).toBeNull();
+    expect(backend.audits[s.id].presences[0]).toMatchObject({ network: 'instagram', handle: '@cafe', followers: 1200 });
+  });
+
+  it('saves switches, ratings and the decision at once', async () => {
+    const { s, backend, user } = await openAudit({ selected: ['instagram'] });
+    await user.click(screen.getByTestId('audit-tab-presence'));
+    await screen.findByTestId('presence-instagram');
+
+    await user.click(screen.getByTestId('presence-instagram-decision-improve'));
+    await waitFor(() => expect(backend.audits[s.id].presences[0]?.decision).toBe('improve'));
+    await user.click(screen.getByTestId('presence-instagram-active'));
+    await waitFor(() => expect(backend.audits[s.id].presences[0]?.active).toBe(false));
+    const photo = screen.getByTestId('presence-instagram-format-photo');
+    const four = photo.querySelector<HTMLInputElement>('input[value="4"]');
+    await user.click(photo.querySelector(`label[for="${four?.id}"]`) as HTMLElement);
+    await waitFor(() => expect(backend.audits[s.id].presences[0]?.formats).toEqual([{ format: 'photo', rating: 4 }]));
+  });
+
+  it('hides the presence questions for first-timers', async () => {
+    const { s, backend, user } = await openAudit({ selected: ['instagram'] });
+    await user.click(screen.getByTestId('audit-tab-presence'));
+    expect(await screen.findByTestId('presence-instagram')).toBeInTheDocument();
+
+    await user.click(screen.getByTestId('first-timer'));
+    await waitFor(() => expect(screen.queryByTestId('presence-instagram')).toBeNull());
+    expect(screen.getByTestId('first-timer')).toBeChecked();
+    expect(screen.getByTestId('first-timer-note')).toHaveTextContent('candidate networks');
+    expect(backend.callsTo('audit_set_options')[0].args).toEqual({
+      strategyId: s.id,
+      notOnSocialYet: true,
+      staleAfterDays: 30,
+    });
+  });
+});
+
+describe('audit: measurement', () => {
+  it('saves what is measured and where, and answers whether anything is missing', async () => {
+    const { s, backend, user } = await openAudit({ selected: ['linkedin'] });
+    await user.click(screen.getByTestId('audit-tab-measurement'));
+    expect(await screen.findByTestId('measurement-answer')).toHaveTextContent('Not yet');
+
+    await user.click(screen.getByTestId('metric-linkedin-reach'));
+    await waitFor(() => expect(backend.callsTo('metric_save')).toHaveLength(1));
+    expect(backend.callsTo('metric_save')[0].args).toEqual({
+      strategyId: s.id,
+      check: { network: 'linkedin', metric: 'reach', available: true, source: '' },
+    });
+    await user.type(screen.getByTestId('metric-linkedin-reach-source'), 'LinkedIn Analytics');
+    await waitFor(() =>
+      expect(backend.callsTo('metric_save').at(-1)?.args).toEqual({
+        strategyId: s.id,
+        check: { network: 'linkedin', metric: 'reach', available: true, source: 'LinkedIn Analytics' },
+      }),
+    );
+    // Typing is debounced: far fewer saves than keystrokes.
+    expect(backend.callsTo('metric_save').length).toBeLessThan(6);
+
+    for (const m of ['engagement', 'clicks', 'follower_growth', 'conversions']) {
+      await user.click(screen.getByTestId(`metric-linkedin-${m}`));
+    }
+    await waitFor(() => expect(screen.getByTestId('measurement-answer')).toHaveAttribute('data-complete', 'true'));
+    expect(screen.getByTestId('measurement-answer')).toHaveTextContent('Yes');
+  });
+});
+
+describe('audit: summary', () => {
+  const finding: Finding = {
+    kind: 'weak_presence',
+    severity: 'warning',
+    network: 'instagram',
+    title: { en: 'Your presence on Instagram is weak', fr: 'Votre présence sur Instagram est faible' },
+    explanation: { en: 'Used by Léa (a lot).', fr: 'Utilisé par Léa (beaucoup).' },
+    suggestion: { en: 'Post every week.', fr: 'Publiez chaque semaine.' },
+    link: { step: 'audit', section: 'presence', network: 'instagram' },
+  };
+  const info: Finding = {
+    ...finding,
+    kind: 'best_format',
+    severity: 'info',
+    title: { en: 'Carousels work best', fr: 'Les carrousels marchent le mieux' },
+  };
+  const blocking: Finding = {
+    ...finding,
+    kind: 'missing_measurement',
+    severity: 'blocking',
+    network: 'linkedin',
+    title: { en: 'No measurement', fr: 'Aucune mesure' },
+    link: { step: 'audit', section: 'measurement', network: 'linkedin' },
+  };
+
+  it('lists the findings by severity in the current language, and "See the data" opens the linked part', async () => {
+    const s = makeStrategy({ current_step: 'audit' });
+    const backend = installBackend({ strategies: [s], lastStrategyId: s.id, settings: { language: 'fr', theme: 'system' } });
+    backend.audits[s.id] = emptyAudit({ selected: ['instagram', 'linkedin'] });
+    backend.findings = [info, finding, blocking];
+    const { user } = await renderApp();
+
+    await user.click(await screen.findByTestId('audit-tab-summary'));
+    const items = await screen.findAllByTestId('finding');
+    expect(items.map((i) => i.getAttribute('data-kind'))).toEqual(['missing_measurement', 'weak_presence', 'best_format']);
+    expect(items[1]).toHaveAttribute('data-network', 'instagram');
+    expect(items[1]).toHaveTextContent('Votre présence sur Instagram est faible');
+    expect(items[1]).toHaveTextContent('Utilisé par Léa (beaucoup).');
+    expect(items[1]).toHaveTextContent('Publiez chaque semaine.');
+    expect(items[1]).toHaveTextContent('Attention');
+    expect(screen.getByTestId('count-networks')).toHaveTextContent('2 réseaux');
+
+    await user.click(within(items[1]).getByTestId('finding-link'));
+    const card = await screen.findByTestId('presence-instagram');
+    expect(screen.getByTestId('audit-tab-presence')).toHaveAttribute('aria-selected', 'true');
+    expect(card).toHaveAttribute('data-highlighted', 'true');
+
+    await user.click(screen.getByTestId('audit-tab-summary'));
+    await user.click(within((await screen.findAllByTestId('finding'))[0]).getByTestId('finding-link'));
+    expect(await screen.findByTestId('metrics-linkedin')).toHaveAttribute('data-highlighted', 'true');
+    expect(screen.getByTestId('audit-tab-measurement')).toHaveAttribute('aria-selected', 'true');
+  });
+
+  it('shows the other steps with their generic body', async () => {
+    const s = makeStrategy({ current_step: 'benchmark' });
+    const backend = installBackend({ strategies: [s], lastStrategyId: s.id });
+    const { user } = await renderApp();
+    expect(await screen.findByText('What you will do')).toBeInTheDocument();
+    expect(screen.queryByTestId('audit')).toBeNull();
+    await user.click(screen.getByTestId('step-audit'));
+    expect(await screen.findByTestId('audit-tab-audiences')).toBeInTheDocument();
+    expect(backend.callsTo('audit_get')[0].args).toEqual({ strategyId: s.id });
+  });
+});

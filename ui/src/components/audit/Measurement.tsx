@@ -1,0 +1,127 @@
+// Part 3 of the audit: for each selected network, which measurements are available and where they are read.
+import { useEffect } from 'react';
+import { Alert, Checkbox, Group, Paper, Stack, Table, TextInput, Title } from '@mantine/core';
+import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type { Metric, Network } from '../../bindings';
+import { api } from '../../ipc';
+import { networkName, Question, scrollIntoView } from './parts';
+import { errorOf, useAuditCtx, useAutosave } from './state';
+
+export const METRICS: readonly Metric[] = ['reach', 'engagement', 'clicks', 'follower_growth', 'conversions'];
+
+export function Measurement() {
+  const { t } = useTranslation();
+  const { audit, view } = useAuditCtx();
+  const selected = audit.networks.filter((n) => audit.selected.includes(n.key));
+  const missing = [
+    ...new Set(view.findings.filter((f) => f.kind === 'missing_measurement').map((f) => f.network ?? '')),
+  ].filter((k) => k !== '');
+
+  return (
+    <Stack gap="lg">
+      <Question
+        title={t('audit.measurement.question')}
+        help={t('audit.measurement.help')}
+        example={t('audit.measurement.example')}
+      />
+      <Alert
+        variant="light"
+        color={selected.length === 0 ? 'gray' : missing.length === 0 ? 'teal' : 'orange'}
+        icon={missing.length === 0 && selected.length > 0 ? <IconCircleCheck size={18} /> : <IconAlertTriangle size={18} />}
+        title={t('audit.measurement.doIHave')}
+        data-testid="measurement-answer"
+        data-complete={selected.length > 0 && missing.length === 0 ? 'true' : 'false'}
+      >
+        {selected.length === 0
+          ? t('audit.measurement.noNetworks')
+          : missing.length === 0
+            ? t('audit.measurement.yes')
+            : t('audit.measurement.no', {
+                count: missing.length,
+                networks: missing.map((k) => networkName(audit.networks, k)).join(', '),
+              })}
+      </Alert>
+      {selected.map((n) => (
+        <MetricCard key={n.key} network={n} />
+      ))}
+    </Stack>
+  );
+}
+
+function MetricCard({ network }: { network: Network }) {
+  const { audit, focus } = useAuditCtx();
+  const highlighted = focus?.section === 'measurement' && focus.network === network.key;
+  useEffect(() => {
+    if (highlighted) scrollIntoView(`metrics-${network.key}`);
+  }, [highlighted, network.key]);
+  return (
+    <Paper
+      withBorder
+      p="lg"
+      radius="md"
+      id={`metrics-${network.key}`}
+      data-testid={`metrics-${network.key}`}
+      data-highlighted={highlighted ? 'true' : undefined}
+      style={highlighted ? { outline: '3px solid var(--mantine-primary-color-filled)' } : undefined}
+    >
+      <Title order={4} mb="sm">
+        {networkName(audit.networks, network.key)}
+      </Title>
+      <Table verticalSpacing={6} withRowBorders={false}>
+        <Table.Tbody>
+          {METRICS.map((m) => (
+            <MetricRow key={m} network={network.key} metric={m} />
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Paper>
+  );
+}
+
+function MetricRow({ network, metric }: { network: string; metric: Metric }) {
+  const { t } = useTranslation();
+  const { audit, strategyId, tracker } = useAuditCtx();
+  const s = useAutosave({
+    key: `${strategyId}:metric:${network}:${metric}`,
+    initial: () => {
+      const c = audit.metrics.find((x) => x.network === network && x.metric === metric);
+      return { available: c?.available ?? false, source: c?.source ?? '' };
+    },
+    send: (d) =>
+      tracker.run(`metric:${network}:${metric}`, () =>
+        api.metricSave(strategyId, { network, metric, available: d.available, source: d.source }),
+      ),
+    tracker,
+  });
+  const id = `metric-${network}-${metric}`;
+  const label = t(`audit.metrics.${metric}`);
+  return (
+    <Table.Tr>
+      <Table.Td w="45%">
+        <Checkbox
+          label={label}
+          aria-label={t('audit.measurement.available', { metric: label })}
+          checked={s.draft.available}
+          onChange={(e) => s.change({ ...s.draft, available: e.currentTarget.checked }, 'now')}
+          data-testid={id}
+        />
+      </Table.Td>
+      <Table.Td>
+        <Group gap={0}>
+          <TextInput
+            style={{ flex: 1 }}
+            size="sm"
+            aria-label={`${label} · ${t('audit.measurement.source')}`}
+            placeholder={`${t('audit.measurement.source')} ${t('audit.measurement.sourceHint')}`}
+            value={s.draft.source}
+            onChange={(e) => s.change({ ...s.draft, source: e.currentTarget.value }, 'debounce')}
+            onBlur={s.flush}
+            error={errorOf(s.errors, 'source')}
+            data-testid={`${id}-source`}
+          />
+        </Group>
+      </Table.Td>
+    </Table.Tr>
+  );
+}
