@@ -248,7 +248,7 @@ pub fn audit_findings(audit: &Audit, today: NaiveDate) -> Vec<Finding> {
                     link: link("presence", key),
                 }),
                 Some(p) if p.posts_per_week.is_some_and(|w| w < 1.0) => {
-                    let w = p.posts_per_week.unwrap_or(0.0);
+                    let (w, w_fr) = figures(p.posts_per_week.unwrap_or(0.0));
                     out.push(Finding {
                         kind: FindingKind::WeakPresence,
                         severity: Severity::Warning,
@@ -259,7 +259,7 @@ pub fn audit_findings(audit: &Audit, today: NaiveDate) -> Vec<Finding> {
                         ),
                         explanation: text(
                             format!("Used by {}, yet the brand posts only {w} times a week on {n}.", who.en),
-                            format!("Utilisé par {}, mais la marque ne publie que {w} fois par semaine sur {n}.", who.fr),
+                            format!("Utilisé par {}, mais la marque ne publie que {w_fr} fois par semaine sur {n}.", who.fr),
                         ),
                         suggestion: text(
                             format!("Post on {n} at least once a week, or mark it \"improve\"."),
@@ -411,10 +411,11 @@ fn bench_link(section: &str, network: Option<&str>) -> FindingLink {
     }
 }
 
-/// A figure as people write it: at most one decimal, none when whole.
-fn figure(v: f64) -> String {
-    let r = (v * 10.0).round() / 10.0;
-    format!("{r}")
+/// A figure as people write it, in English and in French: at most one decimal, none when whole.
+fn figures(v: f64) -> (String, String) {
+    let en = format!("{}", (v * 10.0).round() / 10.0);
+    let fr = en.replace('.', ",");
+    (en, fr)
 }
 
 fn median(mut v: Vec<f64>) -> Option<f64> {
@@ -467,7 +468,7 @@ pub fn benchmark_findings(
         );
         if let (Some(mine), Some(med)) = (p.posts_per_week, posts) {
             if mine < med {
-                let (mine, med) = (figure(mine), figure(med));
+                let ((mine, mine_fr), (med, med_fr)) = (figures(mine), figures(med));
                 out.push(Finding {
                     kind: FindingKind::PostsLessThanCompetitors,
                     severity: Severity::Warning,
@@ -478,7 +479,7 @@ pub fn benchmark_findings(
                     ),
                     explanation: text(
                         format!("{mine} posts a week, against {med} for the median competitor."),
-                        format!("{mine} publications par semaine, contre {med} pour le concurrent médian."),
+                        format!("{mine_fr} publications par semaine, contre {med_fr} pour le concurrent médian."),
                     ),
                     suggestion: text(
                         format!("Set a target frequency for {name} in step 3, or choose to be rarer but better."),
@@ -496,7 +497,7 @@ pub fn benchmark_findings(
         );
         if let (Some(mine), Some(med)) = (brand_engagement(p), engagement) {
             if mine < med {
-                let (mine, med) = (figure(mine), figure(med));
+                let ((mine, mine_fr), (med, med_fr)) = (figures(mine), figures(med));
                 out.push(Finding {
                     kind: FindingKind::EngagesLessThanCompetitors,
                     severity: Severity::Warning,
@@ -507,7 +508,7 @@ pub fn benchmark_findings(
                     ),
                     explanation: text(
                         format!("{mine} interactions per post, against {med} for the median competitor."),
-                        format!("{mine} interactions par publication, contre {med} pour le concurrent médian."),
+                        format!("{mine_fr} interactions par publication, contre {med_fr} pour le concurrent médian."),
                     ),
                     suggestion: text(
                         "Look at what works for them in the observations, and test it in step 5.".to_owned(),

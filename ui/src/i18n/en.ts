@@ -182,7 +182,8 @@ const en = {
   },
   audit: {
     partsLabel: 'Parts of the audit',
-    progress: '{{done}} of {{total}} parts filled in',
+    progress_one: '{{count}} of {{total}} parts filled in',
+    progress_other: '{{count}} of {{total}} parts filled in',
     tabs: {
       audiences: 'Audiences',
       presence: 'Networks & presence',

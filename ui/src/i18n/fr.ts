@@ -185,7 +185,8 @@ const fr: Messages = {
   },
   audit: {
     partsLabel: 'Parties de l’audit',
-    progress: '{{done}} parties remplies sur {{total}}',
+    progress_one: '{{count}} partie remplie sur {{total}}',
+    progress_other: '{{count}} parties remplies sur {{total}}',
     tabs: {
       audiences: 'Cibles',
       presence: 'Réseaux et présence',

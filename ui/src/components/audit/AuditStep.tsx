@@ -23,8 +23,9 @@ function isSection(v: string | null | undefined): v is Section {
 /** Which of the three data parts have something in them (for the progress indicator only). */
 export function filledParts(view: AuditView): Record<Exclude<Section, 'summary'>, boolean> {
   const a: Audit = view.audit;
-  const presenceDone =
-    a.selected.length > 0 && (a.not_on_social_yet || a.selected.every((k) => a.presences.some((p) => p.network === k)));
+  // A network where the brand is absent has nothing to fill in: one described account (or "not on social media
+  // yet") completes the part.
+  const presenceDone = a.selected.length > 0 && (a.not_on_social_yet || a.presences.length > 0);
   const measurementDone =
     a.selected.length > 0 &&
     a.metrics.some((m) => a.selected.includes(m.network)) &&
@@ -100,14 +101,14 @@ export function AuditStep({ strategyId, onGoToStep }: { strategyId: number; onGo
         <Group justify="space-between" align="center" mb="xs" gap="md">
           <Group gap="sm" style={{ flex: 1, minWidth: 200 }} wrap="nowrap">
             <Text size="sm" c="dimmed" data-testid="audit-progress" style={{ whiteSpace: 'nowrap' }}>
-              {t('audit.progress', { done, total })}
+              {t('audit.progress', { count: done, total })}
             </Text>
             <Progress
               value={(done / total) * 100}
               size="sm"
               color="teal"
               style={{ flex: 1, maxWidth: 200 }}
-              aria-label={t('audit.progress', { done, total })}
+              aria-label={t('audit.progress', { count: done, total })}
             />
           </Group>
           <SaveStatusLine tracker={tracker} />
