@@ -39,6 +39,7 @@ const COMMANDS: &[&str] = &[
     "trend_save",
     "trend_delete",
     "brand_themes_save",
+    "survey_export",
 ];
 
 fn main() {

@@ -407,6 +407,39 @@ fn brand_themes_save(
     })
 }
 
+/// Asks where to save (a native dialog) and writes the customer survey text there, in `language`. `None` when the
+/// user cancels.
+#[tauri::command]
+async fn survey_export(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    strategy_id: i64,
+    language: Language,
+) -> Cmd<Option<String>> {
+    let survey = state.with(|s| s.benchmark_view(strategy_id))?.survey;
+    let (text, name) = match language {
+        Language::En => (survey.en, "survey.txt"),
+        Language::Fr => (survey.fr, "questionnaire.txt"),
+    };
+    let Some(path) = app
+        .dialog()
+        .file()
+        .add_filter("Text", &["txt"])
+        .set_file_name(name)
+        .blocking_save_file()
+    else {
+        return Ok(None);
+    };
+    let path = picked(path)?;
+    std::fs::write(&path, text).map_err(|e| {
+        ApiError::from(CoreError::Io(format!(
+            "cannot write {}: {e}",
+            path.display()
+        )))
+    })?;
+    Ok(Some(path.display().to_string()))
+}
+
 #[tauri::command]
 fn sample_create(state: State<AppState>) -> Cmd<Strategy> {
     state.with(|s| s.create_sample())
@@ -513,6 +546,7 @@ pub fn run(db: Option<PathBuf>, started: Instant) {
             trend_save,
             trend_delete,
             brand_themes_save,
+            survey_export,
         ])
         .run(tauri::generate_context!())
         .expect("Cinq could not start its window");

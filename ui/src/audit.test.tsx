@@ -279,7 +279,7 @@ describe('audit: summary', () => {
   });
 
   it('shows the other steps with their generic body', async () => {
-    const s = makeStrategy({ current_step: 'benchmark' });
+    const s = makeStrategy({ current_step: 'objectives' });
     const backend = installBackend({ strategies: [s], lastStrategyId: s.id });
     const { user } = await renderApp();
     expect(await screen.findByText('What you will do')).toBeInTheDocument();
@@ -287,5 +287,14 @@ describe('audit: summary', () => {
     await user.click(screen.getByTestId('step-audit'));
     expect(await screen.findByTestId('audit-tab-audiences')).toBeInTheDocument();
     expect(backend.callsTo('audit_get')[0].args).toEqual({ strategyId: s.id });
+  });
+
+  it('shows the benchmark step in the wizard', async () => {
+    const s = makeStrategy({ current_step: 'benchmark' });
+    const backend = installBackend({ strategies: [s], lastStrategyId: s.id });
+    await renderApp();
+    expect(await screen.findByTestId('benchmark')).toBeInTheDocument();
+    expect(screen.queryByTestId('audit')).toBeNull();
+    expect(backend.callsTo('benchmark_get')[0].args).toEqual({ strategyId: s.id });
   });
 });

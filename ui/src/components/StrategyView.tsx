@@ -40,6 +40,7 @@ import { STEP_COUNT, STEPS } from '../steps';
 import { Brand, SettingsButton } from './Brand';
 import { StrategyFormModal } from '../lazy';
 import { AuditStep } from './audit/AuditStep';
+import { BenchmarkStep } from '../benchmark/BenchmarkStep';
 
 function isCompleted(s: Strategy, step: StepId): boolean {
   return s.steps.some((st) => st.step === step && st.completed);
@@ -263,6 +264,8 @@ export function StrategyView({ id }: { id: number }) {
             </Text>
             {current === 'audit' ? (
               <AuditStep strategyId={strategy.id} onGoToStep={(step) => setStep.mutate(step)} />
+            ) : current === 'benchmark' ? (
+              <BenchmarkStep strategyId={strategy.id} onGoToStep={(step) => setStep.mutate(step)} />
             ) : (
               <Paper withBorder p="lg" radius="md">
                 <Title order={3} size="h4" mb="sm">

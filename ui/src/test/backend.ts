@@ -1,5 +1,6 @@
 // An in-memory stand-in for the Rust commands, installed with `mockIPC`.
 import { mockIPC } from '@tauri-apps/api/mocks';
+import { createBenchmarkFake } from '../benchmark/testBackend';
 import type { InvokeArgs } from '@tauri-apps/api/core';
 import type {
   ApiError,
@@ -288,6 +289,8 @@ export function installBackend(init: Partial<Pick<FakeBackend, 'strategies' | 's
     return auditView(id);
   };
 
+  const bench = createBenchmarkFake();
+
   mockIPC((cmd: string, payload?: InvokeArgs) => {
     const args = (payload ?? {}) as Record<string, unknown>;
     b.calls.push({ cmd, args });
@@ -366,7 +369,7 @@ export function installBackend(init: Partial<Pick<FakeBackend, 'strategies' | 's
         return s;
       }
       default: {
-        const view = auditCommand(cmd, args);
+        const view = auditCommand(cmd, args) ?? bench.handle(cmd, args);
         if (view) return view;
         throw apiError('internal', `unknown command ${cmd}`);
       }

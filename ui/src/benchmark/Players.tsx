@@ -1,0 +1,216 @@
+// Part 1 of the benchmark: the players watched (competitors, leaders, inspiring brands).
+import { useState } from 'react';
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  Group,
+  Modal,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Tooltip,
+} from '@mantine/core';
+import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type { Player, PlayerInput, PlayerType } from '../bindings';
+import { benchApi } from './ipc';
+import { confirmDelete, Question, useItemSave } from './parts';
+import { errorOf, useBench } from './state';
+
+export const PLAYER_TYPES: readonly PlayerType[] = ['direct_competitor', 'indirect_competitor', 'leader', 'inspiring'];
+
+export const PLAYER_COLORS: Record<PlayerType, string> = {
+  direct_competitor: 'orange',
+  indirect_competitor: 'yellow',
+  leader: 'teal',
+  inspiring: 'grape',
+};
+
+const EMPTY: PlayerInput = { name: '', player_type: 'direct_competitor', website: '', notes: '' };
+
+export function Players() {
+  const { t } = useTranslation();
+  const { view, strategyId, tracker } = useBench();
+  const [editing, setEditing] = useState<{ player: Player | null } | null>(null);
+  const { players, observations } = view.benchmark;
+
+  const remove = (p: Player) =>
+    confirmDelete({
+      title: t('benchmark.players.deleteTitle', { name: p.name }),
+      body: t('benchmark.players.deleteBody'),
+      onConfirm: () => {
+        tracker.run(`player-delete-${p.id}`, () => benchApi.playerDelete(strategyId, p.id)).catch(() => undefined);
+      },
+    });
+
+  return (
+    <Stack gap="lg">
+      <Question
+        title={t('benchmark.players.question')}
+        help={t('benchmark.players.help')}
+        example={t('benchmark.players.example')}
+      />
+      {players.length === 0 && (
+        <Text c="dimmed" data-testid="players-empty">
+          {t('benchmark.players.empty')}
+        </Text>
+      )}
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+        {players.map((p) => {
+          const count = observations.filter((o) => o.player_id === p.id).length;
+          return (
+            <Paper key={p.id} withBorder p="md" radius="md" data-testid="player-card" data-player-id={p.id}>
+              <Stack gap={6}>
+                <Group justify="space-between" wrap="nowrap" align="flex-start">
+                  <Text fw={700} style={{ minWidth: 0, overflowWrap: 'anywhere' }} data-testid="player-card-name">
+                    {p.name}
+                  </Text>
+                  <Group gap={4} wrap="nowrap">
+                    <Tooltip label={t('benchmark.common.edit')}>
+                      <ActionIcon
+                        variant="subtle"
+                        aria-label={t('benchmark.players.editLabel', { name: p.name })}
+                        onClick={() => setEditing({ player: p })}
+                        data-testid="player-edit"
+                      >
+                        <IconPencil size={16} />
+                      </ActionIcon>
+                    </Tooltip>
+                    <Tooltip label={t('benchmark.common.delete')}>
+                      <ActionIcon
+                        variant="subtle"
+                        color="red"
+                        aria-label={t('benchmark.players.deleteLabel', { name: p.name })}
+                        onClick={() => remove(p)}
+                        data-testid="player-delete"
+                      >
+                        <IconTrash size={16} />
+                      </ActionIcon>
+                    </Tooltip>
+                  </Group>
+                </Group>
+                <Group gap="xs">
+                  <Badge variant="light" color={PLAYER_COLORS[p.player_type]} data-testid="player-type">
+                    {t(`benchmark.playerTypes.${p.player_type}`)}
+                  </Badge>
+                  <Text size="xs" c="dimmed">
+                    {t('benchmark.players.observations', { count })}
+                  </Text>
+                </Group>
+                {p.website && (
+                  <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                    {p.website}
+                  </Text>
+                )}
+                {p.notes && (
+                  <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} lineClamp={4}>
+                    {p.notes}
+                  </Text>
+                )}
+              </Stack>
+            </Paper>
+          );
+        })}
+      </SimpleGrid>
+      <Group>
+        <Button leftSection={<IconPlus size={18} />} onClick={() => setEditing({ player: null })} data-testid="player-add">
+          {t('benchmark.players.add')}
+        </Button>
+      </Group>
+      {editing && <PlayerForm player={editing.player} onClose={() => setEditing(null)} />}
+    </Stack>
+  );
+}
+
+function PlayerForm({ player, onClose }: { player: Player | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { strategyId, tracker } = useBench();
+  const key = `player-${player?.id ?? 'new'}`;
+  const form = useItemSave(tracker, key);
+  const [values, setValues] = useState<PlayerInput>(() =>
+    player
+      ? { name: player.name, player_type: player.player_type, website: player.website, notes: player.notes }
+      : EMPTY,
+  );
+  const set = <K extends keyof PlayerInput>(k: K, v: PlayerInput[K]) => setValues((old) => ({ ...old, [k]: v }));
+
+  const close = () => {
+    form.reset();
+    onClose();
+  };
+  const save = async () => {
+    const ok = await form.submit(() => benchApi.playerSave(strategyId, player?.id ?? null, values));
+    if (ok) onClose();
+  };
+
+  return (
+    <Modal
+      opened
+      onClose={close}
+      title={player ? t('benchmark.players.editTitle', { name: player.name }) : t('benchmark.players.newTitle')}
+      size="lg"
+    >
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+        noValidate
+      >
+        <Stack gap="md">
+          <TextInput
+            label={t('benchmark.players.name')}
+            placeholder={t('benchmark.players.nameHint')}
+            value={values.name}
+            onChange={(e) => set('name', e.currentTarget.value)}
+            error={errorOf(form.errors, 'name')}
+            withAsterisk
+            data-autofocus
+            data-testid="player-name"
+            errorProps={{ 'data-testid': 'player-name-error' }}
+          />
+          <Select
+            label={t('benchmark.players.type')}
+            data={PLAYER_TYPES.map((ty) => ({ value: ty, label: t(`benchmark.playerTypes.${ty}`) }))}
+            value={values.player_type}
+            onChange={(v) => v && set('player_type', v as PlayerType)}
+            description={t(`benchmark.playerTypeHelp.${values.player_type}`)}
+            allowDeselect={false}
+            data-testid="player-type-select"
+          />
+          <TextInput
+            label={t('benchmark.players.website')}
+            placeholder={t('benchmark.players.websiteHint')}
+            value={values.website}
+            onChange={(e) => set('website', e.currentTarget.value)}
+            error={errorOf(form.errors, 'website')}
+            data-testid="player-website"
+          />
+          <Textarea
+            label={t('benchmark.players.notes')}
+            placeholder={t('benchmark.players.notesHint')}
+            value={values.notes}
+            onChange={(e) => set('notes', e.currentTarget.value)}
+            error={errorOf(form.errors, 'notes')}
+            autosize
+            minRows={3}
+            data-testid="player-notes"
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              {t('benchmark.common.cancel')}
+            </Button>
+            <Button type="submit" loading={form.saving} data-testid="player-save">
+              {t('benchmark.common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,207 @@
+// Part 4 of the benchmark: global trends worth adapting, even from other sectors.
+import { useMemo, useState } from 'react';
+import { ActionIcon, Badge, Button, Group, Modal, Paper, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type { Trend, TrendInput } from '../bindings';
+import { benchApi } from './ipc';
+import { confirmDelete, Question, useItemSave } from './parts';
+import { errorOf, networkName, networkOptions, useBench } from './state';
+
+/** The value of the "all networks" choice in the network list. */
+const ALL = '__all__';
+
+const EMPTY: TrendInput = { title: '', network: null, source: '', why: '', adaptation: '' };
+
+export function Trends() {
+  const { t } = useTranslation();
+  const { view, strategyId, tracker } = useBench();
+  const [editing, setEditing] = useState<{ trend: Trend | null } | null>(null);
+
+  const remove = (tr: Trend) =>
+    confirmDelete({
+      title: t('benchmark.trends.deleteTitle', { title: tr.title }),
+      body: t('benchmark.trends.deleteBody'),
+      onConfirm: () => {
+        tracker.run(`trend-delete-${tr.id}`, () => benchApi.trendDelete(strategyId, tr.id)).catch(() => undefined);
+      },
+    });
+
+  return (
+    <Stack gap="lg">
+      <Question
+        title={t('benchmark.trends.question')}
+        help={t('benchmark.trends.help')}
+        example={t('benchmark.trends.example')}
+      />
+      {view.benchmark.trends.length === 0 && (
+        <Text c="dimmed" data-testid="trends-empty">
+          {t('benchmark.trends.empty')}
+        </Text>
+      )}
+      {view.benchmark.trends.map((tr) => (
+        <Paper key={tr.id} withBorder p="md" radius="md" data-testid="trend-card" data-trend-id={tr.id}>
+          <Stack gap={6}>
+            <Group justify="space-between" wrap="nowrap" align="flex-start">
+              <Group gap="xs" style={{ minWidth: 0 }}>
+                <Text fw={700} style={{ overflowWrap: 'anywhere' }}>
+                  {tr.title}
+                </Text>
+                <Badge variant="outline" size="sm" tt="none">
+                  {tr.network ? networkName(view.networks, tr.network) : t('benchmark.common.allNetworks')}
+                </Badge>
+              </Group>
+              <Group gap={4} wrap="nowrap">
+                <ActionIcon
+                  variant="subtle"
+                  aria-label={t('benchmark.trends.editLabel', { title: tr.title })}
+                  onClick={() => setEditing({ trend: tr })}
+                  data-testid="trend-edit"
+                >
+                  <IconPencil size={16} />
+                </ActionIcon>
+                <ActionIcon
+                  variant="subtle"
+                  color="red"
+                  aria-label={t('benchmark.trends.deleteLabel', { title: tr.title })}
+                  onClick={() => remove(tr)}
+                  data-testid="trend-delete"
+                >
+                  <IconTrash size={16} />
+                </ActionIcon>
+              </Group>
+            </Group>
+            {tr.source && (
+              <Text size="sm" c="dimmed">
+                {t('benchmark.trends.sourceLine', { source: tr.source })}
+              </Text>
+            )}
+            {tr.why && <Labelled label={t('benchmark.trends.why')} text={tr.why} />}
+            {tr.adaptation && <Labelled label={t('benchmark.trends.adaptation')} text={tr.adaptation} />}
+          </Stack>
+        </Paper>
+      ))}
+      <Group>
+        <Button leftSection={<IconPlus size={18} />} onClick={() => setEditing({ trend: null })} data-testid="trend-add">
+          {t('benchmark.trends.add')}
+        </Button>
+      </Group>
+      {editing && <TrendForm trend={editing.trend} onClose={() => setEditing(null)} />}
+    </Stack>
+  );
+}
+
+function Labelled({ label, text }: { label: string; text: string }) {
+  return (
+    <Stack gap={0}>
+      <Text size="xs" c="dimmed" fw={600}>
+        {label}
+      </Text>
+      <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+        {text}
+      </Text>
+    </Stack>
+  );
+}
+
+function TrendForm({ trend, onClose }: { trend: Trend | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { view, strategyId, tracker, audited } = useBench();
+  const form = useItemSave(tracker, `trend-${trend?.id ?? 'new'}`);
+  const [values, setValues] = useState<TrendInput>(() =>
+    trend
+      ? { title: trend.title, network: trend.network, source: trend.source, why: trend.why, adaptation: trend.adaptation }
+      : EMPTY,
+  );
+  const set = <K extends keyof TrendInput>(k: K, v: TrendInput[K]) => setValues((old) => ({ ...old, [k]: v }));
+  const networkData = useMemo(
+    () => [{ value: ALL, label: t('benchmark.common.allNetworks') }, ...networkOptions(view.networks, audited)],
+    [view.networks, audited, t],
+  );
+
+  const close = () => {
+    form.reset();
+    onClose();
+  };
+  const save = async () => {
+    const ok = await form.submit(() => benchApi.trendSave(strategyId, trend?.id ?? null, values));
+    if (ok) onClose();
+  };
+
+  return (
+    <Modal
+      opened
+      onClose={close}
+      title={trend ? t('benchmark.trends.editTitle', { title: trend.title }) : t('benchmark.trends.newTitle')}
+      size="lg"
+    >
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+        noValidate
+      >
+        <Stack gap="md">
+          <TextInput
+            label={t('benchmark.trends.title')}
+            placeholder={t('benchmark.trends.titleHint')}
+            value={values.title}
+            onChange={(e) => set('title', e.currentTarget.value)}
+            error={errorOf(form.errors, 'title')}
+            withAsterisk
+            data-autofocus
+            data-testid="trend-title"
+            errorProps={{ 'data-testid': 'trend-title-error' }}
+          />
+          <Select
+            label={t('benchmark.trends.network')}
+            data={networkData}
+            value={values.network ?? ALL}
+            onChange={(v) => set('network', v && v !== ALL ? v : null)}
+            error={errorOf(form.errors, 'network')}
+            allowDeselect={false}
+            searchable
+            data-testid="trend-network"
+          />
+          <TextInput
+            label={t('benchmark.trends.source')}
+            placeholder={t('benchmark.trends.sourceHint')}
+            value={values.source}
+            onChange={(e) => set('source', e.currentTarget.value)}
+            error={errorOf(form.errors, 'source')}
+            data-testid="trend-source"
+          />
+          <Textarea
+            label={t('benchmark.trends.why')}
+            placeholder={t('benchmark.trends.whyHint')}
+            value={values.why}
+            onChange={(e) => set('why', e.currentTarget.value)}
+            error={errorOf(form.errors, 'why')}
+            autosize
+            minRows={2}
+            data-testid="trend-why"
+          />
+          <Textarea
+            label={t('benchmark.trends.adaptation')}
+            placeholder={t('benchmark.trends.adaptationHint')}
+            value={values.adaptation}
+            onChange={(e) => set('adaptation', e.currentTarget.value)}
+            error={errorOf(form.errors, 'adaptation')}
+            autosize
+            minRows={2}
+            data-testid="trend-adaptation"
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              {t('benchmark.common.cancel')}
+            </Button>
+            <Button type="submit" loading={form.saving} data-testid="trend-save">
+              {t('benchmark.common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
