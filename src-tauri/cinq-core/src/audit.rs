@@ -6,8 +6,10 @@ use rusqlite::{params, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::check;
 use crate::error::{CoreError, FieldError, Result, MAX_NAME_CHARS};
-use crate::store::Store;
+use crate::store::{enum_from, enum_str, next_position, Store};
+use crate::strategy::touch;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -376,43 +378,10 @@ pub const DEFAULT_STALE_AFTER_DAYS: u32 = 30;
 // ---------------------------------------------------------------------------------------------------------------
 // Validation: field-level codes, as for strategies. Field names are the JSON field names.
 
-fn check_count(errors: &mut Vec<FieldError>, field: &str, value: Option<f64>) {
-    if let Some(v) = value {
-        if !v.is_finite() || v < 0.0 {
-            errors.push(FieldError::new(field, "negative"));
-        }
-    }
-}
-
-fn check_date(errors: &mut Vec<FieldError>, field: &str, value: &Option<String>) {
-    if let Some(d) = value {
-        if NaiveDate::parse_from_str(d, "%Y-%m-%d").is_err() {
-            errors.push(FieldError::new(field, "invalid_date"));
-        }
-    }
-}
-
-fn check_text(errors: &mut Vec<FieldError>, field: &str, value: &str, max: usize) {
-    if value.chars().count() > max {
-        errors.push(FieldError::new(field, "too_long"));
-    }
-}
-
-fn done(errors: Vec<FieldError>) -> Result<()> {
-    if errors.is_empty() {
-        Ok(())
-    } else {
-        Err(CoreError::Validation(errors))
-    }
-}
-
 pub fn validate_persona(input: &PersonaInput) -> Result<()> {
     let mut e = Vec::new();
-    if input.name.trim().is_empty() {
-        e.push(FieldError::new("name", "required"));
-    }
-    check_text(&mut e, "name", input.name.trim(), MAX_NAME_CHARS);
-    check_text(&mut e, "description", &input.description, 2000);
+    check::required(&mut e, "name", &input.name, MAX_NAME_CHARS);
+    check::text(&mut e, "description", &input.description, 2000);
     for (field, age) in [("age_min", input.age_min), ("age_max", input.age_max)] {
         if age.is_some_and(|a| a > 120) {
             e.push(FieldError::new(field, "out_of_range"));
@@ -423,32 +392,32 @@ pub fn validate_persona(input: &PersonaInput) -> Result<()> {
             e.push(FieldError::new("age_max", "less_than_min"));
         }
     }
-    done(e)
+    check::done(e)
 }
 
 pub fn validate_presence(p: &Presence) -> Result<()> {
     let mut e = Vec::new();
-    check_text(&mut e, "handle", &p.handle, 300);
-    check_text(&mut e, "owner", &p.owner, MAX_NAME_CHARS);
-    check_text(&mut e, "who_interacts", &p.who_interacts, 2000);
-    check_text(&mut e, "best_times", &p.best_times, 300);
+    check::text(&mut e, "handle", &p.handle, 300);
+    check::text(&mut e, "owner", &p.owner, MAX_NAME_CHARS);
+    check::text(&mut e, "who_interacts", &p.who_interacts, 2000);
+    check::text(&mut e, "best_times", &p.best_times, 300);
     if p.followers.is_some_and(|f| f < 0) {
         e.push(FieldError::new("followers", "negative"));
     }
-    check_count(&mut e, "posts_per_week", p.posts_per_week);
-    check_count(&mut e, "likes_per_post", p.likes_per_post);
-    check_count(&mut e, "comments_per_post", p.comments_per_post);
-    check_count(&mut e, "shares_per_post", p.shares_per_post);
+    check::not_negative(&mut e, "posts_per_week", p.posts_per_week);
+    check::not_negative(&mut e, "likes_per_post", p.likes_per_post);
+    check::not_negative(&mut e, "comments_per_post", p.comments_per_post);
+    check::not_negative(&mut e, "shares_per_post", p.shares_per_post);
     if let Some(r) = p.engagement_rate {
         if !r.is_finite() || !(0.0..=100.0).contains(&r) {
             e.push(FieldError::new("engagement_rate", "not_a_percentage"));
         }
     }
-    check_date(&mut e, "last_post_on", &p.last_post_on);
+    check::date(&mut e, "last_post_on", p.last_post_on.as_deref());
     if p.formats.iter().any(|f| !(1..=5).contains(&f.rating)) {
         e.push(FieldError::new("formats", "rating_out_of_range"));
     }
-    done(e)
+    check::done(e)
 }
 
 fn validate_custom_network(input: &CustomNetworkInput, existing: &[Network]) -> Result<()> {
@@ -459,47 +428,18 @@ fn validate_custom_network(input: &CustomNetworkInput, existing: &[Network]) -> 
     } else if existing.iter().any(|n| n.name.eq_ignore_ascii_case(name)) {
         e.push(FieldError::new("name", "taken"));
     }
-    check_text(&mut e, "name", name, 60);
+    check::text(&mut e, "name", name, 60);
     if input.max_length.is_some_and(|m| m == 0) {
         e.push(FieldError::new("max_length", "out_of_range"));
     }
-    done(e)
+    check::done(e)
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // The store.
 
-fn enum_str<T: Serialize>(v: &T) -> String {
-    match serde_json::to_value(v) {
-        Ok(serde_json::Value::String(s)) => s,
-        _ => String::new(),
-    }
-}
-
-fn enum_from<T: serde::de::DeserializeOwned>(s: &str) -> Option<T> {
-    serde_json::from_value(serde_json::Value::String(s.to_owned())).ok()
-}
-
 fn json_err(e: serde_json::Error) -> CoreError {
     CoreError::Io(format!("cannot encode audit data: {e}"))
-}
-
-fn ensure_strategy(tx: &Transaction, id: i64) -> Result<()> {
-    let n: i64 = tx.query_row(
-        "SELECT count(*) FROM strategy WHERE id = ?1 AND deleted_at IS NULL",
-        [id],
-        |r| r.get(0),
-    )?;
-    if n == 0 {
-        return Err(CoreError::NotFound(format!(
-            "there is no strategy with id {id}"
-        )));
-    }
-    tx.execute(
-        "UPDATE strategy SET updated_at = ?2 WHERE id = ?1",
-        params![id, crate::strategy::now()],
-    )?;
-    Ok(())
 }
 
 fn ensure_network(networks: &[Network], key: &str) -> Result<()> {
@@ -561,11 +501,7 @@ fn custom_key(name: &str, existing: &[Network]) -> String {
 }
 
 pub(crate) fn insert_persona(tx: &Transaction, id: i64, input: &PersonaInput) -> Result<i64> {
-    let position: i64 = tx.query_row(
-        "SELECT coalesce(max(position), 0) + 1 FROM persona WHERE strategy_id = ?1",
-        [id],
-        |r| r.get(0),
-    )?;
+    let position = next_position(tx, "persona", id)?;
     tx.execute(
         "INSERT INTO persona (strategy_id, position, name, description, audience_type, age_min, age_max)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -654,11 +590,7 @@ pub(crate) fn insert_custom_network(
     key: &str,
     input: &CustomNetworkInput,
 ) -> Result<()> {
-    let position: i64 = tx.query_row(
-        "SELECT coalesce(max(position), 0) + 1 FROM custom_network WHERE strategy_id = ?1",
-        [id],
-        |r| r.get(0),
-    )?;
+    let position = next_position(tx, "custom_network", id)?;
     tx.execute(
         "INSERT INTO custom_network (strategy_id, key, position, name, kind, max_length, formats)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -802,14 +734,14 @@ impl Store {
             )]));
         }
         self.write(|tx| {
-            ensure_strategy(tx, id)?;
+            touch(tx, id)?;
             write_options(tx, id, not_on_social_yet, stale_after_days)
         })
     }
 
     pub fn select_network(&mut self, id: i64, key: &str, selected: bool) -> Result<()> {
         self.write(|tx| {
-            ensure_strategy(tx, id)?;
+            touch(tx, id)?;
             ensure_network(&networks_of(tx, id)?, key)?;
             write_selected(tx, id, key, selected)
         })
@@ -818,7 +750,7 @@ impl Store {
     /// Adds a network of the strategy's own; it is selected at once. Returns its key.
     pub fn add_custom_network(&mut self, id: i64, input: &CustomNetworkInput) -> Result<String> {
         self.write(|tx| {
-            ensure_strategy(tx, id)?;
+            touch(tx, id)?;
             let existing = networks_of(tx, id)?;
             validate_custom_network(input, &existing)?;
             let key = custom_key(&input.name, &existing);
@@ -831,7 +763,7 @@ impl Store {
     /// Removes a network of the strategy's own, with everything recorded about it.
     pub fn delete_custom_network(&mut self, id: i64, key: &str) -> Result<()> {
         self.write(|tx| {
-            ensure_strategy(tx, id)?;
+            touch(tx, id)?;
             let n = tx.execute(
                 "DELETE FROM custom_network WHERE strategy_id = ?1 AND key = ?2",
                 params![id, key],
@@ -865,7 +797,7 @@ impl Store {
     ) -> Result<i64> {
         validate_persona(input)?;
         self.write(|tx| {
-            ensure_strategy(tx, id)?;
+            touch(tx, id)?;
             let networks = networks_of(tx, id)?;
             for u in &input.usage {
                 ensure_network(&networks, &u.network)?;
@@ -899,7 +831,7 @@ impl Store {
 
     pub fn delete_persona(&mut self, id: i64, persona_id: i64) -> Result<()> {
         self.write(|tx| {
-            ensure_strategy(tx, id)?;
+            touch(tx, id)?;
             let n = tx.execute(
                 "DELETE FROM persona WHERE id = ?2 AND strategy_id = ?1",
                 params![id, persona_id],
@@ -916,7 +848,7 @@ impl Store {
     pub fn save_presence(&mut self, id: i64, presence: &Presence) -> Result<()> {
         validate_presence(presence)?;
         self.write(|tx| {
-            ensure_strategy(tx, id)?;
+            touch(tx, id)?;
             ensure_network(&networks_of(tx, id)?, &presence.network)?;
             write_presence(tx, id, presence)
         })
@@ -924,7 +856,7 @@ impl Store {
 
     pub fn delete_presence(&mut self, id: i64, network: &str) -> Result<()> {
         self.write(|tx| {
-            ensure_strategy(tx, id)?;
+            touch(tx, id)?;
             tx.execute(
                 "DELETE FROM presence WHERE strategy_id = ?1 AND network = ?2",
                 params![id, network],
@@ -935,10 +867,10 @@ impl Store {
 
     pub fn save_metric(&mut self, id: i64, check: &MetricCheck) -> Result<()> {
         let mut e = Vec::new();
-        check_text(&mut e, "source", &check.source, 300);
-        done(e)?;
+        check::text(&mut e, "source", &check.source, 300);
+        check::done(e)?;
         self.write(|tx| {
-            ensure_strategy(tx, id)?;
+            touch(tx, id)?;
             ensure_network(&networks_of(tx, id)?, &check.network)?;
             write_metric(tx, id, check)
         })

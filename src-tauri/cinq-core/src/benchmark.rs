@@ -8,9 +8,11 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::audit::{self, ContentFormat, Network};
+use crate::check;
 use crate::error::{CoreError, FieldError, Result, MAX_NAME_CHARS};
 use crate::findings::Text;
-use crate::store::Store;
+use crate::store::{enum_from, enum_str, next_position, Store};
+use crate::strategy::touch;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -168,70 +170,42 @@ pub struct BenchmarkView {
 // ---------------------------------------------------------------------------------------------------------------
 // Validation.
 
-fn too_long(e: &mut Vec<FieldError>, field: &str, value: &str, max: usize) {
-    if value.chars().count() > max {
-        e.push(FieldError::new(field, "too_long"));
-    }
-}
-
-fn finish(e: Vec<FieldError>) -> Result<()> {
-    if e.is_empty() {
-        Ok(())
-    } else {
-        Err(CoreError::Validation(e))
-    }
-}
-
 pub fn validate_player(p: &PlayerInput) -> Result<()> {
     let mut e = Vec::new();
-    if p.name.trim().is_empty() {
-        e.push(FieldError::new("name", "required"));
-    }
-    too_long(&mut e, "name", p.name.trim(), MAX_NAME_CHARS);
-    too_long(&mut e, "website", &p.website, 500);
-    too_long(&mut e, "notes", &p.notes, 5000);
-    finish(e)
+    check::required(&mut e, "name", &p.name, MAX_NAME_CHARS);
+    check::text(&mut e, "website", &p.website, 500);
+    check::text(&mut e, "notes", &p.notes, 5000);
+    check::done(e)
 }
 
 pub fn validate_observation(o: &ObservationInput) -> Result<()> {
     let mut e = Vec::new();
-    if chrono::NaiveDate::parse_from_str(&o.observed_on, "%Y-%m-%d").is_err() {
-        e.push(FieldError::new("observed_on", "invalid_date"));
-    }
+    check::date(&mut e, "observed_on", Some(&o.observed_on));
     if o.followers.is_some_and(|f| f < 0) {
         e.push(FieldError::new("followers", "negative"));
     }
-    for (field, v) in [
-        ("posts_per_week", o.posts_per_week),
-        ("engagement_per_post", o.engagement_per_post),
-    ] {
-        if v.is_some_and(|v| !v.is_finite() || v < 0.0) {
-            e.push(FieldError::new(field, "negative"));
-        }
-    }
+    check::not_negative(&mut e, "posts_per_week", o.posts_per_week);
+    check::not_negative(&mut e, "engagement_per_post", o.engagement_per_post);
     if o.themes.iter().any(|t| t.chars().count() > 80) {
         e.push(FieldError::new("themes", "too_long"));
     }
-    too_long(&mut e, "tone", &o.tone, 500);
-    too_long(&mut e, "works", &o.works, 5000);
-    too_long(&mut e, "fails", &o.fails, 5000);
-    finish(e)
+    check::text(&mut e, "tone", &o.tone, 500);
+    check::text(&mut e, "works", &o.works, 5000);
+    check::text(&mut e, "fails", &o.fails, 5000);
+    check::done(e)
 }
 
 pub fn validate_trend(t: &TrendInput) -> Result<()> {
     let mut e = Vec::new();
-    if t.title.trim().is_empty() {
-        e.push(FieldError::new("title", "required"));
-    }
-    too_long(&mut e, "title", t.title.trim(), 200);
+    check::required(&mut e, "title", &t.title, 200);
     for (f, v) in [
         ("source", &t.source),
         ("why", &t.why),
         ("adaptation", &t.adaptation),
     ] {
-        too_long(&mut e, f, v, 5000);
+        check::text(&mut e, f, v, 5000);
     }
-    finish(e)
+    check::done(e)
 }
 
 /// Trims, drops empty and repeated themes (case-insensitive), keeping the first spelling.
@@ -408,32 +382,11 @@ fn json<T: Serialize>(v: &T) -> Result<String> {
         .map_err(|e| CoreError::Io(format!("cannot encode benchmark data: {e}")))
 }
 
-fn touch(tx: &Transaction, id: i64) -> Result<()> {
-    let n = tx.execute(
-        "UPDATE strategy SET updated_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
-        params![id, crate::strategy::now()],
-    )?;
-    if n == 0 {
-        return Err(CoreError::NotFound(format!(
-            "there is no strategy with id {id}"
-        )));
-    }
-    Ok(())
-}
-
-fn next_position(tx: &Transaction, table: &str, id: i64) -> Result<i64> {
-    Ok(tx.query_row(
-        &format!("SELECT coalesce(max(position), 0) + 1 FROM {table} WHERE strategy_id = ?1"),
-        [id],
-        |r| r.get(0),
-    )?)
-}
-
 pub(crate) fn insert_player(tx: &Transaction, id: i64, p: &PlayerInput) -> Result<i64> {
     let position = next_position(tx, "player", id)?;
     tx.execute(
         "INSERT INTO player (strategy_id, position, name, player_type, website, notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![id, position, p.name.trim(), json(&p.player_type)?, p.website.trim(), p.notes],
+        params![id, position, p.name.trim(), enum_str(&p.player_type), p.website.trim(), p.notes],
     )?;
     Ok(tx.last_insert_rowid())
 }
@@ -514,7 +467,7 @@ impl Store {
                 Ok(Player {
                     id: r.get(0)?,
                     name: r.get(1)?,
-                    player_type: serde_json::from_str(&t).unwrap_or(PlayerType::DirectCompetitor),
+                    player_type: enum_from(&t).unwrap_or(PlayerType::DirectCompetitor),
                     website: r.get(3)?,
                     notes: r.get(4)?,
                 })
@@ -611,7 +564,7 @@ impl Store {
                     player_of(tx, id, pid)?;
                     tx.execute(
                         "UPDATE player SET name = ?2, player_type = ?3, website = ?4, notes = ?5 WHERE id = ?1",
-                        params![pid, input.name.trim(), json(&input.player_type)?, input.website.trim(), input.notes],
+                        params![pid, input.name.trim(), enum_str(&input.player_type), input.website.trim(), input.notes],
                     )?;
                     Ok(pid)
                 }
@@ -684,12 +637,12 @@ impl Store {
             ("shares", &voice.shares),
             ("reactions", &voice.reactions),
         ] {
-            too_long(&mut e, f, v, 5000);
+            check::text(&mut e, f, v, 5000);
         }
         if voice.questions.len() > 50 || voice.questions.iter().any(|q| q.chars().count() > 500) {
             e.push(FieldError::new("questions", "too_long"));
         }
-        finish(e)?;
+        check::done(e)?;
         self.write(|tx| {
             touch(tx, id)?;
             write_voice(tx, id, voice)

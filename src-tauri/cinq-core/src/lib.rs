@@ -3,6 +3,7 @@
 
 pub mod audit;
 pub mod benchmark;
+mod check;
 pub mod cli;
 pub mod error;
 pub mod file;

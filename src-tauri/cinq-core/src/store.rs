@@ -315,6 +315,28 @@ impl Store {
     }
 }
 
+/// The next `position` for a new row of `table` in a strategy (rows keep the order they were added in).
+pub(crate) fn next_position(tx: &Transaction, table: &str, strategy_id: i64) -> Result<i64> {
+    Ok(tx.query_row(
+        &format!("SELECT coalesce(max(position), 0) + 1 FROM {table} WHERE strategy_id = ?1"),
+        [strategy_id],
+        |r| r.get(0),
+    )?)
+}
+
+/// An enum as its JSON name (`"short_video"` → `short_video`), the form every enum column is stored in.
+pub(crate) fn enum_str<T: serde::Serialize>(v: &T) -> String {
+    match serde_json::to_value(v) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
+    }
+}
+
+/// An enum from its stored name; `None` for a name this version does not know.
+pub(crate) fn enum_from<T: serde::de::DeserializeOwned>(s: &str) -> Option<T> {
+    serde_json::from_value(serde_json::Value::String(s.to_owned())).ok()
+}
+
 fn configure(conn: &Connection) -> Result<()> {
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
     // journal_mode returns a row, so it is read rather than executed.

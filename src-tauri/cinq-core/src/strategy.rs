@@ -148,7 +148,9 @@ pub(crate) fn insert(tx: &Transaction, s: &NewStrategy) -> Result<i64> {
     Ok(id)
 }
 
-fn touch(tx: &Transaction, id: i64) -> Result<()> {
+/// Marks a live strategy as changed now; `NotFound` when there is none with this id. Every write to a step's data
+/// goes through it, so that the strategy list shows the last change.
+pub(crate) fn touch(tx: &Transaction, id: i64) -> Result<()> {
     let n = tx.execute(
         "UPDATE strategy SET updated_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
         params![id, now()],
