@@ -3,11 +3,11 @@
 import '@mantine/charts/styles.css';
 import './i18n';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Alert, Box, Button, Center, Group, Loader, Progress, Tabs, Text } from '@mantine/core';
-import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
+import { Box } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { AuditView, BenchmarkView, StepId } from '../bindings';
+import { StepHeader, StepLoadFailed, StepLoading, StepTabs } from '../components/StepFrame';
 import { Comparison } from './Comparison';
 import { Observations } from './Observations';
 import { SaveStatusLine } from './parts';
@@ -15,8 +15,7 @@ import { Players } from './Players';
 import {
   BenchContext,
   type BenchCtx,
-  isSection,
-  SaveTracker,
+  benchTracker,
   scrollIntoView,
   type Section,
   SECTIONS,
@@ -48,7 +47,7 @@ export function BenchmarkStep({ strategyId, onGoToStep }: { strategyId: number; 
   const lang = i18n.language === 'fr' ? 'fr' : 'en';
   const client = useQueryClient();
   const query = useBenchmark(strategyId);
-  const tracker = useMemo(() => new SaveTracker(client, strategyId), [client, strategyId]);
+  const tracker = useMemo(() => benchTracker(client, strategyId), [client, strategyId]);
   const [section, setSection] = useState<Section>(() => lastSection.get(strategyId) ?? 'players');
   const [focusNetwork, setFocusNetwork] = useState<string | null>(null);
   const [anchor, setAnchor] = useState<{ id: string } | null>(null);
@@ -84,80 +83,44 @@ export function BenchmarkStep({ strategyId, onGoToStep }: { strategyId: number; 
 
   if (query.isError) {
     return (
-      <Alert color="red" data-testid="benchmark" icon={<IconAlertTriangle size={18} />} title={t('benchmark.loadFailed')}>
-        <Button variant="light" color="red" mt="xs" onClick={() => void query.refetch()}>
-          {t('benchmark.retry')}
-        </Button>
-      </Alert>
+      <StepLoadFailed
+        testId="benchmark"
+        title={t('benchmark.loadFailed')}
+        retryLabel={t('benchmark.retry')}
+        onRetry={() => void query.refetch()}
+      />
     );
   }
-  if (!ctx || !view) {
-    return (
-      <Center py="xl" data-testid="benchmark-loading">
-        <Loader />
-      </Center>
-    );
-  }
+  if (!ctx || !view) return <StepLoading testId="benchmark-loading" />;
 
   const filled = filledParts(view);
-  const done = Object.values(filled).filter(Boolean).length;
-  const total = Object.keys(filled).length;
-  const tabIcon = (s: Section) =>
-    s in filled && filled[s as DataPart] ? (
-      <IconCircleCheck size={16} color="var(--mantine-color-teal-6)" aria-hidden data-testid={`bench-tab-${s}-done`} />
-    ) : null;
 
   return (
     <BenchContext.Provider value={ctx}>
       <Box data-testid="benchmark">
-        <Group justify="space-between" align="center" mb="xs" gap="md">
-          <Group gap="sm" style={{ flex: 1, minWidth: 200 }} wrap="nowrap">
-            <Text size="sm" c="dimmed" data-testid="bench-progress" style={{ whiteSpace: 'nowrap' }}>
-              {t('benchmark.progress', { done, total })}
-            </Text>
-            <Progress
-              value={(done / total) * 100}
-              size="sm"
-              color="teal"
-              style={{ flex: 1, maxWidth: 200 }}
-              aria-label={t('benchmark.progress', { done, total })}
-            />
-          </Group>
-          <SaveStatusLine tracker={tracker} />
-        </Group>
-        <Tabs
+        <StepHeader
+          filled={filled}
+          label={(done, total) => t('benchmark.progress', { done, total })}
+          testId="bench-progress"
+          status={<SaveStatusLine tracker={tracker} />}
+        />
+        <StepTabs
+          sections={SECTIONS}
           value={section}
-          onChange={(v) => {
-            if (isSection(v)) goTo(v);
+          onChange={(s) => goTo(s)}
+          label={t('benchmark.partsLabel')}
+          tabLabel={(s) => t(`benchmark.tabs.${s}`)}
+          testIdPrefix="bench"
+          filled={(s) => s in filled && filled[s as DataPart]}
+          panels={{
+            players: <Players />,
+            observations: <Observations />,
+            voice: <Voice />,
+            trends: <Trends />,
+            comparison: <Comparison />,
+            summary: <Summary onGoToStep={onGoToStep} />,
           }}
-          keepMounted={false}
-        >
-          <Tabs.List aria-label={t('benchmark.partsLabel')}>
-            {SECTIONS.map((s) => (
-              <Tabs.Tab key={s} value={s} data-testid={`bench-tab-${s}`} rightSection={tabIcon(s)}>
-                {t(`benchmark.tabs.${s}`)}
-              </Tabs.Tab>
-            ))}
-          </Tabs.List>
-          <Tabs.Panel value="players" pt="lg">
-            <Players />
-          </Tabs.Panel>
-          <Tabs.Panel value="observations" pt="lg">
-            <Observations />
-          </Tabs.Panel>
-          <Tabs.Panel value="voice" pt="lg">
-            <Voice />
-          </Tabs.Panel>
-          <Tabs.Panel value="trends" pt="lg">
-            <Trends />
-          </Tabs.Panel>
-          <Tabs.Panel value="comparison" pt="lg">
-            <Comparison />
-          </Tabs.Panel>
-          <Tabs.Panel value="summary" pt="lg">
-            <Summary onGoToStep={onGoToStep} />
-          </Tabs.Panel>
-        </Tabs>
+        />
       </Box>
     </BenchContext.Provider>
   );

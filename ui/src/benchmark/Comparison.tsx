@@ -6,9 +6,10 @@ import { Badge, Box, Center, Group, Loader, Paper, Select, Stack, TagsInput, Tab
 import { IconCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { ComparisonRow } from '../bindings';
+import { Question } from '../components/StepFrame';
 import { formatDay } from '../format';
 import { benchApi } from './ipc';
-import { Question, useItemSave } from './parts';
+import { useItemSave } from './parts';
 import { PLAYER_COLORS } from './Players';
 import { errorOf, formatFigure, networkName, useBench } from './state';
 

@@ -2,13 +2,11 @@
 // compared. Each player's observations are listed newest first.
 import { useMemo, useState } from 'react';
 import {
-  ActionIcon,
   Badge,
   Button,
   Chip,
   Group,
   Input,
-  Modal,
   NumberInput,
   Paper,
   Select,
@@ -20,14 +18,16 @@ import {
   TextInput,
   Tooltip,
 } from '@mantine/core';
-import { IconCopyPlus, IconPencil, IconPlus, IconThumbDown, IconThumbUp, IconTrash } from '@tabler/icons-react';
+import { IconCopyPlus, IconPlus, IconThumbDown, IconThumbUp } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { type NumberDraft, parseNumber } from '../autosave';
 import type { ContentFormat, FieldError, Observation, ObservationInput, Player } from '../bindings';
+import { Question } from '../components/StepFrame';
 import { formatDay, todayIso } from '../format';
 import { benchApi } from './ipc';
-import { confirmDelete, Question, useItemSave } from './parts';
+import { confirmDelete, EditDeleteActions, ItemFormModal, useItemSave } from './parts';
 import { PLAYER_COLORS } from './Players';
-import { errorOf, formatFigure, networkName, networkOptions, type NumberDraft, parseNumber, useBench } from './state';
+import { errorOf, formatFigure, networkName, networkOptions, useBench } from './state';
 
 interface Draft {
   player_id: string | null;
@@ -204,23 +204,13 @@ function PlayerObservations({
                         {t('benchmark.observations.repeat')}
                       </Button>
                     </Tooltip>
-                    <ActionIcon
-                      variant="subtle"
-                      aria-label={t('benchmark.observations.editLabel')}
-                      onClick={() => onEdit(o)}
-                      data-testid="observation-edit"
-                    >
-                      <IconPencil size={16} />
-                    </ActionIcon>
-                    <ActionIcon
-                      variant="subtle"
-                      color="red"
-                      aria-label={t('benchmark.observations.deleteLabel')}
-                      onClick={() => onDelete(o)}
-                      data-testid="observation-delete"
-                    >
-                      <IconTrash size={16} />
-                    </ActionIcon>
+                    <EditDeleteActions
+                      editLabel={t('benchmark.observations.editLabel')}
+                      deleteLabel={t('benchmark.observations.deleteLabel')}
+                      onEdit={() => onEdit(o)}
+                      onDelete={() => onDelete(o)}
+                      testIdPrefix="observation"
+                    />
                   </Group>
                 </Group>
                 <Group gap="lg">
@@ -369,144 +359,133 @@ function ObservationForm({ editing, onClose }: { editing: Editing; onClose: () =
         : t('benchmark.observations.newTitle');
 
   return (
-    <Modal opened onClose={close} title={title} size="xl">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-        noValidate
-      >
-        <Stack gap="md">
-          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
-            <Select
-              label={t('benchmark.observations.player')}
-              data={view.benchmark.players.map((p) => ({ value: String(p.id), label: p.name }))}
-              value={d.player_id}
-              onChange={(v) => set('player_id', v)}
-              error={errorOf(form.errors, 'player_id')}
-              allowDeselect={false}
-              data-testid="observation-player"
-            />
-            <Select
-              label={t('benchmark.observations.network')}
-              data={networkData}
-              value={d.network}
-              onChange={(v) => set('network', v)}
-              error={errorOf(form.errors, 'network')}
-              allowDeselect={false}
-              searchable
-              data-testid="observation-network"
-            />
-            <TextInput
-              type="date"
-              label={t('benchmark.observations.observedOn')}
-              value={d.observed_on}
-              onChange={(e) => set('observed_on', e.currentTarget.value)}
-              error={errorOf(form.errors, 'observed_on')}
-              data-testid="observation-date-input"
-              errorProps={{ 'data-testid': 'observation-observed_on-error' }}
-            />
-          </SimpleGrid>
-          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
-            <NumberInput
-              label={t('benchmark.observations.followers')}
-              value={d.followers}
-              onChange={(v) => set('followers', v)}
-              error={errorOf(form.errors, 'followers')}
-              allowDecimal={false}
-              thousandSeparator={false}
-              data-testid="observation-followers"
-              errorProps={{ 'data-testid': 'observation-followers-error' }}
-            />
-            <NumberInput
-              label={t('benchmark.observations.postsPerWeek')}
-              value={d.posts_per_week}
-              onChange={(v) => set('posts_per_week', v)}
-              error={errorOf(form.errors, 'posts_per_week')}
-              decimalScale={2}
-              data-testid="observation-posts"
-              errorProps={{ 'data-testid': 'observation-posts_per_week-error' }}
-            />
-            <NumberInput
-              label={t('benchmark.observations.engagement')}
-              description={t('benchmark.observations.engagementHelp')}
-              value={d.engagement_per_post}
-              onChange={(v) => set('engagement_per_post', v)}
-              error={errorOf(form.errors, 'engagement_per_post')}
-              decimalScale={2}
-              inputWrapperOrder={['label', 'input', 'description', 'error']}
-              data-testid="observation-engagement"
-              errorProps={{ 'data-testid': 'observation-engagement_per_post-error' }}
-            />
-          </SimpleGrid>
-          <TagsInput
-            label={t('benchmark.observations.themes')}
-            placeholder={t('benchmark.common.themesHint')}
-            data={themeSuggestions}
-            value={d.themes}
-            onChange={(v) => set('themes', v)}
-            error={errorOf(form.errors, 'themes')}
-            clearable
-            data-testid="observation-themes"
-          />
-          <TextInput
-            label={t('benchmark.observations.tone')}
-            placeholder={t('benchmark.observations.toneHint')}
-            value={d.tone}
-            onChange={(e) => set('tone', e.currentTarget.value)}
-            error={errorOf(form.errors, 'tone')}
-            data-testid="observation-tone"
-          />
-          <Input.Wrapper label={t('benchmark.observations.formats')}>
-            {formats.length === 0 ? (
-              <Text size="sm" c="dimmed">
-                {t('benchmark.observations.formatsNone')}
-              </Text>
-            ) : (
-              <Chip.Group multiple value={d.formats} onChange={(v) => set('formats', v as ContentFormat[])}>
-                <Group gap="xs" mt={4} data-testid="observation-formats">
-                  {formats.map((f) => (
-                    <Chip key={f} value={f} size="sm">
-                      {t(`benchmark.formats.${f}`)}
-                    </Chip>
-                  ))}
-                </Group>
-              </Chip.Group>
-            )}
-          </Input.Wrapper>
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-            <Textarea
-              label={t('benchmark.observations.works')}
-              placeholder={t('benchmark.observations.worksHint')}
-              value={d.works}
-              onChange={(e) => set('works', e.currentTarget.value)}
-              error={errorOf(form.errors, 'works')}
-              autosize
-              minRows={3}
-              data-testid="observation-works"
-            />
-            <Textarea
-              label={t('benchmark.observations.fails')}
-              placeholder={t('benchmark.observations.failsHint')}
-              value={d.fails}
-              onChange={(e) => set('fails', e.currentTarget.value)}
-              error={errorOf(form.errors, 'fails')}
-              autosize
-              minRows={3}
-              data-testid="observation-fails"
-            />
-          </SimpleGrid>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('benchmark.common.cancel')}
-            </Button>
-            <Button type="submit" loading={form.saving} data-testid="observation-save">
-              {t('benchmark.common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <ItemFormModal
+      title={title}
+      size="xl"
+      onCancel={close}
+      onSubmit={() => void save()}
+      saving={form.saving}
+      saveTestId="observation-save"
+    >
+      <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
+        <Select
+          label={t('benchmark.observations.player')}
+          data={view.benchmark.players.map((p) => ({ value: String(p.id), label: p.name }))}
+          value={d.player_id}
+          onChange={(v) => set('player_id', v)}
+          error={errorOf(form.errors, 'player_id')}
+          allowDeselect={false}
+          data-testid="observation-player"
+        />
+        <Select
+          label={t('benchmark.observations.network')}
+          data={networkData}
+          value={d.network}
+          onChange={(v) => set('network', v)}
+          error={errorOf(form.errors, 'network')}
+          allowDeselect={false}
+          searchable
+          data-testid="observation-network"
+        />
+        <TextInput
+          type="date"
+          label={t('benchmark.observations.observedOn')}
+          value={d.observed_on}
+          onChange={(e) => set('observed_on', e.currentTarget.value)}
+          error={errorOf(form.errors, 'observed_on')}
+          data-testid="observation-date-input"
+          errorProps={{ 'data-testid': 'observation-observed_on-error' }}
+        />
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
+        <NumberInput
+          label={t('benchmark.observations.followers')}
+          value={d.followers}
+          onChange={(v) => set('followers', v)}
+          error={errorOf(form.errors, 'followers')}
+          allowDecimal={false}
+          thousandSeparator={false}
+          data-testid="observation-followers"
+          errorProps={{ 'data-testid': 'observation-followers-error' }}
+        />
+        <NumberInput
+          label={t('benchmark.observations.postsPerWeek')}
+          value={d.posts_per_week}
+          onChange={(v) => set('posts_per_week', v)}
+          error={errorOf(form.errors, 'posts_per_week')}
+          decimalScale={2}
+          data-testid="observation-posts"
+          errorProps={{ 'data-testid': 'observation-posts_per_week-error' }}
+        />
+        <NumberInput
+          label={t('benchmark.observations.engagement')}
+          description={t('benchmark.observations.engagementHelp')}
+          value={d.engagement_per_post}
+          onChange={(v) => set('engagement_per_post', v)}
+          error={errorOf(form.errors, 'engagement_per_post')}
+          decimalScale={2}
+          inputWrapperOrder={['label', 'input', 'description', 'error']}
+          data-testid="observation-engagement"
+          errorProps={{ 'data-testid': 'observation-engagement_per_post-error' }}
+        />
+      </SimpleGrid>
+      <TagsInput
+        label={t('benchmark.observations.themes')}
+        placeholder={t('benchmark.common.themesHint')}
+        data={themeSuggestions}
+        value={d.themes}
+        onChange={(v) => set('themes', v)}
+        error={errorOf(form.errors, 'themes')}
+        clearable
+        data-testid="observation-themes"
+      />
+      <TextInput
+        label={t('benchmark.observations.tone')}
+        placeholder={t('benchmark.observations.toneHint')}
+        value={d.tone}
+        onChange={(e) => set('tone', e.currentTarget.value)}
+        error={errorOf(form.errors, 'tone')}
+        data-testid="observation-tone"
+      />
+      <Input.Wrapper label={t('benchmark.observations.formats')}>
+        {formats.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {t('benchmark.observations.formatsNone')}
+          </Text>
+        ) : (
+          <Chip.Group multiple value={d.formats} onChange={(v) => set('formats', v as ContentFormat[])}>
+            <Group gap="xs" mt={4} data-testid="observation-formats">
+              {formats.map((f) => (
+                <Chip key={f} value={f} size="sm">
+                  {t(`benchmark.formats.${f}`)}
+                </Chip>
+              ))}
+            </Group>
+          </Chip.Group>
+        )}
+      </Input.Wrapper>
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+        <Textarea
+          label={t('benchmark.observations.works')}
+          placeholder={t('benchmark.observations.worksHint')}
+          value={d.works}
+          onChange={(e) => set('works', e.currentTarget.value)}
+          error={errorOf(form.errors, 'works')}
+          autosize
+          minRows={3}
+          data-testid="observation-works"
+        />
+        <Textarea
+          label={t('benchmark.observations.fails')}
+          placeholder={t('benchmark.observations.failsHint')}
+          value={d.fails}
+          onChange={(e) => set('fails', e.currentTarget.value)}
+          error={errorOf(form.errors, 'fails')}
+          autosize
+          minRows={3}
+          data-testid="observation-fails"
+        />
+      </SimpleGrid>
+    </ItemFormModal>
   );
 }

@@ -1,25 +1,12 @@
 // Part 1 of the benchmark: the players watched (competitors, leaders, inspiring brands).
 import { useState } from 'react';
-import {
-  ActionIcon,
-  Badge,
-  Button,
-  Group,
-  Modal,
-  Paper,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-  Tooltip,
-} from '@mantine/core';
-import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Player, PlayerInput, PlayerType } from '../bindings';
 import { benchApi } from './ipc';
-import { confirmDelete, Question, useItemSave } from './parts';
+import { Question } from '../components/StepFrame';
+import { confirmDelete, EditDeleteActions, ItemFormModal, useItemSave } from './parts';
 import { errorOf, useBench } from './state';
 
 export const PLAYER_TYPES: readonly PlayerType[] = ['direct_competitor', 'indirect_competitor', 'leader', 'inspiring'];
@@ -71,27 +58,14 @@ export function Players() {
                     {p.name}
                   </Text>
                   <Group gap={4} wrap="nowrap">
-                    <Tooltip label={t('benchmark.common.edit')}>
-                      <ActionIcon
-                        variant="subtle"
-                        aria-label={t('benchmark.players.editLabel', { name: p.name })}
-                        onClick={() => setEditing({ player: p })}
-                        data-testid="player-edit"
-                      >
-                        <IconPencil size={16} />
-                      </ActionIcon>
-                    </Tooltip>
-                    <Tooltip label={t('benchmark.common.delete')}>
-                      <ActionIcon
-                        variant="subtle"
-                        color="red"
-                        aria-label={t('benchmark.players.deleteLabel', { name: p.name })}
-                        onClick={() => remove(p)}
-                        data-testid="player-delete"
-                      >
-                        <IconTrash size={16} />
-                      </ActionIcon>
-                    </Tooltip>
+                    <EditDeleteActions
+                      editLabel={t('benchmark.players.editLabel', { name: p.name })}
+                      deleteLabel={t('benchmark.players.deleteLabel', { name: p.name })}
+                      onEdit={() => setEditing({ player: p })}
+                      onDelete={() => remove(p)}
+                      testIdPrefix="player"
+                      tooltips
+                    />
                   </Group>
                 </Group>
                 <Group gap="xs">
@@ -149,68 +123,52 @@ function PlayerForm({ player, onClose }: { player: Player | null; onClose: () =>
   };
 
   return (
-    <Modal
-      opened
-      onClose={close}
+    <ItemFormModal
       title={player ? t('benchmark.players.editTitle', { name: player.name }) : t('benchmark.players.newTitle')}
       size="lg"
+      onCancel={close}
+      onSubmit={() => void save()}
+      saving={form.saving}
+      saveTestId="player-save"
     >
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-        noValidate
-      >
-        <Stack gap="md">
-          <TextInput
-            label={t('benchmark.players.name')}
-            placeholder={t('benchmark.players.nameHint')}
-            value={values.name}
-            onChange={(e) => set('name', e.currentTarget.value)}
-            error={errorOf(form.errors, 'name')}
-            withAsterisk
-            data-autofocus
-            data-testid="player-name"
-            errorProps={{ 'data-testid': 'player-name-error' }}
-          />
-          <Select
-            label={t('benchmark.players.type')}
-            data={PLAYER_TYPES.map((ty) => ({ value: ty, label: t(`benchmark.playerTypes.${ty}`) }))}
-            value={values.player_type}
-            onChange={(v) => v && set('player_type', v as PlayerType)}
-            description={t(`benchmark.playerTypeHelp.${values.player_type}`)}
-            allowDeselect={false}
-            data-testid="player-type-select"
-          />
-          <TextInput
-            label={t('benchmark.players.website')}
-            placeholder={t('benchmark.players.websiteHint')}
-            value={values.website}
-            onChange={(e) => set('website', e.currentTarget.value)}
-            error={errorOf(form.errors, 'website')}
-            data-testid="player-website"
-          />
-          <Textarea
-            label={t('benchmark.players.notes')}
-            placeholder={t('benchmark.players.notesHint')}
-            value={values.notes}
-            onChange={(e) => set('notes', e.currentTarget.value)}
-            error={errorOf(form.errors, 'notes')}
-            autosize
-            minRows={3}
-            data-testid="player-notes"
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('benchmark.common.cancel')}
-            </Button>
-            <Button type="submit" loading={form.saving} data-testid="player-save">
-              {t('benchmark.common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <TextInput
+        label={t('benchmark.players.name')}
+        placeholder={t('benchmark.players.nameHint')}
+        value={values.name}
+        onChange={(e) => set('name', e.currentTarget.value)}
+        error={errorOf(form.errors, 'name')}
+        withAsterisk
+        data-autofocus
+        data-testid="player-name"
+        errorProps={{ 'data-testid': 'player-name-error' }}
+      />
+      <Select
+        label={t('benchmark.players.type')}
+        data={PLAYER_TYPES.map((ty) => ({ value: ty, label: t(`benchmark.playerTypes.${ty}`) }))}
+        value={values.player_type}
+        onChange={(v) => v && set('player_type', v as PlayerType)}
+        description={t(`benchmark.playerTypeHelp.${values.player_type}`)}
+        allowDeselect={false}
+        data-testid="player-type-select"
+      />
+      <TextInput
+        label={t('benchmark.players.website')}
+        placeholder={t('benchmark.players.websiteHint')}
+        value={values.website}
+        onChange={(e) => set('website', e.currentTarget.value)}
+        error={errorOf(form.errors, 'website')}
+        data-testid="player-website"
+      />
+      <Textarea
+        label={t('benchmark.players.notes')}
+        placeholder={t('benchmark.players.notesHint')}
+        value={values.notes}
+        onChange={(e) => set('notes', e.currentTarget.value)}
+        error={errorOf(form.errors, 'notes')}
+        autosize
+        minRows={3}
+        data-testid="player-notes"
+      />
+    </ItemFormModal>
   );
 }

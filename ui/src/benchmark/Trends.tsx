@@ -1,11 +1,12 @@
 // Part 4 of the benchmark: global trends worth adapting, even from other sectors.
 import { useMemo, useState } from 'react';
-import { ActionIcon, Badge, Button, Group, Modal, Paper, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { Badge, Button, Group, Paper, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Trend, TrendInput } from '../bindings';
 import { benchApi } from './ipc';
-import { confirmDelete, Question, useItemSave } from './parts';
+import { Question } from '../components/StepFrame';
+import { confirmDelete, EditDeleteActions, ItemFormModal, useItemSave } from './parts';
 import { errorOf, networkName, networkOptions, useBench } from './state';
 
 /** The value of the "all networks" choice in the network list. */
@@ -52,23 +53,13 @@ export function Trends() {
                 </Badge>
               </Group>
               <Group gap={4} wrap="nowrap">
-                <ActionIcon
-                  variant="subtle"
-                  aria-label={t('benchmark.trends.editLabel', { title: tr.title })}
-                  onClick={() => setEditing({ trend: tr })}
-                  data-testid="trend-edit"
-                >
-                  <IconPencil size={16} />
-                </ActionIcon>
-                <ActionIcon
-                  variant="subtle"
-                  color="red"
-                  aria-label={t('benchmark.trends.deleteLabel', { title: tr.title })}
-                  onClick={() => remove(tr)}
-                  data-testid="trend-delete"
-                >
-                  <IconTrash size={16} />
-                </ActionIcon>
+                <EditDeleteActions
+                  editLabel={t('benchmark.trends.editLabel', { title: tr.title })}
+                  deleteLabel={t('benchmark.trends.deleteLabel', { title: tr.title })}
+                  onEdit={() => setEditing({ trend: tr })}
+                  onDelete={() => remove(tr)}
+                  testIdPrefix="trend"
+                />
               </Group>
             </Group>
             {tr.source && (
@@ -129,79 +120,63 @@ function TrendForm({ trend, onClose }: { trend: Trend | null; onClose: () => voi
   };
 
   return (
-    <Modal
-      opened
-      onClose={close}
+    <ItemFormModal
       title={trend ? t('benchmark.trends.editTitle', { title: trend.title }) : t('benchmark.trends.newTitle')}
       size="lg"
+      onCancel={close}
+      onSubmit={() => void save()}
+      saving={form.saving}
+      saveTestId="trend-save"
     >
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-        noValidate
-      >
-        <Stack gap="md">
-          <TextInput
-            label={t('benchmark.trends.title')}
-            placeholder={t('benchmark.trends.titleHint')}
-            value={values.title}
-            onChange={(e) => set('title', e.currentTarget.value)}
-            error={errorOf(form.errors, 'title')}
-            withAsterisk
-            data-autofocus
-            data-testid="trend-title"
-            errorProps={{ 'data-testid': 'trend-title-error' }}
-          />
-          <Select
-            label={t('benchmark.trends.network')}
-            data={networkData}
-            value={values.network ?? ALL}
-            onChange={(v) => set('network', v && v !== ALL ? v : null)}
-            error={errorOf(form.errors, 'network')}
-            allowDeselect={false}
-            searchable
-            data-testid="trend-network"
-          />
-          <TextInput
-            label={t('benchmark.trends.source')}
-            placeholder={t('benchmark.trends.sourceHint')}
-            value={values.source}
-            onChange={(e) => set('source', e.currentTarget.value)}
-            error={errorOf(form.errors, 'source')}
-            data-testid="trend-source"
-          />
-          <Textarea
-            label={t('benchmark.trends.why')}
-            placeholder={t('benchmark.trends.whyHint')}
-            value={values.why}
-            onChange={(e) => set('why', e.currentTarget.value)}
-            error={errorOf(form.errors, 'why')}
-            autosize
-            minRows={2}
-            data-testid="trend-why"
-          />
-          <Textarea
-            label={t('benchmark.trends.adaptation')}
-            placeholder={t('benchmark.trends.adaptationHint')}
-            value={values.adaptation}
-            onChange={(e) => set('adaptation', e.currentTarget.value)}
-            error={errorOf(form.errors, 'adaptation')}
-            autosize
-            minRows={2}
-            data-testid="trend-adaptation"
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('benchmark.common.cancel')}
-            </Button>
-            <Button type="submit" loading={form.saving} data-testid="trend-save">
-              {t('benchmark.common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+      <TextInput
+        label={t('benchmark.trends.title')}
+        placeholder={t('benchmark.trends.titleHint')}
+        value={values.title}
+        onChange={(e) => set('title', e.currentTarget.value)}
+        error={errorOf(form.errors, 'title')}
+        withAsterisk
+        data-autofocus
+        data-testid="trend-title"
+        errorProps={{ 'data-testid': 'trend-title-error' }}
+      />
+      <Select
+        label={t('benchmark.trends.network')}
+        data={networkData}
+        value={values.network ?? ALL}
+        onChange={(v) => set('network', v && v !== ALL ? v : null)}
+        error={errorOf(form.errors, 'network')}
+        allowDeselect={false}
+        searchable
+        data-testid="trend-network"
+      />
+      <TextInput
+        label={t('benchmark.trends.source')}
+        placeholder={t('benchmark.trends.sourceHint')}
+        value={values.source}
+        onChange={(e) => set('source', e.currentTarget.value)}
+        error={errorOf(form.errors, 'source')}
+        data-testid="trend-source"
+      />
+      <Textarea
+        label={t('benchmark.trends.why')}
+        placeholder={t('benchmark.trends.whyHint')}
+        value={values.why}
+        onChange={(e) => set('why', e.currentTarget.value)}
+        error={errorOf(form.errors, 'why')}
+        autosize
+        minRows={2}
+        data-testid="trend-why"
+      />
+      <Textarea
+        label={t('benchmark.trends.adaptation')}
+        placeholder={t('benchmark.trends.adaptationHint')}
+        value={values.adaptation}
+        onChange={(e) => set('adaptation', e.currentTarget.value)}
+        error={errorOf(form.errors, 'adaptation')}
+        autosize
+        minRows={2}
+        data-testid="trend-adaptation"
+      />
+    </ItemFormModal>
   );
 }

@@ -1,89 +1,31 @@
 // Part 3 of the benchmark: the customer voice (their words, tone, what they share, what their reactions say) and the
 // questions to ask them, turned into a survey text by the backend. Saved as the user types.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { ActionIcon, Button, Code, Group, Input, Paper, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowDown, IconArrowUp, IconCopy, IconDownload, IconPlus, IconX } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { ApiError, BenchmarkView, CustomerVoice, FieldError } from '../bindings';
+import { useAutosave } from '../autosave';
+import type { ApiError, BenchmarkView, CustomerVoice } from '../bindings';
+import { Question } from '../components/StepFrame';
 import { notifyError } from '../errors';
 import { benchApi } from './ipc';
-import { Question } from './parts';
-import { benchmarkKey, errorOf, SAVE_DELAY_MS, useBench } from './state';
+import { benchmarkKey, errorOf, useBench } from './state';
 
 type TextField = 'words' | 'tone' | 'shares' | 'reactions';
 const TEXT_FIELDS: readonly TextField[] = ['words', 'tone', 'shares', 'reactions'];
-
-/** What was typed and not yet accepted, per strategy, so that it survives switching sub-steps or steps. */
-const drafts = new Map<number, { draft: CustomerVoice; errors: FieldError[] }>();
-
-/** Only for tests: forget every draft. */
-export function clearVoiceDrafts() {
-  drafts.clear();
-}
 
 /** The customer voice as a draft saved automatically: after a pause in typing, on blur, or at once. The backend's
  *  answers never overwrite the draft, so what the user types stays as typed. */
 function useVoiceAutosave() {
   const { strategyId, view, tracker } = useBench();
-  const [draft, setDraft] = useState<CustomerVoice>(() => drafts.get(strategyId)?.draft ?? view.benchmark.voice);
-  const [errors, setErrors] = useState<FieldError[]>(() => drafts.get(strategyId)?.errors ?? []);
-  const waiting = useRef<CustomerVoice | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const inFlight = useRef<Promise<void>>(Promise.resolve());
-  const seq = useRef(0);
-  const busy = useRef(0);
-  const mounted = useRef(true);
-
-  const flush = useCallback((): Promise<void> => {
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = null;
-    const value = waiting.current;
-    waiting.current = null;
-    if (!value) return inFlight.current;
-    const mine = ++seq.current;
-    busy.current += 1;
-    const done = (fieldErrors: FieldError[]) => {
-      busy.current -= 1;
-      if (mine !== seq.current) return; // a newer save is on its way
-      const stored = drafts.get(strategyId);
-      if (fieldErrors.length === 0 && (!stored || stored.draft === value)) drafts.delete(strategyId);
-      else drafts.set(strategyId, { draft: stored?.draft ?? value, errors: fieldErrors });
-      if (mounted.current) setErrors(fieldErrors);
-    };
-    inFlight.current = tracker.run('voice', () => benchApi.voiceSave(strategyId, value)).then(
-      () => done([]),
-      (e: ApiError) => done(e.code === 'validation' ? e.fields : []),
-    );
-    return inFlight.current;
-  }, [strategyId, tracker]);
-
-  const change = useCallback(
-    (next: CustomerVoice, mode: 'debounce' | 'now') => {
-      setDraft(next);
-      drafts.set(strategyId, { draft: next, errors: drafts.get(strategyId)?.errors ?? [] });
-      waiting.current = next;
-      if (timer.current) clearTimeout(timer.current);
-      if (mode === 'now') void flush();
-      else timer.current = setTimeout(() => void flush(), SAVE_DELAY_MS);
-    },
-    [flush, strategyId],
-  );
-
-  useEffect(() => {
-    mounted.current = true;
-    return () => {
-      // Leaving with a save still waiting: send it now rather than lose it.
-      mounted.current = false;
-      void flush();
-    };
-  }, [flush]);
-
-  /** Whether a change is waiting or on its way, so that the backend's survey text may be behind the draft. */
-  const pending = useCallback(() => waiting.current !== null || busy.current > 0, []);
-
-  return { draft, errors, change, flush, pending };
+  return useAutosave<CustomerVoice, BenchmarkView>({
+    key: `${strategyId}:voice`,
+    initial: () => view.benchmark.voice,
+    send: (value) => benchApi.voiceSave(strategyId, value),
+    tracker,
+  });
 }
 
 export function Voice() {

@@ -1,6 +1,7 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { clearDrafts as clearVoiceDrafts } from '../autosave';
 import type { Finding, Observation, Player } from '../bindings';
 import { todayIso } from '../format';
 import i18n from '../i18n';
@@ -8,7 +9,6 @@ import { AppProviders } from '../Providers';
 import { createQueryClient } from '../queries';
 import { BenchmarkStep } from './BenchmarkStep';
 import { type BenchFake, installBenchmarkBackend } from './testBackend';
-import { clearVoiceDrafts } from './Voice';
 
 // The step remembers its last sub-step per strategy: each test uses a strategy of its own.
 let nextStrategy = 1;

@@ -1,32 +1,15 @@
 // Small pieces the benchmark's parts share.
-import { useState } from 'react';
-import { Group, Stack, Text } from '@mantine/core';
+import { type ReactNode, useState } from 'react';
+import { ActionIcon, Button, Group, Modal, type ModalProps, Stack, Text, Tooltip } from '@mantine/core';
 import { modals } from '@mantine/modals';
-import { IconAlertTriangle, IconCheck, IconLoader2 } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCheck, IconLoader2, IconPencil, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { type SaveTracker, useSaveStatus } from '../autosave';
 import type { ApiError, BenchmarkView, FieldError } from '../bindings';
 import i18n from '../i18n';
-import { type SaveTracker, useSaveStatus } from './state';
-
-/** A question of the benchmark: its wording, a one-line explanation and a short example. */
-export function Question({ title, help, example, id }: { title: string; help: string; example?: string; id?: string }) {
-  return (
-    <Stack gap={2} id={id}>
-      <Text fw={700} size="lg" component="h3" m={0}>
-        {title}
-      </Text>
-      <Text size="sm">{help}</Text>
-      {example && (
-        <Text size="sm" c="dimmed" fs="italic">
-          {example}
-        </Text>
-      )}
-    </Stack>
-  );
-}
 
 /** The discreet "Saved / Saving… / Not saved" line. */
-export function SaveStatusLine({ tracker }: { tracker: SaveTracker }) {
+export function SaveStatusLine({ tracker }: { tracker: SaveTracker<BenchmarkView> }) {
   const { t } = useTranslation();
   const status = useSaveStatus(tracker);
   const look =
@@ -71,9 +54,104 @@ export function confirmDelete({ title, body, onConfirm }: { title: string; body:
   });
 }
 
+/** The edit and delete buttons of a list item's card, with their labels as tooltips when `tooltips` is set. */
+export function EditDeleteActions({
+  editLabel,
+  deleteLabel,
+  onEdit,
+  onDelete,
+  testIdPrefix,
+  tooltips = false,
+}: {
+  editLabel: string;
+  deleteLabel: string;
+  onEdit: () => void;
+  onDelete: () => void;
+  /** The buttons are `{testIdPrefix}-edit` and `{testIdPrefix}-delete`. */
+  testIdPrefix: string;
+  tooltips?: boolean;
+}) {
+  const { t } = useTranslation();
+  const edit = (
+    <ActionIcon variant="subtle" aria-label={editLabel} onClick={onEdit} data-testid={`${testIdPrefix}-edit`}>
+      <IconPencil size={16} />
+    </ActionIcon>
+  );
+  const remove = (
+    <ActionIcon
+      variant="subtle"
+      color="red"
+      aria-label={deleteLabel}
+      onClick={onDelete}
+      data-testid={`${testIdPrefix}-delete`}
+    >
+      <IconTrash size={16} />
+    </ActionIcon>
+  );
+  if (!tooltips) {
+    return (
+      <>
+        {edit}
+        {remove}
+      </>
+    );
+  }
+  return (
+    <>
+      <Tooltip label={t('benchmark.common.edit')}>{edit}</Tooltip>
+      <Tooltip label={t('benchmark.common.delete')}>{remove}</Tooltip>
+    </>
+  );
+}
+
+/** The modal form of a list item: its fields, then Cancel and Save. */
+export function ItemFormModal({
+  title,
+  size,
+  onCancel,
+  onSubmit,
+  saving,
+  saveTestId,
+  children,
+}: {
+  title: ReactNode;
+  size: ModalProps['size'];
+  /** Closes the form without saving. */
+  onCancel: () => void;
+  onSubmit: () => void;
+  saving: boolean;
+  saveTestId: string;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Modal opened onClose={onCancel} title={title} size={size}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          onSubmit();
+        }}
+        noValidate
+      >
+        <Stack gap="md">
+          {children}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onCancel}>
+              {t('benchmark.common.cancel')}
+            </Button>
+            <Button type="submit" loading={saving} data-testid={saveTestId}>
+              {t('benchmark.common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
 /** The state of a list item's form: its inline errors and whether a save is in flight. A failed save keeps the
  *  values typed (they live in the form) and shows the backend's field errors. */
-export function useItemSave(tracker: SaveTracker, key: string) {
+export function useItemSave(tracker: SaveTracker<BenchmarkView>, key: string) {
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [saving, setSaving] = useState(false);
   const submit = async (send: () => Promise<BenchmarkView>): Promise<boolean> => {

@@ -4,7 +4,7 @@ import { clearMocks } from '@tauri-apps/api/mocks';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { afterEach, vi } from 'vitest';
-import { clearDrafts } from '../components/audit/state';
+import { clearDrafts } from '../autosave';
 
 // Mantine needs these browser APIs, which jsdom lacks.
 Object.defineProperty(window, 'matchMedia', {

@@ -21,10 +21,12 @@ import {
 import { modals } from '@mantine/modals';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { type NumberDraft, parseNumber } from '../../autosave';
 import type { ApiError, Audit, AudienceType, FieldError, Persona, PersonaInput, UsageLevel } from '../../bindings';
 import { api } from '../../ipc';
-import { networkName, Question, scrollIntoView } from './parts';
-import { errorOf, type NumberDraft, parseNumber, useAuditCtx } from './state';
+import { Question } from '../StepFrame';
+import { networkName, scrollIntoView } from './parts';
+import { errorOf, useAuditCtx } from './state';
 
 export const LEVELS: readonly UsageLevel[] = ['none', 'low', 'medium', 'high'];
 const AUDIENCE_TYPES: readonly AudienceType[] = ['b2c', 'b2b'];

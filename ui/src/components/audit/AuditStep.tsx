@@ -1,24 +1,22 @@
 // Step 1, the audit: four guided parts (audiences, networks & presence, measurement, summary), saved as the user
 // types. The Rust side computes the findings; this only shows them.
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Alert, Box, Button, Center, Group, Loader, Progress, Tabs, Text } from '@mantine/core';
-import { IconAlertTriangle, IconCheck, IconCircleCheck, IconLoader2 } from '@tabler/icons-react';
+import { Box, Group, Text } from '@mantine/core';
+import { IconAlertTriangle, IconCheck, IconLoader2 } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { type SaveTracker, useSaveStatus } from '../../autosave';
 import type { Audit, AuditView, StepId } from '../../bindings';
 import { useAudit } from '../../queries';
+import { StepHeader, StepLoadFailed, StepLoading, StepTabs } from '../StepFrame';
 import { Audiences } from './Audiences';
 import { Measurement } from './Measurement';
 import { PresenceSection } from './Presence';
-import { AuditContext, type AuditCtx, SaveTracker, type Section, SECTIONS, useSaveStatus } from './state';
+import { AuditContext, type AuditCtx, auditTracker, type Section, SECTIONS } from './state';
 import { Summary } from './Summary';
 
 /** The sub-step shown last, per strategy, so that coming back to the audit reopens it. */
 const lastSection = new Map<number, Section>();
-
-function isSection(v: string | null | undefined): v is Section {
-  return (SECTIONS as readonly (string | null | undefined)[]).includes(v);
-}
 
 /** Which of the three data parts have something in them (for the progress indicator only). */
 export function filledParts(view: AuditView): Record<Exclude<Section, 'summary'>, boolean> {
@@ -38,7 +36,7 @@ export function AuditStep({ strategyId, onGoToStep }: { strategyId: number; onGo
   const lang = i18n.language === 'fr' ? 'fr' : 'en';
   const client = useQueryClient();
   const query = useAudit(strategyId);
-  const tracker = useMemo(() => new SaveTracker(client, strategyId), [client, strategyId]);
+  const tracker = useMemo(() => auditTracker(client, strategyId), [client, strategyId]);
   const [section, setSection] = useState<Section>(() => lastSection.get(strategyId) ?? 'audiences');
   const [focus, setFocus] = useState<AuditCtx['focus']>(null);
 
@@ -72,80 +70,48 @@ export function AuditStep({ strategyId, onGoToStep }: { strategyId: number; onGo
 
   if (query.isError) {
     return (
-      <Alert color="red" data-testid="audit" icon={<IconAlertTriangle size={18} />} title={t('audit.loadFailed')}>
-        <Button variant="light" color="red" mt="xs" onClick={() => void query.refetch()}>
-          {t('app.retry')}
-        </Button>
-      </Alert>
+      <StepLoadFailed
+        testId="audit"
+        title={t('audit.loadFailed')}
+        retryLabel={t('app.retry')}
+        onRetry={() => void query.refetch()}
+      />
     );
   }
-  if (!ctx || !view) {
-    return (
-      <Center py="xl" data-testid="audit-loading">
-        <Loader />
-      </Center>
-    );
-  }
+  if (!ctx || !view) return <StepLoading testId="audit-loading" />;
 
   const filled = filledParts(view);
-  const done = Object.values(filled).filter(Boolean).length;
-  const total = Object.keys(filled).length;
-  const tabIcon = (s: Section) =>
-    s !== 'summary' && filled[s] ? (
-      <IconCircleCheck size={16} color="var(--mantine-color-teal-6)" aria-hidden data-testid={`audit-tab-${s}-done`} />
-    ) : null;
 
   return (
     <AuditContext.Provider value={ctx}>
       <Box data-testid="audit">
-        <Group justify="space-between" align="center" mb="xs" gap="md">
-          <Group gap="sm" style={{ flex: 1, minWidth: 200 }} wrap="nowrap">
-            <Text size="sm" c="dimmed" data-testid="audit-progress" style={{ whiteSpace: 'nowrap' }}>
-              {t('audit.progress', { count: done, total })}
-            </Text>
-            <Progress
-              value={(done / total) * 100}
-              size="sm"
-              color="teal"
-              style={{ flex: 1, maxWidth: 200 }}
-              aria-label={t('audit.progress', { count: done, total })}
-            />
-          </Group>
-          <SaveStatusLine tracker={tracker} />
-        </Group>
-        <Tabs
+        <StepHeader
+          filled={filled}
+          label={(done, total) => t('audit.progress', { count: done, total })}
+          testId="audit-progress"
+          status={<SaveStatusLine tracker={tracker} />}
+        />
+        <StepTabs
+          sections={SECTIONS}
           value={section}
-          onChange={(v) => {
-            if (isSection(v)) goTo(v);
+          onChange={(s) => goTo(s)}
+          label={t('audit.partsLabel')}
+          tabLabel={(s) => t(`audit.tabs.${s}`)}
+          testIdPrefix="audit"
+          filled={(s) => s !== 'summary' && filled[s]}
+          panels={{
+            audiences: <Audiences />,
+            presence: <PresenceSection />,
+            measurement: <Measurement />,
+            summary: <Summary onGoToStep={onGoToStep} />,
           }}
-          keepMounted={false}
-        >
-          <Tabs.List aria-label={t('audit.partsLabel')}>
-            {SECTIONS.map((s) => (
-              <Tabs.Tab key={s} value={s} data-testid={`audit-tab-${s}`} rightSection={tabIcon(s)}>
-                {t(`audit.tabs.${s}`)}
-              </Tabs.Tab>
-            ))}
-          </Tabs.List>
-          <Tabs.Panel value="audiences" pt="lg">
-            <Audiences />
-          </Tabs.Panel>
-          <Tabs.Panel value="presence" pt="lg">
-            <PresenceSection />
-          </Tabs.Panel>
-          <Tabs.Panel value="measurement" pt="lg">
-            <Measurement />
-          </Tabs.Panel>
-          <Tabs.Panel value="summary" pt="lg">
-            <Summary onGoToStep={onGoToStep} />
-          </Tabs.Panel>
-        </Tabs>
+        />
       </Box>
     </AuditContext.Provider>
   );
 }
 
-function SaveStatusLine({ tracker }: { tracker: SaveTracker }) {
+function SaveStatusLine({ tracker }: { tracker: SaveTracker<AuditView> }) {
   const { t } = useTranslation();
   const status = useSaveStatus(tracker);
   const common = { size: 'sm' as const, 'data-testid': 'save-status', 'data-status': status.kind, role: 'status' };

@@ -3,10 +3,12 @@ import { useEffect } from 'react';
 import { Alert, Checkbox, Group, Paper, Stack, Table, TextInput, Title } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { useAutosave } from '../../autosave';
 import type { Metric, Network } from '../../bindings';
 import { api } from '../../ipc';
-import { networkName, Question, scrollIntoView } from './parts';
-import { errorOf, useAuditCtx, useAutosave } from './state';
+import { Question } from '../StepFrame';
+import { networkName, scrollIntoView } from './parts';
+import { errorOf, useAuditCtx } from './state';
 
 export const METRICS: readonly Metric[] = ['reach', 'engagement', 'clicks', 'follower_growth', 'conversions'];
 
@@ -88,10 +90,8 @@ function MetricRow({ network, metric }: { network: string; metric: Metric }) {
       const c = audit.metrics.find((x) => x.network === network && x.metric === metric);
       return { available: c?.available ?? false, source: c?.source ?? '' };
     },
-    send: (d) =>
-      tracker.run(`metric:${network}:${metric}`, () =>
-        api.metricSave(strategyId, { network, metric, available: d.available, source: d.source }),
-      ),
+    // useAutosave runs the request through the tracker itself.
+    send: (d) => api.metricSave(strategyId, { network, metric, available: d.available, source: d.source }),
     tracker,
   });
   const id = `metric-${network}-${metric}`;

@@ -25,8 +25,10 @@ import {
 import { modals } from '@mantine/modals';
 import { IconCheck, IconInfoCircle, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { type NumberDraft, parseNumber, useAutosave } from '../../autosave';
 import type {
   ApiError,
+  AuditView,
   ContentFormat,
   CustomNetworkInput,
   Decision,
@@ -37,8 +39,9 @@ import type {
   Presence,
 } from '../../bindings';
 import { api } from '../../ipc';
-import { networkName, Question, scrollIntoView } from './parts';
-import { errorOf, type NumberDraft, parseNumber, useAuditCtx, useAutosave } from './state';
+import { Question } from '../StepFrame';
+import { networkName, scrollIntoView } from './parts';
+import { errorOf, useAuditCtx } from './state';
 
 const KINDS: readonly NetworkKind[] = ['social', 'owned'];
 const ALL_FORMATS: readonly ContentFormat[] = ['photo', 'video', 'carousel', 'text', 'link', 'story', 'live', 'short_video'];
@@ -133,7 +136,8 @@ function NetworkPicker() {
       confirmProps: { color: 'red', 'data-testid': 'confirm-delete' } as Record<string, unknown>,
       cancelProps: { 'data-testid': 'cancel-delete' } as Record<string, unknown>,
       onConfirm: () => {
-        tracker.forget(`presence:${n.key}`);
+        // The same key as the presence card's autosave: a failed save of a removed network is no longer pending.
+        tracker.forget(`${strategyId}:presence:${n.key}`);
         tracker.run(`network-delete:${n.key}`, () => api.auditDeleteNetwork(strategyId, n.key)).catch(() => undefined);
       },
     });
@@ -317,14 +321,14 @@ function AddNetworkForm({ onDone }: { onDone: () => void }) {
 function StaleAfter() {
   const { t } = useTranslation();
   const { audit, strategyId, tracker } = useAuditCtx();
-  const s = useAutosave<NumberDraft>({
+  const s = useAutosave<NumberDraft, AuditView>({
     key: `${strategyId}:stale_after_days`,
     initial: () => audit.stale_after_days,
     send: (v) => {
       const n = parseNumber(v);
       if (!n.ok || n.value == null) return null;
       const days = n.value;
-      return tracker.run('stale_after_days', () => api.auditSetOptions(strategyId, audit.not_on_social_yet, days));
+      return api.auditSetOptions(strategyId, audit.not_on_social_yet, days);
     },
     tracker,
   });
@@ -418,12 +422,12 @@ function PresenceCard({ network }: { network: Network }) {
   const { t } = useTranslation();
   const { audit, strategyId, tracker, focus } = useAuditCtx();
   const key = network.key;
-  const s = useAutosave<PresenceDraft>({
+  const s = useAutosave<PresenceDraft, AuditView>({
     key: `${strategyId}:presence:${key}`,
     initial: () => toDraft(audit.presences.find((p) => p.network === key)),
     send: (d) => {
       const presence = fromDraft(key, d);
-      return presence && tracker.run(`presence:${key}`, () => api.presenceSave(strategyId, presence));
+      return presence && api.presenceSave(strategyId, presence);
     },
     tracker,
   });

@@ -1,22 +1,13 @@
 // Part 4 of the audit: the findings the Rust side computed, most severe first, each linked to its data.
-import { Badge, Button, Group, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconAlertTriangle, IconArrowRight, IconCircleX, IconInfoCircle } from '@tabler/icons-react';
+import { Badge, Group, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Finding, Severity, StepId } from '../../bindings';
+import type { Finding, StepId } from '../../bindings';
+import { FindingsList } from '../Findings';
 import { type Section, SECTIONS, useAuditCtx } from './state';
-
-const SEVERITIES: readonly Severity[] = ['blocking', 'warning', 'info'];
-const SEVERITY_LOOK: Record<Severity, { color: string; Icon: typeof IconInfoCircle }> = {
-  blocking: { color: 'red', Icon: IconCircleX },
-  warning: { color: 'orange', Icon: IconAlertTriangle },
-  info: { color: 'blue', Icon: IconInfoCircle },
-};
 
 export function Summary({ onGoToStep }: { onGoToStep: (step: StepId) => void }) {
   const { t } = useTranslation();
   const { audit, view, lang, goTo } = useAuditCtx();
-  // Stable sort: the backend's order is kept within a severity.
-  const findings = [...view.findings].sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity));
   const presences = audit.presences.filter((p) => audit.selected.includes(p.network)).length;
 
   const open = (f: Finding) => {
@@ -49,63 +40,27 @@ export function Summary({ onGoToStep }: { onGoToStep: (step: StepId) => void }) 
         </Title>
         <Text size="sm">{t('audit.summary.help')}</Text>
       </Stack>
-      <Stack gap="sm" data-testid="findings" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
-        {findings.length === 0 && (
-          <Text c="dimmed" component="li" data-testid="findings-empty">
-            {t('audit.summary.none')}
-          </Text>
-        )}
-        {findings.map((f, i) => {
-          const { color, Icon } = SEVERITY_LOOK[f.severity];
-          return (
-            <Paper
-              key={`${f.kind}-${f.network ?? ''}-${i}`}
-              component="li"
-              withBorder
-              p="md"
-              radius="md"
-              data-testid="finding"
-              data-kind={f.kind}
-              data-severity={f.severity}
-              data-network={f.network ?? undefined}
-              style={{ borderLeft: `4px solid var(--mantine-color-${color}-6)` }}
-            >
-              <Group align="flex-start" wrap="nowrap" gap="md">
-                <ThemeIcon color={color} variant="light" radius="xl" size="lg" aria-hidden>
-                  <Icon size={20} />
-                </ThemeIcon>
-                <Stack gap={4} style={{ flex: 1, minWidth: 0 }}>
-                  <Group gap="xs" wrap="wrap">
-                    <Badge color={color} variant="light" size="sm" data-testid="finding-severity">
-                      {t(`audit.severities.${f.severity}`)}
-                    </Badge>
-                    <Text fw={700} data-testid="finding-title">
-                      {f.title[lang]}
-                    </Text>
-                  </Group>
-                  <Text size="sm" data-testid="finding-explanation">
-                    {f.explanation[lang]}
-                  </Text>
-                  <Text size="sm" c="dimmed" data-testid="finding-suggestion">
-                    {t('audit.summary.suggestion', { text: f.suggestion[lang] })}
-                  </Text>
-                  <Group>
-                    <Button
-                      variant="subtle"
-                      size="compact-sm"
-                      rightSection={<IconArrowRight size={14} />}
-                      onClick={() => open(f)}
-                      data-testid="finding-link"
-                    >
-                      {t('audit.summary.seeData')}
-                    </Button>
-                  </Group>
-                </Stack>
-              </Group>
-            </Paper>
-          );
-        })}
-      </Stack>
+      <FindingsList
+        findings={view.findings}
+        lang={lang}
+        texts={{
+          empty: t('audit.summary.none'),
+          severity: (s) => t(`audit.severities.${s}`),
+          suggestion: (text) => t('audit.summary.suggestion', { text }),
+          seeData: t('audit.summary.seeData'),
+        }}
+        testIds={{
+          list: 'findings',
+          empty: 'findings-empty',
+          item: 'finding',
+          severity: 'finding-severity',
+          title: 'finding-title',
+          explanation: 'finding-explanation',
+          suggestion: 'finding-suggestion',
+          link: 'finding-link',
+        }}
+        onOpen={open}
+      />
     </Stack>
   );
 }
