@@ -230,7 +230,7 @@ function PlayerObservations({
                     ))}
                     {o.formats.map((f) => (
                       <Badge key={`format-${f}`} variant="dot" size="sm" color="gray" tt="none">
-                        {t(`benchmark.formats.${f}`)}
+                        {t(`audit.formats.${f}`)}
                       </Badge>
                     ))}
                   </Group>
@@ -457,7 +457,7 @@ function ObservationForm({ editing, onClose }: { editing: Editing; onClose: () =
             <Group gap="xs" mt={4} data-testid="observation-formats">
               {formats.map((f) => (
                 <Chip key={f} value={f} size="sm">
-                  {t(`benchmark.formats.${f}`)}
+                  {t(`audit.formats.${f}`)}
                 </Chip>
               ))}
             </Group>

@@ -43,16 +43,6 @@ export const en = {
     leader: 'A reference in your field, to learn from.',
     inspiring: 'From another sector, admired for its social media.',
   },
-  formats: {
-    photo: 'Photo',
-    video: 'Video',
-    carousel: 'Carousel',
-    text: 'Text',
-    link: 'Link',
-    story: 'Story',
-    live: 'Live',
-    short_video: 'Short video',
-  },
   networkNames: {
     blog: 'Blog',
     newsletter: 'Newsletter',
@@ -280,16 +270,6 @@ export const fr: BenchmarkMessages = {
     indirect_competitor: 'Répond au même besoin autrement.',
     leader: 'Une référence de votre domaine, dont on s’inspire.',
     inspiring: 'D’un autre secteur, admirée pour ses réseaux sociaux.',
-  },
-  formats: {
-    photo: 'Photo',
-    video: 'Vidéo',
-    carousel: 'Carrousel',
-    text: 'Texte',
-    link: 'Lien',
-    story: 'Story',
-    live: 'Live',
-    short_video: 'Vidéo courte',
   },
   networkNames: {
     blog: 'Blog',
