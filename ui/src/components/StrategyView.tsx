@@ -40,7 +40,7 @@ import { STEP_COUNT, STEPS } from '../steps';
 import { Brand, SettingsButton } from './Brand';
 import { StrategyFormModal } from '../lazy';
 import { AuditStep } from './audit/AuditStep';
-import { BenchmarkStep } from '../benchmark/BenchmarkStep';
+import { BenchmarkStep } from './benchmark/BenchmarkStep';
 
 function isCompleted(s: Strategy, step: StepId): boolean {
   return s.steps.some((st) => st.step === step && st.completed);

@@ -1,6 +1,6 @@
 // An in-memory stand-in for the Rust commands, installed with `mockIPC`.
 import { mockIPC } from '@tauri-apps/api/mocks';
-import { createBenchmarkFake } from '../benchmark/testBackend';
+import { createBenchmarkFake } from '../components/benchmark/testBackend';
 import type { InvokeArgs } from '@tauri-apps/api/core';
 import type {
   ApiError,

@@ -3,9 +3,9 @@ import { useState } from 'react';
 import { Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { Player, PlayerInput, PlayerType } from '../bindings';
+import type { Player, PlayerInput, PlayerType } from '../../bindings';
 import { benchApi } from './ipc';
-import { Question } from '../components/StepFrame';
+import { Question } from '../StepFrame';
 import { confirmDelete, EditDeleteActions, ItemFormModal, useItemSave } from './parts';
 import { errorOf, useBench } from './state';
 

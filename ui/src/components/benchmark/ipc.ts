@@ -1,8 +1,8 @@
 // Typed wrappers around the benchmark commands of the Rust side. Every command answers with the whole
 // `BenchmarkView`; every rejection is normalised into an `ApiError`.
 import { invoke, type InvokeArgs } from '@tauri-apps/api/core';
-import type { BenchmarkView, CustomerVoice, Language, ObservationInput, PlayerInput, TrendInput } from '../bindings';
-import { toApiError } from '../ipc';
+import type { BenchmarkView, CustomerVoice, Language, ObservationInput, PlayerInput, TrendInput } from '../../bindings';
+import { toApiError } from '../../ipc';
 
 async function call(cmd: string, args: InvokeArgs): Promise<BenchmarkView> {
   try {

@@ -4,9 +4,9 @@ import { ActionIcon, Button, Group, Modal, type ModalProps, Stack, Text, Tooltip
 import { modals } from '@mantine/modals';
 import { IconAlertTriangle, IconCheck, IconLoader2, IconPencil, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { type SaveTracker, useSaveStatus } from '../autosave';
-import type { ApiError, BenchmarkView, FieldError } from '../bindings';
-import i18n from '../i18n';
+import { type SaveTracker, useSaveStatus } from '../../autosave';
+import type { ApiError, BenchmarkView, FieldError } from '../../bindings';
+import i18n from '../../i18n';
 
 /** The discreet "Saved / Saving… / Not saved" line. */
 export function SaveStatusLine({ tracker }: { tracker: SaveTracker<BenchmarkView> }) {

@@ -1,7 +1,7 @@
 // The texts of the benchmark step (step 2), in English and French, registered under `benchmark.` at module load.
 // Glossary: benchmark / veille concurrentielle, player / acteur, observation / observation, customer voice / voix du
 // client, trend / tendance, finding / constat, network / réseau social, post / publication.
-import i18n from '../i18n';
+import i18n from '../../i18n';
 
 export const en = {
   loadFailed: 'The benchmark could not be loaded.',

@@ -2,9 +2,9 @@
 // and small helpers.
 import { createContext, useContext } from 'react';
 import { useQuery, type QueryClient } from '@tanstack/react-query';
-import { SaveTracker } from '../autosave';
-import type { BenchmarkView, FieldError, Language, Network } from '../bindings';
-import i18n from '../i18n';
+import { SaveTracker } from '../../autosave';
+import type { BenchmarkView, FieldError, Language, Network } from '../../bindings';
+import i18n from '../../i18n';
 import { benchErrorText } from './i18n';
 import { benchApi } from './ipc';
 

@@ -6,10 +6,10 @@ import { notifications } from '@mantine/notifications';
 import { IconArrowDown, IconArrowUp, IconCopy, IconDownload, IconPlus, IconX } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useAutosave } from '../autosave';
-import type { ApiError, BenchmarkView, CustomerVoice } from '../bindings';
-import { Question } from '../components/StepFrame';
-import { notifyError } from '../errors';
+import { useAutosave } from '../../autosave';
+import type { ApiError, BenchmarkView, CustomerVoice } from '../../bindings';
+import { Question } from '../StepFrame';
+import { notifyError } from '../../errors';
 import { benchApi } from './ipc';
 import { benchmarkKey, errorOf, useBench } from './state';
 

@@ -1,12 +1,12 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { clearDrafts as clearVoiceDrafts } from '../autosave';
-import type { Finding, Observation, Player } from '../bindings';
-import { todayIso } from '../format';
-import i18n from '../i18n';
-import { AppProviders } from '../Providers';
-import { createQueryClient } from '../queries';
+import { clearDrafts as clearVoiceDrafts } from '../../autosave';
+import type { Finding, Observation, Player } from '../../bindings';
+import { todayIso } from '../../format';
+import i18n from '../../i18n';
+import { AppProviders } from '../../Providers';
+import { createQueryClient } from '../../queries';
 import { BenchmarkStep } from './BenchmarkStep';
 import { type BenchFake, installBenchmarkBackend } from './testBackend';
 

@@ -1,9 +1,9 @@
 // Part 6 of the benchmark: the findings the Rust side computed, most severe first, each linked to its data.
 import { Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Finding, StepId } from '../bindings';
-import { FindingsList } from '../components/Findings';
-import { Question } from '../components/StepFrame';
+import type { Finding, StepId } from '../../bindings';
+import { FindingsList } from '../Findings';
+import { Question } from '../StepFrame';
 import { useBench } from './state';
 
 export function Summary({ onGoToStep }: { onGoToStep?: (step: StepId) => void }) {

@@ -20,10 +20,10 @@ import {
 } from '@mantine/core';
 import { IconCopyPlus, IconPlus, IconThumbDown, IconThumbUp } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { type NumberDraft, parseNumber } from '../autosave';
-import type { ContentFormat, FieldError, Observation, ObservationInput, Player } from '../bindings';
-import { Question } from '../components/StepFrame';
-import { formatDay, todayIso } from '../format';
+import { type NumberDraft, parseNumber } from '../../autosave';
+import type { ContentFormat, FieldError, Observation, ObservationInput, Player } from '../../bindings';
+import { Question } from '../StepFrame';
+import { formatDay, todayIso } from '../../format';
 import { benchApi } from './ipc';
 import { confirmDelete, EditDeleteActions, ItemFormModal, useItemSave } from './parts';
 import { PLAYER_COLORS } from './Players';

@@ -17,7 +17,7 @@ import type {
   Text,
   Trend,
   TrendInput,
-} from '../bindings';
+} from '../../bindings';
 
 export interface Call {
   cmd: string;
