@@ -42,10 +42,17 @@ impl Store {
                         start_date: start.format("%Y-%m-%d").to_string(),
                     },
                     current_step: StepId::Audit,
-                    steps: &[StepState {
-                        step: StepId::Audit,
-                        completed: false,
-                    }],
+                    // Steps 1 and 2 are filled in, so the sample shows them as done.
+                    steps: &[
+                        StepState {
+                            step: StepId::Audit,
+                            completed: true,
+                        },
+                        StepState {
+                            step: StepId::Benchmark,
+                            completed: true,
+                        },
+                    ],
                     created_at: &t,
                     updated_at: &t,
                 },

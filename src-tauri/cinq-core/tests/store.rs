@@ -374,6 +374,17 @@ fn the_sample_strategy_is_realistic_and_repeatable() {
     assert_eq!(b.name, format!("{} 2", cinq_core::sample::SAMPLE_NAME));
     assert_eq!(a.timezone, "Europe/Paris");
     assert!(!a.organisation.is_empty() && !a.sector.is_empty());
+    let done: Vec<StepId> = a
+        .steps
+        .iter()
+        .filter(|s| s.completed)
+        .map(|s| s.step)
+        .collect();
+    assert_eq!(
+        done,
+        vec![StepId::Audit, StepId::Benchmark],
+        "the filled-in steps show as done"
+    );
 }
 
 #[test]
