@@ -79,6 +79,37 @@ describe('audit: audiences', () => {
     expect(screen.queryByTestId('persona-card')).toBeNull();
   });
 
+  it('saves an edited persona as the user types, with no save button, and keeps an emptied name with its error', async () => {
+    const { s, backend, user } = await openAudit({
+      selected: ['instagram'],
+      personas: [{ id: 7, name: 'Marc', description: '', audience_type: 'b2b', age_min: null, age_max: null, usage: [] }],
+    });
+    await user.click(await screen.findByTestId('persona-edit'));
+    expect(screen.queryByTestId('persona-save')).toBeNull();
+    await user.type(screen.getByTestId('persona-description'), 'Runs a bakery');
+
+    await waitFor(() => expect(backend.callsTo('persona_save').length).toBeGreaterThan(0));
+    expect(backend.callsTo('persona_save').at(-1)?.args).toMatchObject({
+      strategyId: s.id,
+      personaId: 7,
+      input: { name: 'Marc', description: 'Runs a bakery', audience_type: 'b2b' },
+    });
+    await waitFor(() => expect(screen.getByTestId('persona-card')).toHaveTextContent('Runs a bakery'));
+
+    // A name emptied is refused: the error shows inline and the field stays as typed; the rest is kept.
+    await user.clear(screen.getByTestId('persona-name'));
+    expect(await screen.findByText('Give this audience a name.')).toBeInTheDocument();
+    expect(screen.getByTestId('persona-name')).toHaveValue('');
+    expect(screen.getByTestId('persona-description')).toHaveValue('Runs a bakery');
+    expect(screen.getByTestId('persona-card')).toHaveTextContent('Marc');
+
+    await user.type(screen.getByTestId('persona-name'), 'Marc B.');
+    await waitFor(() => expect(screen.queryByText('Give this audience a name.')).toBeNull());
+    await waitFor(() => expect(screen.getByTestId('persona-card')).toHaveTextContent('Marc B.'));
+    await user.click(screen.getByTestId('persona-close'));
+    expect(screen.queryByTestId('persona-form')).toBeNull();
+  });
+
   it('asks before deleting a persona', async () => {
     const { s, backend, user } = await openAudit({
       selected: ['instagram'],

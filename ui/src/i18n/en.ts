@@ -268,6 +268,7 @@ const en = {
       usageHelp: 'Your best guess is enough; a survey or your statistics can confirm it later.',
       noNetworks: 'Choose the networks to audit under “Networks & presence”, then rate them here.',
       save: 'Save the audience',
+      create: 'Add',
       edit: 'Edit {{name}}',
       delete: 'Delete {{name}}',
       deleteTitle: 'Delete this audience?',

@@ -272,6 +272,7 @@ const fr: Messages = {
       usageHelp: 'Une estimation suffit ; une enquête ou vos statistiques pourront la confirmer plus tard.',
       noNetworks: 'Choisissez les réseaux à auditer dans « Réseaux et présence », puis notez-les ici.',
       save: 'Enregistrer la cible',
+      create: 'Ajouter',
       edit: 'Modifier {{name}}',
       delete: 'Supprimer {{name}}',
       deleteTitle: 'Supprimer cette cible ?',

@@ -21,8 +21,17 @@ import {
 import { modals } from '@mantine/modals';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { type NumberDraft, parseNumber } from '../../autosave';
-import type { ApiError, Audit, AudienceType, FieldError, Persona, PersonaInput, UsageLevel } from '../../bindings';
+import { type NumberDraft, parseNumber, useAutosave } from '../../autosave';
+import type {
+  ApiError,
+  Audit,
+  AudienceType,
+  AuditView,
+  FieldError,
+  Persona,
+  PersonaInput,
+  UsageLevel,
+} from '../../bindings';
 import { api } from '../../ipc';
 import { Question } from '../StepFrame';
 import { networkName, scrollIntoView } from './parts';
@@ -80,7 +89,8 @@ export function Audiences() {
   };
   const closeForm = () => {
     openForms.delete(strategyId);
-    tracker.forget(`persona:${form?.personaId ?? 'new'}`);
+    // A new persona not added is given up; an existing one's waiting change is sent as its form goes.
+    if (form?.personaId == null) tracker.forget('persona:new');
     setForm(null);
   };
 
@@ -232,47 +242,56 @@ function PersonaCard({
 type FormState = { personaId: number | null; draft: PersonaDraft; errors: FieldError[] };
 
 function PersonaForm({ initial, onClose }: { initial: FormState; onClose: () => void }) {
+  const { audit } = useAuditCtx();
+  if (initial.personaId == null) return <PersonaCreateForm initial={initial} onClose={onClose} />;
+  const persona = audit.personas.find((p) => p.id === initial.personaId);
+  return persona ? <PersonaEditForm persona={persona} onClose={onClose} /> : null;
+}
+
+/** The persona to send, or `null` when an age cannot be sent as it is; the networks no longer known are left out. */
+function personaInput(draft: PersonaDraft, audit: Audit): PersonaInput | null {
+  const min = parseNumber(draft.age_min);
+  const max = parseNumber(draft.age_max);
+  if (!min.ok || !max.ok) return null;
+  const known = new Set(audit.networks.map((n) => n.key));
+  return {
+    name: draft.name,
+    description: draft.description,
+    audience_type: draft.audience_type,
+    age_min: min.value,
+    age_max: max.value,
+    usage: Object.entries(draft.usage)
+      .filter(([network]) => known.has(network))
+      .map(([network, level]) => ({ network, level })),
+  };
+}
+
+/** A new persona: it exists once it has a name, so it is added with a button. */
+function PersonaCreateForm({ initial, onClose }: { initial: FormState; onClose: () => void }) {
   const { t } = useTranslation();
   const { audit, strategyId, tracker } = useAuditCtx();
   const [draft, setDraft] = useState(initial.draft);
   const [errors, setErrors] = useState<FieldError[]>(initial.errors);
   const [saving, setSaving] = useState(false);
-  const personaId = initial.personaId;
-  const editing = personaId != null ? audit.personas.find((p) => p.id === personaId) : undefined;
 
   useEffect(() => {
-    // Keep what is typed if the user switches parts before saving.
-    if (openForms.has(strategyId)) openForms.set(strategyId, { personaId, draft, errors });
-  }, [strategyId, personaId, draft, errors]);
-
-  const set = <K extends keyof PersonaDraft>(k: K, v: PersonaDraft[K]) => setDraft((d) => ({ ...d, [k]: v }));
-  const networks = usageNetworks(audit, Object.keys(draft.usage));
+    // Keep what is typed if the user switches parts before adding it.
+    if (openForms.has(strategyId)) openForms.set(strategyId, { personaId: null, draft, errors });
+  }, [strategyId, draft, errors]);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const min = parseNumber(draft.age_min);
-    const max = parseNumber(draft.age_max);
-    const local: FieldError[] = [];
-    if (!min.ok) local.push({ field: 'age_min', code: 'not_a_number' });
-    if (!max.ok) local.push({ field: 'age_max', code: 'not_a_number' });
-    if (!min.ok || !max.ok) {
+    const input = personaInput(draft, audit);
+    if (!input) {
+      const local: FieldError[] = [];
+      if (!parseNumber(draft.age_min).ok) local.push({ field: 'age_min', code: 'not_a_number' });
+      if (!parseNumber(draft.age_max).ok) local.push({ field: 'age_max', code: 'not_a_number' });
       setErrors(local);
       return;
     }
-    const known = new Set(audit.networks.map((n) => n.key));
-    const input: PersonaInput = {
-      name: draft.name,
-      description: draft.description,
-      audience_type: draft.audience_type,
-      age_min: min.value,
-      age_max: max.value,
-      usage: Object.entries(draft.usage)
-        .filter(([network]) => known.has(network))
-        .map(([network, level]) => ({ network, level })),
-    };
     setSaving(true);
     tracker
-      .run(`persona:${personaId ?? 'new'}`, () => api.personaSave(strategyId, personaId, input))
+      .run('persona:new', () => api.personaSave(strategyId, null, input))
       .then(
         () => onClose(),
         (err: ApiError) => {
@@ -282,122 +301,189 @@ function PersonaForm({ initial, onClose }: { initial: FormState; onClose: () => 
       );
   };
 
-  const usageError = errorOf(errors, 'network');
   return (
     <Paper withBorder p="lg" radius="md" id="persona-form" data-testid="persona-form" component="form" onSubmit={submit}>
       <Title order={4} mb="md">
-        {editing ? t('audit.audiences.editTitle', { name: editing.name }) : t('audit.audiences.newTitle')}
+        {t('audit.audiences.newTitle')}
       </Title>
       <Stack gap="md">
-        <TextInput
-          label={t('audit.audiences.name')}
-          placeholder={t('audit.audiences.nameHint')}
-          withAsterisk
-          data-autofocus
-          value={draft.name}
-          onChange={(e) => set('name', e.currentTarget.value)}
-          error={errorOf(errors, 'name', 'persona')}
-          data-testid="persona-name"
+        <PersonaFields
+          draft={draft}
+          errors={errors}
+          set={(k, v) => setDraft((d) => ({ ...d, [k]: v }))}
+          onBlur={() => undefined}
         />
-        <Textarea
-          label={t('audit.audiences.description')}
-          placeholder={t('audit.audiences.descriptionHint')}
-          autosize
-          minRows={2}
-          value={draft.description}
-          onChange={(e) => set('description', e.currentTarget.value)}
-          error={errorOf(errors, 'description')}
-          data-testid="persona-description"
-        />
-        <Group grow align="flex-start">
-          <Stack gap={4}>
-            <Text size="sm" fw={500}>
-              {t('audit.audiences.type')}
-            </Text>
-            <SegmentedControl
-              value={draft.audience_type}
-              onChange={(v) => set('audience_type', v as AudienceType)}
-              data-testid="persona-type"
-              aria-label={t('audit.audiences.type')}
-              data={AUDIENCE_TYPES.map((a) => ({
-                value: a,
-                label: <span data-testid={`persona-type-${a}`}>{t(`audit.audienceTypes.${a}`)}</span>,
-              }))}
-            />
-            <Text size="xs" c="dimmed">
-              {t('audit.audiences.typeHint')}
-            </Text>
-          </Stack>
-          <NumberInput
-            label={t('audit.audiences.ageMin')}
-            placeholder={t('audit.audiences.ageHint')}
-            allowDecimal={false}
-            allowNegative={false}
-            value={draft.age_min}
-            onChange={(v) => set('age_min', v)}
-            error={errorOf(errors, 'age_min')}
-            data-testid="persona-age_min"
-          />
-          <NumberInput
-            label={t('audit.audiences.ageMax')}
-            placeholder={t('audit.audiences.ageHint')}
-            allowDecimal={false}
-            allowNegative={false}
-            value={draft.age_max}
-            onChange={(v) => set('age_max', v)}
-            error={errorOf(errors, 'age_max')}
-            data-testid="persona-age_max"
-          />
-        </Group>
-        <Stack gap="xs">
-          <Box>
-            <Text size="sm" fw={500}>
-              {t('audit.audiences.usage')}
-            </Text>
-            <Text size="xs" c="dimmed">
-              {t('audit.audiences.usageHelp')}
-            </Text>
-          </Box>
-          {networks.length === 0 ? (
-            <Text size="sm" c="dimmed" data-testid="persona-no-networks">
-              {t('audit.audiences.noNetworks')}
-            </Text>
-          ) : (
-            networks.map((key) => (
-              <Group key={key} justify="space-between" wrap="wrap" gap="xs">
-                <Text size="sm" id={`persona-usage-label-${key}`}>
-                  {networkName(audit.networks, key)}
-                </Text>
-                <SegmentedControl
-                  size="xs"
-                  value={draft.usage[key] ?? 'none'}
-                  onChange={(v) => setDraft((d) => ({ ...d, usage: { ...d.usage, [key]: v as UsageLevel } }))}
-                  data-testid={`persona-usage-${key}`}
-                  aria-labelledby={`persona-usage-label-${key}`}
-                  data={LEVELS.map((l) => ({
-                    value: l,
-                    label: <span data-testid={`persona-usage-${key}-${l}`}>{t(`audit.levels.${l}`)}</span>,
-                  }))}
-                />
-              </Group>
-            ))
-          )}
-          {usageError && (
-            <Text size="sm" c="red">
-              {usageError}
-            </Text>
-          )}
-        </Stack>
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose} data-testid="persona-cancel">
             {t('common.cancel')}
           </Button>
           <Button type="submit" loading={saving} data-testid="persona-save">
-            {t('audit.audiences.save')}
+            {t('audit.audiences.create')}
           </Button>
         </Group>
       </Stack>
     </Paper>
+  );
+}
+
+/** An existing persona: every change saves itself, after a pause in typing or on blur; a wrong value shows its
+ *  error inline and stays as typed. */
+function PersonaEditForm({ persona, onClose }: { persona: Persona; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { audit, strategyId, tracker } = useAuditCtx();
+  const s = useAutosave<PersonaDraft, AuditView>({
+    key: `${strategyId}:persona:${persona.id}`,
+    initial: () => draftOf(persona),
+    send: (draft) => {
+      const input = personaInput(draft, audit);
+      return input ? api.personaSave(strategyId, persona.id, input) : null;
+    },
+    tracker,
+  });
+
+  return (
+    <Paper withBorder p="lg" radius="md" id="persona-form" data-testid="persona-form">
+      <Title order={4} mb="md">
+        {t('audit.audiences.editTitle', { name: persona.name })}
+      </Title>
+      <Stack gap="md">
+        <PersonaFields
+          draft={s.draft}
+          errors={s.errors}
+          set={(k, v, mode) => s.change({ ...s.draft, [k]: v }, mode)}
+          onBlur={() => void s.flush()}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose} data-testid="persona-close">
+            {t('common.close')}
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
+
+function PersonaFields({
+  draft,
+  errors,
+  set,
+  onBlur,
+}: {
+  draft: PersonaDraft;
+  errors: FieldError[];
+  set: <K extends keyof PersonaDraft>(k: K, v: PersonaDraft[K], mode: 'debounce' | 'now') => void;
+  onBlur: () => void;
+}) {
+  const { t } = useTranslation();
+  const { audit } = useAuditCtx();
+  const networks = usageNetworks(audit, Object.keys(draft.usage));
+  const usageError = errorOf(errors, 'network');
+  return (
+    <>
+      <TextInput
+        label={t('audit.audiences.name')}
+        placeholder={t('audit.audiences.nameHint')}
+        withAsterisk
+        data-autofocus
+        value={draft.name}
+        onChange={(e) => set('name', e.currentTarget.value, 'debounce')}
+        onBlur={onBlur}
+        error={errorOf(errors, 'name', 'persona')}
+        data-testid="persona-name"
+      />
+      <Textarea
+        label={t('audit.audiences.description')}
+        placeholder={t('audit.audiences.descriptionHint')}
+        autosize
+        minRows={2}
+        value={draft.description}
+        onChange={(e) => set('description', e.currentTarget.value, 'debounce')}
+        onBlur={onBlur}
+        error={errorOf(errors, 'description')}
+        data-testid="persona-description"
+      />
+      <Group grow align="flex-start">
+        <Stack gap={4}>
+          <Text size="sm" fw={500}>
+            {t('audit.audiences.type')}
+          </Text>
+          <SegmentedControl
+            value={draft.audience_type}
+            onChange={(v) => set('audience_type', v as AudienceType, 'now')}
+            data-testid="persona-type"
+            aria-label={t('audit.audiences.type')}
+            data={AUDIENCE_TYPES.map((a) => ({
+              value: a,
+              label: <span data-testid={`persona-type-${a}`}>{t(`audit.audienceTypes.${a}`)}</span>,
+            }))}
+          />
+          <Text size="xs" c="dimmed">
+            {t('audit.audiences.typeHint')}
+          </Text>
+        </Stack>
+        <NumberInput
+          label={t('audit.audiences.ageMin')}
+          placeholder={t('audit.audiences.ageHint')}
+          allowDecimal={false}
+          allowNegative={false}
+          value={draft.age_min}
+          onChange={(v) => set('age_min', v, 'debounce')}
+          onBlur={onBlur}
+          error={errorOf(errors, 'age_min')}
+          data-testid="persona-age_min"
+        />
+        <NumberInput
+          label={t('audit.audiences.ageMax')}
+          placeholder={t('audit.audiences.ageHint')}
+          allowDecimal={false}
+          allowNegative={false}
+          value={draft.age_max}
+          onChange={(v) => set('age_max', v, 'debounce')}
+          onBlur={onBlur}
+          error={errorOf(errors, 'age_max')}
+          data-testid="persona-age_max"
+        />
+      </Group>
+      <Stack gap="xs">
+        <Box>
+          <Text size="sm" fw={500}>
+            {t('audit.audiences.usage')}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {t('audit.audiences.usageHelp')}
+          </Text>
+        </Box>
+        {networks.length === 0 ? (
+          <Text size="sm" c="dimmed" data-testid="persona-no-networks">
+            {t('audit.audiences.noNetworks')}
+          </Text>
+        ) : (
+          networks.map((key) => (
+            <Group key={key} justify="space-between" wrap="wrap" gap="xs">
+              <Text size="sm" id={`persona-usage-label-${key}`}>
+                {networkName(audit.networks, key)}
+              </Text>
+              <SegmentedControl
+                size="xs"
+                value={draft.usage[key] ?? 'none'}
+                onChange={(v) => set('usage', { ...draft.usage, [key]: v as UsageLevel }, 'now')}
+                data-testid={`persona-usage-${key}`}
+                aria-labelledby={`persona-usage-label-${key}`}
+                data={LEVELS.map((l) => ({
+                  value: l,
+                  label: <span data-testid={`persona-usage-${key}-${l}`}>{t(`audit.levels.${l}`)}</span>,
+                }))}
+              />
+            </Group>
+          ))
+        )}
+        {usageError && (
+          <Text size="sm" c="red">
+            {usageError}
+          </Text>
+        )}
+      </Stack>
+    </>
   );
 }
 

@@ -20,8 +20,16 @@ import {
 } from '@mantine/core';
 import { IconCopyPlus, IconPlus, IconThumbDown, IconThumbUp } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { type NumberDraft, parseNumber } from '../../autosave';
-import type { ContentFormat, FieldError, Observation, ObservationInput, Player } from '../../bindings';
+import { type NumberDraft, parseNumber, useAutosave } from '../../autosave';
+import type {
+  BenchmarkView,
+  ContentFormat,
+  FieldError,
+  Network,
+  Observation,
+  ObservationInput,
+  Player,
+} from '../../bindings';
 import { Question } from '../StepFrame';
 import { formatDay, todayIso } from '../../format';
 import { benchApi } from './ipc';
@@ -277,12 +285,63 @@ function Figure({ label, value }: { label: string; value: string }) {
 }
 
 function ObservationForm({ editing, onClose }: { editing: Editing; onClose: () => void }) {
+  return editing.mode === 'edit' ? (
+    <ObservationEditForm observation={editing.observation} onClose={onClose} />
+  ) : (
+    <ObservationCreateForm editing={editing} onClose={onClose} />
+  );
+}
+
+/** The observation to send, or the inline errors of what cannot be sent as it is (the backend checks the rest). */
+function inputOf(
+  d: Draft,
+  formats: readonly ContentFormat[],
+): { ok: true; input: ObservationInput } | { ok: false; errors: FieldError[] } {
+  const errors: FieldError[] = [];
+  const numbers = {
+    followers: parseNumber(d.followers),
+    posts_per_week: parseNumber(d.posts_per_week),
+    engagement_per_post: parseNumber(d.engagement_per_post),
+  };
+  for (const [field, parsed] of Object.entries(numbers)) {
+    if (!parsed.ok) errors.push({ field, code: 'not_a_number' });
+  }
+  if (d.player_id == null) errors.push({ field: 'player_id', code: 'unknown_player' });
+  if (d.network == null) errors.push({ field: 'network', code: 'unknown_network' });
+  if (errors.length > 0 || d.player_id == null || d.network == null) return { ok: false, errors };
+  const value = (p: ReturnType<typeof parseNumber>) => (p.ok ? p.value : null);
+  return {
+    ok: true,
+    input: {
+      player_id: Number(d.player_id),
+      network: d.network,
+      observed_on: d.observed_on.trim(),
+      followers: value(numbers.followers),
+      posts_per_week: value(numbers.posts_per_week),
+      engagement_per_post: value(numbers.engagement_per_post),
+      themes: d.themes,
+      tone: d.tone,
+      // Only the formats the chosen network offers.
+      formats: d.formats.filter((f) => formats.includes(f)),
+      works: d.works,
+      fails: d.fails,
+    },
+  };
+}
+
+/** A new observation, or one repeated today from an older one: it exists once it has its player, network and
+ *  date, so it is added with a button. */
+function ObservationCreateForm({
+  editing,
+  onClose,
+}: {
+  editing: Exclude<Editing, { mode: 'edit' }>;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const { view, strategyId, tracker, audited } = useBench();
-  const observationId = editing.mode === 'edit' ? editing.observation.id : null;
-  const form = useItemSave(tracker, `observation-${observationId ?? 'new'}`);
+  const form = useItemSave(tracker, 'observation-new');
   const [d, setD] = useState<Draft>(() => {
-    if (editing.mode === 'edit') return draftOf(editing.observation, editing.observation.observed_on);
     if (editing.mode === 'repeat') return draftOf(editing.observation, todayIso());
     const first = networkOptions(view.networks, audited)[0];
     const network = first ? ('group' in first ? first.items[0]?.value : first.value) : null;
@@ -300,15 +359,6 @@ function ObservationForm({ editing, onClose }: { editing: Editing; onClose: () =
       fails: '',
     };
   });
-  const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setD((old) => ({ ...old, [k]: v }));
-
-  const network = view.networks.find((n) => n.key === d.network);
-  const formats = network?.formats ?? [];
-  const networkData = useMemo(() => networkOptions(view.networks, audited), [view.networks, audited]);
-  const themeSuggestions = useMemo(
-    () => [...new Set([...view.coverage.themes, ...view.benchmark.brand_themes])],
-    [view.coverage.themes, view.benchmark.brand_themes],
-  );
 
   const close = () => {
     form.reset();
@@ -316,64 +366,97 @@ function ObservationForm({ editing, onClose }: { editing: Editing; onClose: () =
   };
 
   const save = async () => {
-    // What cannot be sent as it is gets an inline error here; the backend checks everything else.
-    const clientErrors: FieldError[] = [];
-    const numbers = {
-      followers: parseNumber(d.followers),
-      posts_per_week: parseNumber(d.posts_per_week),
-      engagement_per_post: parseNumber(d.engagement_per_post),
-    };
-    for (const [field, parsed] of Object.entries(numbers)) {
-      if (!parsed.ok) clientErrors.push({ field, code: 'not_a_number' });
-    }
-    if (d.player_id == null) clientErrors.push({ field: 'player_id', code: 'unknown_player' });
-    if (d.network == null) clientErrors.push({ field: 'network', code: 'unknown_network' });
-    if (clientErrors.length > 0 || d.player_id == null || d.network == null) {
-      form.reset(clientErrors);
+    const built = inputOf(d, formatsOf(view.networks, d.network));
+    if (!built.ok) {
+      form.reset(built.errors);
       return;
     }
-    const value = (p: ReturnType<typeof parseNumber>) => (p.ok ? p.value : null);
-    const input: ObservationInput = {
-      player_id: Number(d.player_id),
-      network: d.network,
-      observed_on: d.observed_on.trim(),
-      followers: value(numbers.followers),
-      posts_per_week: value(numbers.posts_per_week),
-      engagement_per_post: value(numbers.engagement_per_post),
-      themes: d.themes,
-      tone: d.tone,
-      // Only the formats the chosen network offers.
-      formats: d.formats.filter((f) => formats.includes(f)),
-      works: d.works,
-      fails: d.fails,
-    };
-    const ok = await form.submit(() => benchApi.observationSave(strategyId, observationId, input));
+    const ok = await form.submit(() => benchApi.observationSave(strategyId, null, built.input));
     if (ok) onClose();
   };
 
-  const title =
-    editing.mode === 'edit'
-      ? t('benchmark.observations.editTitle')
-      : editing.mode === 'repeat'
-        ? t('benchmark.observations.repeatTitle')
-        : t('benchmark.observations.newTitle');
+  return (
+    <ItemFormModal
+      title={editing.mode === 'repeat' ? t('benchmark.observations.repeatTitle') : t('benchmark.observations.newTitle')}
+      size="xl"
+      onClose={close}
+      create={{ onSubmit: () => void save(), saving: form.saving, testId: 'observation-save' }}
+    >
+      <ObservationFields
+        d={d}
+        errors={form.errors}
+        set={(k, v) => setD((old) => ({ ...old, [k]: v }))}
+        onBlur={() => undefined}
+      />
+    </ItemFormModal>
+  );
+}
+
+/** An existing observation: every change saves itself, after a pause in typing or on blur. */
+function ObservationEditForm({ observation, onClose }: { observation: Observation; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { view, strategyId, tracker } = useBench();
+  const s = useAutosave<Draft, BenchmarkView>({
+    key: `${strategyId}:observation:${observation.id}`,
+    initial: () => draftOf(observation, observation.observed_on),
+    send: (d) => {
+      // A number still being typed, or nothing chosen, cannot be sent yet.
+      const built = inputOf(d, formatsOf(view.networks, d.network));
+      return built.ok ? benchApi.observationSave(strategyId, observation.id, built.input) : null;
+    },
+    tracker,
+  });
 
   return (
     <ItemFormModal
-      title={title}
+      title={t('benchmark.observations.editTitle')}
       size="xl"
-      onCancel={close}
-      onSubmit={() => void save()}
-      saving={form.saving}
-      saveTestId="observation-save"
+      onClose={onClose}
+      closeTestId="observation-close"
     >
+      <ObservationFields
+        d={s.draft}
+        errors={s.errors}
+        set={(k, v, mode) => s.change({ ...s.draft, [k]: v }, mode)}
+        onBlur={() => void s.flush()}
+      />
+    </ItemFormModal>
+  );
+}
+
+function formatsOf(networks: readonly Network[], key: string | null): readonly ContentFormat[] {
+  return networks.find((n) => n.key === key)?.formats ?? [];
+}
+
+function ObservationFields({
+  d,
+  errors,
+  set,
+  onBlur,
+}: {
+  d: Draft;
+  errors: FieldError[];
+  set: <K extends keyof Draft>(k: K, v: Draft[K], mode: 'debounce' | 'now') => void;
+  onBlur: () => void;
+}) {
+  const { t } = useTranslation();
+  const { view, audited } = useBench();
+  const formats = formatsOf(view.networks, d.network);
+  const networkData = useMemo(() => networkOptions(view.networks, audited), [view.networks, audited]);
+  const themeSuggestions = useMemo(
+    () => [...new Set([...view.coverage.themes, ...view.benchmark.brand_themes])],
+    [view.coverage.themes, view.benchmark.brand_themes],
+  );
+
+  return (
+    <>
       <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
         <Select
           label={t('benchmark.observations.player')}
           data={view.benchmark.players.map((p) => ({ value: String(p.id), label: p.name }))}
           value={d.player_id}
-          onChange={(v) => set('player_id', v)}
-          error={errorOf(form.errors, 'player_id')}
+          onChange={(v) => set('player_id', v, 'now')}
+          error={errorOf(errors, 'player_id')}
           allowDeselect={false}
           data-testid="observation-player"
         />
@@ -381,8 +464,8 @@ function ObservationForm({ editing, onClose }: { editing: Editing; onClose: () =
           label={t('benchmark.observations.network')}
           data={networkData}
           value={d.network}
-          onChange={(v) => set('network', v)}
-          error={errorOf(form.errors, 'network')}
+          onChange={(v) => set('network', v, 'now')}
+          error={errorOf(errors, 'network')}
           allowDeselect={false}
           searchable
           data-testid="observation-network"
@@ -391,8 +474,9 @@ function ObservationForm({ editing, onClose }: { editing: Editing; onClose: () =
           type="date"
           label={t('benchmark.observations.observedOn')}
           value={d.observed_on}
-          onChange={(e) => set('observed_on', e.currentTarget.value)}
-          error={errorOf(form.errors, 'observed_on')}
+          onChange={(e) => set('observed_on', e.currentTarget.value, 'debounce')}
+          onBlur={onBlur}
+          error={errorOf(errors, 'observed_on')}
           data-testid="observation-date-input"
           errorProps={{ 'data-testid': 'observation-observed_on-error' }}
         />
@@ -401,8 +485,9 @@ function ObservationForm({ editing, onClose }: { editing: Editing; onClose: () =
         <NumberInput
           label={t('benchmark.observations.followers')}
           value={d.followers}
-          onChange={(v) => set('followers', v)}
-          error={errorOf(form.errors, 'followers')}
+          onChange={(v) => set('followers', v, 'debounce')}
+          onBlur={onBlur}
+          error={errorOf(errors, 'followers')}
           allowDecimal={false}
           thousandSeparator={false}
           data-testid="observation-followers"
@@ -411,8 +496,9 @@ function ObservationForm({ editing, onClose }: { editing: Editing; onClose: () =
         <NumberInput
           label={t('benchmark.observations.postsPerWeek')}
           value={d.posts_per_week}
-          onChange={(v) => set('posts_per_week', v)}
-          error={errorOf(form.errors, 'posts_per_week')}
+          onChange={(v) => set('posts_per_week', v, 'debounce')}
+          onBlur={onBlur}
+          error={errorOf(errors, 'posts_per_week')}
           decimalScale={2}
           data-testid="observation-posts"
           errorProps={{ 'data-testid': 'observation-posts_per_week-error' }}
@@ -421,8 +507,9 @@ function ObservationForm({ editing, onClose }: { editing: Editing; onClose: () =
           label={t('benchmark.observations.engagement')}
           description={t('benchmark.observations.engagementHelp')}
           value={d.engagement_per_post}
-          onChange={(v) => set('engagement_per_post', v)}
-          error={errorOf(form.errors, 'engagement_per_post')}
+          onChange={(v) => set('engagement_per_post', v, 'debounce')}
+          onBlur={onBlur}
+          error={errorOf(errors, 'engagement_per_post')}
           decimalScale={2}
           inputWrapperOrder={['label', 'input', 'description', 'error']}
           data-testid="observation-engagement"
@@ -434,8 +521,8 @@ function ObservationForm({ editing, onClose }: { editing: Editing; onClose: () =
         placeholder={t('benchmark.common.themesHint')}
         data={themeSuggestions}
         value={d.themes}
-        onChange={(v) => set('themes', v)}
-        error={errorOf(form.errors, 'themes')}
+        onChange={(v) => set('themes', v, 'now')}
+        error={errorOf(errors, 'themes')}
         clearable
         data-testid="observation-themes"
       />
@@ -443,8 +530,9 @@ function ObservationForm({ editing, onClose }: { editing: Editing; onClose: () =
         label={t('benchmark.observations.tone')}
         placeholder={t('benchmark.observations.toneHint')}
         value={d.tone}
-        onChange={(e) => set('tone', e.currentTarget.value)}
-        error={errorOf(form.errors, 'tone')}
+        onChange={(e) => set('tone', e.currentTarget.value, 'debounce')}
+          onBlur={onBlur}
+        error={errorOf(errors, 'tone')}
         data-testid="observation-tone"
       />
       <Input.Wrapper label={t('benchmark.observations.formats')}>
@@ -453,7 +541,7 @@ function ObservationForm({ editing, onClose }: { editing: Editing; onClose: () =
             {t('benchmark.observations.formatsNone')}
           </Text>
         ) : (
-          <Chip.Group multiple value={d.formats} onChange={(v) => set('formats', v as ContentFormat[])}>
+          <Chip.Group multiple value={d.formats} onChange={(v) => set('formats', v as ContentFormat[], 'now')}>
             <Group gap="xs" mt={4} data-testid="observation-formats">
               {formats.map((f) => (
                 <Chip key={f} value={f} size="sm">
@@ -469,8 +557,9 @@ function ObservationForm({ editing, onClose }: { editing: Editing; onClose: () =
           label={t('benchmark.observations.works')}
           placeholder={t('benchmark.observations.worksHint')}
           value={d.works}
-          onChange={(e) => set('works', e.currentTarget.value)}
-          error={errorOf(form.errors, 'works')}
+          onChange={(e) => set('works', e.currentTarget.value, 'debounce')}
+          onBlur={onBlur}
+          error={errorOf(errors, 'works')}
           autosize
           minRows={3}
           data-testid="observation-works"
@@ -479,13 +568,14 @@ function ObservationForm({ editing, onClose }: { editing: Editing; onClose: () =
           label={t('benchmark.observations.fails')}
           placeholder={t('benchmark.observations.failsHint')}
           value={d.fails}
-          onChange={(e) => set('fails', e.currentTarget.value)}
-          error={errorOf(form.errors, 'fails')}
+          onChange={(e) => set('fails', e.currentTarget.value, 'debounce')}
+          onBlur={onBlur}
+          error={errorOf(errors, 'fails')}
           autosize
           minRows={3}
           data-testid="observation-fails"
         />
       </SimpleGrid>
-    </ItemFormModal>
+    </>
   );
 }

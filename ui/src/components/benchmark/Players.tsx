@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { Player, PlayerInput, PlayerType } from '../../bindings';
+import { useAutosave } from '../../autosave';
+import type { BenchmarkView, FieldError, Player, PlayerInput, PlayerType } from '../../bindings';
 import { benchApi } from './ipc';
 import { Question } from '../StepFrame';
 import { confirmDelete, EditDeleteActions, ItemFormModal, useItemSave } from './parts';
@@ -102,41 +103,91 @@ export function Players() {
 }
 
 function PlayerForm({ player, onClose }: { player: Player | null; onClose: () => void }) {
+  return player ? <PlayerEditForm player={player} onClose={onClose} /> : <PlayerCreateForm onClose={onClose} />;
+}
+
+/** A new player: it exists once it has a name, so it is added with a button. */
+function PlayerCreateForm({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const { strategyId, tracker } = useBench();
-  const key = `player-${player?.id ?? 'new'}`;
-  const form = useItemSave(tracker, key);
-  const [values, setValues] = useState<PlayerInput>(() =>
-    player
-      ? { name: player.name, player_type: player.player_type, website: player.website, notes: player.notes }
-      : EMPTY,
-  );
-  const set = <K extends keyof PlayerInput>(k: K, v: PlayerInput[K]) => setValues((old) => ({ ...old, [k]: v }));
+  const form = useItemSave(tracker, 'player-new');
+  const [values, setValues] = useState<PlayerInput>(EMPTY);
 
   const close = () => {
     form.reset();
     onClose();
   };
   const save = async () => {
-    const ok = await form.submit(() => benchApi.playerSave(strategyId, player?.id ?? null, values));
+    const ok = await form.submit(() => benchApi.playerSave(strategyId, null, values));
     if (ok) onClose();
   };
 
   return (
     <ItemFormModal
-      title={player ? t('benchmark.players.editTitle', { name: player.name }) : t('benchmark.players.newTitle')}
+      title={t('benchmark.players.newTitle')}
       size="lg"
-      onCancel={close}
-      onSubmit={() => void save()}
-      saving={form.saving}
-      saveTestId="player-save"
+      onClose={close}
+      create={{ onSubmit: () => void save(), saving: form.saving, testId: 'player-save' }}
     >
+      <PlayerFields
+        values={values}
+        errors={form.errors}
+        set={(k, v) => setValues((old) => ({ ...old, [k]: v }))}
+        onBlur={() => undefined}
+      />
+    </ItemFormModal>
+  );
+}
+
+/** An existing player: every change saves itself, after a pause in typing or on blur. */
+function PlayerEditForm({ player, onClose }: { player: Player; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { strategyId, tracker } = useBench();
+  const s = useAutosave<PlayerInput, BenchmarkView>({
+    key: `${strategyId}:player:${player.id}`,
+    initial: () => ({ name: player.name, player_type: player.player_type, website: player.website, notes: player.notes }),
+    send: (values) => benchApi.playerSave(strategyId, player.id, values),
+    tracker,
+  });
+
+  return (
+    <ItemFormModal
+      title={t('benchmark.players.editTitle', { name: player.name })}
+      size="lg"
+      onClose={onClose}
+      closeTestId="player-close"
+    >
+      <PlayerFields
+        values={s.draft}
+        errors={s.errors}
+        set={(k, v, mode) => s.change({ ...s.draft, [k]: v }, mode)}
+        onBlur={() => void s.flush()}
+      />
+    </ItemFormModal>
+  );
+}
+
+function PlayerFields({
+  values,
+  errors,
+  set,
+  onBlur,
+}: {
+  values: PlayerInput;
+  errors: FieldError[];
+  set: <K extends keyof PlayerInput>(k: K, v: PlayerInput[K], mode: 'debounce' | 'now') => void;
+  onBlur: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
       <TextInput
         label={t('benchmark.players.name')}
         placeholder={t('benchmark.players.nameHint')}
         value={values.name}
-        onChange={(e) => set('name', e.currentTarget.value)}
-        error={errorOf(form.errors, 'name')}
+        onChange={(e) => set('name', e.currentTarget.value, 'debounce')}
+        onBlur={onBlur}
+        error={errorOf(errors, 'name')}
         withAsterisk
         data-autofocus
         data-testid="player-name"
@@ -146,7 +197,7 @@ function PlayerForm({ player, onClose }: { player: Player | null; onClose: () =>
         label={t('benchmark.players.type')}
         data={PLAYER_TYPES.map((ty) => ({ value: ty, label: t(`benchmark.playerTypes.${ty}`) }))}
         value={values.player_type}
-        onChange={(v) => v && set('player_type', v as PlayerType)}
+        onChange={(v) => v && set('player_type', v as PlayerType, 'now')}
         description={t(`benchmark.playerTypeHelp.${values.player_type}`)}
         allowDeselect={false}
         data-testid="player-type-select"
@@ -155,20 +206,22 @@ function PlayerForm({ player, onClose }: { player: Player | null; onClose: () =>
         label={t('benchmark.players.website')}
         placeholder={t('benchmark.players.websiteHint')}
         value={values.website}
-        onChange={(e) => set('website', e.currentTarget.value)}
-        error={errorOf(form.errors, 'website')}
+        onChange={(e) => set('website', e.currentTarget.value, 'debounce')}
+        onBlur={onBlur}
+        error={errorOf(errors, 'website')}
         data-testid="player-website"
       />
       <Textarea
         label={t('benchmark.players.notes')}
         placeholder={t('benchmark.players.notesHint')}
         value={values.notes}
-        onChange={(e) => set('notes', e.currentTarget.value)}
-        error={errorOf(form.errors, 'notes')}
+        onChange={(e) => set('notes', e.currentTarget.value, 'debounce')}
+        onBlur={onBlur}
+        error={errorOf(errors, 'notes')}
         autosize
         minRows={3}
         data-testid="player-notes"
       />
-    </ItemFormModal>
+    </>
   );
 }

@@ -3,7 +3,8 @@ import { useMemo, useState } from 'react';
 import { Badge, Button, Group, Paper, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { Trend, TrendInput } from '../../bindings';
+import { useAutosave } from '../../autosave';
+import type { BenchmarkView, FieldError, Trend, TrendInput } from '../../bindings';
 import { benchApi } from './ipc';
 import { Question } from '../StepFrame';
 import { confirmDelete, EditDeleteActions, ItemFormModal, useItemSave } from './parts';
@@ -96,44 +97,102 @@ function Labelled({ label, text }: { label: string; text: string }) {
 }
 
 function TrendForm({ trend, onClose }: { trend: Trend | null; onClose: () => void }) {
+  return trend ? <TrendEditForm trend={trend} onClose={onClose} /> : <TrendCreateForm onClose={onClose} />;
+}
+
+/** A new trend: it exists once it has a title, so it is added with a button. */
+function TrendCreateForm({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
-  const { view, strategyId, tracker, audited } = useBench();
-  const form = useItemSave(tracker, `trend-${trend?.id ?? 'new'}`);
-  const [values, setValues] = useState<TrendInput>(() =>
-    trend
-      ? { title: trend.title, network: trend.network, source: trend.source, why: trend.why, adaptation: trend.adaptation }
-      : EMPTY,
-  );
-  const set = <K extends keyof TrendInput>(k: K, v: TrendInput[K]) => setValues((old) => ({ ...old, [k]: v }));
-  const networkData = useMemo(
-    () => [{ value: ALL, label: t('benchmark.common.allNetworks') }, ...networkOptions(view.networks, audited)],
-    [view.networks, audited, t],
-  );
+  const { strategyId, tracker } = useBench();
+  const form = useItemSave(tracker, 'trend-new');
+  const [values, setValues] = useState<TrendInput>(EMPTY);
 
   const close = () => {
     form.reset();
     onClose();
   };
   const save = async () => {
-    const ok = await form.submit(() => benchApi.trendSave(strategyId, trend?.id ?? null, values));
+    const ok = await form.submit(() => benchApi.trendSave(strategyId, null, values));
     if (ok) onClose();
   };
 
   return (
     <ItemFormModal
-      title={trend ? t('benchmark.trends.editTitle', { title: trend.title }) : t('benchmark.trends.newTitle')}
+      title={t('benchmark.trends.newTitle')}
       size="lg"
-      onCancel={close}
-      onSubmit={() => void save()}
-      saving={form.saving}
-      saveTestId="trend-save"
+      onClose={close}
+      create={{ onSubmit: () => void save(), saving: form.saving, testId: 'trend-save' }}
     >
+      <TrendFields
+        values={values}
+        errors={form.errors}
+        set={(k, v) => setValues((old) => ({ ...old, [k]: v }))}
+        onBlur={() => undefined}
+      />
+    </ItemFormModal>
+  );
+}
+
+/** An existing trend: every change saves itself, after a pause in typing or on blur. */
+function TrendEditForm({ trend, onClose }: { trend: Trend; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { strategyId, tracker } = useBench();
+  const s = useAutosave<TrendInput, BenchmarkView>({
+    key: `${strategyId}:trend:${trend.id}`,
+    initial: () => ({
+      title: trend.title,
+      network: trend.network,
+      source: trend.source,
+      why: trend.why,
+      adaptation: trend.adaptation,
+    }),
+    send: (values) => benchApi.trendSave(strategyId, trend.id, values),
+    tracker,
+  });
+
+  return (
+    <ItemFormModal
+      title={t('benchmark.trends.editTitle', { title: trend.title })}
+      size="lg"
+      onClose={onClose}
+      closeTestId="trend-close"
+    >
+      <TrendFields
+        values={s.draft}
+        errors={s.errors}
+        set={(k, v, mode) => s.change({ ...s.draft, [k]: v }, mode)}
+        onBlur={() => void s.flush()}
+      />
+    </ItemFormModal>
+  );
+}
+
+function TrendFields({
+  values,
+  errors,
+  set,
+  onBlur,
+}: {
+  values: TrendInput;
+  errors: FieldError[];
+  set: <K extends keyof TrendInput>(k: K, v: TrendInput[K], mode: 'debounce' | 'now') => void;
+  onBlur: () => void;
+}) {
+  const { t } = useTranslation();
+  const { view, audited } = useBench();
+  const networkData = useMemo(
+    () => [{ value: ALL, label: t('benchmark.common.allNetworks') }, ...networkOptions(view.networks, audited)],
+    [view.networks, audited, t],
+  );
+  return (
+    <>
       <TextInput
         label={t('benchmark.trends.title')}
         placeholder={t('benchmark.trends.titleHint')}
         value={values.title}
-        onChange={(e) => set('title', e.currentTarget.value)}
-        error={errorOf(form.errors, 'title')}
+        onChange={(e) => set('title', e.currentTarget.value, 'debounce')}
+        onBlur={onBlur}
+        error={errorOf(errors, 'title')}
         withAsterisk
         data-autofocus
         data-testid="trend-title"
@@ -143,8 +202,8 @@ function TrendForm({ trend, onClose }: { trend: Trend | null; onClose: () => voi
         label={t('benchmark.trends.network')}
         data={networkData}
         value={values.network ?? ALL}
-        onChange={(v) => set('network', v && v !== ALL ? v : null)}
-        error={errorOf(form.errors, 'network')}
+        onChange={(v) => set('network', v && v !== ALL ? v : null, 'now')}
+        error={errorOf(errors, 'network')}
         allowDeselect={false}
         searchable
         data-testid="trend-network"
@@ -153,16 +212,18 @@ function TrendForm({ trend, onClose }: { trend: Trend | null; onClose: () => voi
         label={t('benchmark.trends.source')}
         placeholder={t('benchmark.trends.sourceHint')}
         value={values.source}
-        onChange={(e) => set('source', e.currentTarget.value)}
-        error={errorOf(form.errors, 'source')}
+        onChange={(e) => set('source', e.currentTarget.value, 'debounce')}
+        onBlur={onBlur}
+        error={errorOf(errors, 'source')}
         data-testid="trend-source"
       />
       <Textarea
         label={t('benchmark.trends.why')}
         placeholder={t('benchmark.trends.whyHint')}
         value={values.why}
-        onChange={(e) => set('why', e.currentTarget.value)}
-        error={errorOf(form.errors, 'why')}
+        onChange={(e) => set('why', e.currentTarget.value, 'debounce')}
+        onBlur={onBlur}
+        error={errorOf(errors, 'why')}
         autosize
         minRows={2}
         data-testid="trend-why"
@@ -171,12 +232,13 @@ function TrendForm({ trend, onClose }: { trend: Trend | null; onClose: () => voi
         label={t('benchmark.trends.adaptation')}
         placeholder={t('benchmark.trends.adaptationHint')}
         value={values.adaptation}
-        onChange={(e) => set('adaptation', e.currentTarget.value)}
-        error={errorOf(form.errors, 'adaptation')}
+        onChange={(e) => set('adaptation', e.currentTarget.value, 'debounce')}
+        onBlur={onBlur}
+        error={errorOf(errors, 'adaptation')}
         autosize
         minRows={2}
         data-testid="trend-adaptation"
       />
-    </ItemFormModal>
+    </>
   );
 }

@@ -140,6 +140,36 @@ describe('players', () => {
     expect(screen.getByTestId('bench-tab-players-done')).toBeInTheDocument();
   });
 
+  it('saves an edited player as the user types, with no save button; an emptied name is explained inline and kept', async () => {
+    const backend = installBenchmarkBackend({ players: [FOURNIL] });
+    const { user, strategyId } = await renderStep();
+
+    await user.click(screen.getByTestId('player-edit'));
+    const notes = await screen.findByTestId('player-notes');
+    expect(screen.queryByTestId('player-save')).not.toBeInTheDocument();
+    await user.type(notes, 'Bakes at dawn');
+
+    await waitFor(() => expect(backend.callsTo('player_save').length).toBeGreaterThan(0));
+    expect(backend.callsTo('player_save').at(-1)?.args).toEqual({
+      strategyId,
+      playerId: 1,
+      input: { name: 'Le Fournil', player_type: 'direct_competitor', website: '', notes: 'Bakes at dawn' },
+    });
+    await waitFor(() => expect(screen.getByTestId('bench-save-status')).toHaveTextContent('Saved'));
+
+    await user.clear(screen.getByTestId('player-name'));
+    expect(await screen.findByTestId('player-name-error')).toHaveTextContent('Give the player a name.');
+    expect(screen.getByTestId('player-name')).toHaveValue('');
+    expect(screen.getByTestId('player-notes')).toHaveValue('Bakes at dawn');
+    expect(screen.getByTestId('player-card-name')).toHaveTextContent('Le Fournil');
+
+    await user.type(screen.getByTestId('player-name'), 'Le Fournil d’Or');
+    await waitFor(() => expect(screen.queryByTestId('player-name-error')).not.toBeInTheDocument());
+    await waitFor(() => expect(screen.getByTestId('player-card-name')).toHaveTextContent('Le Fournil d’Or'));
+    await user.click(screen.getByTestId('player-close'));
+    await waitFor(() => expect(screen.queryByTestId('player-name')).not.toBeInTheDocument());
+  });
+
   it('deletes a player after confirmation', async () => {
     const backend = installBenchmarkBackend({ players: [FOURNIL, BIGBREAD] });
     const { user } = await renderStep();

@@ -23,6 +23,8 @@ export const en = {
   },
   common: {
     save: 'Save',
+    add: 'Add',
+    close: 'Close',
     cancel: 'Cancel',
     edit: 'Edit',
     delete: 'Delete',
@@ -251,6 +253,8 @@ export const fr: BenchmarkMessages = {
   },
   common: {
     save: 'Enregistrer',
+    add: 'Ajouter',
+    close: 'Fermer',
     cancel: 'Annuler',
     edit: 'Modifier',
     delete: 'Supprimer',

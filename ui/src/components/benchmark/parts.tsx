@@ -104,44 +104,52 @@ export function EditDeleteActions({
   );
 }
 
-/** The modal form of a list item: its fields, then Cancel and Save. */
+/** The modal form of a list item. A new item has Cancel and Add (it exists once its required fields are given);
+ *  an existing one saves itself as it is edited, so its form has just Close. */
 export function ItemFormModal({
   title,
   size,
-  onCancel,
-  onSubmit,
-  saving,
-  saveTestId,
+  onClose,
+  create,
+  closeTestId,
   children,
 }: {
   title: ReactNode;
   size: ModalProps['size'];
-  /** Closes the form without saving. */
-  onCancel: () => void;
-  onSubmit: () => void;
-  saving: boolean;
-  saveTestId: string;
+  /** Closes the form: a new item is given up; an existing one's waiting save is sent as the form goes. */
+  onClose: () => void;
+  /** Only for a new item: its Add button. */
+  create?: { onSubmit: () => void; saving: boolean; testId: string };
+  closeTestId?: string;
   children: ReactNode;
 }) {
   const { t } = useTranslation();
   return (
-    <Modal opened onClose={onCancel} title={title} size={size}>
+    <Modal opened onClose={onClose} title={title} size={size}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          onSubmit();
+          create?.onSubmit();
         }}
         noValidate
       >
         <Stack gap="md">
           {children}
           <Group justify="flex-end">
-            <Button variant="default" onClick={onCancel}>
-              {t('benchmark.common.cancel')}
-            </Button>
-            <Button type="submit" loading={saving} data-testid={saveTestId}>
-              {t('benchmark.common.save')}
-            </Button>
+            {create ? (
+              <>
+                <Button variant="default" onClick={onClose} data-testid={closeTestId}>
+                  {t('benchmark.common.cancel')}
+                </Button>
+                <Button type="submit" loading={create.saving} data-testid={create.testId}>
+                  {t('benchmark.common.add')}
+                </Button>
+              </>
+            ) : (
+              <Button variant="default" onClick={onClose} data-testid={closeTestId}>
+                {t('benchmark.common.close')}
+              </Button>
+            )}
           </Group>
         </Stack>
       </form>
