@@ -28,7 +28,6 @@ const COMMANDS: &[&str] = &[
     "persona_save",
     "persona_delete",
     "presence_save",
-    "presence_delete",
     "metric_save",
     "benchmark_get",
     "player_save",

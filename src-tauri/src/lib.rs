@@ -297,13 +297,6 @@ fn presence_save(state: State<AppState>, strategy_id: i64, presence: Presence) -
 }
 
 #[tauri::command]
-fn presence_delete(state: State<AppState>, strategy_id: i64, network: String) -> Cmd<AuditView> {
-    audit_change(&state, strategy_id, |s| {
-        s.delete_presence(strategy_id, &network)
-    })
-}
-
-#[tauri::command]
 fn metric_save(state: State<AppState>, strategy_id: i64, check: MetricCheck) -> Cmd<AuditView> {
     audit_change(&state, strategy_id, |s| s.save_metric(strategy_id, &check))
 }
@@ -535,7 +528,6 @@ pub fn run(db: Option<PathBuf>, started: Instant) {
             persona_save,
             persona_delete,
             presence_save,
-            presence_delete,
             metric_save,
             benchmark_get,
             player_save,

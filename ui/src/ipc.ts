@@ -108,8 +108,6 @@ export const api = {
     call<AuditView>('persona_delete', { strategyId, personaId }),
   /** Creates or replaces the presence on `presence.network`. */
   presenceSave: (strategyId: number, presence: Presence) => call<AuditView>('presence_save', { strategyId, presence }),
-  presenceDelete: (strategyId: number, network: string) =>
-    call<AuditView>('presence_delete', { strategyId, network }),
   /** Creates or replaces the check of `check.metric` on `check.network`. */
   metricSave: (strategyId: number, check: MetricCheck) => call<AuditView>('metric_save', { strategyId, check }),
 };

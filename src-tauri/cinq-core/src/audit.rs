@@ -854,17 +854,6 @@ impl Store {
         })
     }
 
-    pub fn delete_presence(&mut self, id: i64, network: &str) -> Result<()> {
-        self.write(|tx| {
-            touch(tx, id)?;
-            tx.execute(
-                "DELETE FROM presence WHERE strategy_id = ?1 AND network = ?2",
-                params![id, network],
-            )?;
-            Ok(())
-        })
-    }
-
     pub fn save_metric(&mut self, id: i64, check: &MetricCheck) -> Result<()> {
         let mut e = Vec::new();
         check::text(&mut e, "source", &check.source, 300);

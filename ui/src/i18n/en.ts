@@ -267,7 +267,6 @@ const en = {
       usage: 'How much does this audience use each network?',
       usageHelp: 'Your best guess is enough; a survey or your statistics can confirm it later.',
       noNetworks: 'Choose the networks to audit under “Networks & presence”, then rate them here.',
-      save: 'Save the audience',
       create: 'Add',
       edit: 'Edit {{name}}',
       delete: 'Delete {{name}}',

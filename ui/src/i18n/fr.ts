@@ -271,7 +271,6 @@ const fr: Messages = {
       usage: 'À quel point cette cible utilise-t-elle chaque réseau ?',
       usageHelp: 'Une estimation suffit ; une enquête ou vos statistiques pourront la confirmer plus tard.',
       noNetworks: 'Choisissez les réseaux à auditer dans « Réseaux et présence », puis notez-les ici.',
-      save: 'Enregistrer la cible',
       create: 'Ajouter',
       edit: 'Modifier {{name}}',
       delete: 'Supprimer {{name}}',

@@ -274,9 +274,6 @@ export function installBackend(init: Partial<Pick<FakeBackend, 'strategies' | 's
         a.presences = [...a.presences.filter((x) => x.network !== p.network), p];
         break;
       }
-      case 'presence_delete':
-        a.presences = a.presences.filter((x) => x.network !== args.network);
-        break;
       case 'metric_save': {
         const c = args.check as MetricCheck;
         knownNetwork(c.network);

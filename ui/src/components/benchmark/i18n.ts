@@ -22,7 +22,6 @@ export const en = {
     error: 'Not saved: {{reason}}',
   },
   common: {
-    save: 'Save',
     add: 'Add',
     close: 'Close',
     cancel: 'Cancel',
@@ -252,7 +251,6 @@ export const fr: BenchmarkMessages = {
     error: 'Non enregistré : {{reason}}',
   },
   common: {
-    save: 'Enregistrer',
     add: 'Ajouter',
     close: 'Fermer',
     cancel: 'Annuler',
