@@ -39,6 +39,20 @@ const COMMANDS: &[&str] = &[
     "trend_delete",
     "brand_themes_save",
     "survey_export",
+    "objectives_get",
+    "goal_save",
+    "goal_delete",
+    "marketing_save",
+    "marketing_delete",
+    "objective_save",
+    "objective_delete",
+    "measurement_save",
+    "mission_save",
+    "mix_save",
+    "topic_save",
+    "topic_delete",
+    "overview_get",
+    "window_print",
 ];
 
 fn main() {

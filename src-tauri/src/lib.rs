@@ -10,6 +10,11 @@ use cinq_core::benchmark::{
     BenchmarkView, CustomerVoice, ObservationInput, PlayerInput, TrendInput,
 };
 use cinq_core::error::{ApiError, CoreError, ErrorCode};
+use cinq_core::objectives::{
+    BusinessGoalInput, MarketingObjectiveInput, MeasurementPlan, Mission, MixWeights,
+    ObjectiveInput, ObjectivesView, TopicInput,
+};
+use cinq_core::overview::StrategyOverview;
 use cinq_core::store::DB_FILE_NAME;
 use cinq_core::{
     AppInfo, Language, Settings, StepId, Store, Strategy, StrategyInput, StrategySummary,
@@ -400,6 +405,156 @@ fn brand_themes_save(
     })
 }
 
+/// Runs a change to a strategy's objectives, then answers with step 3, its checks and findings.
+fn objectives_change(
+    state: &AppState,
+    id: i64,
+    change: impl FnOnce(&mut Store) -> cinq_core::Result<()>,
+) -> Cmd<ObjectivesView> {
+    state.with(|s| {
+        change(s)?;
+        let today = today_for(s, id)?;
+        s.objectives_view(id, today)
+    })
+}
+
+#[tauri::command]
+fn objectives_get(state: State<AppState>, strategy_id: i64) -> Cmd<ObjectivesView> {
+    objectives_change(&state, strategy_id, |_| Ok(()))
+}
+
+#[tauri::command]
+fn goal_save(
+    state: State<AppState>,
+    strategy_id: i64,
+    goal_id: Option<i64>,
+    input: BusinessGoalInput,
+) -> Cmd<ObjectivesView> {
+    objectives_change(&state, strategy_id, |s| {
+        s.save_goal(strategy_id, goal_id, &input).map(drop)
+    })
+}
+
+#[tauri::command]
+fn goal_delete(state: State<AppState>, strategy_id: i64, goal_id: i64) -> Cmd<ObjectivesView> {
+    objectives_change(&state, strategy_id, |s| s.delete_goal(strategy_id, goal_id))
+}
+
+#[tauri::command]
+fn marketing_save(
+    state: State<AppState>,
+    strategy_id: i64,
+    marketing_id: Option<i64>,
+    input: MarketingObjectiveInput,
+) -> Cmd<ObjectivesView> {
+    objectives_change(&state, strategy_id, |s| {
+        s.save_marketing(strategy_id, marketing_id, &input)
+            .map(drop)
+    })
+}
+
+#[tauri::command]
+fn marketing_delete(
+    state: State<AppState>,
+    strategy_id: i64,
+    marketing_id: i64,
+) -> Cmd<ObjectivesView> {
+    objectives_change(&state, strategy_id, |s| {
+        s.delete_marketing(strategy_id, marketing_id)
+    })
+}
+
+#[tauri::command]
+fn objective_save(
+    state: State<AppState>,
+    strategy_id: i64,
+    objective_id: Option<i64>,
+    input: ObjectiveInput,
+) -> Cmd<ObjectivesView> {
+    objectives_change(&state, strategy_id, |s| {
+        s.save_objective(strategy_id, objective_id, &input)
+            .map(drop)
+    })
+}
+
+#[tauri::command]
+fn objective_delete(
+    state: State<AppState>,
+    strategy_id: i64,
+    objective_id: i64,
+) -> Cmd<ObjectivesView> {
+    objectives_change(&state, strategy_id, |s| {
+        s.delete_objective(strategy_id, objective_id)
+    })
+}
+
+#[tauri::command]
+fn measurement_save(
+    state: State<AppState>,
+    strategy_id: i64,
+    objective_id: i64,
+    plan: MeasurementPlan,
+) -> Cmd<ObjectivesView> {
+    objectives_change(&state, strategy_id, |s| {
+        s.save_measurement(strategy_id, objective_id, &plan)
+    })
+}
+
+#[tauri::command]
+fn mission_save(state: State<AppState>, strategy_id: i64, mission: Mission) -> Cmd<ObjectivesView> {
+    objectives_change(&state, strategy_id, |s| {
+        s.save_mission(strategy_id, &mission)
+    })
+}
+
+/// `network` null is the strategy-wide mix; `weights` null removes a network's own mix.
+#[tauri::command]
+fn mix_save(
+    state: State<AppState>,
+    strategy_id: i64,
+    network: Option<String>,
+    weights: Option<MixWeights>,
+) -> Cmd<ObjectivesView> {
+    objectives_change(&state, strategy_id, |s| {
+        s.save_mix(strategy_id, network.as_deref(), weights.as_ref())
+    })
+}
+
+#[tauri::command]
+fn topic_save(
+    state: State<AppState>,
+    strategy_id: i64,
+    topic_id: Option<i64>,
+    input: TopicInput,
+) -> Cmd<ObjectivesView> {
+    objectives_change(&state, strategy_id, |s| {
+        s.save_topic(strategy_id, topic_id, &input).map(drop)
+    })
+}
+
+#[tauri::command]
+fn topic_delete(state: State<AppState>, strategy_id: i64, topic_id: i64) -> Cmd<ObjectivesView> {
+    objectives_change(&state, strategy_id, |s| {
+        s.delete_topic(strategy_id, topic_id)
+    })
+}
+
+#[tauri::command]
+fn overview_get(state: State<AppState>, strategy_id: i64) -> Cmd<StrategyOverview> {
+    state.with(|s| {
+        let today = today_for(s, strategy_id)?;
+        s.overview(strategy_id, today)
+    })
+}
+
+/// Opens the system's print dialog for the window (which offers saving as PDF on every OS).
+#[tauri::command]
+fn window_print(window: tauri::WebviewWindow) -> Cmd<()> {
+    window
+        .print()
+        .map_err(|e| ApiError::from(CoreError::Io(format!("cannot print: {e}"))))
+}
+
 /// Asks where to save (a native dialog) and writes the customer survey text there, in `language`. `None` when the
 /// user cancels.
 #[tauri::command]
@@ -539,6 +694,20 @@ pub fn run(db: Option<PathBuf>, started: Instant) {
             trend_delete,
             brand_themes_save,
             survey_export,
+            objectives_get,
+            goal_save,
+            goal_delete,
+            marketing_save,
+            marketing_delete,
+            objective_save,
+            objective_delete,
+            measurement_save,
+            mission_save,
+            mix_save,
+            topic_save,
+            topic_delete,
+            overview_get,
+            window_print,
         ])
         .run(tauri::generate_context!())
         .expect("Cinq could not start its window");

@@ -264,7 +264,7 @@ describe('audit: summary', () => {
     title: { en: 'Your presence on Instagram is weak', fr: 'Votre présence sur Instagram est faible' },
     explanation: { en: 'Used by Léa (a lot).', fr: 'Utilisé par Léa (beaucoup).' },
     suggestion: { en: 'Post every week.', fr: 'Publiez chaque semaine.' },
-    link: { step: 'audit', section: 'presence', network: 'instagram' },
+    link: { step: 'audit', section: 'presence', network: 'instagram', item: null },
   };
   const info: Finding = {
     ...finding,
@@ -278,7 +278,7 @@ describe('audit: summary', () => {
     severity: 'blocking',
     network: 'linkedin',
     title: { en: 'No measurement', fr: 'Aucune mesure' },
-    link: { step: 'audit', section: 'measurement', network: 'linkedin' },
+    link: { step: 'audit', section: 'measurement', network: 'linkedin', item: null },
   };
 
   it('lists the findings by severity in the current language, and "See the data" opens the linked part', async () => {

@@ -227,18 +227,200 @@ export type BenchmarkView = { benchmark: Benchmark, networks: Array<Network>, co
  */
 survey: Text, };
 
+export type BusinessOutcome = "sales" | "leads" | "qualified_visits" | "sign_ups" | "retention" | "other";
+
+export type BusinessGoalInput = { title: string, outcome: BusinessOutcome, description: string, };
+
+export type BusinessGoal = { id: number, title: string, outcome: BusinessOutcome, description: string, };
+
+export type MarketingObjectiveInput = { title: string, 
+/**
+ * The business goal it serves.
+ */
+business_goal_id: number | null, };
+
+export type MarketingObjective = { id: number, title: string, 
+/**
+ * The business goal it serves.
+ */
+business_goal_id: number | null, };
+
+export type ObjectiveType = "awareness" | "engagement" | "traffic" | "leads" | "conversions" | "reputation" | "customer_care";
+
+export type KpiMetric = "reach" | "impressions" | "followers" | "likes" | "shares" | "comments" | "engagement_rate" | "mentions" | "video_views" | "clicks" | "click_through_rate" | "qualified_visits" | "leads" | "sign_ups" | "conversions" | "sales" | "response_time" | "response_rate" | "rating" | "custom";
+
+export type Direction = "increase" | "decrease";
+
+export type ObjectiveInput = { title: string, objective_type: ObjectiveType, 
+/**
+ * The marketing objective it serves (the link to the business goal goes through it).
+ */
+marketing_objective_id: number | null, 
+/**
+ * The KPI's metric; none yet makes the objective vague.
+ */
+kpi_metric: KpiMetric | null, 
+/**
+ * The KPI in the user's words (required for a custom metric), e.g. "visits from Instagram (UTM)".
+ */
+kpi_name: string, 
+/**
+ * e.g. "visits / month", "%", "hours".
+ */
+kpi_unit: string, direction: Direction, baseline: number | null, target: number | null, 
+/**
+ * `YYYY-MM-DD`.
+ */
+deadline: string | null, networks: Array<string>, owner: string, 
+/**
+ * How reaching it leads to the business goal.
+ */
+contribution: string, };
+
+export type ReviewFrequency = "weekly" | "fortnightly" | "monthly" | "quarterly";
+
+export type MeasurementPlan = { 
+/**
+ * Which network export or tool gives the figure.
+ */
+source: string, frequency: ReviewFrequency | null, reviewer: string, };
+
+export type Objective = { id: number, measurement: MeasurementPlan, title: string, objective_type: ObjectiveType, 
+/**
+ * The marketing objective it serves (the link to the business goal goes through it).
+ */
+marketing_objective_id: number | null, 
+/**
+ * The KPI's metric; none yet makes the objective vague.
+ */
+kpi_metric: KpiMetric | null, 
+/**
+ * The KPI in the user's words (required for a custom metric), e.g. "visits from Instagram (UTM)".
+ */
+kpi_name: string, 
+/**
+ * e.g. "visits / month", "%", "hours".
+ */
+kpi_unit: string, direction: Direction, baseline: number | null, target: number | null, 
+/**
+ * `YYYY-MM-DD`.
+ */
+deadline: string | null, networks: Array<string>, owner: string, 
+/**
+ * How reaching it leads to the business goal.
+ */
+contribution: string, };
+
+export type Pillar = "promotion" | "curation" | "interaction";
+
+export type Mission = { network: string, statement: string, 
+/**
+ * The personas (ids) it mainly speaks to.
+ */
+audiences: Array<number>, 
+/**
+ * The social objectives (ids) it serves.
+ */
+objectives: Array<number>, pillars: Array<Pillar>, posts_per_week: number | null, };
+
+export type MixWeights = { promotion: number, curation: number, interaction: number, };
+
+export type NetworkMix = { network: string, weights: MixWeights, };
+
+export type ContentMix = { strategy: MixWeights, networks: Array<NetworkMix>, };
+
+export type TopicInput = { pillar: Pillar, name: string, description: string, };
+
+export type Topic = { id: number, pillar: Pillar, name: string, description: string, };
+
+export type Objectives = { goals: Array<BusinessGoal>, marketing: Array<MarketingObjective>, objectives: Array<Objective>, 
+/**
+ * In the order of the kept networks (then any other network's mission).
+ */
+missions: Array<Mission>, mix: ContentMix, topics: Array<Topic>, };
+
+export type ObjectiveTemplate = { objective_type: ObjectiveType, title: Text, kpi_metric: KpiMetric, kpi_name: Text, kpi_unit: Text, direction: Direction, 
+/**
+ * Where the figure usually comes from.
+ */
+source: Text, 
+/**
+ * Why this KPI suits the type.
+ */
+why: Text, };
+
+export type MissionSuggestion = { network: string, statement: Text, pillars: Array<Pillar>, };
+
+export type PersonaRef = { id: number, name: string, };
+
+export type Ambition = "ok" | "too_high" | "wrong_way" | "unchanged" | "timid" | "from_zero" | "unknown";
+
+export type SmartCheck = { specific: boolean, measurable: boolean, ambition: Ambition, 
+/**
+ * The KPI's change per month the target asks for, as a factor (1.5 = +50 % a month), when it can be computed.
+ */
+monthly_factor: number | null, relevant: boolean, time_bound: boolean, vanity: boolean, };
+
+export type ObjectiveCheck = { objective_id: number, smart: SmartCheck, 
+/**
+ * Data sources the audit lists for this KPI on the objective's networks.
+ */
+source_suggestions: Array<string>, };
+
+export type NetworkAudiences = { network: string, personas: Array<number>, };
+
+export type ObjectivesView = { data: Objectives, networks: Array<Network>, 
+/**
+ * The networks the audit kept; each needs a mission.
+ */
+kept: Array<string>, 
+/**
+ * Networks with an active account and no keep / drop decision yet.
+ */
+undecided: Array<string>, personas: Array<PersonaRef>, 
+/**
+ * The personas (ids) who use each kept network at least moderately: the suggested audiences of its mission.
+ */
+suggested_audiences: Array<NetworkAudiences>, checks: Array<ObjectiveCheck>, findings: Array<Finding>, templates: Array<ObjectiveTemplate>, mission_suggestions: Array<MissionSuggestion>, 
+/**
+ * The strategy's today, `YYYY-MM-DD`: the checks are computed against it.
+ */
+today: string, };
+
+export type OverviewNetwork = { key: string, name: string, decision: Decision | null, mission: Mission | null, };
+
+export type OverviewObjective = { objective: Objective, smart: SmartCheck, };
+
+export type StrategyOverview = { strategy: Strategy, audiences: Array<Persona>, 
+/**
+ * The kept networks, in catalogue order.
+ */
+networks: Array<OverviewNetwork>, goals: Array<BusinessGoal>, marketing: Array<MarketingObjective>, objectives: Array<OverviewObjective>, mix: ContentMix, topics: Array<Topic>, 
+/**
+ * The open findings of steps 1 to 3, in step order, most severe first within a step.
+ */
+findings: Array<Finding>, 
+/**
+ * The day the overview was computed for, `YYYY-MM-DD`.
+ */
+today: string, };
+
 export type Severity = "blocking" | "warning" | "info";
 
-export type FindingKind = "targets_without_presence" | "weak_presence" | "candidate_network" | "drop_candidate" | "best_format" | "missing_measurement" | "stale_account" | "posts_less_than_competitors" | "engages_less_than_competitors" | "format_gap" | "white_space_theme" | "crowded_theme";
+export type FindingKind = "targets_without_presence" | "weak_presence" | "candidate_network" | "drop_candidate" | "best_format" | "missing_measurement" | "stale_account" | "posts_less_than_competitors" | "engages_less_than_competitors" | "format_gap" | "white_space_theme" | "crowded_theme" | "no_objective" | "not_specific" | "not_measurable" | "no_figures" | "too_ambitious" | "target_wrong_way" | "target_unchanged" | "target_timid" | "starts_from_zero" | "not_linked_to_business" | "not_time_bound" | "vanity_metric" | "metric_unavailable" | "objective_off_kept_networks" | "network_without_mission" | "mission_without_objective" | "undecided_network" | "pillar_without_topics" | "mission_mix_mismatch";
 
 export type Text = { en: string, fr: string, };
 
 export type FindingLink = { step: StepId, 
 /**
  * The part of the step: `audiences`, `presence` or `measurement` (audit); `comparison` or `coverage`
- * (benchmark).
+ * (benchmark); `goals`, `objectives`, `missions`, `mix` or `measurement` (objectives).
  */
-section: string, network: string | null, };
+section: string, network: string | null, 
+/**
+ * The item concerned, when one: a social objective's id (objectives).
+ */
+item: number | null, };
 
 export type Finding = { kind: FindingKind, severity: Severity, network: string | null, title: Text, 
 /**

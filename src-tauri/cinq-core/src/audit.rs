@@ -773,7 +773,13 @@ impl Store {
                     "there is no network of this strategy's own with key {key}"
                 )));
             }
-            for table in ["selected_network", "presence", "metric_check"] {
+            for table in [
+                "selected_network",
+                "presence",
+                "metric_check",
+                "mission",
+                "content_mix",
+            ] {
                 tx.execute(
                     &format!("DELETE FROM {table} WHERE strategy_id = ?1 AND network = ?2"),
                     params![id, key],
@@ -782,6 +788,24 @@ impl Store {
             tx.execute(
                 "DELETE FROM persona_usage WHERE network = ?2
                  AND persona_id IN (SELECT id FROM persona WHERE strategy_id = ?1)",
+                params![id, key],
+            )?;
+            // The benchmark's observations of it go; trends stop naming it.
+            tx.execute(
+                "DELETE FROM observation WHERE network = ?2
+                 AND player_id IN (SELECT id FROM player WHERE strategy_id = ?1)",
+                params![id, key],
+            )?;
+            tx.execute(
+                "UPDATE trend SET data = json_set(data, '$.network', json('null'))
+                 WHERE strategy_id = ?1 AND json_extract(data, '$.network') = ?2",
+                params![id, key],
+            )?;
+            // Objectives stop naming the network.
+            tx.execute(
+                "UPDATE social_objective SET data = json_set(data, '$.networks',
+                   json((SELECT json_group_array(value) FROM json_each(data, '$.networks') WHERE value <> ?2)))
+                 WHERE strategy_id = ?1",
                 params![id, key],
             )?;
             Ok(())

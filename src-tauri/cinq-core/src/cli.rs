@@ -41,6 +41,9 @@ pub enum Command {
     /// Step 2: the benchmark.
     #[command(subcommand)]
     Benchmark(BenchmarkCommand),
+    /// Step 3: objectives, missions, the content mix and the measurement plan.
+    #[command(subcommand)]
+    Objectives(ObjectivesCommand),
     /// Add the sample strategy.
     Sample {
         #[arg(long)]
@@ -62,6 +65,17 @@ pub enum AuditCommand {
 #[derive(Debug, Subcommand)]
 pub enum BenchmarkCommand {
     /// Print the benchmark of a strategy with its comparison and findings.
+    Show {
+        #[arg(value_name = "ID|NAME")]
+        strategy: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ObjectivesCommand {
+    /// Print the objectives, missions, content mix and measurement plan of a strategy, with every finding.
     Show {
         #[arg(value_name = "ID|NAME")]
         strategy: String,
@@ -204,6 +218,15 @@ fn execute(command: Command, db: PathBuf, out: &mut dyn Write) -> Result<()> {
             }
         }
         Command::Strategy(cmd) => strategy(cmd, &mut store, out),
+        Command::Objectives(ObjectivesCommand::Show { strategy, json }) => {
+            let s = store.find_strategy(&strategy)?;
+            let view = store.objectives_view(s.id, today_of(&s))?;
+            if json {
+                print_json(out, &view)
+            } else {
+                print_objectives(out, &s.name, &view).map_err(io)
+            }
+        }
         Command::Benchmark(BenchmarkCommand::Show { strategy, json }) => {
             let s = store.find_strategy(&strategy)?;
             let view = store.benchmark_view(s.id)?;
@@ -215,9 +238,7 @@ fn execute(command: Command, db: PathBuf, out: &mut dyn Write) -> Result<()> {
         }
         Command::Audit(AuditCommand::Show { strategy, json }) => {
             let s = store.find_strategy(&strategy)?;
-            let tz: chrono_tz::Tz = s.timezone.parse().unwrap_or(chrono_tz::UTC);
-            let today = chrono::Utc::now().with_timezone(&tz).date_naive();
-            let view = store.audit_view(s.id, today)?;
+            let view = store.audit_view(s.id, today_of(&s))?;
             if json {
                 print_json(out, &view)
             } else {
@@ -225,6 +246,238 @@ fn execute(command: Command, db: PathBuf, out: &mut dyn Write) -> Result<()> {
             }
         }
     }
+}
+
+/// Today in the strategy's time zone.
+fn today_of(s: &crate::model::Strategy) -> chrono::NaiveDate {
+    let tz: chrono_tz::Tz = s.timezone.parse().unwrap_or(chrono_tz::UTC);
+    chrono::Utc::now().with_timezone(&tz).date_naive()
+}
+
+fn print_objectives(
+    out: &mut dyn Write,
+    name: &str,
+    view: &crate::objectives::ObjectivesView,
+) -> std::io::Result<()> {
+    use crate::objectives::{Direction, Pillar};
+    let d = &view.data;
+    let network = |key: &str| {
+        view.networks
+            .iter()
+            .find(|n| n.key == key)
+            .map_or(key.to_owned(), |n| n.name.clone())
+    };
+    let num = |v: Option<f64>| {
+        v.map_or("-".to_owned(), |v| {
+            format!("{}", (v * 100.0).round() / 100.0)
+        })
+    };
+    let yes = |b: bool| if b { "yes" } else { "NO" };
+    writeln!(out, "Objectives of {name}")?;
+    writeln!(
+        out,
+        "
+Business goals"
+    )?;
+    if d.goals.is_empty() {
+        writeln!(out, "  none yet")?;
+    }
+    for g in &d.goals {
+        writeln!(out, "  {} ({})", g.data.title, enum_name(&g.data.outcome))?;
+        for m in d
+            .marketing
+            .iter()
+            .filter(|m| m.data.business_goal_id == Some(g.id))
+        {
+            writeln!(out, "    → {}", m.data.title)?;
+        }
+    }
+    for m in d
+        .marketing
+        .iter()
+        .filter(|m| m.data.business_goal_id.is_none())
+    {
+        writeln!(out, "  (no business goal) → {}", m.data.title)?;
+    }
+    writeln!(
+        out,
+        "
+Social objectives"
+    )?;
+    if d.objectives.is_empty() {
+        writeln!(out, "  none yet")?;
+    }
+    for o in &d.objectives {
+        let x = &o.data;
+        writeln!(out, "  {} ({})", x.title, enum_name(&x.objective_type))?;
+        let metric = x.kpi_metric.map_or("no metric".to_owned(), |m| {
+            if x.kpi_name.is_empty() {
+                m.name().0.to_owned()
+            } else {
+                format!("{} — {}", m.name().0, x.kpi_name)
+            }
+        });
+        let arrow = match x.direction {
+            Direction::Increase => "↑",
+            Direction::Decrease => "↓",
+        };
+        writeln!(
+            out,
+            "    KPI: {metric} {arrow}, {} → {} {} by {}",
+            num(x.baseline),
+            num(x.target),
+            x.kpi_unit,
+            x.deadline.as_deref().unwrap_or("no deadline")
+        )?;
+        let serves = d
+            .marketing
+            .iter()
+            .find(|m| Some(m.id) == x.marketing_objective_id)
+            .map_or("no marketing objective".to_owned(), |m| {
+                m.data.title.clone()
+            });
+        writeln!(out, "    Serves: {serves}")?;
+        let on: Vec<String> = x.networks.iter().map(|n| network(n)).collect();
+        writeln!(
+            out,
+            "    Networks: {}; owner: {}",
+            if on.is_empty() {
+                "-".to_owned()
+            } else {
+                on.join(", ")
+            },
+            if x.owner.is_empty() { "-" } else { &x.owner }
+        )?;
+        if let Some(c) = view.checks.iter().find(|c| c.objective_id == o.id) {
+            let sm = &c.smart;
+            writeln!(
+                out,
+                "    SMART: specific {}, measurable {}, achievable {} ({}), relevant {}, time-bound {}{}",
+                yes(sm.specific),
+                yes(sm.measurable),
+                yes(sm.achievable()),
+                enum_name(&sm.ambition),
+                yes(sm.relevant),
+                yes(sm.time_bound),
+                if sm.vanity { "; VANITY METRIC" } else { "" }
+            )?;
+        }
+    }
+    writeln!(
+        out,
+        "
+Missions"
+    )?;
+    for k in &view.kept {
+        match d.missions.iter().find(|m| &m.network == k) {
+            Some(m) if !m.statement.trim().is_empty() => {
+                writeln!(out, "  {}: {}", network(k), m.statement)?;
+                let pillars: Vec<String> = m.pillars.iter().map(enum_name).collect();
+                let served: Vec<String> = d
+                    .objectives
+                    .iter()
+                    .filter(|o| m.objectives.contains(&o.id))
+                    .map(|o| o.data.title.clone())
+                    .collect();
+                let audiences: Vec<String> = view
+                    .personas
+                    .iter()
+                    .filter(|p| m.audiences.contains(&p.id))
+                    .map(|p| p.name.clone())
+                    .collect();
+                writeln!(
+                    out,
+                    "    {} post(s)/week; pillars: {}; audiences: {}",
+                    num(m.posts_per_week),
+                    if pillars.is_empty() {
+                        "-".to_owned()
+                    } else {
+                        pillars.join(", ")
+                    },
+                    if audiences.is_empty() {
+                        "-".to_owned()
+                    } else {
+                        audiences.join(", ")
+                    }
+                )?;
+                writeln!(
+                    out,
+                    "    serves: {}",
+                    if served.is_empty() {
+                        "-".to_owned()
+                    } else {
+                        served.join("; ")
+                    }
+                )?;
+            }
+            _ => writeln!(out, "  {}: no mission yet", network(k))?,
+        }
+    }
+    let w = d.mix.strategy;
+    writeln!(
+        out,
+        "
+Content mix: promotion {} %, curation {} %, interaction {} %",
+        w.promotion, w.curation, w.interaction
+    )?;
+    for n in &d.mix.networks {
+        writeln!(
+            out,
+            "  {}: promotion {} %, curation {} %, interaction {} %",
+            network(&n.network),
+            n.weights.promotion,
+            n.weights.curation,
+            n.weights.interaction
+        )?;
+    }
+    writeln!(
+        out,
+        "
+Topics"
+    )?;
+    for p in Pillar::ALL {
+        let names: Vec<&str> = d
+            .topics
+            .iter()
+            .filter(|t| t.data.pillar == p)
+            .map(|t| t.data.name.as_str())
+            .collect();
+        writeln!(
+            out,
+            "  {}: {}",
+            enum_name(&p),
+            if names.is_empty() {
+                "-".to_owned()
+            } else {
+                names.join(", ")
+            }
+        )?;
+    }
+    writeln!(
+        out,
+        "
+Measurement plan"
+    )?;
+    for o in &d.objectives {
+        let m = &o.measurement;
+        writeln!(
+            out,
+            "  {}: {}; reviewed {} by {}",
+            o.data.title,
+            if m.source.is_empty() {
+                "NO DATA SOURCE"
+            } else {
+                &m.source
+            },
+            m.frequency.as_ref().map_or("-".to_owned(), enum_name),
+            if m.reviewer.is_empty() {
+                "-"
+            } else {
+                &m.reviewer
+            }
+        )?;
+    }
+    print_findings(out, &view.findings)
 }
 
 fn print_benchmark(

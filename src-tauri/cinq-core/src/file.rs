@@ -14,13 +14,17 @@ use crate::audit::{
 use crate::benchmark::{self, CustomerVoice, ObservationInput, PlayerInput, TrendInput};
 use crate::error::{CoreError, Result};
 use crate::model::{Language, StepId, StepState, Strategy, StrategyInput};
+use crate::objectives::{
+    self, BusinessGoalInput, ContentMix, Direction, KpiMetric, MarketingObjectiveInput,
+    MeasurementPlan, Mission, ObjectiveInput, ObjectiveType, Pillar, TopicInput,
+};
 use crate::store::Store;
 use crate::strategy::{free_name_for_import, insert, validate, NewStrategy};
 
 pub const FORMAT: &str = "cinq.strategy";
-/// 1: the strategy itself. 2: with the audit. 3: with the benchmark. An older file reads with the later steps
-/// empty.
-pub const FORMAT_VERSION: u32 = 3;
+/// 1: the strategy itself. 2: with the audit. 3: with the benchmark. 4: with the objectives. An older file reads
+/// with the later steps empty.
+pub const FORMAT_VERSION: u32 = 4;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -48,6 +52,79 @@ pub struct StrategyData {
     pub audit: AuditData,
     #[serde(default)]
     pub benchmark: BenchmarkData,
+    #[serde(default)]
+    pub objectives: ObjectivesData,
+}
+
+/// Step 3 in the file. Links go by position: a marketing objective names its business goal's index in `goals`, an
+/// objective its marketing objective's index in `marketing`, a mission its audiences' indexes in the audit's
+/// `personas` and its objectives' indexes in `objectives`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ObjectivesData {
+    pub goals: Vec<BusinessGoalInput>,
+    pub marketing: Vec<MarketingData>,
+    pub objectives: Vec<ObjectiveData>,
+    pub missions: Vec<MissionData>,
+    pub mix: ContentMix,
+    pub topics: Vec<TopicInput>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MarketingData {
+    pub title: String,
+    pub business_goal: Option<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ObjectiveData {
+    pub title: String,
+    pub objective_type: ObjectiveType,
+    pub marketing_objective: Option<usize>,
+    pub kpi_metric: Option<KpiMetric>,
+    pub kpi_name: String,
+    pub kpi_unit: String,
+    pub direction: Direction,
+    pub baseline: Option<f64>,
+    pub target: Option<f64>,
+    pub deadline: Option<String>,
+    pub networks: Vec<String>,
+    pub owner: String,
+    pub contribution: String,
+    pub measurement: MeasurementPlan,
+}
+
+impl ObjectiveData {
+    fn to_input(&self, marketing_objective_id: Option<i64>) -> ObjectiveInput {
+        ObjectiveInput {
+            title: self.title.clone(),
+            objective_type: self.objective_type,
+            marketing_objective_id,
+            kpi_metric: self.kpi_metric,
+            kpi_name: self.kpi_name.clone(),
+            kpi_unit: self.kpi_unit.clone(),
+            direction: self.direction,
+            baseline: self.baseline,
+            target: self.target,
+            deadline: self.deadline.clone(),
+            networks: self.networks.clone(),
+            owner: self.owner.clone(),
+            contribution: self.contribution.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MissionData {
+    pub network: String,
+    pub statement: String,
+    pub audiences: Vec<usize>,
+    pub objectives: Vec<usize>,
+    pub pillars: Vec<Pillar>,
+    pub posts_per_week: Option<f64>,
 }
 
 /// Step 2 in the file. Observations and trends refer to players and networks by position and key.
@@ -175,7 +252,8 @@ impl Store {
             selected: a.selected,
             personas: a
                 .personas
-                .into_iter()
+                .iter()
+                .cloned()
                 .map(|p| PersonaInput {
                     name: p.name,
                     description: p.description,
@@ -214,6 +292,7 @@ impl Store {
             trends: b.trends.into_iter().map(|t| t.data).collect(),
             brand_themes: b.brand_themes,
         };
+        let objectives = objectives_data(&self.objectives(id)?, &a.personas);
         Ok(StrategyFile {
             format: FORMAT.to_owned(),
             version: FORMAT_VERSION,
@@ -230,6 +309,7 @@ impl Store {
                 updated_at: s.updated_at,
                 audit,
                 benchmark,
+                objectives,
             },
         })
     }
@@ -259,6 +339,71 @@ impl Store {
     pub fn import_strategy_from(&mut self, path: &Path) -> Result<Strategy> {
         let file = read_strategy_file(path)?;
         self.import_strategy(&file)
+    }
+}
+
+/// Step 3 as it stands in the file: ids become positions.
+fn objectives_data(o: &objectives::Objectives, personas: &[audit::Persona]) -> ObjectivesData {
+    let index = |ids: &[i64], id: Option<i64>| id.and_then(|id| ids.iter().position(|x| *x == id));
+    let goal_ids: Vec<i64> = o.goals.iter().map(|g| g.id).collect();
+    let marketing_ids: Vec<i64> = o.marketing.iter().map(|m| m.id).collect();
+    let objective_ids: Vec<i64> = o.objectives.iter().map(|x| x.id).collect();
+    let persona_ids: Vec<i64> = personas.iter().map(|p| p.id).collect();
+    ObjectivesData {
+        goals: o.goals.iter().map(|g| g.data.clone()).collect(),
+        marketing: o
+            .marketing
+            .iter()
+            .map(|m| MarketingData {
+                title: m.data.title.clone(),
+                business_goal: index(&goal_ids, m.data.business_goal_id),
+            })
+            .collect(),
+        objectives: o
+            .objectives
+            .iter()
+            .map(|x| {
+                let d = &x.data;
+                ObjectiveData {
+                    title: d.title.clone(),
+                    objective_type: d.objective_type,
+                    marketing_objective: index(&marketing_ids, d.marketing_objective_id),
+                    kpi_metric: d.kpi_metric,
+                    kpi_name: d.kpi_name.clone(),
+                    kpi_unit: d.kpi_unit.clone(),
+                    direction: d.direction,
+                    baseline: d.baseline,
+                    target: d.target,
+                    deadline: d.deadline.clone(),
+                    networks: d.networks.clone(),
+                    owner: d.owner.clone(),
+                    contribution: d.contribution.clone(),
+                    measurement: x.measurement.clone(),
+                }
+            })
+            .collect(),
+        missions: o
+            .missions
+            .iter()
+            .map(|m| MissionData {
+                network: m.network.clone(),
+                statement: m.statement.clone(),
+                audiences: m
+                    .audiences
+                    .iter()
+                    .filter_map(|p| index(&persona_ids, Some(*p)))
+                    .collect(),
+                objectives: m
+                    .objectives
+                    .iter()
+                    .filter_map(|x| index(&objective_ids, Some(*x)))
+                    .collect(),
+                pillars: m.pillars.clone(),
+                posts_per_week: m.posts_per_week,
+            })
+            .collect(),
+        mix: o.mix.clone(),
+        topics: o.topics.iter().map(|t| t.data.clone()).collect(),
     }
 }
 
@@ -323,7 +468,120 @@ fn check_data(d: &StrategyData) -> Result<()> {
             known(n, &format!("trend '{}'", t.title))?;
         }
     }
+    check_objectives(&d.objectives, a.personas.len(), &known)
+}
+
+fn check_objectives(
+    o: &ObjectivesData,
+    personas: usize,
+    known: &dyn Fn(&str, &str) -> Result<()>,
+) -> Result<()> {
+    let index = |i: Option<usize>, len: usize, what: String| -> Result<()> {
+        match i {
+            Some(i) if i >= len => Err(CoreError::InvalidFile(format!(
+                "{what}: refers to item {i}, but there are only {len}"
+            ))),
+            _ => Ok(()),
+        }
+    };
+    for g in &o.goals {
+        objectives::validate_goal(g)?;
+    }
+    for m in &o.marketing {
+        objectives::validate_marketing(&MarketingObjectiveInput {
+            title: m.title.clone(),
+            business_goal_id: None,
+        })?;
+        index(
+            m.business_goal,
+            o.goals.len(),
+            format!("marketing objective '{}'", m.title),
+        )?;
+    }
+    for x in &o.objectives {
+        objectives::validate_objective(&x.to_input(None))?;
+        objectives::validate_measurement(&x.measurement)?;
+        index(
+            x.marketing_objective,
+            o.marketing.len(),
+            format!("objective '{}'", x.title),
+        )?;
+        for n in &x.networks {
+            known(n, &format!("objective '{}'", x.title))?;
+        }
+    }
+    let mut seen = Vec::new();
+    for m in &o.missions {
+        known(&m.network, "mission")?;
+        if seen.contains(&&m.network) {
+            return Err(CoreError::InvalidFile(format!(
+                "mission: network '{}' has two missions",
+                m.network
+            )));
+        }
+        seen.push(&m.network);
+        for a in &m.audiences {
+            index(
+                Some(*a),
+                personas,
+                format!("mission of '{}', audiences", m.network),
+            )?;
+        }
+        for x in &m.objectives {
+            index(
+                Some(*x),
+                o.objectives.len(),
+                format!("mission of '{}', objectives", m.network),
+            )?;
+        }
+        objectives::validate_mission(&mission_of(m, &[], &[]))?;
+    }
+    objectives::validate_mix(&o.mix.strategy)?;
+    let mut mixed = Vec::new();
+    for n in &o.mix.networks {
+        known(&n.network, "content mix")?;
+        if mixed.contains(&&n.network) {
+            return Err(CoreError::InvalidFile(format!(
+                "content mix: network '{}' has two mixes",
+                n.network
+            )));
+        }
+        mixed.push(&n.network);
+        objectives::validate_mix(&n.weights)?;
+    }
+    for (i, t) in o.topics.iter().enumerate() {
+        objectives::validate_topic(t)?;
+        if o.topics[..i]
+            .iter()
+            .any(|x| x.pillar == t.pillar && x.name.trim().eq_ignore_ascii_case(t.name.trim()))
+        {
+            return Err(CoreError::InvalidFile(format!(
+                "topic '{}': the same name twice under one pillar",
+                t.name
+            )));
+        }
+    }
     Ok(())
+}
+
+/// A mission of the file with its positions turned into ids.
+fn mission_of(m: &MissionData, personas: &[i64], objectives: &[i64]) -> Mission {
+    Mission {
+        network: m.network.clone(),
+        statement: m.statement.clone(),
+        audiences: m
+            .audiences
+            .iter()
+            .filter_map(|i| personas.get(*i).copied())
+            .collect(),
+        objectives: m
+            .objectives
+            .iter()
+            .filter_map(|i| objectives.get(*i).copied())
+            .collect(),
+        pillars: m.pillars.clone(),
+        posts_per_week: m.posts_per_week,
+    }
 }
 
 fn input_of(d: &StrategyData) -> StrategyInput {
@@ -362,8 +620,9 @@ pub(crate) fn insert_data(tx: &rusqlite::Transaction, d: &StrategyData, name: &s
     for k in &a.selected {
         audit::write_selected(tx, id, k, true)?;
     }
+    let mut persona_ids = Vec::new();
     for p in &a.personas {
-        audit::insert_persona(tx, id, p)?;
+        persona_ids.push(audit::insert_persona(tx, id, p)?);
     }
     for p in &a.presences {
         audit::write_presence(tx, id, p)?;
@@ -383,6 +642,38 @@ pub(crate) fn insert_data(tx: &rusqlite::Transaction, d: &StrategyData, name: &s
         benchmark::insert_trend(tx, id, t)?;
     }
     benchmark::write_brand_themes(tx, id, &b.brand_themes)?;
+    let o = &d.objectives;
+    let mut goal_ids = Vec::new();
+    for g in &o.goals {
+        goal_ids.push(objectives::insert_goal(tx, id, g)?);
+    }
+    let mut marketing_ids = Vec::new();
+    for m in &o.marketing {
+        let input = MarketingObjectiveInput {
+            title: m.title.clone(),
+            business_goal_id: m.business_goal.and_then(|i| goal_ids.get(i).copied()),
+        };
+        marketing_ids.push(objectives::insert_marketing(tx, id, &input)?);
+    }
+    let mut objective_ids = Vec::new();
+    for x in &o.objectives {
+        let link = x
+            .marketing_objective
+            .and_then(|i| marketing_ids.get(i).copied());
+        let oid = objectives::insert_objective(tx, id, &x.to_input(link))?;
+        objectives::write_measurement(tx, oid, &x.measurement)?;
+        objective_ids.push(oid);
+    }
+    for m in &o.missions {
+        objectives::write_mission(tx, id, &mission_of(m, &persona_ids, &objective_ids))?;
+    }
+    objectives::write_mix(tx, id, None, &o.mix.strategy)?;
+    for n in &o.mix.networks {
+        objectives::write_mix(tx, id, Some(&n.network), &n.weights)?;
+    }
+    for t in &o.topics {
+        objectives::insert_topic(tx, id, t)?;
+    }
     Ok(id)
 }
 

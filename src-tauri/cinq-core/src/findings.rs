@@ -1,5 +1,6 @@
 //! Findings: conclusions computed from what the user entered, each with its evidence, a suggestion, and a link to the
-//! data behind it. The rules live here and only here; the UI shows the texts as they come, in English or French.
+//! data behind it. The rules of steps 1 and 2 live here, those of step 3 in [`crate::smart`]; the UI shows the texts
+//! as they come, in English or French.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -40,6 +41,41 @@ pub enum FindingKind {
     WhiteSpaceTheme,
     /// A theme every player covers.
     CrowdedTheme,
+    // Step 3.
+    /// No social objective yet.
+    NoObjective,
+    /// Specific: the objective has no metric.
+    NotSpecific,
+    /// Measurable: no metric or no data source in the measurement plan (blocking).
+    NotMeasurable,
+    /// No baseline or no target: the ambition cannot be judged.
+    NoFigures,
+    /// A target too far from the baseline for the time left.
+    TooAmbitious,
+    /// A target below the baseline (above it for a KPI that should go down).
+    TargetWrongWay,
+    TargetUnchanged,
+    /// A target barely better than the baseline.
+    TargetTimid,
+    /// A baseline of 0: the ambition cannot be judged from it.
+    StartsFromZero,
+    /// Relevant: not linked to a business goal.
+    NotLinkedToBusiness,
+    /// Time-bound: no deadline, or one that is not after today.
+    NotTimeBound,
+    /// A vanity KPI with no link to a business outcome.
+    VanityMetric,
+    /// The audit says the KPI cannot be measured on one of the objective's networks.
+    MetricUnavailable,
+    /// The objective is on a network the audit did not keep.
+    ObjectiveOffKeptNetworks,
+    NetworkWithoutMission,
+    MissionWithoutObjective,
+    /// The brand is active on a network and the audit has not decided whether to keep it.
+    UndecidedNetwork,
+    PillarWithoutTopics,
+    /// A network's mission favours pillars that its mix gives little weight.
+    MissionMixMismatch,
 }
 
 /// A text in both of the app's languages.
@@ -49,7 +85,7 @@ pub struct Text {
     pub fr: String,
 }
 
-fn text(en: String, fr: String) -> Text {
+pub(crate) fn text(en: String, fr: String) -> Text {
     Text { en, fr }
 }
 
@@ -58,9 +94,12 @@ fn text(en: String, fr: String) -> Text {
 pub struct FindingLink {
     pub step: StepId,
     /// The part of the step: `audiences`, `presence` or `measurement` (audit); `comparison` or `coverage`
-    /// (benchmark).
+    /// (benchmark); `goals`, `objectives`, `missions`, `mix` or `measurement` (objectives).
     pub section: String,
     pub network: Option<String>,
+    /// The item concerned, when one: a social objective's id (objectives).
+    #[ts(type = "number | null")]
+    pub item: Option<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -80,6 +119,7 @@ fn link(section: &str, network: &str) -> FindingLink {
         step: StepId::Audit,
         section: section.to_owned(),
         network: Some(network.to_owned()),
+        item: None,
     }
 }
 
@@ -96,7 +136,7 @@ fn format_name(f: ContentFormat) -> (&'static str, &'static str) {
     }
 }
 
-fn metric_name(m: Metric) -> (&'static str, &'static str) {
+pub(crate) fn metric_name(m: Metric) -> (&'static str, &'static str) {
     match m {
         Metric::Reach => ("reach and impressions", "la portée et les impressions"),
         Metric::Engagement => ("engagement", "l’engagement"),
@@ -116,7 +156,7 @@ fn level_name(l: UsageLevel) -> (&'static str, &'static str) {
 }
 
 /// "a, b and c" / "a, b et c".
-fn join(items: &[String], and: &str) -> String {
+pub(crate) fn join(items: &[String], and: &str) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),
@@ -408,11 +448,12 @@ fn bench_link(section: &str, network: Option<&str>) -> FindingLink {
         step: StepId::Benchmark,
         section: section.to_owned(),
         network: network.map(str::to_owned),
+        item: None,
     }
 }
 
 /// A figure as people write it, in English and in French: at most one decimal, none when whole.
-fn figures(v: f64) -> (String, String) {
+pub(crate) fn figures(v: f64) -> (String, String) {
     let en = format!("{}", (v * 10.0).round() / 10.0);
     let fr = en.replace('.', ",");
     (en, fr)

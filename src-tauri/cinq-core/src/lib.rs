@@ -9,7 +9,10 @@ pub mod error;
 pub mod file;
 pub mod findings;
 pub mod model;
+pub mod objectives;
+pub mod overview;
 pub mod sample;
+pub mod smart;
 pub mod store;
 pub mod strategy;
 

@@ -12,6 +12,10 @@ use crate::benchmark::{
 };
 use crate::error::Result;
 use crate::model::{Language, StepId, StepState, Strategy, StrategyInput};
+use crate::objectives::{
+    self, BusinessGoalInput, BusinessOutcome, KpiMetric, MarketingObjectiveInput, MeasurementPlan,
+    Mission, MixWeights, ObjectiveInput, ObjectiveType, Pillar, ReviewFrequency, TopicInput,
+};
 use crate::store::Store;
 use crate::strategy::{insert, now, NewStrategy};
 
@@ -60,6 +64,7 @@ impl Store {
             .and_then(|id| {
                 sample_audit(tx, id, Utc::now().date_naive())?;
                 sample_benchmark(tx, id, Utc::now().date_naive())?;
+                sample_objectives(tx, id, Utc::now().date_naive())?;
                 Ok(id)
             })
         })?;
@@ -439,5 +444,273 @@ fn sample_benchmark(tx: &rusqlite::Transaction, id: i64, today: NaiveDate) -> Re
             "bien-être",
         ]),
     )?;
+    Ok(())
+}
+
+/// The sample's objectives: two business goals, their marketing objectives, four social objectives (one of them
+/// deliberately vague, so that the checks show), a mission per kept network, a mix with one network's own, and
+/// topics under each pillar.
+fn sample_objectives(tx: &rusqlite::Transaction, id: i64, today: NaiveDate) -> Result<()> {
+    let in_days = |days: i64| {
+        Some(
+            (today + chrono::Duration::days(days))
+                .format("%Y-%m-%d")
+                .to_string(),
+        )
+    };
+    let sales = objectives::insert_goal(
+        tx,
+        id,
+        &BusinessGoalInput {
+            title: "Augmenter les ventes en ligne de 20 % cette année".to_owned(),
+            outcome: BusinessOutcome::Sales,
+            description: "La boutique en ligne fait 60 % du chiffre d'affaires ; les réseaux doivent y amener des acheteurs."
+                .to_owned(),
+        },
+    )?;
+    let workshops = objectives::insert_goal(
+        tx,
+        id,
+        &BusinessGoalInput {
+            title: "Remplir les ateliers de fabrication de bougies".to_owned(),
+            outcome: BusinessOutcome::SignUps,
+            description: "Deux ateliers par mois à Lyon, 10 places chacun.".to_owned(),
+        },
+    )?;
+    let visitors = objectives::insert_marketing(
+        tx,
+        id,
+        &MarketingObjectiveInput {
+            title: "Faire venir sur la boutique en ligne des visiteurs qui achètent".to_owned(),
+            business_goal_id: Some(sales),
+        },
+    )?;
+    let locals = objectives::insert_marketing(
+        tx,
+        id,
+        &MarketingObjectiveInput {
+            title: "Faire connaître les ateliers auprès des Lyonnais".to_owned(),
+            business_goal_id: Some(workshops),
+        },
+    )?;
+    let base = |title: &str, objective_type: ObjectiveType, metric: KpiMetric| ObjectiveInput {
+        title: title.to_owned(),
+        objective_type,
+        marketing_objective_id: None,
+        kpi_metric: Some(metric),
+        kpi_name: String::new(),
+        kpi_unit: String::new(),
+        direction: metric.default_direction(),
+        baseline: None,
+        target: None,
+        deadline: None,
+        networks: Vec::new(),
+        owner: String::new(),
+        contribution: String::new(),
+    };
+    let traffic = objectives::insert_objective(
+        tx,
+        id,
+        &ObjectiveInput {
+            marketing_objective_id: Some(visitors),
+            kpi_name: "Visites venues d'Instagram et Pinterest qui voient 2 pages ou plus".to_owned(),
+            kpi_unit: "visites / mois".to_owned(),
+            baseline: Some(420.0),
+            target: Some(900.0),
+            deadline: in_days(180),
+            networks: vec!["instagram".to_owned(), "pinterest".to_owned()],
+            owner: "Camille".to_owned(),
+            contribution: "Un visiteur sur 40 achète : 900 visites qualifiées font environ 22 commandes par mois.".to_owned(),
+            ..base(
+                "Amener des visiteurs qualifiés sur la boutique en ligne",
+                ObjectiveType::Traffic,
+                KpiMetric::QualifiedVisits,
+            )
+        },
+    )?;
+    objectives::write_measurement(
+        tx,
+        traffic,
+        &MeasurementPlan {
+            source: "Google Analytics (liens UTM)".to_owned(),
+            frequency: Some(ReviewFrequency::Monthly),
+            reviewer: "Camille".to_owned(),
+        },
+    )?;
+    let sign_ups = objectives::insert_objective(
+        tx,
+        id,
+        &ObjectiveInput {
+            marketing_objective_id: Some(locals),
+            kpi_name: "Réservations d'ateliers venues de Facebook et Google".to_owned(),
+            kpi_unit: "réservations / mois".to_owned(),
+            baseline: Some(8.0),
+            target: Some(18.0),
+            deadline: in_days(120),
+            networks: vec!["facebook".to_owned(), "google_business".to_owned()],
+            owner: "Hugo".to_owned(),
+            contribution: "Chaque réservation est un atelier vendu.".to_owned(),
+            ..base(
+                "Remplir les ateliers grâce à Facebook et à la fiche Google",
+                ObjectiveType::Leads,
+                KpiMetric::SignUps,
+            )
+        },
+    )?;
+    objectives::write_measurement(
+        tx,
+        sign_ups,
+        &MeasurementPlan {
+            source: "Outil de réservation (source de chaque réservation)".to_owned(),
+            frequency: Some(ReviewFrequency::Fortnightly),
+            reviewer: "Hugo".to_owned(),
+        },
+    )?;
+    let care = objectives::insert_objective(
+        tx,
+        id,
+        &ObjectiveInput {
+            marketing_objective_id: Some(visitors),
+            kpi_name: "Délai médian de première réponse aux messages".to_owned(),
+            kpi_unit: "heures".to_owned(),
+            baseline: Some(12.0),
+            target: Some(3.0),
+            deadline: in_days(90),
+            networks: vec!["instagram".to_owned(), "facebook".to_owned()],
+            owner: "Camille".to_owned(),
+            contribution: "Les questions sur les parfums précèdent souvent un achat.".to_owned(),
+            ..base(
+                "Répondre vite aux questions des clients",
+                ObjectiveType::CustomerCare,
+                KpiMetric::ResponseTime,
+            )
+        },
+    )?;
+    objectives::write_measurement(
+        tx,
+        care,
+        &MeasurementPlan {
+            source: "Meta Business Suite (messagerie)".to_owned(),
+            frequency: Some(ReviewFrequency::Weekly),
+            reviewer: "Camille".to_owned(),
+        },
+    )?;
+    // Deliberately vague: a vanity KPI, a target out of reach, no business link, no measurement plan.
+    let vague = objectives::insert_objective(
+        tx,
+        id,
+        &ObjectiveInput {
+            kpi_unit: "abonnés".to_owned(),
+            baseline: Some(4_200.0),
+            target: Some(50_000.0),
+            deadline: in_days(28),
+            networks: vec!["instagram".to_owned()],
+            ..base(
+                "Être plus visible sur Instagram",
+                ObjectiveType::Awareness,
+                KpiMetric::Followers,
+            )
+        },
+    )?;
+    let personas: Vec<i64> = tx
+        .prepare("SELECT id FROM persona WHERE strategy_id = ?1 ORDER BY position")?
+        .query_map([id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let (lea, marc) = (personas[0], personas[1]);
+    use Pillar::*;
+    let missions = [
+        ("instagram", "Raconter l'histoire de l'atelier en images : les mains, les cires, les parfums, les bougies chez nos clients.", vec![lea], vec![traffic, care, vague], vec![Interaction, Promotion], 4.0),
+        ("facebook", "Entretenir la communauté lyonnaise : ateliers, événements en boutique et réponses aux clients.", vec![marc], vec![sign_ups, care], vec![Interaction, Promotion], 2.0),
+        ("pinterest", "Inspirer des intérieurs chaleureux et mener vers les bougies qui les créent.", vec![lea], vec![traffic], vec![Curation, Promotion], 5.0),
+        ("google_business", "Faire venir les clients du quartier en boutique et aux ateliers, et soigner nos avis.", vec![marc], vec![sign_ups], vec![Promotion, Interaction], 1.0),
+        ("newsletter", "Donner à nos fidèles les nouveautés en avant-première et les faire revenir acheter.", vec![lea], vec![traffic], vec![Promotion, Curation], 0.5),
+    ];
+    for (network, statement, audiences, served, pillars, per_week) in missions {
+        objectives::write_mission(
+            tx,
+            id,
+            &Mission {
+                network: network.to_owned(),
+                statement: statement.to_owned(),
+                audiences,
+                objectives: served,
+                pillars,
+                posts_per_week: Some(per_week),
+            },
+        )?;
+    }
+    objectives::write_mix(
+        tx,
+        id,
+        None,
+        &MixWeights {
+            promotion: 30,
+            curation: 30,
+            interaction: 40,
+        },
+    )?;
+    objectives::write_mix(
+        tx,
+        id,
+        Some("pinterest"),
+        &MixWeights {
+            promotion: 40,
+            curation: 50,
+            interaction: 10,
+        },
+    )?;
+    let topics: &[(Pillar, &str, &str)] = &[
+        (
+            Promotion,
+            "Nouvelles collections",
+            "Chaque collection de saison, ses parfums et son histoire.",
+        ),
+        (
+            Promotion,
+            "Ateliers de fabrication",
+            "Dates, places restantes, photos des participants.",
+        ),
+        (
+            Promotion,
+            "Offres de saison",
+            "Fête des mères, Noël, soldes.",
+        ),
+        (
+            Curation,
+            "Décoration d'intérieur",
+            "Idées d'ambiance venues d'autres créateurs.",
+        ),
+        (
+            Curation,
+            "Artisanat français",
+            "Les artisans que nous admirons.",
+        ),
+        (
+            Interaction,
+            "Coulisses de l'atelier",
+            "Le coulage, les essais de parfums, l'équipe.",
+        ),
+        (
+            Interaction,
+            "Questions aux clients",
+            "Sondages sur les prochains parfums.",
+        ),
+        (
+            Interaction,
+            "Photos des clients",
+            "Les bougies chez vous, avec votre accord.",
+        ),
+    ];
+    for (pillar, name, description) in topics {
+        objectives::insert_topic(
+            tx,
+            id,
+            &TopicInput {
+                pillar: *pillar,
+                name: (*name).to_owned(),
+                description: (*description).to_owned(),
+            },
+        )?;
+    }
     Ok(())
 }

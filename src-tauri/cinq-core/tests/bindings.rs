@@ -4,6 +4,9 @@
 use cinq_core::audit::*;
 use cinq_core::benchmark::*;
 use cinq_core::findings::*;
+use cinq_core::objectives::*;
+use cinq_core::overview::*;
+use cinq_core::smart::*;
 use cinq_core::*;
 use ts_rs::{Config, TS};
 
@@ -53,6 +56,38 @@ fn declarations() -> String {
         ComparisonRow::decl(&cfg),
         Coverage::decl(&cfg),
         BenchmarkView::decl(&cfg),
+        // Step 3, the objectives.
+        BusinessOutcome::decl(&cfg),
+        BusinessGoalInput::decl(&cfg),
+        BusinessGoal::decl(&cfg),
+        MarketingObjectiveInput::decl(&cfg),
+        MarketingObjective::decl(&cfg),
+        ObjectiveType::decl(&cfg),
+        KpiMetric::decl(&cfg),
+        Direction::decl(&cfg),
+        ObjectiveInput::decl(&cfg),
+        ReviewFrequency::decl(&cfg),
+        MeasurementPlan::decl(&cfg),
+        Objective::decl(&cfg),
+        Pillar::decl(&cfg),
+        Mission::decl(&cfg),
+        MixWeights::decl(&cfg),
+        NetworkMix::decl(&cfg),
+        ContentMix::decl(&cfg),
+        TopicInput::decl(&cfg),
+        Topic::decl(&cfg),
+        Objectives::decl(&cfg),
+        ObjectiveTemplate::decl(&cfg),
+        MissionSuggestion::decl(&cfg),
+        PersonaRef::decl(&cfg),
+        Ambition::decl(&cfg),
+        SmartCheck::decl(&cfg),
+        ObjectiveCheck::decl(&cfg),
+        NetworkAudiences::decl(&cfg),
+        ObjectivesView::decl(&cfg),
+        OverviewNetwork::decl(&cfg),
+        OverviewObjective::decl(&cfg),
+        StrategyOverview::decl(&cfg),
         // Findings.
         Severity::decl(&cfg),
         FindingKind::decl(&cfg),

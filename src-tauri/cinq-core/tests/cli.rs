@@ -204,3 +204,45 @@ fn benchmark_show_prints_the_comparison_and_findings() {
         r.out
     );
 }
+
+#[test]
+fn objectives_show_prints_objectives_missions_mix_plan_and_findings() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.sqlite3");
+    assert_eq!(cinq(&db, &["sample"]).code, 0);
+    let r = cinq(
+        &db,
+        &["objectives", "show", "Atelier Lumière (sample)", "--json"],
+    );
+    assert_eq!(r.code, 0, "{}", r.err);
+    let v: serde_json::Value = serde_json::from_str(&r.out).unwrap();
+    assert_eq!(v["data"]["objectives"].as_array().unwrap().len(), 4);
+    assert_eq!(v["data"]["missions"].as_array().unwrap().len(), 5);
+    assert_eq!(v["data"]["mix"]["strategy"]["interaction"], 40);
+    assert!(v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["kind"] == "vanity_metric"));
+    let r = cinq(&db, &["objectives", "show", "1"]);
+    assert_eq!(r.code, 0);
+    for part in [
+        "Business goals",
+        "Social objectives",
+        "SMART: specific yes, measurable NO",
+        "VANITY METRIC",
+        "Missions",
+        "Instagram: Raconter",
+        "Content mix: promotion 30 %, curation 30 %, interaction 40 %",
+        "Pinterest: promotion 40 %",
+        "Topics",
+        "Measurement plan",
+        "NO DATA SOURCE",
+        "[blocking] You cannot measure objective “Être plus visible sur Instagram”",
+    ] {
+        assert!(r.out.contains(part), "{part} in:\n{}", r.out);
+    }
+    let r = cinq(&db, &["objectives", "show", "nope"]);
+    assert_eq!(r.code, 1);
+    assert_eq!(r.err.lines().count(), 1, "{}", r.err);
+}

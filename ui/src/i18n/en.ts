@@ -8,6 +8,12 @@ const en = {
     retry: 'Try again',
   },
   common: {
+    add: 'Add',
+    edit: 'Edit',
+    delete: 'Delete',
+    saving: 'Saving…',
+    saved: 'Saved',
+    notSaved: 'Not saved: {{reason}}',
     cancel: 'Cancel',
     close: 'Close',
     settings: 'Settings',

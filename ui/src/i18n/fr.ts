@@ -10,6 +10,12 @@ const fr: Messages = {
     retry: 'Réessayer',
   },
   common: {
+    add: 'Ajouter',
+    edit: 'Modifier',
+    delete: 'Supprimer',
+    saving: 'Enregistrement…',
+    saved: 'Enregistré',
+    notSaved: 'Non enregistré : {{reason}}',
     cancel: 'Annuler',
     close: 'Fermer',
     settings: 'Réglages',
