@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the end-to-end tests against the real binary: starts Xvfb when there is no display, and a D-Bus session
-# (the single-instance plugin needs one). Usage: tests/e2e/run.sh PATH/TO/cinq
+# (the single-instance plugin needs one). Usage: tests/e2e/run.sh PATH/TO/cinq [TEST FILES…] (all by default)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 export CINQ_APP=$(realpath "${1:?usage: run.sh PATH/TO/cinq}")
@@ -20,4 +20,6 @@ fi
 cleanup() { [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true; }
 trap cleanup EXIT
 
-dbus-run-session -- node --test --test-concurrency=1 "$here"/*.test.mjs
+files=("${@:2}")
+[ ${#files[@]} -eq 0 ] && files=("$here"/*.test.mjs)
+dbus-run-session -- node --test --test-concurrency=1 "${files[@]}"

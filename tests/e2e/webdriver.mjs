@@ -87,6 +87,12 @@ export class Session {
     throw new Error(`no element ${css}${text ? ` with text "${text}" (last seen: "${last}")` : ""}`);
   }
 
+  /** How many elements match `css` now (no waiting). */
+  async count(css) {
+    const found = await this.cmd("POST", "/elements", { using: "css selector", value: css });
+    return found.length;
+  }
+
   async screenshot() {
     return Buffer.from(await this.cmd("GET", "/screenshot"), "base64");
   }

@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Audit, Finding } from './bindings';
+import { createObjectivesFake, EMPTY_OBJECTIVE, viewOf } from './components/objectives/testBackend';
 import { emptyAudit, installBackend, makeStrategy } from './test/backend';
 import { renderApp } from './test/render';
 
@@ -310,7 +311,7 @@ describe('audit: summary', () => {
   });
 
   it('shows the other steps with their generic body', async () => {
-    const s = makeStrategy({ current_step: 'objectives' });
+    const s = makeStrategy({ current_step: 'calendar' });
     const backend = installBackend({ strategies: [s], lastStrategyId: s.id });
     const { user } = await renderApp();
     expect(await screen.findByText('What you will do')).toBeInTheDocument();
@@ -318,6 +319,49 @@ describe('audit: summary', () => {
     await user.click(screen.getByTestId('step-audit'));
     expect(await screen.findByTestId('audit-tab-audiences')).toBeInTheDocument();
     expect(backend.callsTo('audit_get')[0].args).toEqual({ strategyId: s.id });
+  });
+
+  it('shows the objectives step in the wizard, and asks before marking it done with a blocking finding', async () => {
+    const s = makeStrategy({ current_step: 'objectives' });
+    const backend = installBackend({ strategies: [s], lastStrategyId: s.id });
+    const { fake } = createObjectivesFake({
+      objectives: [{ ...EMPTY_OBJECTIVE, id: 5, title: 'Vague', kpi_metric: 'followers', measurement: { source: '', frequency: null, reviewer: '' } }],
+    });
+    backend.overrides.objectives_get = () => viewOf(fake);
+    const { user } = await renderApp();
+    expect(await screen.findByTestId('objectives')).toBeInTheDocument();
+    expect(backend.callsTo('objectives_get')[0].args).toEqual({ strategyId: s.id });
+
+    await user.click(screen.getByTestId('step-complete'));
+    expect(await screen.findByText('You cannot measure objective “Vague”')).toBeInTheDocument();
+    expect(backend.callsTo('strategy_set_step_completed')).toHaveLength(0);
+    await user.click(screen.getByTestId('step-complete-anyway'));
+    await waitFor(() => expect(backend.callsTo('strategy_set_step_completed')).toHaveLength(1));
+    expect(backend.callsTo('strategy_set_step_completed')[0].args).toMatchObject({ step: 'objectives', completed: true });
+  });
+
+  it('opens the strategy overview from the rail, and goes back to the step', async () => {
+    const s = makeStrategy({ current_step: 'objectives' });
+    const backend = installBackend({ strategies: [s], lastStrategyId: s.id });
+    backend.overrides.overview_get = () => ({
+      strategy: s,
+      audiences: [],
+      networks: [],
+      goals: [],
+      marketing: [],
+      objectives: [],
+      mix: { strategy: { promotion: 33, curation: 33, interaction: 34 }, networks: [] },
+      topics: [],
+      findings: [],
+      today: '2026-06-01',
+    });
+    const { user } = await renderApp();
+    await screen.findByTestId('objectives');
+    await user.click(screen.getByTestId('nav-overview'));
+    expect(await screen.findByTestId('overview')).toBeInTheDocument();
+    expect(screen.queryByTestId('objectives')).toBeNull();
+    await user.click(screen.getByTestId('overview-close'));
+    expect(await screen.findByTestId('objectives')).toBeInTheDocument();
   });
 
   it('shows the benchmark step in the wizard', async () => {

@@ -7,6 +7,7 @@ import { lazy, Suspense, type ComponentProps } from 'react';
 const StrategyFormModalImpl = lazy(() =>
   import('./components/StrategyFormModal').then((m) => ({ default: m.StrategyFormModal })),
 );
+const OverviewImpl = lazy(() => import('./components/overview/Overview').then((m) => ({ default: m.Overview })));
 const SettingsModalImpl = lazy(() =>
   import('./components/SettingsModal').then((m) => ({ default: m.SettingsModal })),
 );
@@ -27,6 +28,15 @@ export function SettingsModal(props: ComponentProps<typeof SettingsModalImpl>) {
   return (
     <Suspense fallback={null}>
       <SettingsModalImpl {...props} />
+    </Suspense>
+  );
+}
+
+/** The strategy overview, loaded the first time it opens. */
+export function Overview(props: ComponentProps<typeof OverviewImpl>) {
+  return (
+    <Suspense fallback={null}>
+      <OverviewImpl {...props} />
     </Suspense>
   );
 }

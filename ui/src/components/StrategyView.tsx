@@ -24,6 +24,7 @@ import {
   IconArrowRight,
   IconCircleCheck,
   IconCheck,
+  IconFileText,
   IconPencil,
   IconSquare,
   IconSquareCheck,
@@ -38,9 +39,12 @@ import { useNav } from '../nav';
 import { qk, useStrategy } from '../queries';
 import { STEP_COUNT, STEPS } from '../steps';
 import { Brand, SettingsButton } from './Brand';
-import { StrategyFormModal } from '../lazy';
+import { modals } from '@mantine/modals';
+import type { ObjectivesView } from '../bindings';
+import { Overview, StrategyFormModal } from '../lazy';
 import { AuditStep } from './audit/AuditStep';
 import { BenchmarkStep } from './benchmark/BenchmarkStep';
+import { ObjectivesStep } from './objectives/ObjectivesStep';
 
 function isCompleted(s: Strategy, step: StepId): boolean {
   return s.steps.some((st) => st.step === step && st.completed);
@@ -94,6 +98,8 @@ export function StrategyView({ id }: { id: number }) {
   const query = useStrategy(id);
   const { setStep, setCompleted } = useStrategyMutations(id);
   const [editing, setEditing] = useState(false);
+  const [overview, setOverview] = useState(false);
+  const queryClient = useQueryClient();
 
   const strategy = query.data;
   const loaded = strategy !== undefined;
@@ -123,6 +129,36 @@ export function StrategyView({ id }: { id: number }) {
   const completedCount = STEPS.filter((s) => isCompleted(strategy, s)).length;
   const currentDone = isCompleted(strategy, current);
   const bullets = t(`steps.${current}.do`, { returnObjects: true }) as unknown;
+
+  // Marking the objectives done while an objective cannot be measured asks first: it is the step's blocking finding.
+  const toggleCompleted = () => {
+    const blocking =
+      current === 'objectives' && !currentDone
+        ? (queryClient.getQueryData<ObjectivesView>(['objectives', strategy.id])?.findings ?? []).filter(
+            (f) => f.severity === 'blocking',
+          )
+        : [];
+    if (blocking.length === 0) {
+      setCompleted.mutate({ step: current, completed: !currentDone });
+      return;
+    }
+    modals.openConfirmModal({
+      title: t('wizard.blockingTitle', { count: blocking.length }),
+      children: (
+        <Stack gap="xs">
+          <Text size="sm">{t('wizard.blockingBody')}</Text>
+          {blocking.map((f, i) => (
+            <Text key={i} size="sm" fw={600}>
+              {f.title[lang]}
+            </Text>
+          ))}
+        </Stack>
+      ),
+      labels: { confirm: t('wizard.blockingConfirm'), cancel: t('common.cancel') },
+      confirmProps: { 'data-testid': 'step-complete-anyway' } as Record<string, unknown>,
+      onConfirm: () => setCompleted.mutate({ step: current, completed: true }),
+    });
+  };
   const tasks = Array.isArray(bullets) ? (bullets as string[]) : [];
 
   return (
@@ -192,10 +228,11 @@ export function StrategyView({ id }: { id: number }) {
                 component="button"
                 data-testid={`step-${step}`}
                 data-completed={done ? 'true' : 'false'}
-                aria-current={step === current ? 'step' : undefined}
-                active={step === current}
+                aria-current={step === current && !overview ? 'step' : undefined}
+                active={step === current && !overview}
                 label={t(`steps.${step}.name`)}
                 onClick={() => {
+                  setOverview(false);
                   if (step !== current) setStep.mutate(step);
                 }}
                 leftSection={
@@ -228,6 +265,22 @@ export function StrategyView({ id }: { id: number }) {
             );
           })}
         </nav>
+        <NavLink
+          component="button"
+          data-testid="nav-overview"
+          active={overview}
+          aria-current={overview ? 'page' : undefined}
+          label={t('wizard.overview')}
+          description={t('wizard.overviewHint')}
+          onClick={() => setOverview(true)}
+          leftSection={
+            <ThemeIcon size={26} radius="xl" variant="light" color="gray" aria-hidden>
+              <IconFileText size={15} />
+            </ThemeIcon>
+          }
+          styles={{ root: { borderRadius: 'var(--mantine-radius-md)' } }}
+          mt="xs"
+        />
         <Box mt="auto" pt="md">
           <Divider mb="sm" />
           <Stack gap={2}>
@@ -249,75 +302,87 @@ export function StrategyView({ id }: { id: number }) {
       </AppShell.Navbar>
 
       <AppShell.Main>
-        <Container size="md" px={0}>
-          <Stack gap="lg">
-            <div>
-              <Text size="sm" c="dimmed" fw={600}>
-                {t('wizard.stepOf', { n: formatNumber(index + 1, lang), total: formatNumber(STEP_COUNT, lang) })}
-              </Text>
-              <Title order={1} data-testid="step-title">
-                {t(`steps.${current}.name`)}
-              </Title>
-            </div>
-            <Text size="lg" data-testid="step-intro">
-              {t(`steps.${current}.intro`)}
-            </Text>
-            {current === 'audit' ? (
-              <AuditStep strategyId={strategy.id} onGoToStep={(step) => setStep.mutate(step)} />
-            ) : current === 'benchmark' ? (
-              <BenchmarkStep strategyId={strategy.id} onGoToStep={(step) => setStep.mutate(step)} />
-            ) : (
-              <Paper withBorder p="lg" radius="md">
-                <Title order={3} size="h4" mb="sm">
-                  {t('wizard.whatYouWillDo')}
+        {overview ? (
+          <Container size="lg" px={0}>
+            <Overview strategyId={strategy.id} onClose={() => setOverview(false)} />
+          </Container>
+        ) : (
+          <Container size="md" px={0}>
+            <Stack gap="lg">
+              <div>
+                <Text size="sm" c="dimmed" fw={600}>
+                  {t('wizard.stepOf', { n: formatNumber(index + 1, lang), total: formatNumber(STEP_COUNT, lang) })}
+                </Text>
+                <Title order={1} data-testid="step-title">
+                  {t(`steps.${current}.name`)}
                 </Title>
-                <List
-                  spacing="xs"
-                  icon={
-                    <ThemeIcon size={20} radius="xl" variant="light">
-                      <IconCheck size={13} />
-                    </ThemeIcon>
-                  }
-                >
-                  {tasks.map((line) => (
-                    <List.Item key={line}>{line}</List.Item>
-                  ))}
-                </List>
-              </Paper>
-            )}
-            <Group justify="space-between" gap="md">
-              <Button
-                variant={currentDone ? 'light' : 'default'}
-                color={currentDone ? 'teal' : undefined}
-                leftSection={currentDone ? <IconSquareCheck size={20} /> : <IconSquare size={20} />}
-                aria-pressed={currentDone}
-                data-testid="step-complete"
-                data-completed={currentDone ? 'true' : 'false'}
-                onClick={() => setCompleted.mutate({ step: current, completed: !currentDone })}
-              >
-                {t('wizard.complete')}
-              </Button>
-              {next ? (
-                <Button
-                  rightSection={<IconArrowRight size={18} />}
-                  onClick={() => setStep.mutate(next)}
-                  data-testid="step-next"
-                >
-                  {t('wizard.next', { step: t(`steps.${next}.name`) })}
-                </Button>
+              </div>
+              <Text size="lg" data-testid="step-intro">
+                {t(`steps.${current}.intro`)}
+              </Text>
+              {current === 'audit' ? (
+                <AuditStep strategyId={strategy.id} onGoToStep={(step) => setStep.mutate(step)} />
+              ) : current === 'benchmark' ? (
+                <BenchmarkStep strategyId={strategy.id} onGoToStep={(step) => setStep.mutate(step)} />
+              ) : current === 'objectives' ? (
+                <ObjectivesStep
+                  strategyId={strategy.id}
+                  onGoToStep={(step) => setStep.mutate(step)}
+                  onOpenOverview={() => setOverview(true)}
+                />
               ) : (
-                <Button
-                  variant="light"
-                  leftSection={<IconArrowLeft size={18} />}
-                  onClick={() => setStep.mutate(STEPS[0])}
-                  data-testid="step-first"
-                >
-                  {t('wizard.first')}
-                </Button>
+                <Paper withBorder p="lg" radius="md">
+                  <Title order={3} size="h4" mb="sm">
+                    {t('wizard.whatYouWillDo')}
+                  </Title>
+                  <List
+                    spacing="xs"
+                    icon={
+                      <ThemeIcon size={20} radius="xl" variant="light">
+                        <IconCheck size={13} />
+                      </ThemeIcon>
+                    }
+                  >
+                    {tasks.map((line) => (
+                      <List.Item key={line}>{line}</List.Item>
+                    ))}
+                  </List>
+                </Paper>
               )}
-            </Group>
-          </Stack>
-        </Container>
+              <Group justify="space-between" gap="md">
+                <Button
+                  variant={currentDone ? 'light' : 'default'}
+                  color={currentDone ? 'teal' : undefined}
+                  leftSection={currentDone ? <IconSquareCheck size={20} /> : <IconSquare size={20} />}
+                  aria-pressed={currentDone}
+                  data-testid="step-complete"
+                  data-completed={currentDone ? 'true' : 'false'}
+                  onClick={() => toggleCompleted()}
+                >
+                  {t('wizard.complete')}
+                </Button>
+                {next ? (
+                  <Button
+                    rightSection={<IconArrowRight size={18} />}
+                    onClick={() => setStep.mutate(next)}
+                    data-testid="step-next"
+                  >
+                    {t('wizard.next', { step: t(`steps.${next}.name`) })}
+                  </Button>
+                ) : (
+                  <Button
+                    variant="light"
+                    leftSection={<IconArrowLeft size={18} />}
+                    onClick={() => setStep.mutate(STEPS[0])}
+                    data-testid="step-first"
+                  >
+                    {t('wizard.first')}
+                  </Button>
+                )}
+              </Group>
+            </Stack>
+          </Container>
+        )}
       </AppShell.Main>
 
       <StrategyFormModal

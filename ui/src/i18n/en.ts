@@ -114,6 +114,12 @@ const en = {
     detail: 'Details: {{message}}',
   },
   wizard: {
+    overview: 'Strategy overview',
+    overviewHint: 'One page to print or share',
+    blockingTitle_one: '{{count}} blocking finding left',
+    blockingTitle_other: '{{count}} blocking findings left',
+    blockingBody: 'These objectives cannot be measured yet. You can mark the step as done and come back to them later.',
+    blockingConfirm: 'Mark as done anyway',
     strategies: 'Strategies',
     edit: 'Edit the strategy',
     stepsNav: 'Steps',

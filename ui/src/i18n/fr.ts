@@ -117,6 +117,12 @@ const fr: Messages = {
     detail: 'Détail : {{message}}',
   },
   wizard: {
+    overview: 'Vue d’ensemble',
+    overviewHint: 'Une page à imprimer ou partager',
+    blockingTitle_one: '{{count}} constat bloquant restant',
+    blockingTitle_other: '{{count}} constats bloquants restants',
+    blockingBody: 'Ces objectifs ne peuvent pas encore être mesurés. Vous pouvez marquer l’étape comme terminée et y revenir plus tard.',
+    blockingConfirm: 'Marquer comme terminée quand même',
     strategies: 'Stratégies',
     edit: 'Modifier la stratégie',
     stepsNav: 'Étapes',

@@ -1,6 +1,7 @@
 // An in-memory stand-in for the Rust commands, installed with `mockIPC`.
 import { mockIPC } from '@tauri-apps/api/mocks';
 import { createBenchmarkFake } from '../components/benchmark/testBackend';
+import { createObjectivesFake } from '../components/objectives/testBackend';
 import type { InvokeArgs } from '@tauri-apps/api/core';
 import type {
   ApiError,
@@ -287,6 +288,22 @@ export function installBackend(init: Partial<Pick<FakeBackend, 'strategies' | 's
   };
 
   const bench = createBenchmarkFake();
+  const objectives = createObjectivesFake();
+  const objectiveCommands = new Set([
+    'objectives_get',
+    'goal_save',
+    'goal_delete',
+    'marketing_save',
+    'marketing_delete',
+    'objective_save',
+    'objective_delete',
+    'measurement_save',
+    'mission_save',
+    'mix_save',
+    'topic_save',
+    'topic_delete',
+    'window_print',
+  ]);
 
   mockIPC((cmd: string, payload?: InvokeArgs) => {
     const args = (payload ?? {}) as Record<string, unknown>;
@@ -366,7 +383,8 @@ export function installBackend(init: Partial<Pick<FakeBackend, 'strategies' | 's
         return s;
       }
       default: {
-        const view = auditCommand(cmd, args) ?? bench.handle(cmd, args);
+        const view =
+          auditCommand(cmd, args) ?? (objectiveCommands.has(cmd) ? objectives.handle(cmd, args) : bench.handle(cmd, args));
         if (view) return view;
         throw apiError('internal', `unknown command ${cmd}`);
       }
