@@ -5,7 +5,7 @@ import { ActionIcon, Button, Group, Modal, type ModalProps, Stack, Text, Tooltip
 import { modals } from '@mantine/modals';
 import { IconAlertTriangle, IconCheck, IconLoader2, IconPencil, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { type SaveTracker, useSaveStatus } from '../autosave';
+import { type AutosaveOptions, type SaveTracker, useAutosave, useSaveStatus } from '../autosave';
 import type { ApiError, FieldError } from '../bindings';
 import i18n from '../i18n';
 
@@ -192,4 +192,89 @@ export function useItemSave<V>(tracker: SaveTracker<V>, key: string) {
     tracker.forget(key);
   };
   return { errors, saving, submit, reset, setErrors };
+}
+
+/** What an item's fields get: the values shown, the inline errors, a setter, and what to do when a field is left. */
+export interface FieldsProps<D> {
+  values: D;
+  errors: FieldError[];
+  set: <K extends keyof D>(k: K, v: D[K], mode: 'debounce' | 'now') => void;
+  onBlur: () => void;
+}
+
+/** A new item's form, with Cancel and Add: the item exists once the backend accepts it. Closing gives it up. */
+export function CreateItemModal<D, V>({
+  title,
+  initial,
+  tracker,
+  saveKey,
+  send,
+  onClose,
+  submitTestId,
+  closeTestId,
+  fields,
+}: {
+  title: ReactNode;
+  initial: D;
+  tracker: SaveTracker<V>;
+  /** The tracker's key for this form's failures. */
+  saveKey: string;
+  send: (values: D) => Promise<V>;
+  onClose: () => void;
+  submitTestId: string;
+  closeTestId?: string;
+  fields: (p: FieldsProps<D>) => ReactNode;
+}) {
+  const form = useItemSave(tracker, saveKey);
+  const [values, setValues] = useState<D>(initial);
+  const close = () => {
+    form.reset();
+    onClose();
+  };
+  const save = async () => {
+    if (await form.submit(() => send(values))) onClose();
+  };
+  return (
+    <ItemFormModal
+      title={title}
+      size="lg"
+      onClose={close}
+      create={{ onSubmit: () => void save(), saving: form.saving, testId: submitTestId }}
+      closeTestId={closeTestId}
+    >
+      {fields({
+        values,
+        errors: form.errors,
+        set: (k, v) => setValues((old) => ({ ...old, [k]: v })),
+        onBlur: () => undefined,
+      })}
+    </ItemFormModal>
+  );
+}
+
+/** An existing item's form: every change saves itself, after a pause in typing or when a field is left. */
+export function EditItemModal<D, V>({
+  title,
+  autosave,
+  onClose,
+  closeTestId,
+  fields,
+}: {
+  title: ReactNode;
+  autosave: AutosaveOptions<D, V>;
+  onClose: () => void;
+  closeTestId: string;
+  fields: (p: FieldsProps<D>) => ReactNode;
+}) {
+  const s = useAutosave<D, V>(autosave);
+  return (
+    <ItemFormModal title={title} size="lg" onClose={onClose} closeTestId={closeTestId}>
+      {fields({
+        values: s.draft,
+        errors: s.errors,
+        set: (k, v, mode) => s.change({ ...s.draft, [k]: v }, mode),
+        onBlur: () => void s.flush(),
+      })}
+    </ItemFormModal>
+  );
 }

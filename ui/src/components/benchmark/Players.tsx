@@ -3,11 +3,11 @@ import { useState } from 'react';
 import { Badge, Button, Group, Paper, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { useAutosave } from '../../autosave';
-import type { BenchmarkView, FieldError, Player, PlayerInput, PlayerType } from '../../bindings';
+import type { Player, PlayerInput, PlayerType } from '../../bindings';
+import type { FieldsProps } from '../ItemParts';
 import { benchApi } from './ipc';
 import { Question } from '../StepFrame';
-import { confirmDelete, EditDeleteActions, ItemFormModal, useItemSave } from './parts';
+import { confirmDelete, CreateItemModal, EditDeleteActions, EditItemModal } from './parts';
 import { errorOf, useBench } from './state';
 
 export const PLAYER_TYPES: readonly PlayerType[] = ['direct_competitor', 'indirect_competitor', 'leader', 'inspiring'];
@@ -110,32 +110,17 @@ function PlayerForm({ player, onClose }: { player: Player | null; onClose: () =>
 function PlayerCreateForm({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const { strategyId, tracker } = useBench();
-  const form = useItemSave(tracker, 'player-new');
-  const [values, setValues] = useState<PlayerInput>(EMPTY);
-
-  const close = () => {
-    form.reset();
-    onClose();
-  };
-  const save = async () => {
-    const ok = await form.submit(() => benchApi.playerSave(strategyId, null, values));
-    if (ok) onClose();
-  };
-
   return (
-    <ItemFormModal
+    <CreateItemModal
       title={t('benchmark.players.newTitle')}
-      size="lg"
-      onClose={close}
-      create={{ onSubmit: () => void save(), saving: form.saving, testId: 'player-save' }}
-    >
-      <PlayerFields
-        values={values}
-        errors={form.errors}
-        set={(k, v) => setValues((old) => ({ ...old, [k]: v }))}
-        onBlur={() => undefined}
-      />
-    </ItemFormModal>
+      initial={EMPTY}
+      tracker={tracker}
+      saveKey="player-new"
+      send={(values) => benchApi.playerSave(strategyId, null, values)}
+      onClose={onClose}
+      submitTestId="player-save"
+      fields={(p) => <PlayerFields {...p} />}
+    />
   );
 }
 
@@ -143,41 +128,23 @@ function PlayerCreateForm({ onClose }: { onClose: () => void }) {
 function PlayerEditForm({ player, onClose }: { player: Player; onClose: () => void }) {
   const { t } = useTranslation();
   const { strategyId, tracker } = useBench();
-  const s = useAutosave<PlayerInput, BenchmarkView>({
-    key: `${strategyId}:player:${player.id}`,
-    initial: () => ({ name: player.name, player_type: player.player_type, website: player.website, notes: player.notes }),
-    send: (values) => benchApi.playerSave(strategyId, player.id, values),
-    tracker,
-  });
-
   return (
-    <ItemFormModal
+    <EditItemModal
       title={t('benchmark.players.editTitle', { name: player.name })}
-      size="lg"
+      autosave={{
+        key: `${strategyId}:player:${player.id}`,
+        initial: () => ({ name: player.name, player_type: player.player_type, website: player.website, notes: player.notes }),
+        send: (values: PlayerInput) => benchApi.playerSave(strategyId, player.id, values),
+        tracker,
+      }}
       onClose={onClose}
       closeTestId="player-close"
-    >
-      <PlayerFields
-        values={s.draft}
-        errors={s.errors}
-        set={(k, v, mode) => s.change({ ...s.draft, [k]: v }, mode)}
-        onBlur={() => void s.flush()}
-      />
-    </ItemFormModal>
+      fields={(p) => <PlayerFields {...p} />}
+    />
   );
 }
 
-function PlayerFields({
-  values,
-  errors,
-  set,
-  onBlur,
-}: {
-  values: PlayerInput;
-  errors: FieldError[];
-  set: <K extends keyof PlayerInput>(k: K, v: PlayerInput[K], mode: 'debounce' | 'now') => void;
-  onBlur: () => void;
-}) {
+function PlayerFields({ values, errors, set, onBlur }: FieldsProps<PlayerInput>) {
   const { t } = useTranslation();
   return (
     <>

@@ -3,11 +3,11 @@ import { useMemo, useState } from 'react';
 import { Badge, Button, Group, Paper, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { useAutosave } from '../../autosave';
-import type { BenchmarkView, FieldError, Trend, TrendInput } from '../../bindings';
+import type { Trend, TrendInput } from '../../bindings';
+import type { FieldsProps } from '../ItemParts';
 import { benchApi } from './ipc';
 import { Question } from '../StepFrame';
-import { confirmDelete, EditDeleteActions, ItemFormModal, useItemSave } from './parts';
+import { confirmDelete, CreateItemModal, EditDeleteActions, EditItemModal } from './parts';
 import { errorOf, networkName, networkOptions, useBench } from './state';
 
 /** The value of the "all networks" choice in the network list. */
@@ -104,32 +104,17 @@ function TrendForm({ trend, onClose }: { trend: Trend | null; onClose: () => voi
 function TrendCreateForm({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const { strategyId, tracker } = useBench();
-  const form = useItemSave(tracker, 'trend-new');
-  const [values, setValues] = useState<TrendInput>(EMPTY);
-
-  const close = () => {
-    form.reset();
-    onClose();
-  };
-  const save = async () => {
-    const ok = await form.submit(() => benchApi.trendSave(strategyId, null, values));
-    if (ok) onClose();
-  };
-
   return (
-    <ItemFormModal
+    <CreateItemModal
       title={t('benchmark.trends.newTitle')}
-      size="lg"
-      onClose={close}
-      create={{ onSubmit: () => void save(), saving: form.saving, testId: 'trend-save' }}
-    >
-      <TrendFields
-        values={values}
-        errors={form.errors}
-        set={(k, v) => setValues((old) => ({ ...old, [k]: v }))}
-        onBlur={() => undefined}
-      />
-    </ItemFormModal>
+      initial={EMPTY}
+      tracker={tracker}
+      saveKey="trend-new"
+      send={(values) => benchApi.trendSave(strategyId, null, values)}
+      onClose={onClose}
+      submitTestId="trend-save"
+      fields={(p) => <TrendFields {...p} />}
+    />
   );
 }
 
@@ -137,47 +122,29 @@ function TrendCreateForm({ onClose }: { onClose: () => void }) {
 function TrendEditForm({ trend, onClose }: { trend: Trend; onClose: () => void }) {
   const { t } = useTranslation();
   const { strategyId, tracker } = useBench();
-  const s = useAutosave<TrendInput, BenchmarkView>({
-    key: `${strategyId}:trend:${trend.id}`,
-    initial: () => ({
-      title: trend.title,
-      network: trend.network,
-      source: trend.source,
-      why: trend.why,
-      adaptation: trend.adaptation,
-    }),
-    send: (values) => benchApi.trendSave(strategyId, trend.id, values),
-    tracker,
-  });
-
   return (
-    <ItemFormModal
+    <EditItemModal
       title={t('benchmark.trends.editTitle', { title: trend.title })}
-      size="lg"
+      autosave={{
+        key: `${strategyId}:trend:${trend.id}`,
+        initial: () => ({
+          title: trend.title,
+          network: trend.network,
+          source: trend.source,
+          why: trend.why,
+          adaptation: trend.adaptation,
+        }),
+        send: (values: TrendInput) => benchApi.trendSave(strategyId, trend.id, values),
+        tracker,
+      }}
       onClose={onClose}
       closeTestId="trend-close"
-    >
-      <TrendFields
-        values={s.draft}
-        errors={s.errors}
-        set={(k, v, mode) => s.change({ ...s.draft, [k]: v }, mode)}
-        onBlur={() => void s.flush()}
-      />
-    </ItemFormModal>
+      fields={(p) => <TrendFields {...p} />}
+    />
   );
 }
 
-function TrendFields({
-  values,
-  errors,
-  set,
-  onBlur,
-}: {
-  values: TrendInput;
-  errors: FieldError[];
-  set: <K extends keyof TrendInput>(k: K, v: TrendInput[K], mode: 'debounce' | 'now') => void;
-  onBlur: () => void;
-}) {
+function TrendFields({ values, errors, set, onBlur }: FieldsProps<TrendInput>) {
   const { t } = useTranslation();
   const { view, audited } = useBench();
   const networkData = useMemo(

@@ -3,7 +3,7 @@ import type { SaveTracker } from '../../autosave';
 import type { BenchmarkView } from '../../bindings';
 import { confirmDelete as confirmDeleteWith, SaveStatusLine as SaveStatusLineWith } from '../ItemParts';
 
-export { EditDeleteActions, ItemFormModal, useItemSave } from '../ItemParts';
+export { CreateItemModal, EditDeleteActions, EditItemModal, ItemFormModal, useItemSave } from '../ItemParts';
 
 /** The discreet "Saved / Saving… / Not saved" line. */
 export function SaveStatusLine({ tracker }: { tracker: SaveTracker<BenchmarkView> }) {

@@ -4,19 +4,17 @@ import { useState } from 'react';
 import { Badge, Button, Group, Paper, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { useAutosave } from '../../autosave';
 import type {
   BusinessGoal,
   BusinessGoalInput,
   BusinessOutcome,
-  FieldError,
   MarketingObjective,
   MarketingObjectiveInput,
-  ObjectivesView,
 } from '../../bindings';
 import { Question } from '../StepFrame';
 import { objApi } from './ipc';
-import { confirmDelete, EditDeleteActions, ItemFormModal, useItemSave } from './parts';
+import type { FieldsProps } from '../ItemParts';
+import { confirmDelete, CreateItemModal, EditDeleteActions, EditItemModal } from './parts';
 import { errorOf, useObj } from './state';
 
 export const OUTCOMES: readonly BusinessOutcome[] = ['sales', 'leads', 'qualified_visits', 'sign_ups', 'retention', 'other'];
@@ -248,33 +246,18 @@ function MarketingCard({
 function GoalCreateForm({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const { strategyId, tracker } = useObj();
-  const form = useItemSave(tracker, 'goal-new');
-  const [values, setValues] = useState<BusinessGoalInput>(EMPTY_GOAL);
-
-  const close = () => {
-    form.reset();
-    onClose();
-  };
-  const save = async () => {
-    const ok = await form.submit(() => objApi.goalSave(strategyId, null, values));
-    if (ok) onClose();
-  };
-
   return (
-    <ItemFormModal
+    <CreateItemModal
       title={t('objectives.goals.newTitle')}
-      size="lg"
-      onClose={close}
-      create={{ onSubmit: () => void save(), saving: form.saving, testId: 'goal-save' }}
+      initial={EMPTY_GOAL}
+      tracker={tracker}
+      saveKey="goal-new"
+      send={(values) => objApi.goalSave(strategyId, null, values)}
+      onClose={onClose}
+      submitTestId="goal-save"
       closeTestId="goal-close"
-    >
-      <GoalFields
-        values={values}
-        errors={form.errors}
-        set={(k, v) => setValues((old) => ({ ...old, [k]: v }))}
-        onBlur={() => undefined}
-      />
-    </ItemFormModal>
+      fields={(p) => <GoalFields {...p} />}
+    />
   );
 }
 
@@ -282,41 +265,23 @@ function GoalCreateForm({ onClose }: { onClose: () => void }) {
 function GoalEditForm({ goal, onClose }: { goal: BusinessGoal; onClose: () => void }) {
   const { t } = useTranslation();
   const { strategyId, tracker } = useObj();
-  const s = useAutosave<BusinessGoalInput, ObjectivesView>({
-    key: `${strategyId}:goal:${goal.id}`,
-    initial: () => ({ title: goal.title, outcome: goal.outcome, description: goal.description }),
-    send: (values) => objApi.goalSave(strategyId, goal.id, values),
-    tracker,
-  });
-
   return (
-    <ItemFormModal
+    <EditItemModal
       title={t('objectives.goals.editTitle', { title: goal.title })}
-      size="lg"
+      autosave={{
+        key: `${strategyId}:goal:${goal.id}`,
+        initial: () => ({ title: goal.title, outcome: goal.outcome, description: goal.description }),
+        send: (values: BusinessGoalInput) => objApi.goalSave(strategyId, goal.id, values),
+        tracker,
+      }}
       onClose={onClose}
       closeTestId="goal-close"
-    >
-      <GoalFields
-        values={s.draft}
-        errors={s.errors}
-        set={(k, v, mode) => s.change({ ...s.draft, [k]: v }, mode)}
-        onBlur={() => void s.flush()}
-      />
-    </ItemFormModal>
+      fields={(p) => <GoalFields {...p} />}
+    />
   );
 }
 
-function GoalFields({
-  values,
-  errors,
-  set,
-  onBlur,
-}: {
-  values: BusinessGoalInput;
-  errors: FieldError[];
-  set: <K extends keyof BusinessGoalInput>(k: K, v: BusinessGoalInput[K], mode: 'debounce' | 'now') => void;
-  onBlur: () => void;
-}) {
+function GoalFields({ values, errors, set, onBlur }: FieldsProps<BusinessGoalInput>) {
   const { t } = useTranslation();
   return (
     <>
@@ -374,33 +339,18 @@ const marketingInput = (d: MarketingDraft): MarketingObjectiveInput => ({
 function MarketingCreateForm({ goalId, onClose }: { goalId: number | null; onClose: () => void }) {
   const { t } = useTranslation();
   const { strategyId, tracker } = useObj();
-  const form = useItemSave(tracker, 'marketing-new');
-  const [values, setValues] = useState<MarketingDraft>({ title: '', goal: goalId === null ? null : String(goalId) });
-
-  const close = () => {
-    form.reset();
-    onClose();
-  };
-  const save = async () => {
-    const ok = await form.submit(() => objApi.marketingSave(strategyId, null, marketingInput(values)));
-    if (ok) onClose();
-  };
-
   return (
-    <ItemFormModal
+    <CreateItemModal
       title={t('objectives.goals.marketing.newTitle')}
-      size="lg"
-      onClose={close}
-      create={{ onSubmit: () => void save(), saving: form.saving, testId: 'marketing-save' }}
+      initial={{ title: '', goal: goalId === null ? null : String(goalId) }}
+      tracker={tracker}
+      saveKey="marketing-new"
+      send={(values: MarketingDraft) => objApi.marketingSave(strategyId, null, marketingInput(values))}
+      onClose={onClose}
+      submitTestId="marketing-save"
       closeTestId="marketing-close"
-    >
-      <MarketingFields
-        values={values}
-        errors={form.errors}
-        set={(k, v) => setValues((old) => ({ ...old, [k]: v }))}
-        onBlur={() => undefined}
-      />
-    </ItemFormModal>
+      fields={(p) => <MarketingFields {...p} />}
+    />
   );
 }
 
@@ -408,44 +358,26 @@ function MarketingCreateForm({ goalId, onClose }: { goalId: number | null; onClo
 function MarketingEditForm({ marketing, onClose }: { marketing: MarketingObjective; onClose: () => void }) {
   const { t } = useTranslation();
   const { strategyId, tracker } = useObj();
-  const s = useAutosave<MarketingDraft, ObjectivesView>({
-    key: `${strategyId}:marketing:${marketing.id}`,
-    initial: () => ({
-      title: marketing.title,
-      goal: marketing.business_goal_id === null ? null : String(marketing.business_goal_id),
-    }),
-    send: (values) => objApi.marketingSave(strategyId, marketing.id, marketingInput(values)),
-    tracker,
-  });
-
   return (
-    <ItemFormModal
+    <EditItemModal
       title={t('objectives.goals.marketing.editTitle', { title: marketing.title })}
-      size="lg"
+      autosave={{
+        key: `${strategyId}:marketing:${marketing.id}`,
+        initial: () => ({
+          title: marketing.title,
+          goal: marketing.business_goal_id === null ? null : String(marketing.business_goal_id),
+        }),
+        send: (values: MarketingDraft) => objApi.marketingSave(strategyId, marketing.id, marketingInput(values)),
+        tracker,
+      }}
       onClose={onClose}
       closeTestId="marketing-close"
-    >
-      <MarketingFields
-        values={s.draft}
-        errors={s.errors}
-        set={(k, v, mode) => s.change({ ...s.draft, [k]: v }, mode)}
-        onBlur={() => void s.flush()}
-      />
-    </ItemFormModal>
+      fields={(p) => <MarketingFields {...p} />}
+    />
   );
 }
 
-function MarketingFields({
-  values,
-  errors,
-  set,
-  onBlur,
-}: {
-  values: MarketingDraft;
-  errors: FieldError[];
-  set: <K extends keyof MarketingDraft>(k: K, v: MarketingDraft[K], mode: 'debounce' | 'now') => void;
-  onBlur: () => void;
-}) {
+function MarketingFields({ values, errors, set, onBlur }: FieldsProps<MarketingDraft>) {
   const { t } = useTranslation();
   const { view } = useObj();
   return (

@@ -50,7 +50,7 @@ import i18n from '../../i18n';
 import { Question } from '../StepFrame';
 import { objApi } from './ipc';
 import { confirmDelete, EditDeleteActions, ItemFormModal, useItemSave } from './parts';
-import { errorOf, findingsOf, formatFigure, networkName, useObj } from './state';
+import { EMPTY_OBJECTIVE, errorOf, findingsOf, formatFigure, networkName, useObj } from './state';
 
 const DeadlineInput = lazy(() => import('./DeadlineInput'));
 
@@ -93,21 +93,6 @@ export type SmartLetter = (typeof SMART_LETTERS)[number];
 /** Lower is better for a response time; higher for everything else (as the Rust side's default). */
 export const defaultDirection = (m: KpiMetric | null): Direction => (m === 'response_time' ? 'decrease' : 'increase');
 
-const EMPTY_INPUT: ObjectiveInput = {
-  title: '',
-  objective_type: 'awareness',
-  marketing_objective_id: null,
-  kpi_metric: null,
-  kpi_name: '',
-  kpi_unit: '',
-  direction: 'increase',
-  baseline: null,
-  target: null,
-  deadline: null,
-  networks: [],
-  owner: '',
-  contribution: '',
-};
 
 /** The new objective in an answered view: the one with the highest id. */
 function newest(view: ObjectivesView): Objective | null {
@@ -383,7 +368,7 @@ function TemplateChooser({
 
   const choose = async (tpl: ObjectiveTemplate) => {
     const input: ObjectiveInput = {
-      ...EMPTY_INPUT,
+      ...EMPTY_OBJECTIVE,
       title: tpl.title[lang],
       objective_type: tpl.objective_type,
       kpi_metric: tpl.kpi_metric,
@@ -483,7 +468,7 @@ function ObjectiveCreateForm({ onClose, onCreated }: { onClose: () => void; onCr
   const save = async () => {
     const answer: { view?: ObjectivesView } = {};
     const ok = await form.submit(async () => {
-      answer.view = await objApi.objectiveSave(strategyId, null, { ...EMPTY_INPUT, title, objective_type: type });
+      answer.view = await objApi.objectiveSave(strategyId, null, { ...EMPTY_OBJECTIVE, title, objective_type: type });
       return answer.view;
     });
     if (ok && answer.view) onCreated(answer.view);

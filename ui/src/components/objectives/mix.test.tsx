@@ -8,7 +8,7 @@ import { AppProviders } from '../../Providers';
 import { createQueryClient } from '../../queries';
 import { rebalance } from './Mix';
 import { ObjectivesStep } from './ObjectivesStep';
-import { installObjectivesBackend, viewOf } from './testBackend';
+import { EMPTY_OBJECTIVE, installObjectivesBackend, viewOf } from './testBackend';
 
 // The step remembers its last sub-step per strategy: each test uses a strategy of its own.
 let nextStrategy = 300;
@@ -422,19 +422,10 @@ describe('missions', () => {
       objectives: [
         {
           id: 5,
+          ...EMPTY_OBJECTIVE,
           title: 'More visits from social media',
           objective_type: 'traffic',
-          marketing_objective_id: null,
           kpi_metric: 'qualified_visits',
-          kpi_name: '',
-          kpi_unit: '',
-          direction: 'increase',
-          baseline: null,
-          target: null,
-          deadline: null,
-          networks: [],
-          owner: '',
-          contribution: '',
           measurement: { source: '', frequency: null, reviewer: '' },
         },
       ],

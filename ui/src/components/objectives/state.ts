@@ -3,7 +3,7 @@
 import { createContext, useContext } from 'react';
 import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { SaveTracker } from '../../autosave';
-import type { FieldError, Finding, Language, Network, ObjectivesView, Pillar } from '../../bindings';
+import type { FieldError, Finding, Language, Network, ObjectiveInput, ObjectivesView, Pillar } from '../../bindings';
 import i18n from '../../i18n';
 import { objErrorText } from './i18n';
 import { objApi } from './ipc';
@@ -14,6 +14,23 @@ export const SECTIONS: readonly Section[] = ['goals', 'objectives', 'missions', 
 export const PILLARS: readonly Pillar[] = ['promotion', 'curation', 'interaction'];
 /** The colour of each pillar, everywhere in the app (the calendar's cards too). */
 export const PILLAR_COLORS: Record<Pillar, string> = { promotion: 'orange', curation: 'teal', interaction: 'grape' };
+
+/** A social objective with nothing filled in yet. */
+export const EMPTY_OBJECTIVE: ObjectiveInput = {
+  title: '',
+  objective_type: 'awareness',
+  marketing_objective_id: null,
+  kpi_metric: null,
+  kpi_name: '',
+  kpi_unit: '',
+  direction: 'increase',
+  baseline: null,
+  target: null,
+  deadline: null,
+  networks: [],
+  owner: '',
+  contribution: '',
+};
 
 export const objectivesKey = (strategyId: number) => ['objectives', strategyId] as const;
 

@@ -26,6 +26,7 @@ import type {
   Topic,
   TopicInput,
 } from '../../bindings';
+import { EMPTY_OBJECTIVE } from './state';
 
 export interface Call {
   cmd: string;
@@ -59,21 +60,7 @@ export const OBJ_NETWORKS: Network[] = [
   { key: 'newsletter', name: 'Newsletter', kind: 'owned', max_length: null, formats: ['photo', 'text', 'link'], custom: false },
 ];
 
-export const EMPTY_OBJECTIVE: ObjectiveInput = {
-  title: '',
-  objective_type: 'awareness',
-  marketing_objective_id: null,
-  kpi_metric: null,
-  kpi_name: '',
-  kpi_unit: '',
-  direction: 'increase',
-  baseline: null,
-  target: null,
-  deadline: null,
-  networks: [],
-  owner: '',
-  contribution: '',
-};
+export { EMPTY_OBJECTIVE };
 
 const VANITY: readonly KpiMetric[] = ['followers', 'likes', 'shares'];
 
