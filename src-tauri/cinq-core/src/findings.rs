@@ -453,9 +453,36 @@ fn bench_link(section: &str, network: Option<&str>) -> FindingLink {
 }
 
 /// A figure as people write it, in English and in French: at most one decimal, none when whole.
+/// Thousands are grouped: "4,200" and "4 200" (a narrow no-break space).
 pub(crate) fn figures(v: f64) -> (String, String) {
-    let en = format!("{}", (v * 10.0).round() / 10.0);
-    let fr = en.replace('.', ",");
+    let plain = format!("{}", (v * 10.0).round() / 10.0);
+    let (sign, rest) = plain
+        .strip_prefix('-')
+        .map_or(("", plain.as_str()), |r| ("-", r));
+    let (whole, decimals) = rest
+        .split_once('.')
+        .map_or((rest, None), |(w, d)| (w, Some(d)));
+    let group = |sep: &str| {
+        let digits: Vec<char> = whole.chars().collect();
+        let mut out = String::new();
+        for (i, c) in digits.iter().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push_str(sep);
+            }
+            out.push(*c);
+        }
+        out
+    };
+    let en = format!(
+        "{sign}{}{}",
+        group(","),
+        decimals.map(|d| format!(".{d}")).unwrap_or_default()
+    );
+    let fr = format!(
+        "{sign}{}{}",
+        group("\u{202f}"),
+        decimals.map(|d| format!(",{d}")).unwrap_or_default()
+    );
     (en, fr)
 }
 

@@ -404,9 +404,14 @@ fn too_ambitious_and_wrong_way_targets_are_findings_with_figures() {
         .find(|f| f.kind == FindingKind::TooAmbitious)
         .unwrap();
     assert!(
-        t.explanation.en.contains("from 1000 to 10000"),
+        t.explanation.en.contains("from 1,000 to 10,000"),
         "{}",
         t.explanation.en
+    );
+    assert!(
+        t.explanation.fr.contains("de 1\u{202f}000 à 10\u{202f}000"),
+        "{}",
+        t.explanation.fr
     );
     assert_eq!(t.link.item, Some(o));
 

@@ -177,7 +177,7 @@ export function KpiLine({ objective: o }: { objective: Objective }) {
         {kpiTitle(o)}
       </Text>
       {o.kpi_unit.trim() && ` (${o.kpi_unit.trim()})`}
-      {hasFigures && `: ${formatFigure(o.baseline, lang)} → ${formatFigure(o.target, lang)}`}
+      {hasFigures && `${lang === 'fr' ? ' : ' : ': '}${formatFigure(o.baseline, lang)} → ${formatFigure(o.target, lang)}`}
       {', '}
       {o.deadline
         ? t('objectives.objectiveList.byDeadline', { date: formatDay(o.deadline, lang) })
