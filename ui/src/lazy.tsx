@@ -1,11 +1,18 @@
-// Dialogs that no first screen needs are loaded when they first open, so that start-up parses and runs less (the
-// start-up benchmark in tests/bench/startup.sh measures this). The screens themselves stay in the main bundle: in
-// the web view each extra file costs a request through the app's protocol, and a chain of them costs more than it
-// saves.
+// What no first screen needs is loaded when it first opens, so that start-up parses and runs less (the start-up
+// benchmark in tests/bench/startup.sh measures this): dialogs, the overview, and the steps after the audit (the
+// audit is where a strategy starts, so it stays in the main bundle). Everything the main bundle reaches goes in one
+// file (see vite.config.ts): in the web view each extra file costs a request through the app's protocol.
 import { lazy, Suspense, type ComponentProps } from 'react';
+import { StepLoading } from './components/StepFrame';
 
 const StrategyFormModalImpl = lazy(() =>
   import('./components/StrategyFormModal').then((m) => ({ default: m.StrategyFormModal })),
+);
+const BenchmarkStepImpl = lazy(() =>
+  import('./components/benchmark/BenchmarkStep').then((m) => ({ default: m.BenchmarkStep })),
+);
+const ObjectivesStepImpl = lazy(() =>
+  import('./components/objectives/ObjectivesStep').then((m) => ({ default: m.ObjectivesStep })),
 );
 const OverviewImpl = lazy(() => import('./components/overview/Overview').then((m) => ({ default: m.Overview })));
 const SettingsModalImpl = lazy(() =>
@@ -37,6 +44,24 @@ export function Overview(props: ComponentProps<typeof OverviewImpl>) {
   return (
     <Suspense fallback={null}>
       <OverviewImpl {...props} />
+    </Suspense>
+  );
+}
+
+/** Step 2, loaded the first time it opens. */
+export function BenchmarkStep(props: ComponentProps<typeof BenchmarkStepImpl>) {
+  return (
+    <Suspense fallback={<StepLoading testId="benchmark-loading" />}>
+      <BenchmarkStepImpl {...props} />
+    </Suspense>
+  );
+}
+
+/** Step 3, loaded the first time it opens. */
+export function ObjectivesStep(props: ComponentProps<typeof ObjectivesStepImpl>) {
+  return (
+    <Suspense fallback={<StepLoading testId="objectives-loading" />}>
+      <ObjectivesStepImpl {...props} />
     </Suspense>
   );
 }

@@ -41,10 +41,8 @@ import { STEP_COUNT, STEPS } from '../steps';
 import { Brand, SettingsButton } from './Brand';
 import { modals } from '@mantine/modals';
 import type { ObjectivesView } from '../bindings';
-import { Overview, StrategyFormModal } from '../lazy';
+import { BenchmarkStep, ObjectivesStep, Overview, StrategyFormModal } from '../lazy';
 import { AuditStep } from './audit/AuditStep';
-import { BenchmarkStep } from './benchmark/BenchmarkStep';
-import { ObjectivesStep } from './objectives/ObjectivesStep';
 
 function isCompleted(s: Strategy, step: StepId): boolean {
   return s.steps.some((st) => st.step === step && st.completed);
