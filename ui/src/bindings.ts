@@ -405,6 +405,74 @@ findings: Array<Finding>,
  */
 today: string, };
 
+export type EditorialType = "article" | "newsletter" | "event" | "product_launch" | "video" | "other";
+
+export type EditorialStatus = "planned" | "in_progress" | "ready" | "published";
+
+export type EditorialItemInput = { item_type: EditorialType, 
+/**
+ * `YYYY-MM-DD`.
+ */
+date: string, title: string, theme: string, owner: string, status: EditorialStatus, link: string, };
+
+export type EditorialItem = { id: number, item_type: EditorialType, 
+/**
+ * `YYYY-MM-DD`.
+ */
+date: string, title: string, theme: string, owner: string, status: EditorialStatus, link: string, };
+
+export type PostStatus = "idea" | "draft" | "ready" | "scheduled" | "published";
+
+export type PostInput = { network: string, 
+/**
+ * `YYYY-MM-DDTHH:MM` in the strategy's time zone; none for an idea of the backlog.
+ */
+scheduled_at: string | null, pillar: Pillar | null, topic_id: number | null, 
+/**
+ * The title or hook.
+ */
+title: string, text: string, link: string, media_notes: string, status: PostStatus, 
+/**
+ * The editorial item it relays.
+ */
+editorial_item_id: number | null, 
+/**
+ * The social objective it serves.
+ */
+objective_id: number | null, campaign: string, };
+
+export type Post = { id: number, network: string, 
+/**
+ * `YYYY-MM-DDTHH:MM` in the strategy's time zone; none for an idea of the backlog.
+ */
+scheduled_at: string | null, pillar: Pillar | null, topic_id: number | null, 
+/**
+ * The title or hook.
+ */
+title: string, text: string, link: string, media_notes: string, status: PostStatus, 
+/**
+ * The editorial item it relays.
+ */
+editorial_item_id: number | null, 
+/**
+ * The social objective it serves.
+ */
+objective_id: number | null, campaign: string, };
+
+export type Calendar = { 
+/**
+ * Editorial items, by date.
+ */
+editorial: Array<EditorialItem>, 
+/**
+ * Dated posts, by date and time.
+ */
+posts: Array<Post>, 
+/**
+ * Posts with no date yet (the ideas backlog), newest first.
+ */
+ideas: Array<Post>, };
+
 export type Severity = "blocking" | "warning" | "info";
 
 export type FindingKind = "targets_without_presence" | "weak_presence" | "candidate_network" | "drop_candidate" | "best_format" | "missing_measurement" | "stale_account" | "posts_less_than_competitors" | "engages_less_than_competitors" | "format_gap" | "white_space_theme" | "crowded_theme" | "no_objective" | "not_specific" | "not_measurable" | "no_figures" | "too_ambitious" | "target_wrong_way" | "target_unchanged" | "target_timid" | "starts_from_zero" | "not_linked_to_business" | "not_time_bound" | "vanity_metric" | "metric_unavailable" | "objective_off_kept_networks" | "network_without_mission" | "mission_without_objective" | "undecided_network" | "pillar_without_topics" | "mission_mix_mismatch";

@@ -773,6 +773,17 @@ impl Store {
                     "there is no network of this strategy's own with key {key}"
                 )));
             }
+            // Posts are what the user wrote: they are never deleted with their network.
+            let posts: i64 = tx.query_row(
+                "SELECT count(*) FROM post WHERE strategy_id = ?1 AND network = ?2",
+                params![id, key],
+                |r| r.get(0),
+            )?;
+            if posts > 0 {
+                return Err(CoreError::Conflict(format!(
+                    "{posts} post(s) are planned on this network: move or delete them first"
+                )));
+            }
             for table in [
                 "selected_network",
                 "presence",

@@ -12,6 +12,7 @@ use crate::audit::{
     self, CustomNetworkInput, MetricCheck, PersonaInput, Presence, DEFAULT_STALE_AFTER_DAYS,
 };
 use crate::benchmark::{self, CustomerVoice, ObservationInput, PlayerInput, TrendInput};
+use crate::calendar::{self, EditorialItemInput, PostInput, PostStatus};
 use crate::error::{CoreError, Result};
 use crate::model::{Language, StepId, StepState, Strategy, StrategyInput};
 use crate::objectives::{
@@ -22,9 +23,9 @@ use crate::store::Store;
 use crate::strategy::{free_name_for_import, insert, validate, NewStrategy};
 
 pub const FORMAT: &str = "cinq.strategy";
-/// 1: the strategy itself. 2: with the audit. 3: with the benchmark. 4: with the objectives. An older file reads
-/// with the later steps empty.
-pub const FORMAT_VERSION: u32 = 4;
+/// 1: the strategy itself. 2: with the audit. 3: with the benchmark. 4: with the objectives. 5: with the calendar.
+/// An older file reads with the later steps empty.
+pub const FORMAT_VERSION: u32 = 5;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -54,6 +55,58 @@ pub struct StrategyData {
     pub benchmark: BenchmarkData,
     #[serde(default)]
     pub objectives: ObjectivesData,
+    #[serde(default)]
+    pub calendar: CalendarData,
+}
+
+/// Step 4 in the file. A post names its topic, editorial item and objective by their positions in `objectives.topics`,
+/// `calendar.editorial` and `objectives.objectives`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CalendarData {
+    pub editorial: Vec<EditorialItemInput>,
+    pub posts: Vec<PostFileData>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PostFileData {
+    pub network: String,
+    pub scheduled_at: Option<String>,
+    pub pillar: Option<Pillar>,
+    pub topic: Option<usize>,
+    pub title: String,
+    pub text: String,
+    pub link: String,
+    pub media_notes: String,
+    pub status: PostStatus,
+    pub editorial_item: Option<usize>,
+    pub objective: Option<usize>,
+    pub campaign: String,
+}
+
+impl PostFileData {
+    fn to_input(
+        &self,
+        topic_id: Option<i64>,
+        editorial_item_id: Option<i64>,
+        objective_id: Option<i64>,
+    ) -> PostInput {
+        PostInput {
+            network: self.network.clone(),
+            scheduled_at: self.scheduled_at.clone(),
+            pillar: self.pillar,
+            topic_id,
+            title: self.title.clone(),
+            text: self.text.clone(),
+            link: self.link.clone(),
+            media_notes: self.media_notes.clone(),
+            status: self.status,
+            editorial_item_id,
+            objective_id,
+            campaign: self.campaign.clone(),
+        }
+    }
 }
 
 /// Step 3 in the file. Links go by position: a marketing objective names its business goal's index in `goals`, an
@@ -292,7 +345,9 @@ impl Store {
             trends: b.trends.into_iter().map(|t| t.data).collect(),
             brand_themes: b.brand_themes,
         };
-        let objectives = objectives_data(&self.objectives(id)?, &a.personas);
+        let o = self.objectives(id)?;
+        let objectives = objectives_data(&o, &a.personas);
+        let calendar = calendar_data(self.conn(), id, &o)?;
         Ok(StrategyFile {
             format: FORMAT.to_owned(),
             version: FORMAT_VERSION,
@@ -310,6 +365,7 @@ impl Store {
                 audit,
                 benchmark,
                 objectives,
+                calendar,
             },
         })
     }
@@ -340,6 +396,42 @@ impl Store {
         let file = read_strategy_file(path)?;
         self.import_strategy(&file)
     }
+}
+
+/// Step 4 as it stands in the file: ids become positions.
+fn calendar_data(
+    conn: &rusqlite::Connection,
+    id: i64,
+    o: &objectives::Objectives,
+) -> Result<CalendarData> {
+    let (editorial, posts) = calendar::all_items(conn, id)?;
+    let index = |ids: &[i64], id: Option<i64>| id.and_then(|id| ids.iter().position(|x| *x == id));
+    let topic_ids: Vec<i64> = o.topics.iter().map(|t| t.id).collect();
+    let objective_ids: Vec<i64> = o.objectives.iter().map(|x| x.id).collect();
+    let editorial_ids: Vec<i64> = editorial.iter().map(|e| e.id).collect();
+    Ok(CalendarData {
+        posts: posts
+            .into_iter()
+            .map(|p| {
+                let d = p.data;
+                PostFileData {
+                    topic: index(&topic_ids, d.topic_id),
+                    editorial_item: index(&editorial_ids, d.editorial_item_id),
+                    objective: index(&objective_ids, d.objective_id),
+                    network: d.network,
+                    scheduled_at: d.scheduled_at,
+                    pillar: d.pillar,
+                    title: d.title,
+                    text: d.text,
+                    link: d.link,
+                    media_notes: d.media_notes,
+                    status: d.status,
+                    campaign: d.campaign,
+                }
+            })
+            .collect(),
+        editorial: editorial.into_iter().map(|e| e.data).collect(),
+    })
 }
 
 /// Step 3 as it stands in the file: ids become positions.
@@ -468,7 +560,36 @@ fn check_data(d: &StrategyData) -> Result<()> {
             known(n, &format!("trend '{}'", t.title))?;
         }
     }
-    check_objectives(&d.objectives, a.personas.len(), &known)
+    check_objectives(&d.objectives, a.personas.len(), &known)?;
+    check_calendar(&d.calendar, &d.objectives, &known)
+}
+
+fn check_calendar(
+    c: &CalendarData,
+    o: &ObjectivesData,
+    known: &dyn Fn(&str, &str) -> Result<()>,
+) -> Result<()> {
+    for e in &c.editorial {
+        calendar::validate_editorial(e)?;
+    }
+    for (i, p) in c.posts.iter().enumerate() {
+        let what = format!("post {} ('{}')", i + 1, p.title);
+        known(&p.network, &what)?;
+        calendar::validate_post(&p.to_input(None, None, None))
+            .map_err(|e| CoreError::InvalidFile(format!("{what}: {e}")))?;
+        for (link, len, name) in [
+            (p.topic, o.topics.len(), "topic"),
+            (p.editorial_item, c.editorial.len(), "editorial item"),
+            (p.objective, o.objectives.len(), "objective"),
+        ] {
+            if let Some(i) = link.filter(|i| *i >= len) {
+                return Err(CoreError::InvalidFile(format!(
+                    "{what}: refers to {name} {i}, but there are only {len}"
+                )));
+            }
+        }
+    }
+    Ok(())
 }
 
 fn check_objectives(
@@ -655,7 +776,7 @@ pub(crate) fn insert_data(tx: &rusqlite::Transaction, d: &StrategyData, name: &s
         };
         marketing_ids.push(objectives::insert_marketing(tx, id, &input)?);
     }
-    let mut objective_ids = Vec::new();
+    let mut objective_ids: Vec<i64> = Vec::new();
     for x in &o.objectives {
         let link = x
             .marketing_objective
@@ -671,8 +792,23 @@ pub(crate) fn insert_data(tx: &rusqlite::Transaction, d: &StrategyData, name: &s
     for n in &o.mix.networks {
         objectives::write_mix(tx, id, Some(&n.network), &n.weights)?;
     }
+    let mut topic_ids = Vec::new();
     for t in &o.topics {
-        objectives::insert_topic(tx, id, t)?;
+        topic_ids.push(objectives::insert_topic(tx, id, t)?);
+    }
+    let c = &d.calendar;
+    let mut editorial_ids = Vec::new();
+    for e in &c.editorial {
+        editorial_ids.push(calendar::insert_editorial(tx, id, e)?);
+    }
+    let at = |ids: &[i64], i: Option<usize>| i.and_then(|i| ids.get(i).copied());
+    for p in &c.posts {
+        let input = p.to_input(
+            at(&topic_ids, p.topic),
+            at(&editorial_ids, p.editorial_item),
+            at(&objective_ids, p.objective),
+        );
+        calendar::insert_post(tx, id, &input)?;
     }
     Ok(id)
 }

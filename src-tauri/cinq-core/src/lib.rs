@@ -3,6 +3,7 @@
 
 pub mod audit;
 pub mod benchmark;
+pub mod calendar;
 mod check;
 pub mod cli;
 pub mod error;

@@ -10,6 +10,9 @@ use crate::audit::{
 use crate::benchmark::{
     self, CustomerVoice, ObservationInput, PlayerInput, PlayerType, TrendInput,
 };
+use crate::calendar::{
+    self, EditorialItemInput, EditorialStatus, EditorialType, PostInput, PostStatus,
+};
 use crate::error::Result;
 use crate::model::{Language, StepId, StepState, Strategy, StrategyInput};
 use crate::objectives::{
@@ -65,6 +68,7 @@ impl Store {
                 sample_audit(tx, id, Utc::now().date_naive())?;
                 sample_benchmark(tx, id, Utc::now().date_naive())?;
                 sample_objectives(tx, id, Utc::now().date_naive())?;
+                sample_calendar(tx, id, start)?;
                 Ok(id)
             })
         })?;
@@ -709,6 +713,244 @@ fn sample_objectives(tx: &rusqlite::Transaction, id: i64, today: NaiveDate) -> R
                 pillar: *pillar,
                 name: (*name).to_owned(),
                 description: (*description).to_owned(),
+            },
+        )?;
+    }
+    Ok(())
+}
+
+/// The sample's calendar: three months from the strategy's start, on its five kept networks, with editorial items that
+/// posts relay, and an ideas backlog. Posts before today are published, this week's scheduled, later ones drafts or
+/// ready.
+fn sample_calendar(tx: &rusqlite::Transaction, id: i64, start: NaiveDate) -> Result<()> {
+    let today = Utc::now().date_naive();
+    let ids = |sql: &str| -> Result<Vec<i64>> {
+        Ok(tx
+            .prepare(sql)?
+            .query_map([id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?)
+    };
+    let topics = ids("SELECT id FROM topic WHERE strategy_id = ?1 ORDER BY position")?;
+    let objectives =
+        ids("SELECT id FROM social_objective WHERE strategy_id = ?1 ORDER BY position")?;
+    let (traffic, sign_ups, care) = (objectives[0], objectives[1], objectives[2]);
+    let day = |n: i64| start + chrono::Duration::days(n);
+    let iso = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
+    let editorial: &[(i64, EditorialType, &str, &str)] = &[
+        (
+            3,
+            EditorialType::Article,
+            "Bien choisir sa bougie parfumée",
+            "Conseils",
+        ),
+        (
+            10,
+            EditorialType::Newsletter,
+            "Lettre du mois : les parfums d'automne",
+            "Collections",
+        ),
+        (
+            17,
+            EditorialType::Event,
+            "Atelier de fabrication : spécial débutants",
+            "Ateliers",
+        ),
+        (
+            31,
+            EditorialType::ProductLaunch,
+            "Collection « Forêt d'hiver »",
+            "Collections",
+        ),
+        (
+            45,
+            EditorialType::Video,
+            "Dans l'atelier : le coulage d'une bougie",
+            "Coulisses",
+        ),
+        (
+            59,
+            EditorialType::Newsletter,
+            "Lettre du mois : idées cadeaux",
+            "Cadeaux",
+        ),
+        (
+            73,
+            EditorialType::Article,
+            "Entretenir sa bougie pour qu'elle dure",
+            "Conseils",
+        ),
+    ];
+    let mut items = Vec::new();
+    for (offset, item_type, title, theme) in editorial {
+        let d = day(*offset);
+        items.push(calendar::insert_editorial(
+            tx,
+            id,
+            &EditorialItemInput {
+                item_type: *item_type,
+                date: iso(d),
+                title: (*title).to_owned(),
+                theme: (*theme).to_owned(),
+                owner: "Camille".to_owned(),
+                status: if d < today {
+                    EditorialStatus::Published
+                } else {
+                    EditorialStatus::Planned
+                },
+                link: String::new(),
+            },
+        )?);
+    }
+    use crate::objectives::Pillar::*;
+    // (network, weekday offsets in the week, time, pillars in turn, the topics in turn by index in `topics`).
+    /// A network's weekly rhythm: its days (offsets in the week), its time, its pillars and topics (indexes) in turn.
+    type Rhythm<'a> = (
+        &'a str,
+        &'a [i64],
+        &'a str,
+        &'a [crate::objectives::Pillar],
+        &'a [usize],
+    );
+    let rhythm: &[Rhythm] = &[
+        (
+            "instagram",
+            &[1, 3, 5],
+            "19:00",
+            &[Interaction, Promotion, Interaction],
+            &[5, 0, 7, 6, 1],
+        ),
+        (
+            "facebook",
+            &[6],
+            "10:00",
+            &[Interaction, Promotion],
+            &[6, 1, 5],
+        ),
+        (
+            "pinterest",
+            &[0, 2, 4],
+            "20:30",
+            &[Curation, Curation, Promotion],
+            &[3, 4, 0],
+        ),
+        ("google_business", &[2], "12:00", &[Promotion], &[1, 2]),
+    ];
+    let hooks = [
+        "Les coulisses de la semaine",
+        "Nouveau parfum : cèdre et figue",
+        "Vos bougies chez vous",
+        "Quel parfum pour cet hiver ?",
+        "Inspiration : un salon tout en douceur",
+        "Artisans que nous aimons",
+        "Plus que 3 places à l'atelier de samedi",
+        "L'offre de la semaine",
+    ];
+    let mut n = 0usize;
+    for week in 0..13i64 {
+        for (network, days, time, pillars, topic_order) in rhythm {
+            for (k, wd) in days.iter().enumerate() {
+                let d = day(week * 7 + wd);
+                let pillar = pillars[(week as usize + k) % pillars.len()];
+                let topic = topics[topic_order[(week as usize + k) % topic_order.len()]];
+                let hook = hooks[n % hooks.len()];
+                n += 1;
+                let status = if d < today {
+                    PostStatus::Published
+                } else if d < today + chrono::Duration::days(7) {
+                    PostStatus::Scheduled
+                } else if n % 2 == 0 {
+                    PostStatus::Ready
+                } else {
+                    PostStatus::Draft
+                };
+                // Posts near an editorial item relay it.
+                let relay = editorial
+                    .iter()
+                    .position(|(o, ..)| (week * 7 + wd - o).abs() <= 2);
+                calendar::insert_post(
+                    tx,
+                    id,
+                    &PostInput {
+                        network: (*network).to_owned(),
+                        scheduled_at: Some(format!("{}T{time}", iso(d))),
+                        pillar: Some(pillar),
+                        topic_id: Some(topic),
+                        title: hook.to_owned(),
+                        text: format!("{hook} ✨\n\nÀ découvrir à l'atelier et sur atelier-lumiere.fr #bougies #faitmain #lyon"),
+                        link: if pillar == Promotion {
+                            "https://atelier-lumiere.fr/?utm_source=social".to_owned()
+                        } else {
+                            String::new()
+                        },
+                        media_notes: "Photo verticale, lumière naturelle".to_owned(),
+                        status,
+                        editorial_item_id: relay.map(|i| items[i]),
+                        objective_id: Some(match *network {
+                            "google_business" | "facebook" => sign_ups,
+                            _ if pillar == Interaction => care,
+                            _ => traffic,
+                        }),
+                        campaign: if (4..6).contains(&week) {
+                            "Forêt d'hiver".to_owned()
+                        } else {
+                            String::new()
+                        },
+                    },
+                )?;
+            }
+        }
+        // The newsletter, once a month.
+        if week % 4 == 1 {
+            let d = day(week * 7 + 1);
+            calendar::insert_post(
+                tx,
+                id,
+                &PostInput {
+                    network: "newsletter".to_owned(),
+                    scheduled_at: Some(format!("{}T08:00", iso(d))),
+                    pillar: Some(Promotion),
+                    topic_id: Some(topics[0]),
+                    title: "La lettre d'Atelier Lumière".to_owned(),
+                    text:
+                        "Les nouveautés du mois, l'atelier à venir et une offre pour nos abonnés."
+                            .to_owned(),
+                    link: "https://atelier-lumiere.fr/lettre".to_owned(),
+                    media_notes: String::new(),
+                    status: if d < today {
+                        PostStatus::Published
+                    } else {
+                        PostStatus::Draft
+                    },
+                    editorial_item_id: None,
+                    objective_id: Some(traffic),
+                    campaign: String::new(),
+                },
+            )?;
+        }
+    }
+    for (title, network) in [
+        ("Réel : 24 h dans l'atelier", "instagram"),
+        ("Sondage : votre prochain parfum", "instagram"),
+        ("Tableau « Noël cosy »", "pinterest"),
+        ("Témoignage d'une participante à l'atelier", "facebook"),
+        ("Jeu concours avec une fleuriste lyonnaise", "instagram"),
+    ] {
+        calendar::insert_post(
+            tx,
+            id,
+            &PostInput {
+                network: network.to_owned(),
+                scheduled_at: None,
+                pillar: None,
+                topic_id: None,
+                title: title.to_owned(),
+                text: String::new(),
+                link: String::new(),
+                media_notes: String::new(),
+                status: PostStatus::Idea,
+                editorial_item_id: None,
+                objective_id: None,
+                campaign: String::new(),
             },
         )?;
     }

@@ -3,6 +3,7 @@
 
 use cinq_core::audit::*;
 use cinq_core::benchmark::*;
+use cinq_core::calendar::*;
 use cinq_core::findings::*;
 use cinq_core::objectives::*;
 use cinq_core::overview::*;
@@ -88,6 +89,15 @@ fn declarations() -> String {
         OverviewNetwork::decl(&cfg),
         OverviewObjective::decl(&cfg),
         StrategyOverview::decl(&cfg),
+        // Step 4, the calendar.
+        EditorialType::decl(&cfg),
+        EditorialStatus::decl(&cfg),
+        EditorialItemInput::decl(&cfg),
+        EditorialItem::decl(&cfg),
+        PostStatus::decl(&cfg),
+        PostInput::decl(&cfg),
+        Post::decl(&cfg),
+        Calendar::decl(&cfg),
         // Findings.
         Severity::decl(&cfg),
         FindingKind::decl(&cfg),

@@ -1,0 +1,502 @@
+//! Step 4, the calendar: the editorial calendar (articles, newsletters, events… the content the brand produces) and
+//! the social calendar (posts, one network each, with a date and time in the strategy's time zone, or none yet: the
+//! ideas backlog). Posts may relay an editorial item, serve an objective, and sit under a topic of step 3.
+//!
+//! Links are columns with foreign keys (`ON DELETE SET NULL`): deleting an editorial item, an objective or a topic
+//! never deletes a post. The other fields are JSON (`data`), like the other steps' items.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use rusqlite::{params, OptionalExtension, Transaction};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::audit;
+use crate::check;
+use crate::error::{CoreError, FieldError, Result, MAX_NAME_CHARS};
+use crate::objectives::Pillar;
+use crate::store::Store;
+use crate::strategy::touch;
+
+/// The format of a post's date and time: local wall time in the strategy's time zone.
+pub const DATE_TIME_FORMAT: &str = "%Y-%m-%dT%H:%M";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum EditorialType {
+    Article,
+    Newsletter,
+    Event,
+    ProductLaunch,
+    Video,
+    Other,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum EditorialStatus {
+    Planned,
+    InProgress,
+    Ready,
+    Published,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct EditorialItemInput {
+    pub item_type: EditorialType,
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    pub title: String,
+    pub theme: String,
+    pub owner: String,
+    pub status: EditorialStatus,
+    pub link: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct EditorialItem {
+    #[ts(type = "number")]
+    pub id: i64,
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub data: EditorialItemInput,
+}
+
+/// A post's progress: idea → draft → ready → scheduled → published.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum PostStatus {
+    Idea,
+    Draft,
+    Ready,
+    Scheduled,
+    Published,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct PostInput {
+    pub network: String,
+    /// `YYYY-MM-DDTHH:MM` in the strategy's time zone; none for an idea of the backlog.
+    pub scheduled_at: Option<String>,
+    pub pillar: Option<Pillar>,
+    #[ts(type = "number | null")]
+    pub topic_id: Option<i64>,
+    /// The title or hook.
+    pub title: String,
+    pub text: String,
+    pub link: String,
+    pub media_notes: String,
+    pub status: PostStatus,
+    /// The editorial item it relays.
+    #[ts(type = "number | null")]
+    pub editorial_item_id: Option<i64>,
+    /// The social objective it serves.
+    #[ts(type = "number | null")]
+    pub objective_id: Option<i64>,
+    pub campaign: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Post {
+    #[ts(type = "number")]
+    pub id: i64,
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub data: PostInput,
+}
+
+/// The part of a post that links live in columns; the rest is `data`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct PostData {
+    pillar: Option<Pillar>,
+    title: String,
+    text: String,
+    link: String,
+    media_notes: String,
+    status: PostStatus,
+    campaign: String,
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Validation.
+
+pub fn parse_date_time(s: &str) -> Option<NaiveDateTime> {
+    NaiveDateTime::parse_from_str(s, DATE_TIME_FORMAT).ok()
+}
+
+pub fn validate_editorial(e: &EditorialItemInput) -> Result<()> {
+    let mut errors = Vec::new();
+    check::required(&mut errors, "title", &e.title, 200);
+    if NaiveDate::parse_from_str(&e.date, "%Y-%m-%d").is_err() {
+        errors.push(FieldError::new("date", "invalid_date"));
+    }
+    check::text(&mut errors, "theme", &e.theme, 200);
+    check::text(&mut errors, "owner", &e.owner, MAX_NAME_CHARS);
+    check::text(&mut errors, "link", &e.link, 2000);
+    check::done(errors)
+}
+
+/// The longest post text Cinq keeps, whatever the network (networks' own limits are checks, not refusals).
+pub const MAX_POST_CHARS: usize = 100_000;
+
+pub fn validate_post(p: &PostInput) -> Result<()> {
+    let mut errors = Vec::new();
+    if p.scheduled_at
+        .as_deref()
+        .is_some_and(|s| parse_date_time(s).is_none())
+    {
+        errors.push(FieldError::new("scheduled_at", "invalid_date_time"));
+    }
+    check::text(&mut errors, "title", &p.title, 300);
+    check::text(&mut errors, "text", &p.text, MAX_POST_CHARS);
+    check::text(&mut errors, "link", &p.link, 2000);
+    check::text(&mut errors, "media_notes", &p.media_notes, 2000);
+    check::text(&mut errors, "campaign", &p.campaign, MAX_NAME_CHARS);
+    if p.scheduled_at.is_none() && p.status > PostStatus::Ready {
+        errors.push(FieldError::new("status", "needs_date"));
+    }
+    check::done(errors)
+}
+
+/// The length of a text as the networks count it: in characters (Unicode scalar values).
+pub fn text_length(text: &str) -> usize {
+    text.chars().count()
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The store.
+
+fn json<T: Serialize>(v: &T) -> Result<String> {
+    serde_json::to_string(v).map_err(|e| CoreError::Io(format!("cannot encode calendar data: {e}")))
+}
+
+fn owned(tx: &Transaction, table: &str, id: i64, row_id: i64, field: &str) -> Result<()> {
+    let found: Option<i64> = tx
+        .query_row(
+            &format!("SELECT id FROM {table} WHERE id = ?2 AND strategy_id = ?1"),
+            params![id, row_id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    found
+        .map(drop)
+        .ok_or_else(|| CoreError::Validation(vec![FieldError::new(field, "unknown")]))
+}
+
+fn check_links(tx: &Transaction, id: i64, p: &PostInput) -> Result<()> {
+    if !audit::networks_of(tx, id)?
+        .iter()
+        .any(|n| n.key == p.network)
+    {
+        return Err(CoreError::Validation(vec![FieldError::new(
+            "network",
+            "unknown_network",
+        )]));
+    }
+    if let Some(t) = p.topic_id {
+        owned(tx, "topic", id, t, "topic_id")?;
+    }
+    if let Some(e) = p.editorial_item_id {
+        owned(tx, "editorial_item", id, e, "editorial_item_id")?;
+    }
+    if let Some(o) = p.objective_id {
+        owned(tx, "social_objective", id, o, "objective_id")?;
+    }
+    Ok(())
+}
+
+fn post_data(p: &PostInput) -> PostData {
+    PostData {
+        pillar: p.pillar,
+        title: p.title.trim().to_owned(),
+        text: p.text.clone(),
+        link: p.link.trim().to_owned(),
+        media_notes: p.media_notes.clone(),
+        status: p.status,
+        campaign: p.campaign.trim().to_owned(),
+    }
+}
+
+pub(crate) fn insert_editorial(tx: &Transaction, id: i64, e: &EditorialItemInput) -> Result<i64> {
+    tx.execute(
+        "INSERT INTO editorial_item (strategy_id, date, data) VALUES (?1, ?2, ?3)",
+        params![id, e.date, json(&clean_editorial(e))?],
+    )?;
+    Ok(tx.last_insert_rowid())
+}
+
+fn clean_editorial(e: &EditorialItemInput) -> EditorialItemInput {
+    EditorialItemInput {
+        title: e.title.trim().to_owned(),
+        theme: e.theme.trim().to_owned(),
+        owner: e.owner.trim().to_owned(),
+        link: e.link.trim().to_owned(),
+        ..e.clone()
+    }
+}
+
+pub(crate) fn insert_post(tx: &Transaction, id: i64, p: &PostInput) -> Result<i64> {
+    tx.execute(
+        "INSERT INTO post (strategy_id, network, scheduled_at, topic_id, editorial_item_id, objective_id, data)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            id,
+            p.network,
+            p.scheduled_at,
+            p.topic_id,
+            p.editorial_item_id,
+            p.objective_id,
+            json(&post_data(p))?
+        ],
+    )?;
+    Ok(tx.last_insert_rowid())
+}
+
+fn post_from_row(r: &rusqlite::Row) -> rusqlite::Result<Option<Post>> {
+    let data: String = r.get(6)?;
+    let Ok(d) = serde_json::from_str::<PostData>(&data) else {
+        return Ok(None);
+    };
+    Ok(Some(Post {
+        id: r.get(0)?,
+        data: PostInput {
+            network: r.get(1)?,
+            scheduled_at: r.get(2)?,
+            pillar: d.pillar,
+            topic_id: r.get(3)?,
+            title: d.title,
+            text: d.text,
+            link: d.link,
+            media_notes: d.media_notes,
+            status: d.status,
+            editorial_item_id: r.get(4)?,
+            objective_id: r.get(5)?,
+            campaign: d.campaign,
+        },
+    }))
+}
+
+const POST_COLUMNS: &str =
+    "id, network, scheduled_at, topic_id, editorial_item_id, objective_id, data";
+
+/// The calendar of a strategy, or a part of it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Calendar {
+    /// Editorial items, by date.
+    pub editorial: Vec<EditorialItem>,
+    /// Dated posts, by date and time.
+    pub posts: Vec<Post>,
+    /// Posts with no date yet (the ideas backlog), newest first.
+    pub ideas: Vec<Post>,
+}
+
+/// Every editorial item and post of a strategy in the order they were made (ids): the strategy file's order, so that
+/// a file read back and written again is the same.
+pub(crate) fn all_items(
+    conn: &rusqlite::Connection,
+    id: i64,
+) -> Result<(Vec<EditorialItem>, Vec<Post>)> {
+    let editorial = conn
+        .prepare_cached("SELECT id, data FROM editorial_item WHERE strategy_id = ?1 ORDER BY id")?
+        .query_map([id], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?
+        .filter_map(|r| r.ok())
+        .filter_map(|(eid, d)| {
+            serde_json::from_str(&d)
+                .ok()
+                .map(|data| EditorialItem { id: eid, data })
+        })
+        .collect();
+    let posts = conn
+        .prepare_cached(&format!(
+            "SELECT {POST_COLUMNS} FROM post WHERE strategy_id = ?1 ORDER BY id"
+        ))?
+        .query_map([id], post_from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?
+        .into_iter()
+        .flatten()
+        .collect();
+    Ok((editorial, posts))
+}
+
+impl Store {
+    /// The whole calendar (`from`/`to`: `YYYY-MM-DD`, inclusive, to keep only a period of the dated items; the ideas
+    /// always come whole).
+    pub fn calendar(&self, id: i64, from: Option<&str>, to: Option<&str>) -> Result<Calendar> {
+        self.strategy(id)?;
+        let conn = self.conn();
+        let from = from.unwrap_or("0000-01-01");
+        // Posts are compared on their `YYYY-MM-DDTHH:MM` text: everything on `to` sorts before `to` + "U".
+        let to_day = to.unwrap_or("9999-12-31");
+        let to_post = format!("{to_day}U");
+        let editorial = conn
+            .prepare_cached(
+                "SELECT id, data FROM editorial_item WHERE strategy_id = ?1 AND date BETWEEN ?2 AND ?3
+                 ORDER BY date, id",
+            )?
+            .query_map(params![id, from, to_day], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+            })?
+            .filter_map(|r| r.ok())
+            .filter_map(|(eid, d)| {
+                serde_json::from_str(&d)
+                    .ok()
+                    .map(|data| EditorialItem { id: eid, data })
+            })
+            .collect();
+        let posts = conn
+            .prepare_cached(&format!(
+                "SELECT {POST_COLUMNS} FROM post WHERE strategy_id = ?1 AND scheduled_at >= ?2 AND scheduled_at < ?3
+                 ORDER BY scheduled_at, id"
+            ))?
+            .query_map(params![id, from, to_post], post_from_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?
+            .into_iter()
+            .flatten()
+            .collect();
+        let ideas = conn
+            .prepare_cached(&format!(
+                "SELECT {POST_COLUMNS} FROM post WHERE strategy_id = ?1 AND scheduled_at IS NULL ORDER BY id DESC"
+            ))?
+            .query_map(params![id], post_from_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?
+            .into_iter()
+            .flatten()
+            .collect();
+        Ok(Calendar {
+            editorial,
+            posts,
+            ideas,
+        })
+    }
+
+    pub fn post(&self, id: i64, post_id: i64) -> Result<Post> {
+        self.conn()
+            .query_row(
+                &format!("SELECT {POST_COLUMNS} FROM post WHERE id = ?2 AND strategy_id = ?1"),
+                params![id, post_id],
+                post_from_row,
+            )
+            .optional()?
+            .flatten()
+            .ok_or_else(|| CoreError::NotFound(format!("there is no post with id {post_id}")))
+    }
+
+    /// Creates (`item_id` None) or updates an editorial item. Returns its id.
+    pub fn save_editorial(
+        &mut self,
+        id: i64,
+        item_id: Option<i64>,
+        input: &EditorialItemInput,
+    ) -> Result<i64> {
+        validate_editorial(input)?;
+        self.write(|tx| {
+            touch(tx, id)?;
+            match item_id {
+                None => insert_editorial(tx, id, input),
+                Some(eid) => {
+                    let n = tx.execute(
+                        "UPDATE editorial_item SET date = ?3, data = ?4 WHERE id = ?2 AND strategy_id = ?1",
+                        params![id, eid, input.date, json(&clean_editorial(input))?],
+                    )?;
+                    if n == 0 {
+                        return Err(CoreError::NotFound(format!(
+                            "there is no editorial item with id {eid}"
+                        )));
+                    }
+                    Ok(eid)
+                }
+            }
+        })
+    }
+
+    /// Deletes an editorial item; the posts that relayed it stay.
+    pub fn delete_editorial(&mut self, id: i64, item_id: i64) -> Result<()> {
+        self.write(|tx| {
+            touch(tx, id)?;
+            let n = tx.execute(
+                "DELETE FROM editorial_item WHERE id = ?2 AND strategy_id = ?1",
+                params![id, item_id],
+            )?;
+            if n == 0 {
+                return Err(CoreError::NotFound(format!(
+                    "there is no editorial item with id {item_id}"
+                )));
+            }
+            Ok(())
+        })
+    }
+
+    /// Creates (`post_id` None) or updates a post. Returns its id.
+    pub fn save_post(&mut self, id: i64, post_id: Option<i64>, input: &PostInput) -> Result<i64> {
+        validate_post(input)?;
+        self.write(|tx| {
+            touch(tx, id)?;
+            check_links(tx, id, input)?;
+            match post_id {
+                None => insert_post(tx, id, input),
+                Some(pid) => {
+                    let n = tx.execute(
+                        "UPDATE post SET network = ?3, scheduled_at = ?4, topic_id = ?5, editorial_item_id = ?6,
+                           objective_id = ?7, data = ?8
+                         WHERE id = ?2 AND strategy_id = ?1",
+                        params![
+                            id,
+                            pid,
+                            input.network,
+                            input.scheduled_at,
+                            input.topic_id,
+                            input.editorial_item_id,
+                            input.objective_id,
+                            json(&post_data(input))?
+                        ],
+                    )?;
+                    if n == 0 {
+                        return Err(CoreError::NotFound(format!(
+                            "there is no post with id {pid}"
+                        )));
+                    }
+                    Ok(pid)
+                }
+            }
+        })
+    }
+
+    /// Moves a post to another network and/or date and time (`scheduled_at` None sends it back to the ideas), or,
+    /// with `copy`, adds a copy there. One transaction. Returns the id of the post moved or added.
+    pub fn move_post(
+        &mut self,
+        id: i64,
+        post_id: i64,
+        network: &str,
+        scheduled_at: Option<&str>,
+        copy: bool,
+    ) -> Result<i64> {
+        let mut post = self.post(id, post_id)?.data;
+        post.network = network.to_owned();
+        post.scheduled_at = scheduled_at.map(str::to_owned);
+        // An idea sent back to the backlog cannot stay scheduled or published.
+        if post.scheduled_at.is_none() && post.status > PostStatus::Ready {
+            post.status = PostStatus::Ready;
+        }
+        if copy {
+            self.save_post(id, None, &post)
+        } else {
+            self.save_post(id, Some(post_id), &post)
+        }
+    }
+
+    pub fn delete_post(&mut self, id: i64, post_id: i64) -> Result<()> {
+        self.write(|tx| {
+            touch(tx, id)?;
+            let n = tx.execute(
+                "DELETE FROM post WHERE id = ?2 AND strategy_id = ?1",
+                params![id, post_id],
+            )?;
+            if n == 0 {
+                return Err(CoreError::NotFound(format!(
+                    "there is no post with id {post_id}"
+                )));
+            }
+            Ok(())
+        })
+    }
+}
