@@ -473,9 +473,57 @@ posts: Array<Post>,
  */
 ideas: Array<Post>, };
 
+export type CheckOptions = { 
+/**
+ * Two posts on one network closer than this collide.
+ */
+collision_gap_minutes: number, 
+/**
+ * How far (in percentage points) a pillar's actual share may be from its target.
+ */
+mix_tolerance: number, 
+/**
+ * This many posts in a row on one topic is too many.
+ */
+repeat_limit: number, 
+/**
+ * A topic unused over this many weeks is flagged.
+ */
+unused_weeks: number, };
+
+export type CalendarFinding = { posts: Array<number>, editorial: Array<number>, kind: FindingKind, severity: Severity, network: string | null, title: Text, 
+/**
+ * The evidence, in a sentence or two.
+ */
+explanation: Text, suggestion: Text, link: FindingLink, };
+
+export type ActualMix = { promotion: number, curation: number, interaction: number, };
+
+export type MixGauge = { network: string | null, target: MixWeights, 
+/**
+ * None when no post has a pillar.
+ */
+actual: ActualMix | null, 
+/**
+ * The posts with a pillar it is computed from.
+ */
+posts: number, within_tolerance: boolean, };
+
+export type TopicCount = { topic_id: number, posts: number, };
+
+export type CalendarChecks = { 
+/**
+ * The period checked, `YYYY-MM-DD`, inclusive.
+ */
+from: string, to: string, findings: Array<CalendarFinding>, gauges: Array<MixGauge>, 
+/**
+ * Posts per topic over the period, every topic of step 3 included.
+ */
+topics: Array<TopicCount>, };
+
 export type Severity = "blocking" | "warning" | "info";
 
-export type FindingKind = "targets_without_presence" | "weak_presence" | "candidate_network" | "drop_candidate" | "best_format" | "missing_measurement" | "stale_account" | "posts_less_than_competitors" | "engages_less_than_competitors" | "format_gap" | "white_space_theme" | "crowded_theme" | "no_objective" | "not_specific" | "not_measurable" | "no_figures" | "too_ambitious" | "target_wrong_way" | "target_unchanged" | "target_timid" | "starts_from_zero" | "not_linked_to_business" | "not_time_bound" | "vanity_metric" | "metric_unavailable" | "objective_off_kept_networks" | "network_without_mission" | "mission_without_objective" | "undecided_network" | "pillar_without_topics" | "mission_mix_mismatch";
+export type FindingKind = "targets_without_presence" | "weak_presence" | "candidate_network" | "drop_candidate" | "best_format" | "missing_measurement" | "stale_account" | "posts_less_than_competitors" | "engages_less_than_competitors" | "format_gap" | "white_space_theme" | "crowded_theme" | "no_objective" | "not_specific" | "not_measurable" | "no_figures" | "too_ambitious" | "target_wrong_way" | "target_unchanged" | "target_timid" | "starts_from_zero" | "not_linked_to_business" | "not_time_bound" | "vanity_metric" | "metric_unavailable" | "objective_off_kept_networks" | "network_without_mission" | "mission_without_objective" | "undecided_network" | "pillar_without_topics" | "mission_mix_mismatch" | "frequency_too_low" | "frequency_too_high" | "empty_weeks" | "topic_repeated" | "topic_unused" | "topic_dominant" | "mission_misfit" | "mix_off_target" | "post_collision" | "post_without_objective" | "editorial_not_relayed" | "post_too_long";
 
 export type Text = { en: string, fr: string, };
 

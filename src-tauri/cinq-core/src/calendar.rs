@@ -318,6 +318,41 @@ pub(crate) fn all_items(
 }
 
 impl Store {
+    /// The live checks over `from..=to` (`YYYY-MM-DD`); without a period, from the first to the last dated post (or
+    /// the strategy's first 12 weeks when nothing is dated yet).
+    pub fn calendar_checks(
+        &self,
+        id: i64,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+        options: &crate::calendar_checks::CheckOptions,
+    ) -> Result<crate::calendar_checks::CalendarChecks> {
+        let strategy = self.strategy(id)?;
+        let cal = self.calendar(id, None, None)?;
+        let start = NaiveDate::parse_from_str(&strategy.start_date, "%Y-%m-%d")
+            .unwrap_or_else(|_| chrono::Utc::now().date_naive());
+        let dated: Vec<NaiveDate> = cal
+            .posts
+            .iter()
+            .filter_map(|p| p.data.scheduled_at.as_deref().and_then(parse_date_time))
+            .map(|t| t.date())
+            .collect();
+        let from = from.or_else(|| dated.first().copied()).unwrap_or(start);
+        let to = to
+            .or_else(|| dated.last().copied())
+            .unwrap_or(from + chrono::Duration::days(83));
+        let objectives = self.objectives(id)?;
+        let audit = self.audit(id)?;
+        Ok(crate::calendar_checks::calendar_checks(
+            &cal,
+            &objectives,
+            &audit,
+            options,
+            from,
+            to.max(from),
+        ))
+    }
+
     /// The whole calendar (`from`/`to`: `YYYY-MM-DD`, inclusive, to keep only a period of the dated items; the ideas
     /// always come whole).
     pub fn calendar(&self, id: i64, from: Option<&str>, to: Option<&str>) -> Result<Calendar> {

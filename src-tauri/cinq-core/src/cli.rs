@@ -44,6 +44,9 @@ pub enum Command {
     /// Step 3: objectives, missions, the content mix and the measurement plan.
     #[command(subcommand)]
     Objectives(ObjectivesCommand),
+    /// Step 4: the calendar.
+    #[command(subcommand)]
+    Calendar(CalendarCommand),
     /// Add the sample strategy.
     Sample {
         #[arg(long)]
@@ -82,6 +85,28 @@ pub enum ObjectivesCommand {
         #[arg(long)]
         json: bool,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CalendarCommand {
+    /// Print every live-check finding of the calendar over a period (by default, from its first to its last post).
+    Check {
+        #[arg(value_name = "ID|NAME")]
+        strategy: String,
+        /// The first day, YYYY-MM-DD.
+        #[arg(long, value_parser = parse_day)]
+        from: Option<chrono::NaiveDate>,
+        /// The last day, YYYY-MM-DD.
+        #[arg(long, value_parser = parse_day)]
+        to: Option<chrono::NaiveDate>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn parse_day(s: &str) -> std::result::Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("expected a date as YYYY-MM-DD, got '{s}'"))
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -218,6 +243,20 @@ fn execute(command: Command, db: PathBuf, out: &mut dyn Write) -> Result<()> {
             }
         }
         Command::Strategy(cmd) => strategy(cmd, &mut store, out),
+        Command::Calendar(CalendarCommand::Check {
+            strategy,
+            from,
+            to,
+            json,
+        }) => {
+            let s = store.find_strategy(&strategy)?;
+            let checks = store.calendar_checks(s.id, from, to, &Default::default())?;
+            if json {
+                print_json(out, &checks)
+            } else {
+                print_calendar_checks(out, &s.name, &checks).map_err(io)
+            }
+        }
         Command::Objectives(ObjectivesCommand::Show { strategy, json }) => {
             let s = store.find_strategy(&strategy)?;
             let view = store.objectives_view(s.id, today_of(&s))?;
@@ -550,6 +589,40 @@ fn print_benchmark(
         writeln!(out, "  {} ({on})", t.data.title)?;
     }
     print_findings(out, &view.findings)
+}
+
+fn print_calendar_checks(
+    out: &mut dyn Write,
+    name: &str,
+    c: &crate::calendar_checks::CalendarChecks,
+) -> std::io::Result<()> {
+    writeln!(out, "Calendar checks of {name}, {} to {}", c.from, c.to)?;
+    writeln!(out, "\nContent mix (actual / target)")?;
+    for g in &c.gauges {
+        let actual = g.actual.map_or("no post with a pillar".to_owned(), |a| {
+            format!(
+                "promotion {:.0} %, curation {:.0} %, interaction {:.0} %",
+                a.promotion, a.curation, a.interaction
+            )
+        });
+        writeln!(
+            out,
+            "  {:<24} {actual} / {} {} {} ({} posts){}",
+            g.network.as_deref().unwrap_or("whole strategy"),
+            g.target.promotion,
+            g.target.curation,
+            g.target.interaction,
+            g.posts,
+            if g.within_tolerance {
+                ""
+            } else {
+                " OFF TARGET"
+            }
+        )?;
+    }
+    let findings: Vec<crate::findings::Finding> =
+        c.findings.iter().map(|f| f.finding.clone()).collect();
+    print_findings(out, &findings)
 }
 
 fn print_findings(

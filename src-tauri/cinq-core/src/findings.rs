@@ -76,6 +76,27 @@ pub enum FindingKind {
     PillarWithoutTopics,
     /// A network's mission favours pillars that its mix gives little weight.
     MissionMixMismatch,
+    // Step 4.
+    FrequencyTooLow,
+    FrequencyTooHigh,
+    /// Weeks with no post on an active network.
+    EmptyWeeks,
+    /// The same topic several times in a row on one network.
+    TopicRepeated,
+    TopicUnused,
+    /// One topic takes a large share of the posts.
+    TopicDominant,
+    /// A network's posts stray from its mission's pillars.
+    MissionMisfit,
+    /// The actual mix is off the target (strategy-wide or on a network).
+    MixOffTarget,
+    /// Two posts on one network too close in time.
+    PostCollision,
+    PostWithoutObjective,
+    /// An editorial item that no post relays.
+    EditorialNotRelayed,
+    /// A post's text longer than its network takes.
+    PostTooLong,
 }
 
 /// A text in both of the app's languages.

@@ -4,6 +4,7 @@
 pub mod audit;
 pub mod benchmark;
 pub mod calendar;
+pub mod calendar_checks;
 mod check;
 pub mod cli;
 pub mod error;

@@ -863,10 +863,11 @@ fn sample_calendar(tx: &rusqlite::Transaction, id: i64, start: NaiveDate) -> Res
                 } else {
                     PostStatus::Draft
                 };
-                // Posts near an editorial item relay it.
+                // Posts near an editorial item relay it (but the last article, so that the checks show one not relayed).
                 let relay = editorial
                     .iter()
-                    .position(|(o, ..)| (week * 7 + wd - o).abs() <= 2);
+                    .position(|(o, ..)| (week * 7 + wd - o).abs() <= 2)
+                    .filter(|i| *i != editorial.len() - 1);
                 calendar::insert_post(
                     tx,
                     id,
@@ -928,6 +929,49 @@ fn sample_calendar(tx: &rusqlite::Transaction, id: i64, start: NaiveDate) -> Res
             )?;
         }
     }
+    // Two slips for the checks to catch: a post half an hour after another on Instagram, serving no objective; and a
+    // Pinterest description longer than Pinterest takes.
+    calendar::insert_post(
+        tx,
+        id,
+        &PostInput {
+            network: "instagram".to_owned(),
+            scheduled_at: Some(format!("{}T19:30", iso(day(15)))),
+            pillar: Some(Promotion),
+            topic_id: Some(topics[2]),
+            title: "Rappel : -15 % ce week-end".to_owned(),
+            text: "Dernier jour pour profiter de -15 % sur toute la boutique !".to_owned(),
+            link: "https://atelier-lumiere.fr/?utm_source=instagram".to_owned(),
+            media_notes: String::new(),
+            status: if day(15) < today {
+                PostStatus::Published
+            } else {
+                PostStatus::Draft
+            },
+            editorial_item_id: None,
+            objective_id: None,
+            campaign: String::new(),
+        },
+    )?;
+    calendar::insert_post(
+        tx,
+        id,
+        &PostInput {
+            network: "pinterest".to_owned(),
+            scheduled_at: Some(format!("{}T21:00", iso(day(38)))),
+            pillar: Some(Curation),
+            topic_id: Some(topics[3]),
+            title: "Dix idées pour un salon chaleureux".to_owned(),
+            text: "Dix idées pour un salon chaleureux cet hiver : des plaids, des bougies, du bois, des lumières douces… "
+                .repeat(6),
+            link: String::new(),
+            media_notes: "Épingle verticale 1000×1500".to_owned(),
+            status: PostStatus::Draft,
+            editorial_item_id: None,
+            objective_id: Some(traffic),
+            campaign: String::new(),
+        },
+    )?;
     for (title, network) in [
         ("Réel : 24 h dans l'atelier", "instagram"),
         ("Sondage : votre prochain parfum", "instagram"),

@@ -4,6 +4,7 @@
 use cinq_core::audit::*;
 use cinq_core::benchmark::*;
 use cinq_core::calendar::*;
+use cinq_core::calendar_checks::*;
 use cinq_core::findings::*;
 use cinq_core::objectives::*;
 use cinq_core::overview::*;
@@ -98,6 +99,12 @@ fn declarations() -> String {
         PostInput::decl(&cfg),
         Post::decl(&cfg),
         Calendar::decl(&cfg),
+        CheckOptions::decl(&cfg),
+        CalendarFinding::decl(&cfg),
+        ActualMix::decl(&cfg),
+        MixGauge::decl(&cfg),
+        TopicCount::decl(&cfg),
+        CalendarChecks::decl(&cfg),
         // Findings.
         Severity::decl(&cfg),
         FindingKind::decl(&cfg),

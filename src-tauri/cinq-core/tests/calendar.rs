@@ -336,3 +336,503 @@ fn the_calendar_travels_in_the_strategy_file_and_in_copies() {
         "{e}"
     );
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// The live checks.
+
+use cinq_core::audit::{Decision, Presence};
+use cinq_core::calendar_checks::{calendar_checks, CheckOptions};
+use cinq_core::findings::FindingKind;
+use cinq_core::objectives::{Mission, MixWeights};
+
+fn day(s: &str) -> chrono::NaiveDate {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+/// A strategy that keeps LinkedIn and Instagram, with missions (LinkedIn: 2 a week, curation).
+fn planned() -> (Store, i64) {
+    let (mut store, id) = store_with_strategy();
+    for n in ["linkedin", "instagram"] {
+        store.select_network(id, n, true).unwrap();
+        store
+            .save_presence(
+                id,
+                &Presence {
+                    decision: Some(Decision::Keep),
+                    ..Presence::empty(n)
+                },
+            )
+            .unwrap();
+    }
+    store
+        .save_mission(
+            id,
+            &Mission {
+                network: "linkedin".into(),
+                statement: "Expertise".into(),
+                audiences: Vec::new(),
+                objectives: Vec::new(),
+                pillars: vec![Pillar::Curation],
+                posts_per_week: Some(2.0),
+            },
+        )
+        .unwrap();
+    (store, id)
+}
+
+fn add(
+    store: &mut Store,
+    id: i64,
+    network: &str,
+    at: &str,
+    pillar: Pillar,
+    topic: Option<i64>,
+) -> i64 {
+    let mut p = post(network, Some(at), at);
+    p.pillar = Some(pillar);
+    p.topic_id = topic;
+    store.save_post(id, None, &p).unwrap()
+}
+
+fn check(
+    store: &Store,
+    id: i64,
+    from: &str,
+    to: &str,
+) -> cinq_core::calendar_checks::CalendarChecks {
+    store
+        .calendar_checks(id, Some(day(from)), Some(day(to)), &CheckOptions::default())
+        .unwrap()
+}
+
+fn kinds_of(c: &cinq_core::calendar_checks::CalendarChecks) -> Vec<(FindingKind, Option<String>)> {
+    c.findings
+        .iter()
+        .map(|f| (f.finding.kind, f.finding.network.clone()))
+        .collect()
+}
+
+#[test]
+fn frequency_against_the_mission_and_empty_weeks() {
+    let (mut store, id) = planned();
+    // Two weeks from Monday 2 March: 2 posts in the first, none in the second.
+    add(
+        &mut store,
+        id,
+        "linkedin",
+        "2026-03-02T09:00",
+        Pillar::Curation,
+        None,
+    );
+    add(
+        &mut store,
+        id,
+        "linkedin",
+        "2026-03-04T09:00",
+        Pillar::Curation,
+        None,
+    );
+    let c = check(&store, id, "2026-03-02", "2026-03-15");
+    let k = kinds_of(&c);
+    assert!(
+        k.contains(&(FindingKind::FrequencyTooLow, Some("linkedin".into()))),
+        "{k:?}"
+    );
+    let empty = c
+        .findings
+        .iter()
+        .find(|f| f.finding.kind == FindingKind::EmptyWeeks)
+        .unwrap();
+    assert!(
+        empty.finding.explanation.en.contains("2026-03-09"),
+        "{}",
+        empty.finding.explanation.en
+    );
+    // Two a week exactly is fine; seven a week is many.
+    add(
+        &mut store,
+        id,
+        "linkedin",
+        "2026-03-10T09:00",
+        Pillar::Curation,
+        None,
+    );
+    add(
+        &mut store,
+        id,
+        "linkedin",
+        "2026-03-12T09:00",
+        Pillar::Curation,
+        None,
+    );
+    let k = kinds_of(&check(&store, id, "2026-03-02", "2026-03-15"));
+    assert!(
+        !k.iter().any(|(kind, _)| matches!(
+            kind,
+            FindingKind::FrequencyTooLow | FindingKind::EmptyWeeks
+        )),
+        "{k:?}"
+    );
+    for d in 16..=22 {
+        add(
+            &mut store,
+            id,
+            "linkedin",
+            &format!("2026-03-{d}T18:00"),
+            Pillar::Curation,
+            None,
+        );
+    }
+    let k = kinds_of(&check(&store, id, "2026-03-16", "2026-03-22"));
+    assert!(
+        k.contains(&(FindingKind::FrequencyTooHigh, Some("linkedin".into()))),
+        "{k:?}"
+    );
+    // Instagram has no target: no frequency finding for it.
+    assert!(!k.iter().any(|(_, n)| n.as_deref() == Some("instagram")));
+}
+
+#[test]
+fn topic_variety_repeats_unused_and_dominant_topics() {
+    let (mut store, id) = planned();
+    let topic = |store: &mut Store, name: &str| {
+        store
+            .save_topic(
+                id,
+                None,
+                &TopicInput {
+                    pillar: Pillar::Curation,
+                    name: name.into(),
+                    description: String::new(),
+                },
+            )
+            .unwrap()
+    };
+    let (a, b, _unused) = (
+        topic(&mut store, "AI"),
+        topic(&mut store, "Hiring"),
+        topic(&mut store, "Events"),
+    );
+    let two = [
+        add(
+            &mut store,
+            id,
+            "linkedin",
+            "2026-03-02T09:00",
+            Pillar::Curation,
+            Some(a),
+        ),
+        add(
+            &mut store,
+            id,
+            "linkedin",
+            "2026-03-04T09:00",
+            Pillar::Curation,
+            Some(a),
+        ),
+    ];
+    add(
+        &mut store,
+        id,
+        "linkedin",
+        "2026-03-06T09:00",
+        Pillar::Curation,
+        Some(b),
+    );
+    let c = check(&store, id, "2026-03-01", "2026-03-31");
+    assert!(!kinds_of(&c)
+        .iter()
+        .any(|(k, _)| *k == FindingKind::TopicRepeated));
+    // A third in a row on one network (another network in between does not break it).
+    add(
+        &mut store,
+        id,
+        "instagram",
+        "2026-03-07T09:00",
+        Pillar::Curation,
+        Some(a),
+    );
+    let third = add(
+        &mut store,
+        id,
+        "linkedin",
+        "2026-03-08T09:00",
+        Pillar::Curation,
+        Some(b),
+    );
+    add(
+        &mut store,
+        id,
+        "linkedin",
+        "2026-03-10T09:00",
+        Pillar::Curation,
+        Some(b),
+    );
+    let c = check(&store, id, "2026-03-01", "2026-03-31");
+    let repeat = c
+        .findings
+        .iter()
+        .find(|f| f.finding.kind == FindingKind::TopicRepeated)
+        .unwrap();
+    assert_eq!(repeat.posts.len(), 3);
+    assert!(repeat.posts.contains(&third) && !repeat.posts.contains(&two[0]));
+    let unused = c
+        .findings
+        .iter()
+        .find(|f| f.finding.kind == FindingKind::TopicUnused)
+        .unwrap();
+    assert!(
+        unused.finding.title.en.contains("Events"),
+        "{}",
+        unused.finding.title.en
+    );
+    assert_eq!(c.topics.iter().map(|t| t.posts).sum::<u32>(), 6);
+    // Over a period shorter than four weeks, an unused topic is not judged.
+    let short = check(&store, id, "2026-03-01", "2026-03-14");
+    assert!(!kinds_of(&short)
+        .iter()
+        .any(|(k, _)| *k == FindingKind::TopicUnused));
+    // Ten tagged posts, over 40 % on one topic.
+    for d in 11..=16 {
+        add(
+            &mut store,
+            id,
+            "instagram",
+            &format!("2026-03-{d}T12:00"),
+            Pillar::Curation,
+            Some(a),
+        );
+    }
+    let c = check(&store, id, "2026-03-01", "2026-03-31");
+    assert!(kinds_of(&c)
+        .iter()
+        .any(|(k, _)| *k == FindingKind::TopicDominant));
+}
+
+#[test]
+fn mission_fit_and_the_mix_gauges() {
+    let (mut store, id) = planned();
+    let off: Vec<i64> = (2..=5)
+        .map(|d| {
+            add(
+                &mut store,
+                id,
+                "linkedin",
+                &format!("2026-03-0{d}T09:00"),
+                Pillar::Promotion,
+                None,
+            )
+        })
+        .collect();
+    add(
+        &mut store,
+        id,
+        "linkedin",
+        "2026-03-06T09:00",
+        Pillar::Curation,
+        None,
+    );
+    let c = check(&store, id, "2026-03-02", "2026-03-08");
+    let misfit = c
+        .findings
+        .iter()
+        .find(|f| f.finding.kind == FindingKind::MissionMisfit)
+        .unwrap();
+    assert_eq!(misfit.posts, off);
+    // Gauges: the strategy and each kept network; 4 promotion + 1 curation = 80 / 20 / 0 against 33 / 33 / 34.
+    let strategy = &c.gauges[0];
+    assert_eq!(strategy.network, None);
+    let a = strategy.actual.unwrap();
+    assert_eq!((a.promotion, a.curation, a.interaction), (80.0, 20.0, 0.0));
+    assert_eq!(strategy.posts, 5);
+    // Fewer than 6 posts: not judged yet.
+    assert!(strategy.within_tolerance);
+    add(
+        &mut store,
+        id,
+        "instagram",
+        "2026-03-07T09:00",
+        Pillar::Promotion,
+        None,
+    );
+    let c = check(&store, id, "2026-03-02", "2026-03-08");
+    assert!(!c.gauges[0].within_tolerance);
+    assert!(kinds_of(&c).contains(&(FindingKind::MixOffTarget, None)));
+    assert_eq!(c.gauges.len(), 3);
+    // A network following the strategy's mix gets a gauge but no finding; one with its own mix gets both.
+    assert!(!kinds_of(&c).contains(&(FindingKind::MixOffTarget, Some("linkedin".into()))));
+    for d in 9..=14 {
+        add(
+            &mut store,
+            id,
+            "linkedin",
+            &format!("2026-03-{d:02}T09:00"),
+            Pillar::Promotion,
+            None,
+        );
+    }
+    store
+        .save_mix(
+            id,
+            Some("linkedin"),
+            Some(&MixWeights {
+                promotion: 10,
+                curation: 80,
+                interaction: 10,
+            }),
+        )
+        .unwrap();
+    let c = check(&store, id, "2026-03-09", "2026-03-15");
+    assert!(kinds_of(&c).contains(&(FindingKind::MixOffTarget, Some("linkedin".into()))));
+    // A mix on target within the tolerance: 6 posts at 33 / 33 / 33 against 33 / 33 / 34.
+    let (mut store, id) = planned();
+    for (d, p) in [
+        (2, Pillar::Promotion),
+        (3, Pillar::Curation),
+        (4, Pillar::Interaction),
+    ] {
+        add(
+            &mut store,
+            id,
+            "instagram",
+            &format!("2026-03-0{d}T09:00"),
+            p,
+            None,
+        );
+        add(
+            &mut store,
+            id,
+            "instagram",
+            &format!("2026-03-0{d}T18:00"),
+            p,
+            None,
+        );
+    }
+    assert!(check(&store, id, "2026-03-02", "2026-03-08").gauges[0].within_tolerance);
+}
+
+#[test]
+fn collisions_orphans_unrelayed_items_and_posts_too_long() {
+    let (mut store, id) = planned();
+    let a = add(
+        &mut store,
+        id,
+        "instagram",
+        "2026-03-02T09:00",
+        Pillar::Curation,
+        None,
+    );
+    let b = add(
+        &mut store,
+        id,
+        "instagram",
+        "2026-03-02T10:30",
+        Pillar::Curation,
+        None,
+    );
+    add(
+        &mut store,
+        id,
+        "linkedin",
+        "2026-03-02T09:30",
+        Pillar::Curation,
+        None,
+    );
+    let c = check(&store, id, "2026-03-02", "2026-03-08");
+    let collision = c
+        .findings
+        .iter()
+        .find(|f| f.finding.kind == FindingKind::PostCollision)
+        .unwrap();
+    assert_eq!(collision.posts, vec![a, b]);
+    assert!(collision.finding.title.en.contains("90 min"));
+    // With a gap of one hour, 90 minutes is fine.
+    let relaxed = store
+        .calendar_checks(
+            id,
+            Some(day("2026-03-02")),
+            Some(day("2026-03-08")),
+            &CheckOptions {
+                collision_gap_minutes: 60,
+                ..CheckOptions::default()
+            },
+        )
+        .unwrap();
+    assert!(!kinds_of(&relaxed)
+        .iter()
+        .any(|(k, _)| *k == FindingKind::PostCollision));
+    // Every post here serves no objective.
+    let orphans = c
+        .findings
+        .iter()
+        .find(|f| f.finding.kind == FindingKind::PostWithoutObjective)
+        .unwrap();
+    assert_eq!(orphans.posts.len(), 3);
+
+    let e = store
+        .save_editorial(id, None, &editorial("2026-03-05", "Whitepaper"))
+        .unwrap();
+    let c = check(&store, id, "2026-03-02", "2026-03-08");
+    let lonely = c
+        .findings
+        .iter()
+        .find(|f| f.finding.kind == FindingKind::EditorialNotRelayed)
+        .unwrap();
+    assert_eq!(lonely.editorial, vec![e]);
+    let mut relay = post("linkedin", None, "Relay idea");
+    relay.editorial_item_id = Some(e);
+    store.save_post(id, None, &relay).unwrap();
+    let c = check(&store, id, "2026-03-02", "2026-03-08");
+    assert!(!kinds_of(&c)
+        .iter()
+        .any(|(k, _)| *k == FindingKind::EditorialNotRelayed));
+
+    // X takes 280 characters: 280 emoji fit, 281 do not (characters, not bytes).
+    let mut fits = post("x", Some("2026-03-03T12:00"), "Fits");
+    fits.text = "🕯".repeat(280);
+    store.save_post(id, None, &fits).unwrap();
+    let mut long = post("x", Some("2026-03-04T12:00"), "Too long");
+    long.text = "🕯".repeat(281);
+    let long = store.save_post(id, None, &long).unwrap();
+    let c = check(&store, id, "2026-03-02", "2026-03-08");
+    let too_long: Vec<_> = c
+        .findings
+        .iter()
+        .filter(|f| f.finding.kind == FindingKind::PostTooLong)
+        .collect();
+    assert_eq!(too_long.len(), 1);
+    assert_eq!(too_long[0].posts, vec![long]);
+    // Moving it to a network with room clears it.
+    store
+        .move_post(id, long, "linkedin", Some("2026-03-04T12:00"), false)
+        .unwrap();
+    let c = check(&store, id, "2026-03-02", "2026-03-08");
+    assert!(!kinds_of(&c)
+        .iter()
+        .any(|(k, _)| *k == FindingKind::PostTooLong));
+}
+
+#[test]
+fn the_sample_calendar_shows_its_checks() {
+    let mut store = Store::open_in_memory().unwrap();
+    let s = store.create_sample().unwrap();
+    let c = store
+        .calendar_checks(s.id, None, None, &CheckOptions::default())
+        .unwrap();
+    let kinds: Vec<FindingKind> = c.findings.iter().map(|f| f.finding.kind).collect();
+    for kind in [
+        FindingKind::FrequencyTooLow,
+        FindingKind::TopicRepeated,
+        FindingKind::MixOffTarget,
+        FindingKind::PostCollision,
+        FindingKind::PostWithoutObjective,
+        FindingKind::EditorialNotRelayed,
+        FindingKind::PostTooLong,
+    ] {
+        assert!(kinds.contains(&kind), "{kind:?} in {kinds:?}");
+    }
+    let sev: Vec<_> = c.findings.iter().map(|f| f.finding.severity).collect();
+    let mut sorted = sev.clone();
+    sorted.sort();
+    assert_eq!(sev, sorted);
+}

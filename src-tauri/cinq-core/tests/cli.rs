@@ -246,3 +246,41 @@ fn objectives_show_prints_objectives_missions_mix_plan_and_findings() {
     assert_eq!(r.code, 1);
     assert_eq!(r.err.lines().count(), 1, "{}", r.err);
 }
+
+#[test]
+fn calendar_check_prints_the_gauges_and_every_finding() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.sqlite3");
+    assert_eq!(cinq(&db, &["sample"]).code, 0);
+    let r = cinq(&db, &["calendar", "check", "1", "--json"]);
+    assert_eq!(r.code, 0, "{}", r.err);
+    let v: serde_json::Value = serde_json::from_str(&r.out).unwrap();
+    assert!(v["gauges"].as_array().unwrap().len() >= 2);
+    assert!(v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["kind"] == "post_collision" && f["posts"].as_array().unwrap().len() == 2));
+    let r = cinq(
+        &db,
+        &[
+            "calendar",
+            "check",
+            "1",
+            "--from",
+            "2020-01-01",
+            "--to",
+            "2020-01-31",
+        ],
+    );
+    assert_eq!(r.code, 0);
+    assert!(
+        r.out
+            .contains("Calendar checks of Atelier Lumière (sample), 2020-01-01 to 2020-01-31"),
+        "{}",
+        r.out
+    );
+    let r = cinq(&db, &["calendar", "check", "1", "--from", "March"]);
+    assert_eq!(r.code, 2);
+    assert!(r.err.contains("YYYY-MM-DD"), "{}", r.err);
+}

@@ -1,0 +1,750 @@
+//! The live checks of the calendar (step 4), over a period: frequency per network against its mission, topic
+//! variety, mission fit, the content mix against its target (as gauges), collisions, orphans, and posts too long for
+//! their network. Each finding names the posts (or editorial items) concerned, so the UI can select them.
+//!
+//! The rules, in one place (thresholds are [`CheckOptions`]):
+//! - **Frequency**, per kept network whose mission sets posts per week, over the period's whole weeks (7-day blocks
+//!   from its first day): fewer than 75 % of the target on average is too few, more than 150 % too many; with a
+//!   target of one post a week or more, every week with nothing is listed.
+//! - **Topic variety**: the same topic `repeat_limit` times in a row on one network; a topic no post uses over a period
+//!   of `unused_weeks` weeks or more; one topic carrying more than 40 % of the posts that have a topic.
+//! - **Mission fit**: on a network whose mission names main pillars, fewer than half of its posts (4 or more, with a
+//!   pillar) in those pillars.
+//! - **Content mix**: the share of each pillar among the posts that have one, strategy-wide and per kept network,
+//!   against the target of step 3; off target when a pillar is more than `mix_tolerance` points away, judged from 6
+//!   posts. Every network gets a gauge; only the strategy and the networks with a mix of their own get a finding (the
+//!   others follow the strategy's mix and may lean on their mission's pillars).
+//! - **Collisions**: two posts on one network less than `collision_gap_minutes` apart.
+//! - **Orphans**: posts serving no objective; editorial items no post relays.
+//! - **Length**: a post's text longer than its network's limit (in characters).
+
+use std::collections::BTreeMap;
+
+use chrono::{Duration, NaiveDate};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::audit::Audit;
+use crate::calendar::{parse_date_time, text_length, Calendar, Post};
+use crate::findings::{figures, join, text, Finding, FindingKind, FindingLink, Severity, Text};
+use crate::model::StepId;
+use crate::objectives::{kept_networks, MixWeights, Objectives, Pillar};
+
+/// The thresholds of the checks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct CheckOptions {
+    /// Two posts on one network closer than this collide.
+    pub collision_gap_minutes: u32,
+    /// How far (in percentage points) a pillar's actual share may be from its target.
+    pub mix_tolerance: u32,
+    /// This many posts in a row on one topic is too many.
+    pub repeat_limit: u32,
+    /// A topic unused over this many weeks is flagged.
+    pub unused_weeks: u32,
+}
+
+impl Default for CheckOptions {
+    fn default() -> Self {
+        CheckOptions {
+            collision_gap_minutes: 120,
+            mix_tolerance: 10,
+            repeat_limit: 3,
+            unused_weeks: 4,
+        }
+    }
+}
+
+/// A finding of the calendar, with what it is about.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct CalendarFinding {
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub finding: Finding,
+    #[ts(type = "Array<number>")]
+    pub posts: Vec<i64>,
+    #[ts(type = "Array<number>")]
+    pub editorial: Vec<i64>,
+}
+
+/// Each pillar's share of the posts that have a pillar, in percent.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, TS)]
+pub struct ActualMix {
+    pub promotion: f64,
+    pub curation: f64,
+    pub interaction: f64,
+}
+
+impl ActualMix {
+    pub fn of(self, p: Pillar) -> f64 {
+        match p {
+            Pillar::Promotion => self.promotion,
+            Pillar::Curation => self.curation,
+            Pillar::Interaction => self.interaction,
+        }
+    }
+}
+
+/// The mix gauge of the strategy (`network` None) or of one network.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct MixGauge {
+    pub network: Option<String>,
+    pub target: MixWeights,
+    /// None when no post has a pillar.
+    pub actual: Option<ActualMix>,
+    /// The posts with a pillar it is computed from.
+    pub posts: u32,
+    pub within_tolerance: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct TopicCount {
+    #[ts(type = "number")]
+    pub topic_id: i64,
+    pub posts: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct CalendarChecks {
+    /// The period checked, `YYYY-MM-DD`, inclusive.
+    pub from: String,
+    pub to: String,
+    pub findings: Vec<CalendarFinding>,
+    pub gauges: Vec<MixGauge>,
+    /// Posts per topic over the period, every topic of step 3 included.
+    pub topics: Vec<TopicCount>,
+}
+
+fn link(network: Option<&str>) -> FindingLink {
+    FindingLink {
+        step: StepId::Calendar,
+        section: "calendar".to_owned(),
+        network: network.map(str::to_owned),
+        item: None,
+    }
+}
+
+struct Out(Vec<CalendarFinding>);
+
+impl Out {
+    #[allow(clippy::too_many_arguments)]
+    fn push(
+        &mut self,
+        kind: FindingKind,
+        severity: Severity,
+        network: Option<&str>,
+        title: Text,
+        explanation: Text,
+        suggestion: Text,
+        posts: Vec<i64>,
+        editorial: Vec<i64>,
+    ) {
+        self.0.push(CalendarFinding {
+            finding: Finding {
+                kind,
+                severity,
+                network: network.map(str::to_owned),
+                title,
+                explanation,
+                suggestion,
+                link: link(network),
+            },
+            posts,
+            editorial,
+        });
+    }
+}
+
+fn day_of(p: &Post) -> Option<NaiveDate> {
+    p.data
+        .scheduled_at
+        .as_deref()
+        .and_then(parse_date_time)
+        .map(|t| t.date())
+}
+
+fn share(count: usize, total: usize) -> f64 {
+    if total == 0 {
+        0.0
+    } else {
+        count as f64 * 100.0 / total as f64
+    }
+}
+
+/// The actual mix of `posts` (those with a pillar), and how many there are.
+pub fn actual_mix<'a>(posts: impl Iterator<Item = &'a Post>) -> (Option<ActualMix>, usize) {
+    let mut counts = [0usize; 3];
+    for p in posts {
+        if let Some(pillar) = p.data.pillar {
+            counts[Pillar::ALL.iter().position(|x| *x == pillar).unwrap_or(0)] += 1;
+        }
+    }
+    let total: usize = counts.iter().sum();
+    if total == 0 {
+        return (None, 0);
+    }
+    (
+        Some(ActualMix {
+            promotion: share(counts[0], total),
+            curation: share(counts[1], total),
+            interaction: share(counts[2], total),
+        }),
+        total,
+    )
+}
+
+/// The checks of the calendar over `from..=to`.
+pub fn calendar_checks(
+    cal: &Calendar,
+    obj: &Objectives,
+    audit: &Audit,
+    opts: &CheckOptions,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> CalendarChecks {
+    let mut out = Out(Vec::new());
+    let name = |key: &str| -> String {
+        audit
+            .networks
+            .iter()
+            .find(|n| n.key == key)
+            .map_or_else(|| key.to_owned(), |n| n.name.clone())
+    };
+    let topic_name = |id: i64| -> String {
+        obj.topics
+            .iter()
+            .find(|t| t.id == id)
+            .map_or_else(String::new, |t| t.data.name.clone())
+    };
+    let posts: Vec<&Post> = cal
+        .posts
+        .iter()
+        .filter(|p| day_of(p).is_some_and(|d| d >= from && d <= to))
+        .collect();
+    let kept = kept_networks(audit);
+    let days = (to - from).num_days() + 1;
+    let whole_weeks = (days / 7).max(0);
+    let on = |network: &str| -> Vec<&Post> {
+        posts
+            .iter()
+            .copied()
+            .filter(|p| p.data.network == network)
+            .collect()
+    };
+
+    // Frequency.
+    for k in &kept {
+        let Some(target) = obj
+            .missions
+            .iter()
+            .find(|m| &m.network == k)
+            .and_then(|m| m.posts_per_week)
+            .filter(|t| *t > 0.0)
+        else {
+            continue;
+        };
+        if whole_weeks == 0 {
+            continue;
+        }
+        let n = name(k);
+        let mine = on(k);
+        let mut per_week = vec![0usize; whole_weeks as usize];
+        for p in &mine {
+            if let Some(d) = day_of(p) {
+                let w = ((d - from).num_days() / 7) as usize;
+                if w < per_week.len() {
+                    per_week[w] += 1;
+                }
+            }
+        }
+        let average = per_week.iter().sum::<usize>() as f64 / per_week.len() as f64;
+        let (a_en, a_fr) = figures(average);
+        let (t_en, t_fr) = figures(target);
+        let ids: Vec<i64> = mine.iter().map(|p| p.id).collect();
+        if average < target * 0.75 {
+            out.push(
+                FindingKind::FrequencyTooLow,
+                Severity::Warning,
+                Some(k),
+                text(format!("Too few posts on {n}"), format!("Trop peu de publications sur {n}")),
+                text(
+                    format!("{a_en} a week on average, for a target of {t_en} set by its mission."),
+                    format!("{a_fr} par semaine en moyenne, pour une cible de {t_fr} fixée par sa mission."),
+                ),
+                text(
+                    "Add posts, or lower the target if it was too high.".into(),
+                    "Ajoutez des publications, ou baissez la cible si elle était trop haute.".into(),
+                ),
+                ids.clone(),
+                Vec::new(),
+            );
+        } else if average > target * 1.5 {
+            out.push(
+                FindingKind::FrequencyTooHigh,
+                Severity::Info,
+                Some(k),
+                text(
+                    format!("Many posts on {n}"),
+                    format!("Beaucoup de publications sur {n}"),
+                ),
+                text(
+                    format!("{a_en} a week on average, for a target of {t_en}."),
+                    format!("{a_fr} par semaine en moyenne, pour une cible de {t_fr}."),
+                ),
+                text(
+                    "Keep the rhythm you can hold, or raise the target on purpose.".into(),
+                    "Gardez un rythme tenable, ou relevez la cible en connaissance de cause."
+                        .into(),
+                ),
+                ids.clone(),
+                Vec::new(),
+            );
+        }
+        if target >= 1.0 {
+            let empty: Vec<NaiveDate> = per_week
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| **c == 0)
+                .map(|(w, _)| from + Duration::days(w as i64 * 7))
+                .collect();
+            if !empty.is_empty() {
+                let list: Vec<String> = empty
+                    .iter()
+                    .map(|d| d.format("%Y-%m-%d").to_string())
+                    .collect();
+                out.push(
+                    FindingKind::EmptyWeeks,
+                    Severity::Warning,
+                    Some(k),
+                    text(
+                        format!("{} week(s) with nothing on {n}", empty.len()),
+                        format!("{} semaine(s) sans rien sur {n}", empty.len()),
+                    ),
+                    text(
+                        format!("Weeks starting {}.", join(&list, "and")),
+                        format!("Semaines commençant le {}.", join(&list, "et")),
+                    ),
+                    text(
+                        "An active account that goes silent loses its audience: plan at least one post those weeks.".into(),
+                        "Un compte actif qui se tait perd son audience : prévoyez au moins une publication ces semaines-là.".into(),
+                    ),
+                    Vec::new(),
+                    Vec::new(),
+                );
+            }
+        }
+    }
+
+    // Topic variety: repeats per network.
+    let mut networks: Vec<&str> = posts.iter().map(|p| p.data.network.as_str()).collect();
+    networks.sort();
+    networks.dedup();
+    let limit = opts.repeat_limit.max(2) as usize;
+    for network in &networks {
+        let mine = on(network);
+        let mut run: Vec<&Post> = Vec::new();
+        let flush = |run: &Vec<&Post>, out: &mut Out| {
+            if run.len() >= limit {
+                let topic = topic_name(run[0].data.topic_id.unwrap_or_default());
+                let n = name(network);
+                out.push(
+                    FindingKind::TopicRepeated,
+                    Severity::Warning,
+                    Some(network),
+                    text(
+                        format!("“{topic}” {} times in a row on {n}", run.len()),
+                        format!("« {topic} » {} fois de suite sur {n}", run.len()),
+                    ),
+                    text(
+                        "Followers tire of the same subject post after post.".into(),
+                        "Les abonnés se lassent du même sujet publication après publication."
+                            .into(),
+                    ),
+                    text(
+                        "Move one of these posts, or give it another topic.".into(),
+                        "Déplacez l’une de ces publications, ou donnez-lui un autre thème.".into(),
+                    ),
+                    run.iter().map(|p| p.id).collect(),
+                    Vec::new(),
+                );
+            }
+        };
+        for p in mine {
+            match (run.last(), p.data.topic_id) {
+                (Some(last), Some(t)) if last.data.topic_id == Some(t) => run.push(p),
+                (_, Some(_)) => {
+                    flush(&run, &mut out);
+                    run = vec![p];
+                }
+                (_, None) => {
+                    flush(&run, &mut out);
+                    run.clear();
+                }
+            }
+        }
+        flush(&run, &mut out);
+    }
+
+    // Topic variety: distribution, unused and dominant topics.
+    let mut counts: BTreeMap<i64, u32> = obj.topics.iter().map(|t| (t.id, 0)).collect();
+    for p in &posts {
+        if let Some(t) = p.data.topic_id {
+            *counts.entry(t).or_default() += 1;
+        }
+    }
+    let tagged: u32 = counts.values().sum();
+    if days >= i64::from(opts.unused_weeks) * 7 && !posts.is_empty() {
+        let unused: Vec<String> = obj
+            .topics
+            .iter()
+            .filter(|t| counts.get(&t.id).copied().unwrap_or(0) == 0)
+            .map(|t| t.data.name.clone())
+            .collect();
+        if !unused.is_empty() {
+            out.push(
+                FindingKind::TopicUnused,
+                Severity::Info,
+                None,
+                text(
+                    format!("Topics left unused: {}", join(&unused, "and")),
+                    format!("Thèmes inutilisés : {}", join(&unused, "et")),
+                ),
+                text(
+                    format!("No post over the period uses them ({days} days)."),
+                    format!("Aucune publication de la période ne les utilise ({days} jours)."),
+                ),
+                text(
+                    "Plan a post on them, or remove them from step 3 if they no longer matter.".into(),
+                    "Prévoyez-y une publication, ou retirez-les de l’étape 3 s’ils ne comptent plus.".into(),
+                ),
+                Vec::new(),
+                Vec::new(),
+            );
+        }
+    }
+    if tagged >= 10 {
+        if let Some((topic, n)) = counts.iter().max_by_key(|(_, n)| **n) {
+            let pct = share(*n as usize, tagged as usize);
+            if pct > 40.0 {
+                let (p_en, p_fr) = figures(pct);
+                let tn = topic_name(*topic);
+                out.push(
+                    FindingKind::TopicDominant,
+                    Severity::Info,
+                    None,
+                    text(
+                        format!("“{tn}” takes {p_en} % of the posts"),
+                        format!("« {tn} » occupe {p_fr} % des publications"),
+                    ),
+                    text(
+                        "One topic carries much of the plan; the others get little room.".into(),
+                        "Un thème porte une grande part du plan ; les autres ont peu de place."
+                            .into(),
+                    ),
+                    text(
+                        "Spread the posts over more of your topics.".into(),
+                        "Répartissez les publications sur davantage de vos thèmes.".into(),
+                    ),
+                    posts
+                        .iter()
+                        .filter(|p| p.data.topic_id == Some(*topic))
+                        .map(|p| p.id)
+                        .collect(),
+                    Vec::new(),
+                );
+            }
+        }
+    }
+
+    // Mission fit and the content mix per network.
+    let tolerance = f64::from(opts.mix_tolerance);
+    let off_target = |target: MixWeights, actual: ActualMix| {
+        Pillar::ALL
+            .iter()
+            .any(|p| (actual.of(*p) - f64::from(target.of(*p))).abs() > tolerance)
+    };
+    let mut gauges = Vec::new();
+    let (actual, counted) = actual_mix(posts.iter().copied());
+    let target = obj.mix.strategy;
+    let within = !actual.is_some_and(|a| counted >= 6 && off_target(target, a));
+    gauges.push(MixGauge {
+        network: None,
+        target,
+        actual,
+        posts: counted as u32,
+        within_tolerance: within,
+    });
+    let describe = |a: ActualMix| -> (String, String) {
+        let en: Vec<String> = Pillar::ALL
+            .iter()
+            .map(|p| format!("{} {} %", p.name().0, figures(a.of(*p)).0))
+            .collect();
+        let fr: Vec<String> = Pillar::ALL
+            .iter()
+            .map(|p| format!("{} {} %", p.name().1, figures(a.of(*p)).1))
+            .collect();
+        (en.join(", "), fr.join(", "))
+    };
+    let target_text = |w: MixWeights| -> String {
+        format!("{} / {} / {}", w.promotion, w.curation, w.interaction)
+    };
+    if let (Some(a), false) = (actual, within) {
+        let (en, fr) = describe(a);
+        out.push(
+            FindingKind::MixOffTarget,
+            Severity::Warning,
+            None,
+            text(
+                "The plan's mix is off its target".into(),
+                "Le mix du plan s’écarte de sa cible".into(),
+            ),
+            text(
+                format!("Actual: {en}; target (promotion / curation / interaction): {}.", target_text(target)),
+                format!("Réel : {fr} ; cible (promotion / curation / interaction) : {}.", target_text(target)),
+            ),
+            text(
+                "Change the pillar of some posts, or add posts in the pillars that lack them.".into(),
+                "Changez le pilier de quelques publications, ou ajoutez-en dans les piliers qui manquent.".into(),
+            ),
+            Vec::new(),
+            Vec::new(),
+        );
+    }
+    for k in &kept {
+        let mine = on(k);
+        let n = name(k);
+        let target = obj.mix.for_network(k);
+        let (actual, counted) = actual_mix(mine.iter().copied());
+        let within = !actual.is_some_and(|a| counted >= 6 && off_target(target, a));
+        gauges.push(MixGauge {
+            network: Some(k.clone()),
+            target,
+            actual,
+            posts: counted as u32,
+            within_tolerance: within,
+        });
+        // A network that follows the strategy's mix is free to lean on its mission's pillars; one with a mix of its
+        // own has said what it wants.
+        let own = obj.mix.networks.iter().any(|m| &m.network == k);
+        if let (Some(a), false, true) = (actual, within, own) {
+            let (en, fr) = describe(a);
+            out.push(
+                FindingKind::MixOffTarget,
+                Severity::Warning,
+                Some(k),
+                text(
+                    format!("The mix on {n} is off its target"),
+                    format!("Le mix sur {n} s’écarte de sa cible"),
+                ),
+                text(
+                    format!("Actual: {en}; target: {}.", target_text(target)),
+                    format!("Réel : {fr} ; cible : {}.", target_text(target)),
+                ),
+                text(
+                    format!("Rebalance the pillars of the posts on {n}."),
+                    format!("Rééquilibrez les piliers des publications sur {n}."),
+                ),
+                mine.iter().map(|p| p.id).collect(),
+                Vec::new(),
+            );
+        }
+        let Some(mission) = obj.missions.iter().find(|m| &m.network == k) else {
+            continue;
+        };
+        if mission.pillars.is_empty() {
+            continue;
+        }
+        let with_pillar: Vec<&&Post> = mine.iter().filter(|p| p.data.pillar.is_some()).collect();
+        let fit = with_pillar
+            .iter()
+            .filter(|p| p.data.pillar.is_some_and(|x| mission.pillars.contains(&x)))
+            .count();
+        if with_pillar.len() >= 4 && share(fit, with_pillar.len()) < 50.0 {
+            let (s_en, s_fr) = figures(share(fit, with_pillar.len()));
+            let names_en: Vec<String> = mission
+                .pillars
+                .iter()
+                .map(|p| p.name().0.to_owned())
+                .collect();
+            let names_fr: Vec<String> = mission
+                .pillars
+                .iter()
+                .map(|p| p.name().1.to_owned())
+                .collect();
+            out.push(
+                FindingKind::MissionMisfit,
+                Severity::Warning,
+                Some(k),
+                text(
+                    format!("The posts on {n} stray from its mission"),
+                    format!("Les publications sur {n} s’éloignent de sa mission"),
+                ),
+                text(
+                    format!("Only {s_en} % of them are in its main pillars ({}).", join(&names_en, "and")),
+                    format!("Seules {s_fr} % sont dans ses piliers principaux ({}).", join(&names_fr, "et")),
+                ),
+                text(
+                    format!("Plan more posts in those pillars on {n}, or revise its mission."),
+                    format!("Prévoyez plus de publications de ces piliers sur {n}, ou revoyez sa mission."),
+                ),
+                with_pillar
+                    .iter()
+                    .filter(|p| p.data.pillar.is_some_and(|x| !mission.pillars.contains(&x)))
+                    .map(|p| p.id)
+                    .collect(),
+                Vec::new(),
+            );
+        }
+    }
+
+    // Collisions.
+    let gap = i64::from(opts.collision_gap_minutes);
+    for network in &networks {
+        let mine = on(network);
+        for pair in mine.windows(2) {
+            let (a, b) = (pair[0], pair[1]);
+            let (Some(ta), Some(tb)) = (
+                a.data.scheduled_at.as_deref().and_then(parse_date_time),
+                b.data.scheduled_at.as_deref().and_then(parse_date_time),
+            ) else {
+                continue;
+            };
+            let minutes = (tb - ta).num_minutes();
+            if minutes < gap {
+                let n = name(network);
+                out.push(
+                    FindingKind::PostCollision,
+                    Severity::Warning,
+                    Some(network),
+                    text(
+                        format!("Two posts {minutes} min apart on {n}"),
+                        format!("Deux publications à {minutes} min d’intervalle sur {n}"),
+                    ),
+                    text(
+                        format!("“{}” and “{}”, on {}.", a.data.title, b.data.title, ta.format("%Y-%m-%d %H:%M")),
+                        format!("« {} » et « {} », le {}.", a.data.title, b.data.title, ta.format("%Y-%m-%d %H:%M")),
+                    ),
+                    text(
+                        format!("Leave at least {gap} minutes between two posts on one network."),
+                        format!("Laissez au moins {gap} minutes entre deux publications sur un même réseau."),
+                    ),
+                    vec![a.id, b.id],
+                    Vec::new(),
+                );
+            }
+        }
+    }
+
+    // Orphans.
+    let orphans: Vec<i64> = posts
+        .iter()
+        .filter(|p| p.data.objective_id.is_none())
+        .map(|p| p.id)
+        .collect();
+    if !orphans.is_empty() {
+        out.push(
+            FindingKind::PostWithoutObjective,
+            Severity::Info,
+            None,
+            text(
+                format!("{} post(s) serve no objective", orphans.len()),
+                format!("{} publication(s) ne servent aucun objectif", orphans.len()),
+            ),
+            text(
+                "A post that serves no objective cannot be judged in step 5.".into(),
+                "Une publication qui ne sert aucun objectif ne pourra pas être évaluée à l’étape 5.".into(),
+            ),
+            text(
+                "Choose the objective each one serves.".into(),
+                "Choisissez l’objectif que sert chacune.".into(),
+            ),
+            orphans,
+            Vec::new(),
+        );
+    }
+    let lonely: Vec<&crate::calendar::EditorialItem> = cal
+        .editorial
+        .iter()
+        .filter(|e| {
+            chrono::NaiveDate::parse_from_str(&e.data.date, "%Y-%m-%d")
+                .is_ok_and(|d| d >= from && d <= to)
+                && !cal
+                    .posts
+                    .iter()
+                    .chain(&cal.ideas)
+                    .any(|p| p.data.editorial_item_id == Some(e.id))
+        })
+        .collect();
+    if !lonely.is_empty() {
+        let titles: Vec<String> = lonely.iter().map(|e| e.data.title.clone()).collect();
+        out.push(
+            FindingKind::EditorialNotRelayed,
+            Severity::Info,
+            None,
+            text(
+                format!("Not relayed on any network: {}", join(&titles, "and")),
+                format!("Relayé sur aucun réseau : {}", join(&titles, "et")),
+            ),
+            text(
+                "Content the brand produces reaches more people when posts relay it.".into(),
+                "Un contenu produit par la marque touche plus de monde quand des publications le relaient.".into(),
+            ),
+            text(
+                "Create relay posts from the editorial item.".into(),
+                "Créez des publications relais depuis le contenu éditorial.".into(),
+            ),
+            Vec::new(),
+            lonely.iter().map(|e| e.id).collect(),
+        );
+    }
+
+    // Length.
+    for p in posts
+        .iter()
+        .chain(cal.ideas.iter().collect::<Vec<_>>().iter())
+    {
+        let Some(max) = audit
+            .networks
+            .iter()
+            .find(|n| n.key == p.data.network)
+            .and_then(|n| n.max_length)
+        else {
+            continue;
+        };
+        let len = text_length(&p.data.text);
+        if len > max as usize {
+            let n = name(&p.data.network);
+            out.push(
+                FindingKind::PostTooLong,
+                Severity::Warning,
+                Some(&p.data.network),
+                text(
+                    format!("“{}” is too long for {n}", p.data.title),
+                    format!("« {} » est trop longue pour {n}", p.data.title),
+                ),
+                text(
+                    format!("{len} characters; {n} takes {max} at most."),
+                    format!("{len} caractères ; {n} en accepte {max} au plus."),
+                ),
+                text(
+                    "Shorten the text, or move the post to a network that takes it.".into(),
+                    "Raccourcissez le texte, ou déplacez la publication vers un réseau qui l’accepte.".into(),
+                ),
+                vec![p.id],
+                Vec::new(),
+            );
+        }
+    }
+
+    let mut findings = out.0;
+    findings.sort_by_key(|f| f.finding.severity);
+    CalendarChecks {
+        from: from.format("%Y-%m-%d").to_string(),
+        to: to.format("%Y-%m-%d").to_string(),
+        findings,
+        gauges,
+        topics: counts
+            .into_iter()
+            .map(|(topic_id, posts)| TopicCount { topic_id, posts })
+            .collect(),
+    }
+}
