@@ -146,17 +146,7 @@ fn strategy_set_step_completed(
 
 /// A file name for a strategy: its name without characters that file systems refuse.
 fn file_name_for(name: &str) -> String {
-    let clean: String = name
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || " -_().".contains(c) {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    format!("{}.cinq.json", clean.trim())
+    format!("{}.cinq.json", cinq_core::strategy::file_stem(name))
 }
 
 fn picked(path: tauri_plugin_dialog::FilePath) -> Cmd<PathBuf> {

@@ -521,6 +521,34 @@ from: string, to: string, findings: Array<CalendarFinding>, gauges: Array<MixGau
  */
 topics: Array<TopicCount>, };
 
+export type ExportFormat = "cinq-csv" | "google-csv" | "outlook-csv" | "hootsuite" | "sprout" | "ics";
+
+export type Delimiter = "comma" | "semicolon";
+
+export type ExportOptions = { format: ExportFormat, 
+/**
+ * `YYYY-MM-DD`, inclusive; none for the whole plan.
+ */
+from: string | null, to: string | null, 
+/**
+ * Only these networks (all when empty).
+ */
+networks: Array<string>, 
+/**
+ * Only these statuses (all when empty).
+ */
+statuses: Array<PostStatus>, delimiter: Delimiter, 
+/**
+ * A UTF-8 byte order mark first (Excel needs it to read accents right).
+ */
+bom: boolean, };
+
+export type ImportReport = { posts: number, 
+/**
+ * Topics, objectives and editorial items the file named and the strategy did not have, created for it.
+ */
+created_topics: number, created_objectives: number, created_editorial: number, };
+
 export type Severity = "blocking" | "warning" | "info";
 
 export type FindingKind = "targets_without_presence" | "weak_presence" | "candidate_network" | "drop_candidate" | "best_format" | "missing_measurement" | "stale_account" | "posts_less_than_competitors" | "engages_less_than_competitors" | "format_gap" | "white_space_theme" | "crowded_theme" | "no_objective" | "not_specific" | "not_measurable" | "no_figures" | "too_ambitious" | "target_wrong_way" | "target_unchanged" | "target_timid" | "starts_from_zero" | "not_linked_to_business" | "not_time_bound" | "vanity_metric" | "metric_unavailable" | "objective_off_kept_networks" | "network_without_mission" | "mission_without_objective" | "undecided_network" | "pillar_without_topics" | "mission_mix_mismatch" | "frequency_too_low" | "frequency_too_high" | "empty_weeks" | "topic_repeated" | "topic_unused" | "topic_dominant" | "mission_misfit" | "mix_off_target" | "post_collision" | "post_without_objective" | "editorial_not_relayed" | "post_too_long";

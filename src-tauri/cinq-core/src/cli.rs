@@ -87,8 +87,52 @@ pub enum ObjectivesCommand {
     },
 }
 
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum DelimiterArg {
+    #[value(name = ",")]
+    Comma,
+    #[value(name = ";")]
+    Semicolon,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum CalendarCommand {
+    /// Export the calendar: Cinq CSV, Google or Outlook CSV, Hootsuite or Sprout bulk CSV, or iCalendar.
+    Export {
+        #[arg(value_name = "ID|NAME")]
+        strategy: String,
+        #[arg(long, value_enum)]
+        format: crate::calendar_export::ExportFormat,
+        /// The first day, YYYY-MM-DD.
+        #[arg(long, value_parser = parse_day)]
+        from: Option<chrono::NaiveDate>,
+        /// The last day, YYYY-MM-DD.
+        #[arg(long, value_parser = parse_day)]
+        to: Option<chrono::NaiveDate>,
+        /// Only this network (repeat for several).
+        #[arg(long = "network", value_name = "KEY")]
+        networks: Vec<String>,
+        /// Only this status (repeat for several): idea, draft, ready, scheduled, published.
+        #[arg(long = "status", value_name = "STATUS", value_parser = parse_status)]
+        statuses: Vec<crate::calendar::PostStatus>,
+        #[arg(long, value_enum, default_value = ",")]
+        delimiter: DelimiterArg,
+        /// Start the file with a UTF-8 byte order mark (for Excel).
+        #[arg(long)]
+        bom: bool,
+        /// The file to write; for Hootsuite, a folder (one file per network).
+        #[arg(long, value_name = "PATH")]
+        out: PathBuf,
+    },
+    /// Import a Cinq CSV into a strategy's calendar, in one transaction.
+    Import {
+        #[arg(value_name = "ID|NAME")]
+        strategy: String,
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
     /// Print every live-check finding of the calendar over a period (by default, from its first to its last post).
     Check {
         #[arg(value_name = "ID|NAME")]
@@ -102,6 +146,11 @@ pub enum CalendarCommand {
         #[arg(long)]
         json: bool,
     },
+}
+
+fn parse_status(s: &str) -> std::result::Result<crate::calendar::PostStatus, String> {
+    crate::store::enum_from(s)
+        .ok_or_else(|| format!("expected idea, draft, ready, scheduled or published, got '{s}'"))
 }
 
 fn parse_day(s: &str) -> std::result::Result<chrono::NaiveDate, String> {
@@ -243,6 +292,74 @@ fn execute(command: Command, db: PathBuf, out: &mut dyn Write) -> Result<()> {
             }
         }
         Command::Strategy(cmd) => strategy(cmd, &mut store, out),
+        Command::Calendar(CalendarCommand::Export {
+            strategy,
+            format,
+            from,
+            to,
+            networks,
+            statuses,
+            delimiter,
+            bom,
+            out: path,
+        }) => {
+            use crate::calendar_export::{Delimiter, ExportFormat, ExportOptions};
+            let s = store.find_strategy(&strategy)?;
+            let day = |d: Option<chrono::NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
+            let files = store.export_calendar(
+                s.id,
+                &ExportOptions {
+                    format,
+                    from: day(from),
+                    to: day(to),
+                    networks,
+                    statuses,
+                    delimiter: match delimiter {
+                        DelimiterArg::Comma => Delimiter::Comma,
+                        DelimiterArg::Semicolon => Delimiter::Semicolon,
+                    },
+                    bom,
+                },
+            )?;
+            if format == ExportFormat::Hootsuite {
+                std::fs::create_dir_all(&path)
+                    .map_err(|e| CoreError::Io(format!("cannot create {}: {e}", path.display())))?;
+                for f in &files {
+                    crate::file::write_atomically(&path.join(&f.name), &f.bytes)?;
+                }
+                writeln!(out, "Wrote {} file(s) in {}.", files.len(), path.display()).map_err(io)
+            } else {
+                let f = files
+                    .first()
+                    .ok_or_else(|| CoreError::Io("nothing to write".to_owned()))?;
+                crate::file::write_atomically(&path, &f.bytes)?;
+                writeln!(out, "Wrote {}.", path.display()).map_err(io)
+            }
+        }
+        Command::Calendar(CalendarCommand::Import {
+            strategy,
+            file,
+            json,
+        }) => {
+            let s = store.find_strategy(&strategy)?;
+            let bytes = std::fs::read(&file)
+                .map_err(|e| CoreError::Io(format!("cannot read {}: {e}", file.display())))?;
+            let report = store.import_calendar_csv(s.id, &file.display().to_string(), &bytes)?;
+            if json {
+                print_json(out, &report)
+            } else {
+                writeln!(
+                    out,
+                    "Imported {} post(s) into '{}' (created {} topic(s), {} objective(s), {} editorial item(s)).",
+                    report.posts,
+                    s.name,
+                    report.created_topics,
+                    report.created_objectives,
+                    report.created_editorial
+                )
+                .map_err(io)
+            }
+        }
         Command::Calendar(CalendarCommand::Check {
             strategy,
             from,

@@ -5,6 +5,7 @@ pub mod audit;
 pub mod benchmark;
 pub mod calendar;
 pub mod calendar_checks;
+pub mod calendar_export;
 mod check;
 pub mod cli;
 pub mod error;

@@ -417,3 +417,18 @@ impl Store {
         }
     }
 }
+
+/// A strategy's name as the stem of a file name: characters that file systems refuse become `-`.
+pub fn file_stem(name: &str) -> String {
+    let clean: String = name
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || " -_().".contains(c) {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    clean.trim().to_owned()
+}

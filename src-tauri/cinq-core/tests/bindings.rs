@@ -5,6 +5,7 @@ use cinq_core::audit::*;
 use cinq_core::benchmark::*;
 use cinq_core::calendar::*;
 use cinq_core::calendar_checks::*;
+use cinq_core::calendar_export::*;
 use cinq_core::findings::*;
 use cinq_core::objectives::*;
 use cinq_core::overview::*;
@@ -105,6 +106,10 @@ fn declarations() -> String {
         MixGauge::decl(&cfg),
         TopicCount::decl(&cfg),
         CalendarChecks::decl(&cfg),
+        ExportFormat::decl(&cfg),
+        Delimiter::decl(&cfg),
+        ExportOptions::decl(&cfg),
+        ImportReport::decl(&cfg),
         // Findings.
         Severity::decl(&cfg),
         FindingKind::decl(&cfg),

@@ -836,3 +836,322 @@ fn the_sample_calendar_shows_its_checks() {
     sorted.sort();
     assert_eq!(sev, sorted);
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Exports and the Cinq CSV import.
+
+use cinq_core::calendar_export::{Delimiter, ExportFormat, ExportOptions};
+
+fn options(format: ExportFormat) -> ExportOptions {
+    ExportOptions {
+        format,
+        from: None,
+        to: None,
+        networks: Vec::new(),
+        statuses: Vec::new(),
+        delimiter: Delimiter::Comma,
+        bom: false,
+    }
+}
+
+fn export(store: &Store, id: i64, o: &ExportOptions) -> Vec<u8> {
+    let files = store.export_calendar(id, o).unwrap();
+    assert_eq!(files.len(), 1);
+    files.into_iter().next().unwrap().bytes
+}
+
+fn records(bytes: &[u8], delimiter: u8, headers: bool) -> Vec<Vec<String>> {
+    csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(headers)
+        .from_reader(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes))
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+        .collect()
+}
+
+fn empty_strategy(store: &mut Store, name: &str) -> i64 {
+    store
+        .create_strategy(&StrategyInput {
+            name: name.into(),
+            organisation: String::new(),
+            sector: String::new(),
+            language: Language::Fr,
+            timezone: "Europe/Paris".into(),
+            start_date: "2026-01-01".into(),
+        })
+        .unwrap()
+        .id
+}
+
+#[test]
+fn the_cinq_csv_round_trip_gives_identical_files() {
+    let mut store = Store::open_in_memory().unwrap();
+    let s = store.create_sample().unwrap();
+    // A post with everything a spreadsheet could run, and a leading quote of its own.
+    let tricky = [
+        "=HYPERLINK(\"http://evil\")",
+        "+33 6 12 34 56 78",
+        "-15 % ce week-end",
+        "@atelier.lumiere",
+        "\tindenté",
+        "'déjà entre quotes",
+        "Émojis 🕯️✨, « guillemets », point-virgule ; virgule, \"quotes\"\r\nsur deux lignes",
+    ];
+    for (i, text) in tricky.iter().enumerate() {
+        let mut p = post(
+            "instagram",
+            Some(&format!("2026-11-0{}T07:00", i + 1)),
+            text,
+        );
+        p.text = (*text).to_owned();
+        p.campaign = (*text).to_owned();
+        store.save_post(s.id, None, &p).unwrap();
+    }
+    for (delimiter, bom) in [(Delimiter::Comma, false), (Delimiter::Semicolon, true)] {
+        let o = ExportOptions {
+            delimiter,
+            bom,
+            ..options(ExportFormat::CinqCsv)
+        };
+        let first = export(&store, s.id, &o);
+        let empty = empty_strategy(&mut store, &format!("Empty {bom}"));
+        let report = store
+            .import_calendar_csv(empty, "plan.csv", &first)
+            .unwrap();
+        assert_eq!(
+            report.posts as usize,
+            store.calendar(s.id, None, None).unwrap().posts.len()
+                + store.calendar(s.id, None, None).unwrap().ideas.len()
+        );
+        let again = export(&store, empty, &o);
+        assert_eq!(
+            String::from_utf8_lossy(&first),
+            String::from_utf8_lossy(&again)
+        );
+        assert_eq!(first.starts_with(b"\xEF\xBB\xBF"), bom);
+        // The texts come back as typed.
+        let imported = store
+            .calendar(empty, Some("2026-11-01"), Some("2026-11-07"))
+            .unwrap();
+        for text in tricky {
+            assert!(
+                imported.posts.iter().any(|p| p.data.text == text),
+                "{text:?}"
+            );
+        }
+    }
+    // In the file, no cell starts with a formula character.
+    let bytes = export(&store, s.id, &options(ExportFormat::CinqCsv));
+    for row in records(&bytes, b',', true) {
+        for cell in row {
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "{cell:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn every_format_neutralises_formulas_and_keeps_accents_emoji_and_line_breaks() {
+    let (mut store, id) = store_with_strategy();
+    let mut p = post("instagram", Some("2026-03-10T19:00"), "=SUM(A1)");
+    p.text = "=1+1 Café ☕\nligne 2".into();
+    p.link = "https://example.com/é".into();
+    store.save_post(id, None, &p).unwrap();
+    for (format, text_column, headers) in [
+        (ExportFormat::GoogleCsv, 6, true),
+        (ExportFormat::OutlookCsv, 6, true),
+        (ExportFormat::Sprout, 2, true),
+    ] {
+        let rows = records(&export(&store, id, &options(format)), b',', headers);
+        assert_eq!(rows.len(), 1, "{format:?}");
+        assert_eq!(
+            rows[0][text_column], "'=1+1 Café ☕\nligne 2\nhttps://example.com/é",
+            "{format:?}"
+        );
+    }
+    let files = store
+        .export_calendar(id, &options(ExportFormat::Hootsuite))
+        .unwrap();
+    let rows = records(&files[0].bytes, b',', false);
+    assert_eq!(rows[0][1], "'=1+1 Café ☕\nligne 2");
+    assert_eq!(rows[0][2], "https://example.com/é");
+}
+
+#[test]
+fn the_tools_formats_have_their_columns_dates_and_files() {
+    let (mut store, id) = store_with_strategy();
+    store
+        .save_post(
+            id,
+            None,
+            &post("instagram", Some("2026-03-10T19:05"), "One"),
+        )
+        .unwrap();
+    store
+        .save_post(id, None, &post("linkedin", Some("2026-03-11T08:00"), "Two"))
+        .unwrap();
+    let mut published = post("linkedin", Some("2026-04-02T08:00"), "Three");
+    published.status = PostStatus::Published;
+    store.save_post(id, None, &published).unwrap();
+    store
+        .save_post(id, None, &post("x", None, "An idea"))
+        .unwrap();
+
+    let google = export(&store, id, &options(ExportFormat::GoogleCsv));
+    let text = String::from_utf8(google).unwrap();
+    assert!(text.starts_with(
+        "Subject,Start Date,Start Time,End Date,End Time,All Day Event,Description,Location,Private\r\n\
+         [Instagram] One,03/10/2026,07:05 PM,03/10/2026,07:35 PM,False,"
+    ), "{text}");
+    let outlook =
+        String::from_utf8(export(&store, id, &options(ExportFormat::OutlookCsv))).unwrap();
+    assert!(outlook.starts_with("Subject,Start Date,Start Time,End Date,End Time,All day event,Description,Location,Categories,Private\r\n"));
+    // Sprout: day first for a French strategy, month first for an English one (this one).
+    let sprout = records(
+        &export(&store, id, &options(ExportFormat::Sprout)),
+        b',',
+        false,
+    );
+    assert_eq!(sprout[0], vec!["date", "time_24hr", "message_text"]);
+    assert_eq!(
+        &sprout[1][..2],
+        &["03/10/2026".to_owned(), "19:05".to_owned()]
+    );
+    // Hootsuite: no header, one file per network.
+    let files = store
+        .export_calendar(id, &options(ExportFormat::Hootsuite))
+        .unwrap();
+    let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(
+        names,
+        vec![
+            "Brand.hootsuite.instagram.csv",
+            "Brand.hootsuite.linkedin.csv"
+        ]
+    );
+    let rows = records(&files[1].bytes, b',', false);
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[0][0], "03/11/2026 08:00");
+    // Filters: period, network, status; semicolons.
+    let o = ExportOptions {
+        from: Some("2026-03-11".into()),
+        to: Some("2026-04-30".into()),
+        networks: vec!["linkedin".into()],
+        statuses: vec![PostStatus::Published],
+        delimiter: Delimiter::Semicolon,
+        ..options(ExportFormat::CinqCsv)
+    };
+    let rows = records(&export(&store, id, &o), b';', true);
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0][5], "Three");
+}
+
+#[test]
+fn the_ics_parses_in_an_independent_parser_with_stable_uids_and_real_times() {
+    let (mut store, id) = store_with_strategy();
+    let mut winter = post(
+        "instagram",
+        Some("2026-03-10T19:00"),
+        "Winter, time; \\ check",
+    );
+    winter.text = "Ligne 1\nLigne 2 — café ☕ ".repeat(5);
+    store.save_post(id, None, &winter).unwrap();
+    store
+        .save_post(
+            id,
+            None,
+            &post("linkedin", Some("2026-07-10T19:00"), "Summer"),
+        )
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ics");
+    let bytes = export(&store, id, &options(ExportFormat::Ics));
+    // Lines end in CRLF and are folded at 75 octets.
+    let text = String::from_utf8(bytes.clone()).unwrap();
+    assert!(text.split("\r\n").all(|l| l.len() <= 75), "{text}");
+    std::fs::write(&path, &bytes).unwrap();
+    let out = std::process::Command::new("/usr/bin/python3")
+        .arg(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../tests/ics_check.py"
+        ))
+        .arg(&path)
+        .output()
+        .expect("python3 with the icalendar package (installed by .ci/setup) parses the export");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let events: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let events = events.as_array().unwrap();
+    assert_eq!(events.len(), 2);
+    // Paris is UTC+1 in March and UTC+2 in July.
+    assert_eq!(events[0]["start"], "2026-03-10T18:00:00Z");
+    assert_eq!(events[1]["start"], "2026-07-10T17:00:00Z");
+    assert_eq!(events[0]["summary"], "[Instagram] Winter, time; \\ check");
+    assert_eq!(
+        events[0]["description"],
+        "Ligne 1\nLigne 2 — café ☕ ".repeat(5)
+    );
+    // A second export keeps the UIDs, so a calendar updates its events instead of adding copies.
+    let again = String::from_utf8(export(&store, id, &options(ExportFormat::Ics))).unwrap();
+    let uids = |t: &str| -> Vec<String> {
+        t.lines()
+            .filter(|l| l.starts_with("UID:"))
+            .map(str::to_owned)
+            .collect()
+    };
+    assert_eq!(uids(&text), uids(&again));
+}
+
+#[test]
+fn a_bad_cinq_csv_is_refused_with_its_line_and_column_and_changes_nothing() {
+    let (mut store, id) = store_with_strategy();
+    let header = "network,date,time,pillar,topic,title,text,link,media_notes,status,editorial_item,objective,campaign\n";
+    let good = "linkedin,2026-03-10,09:00,curation,,Fine,Text,,,draft,,,\n";
+    let cases = [
+        (
+            format!("{header}{good}myspace,2026-03-10,09:00,,,T,x,,,draft,,,\n"),
+            "line 3, column network",
+        ),
+        (
+            format!("{header}{good}linkedin,10/03/2026,09:00,,,T,x,,,draft,,,\n"),
+            "line 3, column date",
+        ),
+        (
+            format!("{header}{good}linkedin,2026-03-10,9h,,,T,x,,,draft,,,\n"),
+            "line 3, column time",
+        ),
+        (
+            format!("{header}{good}linkedin,2026-03-10,09:00,sales,,T,x,,,draft,,,\n"),
+            "line 3, column pillar",
+        ),
+        (
+            format!("{header}{good}linkedin,2026-03-10,09:00,,,T,x,,,done,,,\n"),
+            "line 3, column status",
+        ),
+        (
+            "subject,when\nx,y\n".to_owned(),
+            "line 1: expected the columns of a Cinq CSV",
+        ),
+        (format!("{header}{good}linkedin,2026-03-10\n"), "line 3"),
+    ];
+    for (file, want) in cases {
+        let e = store
+            .import_calendar_csv(id, "plan.csv", file.as_bytes())
+            .unwrap_err();
+        assert_eq!(e.code(), ErrorCode::InvalidFile);
+        assert!(e.to_string().contains(want), "{want:?} in {e}");
+        assert!(e.to_string().starts_with("plan.csv"), "{e}");
+    }
+    let c = store.calendar(id, None, None).unwrap();
+    assert!(c.posts.is_empty() && c.ideas.is_empty());
+    store
+        .import_calendar_csv(id, "plan.csv", format!("{header}{good}").as_bytes())
+        .unwrap();
+    assert_eq!(store.calendar(id, None, None).unwrap().posts.len(), 1);
+}

@@ -284,3 +284,96 @@ fn calendar_check_prints_the_gauges_and_every_finding() {
     assert_eq!(r.code, 2);
     assert!(r.err.contains("YYYY-MM-DD"), "{}", r.err);
 }
+
+#[test]
+fn calendar_export_and_import_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.sqlite3");
+    assert_eq!(cinq(&db, &["sample"]).code, 0);
+    let csv = dir.path().join("plan.csv");
+    let r = cinq(
+        &db,
+        &[
+            "calendar",
+            "export",
+            "1",
+            "--format",
+            "cinq-csv",
+            "--delimiter",
+            ";",
+            "--bom",
+            "--out",
+            csv.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.err);
+    assert!(std::fs::read(&csv)
+        .unwrap()
+        .starts_with(b"\xEF\xBB\xBFnetwork;date;time"));
+    let hoot = dir.path().join("hootsuite");
+    let r = cinq(
+        &db,
+        &[
+            "calendar",
+            "export",
+            "1",
+            "--format",
+            "hootsuite",
+            "--network",
+            "instagram",
+            "--out",
+            hoot.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.err);
+    assert_eq!(std::fs::read_dir(&hoot).unwrap().count(), 1);
+    let ics = dir.path().join("plan.ics");
+    let r = cinq(
+        &db,
+        &[
+            "calendar",
+            "export",
+            "1",
+            "--format",
+            "ics",
+            "--from",
+            "2020-01-01",
+            "--out",
+            ics.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.err);
+    assert!(std::fs::read_to_string(&ics)
+        .unwrap()
+        .contains("BEGIN:VEVENT"));
+
+    assert_eq!(
+        cinq(
+            &db,
+            &["strategy", "create", "--name", "Copy", "--timezone", "UTC"]
+        )
+        .code,
+        0
+    );
+    let r = cinq(
+        &db,
+        &[
+            "calendar",
+            "import",
+            "Copy",
+            csv.to_str().unwrap(),
+            "--json",
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.err);
+    let v: serde_json::Value = serde_json::from_str(&r.out).unwrap();
+    assert!(v["posts"].as_u64().unwrap() > 100);
+    let r = cinq(
+        &db,
+        &["calendar", "export", "1", "--format", "excel", "--out", "x"],
+    );
+    assert_eq!(r.code, 2);
+    let r = cinq(&db, &["calendar", "import", "Copy", "/nonexistent.csv"]);
+    assert_eq!(r.code, 1);
+    assert_eq!(r.err.lines().count(), 1, "{}", r.err);
+}

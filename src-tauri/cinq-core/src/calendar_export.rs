@@ -1,0 +1,669 @@
+//! The calendar's exports: Cinq's own CSV (every field, re-importable), Google Calendar CSV, Outlook CSV, Hootsuite's
+//! bulk CSV (one file per network), Sprout Social's bulk CSV and iCalendar (RFC 5545).
+//!
+//! Every CSV cell that a spreadsheet could run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage
+//! return) is neutralised with a leading `'`. Cinq's own CSV also escapes a cell that starts with `'`, so that its
+//! import can take exactly one `'` off and get the text back as typed.
+
+use chrono::{Duration, NaiveDate, NaiveDateTime, TimeZone};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::calendar::{parse_date_time, Post, PostStatus};
+use crate::error::{CoreError, Result};
+use crate::model::Language;
+use crate::store::{enum_str, Store};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, clap::ValueEnum)]
+#[serde(rename_all = "kebab-case")]
+pub enum ExportFormat {
+    CinqCsv,
+    GoogleCsv,
+    OutlookCsv,
+    Hootsuite,
+    Sprout,
+    Ics,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Delimiter {
+    Comma,
+    /// What French Excel expects.
+    Semicolon,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ExportOptions {
+    pub format: ExportFormat,
+    /// `YYYY-MM-DD`, inclusive; none for the whole plan.
+    pub from: Option<String>,
+    pub to: Option<String>,
+    /// Only these networks (all when empty).
+    pub networks: Vec<String>,
+    /// Only these statuses (all when empty).
+    pub statuses: Vec<PostStatus>,
+    pub delimiter: Delimiter,
+    /// A UTF-8 byte order mark first (Excel needs it to read accents right).
+    pub bom: bool,
+}
+
+/// One file of an export: its suggested name and its bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportFile {
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// The columns of Cinq's own CSV, in order.
+pub const CINQ_CSV_COLUMNS: [&str; 13] = [
+    "network",
+    "date",
+    "time",
+    "pillar",
+    "topic",
+    "title",
+    "text",
+    "link",
+    "media_notes",
+    "status",
+    "editorial_item",
+    "objective",
+    "campaign",
+];
+
+/// A cell a spreadsheet will not run: a leading `=`, `+`, `-`, `@`, tab or CR gets a `'` before it (and, with
+/// `escape_quote`, a leading `'` too, so the change can be undone exactly).
+pub fn neutralise(cell: &str, escape_quote: bool) -> String {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
+        Some('\'') if escape_quote => format!("'{cell}"),
+        _ => cell.to_owned(),
+    }
+}
+
+/// The inverse of `neutralise(cell, true)`.
+pub fn unneutralise(cell: &str) -> &str {
+    cell.strip_prefix('\'').unwrap_or(cell)
+}
+
+fn csv_bytes(
+    header: Option<&[&str]>,
+    rows: &[Vec<String>],
+    options: &ExportOptions,
+    escape_quote: bool,
+) -> Result<Vec<u8>> {
+    let mut out = Vec::new();
+    if options.bom {
+        out.extend_from_slice(b"\xEF\xBB\xBF");
+    }
+    {
+        let mut w = csv::WriterBuilder::new()
+            .delimiter(match options.delimiter {
+                Delimiter::Comma => b',',
+                Delimiter::Semicolon => b';',
+            })
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(&mut out);
+        let fail = |e: csv::Error| CoreError::Io(format!("cannot write the CSV: {e}"));
+        if let Some(h) = header {
+            w.write_record(h).map_err(fail)?;
+        }
+        for r in rows {
+            w.write_record(r.iter().map(|c| neutralise(c, escape_quote)))
+                .map_err(fail)?;
+        }
+        w.flush()
+            .map_err(|e| CoreError::Io(format!("cannot write the CSV: {e}")))?;
+    }
+    Ok(out)
+}
+
+/// The posts an export covers: dated ones in the period, on the networks and with the statuses asked, by time.
+fn selected<'a>(posts: &'a [Post], o: &ExportOptions) -> Vec<&'a Post> {
+    posts
+        .iter()
+        .filter(|p| {
+            let day = p.data.scheduled_at.as_deref().map(|s| &s[..10]);
+            let in_period = match day {
+                None => false,
+                Some(d) => {
+                    o.from.as_deref().map_or(true, |f| d >= f)
+                        && o.to.as_deref().map_or(true, |t| d <= t)
+                }
+            };
+            in_period
+                && (o.networks.is_empty() || o.networks.contains(&p.data.network))
+                && (o.statuses.is_empty() || o.statuses.contains(&p.data.status))
+        })
+        .collect()
+}
+
+/// The message a scheduling tool posts: the text, then the link when it is not in the text already.
+fn message(p: &Post) -> String {
+    let d = &p.data;
+    if d.link.is_empty() || d.text.contains(&d.link) {
+        d.text.clone()
+    } else if d.text.is_empty() {
+        d.link.clone()
+    } else {
+        format!("{}\n{}", d.text, d.link)
+    }
+}
+
+fn date_time(p: &Post) -> NaiveDateTime {
+    p.data
+        .scheduled_at
+        .as_deref()
+        .and_then(parse_date_time)
+        .unwrap_or_default()
+}
+
+/// A calendar event lasts this long.
+const EVENT_MINUTES: i64 = 30;
+
+fn us_date(d: NaiveDate) -> String {
+    d.format("%m/%d/%Y").to_string()
+}
+
+fn us_time(t: NaiveDateTime) -> String {
+    t.format("%I:%M %p").to_string()
+}
+
+/// Escapes a TEXT value (RFC 5545 3.3.11).
+fn ics_text(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace(';', "\\;")
+        .replace(',', "\\,")
+        .replace("\r\n", "\\n")
+        .replace(['\n', '\r'], "\\n")
+}
+
+/// A content line folded at 75 octets (RFC 5545 3.1), never inside a UTF-8 character.
+fn ics_line(out: &mut String, line: &str) {
+    let mut width = 0;
+    for c in line.chars() {
+        let n = c.len_utf8();
+        if width + n > 75 {
+            out.push_str("\r\n ");
+            width = 1;
+        }
+        out.push(c);
+        width += n;
+    }
+    out.push_str("\r\n");
+}
+
+impl Store {
+    /// The files of an export of the calendar (one, or one per network for Hootsuite).
+    pub fn export_calendar(&self, id: i64, o: &ExportOptions) -> Result<Vec<ExportFile>> {
+        for d in [&o.from, &o.to].into_iter().flatten() {
+            if NaiveDate::parse_from_str(d, "%Y-%m-%d").is_err() {
+                return Err(CoreError::Validation(vec![crate::error::FieldError::new(
+                    "from",
+                    "invalid_date",
+                )]));
+            }
+        }
+        let strategy = self.strategy(id)?;
+        let cal = self.calendar(id, None, None)?;
+        let objectives = self.objectives(id)?;
+        let networks = crate::audit::networks_of(self.conn(), id)?;
+        let network_name = |key: &str| {
+            networks
+                .iter()
+                .find(|n| n.key == key)
+                .map_or_else(|| key.to_owned(), |n| n.name.clone())
+        };
+        let posts = selected(&cal.posts, o);
+        let day_first = strategy.language == Language::Fr;
+        let base = crate::strategy::file_stem(&strategy.name);
+        match o.format {
+            ExportFormat::CinqCsv => {
+                let topic = |id: Option<i64>| {
+                    id.and_then(|id| objectives.topics.iter().find(|t| t.id == id))
+                        .map(|t| t.data.name.clone())
+                        .unwrap_or_default()
+                };
+                let objective = |id: Option<i64>| {
+                    id.and_then(|id| objectives.objectives.iter().find(|x| x.id == id))
+                        .map(|x| x.data.title.clone())
+                        .unwrap_or_default()
+                };
+                let editorial = |id: Option<i64>| {
+                    id.and_then(|id| cal.editorial.iter().find(|e| e.id == id))
+                        .map(|e| e.data.title.clone())
+                        .unwrap_or_default()
+                };
+                // Cinq's own file also carries the ideas (no date), so that nothing is lost in a round trip.
+                let ideas: Vec<&Post> = cal
+                    .ideas
+                    .iter()
+                    .rev()
+                    .filter(|p| {
+                        o.from.is_none()
+                            && o.to.is_none()
+                            && (o.networks.is_empty() || o.networks.contains(&p.data.network))
+                            && (o.statuses.is_empty() || o.statuses.contains(&p.data.status))
+                    })
+                    .collect();
+                let rows: Vec<Vec<String>> = posts
+                    .iter()
+                    .chain(ideas.iter())
+                    .map(|p| {
+                        let d = &p.data;
+                        let (date, time) = d
+                            .scheduled_at
+                            .as_deref()
+                            .map_or((String::new(), String::new()), |s| {
+                                (s[..10].to_owned(), s[11..].to_owned())
+                            });
+                        vec![
+                            d.network.clone(),
+                            date,
+                            time,
+                            d.pillar.map(|x| enum_str(&x)).unwrap_or_default(),
+                            topic(d.topic_id),
+                            d.title.clone(),
+                            d.text.clone(),
+                            d.link.clone(),
+                            d.media_notes.clone(),
+                            enum_str(&d.status),
+                            editorial(d.editorial_item_id),
+                            objective(d.objective_id),
+                            d.campaign.clone(),
+                        ]
+                    })
+                    .collect();
+                Ok(vec![ExportFile {
+                    name: format!("{base}.cinq.csv"),
+                    bytes: csv_bytes(Some(&CINQ_CSV_COLUMNS), &rows, o, true)?,
+                }])
+            }
+            ExportFormat::GoogleCsv | ExportFormat::OutlookCsv => {
+                let google = o.format == ExportFormat::GoogleCsv;
+                let header: &[&str] = if google {
+                    &[
+                        "Subject",
+                        "Start Date",
+                        "Start Time",
+                        "End Date",
+                        "End Time",
+                        "All Day Event",
+                        "Description",
+                        "Location",
+                        "Private",
+                    ]
+                } else {
+                    &[
+                        "Subject",
+                        "Start Date",
+                        "Start Time",
+                        "End Date",
+                        "End Time",
+                        "All day event",
+                        "Description",
+                        "Location",
+                        "Categories",
+                        "Private",
+                    ]
+                };
+                let rows: Vec<Vec<String>> = posts
+                    .iter()
+                    .map(|p| {
+                        let start = date_time(p);
+                        let end = start + Duration::minutes(EVENT_MINUTES);
+                        let net = network_name(&p.data.network);
+                        let title = if p.data.title.is_empty() {
+                            p.data.text.chars().take(60).collect()
+                        } else {
+                            p.data.title.clone()
+                        };
+                        let mut row = vec![
+                            format!("[{net}] {title}"),
+                            us_date(start.date()),
+                            us_time(start),
+                            us_date(end.date()),
+                            us_time(end),
+                            "False".to_owned(),
+                            message(p),
+                            net.clone(),
+                        ];
+                        if !google {
+                            row.push(net);
+                        }
+                        row.push("True".to_owned());
+                        row
+                    })
+                    .collect();
+                Ok(vec![ExportFile {
+                    name: format!("{base}.{}.csv", if google { "google" } else { "outlook" }),
+                    bytes: csv_bytes(Some(header), &rows, o, false)?,
+                }])
+            }
+            ExportFormat::Hootsuite => {
+                // One file per network: Hootsuite takes one profile per file. No header.
+                let mut keys: Vec<&str> = posts.iter().map(|p| p.data.network.as_str()).collect();
+                keys.sort();
+                keys.dedup();
+                keys.into_iter()
+                    .map(|key| {
+                        let rows: Vec<Vec<String>> = posts
+                            .iter()
+                            .filter(|p| p.data.network == key)
+                            .map(|p| {
+                                let t = date_time(p);
+                                vec![
+                                    t.format(if day_first {
+                                        "%d/%m/%Y %H:%M"
+                                    } else {
+                                        "%m/%d/%Y %H:%M"
+                                    })
+                                    .to_string(),
+                                    p.data.text.clone(),
+                                    p.data.link.clone(),
+                                ]
+                            })
+                            .collect();
+                        Ok(ExportFile {
+                            name: format!("{base}.hootsuite.{key}.csv"),
+                            bytes: csv_bytes(None, &rows, o, false)?,
+                        })
+                    })
+                    .collect()
+            }
+            ExportFormat::Sprout => {
+                let rows: Vec<Vec<String>> = posts
+                    .iter()
+                    .map(|p| {
+                        let t = date_time(p);
+                        vec![
+                            t.format(if day_first { "%d/%m/%Y" } else { "%m/%d/%Y" })
+                                .to_string(),
+                            t.format("%H:%M").to_string(),
+                            message(p),
+                        ]
+                    })
+                    .collect();
+                Ok(vec![ExportFile {
+                    name: format!("{base}.sprout.csv"),
+                    bytes: csv_bytes(
+                        Some(&["date", "time_24hr", "message_text"]),
+                        &rows,
+                        o,
+                        false,
+                    )?,
+                }])
+            }
+            ExportFormat::Ics => {
+                let tz: chrono_tz::Tz = strategy.timezone.parse().unwrap_or(chrono_tz::UTC);
+                let utc = |t: NaiveDateTime| {
+                    // A local time skipped by a clock change is taken an hour later; an ambiguous one, the first.
+                    tz.from_local_datetime(&t)
+                        .earliest()
+                        .or_else(|| tz.from_local_datetime(&(t + Duration::hours(1))).earliest())
+                        .map(|x| x.with_timezone(&chrono::Utc))
+                        .unwrap_or_else(|| chrono::Utc.from_utc_datetime(&t))
+                        .format("%Y%m%dT%H%M%SZ")
+                        .to_string()
+                };
+                let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%SZ").to_string();
+                let mut out = String::new();
+                for l in [
+                    "BEGIN:VCALENDAR",
+                    "VERSION:2.0",
+                    "PRODID:-//Cinq//Social calendar//EN",
+                    "CALSCALE:GREGORIAN",
+                    "METHOD:PUBLISH",
+                ] {
+                    ics_line(&mut out, l);
+                }
+                ics_line(
+                    &mut out,
+                    &format!("X-WR-CALNAME:{}", ics_text(&strategy.name)),
+                );
+                ics_line(&mut out, &format!("X-WR-TIMEZONE:{}", strategy.timezone));
+                for p in &posts {
+                    let start = date_time(p);
+                    let net = network_name(&p.data.network);
+                    ics_line(&mut out, "BEGIN:VEVENT");
+                    // Stable: a re-import updates the event instead of adding a second one.
+                    ics_line(&mut out, &format!("UID:cinq-{id}-post-{}@cinq.app", p.id));
+                    ics_line(&mut out, &format!("DTSTAMP:{stamp}"));
+                    ics_line(&mut out, &format!("DTSTART:{}", utc(start)));
+                    ics_line(
+                        &mut out,
+                        &format!("DTEND:{}", utc(start + Duration::minutes(EVENT_MINUTES))),
+                    );
+                    ics_line(
+                        &mut out,
+                        &format!("SUMMARY:{}", ics_text(&format!("[{net}] {}", p.data.title))),
+                    );
+                    ics_line(&mut out, &format!("DESCRIPTION:{}", ics_text(&message(p))));
+                    ics_line(&mut out, &format!("LOCATION:{}", ics_text(&net)));
+                    ics_line(
+                        &mut out,
+                        &format!("CATEGORIES:{}", ics_text(&enum_str(&p.data.status))),
+                    );
+                    if !p.data.link.is_empty() {
+                        ics_line(&mut out, &format!("URL:{}", p.data.link));
+                    }
+                    ics_line(&mut out, "END:VEVENT");
+                }
+                ics_line(&mut out, "END:VCALENDAR");
+                Ok(vec![ExportFile {
+                    name: format!("{base}.ics"),
+                    bytes: out.into_bytes(),
+                }])
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Import of Cinq's own CSV.
+
+/// What an import added.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ImportReport {
+    pub posts: u32,
+    /// Topics, objectives and editorial items the file named and the strategy did not have, created for it.
+    pub created_topics: u32,
+    pub created_objectives: u32,
+    pub created_editorial: u32,
+}
+
+fn bad(file: &str, line: u64, column: &str, what: &str) -> CoreError {
+    CoreError::InvalidFile(format!("{file}, line {line}, column {column}: {what}"))
+}
+
+impl Store {
+    /// Imports a Cinq CSV (as exported, comma or semicolon, with or without BOM) into a strategy, in one transaction.
+    /// Topics, objectives and editorial items are matched by name; missing ones are created. Any bad row refuses the
+    /// whole file with its line, column and what was expected.
+    pub fn import_calendar_csv(
+        &mut self,
+        id: i64,
+        file: &str,
+        bytes: &[u8],
+    ) -> Result<ImportReport> {
+        use crate::calendar::{insert_post, validate_post, PostInput, DATE_TIME_FORMAT};
+        use crate::objectives::{Pillar, TopicInput};
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        let first_line = bytes.split(|b| *b == b'\n').next().unwrap_or_default();
+        let delimiter = if first_line.contains(&b';') && !first_line.contains(&b',') {
+            b';'
+        } else {
+            b','
+        };
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .has_headers(true)
+            .from_reader(bytes);
+        let header = reader
+            .headers()
+            .map_err(|e| CoreError::InvalidFile(format!("{file}, line 1: {e}")))?
+            .clone();
+        let columns: Vec<&str> = header.iter().collect();
+        if columns != CINQ_CSV_COLUMNS {
+            return Err(CoreError::InvalidFile(format!(
+                "{file}, line 1: expected the columns of a Cinq CSV ({}), found: {}",
+                CINQ_CSV_COLUMNS.join(", "),
+                columns.join(", ")
+            )));
+        }
+        let networks = crate::audit::networks_of(self.conn(), id)?;
+        let mut rows = Vec::new();
+        for record in reader.records() {
+            let record = record.map_err(|e| {
+                let line = e.position().map_or(0, |p| p.line());
+                CoreError::InvalidFile(format!("{file}, line {line}: {e}"))
+            })?;
+            let line = record.position().map_or(0, |p| p.line());
+            let cell = |i: usize| unneutralise(record.get(i).unwrap_or_default()).to_owned();
+            let network = cell(0);
+            if !networks.iter().any(|n| n.key == network) {
+                return Err(bad(
+                    file,
+                    line,
+                    "network",
+                    &format!("a network key such as linkedin or instagram, found '{network}'"),
+                ));
+            }
+            let (date, time) = (cell(1), cell(2));
+            let scheduled_at = match (date.is_empty(), time.is_empty()) {
+                (true, true) => None,
+                _ => {
+                    let s = format!("{date}T{time}");
+                    if NaiveDateTime::parse_from_str(&s, DATE_TIME_FORMAT).is_err() {
+                        return Err(bad(file, line, if NaiveDate::parse_from_str(&date, "%Y-%m-%d").is_err() { "date" } else { "time" }, &format!("a date as YYYY-MM-DD and a time as HH:MM, found '{date}' and '{time}'")));
+                    }
+                    Some(s)
+                }
+            };
+            let pillar_text = cell(3);
+            let pillar: Option<Pillar> = if pillar_text.is_empty() {
+                None
+            } else {
+                Some(crate::store::enum_from(&pillar_text).ok_or_else(|| {
+                    bad(
+                        file,
+                        line,
+                        "pillar",
+                        &format!(
+                            "promotion, curation, interaction or nothing, found '{pillar_text}'"
+                        ),
+                    )
+                })?)
+            };
+            let status_text = cell(9);
+            let status: PostStatus = crate::store::enum_from(&status_text).ok_or_else(|| {
+                bad(
+                    file,
+                    line,
+                    "status",
+                    &format!("idea, draft, ready, scheduled or published, found '{status_text}'"),
+                )
+            })?;
+            rows.push((
+                line,
+                network,
+                scheduled_at,
+                pillar,
+                cell(4),
+                cell(5),
+                cell(6),
+                cell(7),
+                cell(8),
+                status,
+                cell(10),
+                cell(11),
+                cell(12),
+            ));
+        }
+        let mut report = ImportReport {
+            posts: 0,
+            created_topics: 0,
+            created_objectives: 0,
+            created_editorial: 0,
+        };
+        self.write(|tx| {
+            crate::strategy::touch(tx, id)?;
+            let lookup = |sql: &str, name: &str| -> Result<Option<i64>> {
+                Ok(rusqlite::OptionalExtension::optional(tx.query_row(sql, rusqlite::params![id, name], |r| r.get(0)))?)
+            };
+            for (line, network, scheduled_at, pillar, topic, title, text, link, media_notes, status, editorial, objective, campaign) in &rows {
+                let topic_id = if topic.is_empty() {
+                    None
+                } else if let Some(t) = lookup("SELECT id FROM topic WHERE strategy_id = ?1 AND lower(name) = lower(?2) ORDER BY id LIMIT 1", topic)? {
+                    Some(t)
+                } else {
+                    report.created_topics += 1;
+                    Some(crate::objectives::insert_topic(tx, id, &TopicInput {
+                        pillar: pillar.unwrap_or(Pillar::Promotion),
+                        name: topic.clone(),
+                        description: String::new(),
+                    })?)
+                };
+                let objective_id = if objective.is_empty() {
+                    None
+                } else if let Some(o) = lookup("SELECT id FROM social_objective WHERE strategy_id = ?1 AND json_extract(data, '$.title') = ?2 ORDER BY id LIMIT 1", objective)? {
+                    Some(o)
+                } else {
+                    report.created_objectives += 1;
+                    Some(crate::objectives::insert_objective(tx, id, &crate::objectives::ObjectiveInput {
+                        title: objective.clone(),
+                        objective_type: crate::objectives::ObjectiveType::Awareness,
+                        marketing_objective_id: None,
+                        kpi_metric: None,
+                        kpi_name: String::new(),
+                        kpi_unit: String::new(),
+                        direction: crate::objectives::Direction::Increase,
+                        baseline: None,
+                        target: None,
+                        deadline: None,
+                        networks: Vec::new(),
+                        owner: String::new(),
+                        contribution: String::new(),
+                    })?)
+                };
+                let editorial_item_id = if editorial.is_empty() {
+                    None
+                } else if let Some(e) = lookup("SELECT id FROM editorial_item WHERE strategy_id = ?1 AND json_extract(data, '$.title') = ?2 ORDER BY id LIMIT 1", editorial)? {
+                    Some(e)
+                } else {
+                    report.created_editorial += 1;
+                    let date = scheduled_at.as_deref().map_or_else(|| chrono::Utc::now().format("%Y-%m-%d").to_string(), |s| s[..10].to_owned());
+                    Some(crate::calendar::insert_editorial(tx, id, &crate::calendar::EditorialItemInput {
+                        item_type: crate::calendar::EditorialType::Other,
+                        date,
+                        title: editorial.clone(),
+                        theme: String::new(),
+                        owner: String::new(),
+                        status: crate::calendar::EditorialStatus::Planned,
+                        link: String::new(),
+                    })?)
+                };
+                let input = PostInput {
+                    network: network.clone(),
+                    scheduled_at: scheduled_at.clone(),
+                    pillar: *pillar,
+                    topic_id,
+                    title: title.clone(),
+                    text: text.clone(),
+                    link: link.clone(),
+                    media_notes: media_notes.clone(),
+                    status: *status,
+                    editorial_item_id,
+                    objective_id,
+                    campaign: campaign.clone(),
+                };
+                validate_post(&input).map_err(|e| CoreError::InvalidFile(format!("{file}, line {line}: {e}")))?;
+                insert_post(tx, id, &input)?;
+                report.posts += 1;
+            }
+            Ok(())
+        })?;
+        Ok(report)
+    }
+}
