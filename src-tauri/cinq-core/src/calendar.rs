@@ -235,10 +235,12 @@ fn clean_editorial(e: &EditorialItemInput) -> EditorialItemInput {
 }
 
 pub(crate) fn insert_post(tx: &Transaction, id: i64, p: &PostInput) -> Result<i64> {
-    tx.execute(
+    // Cached: imports and the large sample insert many posts in one transaction.
+    tx.prepare_cached(
         "INSERT INTO post (strategy_id, network, scheduled_at, topic_id, editorial_item_id, objective_id, data)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![
+    )?
+    .execute(params![
             id,
             p.network,
             p.scheduled_at,
@@ -246,8 +248,7 @@ pub(crate) fn insert_post(tx: &Transaction, id: i64, p: &PostInput) -> Result<i6
             p.editorial_item_id,
             p.objective_id,
             json(&post_data(p))?
-        ],
-    )?;
+    ])?;
     Ok(tx.last_insert_rowid())
 }
 
@@ -315,6 +316,41 @@ pub(crate) fn all_items(
         .flatten()
         .collect();
     Ok((editorial, posts))
+}
+
+/// Calls `f` with every post of a strategy, the dated ones by date and time, then the ideas in the order they were
+/// made, one row at a time (exports of large calendars do not hold them all).
+pub(crate) fn each_post(
+    conn: &rusqlite::Connection,
+    id: i64,
+    mut f: impl FnMut(Post) -> Result<()>,
+) -> Result<()> {
+    for sql in [
+        "WHERE strategy_id = ?1 AND scheduled_at IS NOT NULL ORDER BY scheduled_at, id",
+        "WHERE strategy_id = ?1 AND scheduled_at IS NULL ORDER BY id",
+    ] {
+        let mut stmt = conn.prepare_cached(&format!("SELECT {POST_COLUMNS} FROM post {sql}"))?;
+        let mut rows = stmt.query([id])?;
+        while let Some(r) = rows.next()? {
+            if let Some(p) = post_from_row(r)? {
+                f(p)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The title of each editorial item of a strategy.
+pub(crate) fn editorial_titles(
+    conn: &rusqlite::Connection,
+    id: i64,
+) -> Result<std::collections::HashMap<i64, String>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT id, json_extract(data, '$.title') FROM editorial_item WHERE strategy_id = ?1",
+        )?
+        .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?)
 }
 
 impl Store {

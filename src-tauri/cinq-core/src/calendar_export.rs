@@ -55,6 +55,17 @@ pub struct ExportFile {
     pub bytes: Vec<u8>,
 }
 
+/// A status as the files write it (its JSON name).
+fn status_str(s: PostStatus) -> &'static str {
+    match s {
+        PostStatus::Idea => "idea",
+        PostStatus::Draft => "draft",
+        PostStatus::Ready => "ready",
+        PostStatus::Scheduled => "scheduled",
+        PostStatus::Published => "published",
+    }
+}
+
 /// The columns of Cinq's own CSV, in order.
 pub const CINQ_CSV_COLUMNS: [&str; 13] = [
     "network",
@@ -74,11 +85,11 @@ pub const CINQ_CSV_COLUMNS: [&str; 13] = [
 
 /// A cell a spreadsheet will not run: a leading `=`, `+`, `-`, `@`, tab or CR gets a `'` before it (and, with
 /// `escape_quote`, a leading `'` too, so the change can be undone exactly).
-pub fn neutralise(cell: &str, escape_quote: bool) -> String {
+pub fn neutralise(cell: &str, escape_quote: bool) -> std::borrow::Cow<'_, str> {
     match cell.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
-        Some('\'') if escape_quote => format!("'{cell}"),
-        _ => cell.to_owned(),
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}").into(),
+        Some('\'') if escape_quote => format!("'{cell}").into(),
+        _ => cell.into(),
     }
 }
 
@@ -110,8 +121,11 @@ fn csv_bytes(
             w.write_record(h).map_err(fail)?;
         }
         for r in rows {
-            w.write_record(r.iter().map(|c| neutralise(c, escape_quote)))
-                .map_err(fail)?;
+            for c in r {
+                w.write_field(neutralise(c, escape_quote).as_bytes())
+                    .map_err(fail)?;
+            }
+            w.write_record(None::<&[u8]>).map_err(fail)?;
         }
         w.flush()
             .map_err(|e| CoreError::Io(format!("cannot write the CSV: {e}")))?;
@@ -206,8 +220,13 @@ impl Store {
             }
         }
         let strategy = self.strategy(id)?;
+        if o.format == ExportFormat::CinqCsv {
+            return Ok(vec![ExportFile {
+                name: format!("{}.cinq.csv", crate::strategy::file_stem(&strategy.name)),
+                bytes: self.cinq_csv(id, o)?,
+            }]);
+        }
         let cal = self.calendar(id, None, None)?;
-        let objectives = self.objectives(id)?;
         let networks = crate::audit::networks_of(self.conn(), id)?;
         let network_name = |key: &str| {
             networks
@@ -219,67 +238,7 @@ impl Store {
         let day_first = strategy.language == Language::Fr;
         let base = crate::strategy::file_stem(&strategy.name);
         match o.format {
-            ExportFormat::CinqCsv => {
-                let topic = |id: Option<i64>| {
-                    id.and_then(|id| objectives.topics.iter().find(|t| t.id == id))
-                        .map(|t| t.data.name.clone())
-                        .unwrap_or_default()
-                };
-                let objective = |id: Option<i64>| {
-                    id.and_then(|id| objectives.objectives.iter().find(|x| x.id == id))
-                        .map(|x| x.data.title.clone())
-                        .unwrap_or_default()
-                };
-                let editorial = |id: Option<i64>| {
-                    id.and_then(|id| cal.editorial.iter().find(|e| e.id == id))
-                        .map(|e| e.data.title.clone())
-                        .unwrap_or_default()
-                };
-                // Cinq's own file also carries the ideas (no date), so that nothing is lost in a round trip.
-                let ideas: Vec<&Post> = cal
-                    .ideas
-                    .iter()
-                    .rev()
-                    .filter(|p| {
-                        o.from.is_none()
-                            && o.to.is_none()
-                            && (o.networks.is_empty() || o.networks.contains(&p.data.network))
-                            && (o.statuses.is_empty() || o.statuses.contains(&p.data.status))
-                    })
-                    .collect();
-                let rows: Vec<Vec<String>> = posts
-                    .iter()
-                    .chain(ideas.iter())
-                    .map(|p| {
-                        let d = &p.data;
-                        let (date, time) = d
-                            .scheduled_at
-                            .as_deref()
-                            .map_or((String::new(), String::new()), |s| {
-                                (s[..10].to_owned(), s[11..].to_owned())
-                            });
-                        vec![
-                            d.network.clone(),
-                            date,
-                            time,
-                            d.pillar.map(|x| enum_str(&x)).unwrap_or_default(),
-                            topic(d.topic_id),
-                            d.title.clone(),
-                            d.text.clone(),
-                            d.link.clone(),
-                            d.media_notes.clone(),
-                            enum_str(&d.status),
-                            editorial(d.editorial_item_id),
-                            objective(d.objective_id),
-                            d.campaign.clone(),
-                        ]
-                    })
-                    .collect();
-                Ok(vec![ExportFile {
-                    name: format!("{base}.cinq.csv"),
-                    bytes: csv_bytes(Some(&CINQ_CSV_COLUMNS), &rows, o, true)?,
-                }])
-            }
+            ExportFormat::CinqCsv => unreachable!("written above"),
             ExportFormat::GoogleCsv | ExportFormat::OutlookCsv => {
                 let google = o.format == ExportFormat::GoogleCsv;
                 let header: &[&str] = if google {
@@ -460,6 +419,98 @@ impl Store {
     }
 }
 
+impl Store {
+    /// Cinq's own CSV, written row by row as the posts are read: every field, the ideas after the dated posts (when
+    /// no period is asked), topics, objectives and editorial items by name.
+    fn cinq_csv(&self, id: i64, o: &ExportOptions) -> Result<Vec<u8>> {
+        let objectives = self.objectives(id)?;
+        let topics: std::collections::HashMap<i64, &str> = objectives
+            .topics
+            .iter()
+            .map(|t| (t.id, t.data.name.as_str()))
+            .collect();
+        let titles: std::collections::HashMap<i64, &str> = objectives
+            .objectives
+            .iter()
+            .map(|x| (x.id, x.data.title.as_str()))
+            .collect();
+        let editorial = crate::calendar::editorial_titles(self.conn(), id)?;
+        let mut out = Vec::new();
+        if o.bom {
+            out.extend_from_slice(b"\xEF\xBB\xBF");
+        }
+        let fail = |e: csv::Error| CoreError::Io(format!("cannot write the CSV: {e}"));
+        {
+            let mut w = csv::WriterBuilder::new()
+                .delimiter(match o.delimiter {
+                    Delimiter::Comma => b',',
+                    Delimiter::Semicolon => b';',
+                })
+                .terminator(csv::Terminator::CRLF)
+                .from_writer(&mut out);
+            w.write_record(CINQ_CSV_COLUMNS).map_err(fail)?;
+            let periodless = o.from.is_none() && o.to.is_none();
+            crate::calendar::each_post(self.conn(), id, |p| {
+                let d = &p.data;
+                let keep = match d.scheduled_at.as_deref() {
+                    Some(at) => {
+                        let day = &at[..10];
+                        o.from.as_deref().map_or(true, |f| day >= f)
+                            && o.to.as_deref().map_or(true, |t| day <= t)
+                    }
+                    None => periodless,
+                };
+                if !keep
+                    || !(o.networks.is_empty() || o.networks.contains(&d.network))
+                    || !(o.statuses.is_empty() || o.statuses.contains(&d.status))
+                {
+                    return Ok(());
+                }
+                let (date, time) = d
+                    .scheduled_at
+                    .as_deref()
+                    .map_or(("", ""), |s| (&s[..10], &s[11..]));
+                let pillar = d.pillar.map_or("", |x| x.name().0);
+                let status = status_str(d.status);
+                let topic = d
+                    .topic_id
+                    .and_then(|t| topics.get(&t).copied())
+                    .unwrap_or_default();
+                let objective = d
+                    .objective_id
+                    .and_then(|x| titles.get(&x).copied())
+                    .unwrap_or_default();
+                let editorial_title = d
+                    .editorial_item_id
+                    .and_then(|e| editorial.get(&e))
+                    .map_or("", String::as_str);
+                for cell in [
+                    d.network.as_str(),
+                    date,
+                    time,
+                    pillar,
+                    topic,
+                    d.title.as_str(),
+                    d.text.as_str(),
+                    d.link.as_str(),
+                    d.media_notes.as_str(),
+                    status,
+                    editorial_title,
+                    objective,
+                    d.campaign.as_str(),
+                ] {
+                    w.write_field(neutralise(cell, true).as_bytes())
+                        .map_err(fail)?;
+                }
+                w.write_record(None::<&[u8]>).map_err(fail)
+            })?;
+            w.flush()
+                .map_err(|e| CoreError::Io(format!("cannot write the CSV: {e}")))?;
+        }
+        Ok(out)
+    }
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Import of Cinq's own CSV.
 
@@ -589,29 +640,48 @@ impl Store {
         };
         self.write(|tx| {
             crate::strategy::touch(tx, id)?;
-            let lookup = |sql: &str, name: &str| -> Result<Option<i64>> {
-                Ok(rusqlite::OptionalExtension::optional(tx.query_row(sql, rusqlite::params![id, name], |r| r.get(0)))?)
+            // Names already in the strategy, looked up once (the first of a name wins, as in the export).
+            let names = |sql: &str, lower: bool| -> Result<std::collections::HashMap<String, i64>> {
+                let mut map = std::collections::HashMap::new();
+                let mut stmt = tx.prepare(sql)?;
+                let found = stmt.query_map([id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;
+                for f in found {
+                    let (name, row) = f?;
+                    map.entry(if lower { name.to_lowercase() } else { name }).or_insert(row);
+                }
+                Ok(map)
             };
+            let mut topics = names("SELECT name, id FROM topic WHERE strategy_id = ?1 ORDER BY id", true)?;
+            let mut objectives = names(
+                "SELECT json_extract(data, '$.title'), id FROM social_objective WHERE strategy_id = ?1 ORDER BY id",
+                false,
+            )?;
+            let mut editorials = names(
+                "SELECT json_extract(data, '$.title'), id FROM editorial_item WHERE strategy_id = ?1 ORDER BY id",
+                false,
+            )?;
             for (line, network, scheduled_at, pillar, topic, title, text, link, media_notes, status, editorial, objective, campaign) in &rows {
                 let topic_id = if topic.is_empty() {
                     None
-                } else if let Some(t) = lookup("SELECT id FROM topic WHERE strategy_id = ?1 AND lower(name) = lower(?2) ORDER BY id LIMIT 1", topic)? {
-                    Some(t)
+                } else if let Some(t) = topics.get(&topic.to_lowercase()) {
+                    Some(*t)
                 } else {
                     report.created_topics += 1;
-                    Some(crate::objectives::insert_topic(tx, id, &TopicInput {
+                    let t = crate::objectives::insert_topic(tx, id, &TopicInput {
                         pillar: pillar.unwrap_or(Pillar::Promotion),
                         name: topic.clone(),
                         description: String::new(),
-                    })?)
+                    })?;
+                    topics.insert(topic.to_lowercase(), t);
+                    Some(t)
                 };
                 let objective_id = if objective.is_empty() {
                     None
-                } else if let Some(o) = lookup("SELECT id FROM social_objective WHERE strategy_id = ?1 AND json_extract(data, '$.title') = ?2 ORDER BY id LIMIT 1", objective)? {
-                    Some(o)
+                } else if let Some(o) = objectives.get(objective) {
+                    Some(*o)
                 } else {
                     report.created_objectives += 1;
-                    Some(crate::objectives::insert_objective(tx, id, &crate::objectives::ObjectiveInput {
+                    let o = crate::objectives::insert_objective(tx, id, &crate::objectives::ObjectiveInput {
                         title: objective.clone(),
                         objective_type: crate::objectives::ObjectiveType::Awareness,
                         marketing_objective_id: None,
@@ -625,16 +695,18 @@ impl Store {
                         networks: Vec::new(),
                         owner: String::new(),
                         contribution: String::new(),
-                    })?)
+                    })?;
+                    objectives.insert(objective.clone(), o);
+                    Some(o)
                 };
                 let editorial_item_id = if editorial.is_empty() {
                     None
-                } else if let Some(e) = lookup("SELECT id FROM editorial_item WHERE strategy_id = ?1 AND json_extract(data, '$.title') = ?2 ORDER BY id LIMIT 1", editorial)? {
-                    Some(e)
+                } else if let Some(e) = editorials.get(editorial) {
+                    Some(*e)
                 } else {
                     report.created_editorial += 1;
                     let date = scheduled_at.as_deref().map_or_else(|| chrono::Utc::now().format("%Y-%m-%d").to_string(), |s| s[..10].to_owned());
-                    Some(crate::calendar::insert_editorial(tx, id, &crate::calendar::EditorialItemInput {
+                    let e = crate::calendar::insert_editorial(tx, id, &crate::calendar::EditorialItemInput {
                         item_type: crate::calendar::EditorialType::Other,
                         date,
                         title: editorial.clone(),
@@ -642,7 +714,9 @@ impl Store {
                         owner: String::new(),
                         status: crate::calendar::EditorialStatus::Planned,
                         link: String::new(),
-                    })?)
+                    })?;
+                    editorials.insert(editorial.clone(), e);
+                    Some(e)
                 };
                 let input = PostInput {
                     network: network.clone(),

@@ -49,9 +49,21 @@ pub enum Command {
     Calendar(CalendarCommand),
     /// Add the sample strategy.
     Sample {
+        /// `large`: a strategy with 10,000 posts over a year on 8 networks, for benchmarks.
+        #[arg(long, value_enum, default_value = "normal")]
+        size: SampleSize,
+        /// With `--size large`: how many posts.
+        #[arg(long, default_value_t = crate::sample::LARGE_SAMPLE_POSTS, hide = true)]
+        posts: usize,
         #[arg(long)]
         json: bool,
     },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SampleSize {
+    Normal,
+    Large,
 }
 
 #[derive(Debug, Subcommand)]
@@ -283,8 +295,11 @@ fn io(e: std::io::Error) -> CoreError {
 fn execute(command: Command, db: PathBuf, out: &mut dyn Write) -> Result<()> {
     let mut store = Store::open(&db)?;
     match command {
-        Command::Sample { json } => {
-            let s = store.create_sample()?;
+        Command::Sample { size, posts, json } => {
+            let s = match size {
+                SampleSize::Normal => store.create_sample()?,
+                SampleSize::Large => store.create_large_sample(posts)?,
+            };
             if json {
                 print_json(out, &s)
             } else {

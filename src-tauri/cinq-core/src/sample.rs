@@ -1000,3 +1000,71 @@ fn sample_calendar(tx: &rusqlite::Transaction, id: i64, start: NaiveDate) -> Res
     }
     Ok(())
 }
+
+/// The number of posts of the large sample.
+pub const LARGE_SAMPLE_POSTS: usize = 10_000;
+
+impl Store {
+    /// The large sample, for benchmarks: the sample strategy with eight kept networks and `posts` posts over a year
+    /// from its start, added in one transaction.
+    pub fn create_large_sample(&mut self, posts: usize) -> Result<Strategy> {
+        let s = self.create_sample()?;
+        let id = s.id;
+        let networks = [
+            "instagram",
+            "facebook",
+            "pinterest",
+            "google_business",
+            "newsletter",
+            "linkedin",
+            "tiktok",
+            "youtube",
+        ];
+        let start = NaiveDate::parse_from_str(&s.start_date, "%Y-%m-%d").unwrap_or_default();
+        self.write(|tx| {
+            for n in &networks[5..] {
+                audit::write_selected(tx, id, n, true)?;
+            }
+            let name = crate::strategy::free_name_for_sample(tx, "Atelier Lumière (large sample)")?;
+            tx.execute("UPDATE strategy SET name = ?2 WHERE id = ?1", rusqlite::params![id, name])?;
+            let ids = |sql: &str| -> Result<Vec<i64>> {
+                Ok(tx
+                    .prepare(sql)?
+                    .query_map([id], |r| r.get(0))?
+                    .collect::<rusqlite::Result<_>>()?)
+            };
+            let topics = ids("SELECT id FROM topic WHERE strategy_id = ?1 ORDER BY position")?;
+            let objectives = ids("SELECT id FROM social_objective WHERE strategy_id = ?1 ORDER BY position")?;
+            let pillars = crate::objectives::Pillar::ALL;
+            let minutes_in_year = 365 * 24 * 60;
+            for i in 0..posts {
+                // Spread evenly over the year, at whole quarter hours.
+                let minute = (i * minutes_in_year / posts.max(1)) / 15 * 15;
+                let at = start.and_hms_opt(0, 0, 0).unwrap_or_default() + chrono::Duration::minutes(minute as i64);
+                calendar::insert_post(
+                    tx,
+                    id,
+                    &PostInput {
+                        network: networks[i % networks.len()].to_owned(),
+                        scheduled_at: Some(at.format(calendar::DATE_TIME_FORMAT).to_string()),
+                        pillar: Some(pillars[i % 3]),
+                        topic_id: topics.get(i % topics.len().max(1)).copied(),
+                        title: format!("Publication n° {}", i + 1),
+                        text: format!(
+                            "Publication n° {} : nos bougies, nos ateliers et nos coulisses ✨ #bougies #lyon",
+                            i + 1
+                        ),
+                        link: "https://atelier-lumiere.fr/?utm_source=social".to_owned(),
+                        media_notes: String::new(),
+                        status: PostStatus::Draft,
+                        editorial_item_id: None,
+                        objective_id: objectives.get(i % objectives.len().max(1)).copied(),
+                        campaign: String::new(),
+                    },
+                )?;
+            }
+            Ok(())
+        })?;
+        self.strategy(id)
+    }
+}
