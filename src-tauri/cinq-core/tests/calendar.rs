@@ -341,7 +341,7 @@ fn the_calendar_travels_in_the_strategy_file_and_in_copies() {
 // The live checks.
 
 use cinq_core::audit::{Decision, Presence};
-use cinq_core::calendar_checks::{calendar_checks, CheckOptions};
+use cinq_core::calendar_checks::CheckOptions;
 use cinq_core::findings::FindingKind;
 use cinq_core::objectives::{Mission, MixWeights};
 
