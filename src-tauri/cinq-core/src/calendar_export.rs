@@ -5,7 +5,7 @@
 //! return) is neutralised with a leading `'`. Cinq's own CSV also escapes a cell that starts with `'`, so that its
 //! import can take exactly one `'` off and get the text back as typed.
 
-use chrono::{Duration, NaiveDate, NaiveDateTime, TimeZone};
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, TimeZone};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -171,6 +171,76 @@ fn date_time(p: &Post) -> NaiveDateTime {
         .as_deref()
         .and_then(parse_date_time)
         .unwrap_or_default()
+}
+
+/// The VTIMEZONE of `tz` from the start of `first` to the end of `last` (RFC 5545 3.6.5): the offset at the start,
+/// then one observance per clock change, found from the zone's rules (chrono-tz).
+fn vtimezone(tz: chrono_tz::Tz, first: i32, last: i32) -> Vec<String> {
+    use chrono::Offset;
+    use chrono_tz::OffsetComponents;
+    let at = |t: NaiveDateTime| {
+        let o = tz.offset_from_utc_datetime(&t);
+        (o.fix().local_minus_utc(), o.dst_offset().num_seconds() != 0)
+    };
+    let hhmm = |secs: i32| {
+        let sign = if secs < 0 { '-' } else { '+' };
+        let m = secs.abs() / 60;
+        format!("{sign}{:02}{:02}", m / 60, m % 60)
+    };
+    let start = NaiveDate::from_ymd_opt(first, 1, 1)
+        .unwrap_or_default()
+        .and_hms_opt(0, 0, 0)
+        .unwrap_or_default();
+    let end = NaiveDate::from_ymd_opt(last + 1, 1, 1)
+        .unwrap_or_default()
+        .and_hms_opt(0, 0, 0)
+        .unwrap_or_default();
+    let mut lines = vec!["BEGIN:VTIMEZONE".to_owned(), format!("TZID:{}", tz.name())];
+    let observance =
+        |lines: &mut Vec<String>, local: NaiveDateTime, from: i32, to: i32, dst: bool| {
+            let kind = if dst { "DAYLIGHT" } else { "STANDARD" };
+            lines.push(format!("BEGIN:{kind}"));
+            lines.push(format!("DTSTART:{}", local.format("%Y%m%dT%H%M%S")));
+            lines.push(format!("TZOFFSETFROM:{}", hhmm(from)));
+            lines.push(format!("TZOFFSETTO:{}", hhmm(to)));
+            lines.push(format!("END:{kind}"));
+        };
+    let (mut offset, dst) = at(start);
+    observance(
+        &mut lines,
+        start + Duration::seconds(offset.into()),
+        offset,
+        offset,
+        dst,
+    );
+    let mut day = start;
+    while day < end {
+        let next = day + Duration::days(1);
+        if at(next).0 != offset {
+            // The change is within this day: find its second.
+            let (mut lo, mut hi) = (day, next);
+            while hi - lo > Duration::seconds(1) {
+                let mid = lo + (hi - lo) / 2;
+                if at(mid).0 == offset {
+                    lo = mid;
+                } else {
+                    hi = mid;
+                }
+            }
+            let (to, dst) = at(hi);
+            observance(
+                &mut lines,
+                hi + Duration::seconds(offset.into()),
+                offset,
+                to,
+                dst,
+            );
+            offset = to;
+        }
+        day = next;
+    }
+    lines.push("END:VTIMEZONE".to_owned());
+    lines
 }
 
 /// A calendar event lasts this long.
@@ -355,17 +425,6 @@ impl Store {
                 }])
             }
             ExportFormat::Ics => {
-                let tz: chrono_tz::Tz = strategy.timezone.parse().unwrap_or(chrono_tz::UTC);
-                let utc = |t: NaiveDateTime| {
-                    // A local time skipped by a clock change is taken an hour later; an ambiguous one, the first.
-                    tz.from_local_datetime(&t)
-                        .earliest()
-                        .or_else(|| tz.from_local_datetime(&(t + Duration::hours(1))).earliest())
-                        .map(|x| x.with_timezone(&chrono::Utc))
-                        .unwrap_or_else(|| chrono::Utc.from_utc_datetime(&t))
-                        .format("%Y%m%dT%H%M%SZ")
-                        .to_string()
-                };
                 let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%SZ").to_string();
                 let mut out = String::new();
                 for l in [
@@ -382,6 +441,17 @@ impl Store {
                     &format!("X-WR-CALNAME:{}", ics_text(&strategy.name)),
                 );
                 ics_line(&mut out, &format!("X-WR-TIMEZONE:{}", strategy.timezone));
+                // Times are local to the strategy's zone, described by a VTIMEZONE over the years the events span.
+                let tz: chrono_tz::Tz = strategy.timezone.parse().unwrap_or(chrono_tz::UTC);
+                let years = posts.iter().map(|p| date_time(p).year());
+                let (first, last) = (years.clone().min(), years.max());
+                if let (Some(first), Some(last)) = (first, last) {
+                    for l in vtimezone(tz, first, last) {
+                        ics_line(&mut out, &l);
+                    }
+                }
+                let local =
+                    |t: NaiveDateTime| format!("TZID={}:{}", tz.name(), t.format("%Y%m%dT%H%M%S"));
                 for p in &posts {
                     let start = date_time(p);
                     let net = network_name(&p.data.network);
@@ -389,10 +459,10 @@ impl Store {
                     // Stable: a re-import updates the event instead of adding a second one.
                     ics_line(&mut out, &format!("UID:cinq-{id}-post-{}@cinq.app", p.id));
                     ics_line(&mut out, &format!("DTSTAMP:{stamp}"));
-                    ics_line(&mut out, &format!("DTSTART:{}", utc(start)));
+                    ics_line(&mut out, &format!("DTSTART;{}", local(start)));
                     ics_line(
                         &mut out,
-                        &format!("DTEND:{}", utc(start + Duration::minutes(EVENT_MINUTES))),
+                        &format!("DTEND;{}", local(start + Duration::minutes(EVENT_MINUTES))),
                     );
                     ics_line(
                         &mut out,

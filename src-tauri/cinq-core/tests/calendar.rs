@@ -1086,10 +1086,28 @@ fn the_ics_parses_in_an_independent_parser_with_stable_uids_and_real_times() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let events: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let events = events.as_array().unwrap();
+    let parsed: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(parsed["zones"], serde_json::json!(["Europe/Paris"]));
+    let events = parsed["events"].as_array().unwrap();
+    assert_eq!(events[0]["tzid"], "Europe/Paris");
     assert_eq!(events.len(), 2);
-    // Paris is UTC+1 in March and UTC+2 in July.
+    // Local times with their zone: Paris is UTC+1 in March and UTC+2 in July. The VTIMEZONE has the 2026 changes.
+    assert!(
+        text.contains("DTSTART;TZID=Europe/Paris:20260310T190000"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "BEGIN:DAYLIGHT\r\nDTSTART:20260329T020000\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "BEGIN:STANDARD\r\nDTSTART:20261025T030000\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100"
+        ),
+        "{text}"
+    );
     assert_eq!(events[0]["start"], "2026-03-10T18:00:00Z");
     assert_eq!(events[1]["start"], "2026-07-10T17:00:00Z");
     assert_eq!(events[0]["summary"], "[Instagram] Winter, time; \\ check");
