@@ -265,7 +265,7 @@ describe('audit: summary', () => {
     title: { en: 'Your presence on Instagram is weak', fr: 'Votre présence sur Instagram est faible' },
     explanation: { en: 'Used by Léa (a lot).', fr: 'Utilisé par Léa (beaucoup).' },
     suggestion: { en: 'Post every week.', fr: 'Publiez chaque semaine.' },
-    link: { step: 'audit', section: 'presence', network: 'instagram', item: null },
+    link: { step: 'audit', section: 'presence', network: 'instagram', item: null, pillar: null },
   };
   const info: Finding = {
     ...finding,
@@ -279,7 +279,7 @@ describe('audit: summary', () => {
     severity: 'blocking',
     network: 'linkedin',
     title: { en: 'No measurement', fr: 'Aucune mesure' },
-    link: { step: 'audit', section: 'measurement', network: 'linkedin', item: null },
+    link: { step: 'audit', section: 'measurement', network: 'linkedin', item: null, pillar: null },
   };
 
   it('lists the findings by severity in the current language, and "See the data" opens the linked part', async () => {

@@ -353,9 +353,15 @@ export type MissionSuggestion = { network: string, statement: Text, pillars: Arr
 
 export type PersonaRef = { id: number, name: string, };
 
+export type MetricInfo = { metric: KpiMetric, vanity: boolean, direction: Direction, };
+
 export type Ambition = "ok" | "too_high" | "wrong_way" | "unchanged" | "timid" | "from_zero" | "unknown";
 
 export type SmartCheck = { specific: boolean, measurable: boolean, ambition: Ambition, 
+/**
+ * Ambitious but achievable: the ambition is ok, timid, or cannot be judged from a baseline of 0.
+ */
+achievable: boolean, 
 /**
  * The KPI's change per month the target asks for, as a factor (1.5 = +50 % a month), when it can be computed.
  */
@@ -382,6 +388,10 @@ undecided: Array<string>, personas: Array<PersonaRef>,
  * The personas (ids) who use each kept network at least moderately: the suggested audiences of its mission.
  */
 suggested_audiences: Array<NetworkAudiences>, checks: Array<ObjectiveCheck>, findings: Array<Finding>, templates: Array<ObjectiveTemplate>, mission_suggestions: Array<MissionSuggestion>, 
+/**
+ * Every metric of the catalogue, with the rules the UI shows.
+ */
+metrics: Array<MetricInfo>, 
 /**
  * The strategy's today, `YYYY-MM-DD`: the checks are computed against it.
  */
@@ -564,7 +574,11 @@ section: string, network: string | null,
 /**
  * The item concerned, when one: a social objective's id (objectives).
  */
-item: number | null, };
+item: number | null, 
+/**
+ * The pillar concerned, when one (a pillar with no topics).
+ */
+pillar: Pillar | null, };
 
 export type Finding = { kind: FindingKind, severity: Severity, network: string | null, title: Text, 
 /**

@@ -14,7 +14,7 @@ use crate::audit;
 use crate::check;
 use crate::error::{CoreError, FieldError, Result, MAX_NAME_CHARS};
 use crate::objectives::Pillar;
-use crate::store::Store;
+use crate::store::{delete_owned, not_found, owned, Store};
 use crate::strategy::touch;
 
 /// The format of a post's date and time: local wall time in the strategy's time zone.
@@ -167,19 +167,6 @@ pub fn text_length(text: &str) -> usize {
 
 fn json<T: Serialize>(v: &T) -> Result<String> {
     serde_json::to_string(v).map_err(|e| CoreError::Io(format!("cannot encode calendar data: {e}")))
-}
-
-fn owned(tx: &Transaction, table: &str, id: i64, row_id: i64, field: &str) -> Result<()> {
-    let found: Option<i64> = tx
-        .query_row(
-            &format!("SELECT id FROM {table} WHERE id = ?2 AND strategy_id = ?1"),
-            params![id, row_id],
-            |r| r.get(0),
-        )
-        .optional()?;
-    found
-        .map(drop)
-        .ok_or_else(|| CoreError::Validation(vec![FieldError::new(field, "unknown")]))
 }
 
 fn check_links(tx: &Transaction, id: i64, p: &PostInput) -> Result<()> {
@@ -448,7 +435,7 @@ impl Store {
             )
             .optional()?
             .flatten()
-            .ok_or_else(|| CoreError::NotFound(format!("there is no post with id {post_id}")))
+            .ok_or_else(|| not_found("post", post_id))
     }
 
     /// Creates (`item_id` None) or updates an editorial item. Returns its id.
@@ -469,9 +456,7 @@ impl Store {
                         params![id, eid, input.date, json(&clean_editorial(input))?],
                     )?;
                     if n == 0 {
-                        return Err(CoreError::NotFound(format!(
-                            "there is no editorial item with id {eid}"
-                        )));
+                        return Err(not_found("editorial item", eid));
                     }
                     Ok(eid)
                 }
@@ -483,16 +468,7 @@ impl Store {
     pub fn delete_editorial(&mut self, id: i64, item_id: i64) -> Result<()> {
         self.write(|tx| {
             touch(tx, id)?;
-            let n = tx.execute(
-                "DELETE FROM editorial_item WHERE id = ?2 AND strategy_id = ?1",
-                params![id, item_id],
-            )?;
-            if n == 0 {
-                return Err(CoreError::NotFound(format!(
-                    "there is no editorial item with id {item_id}"
-                )));
-            }
-            Ok(())
+            delete_owned(tx, "editorial_item", id, item_id, "editorial item")
         })
     }
 
@@ -521,9 +497,7 @@ impl Store {
                         ],
                     )?;
                     if n == 0 {
-                        return Err(CoreError::NotFound(format!(
-                            "there is no post with id {pid}"
-                        )));
+                        return Err(not_found("post", pid));
                     }
                     Ok(pid)
                 }
@@ -558,16 +532,7 @@ impl Store {
     pub fn delete_post(&mut self, id: i64, post_id: i64) -> Result<()> {
         self.write(|tx| {
             touch(tx, id)?;
-            let n = tx.execute(
-                "DELETE FROM post WHERE id = ?2 AND strategy_id = ?1",
-                params![id, post_id],
-            )?;
-            if n == 0 {
-                return Err(CoreError::NotFound(format!(
-                    "there is no post with id {post_id}"
-                )));
-            }
-            Ok(())
+            delete_owned(tx, "post", id, post_id, "post")
         })
     }
 }

@@ -120,6 +120,7 @@ fn link(network: Option<&str>) -> FindingLink {
         section: "calendar".to_owned(),
         network: network.map(str::to_owned),
         item: None,
+        pillar: None,
     }
 }
 
@@ -139,15 +140,15 @@ impl Out {
         editorial: Vec<i64>,
     ) {
         self.0.push(CalendarFinding {
-            finding: Finding {
+            finding: Finding::new(
                 kind,
                 severity,
-                network: network.map(str::to_owned),
+                network,
                 title,
                 explanation,
                 suggestion,
-                link: link(network),
-            },
+                link(network),
+            ),
             posts,
             editorial,
         });

@@ -121,6 +121,8 @@ pub struct FindingLink {
     /// The item concerned, when one: a social objective's id (objectives).
     #[ts(type = "number | null")]
     pub item: Option<i64>,
+    /// The pillar concerned, when one (a pillar with no topics).
+    pub pillar: Option<crate::objectives::Pillar>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -135,12 +137,36 @@ pub struct Finding {
     pub link: FindingLink,
 }
 
+impl Finding {
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn new(
+        kind: FindingKind,
+        severity: Severity,
+        network: Option<&str>,
+        title: Text,
+        explanation: Text,
+        suggestion: Text,
+        link: FindingLink,
+    ) -> Finding {
+        Finding {
+            kind,
+            severity,
+            network: network.map(str::to_owned),
+            title,
+            explanation,
+            suggestion,
+            link,
+        }
+    }
+}
+
 fn link(section: &str, network: &str) -> FindingLink {
     FindingLink {
         step: StepId::Audit,
         section: section.to_owned(),
         network: Some(network.to_owned()),
         item: None,
+        pillar: None,
     }
 }
 
@@ -470,6 +496,7 @@ fn bench_link(section: &str, network: Option<&str>) -> FindingLink {
         section: section.to_owned(),
         network: network.map(str::to_owned),
         item: None,
+        pillar: None,
     }
 }
 

@@ -16,7 +16,7 @@ use crate::check;
 use crate::error::{CoreError, FieldError, Result, MAX_NAME_CHARS};
 use crate::findings::{Finding, Text};
 use crate::smart::{self, SmartCheck};
-use crate::store::{enum_from, enum_str, next_position, Store};
+use crate::store::{delete_owned, enum_from, enum_str, next_position, not_found, owned, Store};
 use crate::strategy::touch;
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -667,6 +667,14 @@ pub struct ObjectiveCheck {
     pub source_suggestions: Vec<String>,
 }
 
+/// What the UI needs to know of a metric: whether it is a vanity one, and which way it should go by default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct MetricInfo {
+    pub metric: KpiMetric,
+    pub vanity: bool,
+    pub direction: Direction,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct ObjectivesView {
     pub data: Objectives,
@@ -682,6 +690,8 @@ pub struct ObjectivesView {
     pub findings: Vec<Finding>,
     pub templates: Vec<ObjectiveTemplate>,
     pub mission_suggestions: Vec<MissionSuggestion>,
+    /// Every metric of the catalogue, with the rules the UI shows.
+    pub metrics: Vec<MetricInfo>,
     /// The strategy's today, `YYYY-MM-DD`: the checks are computed against it.
     pub today: String,
 }
@@ -786,24 +796,6 @@ fn dedup<T: Ord + Clone>(items: &[T]) -> Vec<T> {
 fn json<T: Serialize>(v: &T) -> Result<String> {
     serde_json::to_string(v)
         .map_err(|e| CoreError::Io(format!("cannot encode objectives data: {e}")))
-}
-
-fn not_found(what: &str, id: i64) -> CoreError {
-    CoreError::NotFound(format!("there is no {what} with id {id}"))
-}
-
-/// The row `row_id` of `table` belongs to strategy `id`, else a field error on `field`.
-fn owned(tx: &Transaction, table: &str, id: i64, row_id: i64, field: &str) -> Result<()> {
-    let found: Option<i64> = tx
-        .query_row(
-            &format!("SELECT id FROM {table} WHERE id = ?2 AND strategy_id = ?1"),
-            params![id, row_id],
-            |r| r.get(0),
-        )
-        .optional()?;
-    found
-        .map(drop)
-        .ok_or_else(|| CoreError::Validation(vec![FieldError::new(field, "unknown")]))
 }
 
 fn known_networks(tx: &Transaction, id: i64, keys: &[String]) -> Result<()> {
@@ -1162,6 +1154,14 @@ impl Store {
             findings,
             templates: templates(),
             mission_suggestions: mission_suggestions(),
+            metrics: KpiMetric::ALL
+                .iter()
+                .map(|m| MetricInfo {
+                    metric: *m,
+                    vanity: m.is_vanity(),
+                    direction: m.default_direction(),
+                })
+                .collect(),
             today: today.format("%Y-%m-%d").to_string(),
             data,
         })
@@ -1197,14 +1197,7 @@ impl Store {
     pub fn delete_goal(&mut self, id: i64, goal_id: i64) -> Result<()> {
         self.write(|tx| {
             touch(tx, id)?;
-            let n = tx.execute(
-                "DELETE FROM business_goal WHERE id = ?2 AND strategy_id = ?1",
-                params![id, goal_id],
-            )?;
-            if n == 0 {
-                return Err(not_found("business goal", goal_id));
-            }
-            Ok(())
+            delete_owned(tx, "business_goal", id, goal_id, "business goal")
         })
     }
 
@@ -1241,14 +1234,13 @@ impl Store {
     pub fn delete_marketing(&mut self, id: i64, marketing_id: i64) -> Result<()> {
         self.write(|tx| {
             touch(tx, id)?;
-            let n = tx.execute(
-                "DELETE FROM marketing_objective WHERE id = ?2 AND strategy_id = ?1",
-                params![id, marketing_id],
-            )?;
-            if n == 0 {
-                return Err(not_found("marketing objective", marketing_id));
-            }
-            Ok(())
+            delete_owned(
+                tx,
+                "marketing_objective",
+                id,
+                marketing_id,
+                "marketing objective",
+            )
         })
     }
 
@@ -1287,14 +1279,7 @@ impl Store {
     pub fn delete_objective(&mut self, id: i64, objective_id: i64) -> Result<()> {
         self.write(|tx| {
             touch(tx, id)?;
-            let n = tx.execute(
-                "DELETE FROM social_objective WHERE id = ?2 AND strategy_id = ?1",
-                params![id, objective_id],
-            )?;
-            if n == 0 {
-                return Err(not_found("objective", objective_id));
-            }
-            Ok(())
+            delete_owned(tx, "social_objective", id, objective_id, "objective")
         })
     }
 
@@ -1383,14 +1368,7 @@ impl Store {
     pub fn delete_topic(&mut self, id: i64, topic_id: i64) -> Result<()> {
         self.write(|tx| {
             touch(tx, id)?;
-            let n = tx.execute(
-                "DELETE FROM topic WHERE id = ?2 AND strategy_id = ?1",
-                params![id, topic_id],
-            )?;
-            if n == 0 {
-                return Err(not_found("topic", topic_id));
-            }
-            Ok(())
+            delete_owned(tx, "topic", id, topic_id, "topic")
         })
     }
 }

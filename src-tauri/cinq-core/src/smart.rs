@@ -57,6 +57,8 @@ pub struct SmartCheck {
     pub specific: bool,
     pub measurable: bool,
     pub ambition: Ambition,
+    /// Ambitious but achievable: the ambition is ok, timid, or cannot be judged from a baseline of 0.
+    pub achievable: bool,
     /// The KPI's change per month the target asks for, as a factor (1.5 = +50 % a month), when it can be computed.
     pub monthly_factor: Option<f64>,
     pub relevant: bool,
@@ -66,10 +68,7 @@ pub struct SmartCheck {
 
 impl SmartCheck {
     pub fn achievable(&self) -> bool {
-        matches!(
-            self.ambition,
-            Ambition::Ok | Ambition::Timid | Ambition::FromZero
-        )
+        self.achievable
     }
     /// All five letters pass and the KPI is not a vanity one.
     pub fn passes(&self) -> bool {
@@ -167,6 +166,10 @@ pub fn check(o: &Objective, data: &Objectives, today: NaiveDate) -> SmartCheck {
         specific,
         measurable,
         ambition,
+        achievable: matches!(
+            ambition,
+            Ambition::Ok | Ambition::Timid | Ambition::FromZero
+        ),
         monthly_factor,
         relevant,
         time_bound,
@@ -213,6 +216,7 @@ fn link(section: &str, network: Option<&str>, item: Option<i64>) -> FindingLink 
         section: section.to_owned(),
         network: network.map(str::to_owned),
         item,
+        pillar: None,
     }
 }
 
@@ -230,15 +234,15 @@ impl Out {
         suggestion: Text,
         link: FindingLink,
     ) {
-        self.0.push(Finding {
+        self.0.push(Finding::new(
             kind,
             severity,
-            network: network.map(str::to_owned),
+            network,
             title,
             explanation,
             suggestion,
             link,
-        });
+        ));
     }
 }
 
@@ -700,6 +704,7 @@ pub fn objectives_findings(data: &Objectives, audit: &Audit, today: NaiveDate) -
                 section: "presence".to_owned(),
                 network: Some(k.clone()),
                 item: None,
+                pillar: None,
             },
         );
     }
@@ -722,7 +727,10 @@ pub fn objectives_findings(data: &Objectives, audit: &Audit, today: NaiveDate) -
                     "Add two or three topics: the calendar uses them to check the variety of the posts.".into(),
                     "Ajoutez deux ou trois thèmes : le calendrier s’en sert pour vérifier la variété des publications.".into(),
                 ),
-                link("mix", None, None),
+                FindingLink {
+                    pillar: Some(p),
+                    ..link("mix", None, None)
+                },
             );
         }
     }

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction};
 
-use crate::error::{CoreError, Result};
+use crate::error::{CoreError, FieldError, Result};
 use crate::model::{LanguagePref, Settings, ThemePref};
 
 /// The file name of the database in the app-data folder.
@@ -528,4 +528,48 @@ fn check_folder_writable(path: &Path) -> Result<()> {
         }
         Err(e) => Err(unwritable(&path.display().to_string(), e)),
     }
+}
+
+/// "there is no {what} with id {id}": an item that is not (or no longer) there.
+pub(crate) fn not_found(what: &str, id: i64) -> CoreError {
+    CoreError::NotFound(format!("there is no {what} with id {id}"))
+}
+
+/// Row `row_id` of `table` belongs to strategy `id`; else a validation error on `field` (a link to something that is
+/// not the strategy's).
+pub(crate) fn owned(
+    tx: &Transaction,
+    table: &str,
+    id: i64,
+    row_id: i64,
+    field: &str,
+) -> Result<()> {
+    let found: Option<i64> = tx
+        .query_row(
+            &format!("SELECT id FROM {table} WHERE id = ?2 AND strategy_id = ?1"),
+            rusqlite::params![id, row_id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    found
+        .map(drop)
+        .ok_or_else(|| CoreError::Validation(vec![FieldError::new(field, "unknown")]))
+}
+
+/// Deletes row `row_id` of `table` when it belongs to strategy `id`; else "there is no {what} with id …".
+pub(crate) fn delete_owned(
+    tx: &Transaction,
+    table: &str,
+    id: i64,
+    row_id: i64,
+    what: &str,
+) -> Result<()> {
+    let n = tx.execute(
+        &format!("DELETE FROM {table} WHERE id = ?2 AND strategy_id = ?1"),
+        rusqlite::params![id, row_id],
+    )?;
+    if n == 0 {
+        return Err(not_found(what, row_id));
+    }
+    Ok(())
 }

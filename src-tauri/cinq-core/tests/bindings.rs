@@ -83,6 +83,7 @@ fn declarations() -> String {
         ObjectiveTemplate::decl(&cfg),
         MissionSuggestion::decl(&cfg),
         PersonaRef::decl(&cfg),
+        MetricInfo::decl(&cfg),
         Ambition::decl(&cfg),
         SmartCheck::decl(&cfg),
         ObjectiveCheck::decl(&cfg),

@@ -121,7 +121,7 @@ function simpleFindings(a: Audit): Finding[] {
         title: { en: `${n.name} is a candidate network`, fr: `${n.name} est un réseau social candidat` },
         explanation: { en: `Used by ${fans.map((p) => p.name).join(', ')}.`, fr: `Utilisé par ${fans.map((p) => p.name).join(', ')}.` },
         suggestion: { en: `Consider opening an account on ${n.name}.`, fr: `Envisagez d’ouvrir un compte sur ${n.name}.` },
-        link: { step: 'audit', section: 'audiences', network: n.key, item: null },
+        link: { step: 'audit', section: 'audiences', network: n.key, item: null, pillar: null },
       });
     }
     return out;
@@ -136,7 +136,7 @@ function simpleFindings(a: Audit): Finding[] {
       title: { en: `Measurements are missing on ${name(key)}`, fr: `Des mesures manquent sur ${name(key)}` },
       explanation: { en: `${5 - ok} of 5 measurements are not available.`, fr: `${5 - ok} mesures sur 5 ne sont pas disponibles.` },
       suggestion: { en: 'Set up the missing measurements.', fr: 'Mettez en place les mesures manquantes.' },
-      link: { step: 'audit', section: 'measurement', network: key, item: null },
+      link: { step: 'audit', section: 'measurement', network: key, item: null, pillar: null },
     });
   }
   return out;

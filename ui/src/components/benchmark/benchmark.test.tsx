@@ -72,7 +72,7 @@ const FINDINGS: Finding[] = [
     title: { en: 'Nobody talks about “zero waste”', fr: 'Personne ne parle de « zéro déchet »' },
     explanation: { en: 'No player covers this theme.', fr: 'Aucun acteur ne traite ce thème.' },
     suggestion: { en: 'Make it yours.', fr: 'Faites-en votre thème.' },
-    link: { step: 'benchmark', section: 'coverage', network: null, item: null },
+    link: { step: 'benchmark', section: 'coverage', network: null, item: null, pillar: null },
   },
   {
     kind: 'posts_less_than_competitors',
@@ -81,7 +81,7 @@ const FINDINGS: Finding[] = [
     title: { en: 'You post less than your competitors on Instagram', fr: 'Vous publiez moins que vos concurrents sur Instagram' },
     explanation: { en: '1 post a week against 3.', fr: '1 publication par semaine contre 3.' },
     suggestion: { en: 'Post more often.', fr: 'Publiez plus souvent.' },
-    link: { step: 'benchmark', section: 'comparison', network: 'instagram', item: null },
+    link: { step: 'benchmark', section: 'comparison', network: 'instagram', item: null, pillar: null },
   },
 ];
 

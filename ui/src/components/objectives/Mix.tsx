@@ -334,11 +334,9 @@ function NetworkMixRow({ network, strategyMix }: { network: string; strategyMix:
 // ---------------------------------------------------------------------------------------------------------------
 // Topics.
 
-/** The pillar a `pillar_without_topics` finding names, when it can be told from its title. */
+/** The pillar a `pillar_without_topics` finding is about (its link says). */
 function pillarOf(f: Finding): Pillar | null {
-  const title = f.title.en.toLowerCase();
-  const hits = PILLARS.filter((p) => title.includes(p));
-  return hits.length === 1 ? hits[0] : null;
+  return f.link.pillar;
 }
 
 function Topics() {

@@ -74,15 +74,12 @@ export const TYPE_COLORS: Record<ObjectiveType, string> = {
   customer_care: 'orange',
 };
 
-/** Followers, likes and shares: they say nothing of business results by themselves (the Rust side's list). */
-export const VANITY_METRICS: readonly KpiMetric[] = ['followers', 'likes', 'shares'];
-
-/** The metrics of the KPI select, grouped so that those tied to results come first and vanity ones stand apart. */
-const METRIC_GROUPS: readonly { key: 'results' | 'audience' | 'care' | 'vanity' | 'other'; metrics: KpiMetric[] }[] = [
+/** The metrics of the KPI select, grouped so that those tied to results come first. Which metrics are vanity ones is
+ *  the Rust side's rule (`view.metrics`): they stand apart in their own group, whatever group they are listed in here. */
+const METRIC_GROUPS: readonly { key: 'results' | 'audience' | 'care' | 'other'; metrics: KpiMetric[] }[] = [
   { key: 'results', metrics: ['qualified_visits', 'leads', 'sign_ups', 'conversions', 'sales', 'clicks', 'click_through_rate'] },
-  { key: 'audience', metrics: ['reach', 'impressions', 'engagement_rate', 'comments', 'mentions', 'video_views'] },
+  { key: 'audience', metrics: ['reach', 'impressions', 'engagement_rate', 'comments', 'mentions', 'video_views', 'followers', 'likes', 'shares'] },
   { key: 'care', metrics: ['response_time', 'response_rate', 'rating'] },
-  { key: 'vanity', metrics: ['followers', 'likes', 'shares'] },
   { key: 'other', metrics: ['custom'] },
 ];
 
@@ -90,8 +87,10 @@ const METRIC_GROUPS: readonly { key: 'results' | 'audience' | 'care' | 'vanity' 
 export const SMART_LETTERS = ['specific', 'measurable', 'achievable', 'relevant', 'time_bound'] as const;
 export type SmartLetter = (typeof SMART_LETTERS)[number];
 
-/** Lower is better for a response time; higher for everything else (as the Rust side's default). */
-export const defaultDirection = (m: KpiMetric | null): Direction => (m === 'response_time' ? 'decrease' : 'increase');
+/** Whether a metric is a vanity one, and which way it goes by default: the Rust side's rules, carried by the view. */
+function metricInfo(view: ObjectivesView, m: KpiMetric | null) {
+  return m === null ? undefined : view.metrics.find((x) => x.metric === m);
+}
 
 
 /** The new objective in an answered view: the one with the highest id. */
@@ -237,9 +236,7 @@ function ObjectiveCard({ objective: o, onEdit, onDelete }: { objective: Objectiv
 }
 
 function letterOk(check: ObjectiveCheck, letter: SmartLetter): boolean {
-  const s = check.smart;
-  if (letter === 'achievable') return s.ambition === 'ok' || s.ambition === 'timid' || s.ambition === 'from_zero';
-  return s[letter];
+  return check.smart[letter];
 }
 
 /** Why a letter passes or not, in the UI language. */
@@ -581,7 +578,7 @@ function inputOf(d: Draft): ObjectiveInput | null {
 
 function ObjectiveEditForm({ objective, onClose }: { objective: Objective; onClose: () => void }) {
   const { t } = useTranslation();
-  const { strategyId, tracker } = useObj();
+  const { strategyId, tracker, view } = useObj();
   const s = useAutosave<Draft, ObjectivesView>({
     key: `${strategyId}:objective:${objective.id}`,
     initial: () => draftOf(objective),
@@ -607,7 +604,10 @@ function ObjectiveEditForm({ objective, onClose }: { objective: Objective; onClo
         errors={errors}
         set={(k, v, mode) => s.change({ ...s.draft, [k]: v }, mode)}
         setMetric={(metric) =>
-          s.change({ ...s.draft, kpi_metric: metric, direction: metric ? defaultDirection(metric) : s.draft.direction }, 'now')
+          s.change(
+            { ...s.draft, kpi_metric: metric, direction: metricInfo(view, metric)?.direction ?? s.draft.direction },
+            'now',
+          )
         }
         onBlur={() => void s.flush()}
       />
@@ -641,10 +641,18 @@ function ObjectiveFields({
     const g = view.data.goals.find((x) => x.id === m.business_goal_id);
     return { value: String(m.id), label: g ? `${m.title} — ${g.title}` : m.title };
   });
-  const metricData = METRIC_GROUPS.map((g) => ({
-    group: t(`objectives.objectiveList.metricGroups.${g.key}`),
-    items: g.metrics.map((m) => ({ value: m, label: t(`objectives.kpiMetrics.${m}`) })),
-  }));
+  const isVanity = (m: KpiMetric) => metricInfo(view, m)?.vanity === true;
+  const item = (m: KpiMetric) => ({ value: m, label: t(`objectives.kpiMetrics.${m}`) });
+  const group = (key: string, metrics: KpiMetric[]) => ({
+    group: t(`objectives.objectiveList.metricGroups.${key}`),
+    items: metrics.map(item),
+  });
+  // The vanity metrics stand apart, just before the user's own metric.
+  const metricData = [
+    ...METRIC_GROUPS.filter((g) => g.key !== 'other').map((g) => group(g.key, g.metrics.filter((m) => !isVanity(m)))),
+    group('vanity', view.metrics.filter((m) => m.vanity).map((m) => m.metric)),
+    ...METRIC_GROUPS.filter((g) => g.key === 'other').map((g) => group(g.key, g.metrics)),
+  ];
   const keptNetworks = view.kept.filter((k) => view.networks.some((n) => n.key === k));
   const otherNetworks = view.networks.filter((n) => !view.kept.includes(n.key)).map((n) => n.key);
   const networkItem = (key: string) => ({ value: key, label: networkName(view.networks, key) });
@@ -656,7 +664,7 @@ function ObjectiveFields({
       ? [{ group: t('objectives.objectiveList.networksOther'), items: otherNetworks.map(networkItem) }]
       : []),
   ];
-  const vanity = d.kpi_metric !== null && VANITY_METRICS.includes(d.kpi_metric);
+  const vanity = metricInfo(view, d.kpi_metric)?.vanity === true;
 
   return (
     <>

@@ -298,7 +298,7 @@ describe('content mix', () => {
         finding({
           kind: 'mission_mix_mismatch',
           title: { en: 'The mix of LinkedIn gives little room to its main pillars', fr: 'x' },
-          link: { step: 'objectives', section: 'mix', network: 'linkedin', item: null },
+          link: { step: 'objectives', section: 'mix', network: 'linkedin', item: null, pillar: null },
         }),
       ],
     });
@@ -368,7 +368,7 @@ describe('topics', () => {
         finding({
           kind: 'pillar_without_topics',
           title: { en: 'No topic under curation', fr: 'Aucun thème sous le pilier curation' },
-          link: { step: 'objectives', section: 'mix', network: null, item: null },
+          link: { step: 'objectives', section: 'mix', network: null, item: null, pillar: 'curation' },
         }),
       ],
     });

@@ -11,6 +11,7 @@ import type {
   ContentMix,
   Finding,
   KpiMetric,
+  MetricInfo,
   MarketingObjective,
   MarketingObjectiveInput,
   MeasurementPlan,
@@ -64,6 +65,15 @@ export { EMPTY_OBJECTIVE };
 
 const VANITY: readonly KpiMetric[] = ['followers', 'likes', 'shares'];
 
+/** The metrics of the catalogue as the Rust side describes them (`KpiMetric::ALL`). */
+const METRICS: MetricInfo[] = (
+  [
+    'reach', 'impressions', 'followers', 'likes', 'shares', 'comments', 'engagement_rate', 'mentions', 'video_views',
+    'clicks', 'click_through_rate', 'qualified_visits', 'leads', 'sign_ups', 'conversions', 'sales', 'response_time',
+    'response_rate', 'rating', 'custom',
+  ] as const
+).map((metric) => ({ metric, vanity: VANITY.includes(metric), direction: metric === 'response_time' ? 'decrease' : 'increase' }));
+
 function apiError(code: ApiError['code'], message: string, fields: ApiError['fields'] = []): ApiError {
   return { code, message, fields };
 }
@@ -81,6 +91,7 @@ function check(f: ObjFake, o: Objective): ObjectiveCheck {
       specific,
       measurable: specific && o.measurement.source.trim() !== '',
       ambition: 'unknown',
+      achievable: false,
       monthly_factor: null,
       relevant,
       time_bound: d.deadline !== null && d.deadline > f.today,
@@ -98,7 +109,7 @@ function finding(kind: Finding['kind'], severity: Finding['severity'], title: st
     title: { en: title, fr: `FR ${title}` },
     explanation: { en: `Why: ${title}`, fr: `Pourquoi : ${title}` },
     suggestion: { en: `Fix: ${title}`, fr: `Corriger : ${title}` },
-    link: { step: 'objectives', section, network, item },
+    link: { step: 'objectives', section, network, item, pillar: null },
   };
 }
 
@@ -145,6 +156,7 @@ export function viewOf(f: ObjFake): ObjectivesView {
       { network: 'linkedin', statement: { en: 'Build credibility and expertise.', fr: 'Renforcer notre crédibilité et notre expertise.' }, pillars: ['curation', 'interaction'] },
     ],
     today: f.today,
+    metrics: METRICS,
   } satisfies ObjectivesView);
 }
 

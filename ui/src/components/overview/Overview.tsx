@@ -45,7 +45,6 @@ const STEP_ORDER: StepId[] = ['audit', 'benchmark', 'objectives', 'calendar', 't
 export const overviewKey = (strategyId: number) => ['overview', strategyId] as const;
 
 function letterOk(s: SmartCheck, letter: (typeof LETTERS)[number]): boolean {
-  if (letter === 'achievable') return ['ok', 'timid', 'from_zero'].includes(s.ambition);
   return s[letter];
 }
 

@@ -30,7 +30,7 @@ const AUDIT_FINDING: Finding = {
   title: { en: 'Facebook is asleep', fr: 'Facebook dort' },
   explanation: { en: 'No post for 47 days.', fr: 'Aucune publication depuis 47 jours.' },
   suggestion: { en: 'Post again or drop it.', fr: 'Republiez ou abandonnez-le.' },
-  link: { step: 'audit', section: 'presence', network: 'facebook', item: null },
+  link: { step: 'audit', section: 'presence', network: 'facebook', item: null, pillar: null },
 };
 
 function install() {
