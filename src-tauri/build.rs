@@ -53,6 +53,17 @@ const COMMANDS: &[&str] = &[
     "topic_delete",
     "overview_get",
     "window_print",
+    "calendar_get",
+    "post_save",
+    "post_move",
+    "post_delete",
+    "editorial_save",
+    "editorial_delete",
+    "relay_posts_create",
+    "calendar_apply",
+    "calendar_export",
+    "calendar_import_pick",
+    "calendar_import_run",
 ];
 
 fn main() {

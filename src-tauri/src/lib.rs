@@ -9,6 +9,11 @@ use cinq_core::audit::{AuditView, CustomNetworkInput, MetricCheck, PersonaInput,
 use cinq_core::benchmark::{
     BenchmarkView, CustomerVoice, ObservationInput, PlayerInput, TrendInput,
 };
+use cinq_core::calendar::{EditorialItemInput, PostInput};
+use cinq_core::calendar_checks::CheckOptions;
+use cinq_core::calendar_export::ExportOptions;
+use cinq_core::calendar_import::{ColumnMapping, CsvPreview, MappedImportReport};
+use cinq_core::calendar_view::{CalendarChange, CalendarChanged, CalendarImported, CalendarView};
 use cinq_core::error::{ApiError, CoreError, ErrorCode};
 use cinq_core::objectives::{
     BusinessGoalInput, MarketingObjectiveInput, MeasurementPlan, Mission, MixWeights,
@@ -27,6 +32,8 @@ pub struct AppState {
     store: Mutex<Result<Store, ApiError>>,
     db_path: PathBuf,
     started: Instant,
+    /// The file last picked for a calendar import (its name and bytes), between its preview and its import.
+    picked_csv: Mutex<Option<(String, Vec<u8>)>>,
 }
 
 type Cmd<T> = Result<T, ApiError>;
@@ -537,6 +544,309 @@ fn overview_get(state: State<AppState>, strategy_id: i64) -> Cmd<StrategyOvervie
     })
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// Step 4, the calendar. Every change answers with the view of the period the screen shows (`from`..=`to`), so the
+// checks are recomputed with each one.
+
+fn calendar_view(s: &Store, id: i64, from: &str, to: &str) -> cinq_core::Result<CalendarView> {
+    let today = today_for(s, id)?;
+    s.calendar_view(id, from, to, today, &CheckOptions::default())
+}
+
+/// Runs a change that writes posts or editorial items (their ids), then answers with them as stored and the view.
+fn calendar_change(
+    state: &AppState,
+    id: i64,
+    from: &str,
+    to: &str,
+    change: impl FnOnce(&mut Store) -> cinq_core::Result<(Vec<i64>, Vec<i64>)>,
+) -> Cmd<CalendarChanged> {
+    state.with(|s| {
+        let (posts, editorial) = change(s)?;
+        let posts = posts
+            .into_iter()
+            .map(|pid| s.post(id, pid))
+            .collect::<cinq_core::Result<_>>()?;
+        let editorial = editorial
+            .into_iter()
+            .map(|eid| s.editorial_item(id, eid))
+            .collect::<cinq_core::Result<_>>()?;
+        Ok(CalendarChanged {
+            posts,
+            editorial,
+            view: calendar_view(s, id, from, to)?,
+        })
+    })
+}
+
+#[tauri::command]
+fn calendar_get(
+    state: State<AppState>,
+    strategy_id: i64,
+    from: String,
+    to: String,
+) -> Cmd<CalendarView> {
+    state.with(|s| calendar_view(s, strategy_id, &from, &to))
+}
+
+/// `post_id` null creates the post.
+#[tauri::command]
+fn post_save(
+    state: State<AppState>,
+    strategy_id: i64,
+    post_id: Option<i64>,
+    input: PostInput,
+    from: String,
+    to: String,
+) -> Cmd<CalendarChanged> {
+    calendar_change(&state, strategy_id, &from, &to, |s| {
+        Ok((vec![s.save_post(strategy_id, post_id, &input)?], vec![]))
+    })
+}
+
+/// Moves a post (or, with `copy`, adds a copy) to a network and a date and time; `scheduled_at` null sends it to
+/// the ideas.
+#[allow(clippy::too_many_arguments)]
+#[tauri::command]
+fn post_move(
+    state: State<AppState>,
+    strategy_id: i64,
+    post_id: i64,
+    network: String,
+    scheduled_at: Option<String>,
+    copy: bool,
+    from: String,
+    to: String,
+) -> Cmd<CalendarChanged> {
+    calendar_change(&state, strategy_id, &from, &to, |s| {
+        let pid = s.move_post(
+            strategy_id,
+            post_id,
+            &network,
+            scheduled_at.as_deref(),
+            copy,
+        )?;
+        Ok((vec![pid], vec![]))
+    })
+}
+
+#[tauri::command]
+fn post_delete(
+    state: State<AppState>,
+    strategy_id: i64,
+    post_id: i64,
+    from: String,
+    to: String,
+) -> Cmd<CalendarView> {
+    state.with(|s| {
+        s.delete_post(strategy_id, post_id)?;
+        calendar_view(s, strategy_id, &from, &to)
+    })
+}
+
+/// `item_id` null creates the editorial item.
+#[tauri::command]
+fn editorial_save(
+    state: State<AppState>,
+    strategy_id: i64,
+    item_id: Option<i64>,
+    input: EditorialItemInput,
+    from: String,
+    to: String,
+) -> Cmd<CalendarChanged> {
+    calendar_change(&state, strategy_id, &from, &to, |s| {
+        Ok((
+            vec![],
+            vec![s.save_editorial(strategy_id, item_id, &input)?],
+        ))
+    })
+}
+
+/// The posts that relayed it stay, unlinked; the answer holds them as they were (linked), for undo.
+#[tauri::command]
+fn editorial_delete(
+    state: State<AppState>,
+    strategy_id: i64,
+    item_id: i64,
+    from: String,
+    to: String,
+) -> Cmd<CalendarChanged> {
+    state.with(|s| {
+        let posts = s.delete_editorial(strategy_id, item_id)?;
+        Ok(CalendarChanged {
+            posts,
+            editorial: Vec::new(),
+            view: calendar_view(s, strategy_id, &from, &to)?,
+        })
+    })
+}
+
+/// Creates a relay post of the editorial item on each network.
+#[tauri::command]
+fn relay_posts_create(
+    state: State<AppState>,
+    strategy_id: i64,
+    item_id: i64,
+    networks: Vec<String>,
+    from: String,
+    to: String,
+) -> Cmd<CalendarChanged> {
+    calendar_change(&state, strategy_id, &from, &to, |s| {
+        let made = s.create_relay_posts(strategy_id, item_id, &networks)?;
+        Ok((made.into_iter().map(|p| p.id).collect(), vec![]))
+    })
+}
+
+/// Writes back what undo or redo restores.
+#[tauri::command]
+fn calendar_apply(
+    state: State<AppState>,
+    strategy_id: i64,
+    change: CalendarChange,
+    from: String,
+    to: String,
+) -> Cmd<CalendarView> {
+    state.with(|s| {
+        s.apply_calendar_change(strategy_id, &change)?;
+        calendar_view(s, strategy_id, &from, &to)
+    })
+}
+
+/// Asks where to save (a native dialog: a folder for Hootsuite, which gets one file per network) and writes the
+/// export there. Answers with the files written; `None` when the user cancels.
+#[tauri::command]
+async fn calendar_export(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    strategy_id: i64,
+    options: ExportOptions,
+) -> Cmd<Option<Vec<String>>> {
+    let files = state.with(|s| s.export_calendar(strategy_id, &options))?;
+    let folder_export = options.format == cinq_core::calendar_export::ExportFormat::Hootsuite;
+    let targets: Vec<PathBuf> = if folder_export {
+        let Some(dir) = app.dialog().file().blocking_pick_folder() else {
+            return Ok(None);
+        };
+        let dir = picked(dir)?;
+        files.iter().map(|f| dir.join(&f.name)).collect()
+    } else {
+        let Some(file) = files.first() else {
+            return Ok(Some(Vec::new()));
+        };
+        let ext = file.name.rsplit('.').next().unwrap_or("csv").to_owned();
+        let Some(path) = app
+            .dialog()
+            .file()
+            .add_filter(ext.to_uppercase(), &[ext.as_str()])
+            .set_file_name(&file.name)
+            .blocking_save_file()
+        else {
+            return Ok(None);
+        };
+        vec![picked(path)?]
+    };
+    for (file, path) in files.iter().zip(&targets) {
+        std::fs::write(path, &file.bytes).map_err(|e| {
+            ApiError::from(CoreError::Io(format!(
+                "cannot write {}: {e}",
+                path.display()
+            )))
+        })?;
+    }
+    Ok(Some(
+        targets.iter().map(|p| p.display().to_string()).collect(),
+    ))
+}
+
+/// Asks for a CSV file (a native dialog), keeps it for the import, and answers with its preview. `None` when the
+/// user cancels.
+#[tauri::command]
+async fn calendar_import_pick(
+    app: AppHandle,
+    state: State<'_, AppState>,
+) -> Cmd<Option<CsvPreview>> {
+    let Some(path) = app
+        .dialog()
+        .file()
+        .add_filter("CSV", &["csv", "txt", "tsv"])
+        .blocking_pick_file()
+    else {
+        return Ok(None);
+    };
+    let path = picked(path)?;
+    let bytes = std::fs::read(&path).map_err(|e| {
+        ApiError::from(CoreError::Io(format!(
+            "cannot read {}: {e}",
+            path.display()
+        )))
+    })?;
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let preview = cinq_core::calendar_import::csv_preview(&name, &bytes).map_err(ApiError::from)?;
+    *state.picked_csv.lock().map_err(|_| internal())? = Some((name, bytes));
+    Ok(Some(preview))
+}
+
+/// Imports the file picked last: as it stands when `mapping` is null (Cinq's own CSV), else through the mapping.
+/// With `dry_run`, only checks.
+#[allow(clippy::too_many_arguments)]
+#[tauri::command]
+fn calendar_import_run(
+    state: State<AppState>,
+    strategy_id: i64,
+    mapping: Option<ColumnMapping>,
+    skip_invalid: bool,
+    dry_run: bool,
+    from: String,
+    to: String,
+) -> Cmd<CalendarImported> {
+    let (name, bytes) = state
+        .picked_csv
+        .lock()
+        .map_err(|_| internal())?
+        .clone()
+        .ok_or_else(|| {
+            ApiError::from(CoreError::Validation(vec![cinq_core::FieldError::new(
+                "file", "required",
+            )]))
+        })?;
+    state.with(|s| {
+        let report = match &mapping {
+            Some(m) => {
+                s.import_calendar_mapped(strategy_id, &name, &bytes, m, skip_invalid, dry_run)?
+            }
+            None => {
+                let r = s.import_calendar_csv(strategy_id, &name, &bytes)?;
+                MappedImportReport {
+                    rows: r.posts,
+                    imported: r.posts,
+                    skipped: 0,
+                    errors: Vec::new(),
+                    error_count: 0,
+                    written: true,
+                    created_topics: r.created_topics,
+                    created_objectives: r.created_objectives,
+                    created_editorial: r.created_editorial,
+                }
+            }
+        };
+        Ok(CalendarImported {
+            report,
+            view: calendar_view(s, strategy_id, &from, &to)?,
+        })
+    })
+}
+
+fn internal() -> ApiError {
+    ApiError {
+        code: ErrorCode::Internal,
+        message: "an earlier failure left Cinq in a bad state; restart Cinq".into(),
+        fields: Vec::new(),
+    }
+}
+
 /// Opens the system's print dialog for the window (which offers saving as PDF on every OS).
 #[tauri::command]
 fn window_print(window: tauri::WebviewWindow) -> Cmd<()> {
@@ -640,6 +950,7 @@ pub fn run(db: Option<PathBuf>, started: Instant) {
                 store: Mutex::new(store),
                 db_path,
                 started,
+                picked_csv: Mutex::new(None),
             });
             if let Some(window) = app.get_webview_window("main") {
                 fit_to_screen(&window);
@@ -698,6 +1009,17 @@ pub fn run(db: Option<PathBuf>, started: Instant) {
             topic_delete,
             overview_get,
             window_print,
+            calendar_get,
+            post_save,
+            post_move,
+            post_delete,
+            editorial_save,
+            editorial_delete,
+            relay_posts_create,
+            calendar_apply,
+            calendar_export,
+            calendar_import_pick,
+            calendar_import_run,
         ])
         .run(tauri::generate_context!())
         .expect("Cinq could not start its window");

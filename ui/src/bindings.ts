@@ -559,6 +559,145 @@ export type ImportReport = { posts: number,
  */
 created_topics: number, created_objectives: number, created_editorial: number, };
 
+export type CalendarRow = { network: string, name: string, 
+/**
+ * The longest post, in characters, if the network has a limit.
+ */
+max_length: number | null, 
+/**
+ * Kept by the audit. A network that was not (dropped later) still gets a row while it has posts in the period.
+ */
+kept: boolean, 
+/**
+ * The mission's target, from step 3.
+ */
+posts_per_week: number | null, 
+/**
+ * The mission's main pillars.
+ */
+pillars: Array<Pillar>, };
+
+export type EditorialRef = { id: number, title: string, date: string, };
+
+export type CalendarView = { 
+/**
+ * The period, `YYYY-MM-DD`, inclusive.
+ */
+from: string, to: string, 
+/**
+ * The strategy's today.
+ */
+today: string, 
+/**
+ * The period's editorial items and posts, and every idea.
+ */
+calendar: Calendar, 
+/**
+ * Kept networks in the order of their missions (those without a mission after them), then networks no longer
+ * kept that have posts in the period.
+ */
+rows: Array<CalendarRow>, 
+/**
+ * The live checks over the period.
+ */
+checks: CalendarChecks, 
+/**
+ * Every editorial item of the strategy, by date (what a post can relay).
+ */
+editorial_all: Array<EditorialRef>, 
+/**
+ * Every campaign name used, sorted.
+ */
+campaigns: Array<string>, };
+
+export type CalendarChanged = { posts: Array<Post>, editorial: Array<EditorialItem>, view: CalendarView, };
+
+export type CalendarChange = { posts: Array<Post>, editorial: Array<EditorialItem>, delete_posts: Array<number>, delete_editorial: Array<number>, };
+
+export type CalendarImported = { report: MappedImportReport, view: CalendarView, };
+
+export type DateOrder = "day_first" | "month_first";
+
+export type ColumnMapping = { 
+/**
+ * The first line holds column names.
+ */
+has_header: boolean, network: number | null, 
+/**
+ * The network of every row when the file has no network column (or the cell is empty).
+ */
+default_network: string | null, 
+/**
+ * A date, or a date and time in one cell. Rows with no date become ideas.
+ */
+date: number | null, time: number | null, date_order: DateOrder, title: number | null, text: number | null, link: number | null, media_notes: number | null, pillar: number | null, topic: number | null, status: number | null, campaign: number | null, editorial_item: number | null, objective: number | null, };
+
+export type CsvPreview = { 
+/**
+ * The file's name (no folder).
+ */
+file: string, 
+/**
+ * The delimiter found: `,`, `;` or a tab.
+ */
+delimiter: string, 
+/**
+ * The file is Cinq's own CSV: it is imported as it stands, with no mapping.
+ */
+cinq: boolean, 
+/**
+ * The column names (from the header, or "Column 1", "Column 2"… when there is none).
+ */
+columns: Array<string>, 
+/**
+ * The first data rows (at most 20).
+ */
+rows: Array<Array<string>>, 
+/**
+ * How many data rows the file has.
+ */
+total_rows: number, 
+/**
+ * The mapping suggested from the column names (English and French) and the values.
+ */
+mapping: ColumnMapping, };
+
+export type RowError = { 
+/**
+ * The line in the file (1-based, the header counted).
+ */
+line: number, 
+/**
+ * The column's name as the preview shows it.
+ */
+column: string, expected: Text, };
+
+export type MappedImportReport = { 
+/**
+ * The data rows of the file.
+ */
+rows: number, 
+/**
+ * Posts written (or that would be, on a dry run).
+ */
+imported: number, 
+/**
+ * Bad rows left out (only with "skip invalid rows").
+ */
+skipped: number, 
+/**
+ * The bad rows' errors, the first 200 of them.
+ */
+errors: Array<RowError>, 
+/**
+ * How many errors there are in all.
+ */
+error_count: number, 
+/**
+ * Whether anything was written: false on a dry run, and while a row is bad without "skip invalid rows".
+ */
+written: boolean, created_topics: number, created_objectives: number, created_editorial: number, };
+
 export type Severity = "blocking" | "warning" | "info";
 
 export type FindingKind = "targets_without_presence" | "weak_presence" | "candidate_network" | "drop_candidate" | "best_format" | "missing_measurement" | "stale_account" | "posts_less_than_competitors" | "engages_less_than_competitors" | "format_gap" | "white_space_theme" | "crowded_theme" | "no_objective" | "not_specific" | "not_measurable" | "no_figures" | "too_ambitious" | "target_wrong_way" | "target_unchanged" | "target_timid" | "starts_from_zero" | "not_linked_to_business" | "not_time_bound" | "vanity_metric" | "metric_unavailable" | "objective_off_kept_networks" | "network_without_mission" | "mission_without_objective" | "undecided_network" | "pillar_without_topics" | "mission_mix_mismatch" | "frequency_too_low" | "frequency_too_high" | "empty_weeks" | "topic_repeated" | "topic_unused" | "topic_dominant" | "mission_misfit" | "mix_off_target" | "post_collision" | "post_without_objective" | "editorial_not_relayed" | "post_too_long";

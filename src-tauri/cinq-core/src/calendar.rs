@@ -239,6 +239,54 @@ pub(crate) fn insert_post(tx: &Transaction, id: i64, p: &PostInput) -> Result<i6
     Ok(tx.last_insert_rowid())
 }
 
+/// Writes a post with its id: created again if it was deleted, replaced if it exists in this strategy.
+pub(crate) fn upsert_post(tx: &Transaction, id: i64, p: &Post) -> Result<()> {
+    check_links(tx, id, &p.data)?;
+    let d = &p.data;
+    let n = tx.execute(
+        "INSERT INTO post (id, strategy_id, network, scheduled_at, topic_id, editorial_item_id, objective_id, data)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+         ON CONFLICT (id) DO UPDATE SET network = excluded.network, scheduled_at = excluded.scheduled_at,
+           topic_id = excluded.topic_id, editorial_item_id = excluded.editorial_item_id,
+           objective_id = excluded.objective_id, data = excluded.data
+         WHERE post.strategy_id = excluded.strategy_id",
+        params![
+            p.id,
+            id,
+            d.network,
+            d.scheduled_at,
+            d.topic_id,
+            d.editorial_item_id,
+            d.objective_id,
+            json(&post_data(d))?
+        ],
+    )?;
+    if n == 0 {
+        return Err(CoreError::Conflict(format!(
+            "post {} belongs to another strategy",
+            p.id
+        )));
+    }
+    Ok(())
+}
+
+/// Writes an editorial item with its id: created again if it was deleted, replaced if it exists in this strategy.
+pub(crate) fn upsert_editorial(tx: &Transaction, id: i64, e: &EditorialItem) -> Result<()> {
+    let n = tx.execute(
+        "INSERT INTO editorial_item (id, strategy_id, date, data) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (id) DO UPDATE SET date = excluded.date, data = excluded.data
+         WHERE editorial_item.strategy_id = excluded.strategy_id",
+        params![e.id, id, e.data.date, json(&clean_editorial(&e.data))?],
+    )?;
+    if n == 0 {
+        return Err(CoreError::Conflict(format!(
+            "editorial item {} belongs to another strategy",
+            e.id
+        )));
+    }
+    Ok(())
+}
+
 fn post_from_row(r: &rusqlite::Row) -> rusqlite::Result<Option<Post>> {
     let data: String = r.get(6)?;
     let Ok(d) = serde_json::from_str::<PostData>(&data) else {
@@ -438,6 +486,19 @@ impl Store {
             .ok_or_else(|| not_found("post", post_id))
     }
 
+    pub fn editorial_item(&self, id: i64, item_id: i64) -> Result<EditorialItem> {
+        self.conn()
+            .query_row(
+                "SELECT data FROM editorial_item WHERE id = ?2 AND strategy_id = ?1",
+                params![id, item_id],
+                |r| r.get::<_, String>(0),
+            )
+            .optional()?
+            .and_then(|d| serde_json::from_str(&d).ok())
+            .map(|data| EditorialItem { id: item_id, data })
+            .ok_or_else(|| not_found("editorial item", item_id))
+    }
+
     /// Creates (`item_id` None) or updates an editorial item. Returns its id.
     pub fn save_editorial(
         &mut self,
@@ -464,12 +525,23 @@ impl Store {
         })
     }
 
-    /// Deletes an editorial item; the posts that relayed it stay.
-    pub fn delete_editorial(&mut self, id: i64, item_id: i64) -> Result<()> {
+    /// Deletes an editorial item; the posts that relayed it stay, unlinked. Returns them as they were (linked).
+    pub fn delete_editorial(&mut self, id: i64, item_id: i64) -> Result<Vec<Post>> {
+        let relays: Vec<Post> = self
+            .conn()
+            .prepare_cached(&format!(
+                "SELECT {POST_COLUMNS} FROM post WHERE strategy_id = ?1 AND editorial_item_id = ?2 ORDER BY id"
+            ))?
+            .query_map(params![id, item_id], post_from_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?
+            .into_iter()
+            .flatten()
+            .collect();
         self.write(|tx| {
             touch(tx, id)?;
             delete_owned(tx, "editorial_item", id, item_id, "editorial item")
-        })
+        })?;
+        Ok(relays)
     }
 
     /// Creates (`post_id` None) or updates a post. Returns its id.
@@ -502,6 +574,23 @@ impl Store {
                     Ok(pid)
                 }
             }
+        })
+    }
+
+    /// Creates several posts in one transaction. Returns their ids, in order.
+    pub fn save_posts(&mut self, id: i64, inputs: &[PostInput]) -> Result<Vec<i64>> {
+        for p in inputs {
+            validate_post(p)?;
+        }
+        self.write(|tx| {
+            touch(tx, id)?;
+            inputs
+                .iter()
+                .map(|p| {
+                    check_links(tx, id, p)?;
+                    insert_post(tx, id, p)
+                })
+                .collect()
         })
     }
 

@@ -6,6 +6,8 @@ pub mod benchmark;
 pub mod calendar;
 pub mod calendar_checks;
 pub mod calendar_export;
+pub mod calendar_import;
+pub mod calendar_view;
 mod check;
 pub mod cli;
 pub mod error;

@@ -6,6 +6,8 @@ use cinq_core::benchmark::*;
 use cinq_core::calendar::*;
 use cinq_core::calendar_checks::*;
 use cinq_core::calendar_export::*;
+use cinq_core::calendar_import::*;
+use cinq_core::calendar_view::*;
 use cinq_core::findings::*;
 use cinq_core::objectives::*;
 use cinq_core::overview::*;
@@ -111,6 +113,17 @@ fn declarations() -> String {
         Delimiter::decl(&cfg),
         ExportOptions::decl(&cfg),
         ImportReport::decl(&cfg),
+        CalendarRow::decl(&cfg),
+        EditorialRef::decl(&cfg),
+        CalendarView::decl(&cfg),
+        CalendarChanged::decl(&cfg),
+        CalendarChange::decl(&cfg),
+        CalendarImported::decl(&cfg),
+        DateOrder::decl(&cfg),
+        ColumnMapping::decl(&cfg),
+        CsvPreview::decl(&cfg),
+        RowError::decl(&cfg),
+        MappedImportReport::decl(&cfg),
         // Findings.
         Severity::decl(&cfg),
         FindingKind::decl(&cfg),

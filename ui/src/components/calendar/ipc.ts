@@ -1,0 +1,69 @@
+// Typed wrappers around the calendar commands of the Rust side (step 4). Every change answers with the view of the
+// period on screen (`from`..=`to`, `YYYY-MM-DD`), its checks recomputed; every rejection is normalised into an
+// `ApiError`.
+import { invoke, type InvokeArgs } from '@tauri-apps/api/core';
+import type {
+  CalendarChange,
+  CalendarChanged,
+  CalendarImported,
+  CalendarView,
+  ColumnMapping,
+  CsvPreview,
+  EditorialItemInput,
+  ExportOptions,
+  PostInput,
+} from '../../bindings';
+import { toApiError } from '../../ipc';
+
+async function call<T>(cmd: string, args: InvokeArgs): Promise<T> {
+  try {
+    return await invoke<T>(cmd, args);
+  } catch (e) {
+    throw toApiError(e);
+  }
+}
+
+/** The period the screen shows. */
+export interface Range {
+  from: string;
+  to: string;
+}
+
+export const calApi = {
+  get: (strategyId: number, r: Range) => call<CalendarView>('calendar_get', { strategyId, ...r }),
+  /** `postId` null creates the post. */
+  postSave: (strategyId: number, postId: number | null, input: PostInput, r: Range) =>
+    call<CalendarChanged>('post_save', { strategyId, postId, input, ...r }),
+  /** `scheduledAt` null sends the post back to the ideas; `copy` adds a copy there instead of moving it. */
+  postMove: (strategyId: number, postId: number, network: string, scheduledAt: string | null, copy: boolean, r: Range) =>
+    call<CalendarChanged>('post_move', { strategyId, postId, network, scheduledAt, copy, ...r }),
+  postDelete: (strategyId: number, postId: number, r: Range) =>
+    call<CalendarView>('post_delete', { strategyId, postId, ...r }),
+  /** `itemId` null creates the editorial item. */
+  editorialSave: (strategyId: number, itemId: number | null, input: EditorialItemInput, r: Range) =>
+    call<CalendarChanged>('editorial_save', { strategyId, itemId, input, ...r }),
+  /** The posts that relayed it stay, unlinked. */
+  editorialDelete: (strategyId: number, itemId: number, r: Range) =>
+    call<CalendarChanged>('editorial_delete', { strategyId, itemId, ...r }),
+  /** A draft relay post of the item on each network, on its day, its text fitted to the network's limit. */
+  relayCreate: (strategyId: number, itemId: number, networks: string[], r: Range) =>
+    call<CalendarChanged>('relay_posts_create', { strategyId, itemId, networks, ...r }),
+  /** Writes back what undo or redo restores (posts and items with their ids, and deletions). */
+  apply: (strategyId: number, change: CalendarChange, r: Range) =>
+    call<CalendarView>('calendar_apply', { strategyId, change, ...r }),
+  /** A native save dialog (a folder for Hootsuite); the paths written, or null when cancelled. */
+  export: (strategyId: number, options: ExportOptions) =>
+    call<string[] | null>('calendar_export', { strategyId, options }),
+  /** A native open dialog; the file's preview, or null when cancelled. The file is kept for `importRun`. */
+  importPick: () => call<CsvPreview | null>('calendar_import_pick', {}),
+  /** Imports the file picked last: as it stands when `mapping` is null (a Cinq CSV), else through the mapping. */
+  importRun: (
+    strategyId: number,
+    mapping: ColumnMapping | null,
+    skipInvalid: boolean,
+    dryRun: boolean,
+    r: Range,
+  ) => call<CalendarImported>('calendar_import_run', { strategyId, mapping, skipInvalid, dryRun, ...r }),
+};
+
+export type CalApi = typeof calApi;

@@ -1,0 +1,516 @@
+// The calendar screen's state (step 4): the period on screen, the query of its view, and the changes, which update
+// the screen at once (optimistically), are saved one after the other, roll back with a message when a save fails,
+// and can be undone and redone (Ctrl+Z, Ctrl+Shift+Z).
+//
+// Undo and redo keep each change as snapshots: what to write back to undo it and to redo it (`CalendarChange`:
+// posts and editorial items with their ids, and deletions). Changes are undone in stack order, so the ids a
+// snapshot needs are free when it is written back (see src-tauri/cinq-core/src/calendar_view.rs).
+import { createContext, useCallback, useContext, useMemo, useRef, useSyncExternalStore } from 'react';
+import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import type {
+  ApiError,
+  CalendarChange,
+  CalendarChanged,
+  CalendarView,
+  EditorialItem,
+  EditorialItemInput,
+  Language,
+  ObjectivesView,
+  Pillar,
+  Post,
+  PostInput,
+  PostStatus,
+} from '../../bindings';
+import { notifyError } from '../../errors';
+import i18n from '../../i18n';
+import { calApi, type CalApi, type Range } from './ipc';
+
+export type ViewMode = 'week' | 'month' | 'list';
+export const VIEW_MODES: readonly ViewMode[] = ['week', 'month', 'list'];
+export const POST_STATUSES: readonly PostStatus[] = ['idea', 'draft', 'ready', 'scheduled', 'published'];
+export const PILLAR_COLORS: Record<Pillar, string> = { promotion: 'orange', curation: 'teal', interaction: 'grape' };
+/** The grid's row of editorial items (a droppable id no network can take). */
+export const EDITORIAL_ROW = '__editorial__';
+/** The ideas backlog (a droppable id). */
+export const IDEAS = '__ideas__';
+
+// ---------------------------------------------------------------------------------------------------------------
+// Dates: `YYYY-MM-DD` strings, computed in UTC so that no clock change shifts a day.
+
+function parseDay(day: string): Date {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d));
+}
+
+function isoDay(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+export function addDays(day: string, n: number): string {
+  const d = parseDay(day);
+  d.setUTCDate(d.getUTCDate() + n);
+  return isoDay(d);
+}
+
+/** The days from `from` to `to`, inclusive. */
+export function daysOf(r: Range): string[] {
+  const out: string[] = [];
+  for (let d = r.from; d <= r.to; d = addDays(d, 1)) out.push(d);
+  return out;
+}
+
+/** The period shown for `anchor`: its week (Monday to Sunday) or its month (the list shows the month too). */
+export function periodOf(mode: ViewMode, anchor: string): Range {
+  if (mode === 'week') {
+    const weekday = (parseDay(anchor).getUTCDay() + 6) % 7;
+    const from = addDays(anchor, -weekday);
+    return { from, to: addDays(from, 6) };
+  }
+  const d = parseDay(anchor);
+  const from = isoDay(new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1)));
+  const to = isoDay(new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)));
+  return { from, to };
+}
+
+/** The anchor of the next (`step` 1) or previous (-1) period. */
+export function shiftAnchor(mode: ViewMode, anchor: string, step: number): string {
+  if (mode === 'week') return addDays(anchor, 7 * step);
+  const d = parseDay(anchor);
+  return isoDay(new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + step, 1)));
+}
+
+/** The day part of a post's `YYYY-MM-DDTHH:MM`. */
+export const dayOf = (scheduledAt: string) => scheduledAt.slice(0, 10);
+/** The time part of a post's `YYYY-MM-DDTHH:MM`. */
+export const timeOf = (scheduledAt: string) => scheduledAt.slice(11, 16);
+
+/** "Mon 12", "lun. 12": a column's heading. */
+export function dayLabel(day: string, lang: Language, long = false): string {
+  return new Intl.DateTimeFormat(lang, {
+    weekday: long ? 'long' : 'short',
+    day: 'numeric',
+    month: long ? 'long' : undefined,
+    timeZone: 'UTC',
+  }).format(parseDay(day));
+}
+
+/** The period in words: "12 – 18 January 2027", "January 2027". */
+export function periodLabel(mode: ViewMode, r: Range, lang: Language): string {
+  if (mode !== 'week') {
+    return new Intl.DateTimeFormat(lang, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(parseDay(r.from));
+  }
+  return new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).formatRange(
+    parseDay(r.from),
+    parseDay(r.to),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Posts.
+
+export const EMPTY_POST: PostInput = {
+  network: '',
+  scheduled_at: null,
+  pillar: null,
+  topic_id: null,
+  title: '',
+  text: '',
+  link: '',
+  media_notes: '',
+  status: 'draft',
+  editorial_item_id: null,
+  objective_id: null,
+  campaign: '',
+};
+
+export const EMPTY_EDITORIAL: EditorialItemInput = {
+  item_type: 'article',
+  date: '',
+  title: '',
+  theme: '',
+  owner: '',
+  status: 'planned',
+  link: '',
+};
+
+/** A post's input part (what a save sends). */
+export function inputOf(p: Post): PostInput {
+  const { id: _id, ...input } = p;
+  return input;
+}
+
+/** The length of a text as the networks count it: in characters (code points), as the Rust side does. */
+export function textLength(text: string): number {
+  let n = 0;
+  for (const _ of text) n += 1;
+  return n;
+}
+
+/** Where a post goes when dropped: a network and a day keep the post's time (10:00 for an idea), the ideas none. */
+export function dropTarget(post: Post, network: string, day: string | null): { network: string; scheduledAt: string | null } {
+  if (day === null) return { network: post.network, scheduledAt: null };
+  const time = post.scheduled_at ? timeOf(post.scheduled_at) : '10:00';
+  return { network, scheduledAt: `${day}T${time}` };
+}
+
+/** The posts of the view (dated and ideas) by id. */
+export function postById(view: CalendarView, id: number): Post | undefined {
+  return view.calendar.posts.find((p) => p.id === id) ?? view.calendar.ideas.find((p) => p.id === id);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The query.
+
+export const calendarKey = (strategyId: number, r: Range) => ['calendar', strategyId, r.from, r.to] as const;
+
+export const useCalendarView = (strategyId: number, r: Range, api: CalApi = calApi) =>
+  useQuery({
+    queryKey: calendarKey(strategyId, r),
+    queryFn: () => api.get(strategyId, r),
+    placeholderData: (previous) => previous,
+  });
+
+/** Puts a post where a move sends it, in a copy of the view (the optimistic update of a drop). */
+export function movedView(
+  view: CalendarView,
+  post: Post,
+  network: string,
+  scheduledAt: string | null,
+  copy: boolean,
+): CalendarView {
+  const moved: Post = { ...post, id: copy ? -Date.now() : post.id, network, scheduled_at: scheduledAt };
+  if (scheduledAt === null && ['scheduled', 'published'].includes(moved.status)) moved.status = 'ready';
+  const keep = (list: Post[]) => (copy ? list : list.filter((p) => p.id !== post.id));
+  let posts = keep(view.calendar.posts);
+  let ideas = keep(view.calendar.ideas);
+  if (scheduledAt === null) ideas = [moved, ...ideas];
+  else if (scheduledAt >= view.from && scheduledAt.slice(0, 10) <= view.to) {
+    posts = [...posts, moved].sort((a, b) => (a.scheduled_at ?? '').localeCompare(b.scheduled_at ?? ''));
+  }
+  return { ...view, calendar: { ...view.calendar, posts, ideas } };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Undo and redo.
+
+export interface UndoEntry {
+  /** What was done, in words (for the buttons' tooltips and the announcements). */
+  label: string;
+  undo: CalendarChange;
+  redo: CalendarChange;
+  /** Successive changes of one group (the saves of one editing session) make one entry: the first one's undo, the
+   *  last one's redo. */
+  group?: string;
+}
+
+const NO_CHANGE: CalendarChange = { posts: [], editorial: [], delete_posts: [], delete_editorial: [] };
+export const change = (c: Partial<CalendarChange>): CalendarChange => ({ ...NO_CHANGE, ...c });
+
+/** The undo and redo stacks of one strategy, for the session. */
+export class UndoStack {
+  private done: UndoEntry[] = [];
+  private undone: UndoEntry[] = [];
+  private listeners = new Set<() => void>();
+  private version = 0;
+
+  subscribe = (l: () => void) => {
+    this.listeners.add(l);
+    return () => this.listeners.delete(l);
+  };
+  snapshot = () => this.version;
+  private changed() {
+    this.version += 1;
+    this.listeners.forEach((l) => l());
+  }
+
+  push(e: UndoEntry) {
+    const top = this.done[this.done.length - 1];
+    if (e.group !== undefined && top?.group === e.group && this.undone.length === 0) {
+      this.done[this.done.length - 1] = { ...e, undo: top.undo };
+    } else {
+      this.done.push(e);
+    }
+    this.undone = [];
+    this.changed();
+  }
+  peekUndo(): UndoEntry | undefined {
+    return this.done[this.done.length - 1];
+  }
+  peekRedo(): UndoEntry | undefined {
+    return this.undone[this.undone.length - 1];
+  }
+  /** The entry was undone (written back): it moves to the redo stack. */
+  undid() {
+    const e = this.done.pop();
+    if (e) this.undone.push(e);
+    this.changed();
+  }
+  redid() {
+    const e = this.undone.pop();
+    if (e) this.done.push(e);
+    this.changed();
+  }
+  /** After a change the stacks cannot describe (an import), or a write-back that failed. */
+  clear() {
+    this.done = [];
+    this.undone = [];
+    this.changed();
+  }
+}
+
+const stacks = new Map<number, UndoStack>();
+export function undoStackOf(strategyId: number): UndoStack {
+  let s = stacks.get(strategyId);
+  if (!s) {
+    s = new UndoStack();
+    stacks.set(strategyId, s);
+  }
+  return s;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The changes.
+
+export interface CalendarActions {
+  move: (post: Post, network: string, scheduledAt: string | null, copy: boolean) => Promise<CalendarChanged | null>;
+  /** `before` null creates the post. Resolves with the post saved, or rejects with the `ApiError` (the editor shows
+   *  it; nothing is notified). Saves with the same `group` (an editor's autosaves) make one undo entry. */
+  savePost: (before: Post | null, input: PostInput, group?: string) => Promise<Post>;
+  deletePost: (post: Post) => Promise<void>;
+  /** Like `savePost`, for editorial items. */
+  saveEditorial: (before: EditorialItem | null, input: EditorialItemInput, group?: string) => Promise<EditorialItem>;
+  deleteEditorial: (item: EditorialItem) => Promise<void>;
+  createRelays: (item: EditorialItem, networks: string[]) => Promise<Post[]>;
+  /** Puts a view the Rust side answered with (after an import) on screen, and forgets what can be undone. */
+  replaceView: (view: CalendarView) => void;
+  undo: () => Promise<void>;
+  redo: () => Promise<void>;
+  canUndo: boolean;
+  canRedo: boolean;
+  undoLabel: string | null;
+  redoLabel: string | null;
+}
+
+function postName(p: { title: string; text: string }): string {
+  const name = p.title.trim() || p.text.trim().slice(0, 40);
+  return name || i18n.t('calendar.grid.untitled');
+}
+
+/** The calendar's changes over the period `r`, saved one after the other. */
+export function useCalendarActions(strategyId: number, r: Range, api: CalApi = calApi): CalendarActions {
+  const client = useQueryClient();
+  const stack = undoStackOf(strategyId);
+  useSyncExternalStore(stack.subscribe, stack.snapshot);
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const pending = useRef(0);
+  const key = useMemo(() => calendarKey(strategyId, r), [strategyId, r]);
+
+  /** Runs `write` after the writes before it; while others are still pending, the view they answer with waits. */
+  const run = useCallback(
+    <T extends { view: CalendarView } | CalendarView>(
+      write: () => Promise<T>,
+      optimistic?: (v: CalendarView) => CalendarView,
+    ): Promise<T> => {
+      const before = client.getQueryData<CalendarView>(key);
+      if (optimistic && before) client.setQueryData<CalendarView>(key, optimistic(before));
+      pending.current += 1;
+      const p = queue.current.then(write, write).then(
+        (out) => {
+          pending.current -= 1;
+          if (pending.current === 0) client.setQueryData(key, 'view' in out ? out.view : out);
+          return out;
+        },
+        (e: unknown) => {
+          pending.current -= 1;
+          if (before) client.setQueryData(key, before);
+          void client.invalidateQueries({ queryKey: key });
+          throw e;
+        },
+      );
+      queue.current = p.catch(() => undefined);
+      return p;
+    },
+    [client, key],
+  );
+
+  const move = useCallback<CalendarActions['move']>(
+    async (post, network, scheduledAt, copy) => {
+      try {
+        const out = await run(
+          () => api.postMove(strategyId, post.id, network, scheduledAt, copy, r),
+          (v) => movedView(v, post, network, scheduledAt, copy),
+        );
+        const after = out.posts[0];
+        const label = i18n.t(copy ? 'calendar.undo.copy' : 'calendar.undo.move', { name: postName(post) });
+        stack.push(
+          copy
+            ? { label, undo: change({ delete_posts: [after.id] }), redo: change({ posts: [after] }) }
+            : { label, undo: change({ posts: [post] }), redo: change({ posts: [after] }) },
+        );
+        return out;
+      } catch (e) {
+        notifyError(e as ApiError);
+        return null;
+      }
+    },
+    [api, r, run, stack, strategyId],
+  );
+
+  const savePost = useCallback<CalendarActions['savePost']>(
+    async (before, input, group) => {
+      const out = await run(() => api.postSave(strategyId, before?.id ?? null, input, r));
+      const after = out.posts[0];
+      const label = i18n.t(before ? 'calendar.undo.editPost' : 'calendar.undo.createPost', { name: postName(after) });
+      stack.push({
+        label,
+        undo: before ? change({ posts: [before] }) : change({ delete_posts: [after.id] }),
+        redo: change({ posts: [after] }),
+        group,
+      });
+      return after;
+    },
+    [api, r, run, stack, strategyId],
+  );
+
+  const deletePost = useCallback<CalendarActions['deletePost']>(
+    async (post) => {
+      await run(
+        () => api.postDelete(strategyId, post.id, r),
+        (v) => ({
+          ...v,
+          calendar: {
+            ...v.calendar,
+            posts: v.calendar.posts.filter((p) => p.id !== post.id),
+            ideas: v.calendar.ideas.filter((p) => p.id !== post.id),
+          },
+        }),
+      );
+      stack.push({
+        label: i18n.t('calendar.undo.deletePost', { name: postName(post) }),
+        undo: change({ posts: [post] }),
+        redo: change({ delete_posts: [post.id] }),
+      });
+    },
+    [api, r, run, stack, strategyId],
+  );
+
+  const saveEditorial = useCallback<CalendarActions['saveEditorial']>(
+    async (before, input, group) => {
+      const out = await run(() => api.editorialSave(strategyId, before?.id ?? null, input, r));
+      const after = out.editorial[0];
+      stack.push({
+        label: i18n.t(before ? 'calendar.undo.editEditorial' : 'calendar.undo.createEditorial', { name: after.title }),
+        undo: before ? change({ editorial: [before] }) : change({ delete_editorial: [after.id] }),
+        redo: change({ editorial: [after] }),
+        group,
+      });
+      return after;
+    },
+    [api, r, run, stack, strategyId],
+  );
+
+  const deleteEditorial = useCallback<CalendarActions['deleteEditorial']>(
+    async (item) => {
+      const out = await run(() => api.editorialDelete(strategyId, item.id, r));
+      stack.push({
+        label: i18n.t('calendar.undo.deleteEditorial', { name: item.title }),
+        // The posts that relayed it (as they were) get their link back.
+        undo: change({ editorial: [item], posts: out.posts }),
+        redo: change({ delete_editorial: [item.id] }),
+      });
+    },
+    [api, r, run, stack, strategyId],
+  );
+
+  const createRelays = useCallback<CalendarActions['createRelays']>(
+    async (item, networks) => {
+      const out = await run(() => api.relayCreate(strategyId, item.id, networks, r));
+      stack.push({
+        label: i18n.t('calendar.undo.relays', { name: item.title, count: out.posts.length }),
+        undo: change({ delete_posts: out.posts.map((p) => p.id) }),
+        redo: change({ posts: out.posts }),
+      });
+      return out.posts;
+    },
+    [api, r, run, stack, strategyId],
+  );
+
+  const writeBack = useCallback(
+    async (which: 'undo' | 'redo') => {
+      const entry = which === 'undo' ? stack.peekUndo() : stack.peekRedo();
+      if (!entry) return;
+      try {
+        await run(() => api.apply(strategyId, which === 'undo' ? entry.undo : entry.redo, r));
+        if (which === 'undo') stack.undid();
+        else stack.redid();
+      } catch (e) {
+        // The calendar has changed in a way the stack cannot follow (e.g. a topic deleted in step 3).
+        stack.clear();
+        notifyError(e as ApiError);
+      }
+    },
+    [api, r, run, stack, strategyId],
+  );
+
+  const replaceView = useCallback(
+    (view: CalendarView) => {
+      client.setQueryData(key, view);
+      stack.clear();
+    },
+    [client, key, stack],
+  );
+
+  return {
+    move,
+    savePost,
+    deletePost,
+    saveEditorial,
+    deleteEditorial,
+    createRelays,
+    replaceView,
+    undo: () => writeBack('undo'),
+    redo: () => writeBack('redo'),
+    canUndo: stack.peekUndo() !== undefined,
+    canRedo: stack.peekRedo() !== undefined,
+    undoLabel: stack.peekUndo()?.label ?? null,
+    redoLabel: stack.peekRedo()?.label ?? null,
+  };
+}
+
+/** Refreshes every cached period of a strategy's calendar (after a change made elsewhere, e.g. an import). */
+export function invalidateCalendar(client: QueryClient, strategyId: number) {
+  return client.invalidateQueries({ queryKey: ['calendar', strategyId] });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// What the parts of the screen share.
+
+export interface CalCtx {
+  strategyId: number;
+  lang: Language;
+  range: Range;
+  view: CalendarView;
+  /** Step 3's view: topics, objectives, the mix (names for the selects). */
+  objectives: ObjectivesView | undefined;
+  actions: CalendarActions;
+  /** The posts (and editorial items) highlighted: by a finding, or as relays of the selected editorial item. */
+  selectedPosts: ReadonlySet<number>;
+  selectedEditorial: number | null;
+  select: (posts: number[], editorial?: number | null) => void;
+  /** Opens the post editor on a post, or on a new one with some fields set. */
+  openPost: (post: Post | null, preset?: Partial<PostInput>) => void;
+  openEditorial: (item: EditorialItem | null, preset?: Partial<EditorialItemInput>) => void;
+}
+
+export const CalContext = createContext<CalCtx | null>(null);
+
+export function useCal(): CalCtx {
+  const ctx = useContext(CalContext);
+  if (!ctx) throw new Error('useCal outside the calendar step');
+  return ctx;
+}
+
+/** A network's name as the grid shows it. */
+export function rowName(view: CalendarView, network: string): string {
+  return view.rows.find((r) => r.network === network)?.name ?? network;
+}

@@ -1,0 +1,239 @@
+// An in-memory stand-in for the Rust calendar commands, for component tests. `installCalendarBackend` installs it
+// with `mockIPC`, together with the objectives fake (topics and objectives for the selects). The checks are whatever
+// the test sets in `findings` (the rules live and are tested in Rust); the gauges are computed simply.
+import { mockIPC } from '@tauri-apps/api/mocks';
+import type {
+  ApiError,
+  CalendarChange,
+  CalendarChanged,
+  CalendarFinding,
+  CalendarRow,
+  CalendarView,
+  CsvPreview,
+  EditorialItem,
+  EditorialItemInput,
+  MappedImportReport,
+  Post,
+  PostInput,
+} from '../../bindings';
+import { createObjectivesFake, type ObjFake } from '../objectives/testBackend';
+
+export interface Call {
+  cmd: string;
+  args: Record<string, unknown>;
+}
+
+export interface CalFake {
+  rows: CalendarRow[];
+  posts: Post[];
+  editorial: EditorialItem[];
+  findings: CalendarFinding[];
+  today: string;
+  nextId: number;
+  calls: Call[];
+  /** Commands answered by a custom function (e.g. to reject). */
+  overrides: Record<string, (args: Record<string, unknown>) => unknown>;
+  callsTo: (cmd: string) => Call[];
+  obj: ObjFake;
+}
+
+export const CAL_ROWS: CalendarRow[] = [
+  { network: 'instagram', name: 'Instagram', max_length: 2200, kept: true, posts_per_week: 3, pillars: ['interaction'] },
+  { network: 'linkedin', name: 'LinkedIn', max_length: 3000, kept: true, posts_per_week: 2, pillars: ['curation'] },
+  { network: 'x', name: 'X', max_length: 280, kept: true, posts_per_week: null, pillars: [] },
+];
+
+export function post(id: number, partial: Partial<PostInput> = {}): Post {
+  return {
+    id,
+    network: 'instagram',
+    scheduled_at: '2027-01-12T09:30',
+    pillar: 'promotion',
+    topic_id: null,
+    title: `Post ${id}`,
+    text: `Text of post ${id}`,
+    link: '',
+    media_notes: '',
+    status: 'draft',
+    editorial_item_id: null,
+    objective_id: null,
+    campaign: '',
+    ...partial,
+  };
+}
+
+export function editorialItem(id: number, partial: Partial<EditorialItemInput> = {}): EditorialItem {
+  return {
+    id,
+    item_type: 'article',
+    date: '2027-01-13',
+    title: `Article ${id}`,
+    theme: '',
+    owner: '',
+    status: 'planned',
+    link: 'https://example.com/a',
+    ...partial,
+  };
+}
+
+function inRange(p: Post, from: string, to: string): boolean {
+  return p.scheduled_at !== null && p.scheduled_at.slice(0, 10) >= from && p.scheduled_at.slice(0, 10) <= to;
+}
+
+export function viewOf(f: CalFake, from: string, to: string): CalendarView {
+  const posts = f.posts.filter((p) => inRange(p, from, to)).sort((a, b) => a.scheduled_at!.localeCompare(b.scheduled_at!));
+  const ideas = f.posts.filter((p) => p.scheduled_at === null).sort((a, b) => b.id - a.id);
+  const withPillar = posts.filter((p) => p.pillar !== null);
+  const share = (pillar: string) =>
+    withPillar.length === 0 ? 0 : (withPillar.filter((p) => p.pillar === pillar).length * 100) / withPillar.length;
+  return {
+    from,
+    to,
+    today: f.today,
+    calendar: {
+      editorial: f.editorial.filter((e) => e.date >= from && e.date <= to),
+      posts,
+      ideas,
+    },
+    rows: f.rows,
+    checks: {
+      from,
+      to,
+      findings: f.findings,
+      gauges: [
+        {
+          network: null,
+          target: f.obj.mix.strategy,
+          actual:
+            withPillar.length === 0
+              ? null
+              : { promotion: share('promotion'), curation: share('curation'), interaction: share('interaction') },
+          posts: withPillar.length,
+          within_tolerance: true,
+        },
+      ],
+      topics: f.obj.topics.map((t) => ({ topic_id: t.id, posts: posts.filter((p) => p.topic_id === t.id).length })),
+    },
+    editorial_all: f.editorial.map((e) => ({ id: e.id, title: e.title, date: e.date })),
+    campaigns: [...new Set(f.posts.map((p) => p.campaign).filter((c) => c !== ''))].sort(),
+  };
+}
+
+function reject(code: ApiError['code'], message: string, fields: ApiError['fields'] = []): never {
+  throw { code, message, fields } satisfies ApiError;
+}
+
+export function createCalendarFake(partial: Partial<Omit<CalFake, 'obj'>> = {}, obj: Partial<ObjFake> = {}) {
+  const objectives = createObjectivesFake(obj);
+  const f: CalFake = {
+    rows: CAL_ROWS,
+    posts: [],
+    editorial: [],
+    findings: [],
+    today: '2027-01-12',
+    nextId: 1000,
+    calls: [],
+    overrides: {},
+    callsTo: (cmd) => f.calls.filter((c) => c.cmd === cmd),
+    obj: objectives.fake,
+    ...partial,
+  };
+  const changed = (a: Record<string, unknown>, posts: Post[], editorial: EditorialItem[] = []): CalendarChanged => ({
+    posts,
+    editorial,
+    view: viewOf(f, a.from as string, a.to as string),
+  });
+  const handle = (cmd: string, a: Record<string, unknown>): unknown => {
+    f.calls.push({ cmd, args: a });
+    if (f.overrides[cmd]) return f.overrides[cmd](a);
+    switch (cmd) {
+      case 'calendar_get':
+        return viewOf(f, a.from as string, a.to as string);
+      case 'post_save': {
+        const input = a.input as PostInput;
+        if (input.network === '') reject('validation', 'network', [{ field: 'network', code: 'required' }]);
+        const id = (a.postId as number | null) ?? f.nextId++;
+        const saved = { ...input, id };
+        f.posts = [...f.posts.filter((p) => p.id !== id), saved];
+        return changed(a, [saved]);
+      }
+      case 'post_move': {
+        const p = f.posts.find((x) => x.id === a.postId);
+        if (!p) return reject('not_found', 'post');
+        const moved: Post = { ...p, network: a.network as string, scheduled_at: a.scheduledAt as string | null };
+        if (moved.scheduled_at === null && (moved.status === 'scheduled' || moved.status === 'published')) {
+          moved.status = 'ready';
+        }
+        if (a.copy) moved.id = f.nextId++;
+        f.posts = [...f.posts.filter((x) => x.id !== moved.id), moved];
+        return changed(a, [moved]);
+      }
+      case 'post_delete':
+        f.posts = f.posts.filter((p) => p.id !== a.postId);
+        return viewOf(f, a.from as string, a.to as string);
+      case 'editorial_save': {
+        const id = (a.itemId as number | null) ?? f.nextId++;
+        const saved = { ...(a.input as EditorialItemInput), id };
+        f.editorial = [...f.editorial.filter((e) => e.id !== id), saved];
+        return changed(a, [], [saved]);
+      }
+      case 'editorial_delete': {
+        const relays = f.posts.filter((p) => p.editorial_item_id === a.itemId);
+        f.editorial = f.editorial.filter((e) => e.id !== a.itemId);
+        f.posts = f.posts.map((p) => (p.editorial_item_id === a.itemId ? { ...p, editorial_item_id: null } : p));
+        return changed(a, relays);
+      }
+      case 'relay_posts_create': {
+        const item = f.editorial.find((e) => e.id === a.itemId)!;
+        const made = (a.networks as string[]).map((network) =>
+          post(f.nextId++, {
+            network,
+            scheduled_at: `${item.date}T10:00`,
+            title: item.title,
+            text: `${item.title} ${item.link}`.trim(),
+            link: item.link,
+            editorial_item_id: item.id,
+          }),
+        );
+        f.posts = [...f.posts, ...made];
+        return changed(a, made);
+      }
+      case 'calendar_apply': {
+        const c = a.change as CalendarChange;
+        for (const e of c.editorial) f.editorial = [...f.editorial.filter((x) => x.id !== e.id), e];
+        for (const p of c.posts) f.posts = [...f.posts.filter((x) => x.id !== p.id), p];
+        f.posts = f.posts.filter((p) => !c.delete_posts.includes(p.id));
+        f.editorial = f.editorial.filter((e) => !c.delete_editorial.includes(e.id));
+        return viewOf(f, a.from as string, a.to as string);
+      }
+      case 'calendar_export':
+        return ['/tmp/calendar.csv'];
+      case 'calendar_import_pick':
+        return null satisfies CsvPreview | null;
+      case 'calendar_import_run': {
+        const report: MappedImportReport = {
+          rows: 0,
+          imported: 0,
+          skipped: 0,
+          errors: [],
+          error_count: 0,
+          written: !a.dryRun,
+          created_topics: 0,
+          created_objectives: 0,
+          created_editorial: 0,
+        };
+        return { report, view: viewOf(f, a.from as string, a.to as string) };
+      }
+      default:
+        return objectives.handle(cmd, a);
+    }
+  };
+  return { fake: f, handle };
+}
+
+/** Installs the fake calendar (and objectives) backend; returns its state to inspect and change. */
+export function installCalendarBackend(partial: Partial<Omit<CalFake, 'obj'>> = {}, obj: Partial<ObjFake> = {}): CalFake {
+  const { fake, handle } = createCalendarFake(partial, obj);
+  mockIPC((cmd, args) => handle(cmd, (args ?? {}) as Record<string, unknown>));
+  return fake;
+}
