@@ -1,0 +1,65 @@
+// Loads the calendar of a period with step 3's view, and gives the screen's parts what they share (`useCal`): the
+// view, the changes (with undo), the selection, and the editors to open.
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { EditorialItem, EditorialItemInput, Post, PostInput } from '../../bindings';
+import { StepLoadFailed, StepLoading } from '../StepFrame';
+import { useObjectives } from '../objectives/state';
+import './i18n';
+import type { Range } from './ipc';
+import { CalContext, useCalendarActions, useCalendarView, type CalCtx } from './state';
+
+export function CalProvider({ strategyId, range, onOpenPost, onOpenEditorial, children }: {
+  strategyId: number;
+  range: Range;
+  onOpenPost: (post: Post | null, preset?: Partial<PostInput>) => void;
+  onOpenEditorial: (item: EditorialItem | null, preset?: Partial<EditorialItemInput>) => void;
+  children: ReactNode;
+}) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'fr' ? 'fr' : 'en';
+  const query = useCalendarView(strategyId, range);
+  const objectives = useObjectives(strategyId).data;
+  const actions = useCalendarActions(strategyId, range);
+  const [selection, setSelection] = useState<{ posts: ReadonlySet<number>; editorial: number | null }>({
+    posts: new Set(),
+    editorial: null,
+  });
+  const select = useCallback((posts: number[], editorial: number | null = null) => {
+    setSelection({ posts: new Set(posts), editorial });
+  }, []);
+  const view = query.data;
+  const ctx = useMemo<CalCtx | null>(
+    () =>
+      view
+        ? {
+            strategyId,
+            lang,
+            range,
+            view,
+            objectives,
+            actions,
+            selectedPosts: selection.posts,
+            selectedEditorial: selection.editorial,
+            select,
+            openPost: onOpenPost,
+            openEditorial: onOpenEditorial,
+          }
+        : null,
+    [strategyId, lang, range, view, objectives, actions, selection, select, onOpenPost, onOpenEditorial],
+  );
+  if (!ctx) {
+    if (query.isError) {
+      return (
+        <StepLoadFailed
+          testId="calendar-load-failed"
+          title={t('calendar.loadFailed')}
+          retryLabel={t('calendar.retry')}
+          onRetry={() => void query.refetch()}
+        />
+      );
+    }
+    return <StepLoading testId="calendar-loading" />;
+  }
+  return <CalContext.Provider value={ctx}>{children}</CalContext.Provider>;
+}
