@@ -93,6 +93,49 @@ export class Session {
     return found.length;
   }
 
+  /** Runs `script` in the page with `args` (elements pass as they are) and answers with its value. */
+  execute(script, args = []) {
+    return this.cmd("POST", "/execute/sync", {
+      script,
+      args: args.map((a) => (a instanceof Element ? { [ELEMENT]: a.id } : a)),
+    });
+  }
+
+  /** Drags `from` onto `to` with real pointer actions (press, moves in steps, release), holding `modifier` (a
+   *  WebDriver key such as "\uE00A" for Alt) if given. */
+  async drag(from, to, { modifier } = {}) {
+    await this.execute("arguments[0].scrollIntoView({ block: 'center', inline: 'center' });", [from]);
+    const origin = (el) => ({ [ELEMENT]: el.id });
+    const pointer = [
+      { type: "pointerMove", duration: 0, origin: origin(from), x: 0, y: 0 },
+      { type: "pointerDown", button: 0 },
+      { type: "pause", duration: 100 },
+      { type: "pointerMove", duration: 100, origin: origin(from), x: 10, y: 4 },
+      { type: "pointerMove", duration: 150, origin: origin(from), x: 25, y: 10 },
+      { type: "pointerMove", duration: 300, origin: origin(to), x: -3, y: 3 },
+      { type: "pointerMove", duration: 100, origin: origin(to), x: 0, y: 0 },
+      { type: "pause", duration: 150 },
+      { type: "pointerUp", button: 0 },
+    ];
+    const keys = modifier
+      ? [{ type: "keyDown", value: modifier }, ...pointer.slice(1).map(() => ({ type: "pause", duration: 0 })), { type: "keyUp", value: modifier }]
+      : undefined;
+    const actions = [{ type: "pointer", id: "mouse", parameters: { pointerType: "mouse" }, actions: pointer }];
+    if (keys) actions.unshift({ type: "key", id: "keyboard", actions: keys });
+    await this.cmd("POST", "/actions", { actions });
+    await this.cmd("DELETE", "/actions");
+  }
+
+  /** Presses keys with real key actions; `keys` are WebDriver key values (e.g. "\uE009" for Control). */
+  async keys(chords) {
+    const actions = [];
+    for (const chord of chords) {
+      for (const k of chord) actions.push({ type: "keyDown", value: k });
+      for (const k of [...chord].reverse()) actions.push({ type: "keyUp", value: k });
+    }
+    await this.cmd("POST", "/actions", { actions: [{ type: "key", id: "keyboard", actions }] });
+  }
+
   async screenshot() {
     return Buffer.from(await this.cmd("GET", "/screenshot"), "base64");
   }

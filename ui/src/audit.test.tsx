@@ -311,7 +311,7 @@ describe('audit: summary', () => {
   });
 
   it('shows the other steps with their generic body', async () => {
-    const s = makeStrategy({ current_step: 'calendar' });
+    const s = makeStrategy({ current_step: 'test_adapt' });
     const backend = installBackend({ strategies: [s], lastStrategyId: s.id });
     const { user } = await renderApp();
     expect(await screen.findByText('What you will do')).toBeInTheDocument();

@@ -594,7 +594,7 @@ today: string,
 calendar: Calendar, 
 /**
  * Kept networks in the order of their missions (those without a mission after them), then networks no longer
- * kept that have posts in the period.
+ * kept that have posts in the period or ideas (so that no post is out of sight).
  */
 rows: Array<CalendarRow>, 
 /**
@@ -678,11 +678,11 @@ export type MappedImportReport = {
  */
 rows: number, 
 /**
- * Posts written (or that would be, on a dry run).
+ * Posts written; on a dry run, the good rows (that would be written).
  */
 imported: number, 
 /**
- * Bad rows left out (only with "skip invalid rows").
+ * Bad rows left out (with "skip invalid rows"); on a dry run, the bad rows.
  */
 skipped: number, 
 /**

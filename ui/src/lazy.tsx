@@ -14,6 +14,9 @@ const BenchmarkStepImpl = lazy(() =>
 const ObjectivesStepImpl = lazy(() =>
   import('./components/objectives/ObjectivesStep').then((m) => ({ default: m.ObjectivesStep })),
 );
+const CalendarStepImpl = lazy(() =>
+  import('./components/calendar/CalendarStep').then((m) => ({ default: m.CalendarStep })),
+);
 const OverviewImpl = lazy(() => import('./components/overview/Overview').then((m) => ({ default: m.Overview })));
 const SettingsModalImpl = lazy(() =>
   import('./components/SettingsModal').then((m) => ({ default: m.SettingsModal })),
@@ -62,6 +65,15 @@ export function ObjectivesStep(props: ComponentProps<typeof ObjectivesStepImpl>)
   return (
     <Suspense fallback={<StepLoading testId="objectives-loading" />}>
       <ObjectivesStepImpl {...props} />
+    </Suspense>
+  );
+}
+
+/** Step 4, loaded the first time it opens. */
+export function CalendarStep(props: ComponentProps<typeof CalendarStepImpl>) {
+  return (
+    <Suspense fallback={<StepLoading testId="calendar-loading" />}>
+      <CalendarStepImpl {...props} />
     </Suspense>
   );
 }

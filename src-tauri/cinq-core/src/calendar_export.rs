@@ -5,13 +5,17 @@
 //! return) is neutralised with a leading `'`. Cinq's own CSV also escapes a cell that starts with `'`, so that its
 //! import can take exactly one `'` off and get the text back as typed.
 
+use std::collections::HashMap;
+
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, TimeZone};
+use rusqlite::Transaction;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::calendar::{parse_date_time, Post, PostStatus};
 use crate::error::{CoreError, Result};
 use crate::model::Language;
+use crate::objectives::{Pillar, TopicInput};
 use crate::store::{enum_str, Store};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, clap::ValueEnum)]
@@ -594,6 +598,179 @@ pub struct ImportReport {
     pub created_editorial: u32,
 }
 
+/// The topics, objectives and editorial items the CSV imports name, found by name: topics case-insensitively,
+/// objectives and editorial items by their exact title, the first of a name winning (as the export writes them). A
+/// name the strategy does not have is created: a topic under the post's pillar (or promotion), an objective with no
+/// KPI yet, an editorial item of type "other" on the post's day. Without a transaction (a dry run) nothing is
+/// created: the missing names are only counted, once each.
+pub(crate) struct NamedLinks {
+    topics: HashMap<String, i64>,
+    objectives: HashMap<String, i64>,
+    editorial: HashMap<String, i64>,
+    /// The stand-in ids a dry run gives the names it would create.
+    stand_in: i64,
+    pub(crate) created_topics: u32,
+    pub(crate) created_objectives: u32,
+    pub(crate) created_editorial: u32,
+}
+
+impl NamedLinks {
+    pub(crate) fn load(conn: &rusqlite::Connection, id: i64) -> Result<NamedLinks> {
+        let names = |sql: &str, lower: bool| -> Result<HashMap<String, i64>> {
+            let mut map = HashMap::new();
+            let mut stmt = conn.prepare(sql)?;
+            let found =
+                stmt.query_map([id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;
+            for f in found {
+                let (name, row) = f?;
+                map.entry(if lower { name.to_lowercase() } else { name })
+                    .or_insert(row);
+            }
+            Ok(map)
+        };
+        Ok(NamedLinks {
+            topics: names(
+                "SELECT name, id FROM topic WHERE strategy_id = ?1 ORDER BY id",
+                true,
+            )?,
+            objectives: names(
+                "SELECT json_extract(data, '$.title'), id FROM social_objective WHERE strategy_id = ?1 ORDER BY id",
+                false,
+            )?,
+            editorial: names(
+                "SELECT json_extract(data, '$.title'), id FROM editorial_item WHERE strategy_id = ?1 ORDER BY id",
+                false,
+            )?,
+            stand_in: 0,
+            created_topics: 0,
+            created_objectives: 0,
+            created_editorial: 0,
+        })
+    }
+
+    fn stand_in(&mut self) -> i64 {
+        self.stand_in -= 1;
+        self.stand_in
+    }
+
+    /// The topic named `name` (none when blank), created under `pillar` if missing.
+    pub(crate) fn topic(
+        &mut self,
+        tx: Option<&Transaction>,
+        id: i64,
+        name: &str,
+        pillar: Option<Pillar>,
+    ) -> Result<Option<i64>> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Ok(None);
+        }
+        let key = name.to_lowercase();
+        if let Some(t) = self.topics.get(&key) {
+            return Ok(Some(*t));
+        }
+        let t = match tx {
+            Some(tx) => crate::objectives::insert_topic(
+                tx,
+                id,
+                &TopicInput {
+                    pillar: pillar.unwrap_or(Pillar::Promotion),
+                    name: name.to_owned(),
+                    description: String::new(),
+                },
+            )?,
+            None => self.stand_in(),
+        };
+        self.created_topics += 1;
+        self.topics.insert(key, t);
+        Ok(Some(t))
+    }
+
+    /// The objective titled `title` (none when blank), created if missing.
+    pub(crate) fn objective(
+        &mut self,
+        tx: Option<&Transaction>,
+        id: i64,
+        title: &str,
+    ) -> Result<Option<i64>> {
+        let title = title.trim();
+        if title.is_empty() {
+            return Ok(None);
+        }
+        if let Some(o) = self.objectives.get(title) {
+            return Ok(Some(*o));
+        }
+        let o = match tx {
+            Some(tx) => crate::objectives::insert_objective(
+                tx,
+                id,
+                &crate::objectives::ObjectiveInput {
+                    title: title.to_owned(),
+                    objective_type: crate::objectives::ObjectiveType::Awareness,
+                    marketing_objective_id: None,
+                    kpi_metric: None,
+                    kpi_name: String::new(),
+                    kpi_unit: String::new(),
+                    direction: crate::objectives::Direction::Increase,
+                    baseline: None,
+                    target: None,
+                    deadline: None,
+                    networks: Vec::new(),
+                    owner: String::new(),
+                    contribution: String::new(),
+                },
+            )?,
+            None => self.stand_in(),
+        };
+        self.created_objectives += 1;
+        self.objectives.insert(title.to_owned(), o);
+        Ok(Some(o))
+    }
+
+    /// The editorial item titled `title` (none when blank), created if missing on the day of `scheduled_at` (today
+    /// for an idea).
+    pub(crate) fn editorial(
+        &mut self,
+        tx: Option<&Transaction>,
+        id: i64,
+        title: &str,
+        scheduled_at: Option<&str>,
+    ) -> Result<Option<i64>> {
+        let title = title.trim();
+        if title.is_empty() {
+            return Ok(None);
+        }
+        if let Some(e) = self.editorial.get(title) {
+            return Ok(Some(*e));
+        }
+        let e = match tx {
+            Some(tx) => {
+                let date = scheduled_at.map_or_else(
+                    || chrono::Utc::now().format("%Y-%m-%d").to_string(),
+                    |s| s[..10].to_owned(),
+                );
+                crate::calendar::insert_editorial(
+                    tx,
+                    id,
+                    &crate::calendar::EditorialItemInput {
+                        item_type: crate::calendar::EditorialType::Other,
+                        date,
+                        title: title.to_owned(),
+                        theme: String::new(),
+                        owner: String::new(),
+                        status: crate::calendar::EditorialStatus::Planned,
+                        link: String::new(),
+                    },
+                )?
+            }
+            None => self.stand_in(),
+        };
+        self.created_editorial += 1;
+        self.editorial.insert(title.to_owned(), e);
+        Ok(Some(e))
+    }
+}
+
 fn bad(file: &str, line: u64, column: &str, what: &str) -> CoreError {
     CoreError::InvalidFile(format!("{file}, line {line}, column {column}: {what}"))
 }
@@ -609,38 +786,34 @@ impl Store {
         bytes: &[u8],
     ) -> Result<ImportReport> {
         use crate::calendar::{insert_post, validate_post, PostInput, DATE_TIME_FORMAT};
-        use crate::objectives::{Pillar, TopicInput};
-        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-        let first_line = bytes.split(|b| *b == b'\n').next().unwrap_or_default();
-        let delimiter = if first_line.contains(&b';') && !first_line.contains(&b',') {
-            b';'
-        } else {
-            b','
-        };
+        let text = crate::calendar_import::decode(file, bytes)?;
+        let (delimiter, body, offset) = crate::calendar_import::layout(&text);
         let mut reader = csv::ReaderBuilder::new()
             .delimiter(delimiter)
             .has_headers(true)
-            .from_reader(bytes);
+            .from_reader(body.as_bytes());
         let header = reader
             .headers()
-            .map_err(|e| CoreError::InvalidFile(format!("{file}, line 1: {e}")))?
+            .map_err(|e| CoreError::InvalidFile(format!("{file}, line {}: {e}", 1 + offset)))?
             .clone();
         let columns: Vec<&str> = header.iter().collect();
         if columns != CINQ_CSV_COLUMNS {
             return Err(CoreError::InvalidFile(format!(
-                "{file}, line 1: expected the columns of a Cinq CSV ({}), found: {}",
+                "{file}, line {}: expected the columns of a Cinq CSV ({}), found: {}",
+                1 + offset,
                 CINQ_CSV_COLUMNS.join(", "),
                 columns.join(", ")
             )));
         }
         let networks = crate::audit::networks_of(self.conn(), id)?;
+        let mut lines = crate::calendar_import::Lines::new(body, offset);
         let mut rows = Vec::new();
         for record in reader.records() {
             let record = record.map_err(|e| {
-                let line = e.position().map_or(0, |p| p.line());
+                let line = lines.line(e.position());
                 CoreError::InvalidFile(format!("{file}, line {line}: {e}"))
             })?;
-            let line = record.position().map_or(0, |p| p.line());
+            let line = lines.line(record.position());
             let cell = |i: usize| unneutralise(record.get(i).unwrap_or_default()).to_owned();
             let network = cell(0);
             if !networks.iter().any(|n| n.key == network) {
@@ -702,112 +875,58 @@ impl Store {
                 cell(12),
             ));
         }
-        let mut report = ImportReport {
-            posts: 0,
-            created_topics: 0,
-            created_objectives: 0,
-            created_editorial: 0,
-        };
-        self.write(|tx| {
+        let mut posts = 0;
+        let links = self.write(|tx| {
             crate::strategy::touch(tx, id)?;
-            // Names already in the strategy, looked up once (the first of a name wins, as in the export).
-            let names = |sql: &str, lower: bool| -> Result<std::collections::HashMap<String, i64>> {
-                let mut map = std::collections::HashMap::new();
-                let mut stmt = tx.prepare(sql)?;
-                let found = stmt.query_map([id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;
-                for f in found {
-                    let (name, row) = f?;
-                    map.entry(if lower { name.to_lowercase() } else { name }).or_insert(row);
-                }
-                Ok(map)
-            };
-            let mut topics = names("SELECT name, id FROM topic WHERE strategy_id = ?1 ORDER BY id", true)?;
-            let mut objectives = names(
-                "SELECT json_extract(data, '$.title'), id FROM social_objective WHERE strategy_id = ?1 ORDER BY id",
-                false,
-            )?;
-            let mut editorials = names(
-                "SELECT json_extract(data, '$.title'), id FROM editorial_item WHERE strategy_id = ?1 ORDER BY id",
-                false,
-            )?;
-            for (line, network, scheduled_at, pillar, topic, title, text, link, media_notes, status, editorial, objective, campaign) in &rows {
-                let topic_id = if topic.is_empty() {
-                    None
-                } else if let Some(t) = topics.get(&topic.to_lowercase()) {
-                    Some(*t)
-                } else {
-                    report.created_topics += 1;
-                    let t = crate::objectives::insert_topic(tx, id, &TopicInput {
-                        pillar: pillar.unwrap_or(Pillar::Promotion),
-                        name: topic.clone(),
-                        description: String::new(),
-                    })?;
-                    topics.insert(topic.to_lowercase(), t);
-                    Some(t)
-                };
-                let objective_id = if objective.is_empty() {
-                    None
-                } else if let Some(o) = objectives.get(objective) {
-                    Some(*o)
-                } else {
-                    report.created_objectives += 1;
-                    let o = crate::objectives::insert_objective(tx, id, &crate::objectives::ObjectiveInput {
-                        title: objective.clone(),
-                        objective_type: crate::objectives::ObjectiveType::Awareness,
-                        marketing_objective_id: None,
-                        kpi_metric: None,
-                        kpi_name: String::new(),
-                        kpi_unit: String::new(),
-                        direction: crate::objectives::Direction::Increase,
-                        baseline: None,
-                        target: None,
-                        deadline: None,
-                        networks: Vec::new(),
-                        owner: String::new(),
-                        contribution: String::new(),
-                    })?;
-                    objectives.insert(objective.clone(), o);
-                    Some(o)
-                };
-                let editorial_item_id = if editorial.is_empty() {
-                    None
-                } else if let Some(e) = editorials.get(editorial) {
-                    Some(*e)
-                } else {
-                    report.created_editorial += 1;
-                    let date = scheduled_at.as_deref().map_or_else(|| chrono::Utc::now().format("%Y-%m-%d").to_string(), |s| s[..10].to_owned());
-                    let e = crate::calendar::insert_editorial(tx, id, &crate::calendar::EditorialItemInput {
-                        item_type: crate::calendar::EditorialType::Other,
-                        date,
-                        title: editorial.clone(),
-                        theme: String::new(),
-                        owner: String::new(),
-                        status: crate::calendar::EditorialStatus::Planned,
-                        link: String::new(),
-                    })?;
-                    editorials.insert(editorial.clone(), e);
-                    Some(e)
-                };
+            let mut links = NamedLinks::load(tx, id)?;
+            for (
+                line,
+                network,
+                scheduled_at,
+                pillar,
+                topic,
+                title,
+                text,
+                link,
+                media_notes,
+                status,
+                editorial,
+                objective,
+                campaign,
+            ) in &rows
+            {
                 let input = PostInput {
                     network: network.clone(),
                     scheduled_at: scheduled_at.clone(),
                     pillar: *pillar,
-                    topic_id,
+                    topic_id: links.topic(Some(tx), id, topic, *pillar)?,
                     title: title.clone(),
                     text: text.clone(),
                     link: link.clone(),
                     media_notes: media_notes.clone(),
                     status: *status,
-                    editorial_item_id,
-                    objective_id,
+                    editorial_item_id: links.editorial(
+                        Some(tx),
+                        id,
+                        editorial,
+                        scheduled_at.as_deref(),
+                    )?,
+                    objective_id: links.objective(Some(tx), id, objective)?,
                     campaign: campaign.clone(),
                 };
-                validate_post(&input).map_err(|e| CoreError::InvalidFile(format!("{file}, line {line}: {e}")))?;
+                validate_post(&input)
+                    .map_err(|e| CoreError::InvalidFile(format!("{file}, line {line}: {e}")))?;
                 insert_post(tx, id, &input)?;
-                report.posts += 1;
+                posts += 1;
             }
-            Ok(())
+            Ok(links)
         })?;
+        let report = ImportReport {
+            posts,
+            created_topics: links.created_topics,
+            created_objectives: links.created_objectives,
+            created_editorial: links.created_editorial,
+        };
         Ok(report)
     }
 }

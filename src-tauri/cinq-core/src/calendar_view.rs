@@ -55,7 +55,7 @@ pub struct CalendarView {
     /// The period's editorial items and posts, and every idea.
     pub calendar: Calendar,
     /// Kept networks in the order of their missions (those without a mission after them), then networks no longer
-    /// kept that have posts in the period.
+    /// kept that have posts in the period or ideas (so that no post is out of sight).
     pub rows: Vec<CalendarRow>,
     /// The live checks over the period.
     pub checks: CalendarChecks,

@@ -145,6 +145,19 @@ pub enum CalendarCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Print the calendar over a period (by default all of it): editorial items, posts by date, then the ideas.
+    Show {
+        #[arg(value_name = "ID|NAME")]
+        strategy: String,
+        /// The first day, YYYY-MM-DD.
+        #[arg(long, value_parser = parse_day)]
+        from: Option<chrono::NaiveDate>,
+        /// The last day, YYYY-MM-DD.
+        #[arg(long, value_parser = parse_day)]
+        to: Option<chrono::NaiveDate>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Print every live-check finding of the calendar over a period (by default, from its first to its last post).
     Check {
         #[arg(value_name = "ID|NAME")]
@@ -373,6 +386,22 @@ fn execute(command: Command, db: PathBuf, out: &mut dyn Write) -> Result<()> {
                     report.created_editorial
                 )
                 .map_err(io)
+            }
+        }
+        Command::Calendar(CalendarCommand::Show {
+            strategy,
+            from,
+            to,
+            json,
+        }) => {
+            let s = store.find_strategy(&strategy)?;
+            let day = |d: Option<chrono::NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
+            let (from, to) = (day(from), day(to));
+            let cal = store.calendar(s.id, from.as_deref(), to.as_deref())?;
+            if json {
+                print_json(out, &cal)
+            } else {
+                print_calendar(out, &s.name, &cal).map_err(io)
             }
         }
         Command::Calendar(CalendarCommand::Check {
@@ -721,6 +750,38 @@ fn print_benchmark(
         writeln!(out, "  {} ({on})", t.data.title)?;
     }
     print_findings(out, &view.findings)
+}
+
+fn print_calendar(
+    out: &mut dyn Write,
+    name: &str,
+    cal: &crate::calendar::Calendar,
+) -> std::io::Result<()> {
+    writeln!(out, "Calendar of {name}")?;
+    writeln!(out, "Editorial items: {}", cal.editorial.len())?;
+    for e in &cal.editorial {
+        writeln!(
+            out,
+            "  {}  {:?}  {}",
+            e.data.date, e.data.item_type, e.data.title
+        )?;
+    }
+    writeln!(out, "Posts: {}", cal.posts.len())?;
+    for p in &cal.posts {
+        writeln!(
+            out,
+            "  {}  {:<10}  #{}  {}",
+            p.data.scheduled_at.as_deref().unwrap_or(""),
+            p.data.network,
+            p.id,
+            p.data.title
+        )?;
+    }
+    writeln!(out, "Ideas: {}", cal.ideas.len())?;
+    for p in &cal.ideas {
+        writeln!(out, "  {:<10}  #{}  {}", p.data.network, p.id, p.data.title)?;
+    }
+    Ok(())
 }
 
 fn print_calendar_checks(

@@ -41,7 +41,7 @@ import { STEP_COUNT, STEPS } from '../steps';
 import { Brand, SettingsButton } from './Brand';
 import { modals } from '@mantine/modals';
 import type { ObjectivesView } from '../bindings';
-import { BenchmarkStep, ObjectivesStep, Overview, StrategyFormModal } from '../lazy';
+import { BenchmarkStep, CalendarStep, ObjectivesStep, Overview, StrategyFormModal } from '../lazy';
 import { AuditStep } from './audit/AuditStep';
 
 function isCompleted(s: Strategy, step: StepId): boolean {
@@ -305,7 +305,7 @@ export function StrategyView({ id }: { id: number }) {
             <Overview strategyId={strategy.id} onClose={() => setOverview(false)} />
           </Container>
         ) : (
-          <Container size="md" px={0}>
+          <Container size={current === 'calendar' ? '100%' : 'md'} px={0}>
             <Stack gap="lg">
               <div>
                 <Text size="sm" c="dimmed" fw={600}>
@@ -328,6 +328,8 @@ export function StrategyView({ id }: { id: number }) {
                   onGoToStep={(step) => setStep.mutate(step)}
                   onOpenOverview={() => setOverview(true)}
                 />
+              ) : current === 'calendar' ? (
+                <CalendarStep strategyId={strategy.id} onGoToStep={(step) => setStep.mutate(step)} />
               ) : (
                 <Paper withBorder p="lg" radius="md">
                   <Title order={3} size="h4" mb="sm">

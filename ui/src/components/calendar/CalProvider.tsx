@@ -1,8 +1,9 @@
 // Loads the calendar of a period with step 3's view, and gives the screen's parts what they share (`useCal`): the
 // view, the changes (with undo), the selection, and the editors to open.
-import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EditorialItem, EditorialItemInput, Post, PostInput } from '../../bindings';
+import { perfEndAfterPaint } from '../../perf';
 import { StepLoadFailed, StepLoading } from '../StepFrame';
 import { useObjectives } from '../objectives/state';
 import './i18n';
@@ -29,6 +30,10 @@ export function CalProvider({ strategyId, range, onOpenPost, onOpenEditorial, ch
     setSelection({ posts: new Set(posts), editorial });
   }, []);
   const view = query.data;
+  // The month view's benchmark: from the IPC call to the grid painted with its answer.
+  useLayoutEffect(() => {
+    if (view) perfEndAfterPaint('calendar-load');
+  }, [view]);
   const ctx = useMemo<CalCtx | null>(
     () =>
       view

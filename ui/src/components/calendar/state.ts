@@ -22,6 +22,7 @@ import type {
   PostStatus,
 } from '../../bindings';
 import { notifyError } from '../../errors';
+import { perfEndAfterPaint, perfStart } from '../../perf';
 import i18n from '../../i18n';
 import { calApi, type CalApi, type Range } from './ipc';
 
@@ -166,7 +167,10 @@ export const calendarKey = (strategyId: number, r: Range) => ['calendar', strate
 export const useCalendarView = (strategyId: number, r: Range, api: CalApi = calApi) =>
   useQuery({
     queryKey: calendarKey(strategyId, r),
-    queryFn: () => api.get(strategyId, r),
+    queryFn: () => {
+      perfStart('calendar-load');
+      return api.get(strategyId, r);
+    },
     placeholderData: (previous) => previous,
   });
 
@@ -336,10 +340,12 @@ export function useCalendarActions(strategyId: number, r: Range, api: CalApi = c
   const move = useCallback<CalendarActions['move']>(
     async (post, network, scheduledAt, copy) => {
       try {
+        perfStart('calendar-drop');
         const out = await run(
           () => api.postMove(strategyId, post.id, network, scheduledAt, copy, r),
           (v) => movedView(v, post, network, scheduledAt, copy),
         );
+        perfEndAfterPaint('calendar-drop');
         const after = out.posts[0];
         const label = i18n.t(copy ? 'calendar.undo.copy' : 'calendar.undo.move', { name: postName(post) });
         stack.push(

@@ -1,0 +1,342 @@
+// Step 4, the calendar: the toolbar (view, period, undo and redo, new post or editorial item, export, import), the
+// week or month grid with the ideas backlog (drag and drop), or the list; the checks beside it; and the editors.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import {
+  ActionIcon,
+  Alert,
+  Badge,
+  Box,
+  Button,
+  Drawer,
+  Group,
+  Menu,
+  ScrollArea,
+  SegmentedControl,
+  Stack,
+  Text,
+  Tooltip,
+} from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import {
+  IconArrowBackUp,
+  IconArrowForwardUp,
+  IconChecklist,
+  IconChevronLeft,
+  IconChevronRight,
+  IconDownload,
+  IconInfoCircle,
+  IconPlus,
+  IconUpload,
+} from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type { EditorialItem, EditorialItemInput, Post, PostInput, StepId } from '../../bindings';
+import { todayIso } from '../../format';
+import { Board } from './Board';
+import { CalProvider } from './CalProvider';
+import { ChecksPanel } from './ChecksPanel';
+import { EditorialEditor } from './EditorialEditor';
+import { ExportModal } from './ExportModal';
+import { Grid } from './Grid';
+import { Ideas } from './Ideas';
+import { ImportModal } from './ImportModal';
+import { ListView } from './ListView';
+import { PostEditor } from './PostEditor';
+import { VIEW_MODES, daysOf, periodLabel, periodOf, shiftAnchor, useCal, type ViewMode } from './state';
+
+const prefKey = (strategyId: number) => `cinq.calendar.${strategyId}`;
+
+function loadPrefs(strategyId: number): { mode: ViewMode; anchor: string } {
+  try {
+    const raw = JSON.parse(localStorage.getItem(prefKey(strategyId)) ?? 'null') as { mode?: string; anchor?: string } | null;
+    const mode = VIEW_MODES.find((m) => m === raw?.mode) ?? 'week';
+    const anchor = /^\d{4}-\d{2}-\d{2}$/.test(raw?.anchor ?? '') ? raw!.anchor! : todayIso();
+    return { mode, anchor };
+  } catch {
+    return { mode: 'week', anchor: todayIso() };
+  }
+}
+
+type PostEditing = { post: Post | null; preset?: Partial<PostInput>; key: number };
+type EditorialEditing = { item: EditorialItem | null; preset?: Partial<EditorialItemInput>; key: number };
+
+export function CalendarStep({ strategyId }: { strategyId: number; onGoToStep?: (step: StepId) => void }) {
+  const [prefs, setPrefs] = useState(() => loadPrefs(strategyId));
+  useEffect(() => {
+    localStorage.setItem(prefKey(strategyId), JSON.stringify(prefs));
+  }, [prefs, strategyId]);
+  const range = useMemo(() => periodOf(prefs.mode, prefs.anchor), [prefs.mode, prefs.anchor]);
+  const [postEditing, setPostEditing] = useState<PostEditing | null>(null);
+  const [editorialEditing, setEditorialEditing] = useState<EditorialEditing | null>(null);
+  const openPost = useCallback(
+    (post: Post | null, preset?: Partial<PostInput>) => setPostEditing({ post, preset, key: Date.now() }),
+    [],
+  );
+  const openEditorial = useCallback(
+    (item: EditorialItem | null, preset?: Partial<EditorialItemInput>) =>
+      setEditorialEditing({ item, preset, key: Date.now() }),
+    [],
+  );
+
+  return (
+    <CalProvider strategyId={strategyId} range={range} onOpenPost={openPost} onOpenEditorial={openEditorial}>
+      <CalendarScreen
+        mode={prefs.mode}
+        onMode={(mode) => setPrefs((p) => ({ ...p, mode }))}
+        onAnchor={(anchor) => setPrefs((p) => ({ ...p, anchor }))}
+        anchor={prefs.anchor}
+      />
+      {postEditing && (
+        <PostEditor
+          key={postEditing.key}
+          opened
+          post={postEditing.post}
+          preset={postEditing.preset}
+          onClose={() => setPostEditing(null)}
+        />
+      )}
+      {editorialEditing && (
+        <EditorialEditor
+          key={editorialEditing.key}
+          opened
+          item={editorialEditing.item}
+          preset={editorialEditing.preset}
+          onClose={() => setEditorialEditing(null)}
+        />
+      )}
+    </CalProvider>
+  );
+}
+
+function isTextField(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+function CalendarScreen({ mode, anchor, onMode, onAnchor }: {
+  mode: ViewMode;
+  anchor: string;
+  onMode: (m: ViewMode) => void;
+  onAnchor: (day: string) => void;
+}) {
+  const { t } = useTranslation();
+  const { view, range, lang, actions, openPost, openEditorial, selectedPosts, select } = useCal();
+  const docked = useMediaQuery('(min-width: 1440px)', true, { getInitialValueInEffect: false });
+  const [checksOpen, setChecksOpen] = useState(false);
+  const [exportOpen, setExportOpen] = useState(false);
+  const [importOpen, setImportOpen] = useState(false);
+  const [helpOpen, setHelpOpen] = useState(() => localStorage.getItem('cinq.calendar.help') !== 'closed');
+  const days = useMemo(() => daysOf(range), [range]);
+  const rows = useMemo(() => view.rows.map((r) => r.network), [view.rows]);
+
+  // Ctrl+Z undoes, Ctrl+Shift+Z (or Ctrl+Y) redoes, except in a text field (where they undo the typing).
+  const { undo, redo, undoLabel, redoLabel } = actions;
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey || isTextField(e.target)) return;
+      const key = e.key.toLowerCase();
+      const isRedo = (key === 'z' && e.shiftKey) || key === 'y';
+      if (key !== 'z' && key !== 'y') return;
+      e.preventDefault();
+      const label = isRedo ? redoLabel : undoLabel;
+      if (!label) return;
+      void (isRedo ? redo() : undo()).then(() =>
+        notifications.show({
+          id: 'calendar-undo',
+          message: t(isRedo ? 'calendar.undo.redone' : 'calendar.undo.undone', { what: label }),
+          autoClose: 2500,
+        }),
+      );
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [redo, redoLabel, t, undo, undoLabel]);
+
+  const findingCount = view.checks.findings.length;
+  const checks = <ChecksPanel />;
+
+  return (
+    <Stack gap="sm" data-testid="calendar-step">
+      {helpOpen ? (
+        <Alert
+          variant="light"
+          icon={<IconInfoCircle size={18} />}
+          title={t('calendar.help.title')}
+          withCloseButton
+          closeButtonLabel={t('objectives.common.close')}
+          onClose={() => {
+            localStorage.setItem('cinq.calendar.help', 'closed');
+            setHelpOpen(false);
+          }}
+          data-testid="calendar-help"
+        >
+          <Text size="sm">{t('calendar.help.body')}</Text>
+          <Text size="sm" mt={4}>
+            {t('calendar.help.keyboard')}
+          </Text>
+        </Alert>
+      ) : null}
+
+      <Group justify="space-between" gap="xs" role="toolbar" aria-label={t('calendar.toolbar.label')}>
+        <Group gap="xs" wrap="nowrap">
+          <SegmentedControl
+            size="xs"
+            value={mode}
+            onChange={(v) => onMode(v as ViewMode)}
+            aria-label={t('calendar.toolbar.viewLabel')}
+            data-testid="calendar-mode"
+            data={VIEW_MODES.map((m) => ({ value: m, label: t(`calendar.toolbar.views.${m}`) }))}
+          />
+          <ActionIcon
+            variant="default"
+            aria-label={t('calendar.toolbar.previous')}
+            data-testid="calendar-prev"
+            onClick={() => onAnchor(shiftAnchor(mode, anchor, -1))}
+          >
+            <IconChevronLeft size={16} />
+          </ActionIcon>
+          <Button size="xs" variant="default" data-testid="calendar-today" onClick={() => onAnchor(view.today)}>
+            {t('calendar.toolbar.today')}
+          </Button>
+          <ActionIcon
+            variant="default"
+            aria-label={t('calendar.toolbar.next')}
+            data-testid="calendar-next"
+            onClick={() => onAnchor(shiftAnchor(mode, anchor, 1))}
+          >
+            <IconChevronRight size={16} />
+          </ActionIcon>
+          <Text fw={700} size="sm" data-testid="calendar-period" style={{ whiteSpace: 'nowrap' }}>
+            {periodLabel(mode, range, lang)}
+          </Text>
+        </Group>
+        <Group gap={6} wrap="nowrap">
+          <Tooltip label={undoLabel ? t('calendar.toolbar.undoWhat', { what: undoLabel }) : t('calendar.toolbar.nothingToUndo')}>
+            <ActionIcon
+              variant="default"
+              aria-label={t('calendar.toolbar.undo')}
+              data-testid="calendar-undo"
+              disabled={!actions.canUndo}
+              onClick={() => void undo()}
+            >
+              <IconArrowBackUp size={16} />
+            </ActionIcon>
+          </Tooltip>
+          <Tooltip label={redoLabel ? t('calendar.toolbar.redoWhat', { what: redoLabel }) : t('calendar.toolbar.nothingToRedo')}>
+            <ActionIcon
+              variant="default"
+              aria-label={t('calendar.toolbar.redo')}
+              data-testid="calendar-redo"
+              disabled={!actions.canRedo}
+              onClick={() => void redo()}
+            >
+              <IconArrowForwardUp size={16} />
+            </ActionIcon>
+          </Tooltip>
+          <Menu position="bottom-end">
+            <Menu.Target>
+              <Button size="xs" leftSection={<IconPlus size={14} />} data-testid="calendar-new">
+                {t('calendar.toolbar.newPost')}
+              </Button>
+            </Menu.Target>
+            <Menu.Dropdown>
+              <Menu.Item
+                data-testid="calendar-new-post"
+                onClick={() => openPost(null, { network: rows[0] ?? '', scheduled_at: `${days[0] <= view.today && view.today <= days[days.length - 1] ? view.today : days[0]}T10:00` })}
+              >
+                {t('calendar.toolbar.newPost')}
+              </Menu.Item>
+              <Menu.Item data-testid="calendar-new-editorial" onClick={() => openEditorial(null, { date: days[0] })}>
+                {t('calendar.toolbar.newEditorial')}
+              </Menu.Item>
+            </Menu.Dropdown>
+          </Menu>
+          <Button size="xs" variant="default" leftSection={<IconDownload size={14} />} data-testid="calendar-export" onClick={() => setExportOpen(true)}>
+            {t('calendar.toolbar.export')}
+          </Button>
+          <Button size="xs" variant="default" leftSection={<IconUpload size={14} />} data-testid="calendar-import" onClick={() => setImportOpen(true)}>
+            {t('calendar.toolbar.import')}
+          </Button>
+          {!docked && (
+            <Button
+              size="xs"
+              variant={checksOpen ? 'filled' : 'light'}
+              leftSection={<IconChecklist size={14} />}
+              rightSection={
+                <Badge size="xs" circle color={findingCount > 0 ? 'orange' : 'teal'}>
+                  {findingCount}
+                </Badge>
+              }
+              data-testid="calendar-checks-toggle"
+              aria-expanded={checksOpen}
+              onClick={() => setChecksOpen((o) => !o)}
+            >
+              {t('calendar.toolbar.showChecks')}
+            </Button>
+          )}
+        </Group>
+      </Group>
+
+      <Group align="flex-start" gap="sm" wrap="nowrap">
+        <Box style={{ flex: 1, minWidth: 0 }}>
+          {mode === 'list' ? (
+            <ListView />
+          ) : (
+            <Board rows={rows} days={days}>
+              <Stack gap="sm">
+                {view.rows.length === 0 && (
+                  <Alert color="yellow" data-testid="calendar-no-rows">
+                    {t('calendar.grid.noRows')}
+                  </Alert>
+                )}
+                <ScrollArea type="auto" offsetScrollbars="x" data-testid="calendar-scroll">
+                  <Grid
+                    days={days}
+                    compact={mode === 'month'}
+                    onShowDay={(day) => {
+                      onMode('week');
+                      onAnchor(day);
+                    }}
+                  />
+                </ScrollArea>
+                <Ideas />
+              </Stack>
+            </Board>
+          )}
+        </Box>
+        {docked && (
+          <Box w={340} h="calc(100vh - 90px)" style={{ flex: 'none', position: 'sticky', top: 70 }}>
+            {checks}
+          </Box>
+        )}
+      </Group>
+      {selectedPosts.size > 0 && (
+        <Group gap="xs" data-testid="calendar-selection">
+          <Text size="sm" c="dimmed">
+            {t('calendar.grid.selected', { count: selectedPosts.size })}
+          </Text>
+          <Button size="compact-xs" variant="subtle" onClick={() => select([])}>
+            {t('calendar.grid.clearSelection')}
+          </Button>
+        </Group>
+      )}
+      {!docked && (
+        <Drawer
+          opened={checksOpen}
+          onClose={() => setChecksOpen(false)}
+          position="right"
+          size={360}
+          withOverlay={false}
+          lockScroll={false}
+          trapFocus={false}
+          title={t('calendar.toolbar.showChecks')}
+          data-testid="calendar-checks-drawer"
+        >
+          <Box h="calc(100vh - 80px)">{checks}</Box>
+        </Drawer>
+      )}
+      {exportOpen && <ExportModal opened onClose={() => setExportOpen(false)} />}
+      {importOpen && <ImportModal opened onClose={() => setImportOpen(false)} />}
+    </Stack>
+  );
+}

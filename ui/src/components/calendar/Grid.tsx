@@ -1,0 +1,304 @@
+// The week and month grids: a row of editorial items, then one row per network (kept networks in the order of their
+// missions), one column per day. Each cell is a drop target; each post a draggable card (see Board.tsx).
+import { memo, useMemo } from 'react';
+import { useDroppable } from '@dnd-kit/core';
+import { ActionIcon, Badge, Box, Button, Group, Text, Tooltip, UnstyledButton } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import type { CalendarRow, EditorialItem, Language, Post } from '../../bindings';
+import { formatNumber } from '../../format';
+import { cellId, type DropData } from './Board';
+import { PostCard } from './PostCard';
+import { dayLabel, dayOf, timeOf, useCal } from './state';
+import classes from './calendar.module.css';
+
+/** At most this many cards in a cell of the month view; the rest behind "+N more". */
+const MONTH_CARDS = 3;
+
+function isWeekend(day: string): boolean {
+  const d = new Date(`${day}T00:00:00Z`).getUTCDay();
+  return d === 0 || d === 6;
+}
+
+const Cell = memo(function Cell({ row, day, posts, compact, today, selected, lang, onOpen, onAdd, onShowDay }: {
+  row: CalendarRow;
+  day: string;
+  posts: readonly Post[];
+  compact: boolean;
+  today: boolean;
+  selected: ReadonlySet<number>;
+  lang: Language;
+  onOpen: (post: Post) => void;
+  onAdd: (network: string, day: string) => void;
+  onShowDay: (day: string) => void;
+}) {
+  const { t } = useTranslation();
+  const { setNodeRef, isOver } = useDroppable({
+    id: cellId(row.network, day),
+    data: { kind: 'cell', network: row.network, day } satisfies DropData,
+  });
+  const shown = compact ? posts.slice(0, MONTH_CARDS) : posts;
+  const hidden = posts.length - shown.length;
+  const dayText = dayLabel(day, lang, true);
+  return (
+    <div
+      ref={setNodeRef}
+      role="gridcell"
+      className={classes.cell}
+      data-testid={`cell-${row.network}-${day}`}
+      data-over={isOver || undefined}
+      data-compact={compact || undefined}
+      data-weekend={isWeekend(day) || undefined}
+      data-today={today || undefined}
+    >
+      {shown.map((p) => (
+        <PostCard
+          key={p.id}
+          post={p}
+          compact={compact}
+          selected={selected.has(p.id)}
+          label={t('calendar.grid.cardLabel', {
+            name: p.title.trim() || p.text.trim().slice(0, 60) || t('calendar.grid.untitled'),
+            network: row.name,
+            time: `${dayText} ${timeOf(p.scheduled_at ?? '')}`,
+            status: t(`calendar.status.${p.status}`),
+          })}
+          onOpen={onOpen}
+        />
+      ))}
+      {hidden > 0 && (
+        <Button
+          variant="subtle"
+          size="compact-xs"
+          onClick={() => onShowDay(day)}
+          data-testid={`cell-more-${row.network}-${day}`}
+        >
+          {t('calendar.grid.more', { count: hidden })}
+        </Button>
+      )}
+      <Tooltip label={t('calendar.grid.addPost', { network: row.name, day: dayText })} openDelay={500}>
+        <ActionIcon
+          className={classes.add}
+          variant="subtle"
+          size="xs"
+          aria-label={t('calendar.grid.addPost', { network: row.name, day: dayText })}
+          onClick={() => onAdd(row.network, day)}
+        >
+          <IconPlus size={12} />
+        </ActionIcon>
+      </Tooltip>
+    </div>
+  );
+});
+
+function EditorialCell({ day, items, compact }: { day: string; items: readonly EditorialItem[]; compact: boolean }) {
+  const { t } = useTranslation();
+  const { lang, selectedEditorial, select, openEditorial, view } = useCal();
+  const dayText = dayLabel(day, lang, true);
+  return (
+    <div
+      role="gridcell"
+      className={classes.editorialCell}
+      data-compact={compact || undefined}
+      data-testid={`editorial-cell-${day}`}
+    >
+      {items.map((e) => {
+        const relays = [...view.calendar.posts, ...view.calendar.ideas].filter((p) => p.editorial_item_id === e.id);
+        const label = t('calendar.grid.editorialLabel', {
+          type: t(`calendar.editorialTypes.${e.item_type}`),
+          title: e.title,
+          status: t(`calendar.editorialStatus.${e.status}`),
+        });
+        const isSelected = selectedEditorial === e.id;
+        return (
+          <Tooltip key={e.id} label={`${label} · ${t('calendar.grid.relays', { count: relays.length })}`} openDelay={400}>
+            <UnstyledButton
+              className={classes.editorial}
+              data-selected={isSelected || undefined}
+              data-testid={`editorial-card-${e.id}`}
+              aria-pressed={isSelected}
+              aria-label={label}
+              onClick={() => {
+                // The first click selects it (its relays light up); a second one opens it.
+                if (isSelected) openEditorial(e);
+                else select(relays.map((p) => p.id), e.id);
+              }}
+              onDoubleClick={() => openEditorial(e)}
+            >
+              <Text size="xs" fw={600} lineClamp={compact ? 1 : 2}>
+                {e.title}
+              </Text>
+            </UnstyledButton>
+          </Tooltip>
+        );
+      })}
+      <Tooltip label={t('calendar.grid.addEditorial', { day: dayText })} openDelay={500}>
+        <ActionIcon
+          className={classes.add}
+          variant="subtle"
+          size="xs"
+          color="yellow"
+          aria-label={t('calendar.grid.addEditorial', { day: dayText })}
+          onClick={() => openEditorial(null, { date: day })}
+        >
+          <IconPlus size={12} />
+        </ActionIcon>
+      </Tooltip>
+    </div>
+  );
+}
+
+export function Grid({ days, compact, onShowDay }: {
+  days: readonly string[];
+  /** The month view: narrow columns and small cards. */
+  compact: boolean;
+  onShowDay: (day: string) => void;
+}) {
+  const { t } = useTranslation();
+  const { view, lang, selectedPosts, openPost } = useCal();
+
+  const byCell = useMemo(() => {
+    const m = new Map<string, Post[]>();
+    for (const p of view.calendar.posts) {
+      if (!p.scheduled_at) continue;
+      const k = `${p.network}|${dayOf(p.scheduled_at)}`;
+      const list = m.get(k);
+      if (list) list.push(p);
+      else m.set(k, [p]);
+    }
+    return m;
+  }, [view.calendar.posts]);
+  const editorialByDay = useMemo(() => {
+    const m = new Map<string, EditorialItem[]>();
+    for (const e of view.calendar.editorial) m.set(e.date, [...(m.get(e.date) ?? []), e]);
+    return m;
+  }, [view.calendar.editorial]);
+
+  const onAdd = useMemo(
+    () => (network: string, day: string) => openPost(null, { network, scheduled_at: `${day}T10:00` }),
+    [openPost],
+  );
+  const noPosts: Post[] = useMemo(() => [], []);
+  const headWidth = compact ? 120 : 140;
+  const columns = `${headWidth}px repeat(${days.length}, minmax(${compact ? 44 : 118}px, 1fr))`;
+
+  return (
+    <Box
+      className={classes.grid}
+      style={{ gridTemplateColumns: columns }}
+      role="grid"
+      aria-label={t('calendar.grid.label', { from: dayLabel(days[0], lang, true), to: dayLabel(days[days.length - 1], lang, true) })}
+      data-testid="calendar-grid"
+    >
+      <div className={classes.corner} role="columnheader">
+        <Text size="xs" c="dimmed" p={6}>
+          {t('calendar.grid.network')}
+        </Text>
+      </div>
+      {days.map((d) => (
+        <div
+          key={d}
+          role="columnheader"
+          className={classes.dayHead}
+          data-today={d === view.today || undefined}
+          title={d === view.today ? t('calendar.grid.today') : undefined}
+        >
+          <Text size="xs" fw={600}>
+            {compact
+              ? new Intl.DateTimeFormat(lang, { day: 'numeric', timeZone: 'UTC' }).format(new Date(`${d}T00:00:00Z`))
+              : dayLabel(d, lang)}
+          </Text>
+          {compact && (
+            <Text size="10px" c="dimmed">
+              {new Intl.DateTimeFormat(lang, { weekday: 'narrow', timeZone: 'UTC' }).format(new Date(`${d}T00:00:00Z`))}
+            </Text>
+          )}
+        </div>
+      ))}
+
+      <div className={classes.rowHead} role="rowheader">
+        <Tooltip label={t('calendar.grid.editorialRowHelp')} openDelay={400}>
+          <Text size="sm" fw={700} c="yellow.8">
+            {t('calendar.grid.editorialRow')}
+          </Text>
+        </Tooltip>
+      </div>
+      {days.map((d) => (
+        <EditorialCell key={d} day={d} items={editorialByDay.get(d) ?? []} compact={compact} />
+      ))}
+
+      {view.rows.map((row) => (
+        <RowCells
+          key={row.network}
+          row={row}
+          days={days}
+          byCell={byCell}
+          noPosts={noPosts}
+          compact={compact}
+          today={view.today}
+          selected={selectedPosts}
+          lang={lang}
+          onOpen={openPost}
+          onAdd={onAdd}
+          onShowDay={onShowDay}
+        />
+      ))}
+    </Box>
+  );
+}
+
+function RowCells({ row, days, byCell, noPosts, compact, today, selected, lang, onOpen, onAdd, onShowDay }: {
+  row: CalendarRow;
+  days: readonly string[];
+  byCell: Map<string, Post[]>;
+  noPosts: Post[];
+  compact: boolean;
+  today: string;
+  selected: ReadonlySet<number>;
+  lang: Language;
+  onOpen: (post: Post) => void;
+  onAdd: (network: string, day: string) => void;
+  onShowDay: (day: string) => void;
+}) {
+  const { t } = useTranslation();
+  const count = days.reduce((n, d) => n + (byCell.get(`${row.network}|${d}`)?.length ?? 0), 0);
+  return (
+    <>
+      <div className={classes.rowHead} role="rowheader" data-testid={`row-${row.network}`}>
+        <Text size="sm" fw={700} truncate>
+          {row.name}
+        </Text>
+        <Group gap={4} wrap="wrap">
+          <Badge size="xs" variant="light" color="gray">
+            {formatNumber(count, lang)}
+          </Badge>
+          {row.posts_per_week !== null && (
+            <Text size="10px" c="dimmed">
+              {t('calendar.grid.perWeek', { count: row.posts_per_week, formatParams: {} })}
+            </Text>
+          )}
+          {!row.kept && (
+            <Badge size="xs" color="gray" variant="outline">
+              {t('calendar.grid.notKept')}
+            </Badge>
+          )}
+        </Group>
+      </div>
+      {days.map((d) => (
+        <Cell
+          key={d}
+          row={row}
+          day={d}
+          posts={byCell.get(`${row.network}|${d}`) ?? noPosts}
+          compact={compact}
+          today={d === today}
+          selected={selected}
+          lang={lang}
+          onOpen={onOpen}
+          onAdd={onAdd}
+          onShowDay={onShowDay}
+        />
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,838 @@
+// The post editor of the calendar (step 4): a drawer with every field of a post, which saves itself as the user types
+// (one undo entry per opening), the length of the text against the chosen network's limit and how it fits the other
+// networks, and the checks about the post. Also the pieces the editorial item editor shares: the editing session,
+// the autosave of a draft, the save status line and the field errors.
+import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import {
+  Alert,
+  Autocomplete,
+  Badge,
+  Button,
+  Checkbox,
+  Divider,
+  Drawer,
+  Group,
+  Input,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import { modals } from '@mantine/modals';
+import {
+  IconAlertTriangle,
+  IconCheck,
+  IconCircleX,
+  IconCopy,
+  IconInfoCircle,
+  IconLoader2,
+  IconTrash,
+} from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { SAVE_DELAY_MS } from '../../autosave';
+import type {
+  ApiError,
+  CalendarFinding,
+  CalendarRow,
+  FieldError,
+  Pillar,
+  Post,
+  PostInput,
+  PostStatus,
+  Severity,
+} from '../../bindings';
+import { fieldErrorText, notifyError, notifySuccess } from '../../errors';
+import { formatDay } from '../../format';
+import i18n from '../../i18n';
+import { confirmDelete } from '../ItemParts';
+import './i18n';
+import { dayOf, EMPTY_POST, inputOf, PILLAR_COLORS, POST_STATUSES, textLength, timeOf, useCal } from './state';
+
+// ---------------------------------------------------------------------------------------------------------------
+// What both editors share.
+
+/** A new editing session each time the editor opens, or opens on another record: a fresh draft, a new undo group.
+ *  While it is closed the session stays, so that the drawer keeps its content as it slides away. */
+export function useEditorSession(opened: boolean, id: number | null): number {
+  const [s, setS] = useState({ opened, id, session: 0 });
+  if (opened !== s.opened || (opened && id !== s.id)) {
+    setS({ opened, id: opened ? id : s.id, session: opened ? s.session + 1 : s.session });
+  }
+  return s.session;
+}
+
+export type EditorStatus = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'error'; reason: string };
+
+/** A draft turned into what a save sends, or the errors that keep it from being sent as it is. */
+export type Prepared<I> = { input: I } | { errors: FieldError[] };
+
+export interface EditorSaveOptions<D, I, R> {
+  /** The draft to start from (only read on the first render). */
+  initial: D;
+  /** The record as saved, or null for a new one (the first save creates it). */
+  saved: R | null;
+  prepare: (draft: D) => Prepared<I>;
+  /** Saves `input` over `before` (null creates); resolves with the record saved, rejects with an `ApiError`. */
+  save: (before: R | null, input: I) => Promise<R>;
+  errorText: (e: FieldError) => string;
+}
+
+export interface EditorSave<D, R> {
+  draft: D;
+  /** The record as last saved. */
+  record: R | null;
+  /** The field errors of the last save (the backend's), or those that keep the draft from being sent. */
+  errors: FieldError[];
+  status: EditorStatus;
+  /** Changes the draft and saves it: after a pause in typing, or at once. */
+  change: (update: (d: D) => D, mode: 'debounce' | 'now') => void;
+  /** Saves at once what waits; resolves with the record as saved once every save has settled. */
+  flush: () => Promise<R | null>;
+  /** Why what is on screen is not saved (the last save failed, or it cannot be sent), or null when it is. */
+  unsavedReason: () => string | null;
+  /** Gives up what waits (before a deletion); resolves with the record once the saves on their way have settled. */
+  discard: () => Promise<R | null>;
+}
+
+function reasonOf(e: ApiError, errorText: (e: FieldError) => string): string {
+  if (e.code === 'validation') return e.fields[0] ? errorText(e.fields[0]) : i18n.t('errors.validation');
+  const key = `errors.${e.code}`;
+  return i18n.exists(key) ? i18n.t(key, { message: e.message }) : i18n.t('errors.internal');
+}
+
+/** A draft saved as it is edited, one save after the other, each over the record the previous one answered with (so
+ *  a new record is created once, then updated). The answers never overwrite the draft: what is typed stays, even when
+ *  a save fails. */
+export function useEditorSave<D, I, R>(o: EditorSaveOptions<D, I, R>): EditorSave<D, R> {
+  const [draft, setDraft] = useState<D>(o.initial);
+  const [record, setRecord] = useState<R | null>(o.saved);
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [status, setStatus] = useState<EditorStatus>({ kind: 'idle' });
+  const opts = useRef(o);
+  useEffect(() => {
+    opts.current = o;
+  });
+  const draftRef = useRef<D>(o.initial);
+  /** The draft the record holds (what was last saved, or the draft opened with). */
+  const sent = useRef<D>(o.initial);
+  const recordRef = useRef<R | null>(o.saved);
+  const failure = useRef<string | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const chain = useRef<Promise<void>>(Promise.resolve());
+  const busy = useRef(0);
+
+  const settle = useCallback(() => {
+    setStatus(
+      busy.current > 0
+        ? { kind: 'saving' }
+        : failure.current !== null
+          ? { kind: 'error', reason: failure.current }
+          : { kind: 'saved' },
+    );
+  }, []);
+
+  /** Sends the newest draft, if it is not saved yet. */
+  const send = useCallback(async () => {
+    const value = draftRef.current;
+    if (value === sent.current) return;
+    const { prepare, save, errorText } = opts.current;
+    const prepared = prepare(value);
+    if ('errors' in prepared) {
+      failure.current = errorText(prepared.errors[0]);
+      setErrors(prepared.errors);
+      settle();
+      return;
+    }
+    busy.current += 1;
+    settle();
+    try {
+      const out = await save(recordRef.current, prepared.input);
+      recordRef.current = out;
+      sent.current = value;
+      failure.current = null;
+      setRecord(out);
+      setErrors([]);
+    } catch (e) {
+      const err = e as ApiError;
+      failure.current = reasonOf(err, errorText);
+      setErrors(err.code === 'validation' ? err.fields : []);
+      if (err.code !== 'validation') notifyError(err);
+    } finally {
+      busy.current -= 1;
+      settle();
+    }
+  }, [settle]);
+
+  const flush = useCallback((): Promise<R | null> => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    chain.current = chain.current.then(send);
+    return chain.current.then(() => recordRef.current);
+  }, [send]);
+
+  const change = useCallback(
+    (update: (d: D) => D, mode: 'debounce' | 'now') => {
+      const next = update(draftRef.current);
+      draftRef.current = next;
+      setDraft(next);
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = null;
+      if (mode === 'now') void flush();
+      else timer.current = setTimeout(() => void flush(), SAVE_DELAY_MS);
+    },
+    [flush],
+  );
+
+  const unsavedReason = useCallback(
+    () => (draftRef.current !== sent.current && failure.current !== null ? failure.current : null),
+    [],
+  );
+
+  const discard = useCallback(() => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    sent.current = draftRef.current;
+    return chain.current.then(() => recordRef.current);
+  }, []);
+
+  // Leaving with a save still waiting for the end of typing: send it now rather than lose it.
+  const flushIfWaiting = useCallback(() => {
+    if (timer.current) void flush();
+  }, [flush]);
+  useEffect(() => () => flushIfWaiting(), [flushIfWaiting]);
+
+  return { draft, record, errors, status, change, flush, unsavedReason, discard };
+}
+
+/** The inline text of a field error: the editor's own wording first, then the app's. */
+export function editorErrorText(field: string, code: string, max?: number): string {
+  for (const key of [`calendar.editor.fieldErrors.${field}_${code}`, `calendar.editor.fieldErrors.${code}`]) {
+    if (i18n.exists(key)) return i18n.t(key);
+  }
+  return fieldErrorText(code, { max });
+}
+
+/** The error of `field` among `errors`, in words. */
+export function errorOf(errors: readonly FieldError[], field: string, max?: number): string | undefined {
+  const e = errors.find((x) => x.field === field);
+  return e ? editorErrorText(field, e.code, max) : undefined;
+}
+
+/** The discreet "Saving… / Saved / Not saved: …" line of an editor. */
+export function EditorStatusLine({ status, testId }: { status: EditorStatus; testId: string }) {
+  const { t } = useTranslation();
+  const look =
+    status.kind === 'saving'
+      ? { color: 'dimmed', icon: <IconLoader2 size={14} aria-hidden />, text: t('common.saving') }
+      : status.kind === 'saved'
+        ? { color: 'teal', icon: <IconCheck size={14} aria-hidden />, text: t('common.saved') }
+        : status.kind === 'error'
+          ? {
+              color: 'red',
+              icon: <IconAlertTriangle size={14} aria-hidden />,
+              text: t('common.notSaved', { reason: status.reason }),
+            }
+          : { color: 'dimmed', icon: null, text: '' };
+  return (
+    <Group
+      component="span"
+      gap={4}
+      wrap="nowrap"
+      data-testid={testId}
+      data-status={status.kind}
+      role="status"
+      aria-live="polite"
+      c={look.color}
+      style={{ minHeight: 20 }}
+    >
+      {look.icon}
+      <Text size="sm" c="inherit" component="span">
+        {look.text}
+      </Text>
+    </Group>
+  );
+}
+
+/** Closes an editor: sends what waits, then closes, unless something could not be saved (it asks first). */
+export async function closeEditor(s: Pick<EditorSave<unknown, unknown>, 'flush' | 'unsavedReason' | 'discard'>, onClose: () => void) {
+  await s.flush();
+  const reason = s.unsavedReason();
+  if (reason === null) {
+    onClose();
+    return;
+  }
+  modals.openConfirmModal({
+    title: i18n.t('calendar.editor.discard.title'),
+    children: <Text size="sm">{i18n.t('calendar.editor.discard.body', { reason })}</Text>,
+    labels: { confirm: i18n.t('calendar.editor.discard.confirm'), cancel: i18n.t('calendar.editor.discard.keep') },
+    confirmProps: { color: 'red', 'data-testid': 'editor-discard-confirm' } as Record<string, unknown>,
+    cancelProps: { 'data-testid': 'editor-discard-cancel' } as Record<string, unknown>,
+    onConfirm: () => {
+      void s.discard();
+      onClose();
+    },
+  });
+}
+
+/** Ctrl+Enter (Cmd+Enter on a Mac) anywhere in the editor. */
+export function onCtrlEnter(run: () => void) {
+  return (e: KeyboardEvent) => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      run();
+    }
+  };
+}
+
+/** The drawer's heading: its title and the save status (spans only: it sits in a heading). */
+export function EditorTitle({ title, status, testId }: { title: string; status: EditorStatus; testId: string }) {
+  return (
+    <Stack gap={0} component="span">
+      <Text fw={700} size="lg" component="span">
+        {title}
+      </Text>
+      <EditorStatusLine status={status} testId={testId} />
+    </Stack>
+  );
+}
+
+export const SEVERITY_LOOK: Record<Severity, { color: string; icon: ReactNode }> = {
+  blocking: { color: 'red', icon: <IconCircleX size={18} /> },
+  warning: { color: 'orange', icon: <IconAlertTriangle size={18} /> },
+  info: { color: 'blue', icon: <IconInfoCircle size={18} /> },
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+// The post editor.
+
+const PILLARS: readonly Pillar[] = ['promotion', 'curation', 'interaction'];
+/** The statuses that need a day. */
+const NEEDS_DATE: readonly PostStatus[] = ['scheduled', 'published'];
+/** The longest text the backend keeps in each field (for the "At most … characters" errors). */
+const POST_MAX: Record<string, number> = { title: 300, text: 100_000, link: 2000, media_notes: 2000, campaign: 120 };
+const DEFAULT_TIME = '10:00';
+
+/** A post as edited: its day and time apart, and whether it is an idea (no date), so that ticking "No date yet" and
+ *  unticking it gives the day back. */
+interface PostDraft extends Omit<PostInput, 'scheduled_at'> {
+  idea: boolean;
+  day: string;
+  time: string;
+}
+
+function draftOf(input: PostInput): PostDraft {
+  const { scheduled_at, ...rest } = input;
+  return {
+    ...rest,
+    idea: scheduled_at === null,
+    day: scheduled_at ? dayOf(scheduled_at) : '',
+    time: scheduled_at ? timeOf(scheduled_at) : DEFAULT_TIME,
+  };
+}
+
+function preparePost(d: PostDraft): Prepared<PostInput> {
+  const errors: FieldError[] = [];
+  if (d.network === '') errors.push({ field: 'network', code: 'required' });
+  if (!d.idea && !/^\d{4}-\d{2}-\d{2}$/.test(d.day)) errors.push({ field: 'scheduled_at', code: 'required' });
+  if (errors.length > 0) return { errors };
+  const { idea, day, time, ...rest } = d;
+  const hhmm = /^\d{2}:\d{2}/.test(time) ? time.slice(0, 5) : DEFAULT_TIME;
+  return { input: { ...rest, scheduled_at: idea ? null : `${day}T${hhmm}` } };
+}
+
+function postName(p: { title: string; text: string }): string {
+  return p.title.trim() || p.text.trim().slice(0, 40) || i18n.t('calendar.editor.post.untitled');
+}
+
+/** The drawer that edits a post (`post`), or a new one with the fields of `preset` set. */
+export function PostEditor(props: {
+  opened: boolean;
+  post: Post | null;
+  preset?: Partial<PostInput>;
+  onClose: () => void;
+}) {
+  const session = useEditorSession(props.opened, props.post?.id ?? null);
+  return <PostEditorSession key={session} {...props} />;
+}
+
+function PostEditorSession({
+  opened,
+  post,
+  preset,
+  onClose,
+}: {
+  opened: boolean;
+  post: Post | null;
+  preset?: Partial<PostInput>;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const { view, objectives, actions, lang, openPost } = useCal();
+  const group = `post-editor-${useId()}`;
+  const s = useEditorSave<PostDraft, PostInput, Post>({
+    initial: draftOf(post ? inputOf(post) : { ...EMPTY_POST, ...preset }),
+    saved: post,
+    prepare: preparePost,
+    save: (before, input) => actions.savePost(before, input, group),
+    errorText: (e) => editorErrorText(e.field, e.code, POST_MAX[e.field]),
+  });
+  const d = s.draft;
+  const err = (field: string) => errorOf(s.errors, field, POST_MAX[field]);
+  const set = <K extends keyof PostDraft>(k: K, v: PostDraft[K], mode: 'debounce' | 'now') =>
+    s.change((old) => ({ ...old, [k]: v }), mode);
+  const flush = () => void s.flush();
+  const close = () => void closeEditor(s, onClose);
+
+  const remove = () => {
+    const name = postName(d);
+    confirmDelete({
+      title: t('calendar.editor.post.deleteTitle'),
+      body: t('calendar.editor.post.deleteBody', { name }),
+      confirmTestId: 'post-editor-delete-confirm',
+      onConfirm: () => {
+        void (async () => {
+          const saved = await s.discard();
+          if (!saved) return onClose();
+          try {
+            await actions.deletePost(saved);
+            onClose();
+          } catch (e) {
+            notifyError(e as ApiError);
+          }
+        })();
+      },
+    });
+  };
+
+  const prepared = preparePost(d);
+  const duplicate = async () => {
+    if ('errors' in prepared) return;
+    await s.flush();
+    try {
+      const copy = await actions.savePost(null, prepared.input);
+      notifySuccess(t('calendar.editor.post.duplicated'));
+      openPost(copy);
+    } catch (e) {
+      notifyError(e as ApiError);
+    }
+  };
+
+  // The choices of the selects.
+  const networkData = view.rows.map((r) => ({
+    value: r.network,
+    label: r.kept ? r.name : t('calendar.editor.post.notKept', { name: r.name }),
+  }));
+  if (d.network !== '' && !view.rows.some((r) => r.network === d.network)) {
+    networkData.push({ value: d.network, label: t('calendar.editor.post.notKept', { name: d.network }) });
+  }
+  const topics = objectives?.data.topics ?? [];
+  const topicData = PILLARS.map((p) => ({
+    group: t(`calendar.pillars.${p}`),
+    items: topics.filter((tp) => tp.pillar === p).map((tp) => ({ value: String(tp.id), label: tp.name })),
+  })).filter((g) => g.items.length > 0);
+  const topic = topics.find((tp) => tp.id === d.topic_id);
+  const objectiveList = objectives?.data.objectives ?? [];
+  const objectiveData = objectiveList.map((o) => ({ value: String(o.id), label: o.title }));
+  const editorialData = view.editorial_all.map((e) => ({
+    value: String(e.id),
+    label: `${e.title} — ${formatDay(e.date, lang)}`,
+  }));
+  if (d.editorial_item_id !== null && !view.editorial_all.some((e) => e.id === d.editorial_item_id)) {
+    editorialData.push({ value: String(d.editorial_item_id), label: `#${d.editorial_item_id}` });
+  }
+  const statusData = POST_STATUSES.map((st) => ({
+    value: st,
+    label: t(`calendar.status.${st}`),
+    disabled: d.idea && NEEDS_DATE.includes(st),
+  }));
+
+  const toggleIdea = (idea: boolean) =>
+    s.change(
+      (old) => ({
+        ...old,
+        idea,
+        day: !idea && old.day === '' ? view.today : old.day,
+        status: idea && NEEDS_DATE.includes(old.status) ? 'ready' : old.status,
+      }),
+      'now',
+    );
+  const pickTopic = (v: string | null) => {
+    const id = v === null ? null : Number(v);
+    const picked = topics.find((tp) => tp.id === id);
+    s.change((old) => ({ ...old, topic_id: id, pillar: old.pillar ?? picked?.pillar ?? null }), 'now');
+  };
+
+  return (
+    <Drawer
+      opened={opened}
+      onClose={close}
+      position="right"
+      size="lg"
+      title={
+        <EditorTitle
+          title={t(s.record ? 'calendar.editor.post.editTitle' : 'calendar.editor.post.newTitle')}
+          status={s.status}
+          testId="post-editor-status"
+        />
+      }
+      data-testid="post-editor"
+    >
+      <Stack gap="md" onKeyDown={onCtrlEnter(close)}>
+        <Select
+          label={t('calendar.editor.post.network')}
+          placeholder={t('calendar.editor.post.networkHint')}
+          data={networkData}
+          value={d.network === '' ? null : d.network}
+          onChange={(v) => v && set('network', v, 'now')}
+          error={err('network')}
+          allowDeselect={false}
+          withAsterisk
+          data-autofocus={d.network === '' ? true : undefined}
+          data-testid="post-editor-network"
+        />
+        <Stack gap="xs">
+          {!d.idea && (
+            <SimpleGrid cols={2} spacing="sm">
+              <TextInput
+                type="date"
+                label={t('calendar.editor.day')}
+                value={d.day}
+                onChange={(e) => set('day', e.currentTarget.value, 'debounce')}
+                onBlur={flush}
+                error={err('scheduled_at')}
+                data-testid="post-editor-day"
+                errorProps={{ 'data-testid': 'post-editor-day-error' }}
+              />
+              <TextInput
+                type="time"
+                label={t('calendar.editor.time')}
+                value={d.time}
+                onChange={(e) => set('time', e.currentTarget.value, 'debounce')}
+                onBlur={flush}
+                data-testid="post-editor-time"
+              />
+            </SimpleGrid>
+          )}
+          <Checkbox
+            label={t('calendar.editor.post.noDate')}
+            description={d.idea ? t('calendar.editor.post.noDateHelp') : undefined}
+            checked={d.idea}
+            onChange={(e) => toggleIdea(e.currentTarget.checked)}
+            data-testid="post-editor-idea"
+          />
+        </Stack>
+        <TextInput
+          label={t('calendar.editor.post.title')}
+          placeholder={t('calendar.editor.post.titleHint')}
+          value={d.title}
+          onChange={(e) => set('title', e.currentTarget.value, 'debounce')}
+          onBlur={flush}
+          error={err('title')}
+          data-autofocus={d.network !== '' ? true : undefined}
+          data-testid="post-editor-title"
+          errorProps={{ 'data-testid': 'post-editor-title-error' }}
+        />
+        <Stack gap={4}>
+          <Textarea
+            label={t('calendar.editor.post.text')}
+            placeholder={t('calendar.editor.post.textHint')}
+            value={d.text}
+            onChange={(e) => set('text', e.currentTarget.value, 'debounce')}
+            onBlur={flush}
+            error={err('text')}
+            autosize
+            minRows={4}
+            maxRows={16}
+            data-testid="post-editor-text"
+            errorProps={{ 'data-testid': 'post-editor-text-error' }}
+          />
+          <LengthFit text={d.text} network={d.network} rows={view.rows} />
+        </Stack>
+        <TextInput
+          label={t('calendar.editor.link')}
+          placeholder={t('calendar.editor.linkHint')}
+          value={d.link}
+          onChange={(e) => set('link', e.currentTarget.value, 'debounce')}
+          onBlur={flush}
+          error={err('link')}
+          data-testid="post-editor-link"
+        />
+        <Textarea
+          label={t('calendar.editor.post.media')}
+          placeholder={t('calendar.editor.post.mediaHint')}
+          value={d.media_notes}
+          onChange={(e) => set('media_notes', e.currentTarget.value, 'debounce')}
+          onBlur={flush}
+          error={err('media_notes')}
+          autosize
+          minRows={2}
+          data-testid="post-editor-media"
+        />
+        <Input.Wrapper
+          label={t('calendar.editor.post.pillar')}
+          description={t('calendar.editor.post.pillarHelp')}
+          error={err('pillar')}
+        >
+          <div>
+            <SegmentedControl
+              fullWidth
+              color={d.pillar ? PILLAR_COLORS[d.pillar] : 'gray'}
+              data={[
+                { value: 'none', label: t('calendar.editor.post.noPillar') },
+                ...PILLARS.map((p) => ({ value: p, label: t(`calendar.pillars.${p}`) })),
+              ]}
+              value={d.pillar ?? 'none'}
+              onChange={(v) => set('pillar', v === 'none' ? null : (v as Pillar), 'now')}
+              data-testid="post-editor-pillar"
+            />
+          </div>
+        </Input.Wrapper>
+        <Select
+          label={t('calendar.editor.post.topic')}
+          placeholder={t('calendar.editor.post.topicHint')}
+          description={
+            topics.length === 0
+              ? t('calendar.editor.post.topicNone')
+              : topic && d.pillar && topic.pillar !== d.pillar
+                ? t('calendar.editor.post.topicOtherPillar', { pillar: t(`calendar.pillars.${topic.pillar}`) })
+                : undefined
+          }
+          data={topicData}
+          value={d.topic_id === null ? null : String(d.topic_id)}
+          onChange={pickTopic}
+          error={err('topic_id')}
+          clearable
+          searchable
+          data-testid="post-editor-topic"
+        />
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+          <Select
+            label={t('calendar.editor.post.status')}
+            description={d.idea ? t('calendar.editor.post.statusNeedsDate') : undefined}
+            data={statusData}
+            value={d.status}
+            onChange={(v) => v && set('status', v as PostStatus, 'now')}
+            error={err('status')}
+            allowDeselect={false}
+            data-testid="post-editor-status-select"
+          />
+          <Autocomplete
+            label={t('calendar.editor.post.campaign')}
+            placeholder={t('calendar.editor.post.campaignHint')}
+            description={t('calendar.editor.post.campaignHelp')}
+            data={view.campaigns}
+            value={d.campaign}
+            onChange={(v) => set('campaign', v, 'debounce')}
+            onBlur={flush}
+            error={err('campaign')}
+            data-testid="post-editor-campaign"
+          />
+        </SimpleGrid>
+        <Select
+          label={t('calendar.editor.post.objective')}
+          placeholder={t('calendar.editor.post.objectiveHint')}
+          description={objectiveList.length === 0 ? t('calendar.editor.post.objectiveNone') : undefined}
+          data={objectiveData}
+          value={d.objective_id === null ? null : String(d.objective_id)}
+          onChange={(v) => set('objective_id', v === null ? null : Number(v), 'now')}
+          error={err('objective_id')}
+          clearable
+          data-testid="post-editor-objective"
+        />
+        <Select
+          label={t('calendar.editor.post.editorial')}
+          placeholder={t('calendar.editor.post.editorialHint')}
+          description={t('calendar.editor.post.editorialHelp')}
+          data={editorialData}
+          value={d.editorial_item_id === null ? null : String(d.editorial_item_id)}
+          onChange={(v) => set('editorial_item_id', v === null ? null : Number(v), 'now')}
+          error={err('editorial_item_id')}
+          clearable
+          searchable
+          data-testid="post-editor-editorial"
+        />
+        <Divider label={t('calendar.editor.post.checks')} labelPosition="left" />
+        <PostChecks postId={s.record?.id ?? null} text={d.text} network={d.network} rows={view.rows} />
+        <Divider />
+        <Group justify="space-between">
+          <Group gap="xs">
+            {s.record && (
+              <Button
+                variant="subtle"
+                color="red"
+                leftSection={<IconTrash size={16} />}
+                onClick={remove}
+                data-testid="post-editor-delete"
+              >
+                {t('calendar.editor.post.delete')}
+              </Button>
+            )}
+            {s.record && (
+              <Button
+                variant="subtle"
+                leftSection={<IconCopy size={16} />}
+                onClick={() => void duplicate()}
+                disabled={'errors' in prepared}
+                data-testid="post-editor-duplicate"
+              >
+                {t('calendar.editor.post.duplicate')}
+              </Button>
+            )}
+          </Group>
+          <Button onClick={close} data-testid="post-editor-close">
+            {t('calendar.editor.done')}
+          </Button>
+        </Group>
+        <Text size="xs" c="dimmed">
+          {t('calendar.editor.shortcut')}
+        </Text>
+      </Stack>
+    </Drawer>
+  );
+}
+
+/** How long the text is for a network: its count, its limit, and whether it fits. */
+function fitOf(text: string, row: CalendarRow | undefined) {
+  const count = textLength(text);
+  const max = row?.max_length ?? null;
+  return { count, max, fits: max === null || count <= max };
+}
+
+/** The counter under the text ("123 / 280", red when over) and how the text fits the other kept networks. */
+function LengthFit({ text, network, rows }: { text: string; network: string; rows: CalendarRow[] }) {
+  const { t } = useTranslation();
+  const row = rows.find((r) => r.network === network);
+  const { count, max, fits } = fitOf(text, row);
+  const others = rows.filter((r) => r.kept && r.network !== network);
+  return (
+    <Stack gap={4}>
+      <Group gap="xs" justify="space-between" wrap="nowrap" align="flex-start">
+        <Text size="sm" c="red" data-testid="post-editor-over">
+          {!fits && max !== null && t('calendar.editor.post.over', { network: row?.name ?? network, count: count - max })}
+        </Text>
+        <Text
+          size="sm"
+          c={fits ? 'dimmed' : 'red'}
+          fw={fits ? undefined : 700}
+          style={{ whiteSpace: 'nowrap' }}
+          data-testid="post-editor-counter"
+          data-over={fits ? 'false' : 'true'}
+        >
+          {network === ''
+            ? t('calendar.editor.post.counterNoNetwork', { count })
+            : max === null
+              ? t('calendar.editor.post.counterNoLimit', { count })
+              : t('calendar.editor.post.counter', { count, max })}
+        </Text>
+      </Group>
+      {others.length > 0 && (
+        <Group gap={6} data-testid="post-editor-fit">
+          <Text size="xs" c="dimmed">
+            {t('calendar.editor.post.fitLabel')}
+          </Text>
+          {others.map((r) => {
+            const f = fitOf(text, r);
+            const values = { network: r.name, count: f.count, max: f.max };
+            const [label, aria] =
+              f.max === null
+                ? [t('calendar.editor.post.fitsNoLimit', values), t('calendar.editor.post.fitsNoLimitAria', values)]
+                : f.fits
+                  ? [t('calendar.editor.post.fits', values), t('calendar.editor.post.fitsAria', values)]
+                  : [t('calendar.editor.post.tooLong', values), t('calendar.editor.post.tooLongAria', values)];
+            return (
+              <Badge
+                key={r.network}
+                size="sm"
+                variant="light"
+                color={f.fits ? 'teal' : 'red'}
+                tt="none"
+                role="img"
+                aria-label={aria}
+                data-testid={`post-editor-fit-${r.network}`}
+                data-fits={f.fits ? 'true' : 'false'}
+              >
+                {label}
+              </Badge>
+            );
+          })}
+        </Group>
+      )}
+    </Stack>
+  );
+}
+
+/** The findings about the post (from the view's checks), and the live length check. */
+function PostChecks({
+  postId,
+  text,
+  network,
+  rows,
+}: {
+  postId: number | null;
+  text: string;
+  network: string;
+  rows: CalendarRow[];
+}) {
+  const { t } = useTranslation();
+  const { view, lang } = useCal();
+  const row = rows.find((r) => r.network === network);
+  const length = fitOf(text, row);
+  // The length is checked here as the user types; the view's length finding would lag behind.
+  const findings: CalendarFinding[] =
+    postId === null
+      ? []
+      : view.checks.findings.filter((f) => f.posts.includes(postId) && f.kind !== 'post_too_long');
+  const items: { key: string; kind: string; severity: Severity; title: string; explanation: string; suggestion: string }[] =
+    findings.map((f, i) => ({
+      key: `${f.kind}-${i}`,
+      kind: f.kind,
+      severity: f.severity,
+      title: f.title[lang],
+      explanation: f.explanation[lang],
+      suggestion: f.suggestion[lang],
+    }));
+  if (!length.fits && length.max !== null) {
+    const values = { network: row?.name ?? network, count: length.count, max: length.max };
+    items.unshift({
+      key: 'length',
+      kind: 'post_too_long',
+      severity: 'warning',
+      title: t('calendar.editor.post.lengthTitle', values),
+      explanation: t('calendar.editor.post.lengthExplanation', values),
+      suggestion: t('calendar.editor.post.lengthSuggestion'),
+    });
+  }
+  return (
+    <Stack gap="xs" data-testid="post-editor-checks">
+      {items.length === 0 && (
+        <Text size="sm" c="dimmed" data-testid="post-editor-checks-none">
+          {postId === null ? t('calendar.editor.post.checksNew') : t('calendar.editor.post.checksNone')}
+        </Text>
+      )}
+      {items.map((f) => (
+        <Alert
+          key={f.key}
+          variant="light"
+          color={SEVERITY_LOOK[f.severity].color}
+          icon={SEVERITY_LOOK[f.severity].icon}
+          title={f.title}
+          data-testid="post-editor-check"
+          data-kind={f.kind}
+          data-severity={f.severity}
+        >
+          <Stack gap={2}>
+            {f.explanation && <Text size="sm">{f.explanation}</Text>}
+            {f.suggestion && (
+              <Text size="sm" fs="italic">
+                {t('calendar.editor.post.suggestion', { text: f.suggestion })}
+              </Text>
+            )}
+          </Stack>
+        </Alert>
+      ))}
+    </Stack>
+  );
+}

@@ -1,0 +1,434 @@
+// The post editor and the editorial item editor of the calendar: fields, autosave (one save after a pause, a new post
+// created once then updated), the length counter and how the text fits the other networks, the post's checks,
+// validation errors that keep what was typed, deletion, and relay posts.
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { CalendarFinding, Objective, Topic } from '../../bindings';
+import i18n from '../../i18n';
+import { EMPTY_OBJECTIVE } from '../objectives/testBackend';
+import { EditorialEditor } from './EditorialEditor';
+import { PostEditor } from './PostEditor';
+import { EMPTY_POST, inputOf, undoStackOf } from './state';
+import { editorialItem, installCalendarBackend, post } from './testBackend';
+import { renderInCalendar, WEEK } from './testRender';
+
+afterEach(async () => {
+  await i18n.changeLanguage('en');
+});
+
+type User = ReturnType<typeof userEvent.setup>;
+
+/** The options of a Mantine combobox once opened (jsdom never ends the dropdown's transition: it stays hidden). */
+async function optionsOf(user: User, input: HTMLElement): Promise<HTMLElement> {
+  await user.click(input);
+  return waitFor(() => {
+    const listbox = document.getElementById(input.getAttribute('aria-controls') ?? '');
+    if (!listbox) throw new Error('the dropdown is not open');
+    return listbox;
+  });
+}
+
+/** Opens a Mantine select and picks the option with this label. */
+async function pick(user: User, input: HTMLElement, option: string) {
+  const listbox = await optionsOf(user, input);
+  await user.click(within(listbox).getByRole('option', { name: option, hidden: true }));
+}
+
+/** Waits past the autosave's pause, to see that nothing more is sent. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 600));
+
+const TOPIC: Topic = { id: 40, pillar: 'curation', name: 'Gardening tips', description: '' };
+const OBJECTIVE: Objective = {
+  ...EMPTY_OBJECTIVE,
+  id: 50,
+  title: 'More visits from Instagram',
+  measurement: { source: '', frequency: null, reviewer: '' },
+};
+
+function finding(postIds: number[], title: string, kind: CalendarFinding['kind'] = 'post_collision'): CalendarFinding {
+  return {
+    posts: postIds,
+    editorial: [],
+    kind,
+    severity: 'warning',
+    network: 'instagram',
+    title: { en: title, fr: `FR ${title}` },
+    explanation: { en: `Why: ${title}`, fr: `Pourquoi : ${title}` },
+    suggestion: { en: `Fix: ${title}`, fr: `Corriger : ${title}` },
+    link: { step: 'calendar', section: 'checks', network: 'instagram', item: null, pillar: null },
+  };
+}
+
+describe('post editor', () => {
+  it('shows every field of the post', async () => {
+    const fake = installCalendarBackend(
+      {
+        posts: [
+          post(1, {
+            network: 'linkedin',
+            title: 'Spring guide',
+            text: 'Our spring guide is out',
+            link: 'https://example.com/spring',
+            media_notes: 'Photo of the garden',
+            pillar: 'curation',
+            topic_id: 40,
+            status: 'ready',
+            editorial_item_id: 5,
+            objective_id: 50,
+            campaign: 'Spring',
+          }),
+        ],
+        editorial: [editorialItem(5)],
+      },
+      { topics: [TOPIC], objectives: [OBJECTIVE] },
+    );
+    await renderInCalendar(<PostEditor opened post={fake.posts[0]} onClose={() => undefined} />);
+
+    expect(await screen.findByTestId('post-editor-network')).toHaveValue('LinkedIn');
+    const editor = screen.getByTestId('post-editor');
+    expect(editor).toHaveTextContent('Edit the post');
+    expect(screen.getByTestId('post-editor-day')).toHaveValue('2027-01-12');
+    expect(screen.getByTestId('post-editor-time')).toHaveValue('09:30');
+    expect(screen.getByTestId('post-editor-idea')).not.toBeChecked();
+    expect(screen.getByTestId('post-editor-title')).toHaveValue('Spring guide');
+    expect(screen.getByTestId('post-editor-text')).toHaveValue('Our spring guide is out');
+    expect(screen.getByTestId('post-editor-link')).toHaveValue('https://example.com/spring');
+    expect(screen.getByTestId('post-editor-media')).toHaveValue('Photo of the garden');
+    expect(within(screen.getByTestId('post-editor-pillar')).getByLabelText('Curation')).toBeChecked();
+    await waitFor(() => expect(screen.getByTestId('post-editor-topic')).toHaveValue('Gardening tips'));
+    expect(screen.getByTestId('post-editor-status-select')).toHaveValue('Ready');
+    expect(screen.getByTestId('post-editor-objective')).toHaveValue('More visits from Instagram');
+    expect(screen.getByTestId('post-editor-editorial')).toHaveValue('Article 5 — January 13, 2027');
+    expect(screen.getByTestId('post-editor-campaign')).toHaveValue('Spring');
+    expect(screen.getByTestId('post-editor-status')).toHaveAttribute('data-status', 'idle');
+    expect(fake.callsTo('post_save')).toHaveLength(0);
+  });
+
+  it('saves the text once after a pause in typing, as one undo group, and Ctrl+Enter saves at once and closes', async () => {
+    const fake = installCalendarBackend({ posts: [post(1, { text: 'Hello' })] });
+    const onClose = vi.fn();
+    const { user, strategyId } = await renderInCalendar(<PostEditor opened post={fake.posts[0]} onClose={onClose} />);
+
+    const text = await screen.findByTestId('post-editor-text');
+    await user.type(text, ' world');
+    expect(fake.callsTo('post_save')).toHaveLength(0);
+    await waitFor(() => expect(fake.callsTo('post_save')).toHaveLength(1));
+    expect(fake.callsTo('post_save')[0].args).toEqual({
+      strategyId,
+      postId: 1,
+      input: { ...inputOf(post(1)), text: 'Hello world' },
+      ...WEEK,
+    });
+    await waitFor(() => expect(screen.getByTestId('post-editor-status')).toHaveTextContent('Saved'));
+    await settle();
+    expect(fake.callsTo('post_save')).toHaveLength(1);
+
+    // A select saves at once; Ctrl+Enter sends what is typed without waiting, then closes.
+    await pick(user, screen.getByTestId('post-editor-status-select'), 'Ready');
+    await waitFor(() => expect(fake.callsTo('post_save')).toHaveLength(2));
+    expect(fake.callsTo('post_save')[1].args.input).toMatchObject({ status: 'ready', text: 'Hello world' });
+    await user.type(screen.getByTestId('post-editor-title'), '!');
+    await user.keyboard('{Control>}{Enter}{/Control}');
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+    expect(fake.callsTo('post_save')).toHaveLength(3);
+    expect(fake.callsTo('post_save')[2].args.input).toMatchObject({ title: 'Post 1!', text: 'Hello world' });
+    // The three saves make one undo entry: back to the post as it was opened.
+    const entry = undoStackOf(strategyId).peekUndo();
+    expect(entry?.undo.posts).toEqual([post(1, { text: 'Hello' })]);
+    expect(entry?.redo.posts[0]).toMatchObject({ title: 'Post 1!', text: 'Hello world', status: 'ready' });
+  });
+
+  it('counts the text against the network’s limit and shows how it fits the other networks', async () => {
+    const fake = installCalendarBackend({ posts: [post(1, { network: 'x', text: 'a'.repeat(300) })] });
+    const { user } = await renderInCalendar(<PostEditor opened post={fake.posts[0]} onClose={() => undefined} />);
+
+    const counter = await screen.findByTestId('post-editor-counter');
+    expect(counter).toHaveTextContent('300 / 280');
+    expect(counter).toHaveAttribute('data-over', 'true');
+    expect(screen.getByTestId('post-editor-over')).toHaveTextContent('Too long for X: remove 20 characters.');
+    expect(screen.getByTestId('post-editor-fit-instagram')).toHaveTextContent('Instagram 300/2200 ✓');
+    expect(screen.getByTestId('post-editor-fit-linkedin')).toHaveAttribute('data-fits', 'true');
+    expect(screen.queryByTestId('post-editor-fit-x')).not.toBeInTheDocument();
+    const live = within(screen.getByTestId('post-editor-checks')).getByTestId('post-editor-check');
+    expect(live).toHaveAttribute('data-kind', 'post_too_long');
+    expect(live).toHaveTextContent('Too long for X');
+
+    // On Instagram it fits; X is now among the other networks, where it does not.
+    await pick(user, screen.getByTestId('post-editor-network'), 'Instagram');
+    expect(screen.getByTestId('post-editor-counter')).toHaveTextContent('300 / 2200');
+    expect(screen.getByTestId('post-editor-counter')).toHaveAttribute('data-over', 'false');
+    expect(screen.getByTestId('post-editor-fit-x')).toHaveTextContent('X 300/280 ✗');
+    expect(screen.getByTestId('post-editor-fit-x')).toHaveAttribute('data-fits', 'false');
+    expect(screen.queryByTestId('post-editor-check')).not.toBeInTheDocument();
+    await waitFor(() => expect(fake.callsTo('post_save')).toHaveLength(1));
+    expect(fake.callsTo('post_save')[0].args.input).toMatchObject({ network: 'instagram' });
+
+    // Typing updates the count.
+    await user.clear(screen.getByTestId('post-editor-text'));
+    await user.type(screen.getByTestId('post-editor-text'), 'Short');
+    expect(screen.getByTestId('post-editor-counter')).toHaveTextContent('5 / 2200');
+    expect(screen.getByTestId('post-editor-fit-x')).toHaveTextContent('X 5/280 ✓');
+  });
+
+  it('lists the findings about this post, and only those', async () => {
+    const fake = installCalendarBackend({
+      posts: [post(1), post(2)],
+      findings: [finding([1, 2], 'Two posts too close'), finding([2], 'Serves no objective', 'post_without_objective')],
+    });
+    await renderInCalendar(<PostEditor opened post={fake.posts[0]} onClose={() => undefined} />);
+
+    const checks = await screen.findByTestId('post-editor-checks');
+    const items = within(checks).getAllByTestId('post-editor-check');
+    expect(items).toHaveLength(1);
+    expect(items[0]).toHaveTextContent('Two posts too close');
+    expect(items[0]).toHaveTextContent('Fix: Two posts too close');
+    expect(checks).not.toHaveTextContent('Serves no objective');
+  });
+
+  it('shows the texts and the findings in French', async () => {
+    const fake = installCalendarBackend({ posts: [post(1)], findings: [finding([1], 'Two posts too close')] });
+    await renderInCalendar(<PostEditor opened post={fake.posts[0]} onClose={() => undefined} />, { lang: 'fr' });
+
+    const editor = await screen.findByTestId('post-editor');
+    await waitFor(() => expect(editor).toHaveTextContent('Modifier la publication'));
+    expect(editor).toHaveTextContent('Titre ou accroche');
+    expect(editor).toHaveTextContent('Pas encore de date (la garder comme idée)');
+    expect(screen.getByTestId('post-editor-status-select')).toHaveValue('Brouillon');
+    expect(screen.getByTestId('post-editor-checks')).toHaveTextContent('FR Two posts too close');
+    expect(screen.getByTestId('post-editor-checks')).toHaveTextContent('Conseil : Corriger : Two posts too close');
+    expect(screen.getByTestId('post-editor-counter')).toHaveTextContent('14 / 2200');
+  });
+
+  it('creates a new post on the first change, then updates it', async () => {
+    const fake = installCalendarBackend();
+    const { user, strategyId } = await renderInCalendar(
+      <PostEditor
+        opened
+        post={null}
+        preset={{ network: 'instagram', scheduled_at: '2027-01-14T10:00' }}
+        onClose={() => undefined}
+      />,
+    );
+
+    const editor = await screen.findByTestId('post-editor');
+    expect(editor).toHaveTextContent('New post');
+    expect(screen.getByTestId('post-editor-network')).toHaveValue('Instagram');
+    expect(screen.getByTestId('post-editor-day')).toHaveValue('2027-01-14');
+    expect(screen.queryByTestId('post-editor-delete')).not.toBeInTheDocument();
+    await settle();
+    expect(fake.callsTo('post_save')).toHaveLength(0);
+
+    await user.type(screen.getByTestId('post-editor-title'), 'Hello');
+    await waitFor(() => expect(fake.callsTo('post_save')).toHaveLength(1));
+    expect(fake.callsTo('post_save')[0].args).toEqual({
+      strategyId,
+      postId: null,
+      input: { ...EMPTY_POST, network: 'instagram', scheduled_at: '2027-01-14T10:00', title: 'Hello' },
+      ...WEEK,
+    });
+    await waitFor(() => expect(editor).toHaveTextContent('Edit the post'));
+    expect(screen.getByTestId('post-editor-delete')).toBeInTheDocument();
+
+    await user.type(screen.getByTestId('post-editor-text'), 'Spring is here');
+    await waitFor(() => expect(fake.callsTo('post_save')).toHaveLength(2));
+    expect(fake.callsTo('post_save')[1].args.postId).toBe(1000);
+    expect(fake.callsTo('post_save')[1].args.input).toMatchObject({ title: 'Hello', text: 'Spring is here' });
+    expect(fake.posts).toHaveLength(1);
+
+    // The time moves the post on its day; an idea has no date, and a status that needs one is not offered.
+    fireEvent.change(screen.getByTestId('post-editor-time'), { target: { value: '18:45' } });
+    await waitFor(() => expect(fake.callsTo('post_save')).toHaveLength(3));
+    expect(fake.callsTo('post_save')[2].args.input).toMatchObject({ scheduled_at: '2027-01-14T18:45' });
+    await user.click(screen.getByTestId('post-editor-idea'));
+    await waitFor(() => expect(fake.callsTo('post_save')).toHaveLength(4));
+    expect(fake.callsTo('post_save')[3].args.input).toMatchObject({ scheduled_at: null });
+    expect(screen.queryByTestId('post-editor-day')).not.toBeInTheDocument();
+    const listbox = await optionsOf(user, screen.getByTestId('post-editor-status-select'));
+    expect(within(listbox).getByRole('option', { name: 'Scheduled', hidden: true })).toHaveAttribute('data-combobox-disabled', 'true');
+  });
+
+  it('waits for a network before creating a post, and sets the pillar from the topic', async () => {
+    const fake = installCalendarBackend({}, { topics: [TOPIC] });
+    const { user } = await renderInCalendar(<PostEditor opened post={null} preset={{}} onClose={() => undefined} />);
+
+    await user.type(await screen.findByTestId('post-editor-text'), 'An idea');
+    await waitFor(() => expect(screen.getByTestId('post-editor-status')).toHaveTextContent('Not saved'));
+    expect(screen.getByTestId('post-editor-network').closest('.mantine-InputWrapper-root')).toHaveTextContent(
+      'Choose a network first',
+    );
+    expect(fake.callsTo('post_save')).toHaveLength(0);
+
+    await pick(user, screen.getByTestId('post-editor-network'), 'LinkedIn');
+    await waitFor(() => expect(fake.callsTo('post_save')).toHaveLength(1));
+    expect(fake.callsTo('post_save')[0].args).toMatchObject({
+      postId: null,
+      input: { network: 'linkedin', text: 'An idea', scheduled_at: null },
+    });
+    await waitFor(() => expect(screen.getByTestId('post-editor-status')).toHaveTextContent('Saved'));
+
+    await pick(user, screen.getByTestId('post-editor-topic'), 'Gardening tips');
+    await waitFor(() => expect(fake.callsTo('post_save')).toHaveLength(2));
+    expect(fake.callsTo('post_save')[1].args).toMatchObject({
+      postId: 1000,
+      input: { topic_id: 40, pillar: 'curation' },
+    });
+    expect(within(screen.getByTestId('post-editor-pillar')).getByLabelText('Curation')).toBeChecked();
+  });
+
+  it('shows a validation error under its field, keeps the typed text, and asks before closing; Escape closes', async () => {
+    const fake = installCalendarBackend({ posts: [post(1)] });
+    fake.overrides.post_save = () => {
+      throw { code: 'validation', message: '', fields: [{ field: 'title', code: 'too_long' }] };
+    };
+    const onClose = vi.fn();
+    const { user } = await renderInCalendar(<PostEditor opened post={fake.posts[0]} onClose={onClose} />);
+
+    await user.type(await screen.findByTestId('post-editor-title'), ' with more words');
+    expect(await screen.findByTestId('post-editor-title-error')).toHaveTextContent('At most 300 characters.');
+    expect(screen.getByTestId('post-editor-title')).toHaveValue('Post 1 with more words');
+    expect(screen.getByTestId('post-editor-status')).toHaveTextContent('Not saved: At most 300 characters.');
+
+    await user.click(screen.getByTestId('post-editor-close'));
+    await user.click(await screen.findByTestId('editor-discard-cancel'));
+    expect(onClose).not.toHaveBeenCalled();
+    expect(screen.getByTestId('post-editor-title')).toHaveValue('Post 1 with more words');
+
+    // Once accepted, the error goes and closing asks nothing.
+    delete fake.overrides.post_save;
+    await user.type(screen.getByTestId('post-editor-title'), '!');
+    await waitFor(() => expect(screen.queryByTestId('post-editor-title-error')).not.toBeInTheDocument());
+    expect(fake.posts[0].title).toBe('Post 1 with more words!');
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+  });
+
+  it('deletes the post after asking', async () => {
+    const fake = installCalendarBackend({ posts: [post(1), post(2)] });
+    const onClose = vi.fn();
+    const { user, strategyId } = await renderInCalendar(<PostEditor opened post={fake.posts[0]} onClose={onClose} />);
+
+    await user.click(await screen.findByTestId('post-editor-delete'));
+    expect(fake.callsTo('post_delete')).toHaveLength(0);
+    await user.click(await screen.findByTestId('post-editor-delete-confirm'));
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+    expect(fake.callsTo('post_delete')[0].args).toEqual({ strategyId, postId: 1, ...WEEK });
+    expect(fake.posts.map((p) => p.id)).toEqual([2]);
+  });
+
+  it('duplicates the post and opens the copy', async () => {
+    const fake = installCalendarBackend({ posts: [post(1)] });
+    const { user, openPost } = await renderInCalendar(<PostEditor opened post={fake.posts[0]} onClose={() => undefined} />);
+
+    await user.click(await screen.findByTestId('post-editor-duplicate'));
+    await waitFor(() => expect(openPost).toHaveBeenCalled());
+    expect(fake.callsTo('post_save')[0].args).toMatchObject({ postId: null, input: inputOf(post(1)) });
+    expect(openPost.mock.calls[0][0]).toEqual({ ...post(1), id: 1000 });
+  });
+});
+
+describe('editorial item editor', () => {
+  it('shows the item and saves it as the user types', async () => {
+    const { id: _id, ...input } = editorialItem(5, { theme: 'Garden', owner: 'Ana' });
+    const fake = installCalendarBackend({ editorial: [editorialItem(5, input)] });
+    const { user, strategyId } = await renderInCalendar(
+      <EditorialEditor opened item={fake.editorial[0]} onClose={() => undefined} />,
+    );
+
+    const title = await screen.findByTestId('editorial-editor-title');
+    expect(title).toHaveValue('Article 5');
+    expect(screen.getByTestId('editorial-editor')).toHaveTextContent('Edit the editorial item');
+    expect(screen.getByTestId('editorial-editor-type')).toHaveValue('Article');
+    expect(screen.getByTestId('editorial-editor-date')).toHaveValue('2027-01-13');
+    expect(screen.getByTestId('editorial-editor-theme')).toHaveValue('Garden');
+    expect(screen.getByTestId('editorial-editor-owner')).toHaveValue('Ana');
+    expect(screen.getByTestId('editorial-editor-status-select')).toHaveValue('Planned');
+    expect(screen.getByTestId('editorial-editor-link')).toHaveValue('https://example.com/a');
+
+    await user.type(title, ' about spring');
+    await waitFor(() => expect(fake.callsTo('editorial_save')).toHaveLength(1));
+    expect(fake.callsTo('editorial_save')[0].args).toEqual({
+      strategyId,
+      itemId: 5,
+      input: { ...input, title: 'Article 5 about spring' },
+      ...WEEK,
+    });
+    await pick(user, screen.getByTestId('editorial-editor-type'), 'Newsletter');
+    await waitFor(() => expect(fake.callsTo('editorial_save')).toHaveLength(2));
+    expect(fake.callsTo('editorial_save')[1].args.input).toMatchObject({ item_type: 'newsletter' });
+    await waitFor(() => expect(screen.getByTestId('editorial-editor-status')).toHaveTextContent('Saved'));
+    await settle();
+    expect(fake.callsTo('editorial_save')).toHaveLength(2);
+  });
+
+  it('creates a new item once it has a title', async () => {
+    const fake = installCalendarBackend();
+    const { user } = await renderInCalendar(
+      <EditorialEditor opened item={null} preset={{ date: '2027-01-15' }} onClose={() => undefined} />,
+    );
+
+    expect(await screen.findByTestId('relay-section')).toHaveTextContent('Give it a title and a day first');
+    await user.type(screen.getByTestId('editorial-editor-title'), 'Spring newsletter');
+    await waitFor(() => expect(fake.callsTo('editorial_save')).toHaveLength(1));
+    expect(fake.callsTo('editorial_save')[0].args).toMatchObject({
+      itemId: null,
+      input: { title: 'Spring newsletter', date: '2027-01-15', item_type: 'article' },
+    });
+    await waitFor(() => expect(screen.getByTestId('editorial-editor')).toHaveTextContent('Edit the editorial item'));
+    expect(screen.getByTestId('relay-section')).toHaveTextContent('No post relays it yet.');
+  });
+
+  it('lists the relay posts and creates new ones on the networks chosen', async () => {
+    const longTitle = 'A'.repeat(270);
+    const fake = installCalendarBackend({
+      editorial: [editorialItem(5, { title: longTitle })],
+      posts: [post(1, { network: 'instagram', title: 'Read our guide', editorial_item_id: 5, scheduled_at: '2027-01-13T10:00' })],
+    });
+    const { user, strategyId, openPost } = await renderInCalendar(
+      <EditorialEditor opened item={fake.editorial[0]} onClose={() => undefined} />,
+    );
+
+    const section = await screen.findByTestId('relay-section');
+    const listed = within(section).getAllByTestId('relay-post');
+    expect(listed).toHaveLength(1);
+    expect(listed[0]).toHaveTextContent('Instagram');
+    expect(listed[0]).toHaveTextContent('Read our guide');
+    await user.click(listed[0]);
+    expect(openPost).toHaveBeenCalledWith(fake.posts[0]);
+
+    // Instagram relays it already; the pre-filled text (title and link, 292 characters) is too long for X.
+    expect(within(section).queryByTestId('relay-network-instagram')).not.toBeInTheDocument();
+    expect(within(section).getByTestId('relay-network-x')).toHaveAttribute('data-shortened', 'true');
+    expect(within(section).getByTestId('relay-network-linkedin')).toHaveAttribute('data-shortened', 'false');
+    expect(within(section).getByTestId('relay-shortened-x')).toBeInTheDocument();
+    expect(section).toHaveTextContent('292 / 280 characters');
+    expect(screen.getByTestId('relay-create')).toBeDisabled();
+
+    await user.click(within(section).getByTestId('relay-network-linkedin'));
+    await user.click(within(section).getByTestId('relay-network-x'));
+    await user.click(screen.getByTestId('relay-create'));
+    await waitFor(() => expect(fake.callsTo('relay_posts_create')).toHaveLength(1));
+    expect(fake.callsTo('relay_posts_create')[0].args).toEqual({
+      strategyId,
+      itemId: 5,
+      networks: ['linkedin', 'x'],
+      ...WEEK,
+    });
+    expect(await screen.findByTestId('relay-made')).toHaveTextContent('2 relay posts created');
+    await waitFor(() => expect(within(section).getAllByTestId('relay-post')).toHaveLength(3));
+    expect(within(section).getByTestId('relay-all-done')).toBeInTheDocument();
+    expect(screen.queryByTestId('relay-create')).not.toBeInTheDocument();
+  });
+
+  it('deletes the item after asking', async () => {
+    const fake = installCalendarBackend({ editorial: [editorialItem(5)] });
+    const onClose = vi.fn();
+    const { user } = await renderInCalendar(<EditorialEditor opened item={fake.editorial[0]} onClose={onClose} />);
+
+    await user.click(await screen.findByTestId('editorial-editor-delete'));
+    await user.click(await screen.findByTestId('editorial-editor-delete-confirm'));
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+    expect(fake.callsTo('editorial_delete')[0].args).toMatchObject({ itemId: 5 });
+    expect(fake.editorial).toHaveLength(0);
+  });
+});

@@ -1,0 +1,203 @@
+import { act, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Post } from '../../bindings';
+import { Board } from './Board';
+import { Grid } from './Grid';
+import { Ideas } from './Ideas';
+import { daysOf, useCal } from './state';
+import { CAL_ROWS, editorialItem, installCalendarBackend, post } from './testBackend';
+import { JANUARY, WEEK, renderInCalendar } from './testRender';
+
+// jsdom lays nothing out: give the grid's cells (and what is in them) the boxes a browser would, so that dnd-kit's
+// keyboard sensor can move from cell to cell.
+const CELL_W = 120;
+const CELL_H = 60;
+const original = Element.prototype.getBoundingClientRect;
+
+function boxOf(el: Element): DOMRect {
+  const cell = el.closest('[data-testid^="cell-"]');
+  if (cell) {
+    const id = cell.getAttribute('data-testid')!;
+    const [, network, ...day] = id.split('-');
+    const days = daysOf(WEEK);
+    const col = days.indexOf(day.join('-'));
+    const row = CAL_ROWS.findIndex((r) => r.network === network);
+    const x = 150 + col * CELL_W;
+    const y = 100 + row * CELL_H;
+    const inCard = el !== cell;
+    return new DOMRect(x + (inCard ? 4 : 0), y + (inCard ? 4 : 0), inCard ? 100 : CELL_W, inCard ? 30 : CELL_H);
+  }
+  if (el.closest('[data-testid="ideas"]')) {
+    const inCard = el.getAttribute('data-testid') !== 'ideas';
+    return new DOMRect(150, 100 + CAL_ROWS.length * CELL_H + (inCard ? 10 : 0), inCard ? 100 : 7 * CELL_W, inCard ? 30 : 120);
+  }
+  // The card that follows the pointer (the drag overlay) starts where the card picked up (focused) is.
+  const focused = document.activeElement;
+  if (focused && focused !== el && focused.closest('[data-testid^="cell-"], [data-testid="ideas"]')) return boxOf(focused);
+  return new DOMRect(0, 0, 0, 0);
+}
+
+beforeEach(() => {
+  Element.prototype.getBoundingClientRect = function () {
+    return boxOf(this);
+  };
+});
+
+afterEach(() => {
+  Element.prototype.getBoundingClientRect = original;
+});
+
+function Probe() {
+  const { actions } = useCal();
+  return (
+    <div>
+      <button type="button" data-testid="probe-undo" disabled={!actions.canUndo} onClick={() => void actions.undo()}>
+        undo {actions.undoLabel}
+      </button>
+      <button type="button" data-testid="probe-redo" disabled={!actions.canRedo} onClick={() => void actions.redo()}>
+        redo
+      </button>
+    </div>
+  );
+}
+
+function Screen({ compact = false, days = daysOf(WEEK) }: { compact?: boolean; days?: string[] }) {
+  return (
+    <Board rows={CAL_ROWS.map((r) => r.network)} days={days}>
+      <Grid days={days} compact={compact} onShowDay={() => undefined} />
+      <Ideas />
+      <Probe />
+    </Board>
+  );
+}
+
+async function show(...args: Parameters<typeof renderInCalendar>) {
+  const out = await renderInCalendar(...args);
+  await screen.findByTestId('calendar-grid');
+  return out;
+}
+
+const cell = (network: string, day: string) => screen.getByTestId(`cell-${network}-${day}`);
+
+async function keyboardMove(user: ReturnType<typeof import('@testing-library/user-event').default.setup>, p: Post, keys: string) {
+  const card = screen.getByTestId(`post-card-${p.id}`);
+  act(() => card.focus());
+  await user.keyboard('[Space]');
+  for (const k of keys.split(' ')) await user.keyboard(`[${k}]`);
+  await user.keyboard('[Space]');
+}
+
+describe('calendar grid', () => {
+  it('shows the editorial row, one row per network in order, and each post in its cell', async () => {
+    installCalendarBackend({
+      posts: [post(1, { network: 'linkedin', scheduled_at: '2027-01-13T09:00', title: 'Hiring tips' }), post(2, { scheduled_at: null, status: 'idea', title: 'Later' })],
+      editorial: [editorialItem(5, { date: '2027-01-14', title: 'Winter guide' })],
+    });
+    await show(<Screen />);
+    const heads = screen.getAllByRole('rowheader').map((h) => h.textContent ?? '');
+    expect(heads[0]).toContain('Editorial');
+    expect(heads.slice(1).map((h) => h.replace(/\d.*$/, ''))).toEqual(['Instagram', 'LinkedIn', 'X']);
+    expect(within(cell('linkedin', '2027-01-13')).getByText('Hiring tips')).toBeInTheDocument();
+    expect(within(screen.getByTestId('editorial-cell-2027-01-14')).getByText('Winter guide')).toBeInTheDocument();
+    expect(within(screen.getByTestId('ideas')).getByText('Later')).toBeInTheDocument();
+    expect(screen.getByTestId('post-card-1')).toHaveAccessibleName(/Hiring tips, LinkedIn, .*09:00, Draft/);
+  });
+
+  it('moves a post to the next day with the keyboard, saves it, announces it, and undoes it', async () => {
+    const p = post(1, { scheduled_at: '2027-01-12T09:30', title: 'Launch teaser' });
+    const fake = installCalendarBackend({ posts: [p] });
+    const { user } = await show(<Screen />);
+    await keyboardMove(user, p, 'ArrowRight');
+    await waitFor(() => expect(fake.callsTo('post_move')).toHaveLength(1));
+    expect(fake.callsTo('post_move')[0].args).toMatchObject({
+      postId: 1,
+      network: 'instagram',
+      scheduledAt: '2027-01-13T09:30',
+      copy: false,
+    });
+    await waitFor(() => expect(within(cell('instagram', '2027-01-13')).getByText('Launch teaser')).toBeInTheDocument());
+    expect(screen.getByText(/Launch teaser dropped on Instagram/)).toBeInTheDocument();
+
+    await waitFor(() => expect(screen.getByTestId('probe-undo')).toBeEnabled());
+    await user.click(screen.getByTestId('probe-undo'));
+    await waitFor(() => expect(fake.callsTo('calendar_apply')).toHaveLength(1));
+    expect(fake.callsTo('calendar_apply')[0].args.change).toMatchObject({ posts: [{ id: 1, scheduled_at: '2027-01-12T09:30' }] });
+    await waitFor(() => expect(within(cell('instagram', '2027-01-12')).getByText('Launch teaser')).toBeInTheDocument());
+
+    await user.click(screen.getByTestId('probe-redo'));
+    await waitFor(() => expect(within(cell('instagram', '2027-01-13')).getByText('Launch teaser')).toBeInTheDocument());
+  });
+
+  it('moves a post to another network, and to the ideas', async () => {
+    const p = post(1, { scheduled_at: '2027-01-12T09:30', status: 'scheduled', title: 'Poll' });
+    const fake = installCalendarBackend({ posts: [p] });
+    const { user } = await show(<Screen />);
+    await keyboardMove(user, p, 'ArrowDown');
+    await waitFor(() => expect(within(cell('linkedin', '2027-01-12')).getByText('Poll')).toBeInTheDocument());
+    expect(fake.callsTo('post_move')[0].args).toMatchObject({ network: 'linkedin', scheduledAt: '2027-01-12T09:30' });
+
+    await keyboardMove(user, { ...p, network: 'linkedin' }, 'ArrowDown ArrowDown');
+    await waitFor(() => expect(within(screen.getByTestId('ideas')).getByText('Poll')).toBeInTheDocument());
+    expect(fake.callsTo('post_move')[1].args).toMatchObject({ network: 'linkedin', scheduledAt: null });
+    // An idea cannot stay scheduled.
+    expect(fake.posts[0].status).toBe('ready');
+  });
+
+  it('copies instead of moving when Ctrl is held at the drop', async () => {
+    const p = post(1, { scheduled_at: '2027-01-12T09:30', title: 'Tip' });
+    const fake = installCalendarBackend({ posts: [p] });
+    const { user } = await show(<Screen />);
+    const card = screen.getByTestId('post-card-1');
+    act(() => card.focus());
+    await user.keyboard('[Space]');
+    await user.keyboard('[ArrowRight]');
+    await user.keyboard('{Control>}[Space]{/Control}');
+    await waitFor(() => expect(fake.callsTo('post_move')).toHaveLength(1));
+    expect(fake.callsTo('post_move')[0].args).toMatchObject({ copy: true, scheduledAt: '2027-01-13T09:30' });
+    await waitFor(() => expect(within(cell('instagram', '2027-01-13')).getByText('Tip')).toBeInTheDocument());
+    expect(within(cell('instagram', '2027-01-12')).getByText('Tip')).toBeInTheDocument();
+  });
+
+  it('puts the post back and says why when the save fails', async () => {
+    const p = post(1, { scheduled_at: '2027-01-12T09:30', title: 'Risky' });
+    const fake = installCalendarBackend({ posts: [p] });
+    fake.overrides.post_move = () => {
+      throw { code: 'io', message: 'disk full', fields: [] };
+    };
+    const { user } = await show(<Screen />);
+    await keyboardMove(user, p, 'ArrowRight');
+    await waitFor(() => expect(fake.callsTo('post_move')).toHaveLength(1));
+    expect(await screen.findByText(/disk full/)).toBeInTheDocument();
+    await waitFor(() => expect(within(cell('instagram', '2027-01-12')).getByText('Risky')).toBeInTheDocument());
+    expect(within(cell('instagram', '2027-01-13')).queryByText('Risky')).toBeNull();
+    expect(screen.getByTestId('probe-undo')).toBeDisabled();
+  });
+
+  it('opens a post on click and a new one from a cell, and highlights the relays of an editorial item', async () => {
+    installCalendarBackend({
+      posts: [post(1, { editorial_item_id: 5 }), post(2, { network: 'x', scheduled_at: '2027-01-15T12:00' })],
+      editorial: [editorialItem(5, { date: '2027-01-12', title: 'Guide' })],
+    });
+    const { user, openPost, openEditorial } = await show(<Screen />);
+    await user.click(screen.getByTestId('post-card-2'));
+    expect(openPost).toHaveBeenCalledWith(expect.objectContaining({ id: 2 }));
+    await user.click(within(cell('linkedin', '2027-01-14')).getByRole('button', { name: /Add a post on LinkedIn/ }));
+    expect(openPost).toHaveBeenLastCalledWith(null, { network: 'linkedin', scheduled_at: '2027-01-14T10:00' });
+
+    await user.click(screen.getByTestId('editorial-card-5'));
+    await waitFor(() => expect(screen.getByTestId('post-card-1').querySelector('[data-selected]')).not.toBeNull());
+    expect(screen.getByTestId('post-card-2').querySelector('[data-selected]')).toBeNull();
+    await user.click(screen.getByTestId('editorial-card-5'));
+    expect(openEditorial).toHaveBeenCalledWith(expect.objectContaining({ id: 5 }));
+  });
+
+  it('shows small cards and "+N more" in the month view, in French', async () => {
+    const many = [1, 2, 3, 4, 5].map((i) => post(i, { scheduled_at: `2027-01-20T0${i}:00` }));
+    installCalendarBackend({ posts: many });
+    await show(<Screen compact days={daysOf(JANUARY)} />, { range: JANUARY, lang: 'fr' });
+    const c = screen.getByTestId('cell-instagram-2027-01-20');
+    expect(within(c).getAllByTestId(/post-card-/)).toHaveLength(3);
+    expect(within(c).getByText('+2 de plus')).toBeInTheDocument();
+    expect(screen.getAllByRole('rowheader')[0]).toHaveTextContent('Éditorial');
+  });
+});
