@@ -180,12 +180,14 @@ export function Grid({ days, compact, onShowDay }: {
   );
   const noPosts: Post[] = useMemo(() => [], []);
   const headWidth = compact ? 120 : 140;
-  const columns = `${headWidth}px repeat(${days.length}, minmax(${compact ? 44 : 118}px, 1fr))`;
+  const minColumn = compact ? 44 : 108;
+  // Columns share the width; below their minimum the grid scrolls sideways.
+  const columns = `${headWidth}px repeat(${days.length}, minmax(${minColumn}px, 1fr))`;
 
   return (
     <Box
       className={classes.grid}
-      style={{ gridTemplateColumns: columns }}
+      style={{ gridTemplateColumns: columns, minWidth: headWidth + days.length * minColumn }}
       role="grid"
       aria-label={t('calendar.grid.label', { from: dayLabel(days[0], lang, true), to: dayLabel(days[days.length - 1], lang, true) })}
       data-testid="calendar-grid"
