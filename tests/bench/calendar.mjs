@@ -18,7 +18,8 @@ const driver = await startDriver({
   LANG: "C.UTF-8",
 });
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const perf = (s, name) => s.execute(`return (window.__cinqPerf ?? []).filter((p) => p.name === '${name}').map((p) => p.ms);`);
+const perf = (s, name) => s.execute(`return (window.__cinqPerf ?? []).filter((p) => p.name === "${name}").map((p) => p.ms);`);
+const marks = (s, name) => s.execute(`return JSON.stringify((window.__cinqPerf ?? []).filter((p) => p.name === "${name}").slice(-5))`);
 async function until(probe, what, timeout = 30000) {
   const end = Date.now() + timeout;
   while (Date.now() < end) {
@@ -61,6 +62,7 @@ try {
     }
   }
   console.log(`month view (load + paint): ${stats(loads)}`);
+  if (process.env.BENCH_MARKS) console.log(await marks(s, "calendar-load"));
 
   // Drops in the month view, on a month with posts: back to the first month of the plan.
   await s.execute("arguments[0].click();", [await s.find('[data-testid="calendar-today"]')]);
@@ -85,6 +87,7 @@ try {
     await sleep(150);
   }
   console.log(`drop (save + checks + re-render + paint): ${stats(drops)}`);
+  if (process.env.BENCH_MARKS) console.log(await marks(s, "calendar-drop"));
 } finally {
   await s.quit().catch(() => undefined);
   driver.kill();

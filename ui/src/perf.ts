@@ -1,27 +1,35 @@
 // Timings the benchmarks read from the page (tests/bench/calendar.mjs): a few named spans, each from a start (an
-// IPC call, a drop) to the first paint after the screen showed its result. Kept in `window.__cinqPerf`, the last
-// 500 only; measuring costs a `performance.now()` and an animation frame.
+// IPC call, a drop) to the first paint after the screen showed its result, with marks in between (the IPC answered,
+// React committed). Kept in `window.__cinqPerf`, the last 500 only; measuring costs a `performance.now()` and an
+// animation frame.
 declare global {
   interface Window {
-    __cinqPerf?: { name: string; ms: number }[];
+    __cinqPerf?: { name: string; ms: number; marks: Record<string, number> }[];
   }
 }
 
-const started = new Map<string, number>();
+const started = new Map<string, { start: number; marks: Record<string, number> }>();
 
 export function perfStart(name: string) {
-  started.set(name, performance.now());
+  started.set(name, { start: performance.now(), marks: {} });
+}
+
+/** Notes how far into the span `name` something happened (e.g. "ipc" when the answer came). */
+export function perfMark(name: string, mark: string) {
+  const span = started.get(name);
+  if (span) span.marks[mark] = Math.round((performance.now() - span.start) * 10) / 10;
 }
 
 /** Ends the span `name` after the next paint (an animation frame, then a task once the frame is painted). */
 export function perfEndAfterPaint(name: string) {
-  const start = started.get(name);
-  if (start === undefined) return;
+  const span = started.get(name);
+  if (span === undefined) return;
   started.delete(name);
+  span.marks.commit = Math.round((performance.now() - span.start) * 10) / 10;
   requestAnimationFrame(() =>
     setTimeout(() => {
       const list = (window.__cinqPerf ??= []);
-      list.push({ name, ms: performance.now() - start });
+      list.push({ name, ms: performance.now() - span.start, marks: span.marks });
       if (list.length > 500) list.splice(0, list.length - 500);
     }, 0),
   );

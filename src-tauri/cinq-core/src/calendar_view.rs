@@ -155,11 +155,13 @@ impl Store {
         let mut checked = calendar.clone();
         let ids: Vec<i64> = checked.editorial.iter().map(|e| e.id).collect();
         if !ids.is_empty() {
+            // The items' ids are the store's own integers: safe to inline, and the index on the link answers.
+            let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
             let relaying = conn
-                .prepare_cached(
-                    "SELECT DISTINCT editorial_item_id FROM post WHERE strategy_id = ?1 AND editorial_item_id IS NOT NULL",
-                )?
-                .query_map([id], |r| r.get::<_, i64>(0))?
+                .prepare(&format!(
+                    "SELECT DISTINCT editorial_item_id FROM post WHERE editorial_item_id IN ({list})"
+                ))?
+                .query_map([], |r| r.get::<_, i64>(0))?
                 .collect::<rusqlite::Result<std::collections::HashSet<i64>>>()?;
             for eid in ids {
                 let relayed_here = checked
@@ -247,7 +249,7 @@ impl Store {
         let campaigns = conn
             .prepare_cached(
                 "SELECT DISTINCT json_extract(data, '$.campaign') AS c FROM post
-                 WHERE strategy_id = ?1 AND c <> '' ORDER BY c",
+                 WHERE strategy_id = ?1 AND json_extract(data, '$.campaign') <> '' ORDER BY c",
             )?
             .query_map([id], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;

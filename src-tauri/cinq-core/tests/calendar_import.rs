@@ -627,11 +627,21 @@ fn a_dry_run_counts_and_writes_nothing() {
         x,01/02/2027,,B,,candles,Traffic,Spring article\n\
         x,bad,,C,,,,\n";
     let before = store.strategy(id).unwrap().updated_at;
-    // Without skipping, a bad row stops everything, dry run or not.
+    // Without skipping, a bad row stops everything, dry run or not; a dry run still counts the good and bad rows.
     let r = store
         .import_calendar_mapped(id, "plan.csv", file.as_bytes(), &m, false, true)
         .unwrap();
-    assert_eq!((r.imported, r.error_count, r.written), (0, 1, false));
+    assert_eq!(
+        (r.imported, r.skipped, r.error_count, r.written),
+        (2, 1, 1, false)
+    );
+    let r = store
+        .import_calendar_mapped(id, "plan.csv", file.as_bytes(), &m, false, false)
+        .unwrap();
+    assert_eq!(
+        (r.imported, r.skipped, r.error_count, r.written),
+        (0, 0, 1, false)
+    );
     let r = store
         .import_calendar_mapped(id, "plan.csv", file.as_bytes(), &m, true, true)
         .unwrap();

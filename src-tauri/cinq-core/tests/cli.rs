@@ -286,6 +286,34 @@ fn calendar_check_prints_the_gauges_and_every_finding() {
 }
 
 #[test]
+fn calendar_show_prints_the_posts_and_ideas() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.sqlite3");
+    assert_eq!(cinq(&db, &["sample"]).code, 0);
+    let r = cinq(&db, &["calendar", "show", "1", "--json"]);
+    assert_eq!(r.code, 0, "{}", r.err);
+    let v: serde_json::Value = serde_json::from_str(&r.out).unwrap();
+    let posts = v["posts"].as_array().unwrap();
+    assert!(posts.len() > 100);
+    assert!(posts[0]["id"].as_i64().is_some() && posts[0]["scheduled_at"].is_string());
+    assert_eq!(v["ideas"].as_array().unwrap().len(), 5);
+    let first_day = &posts[0]["scheduled_at"].as_str().unwrap()[..10];
+    let r = cinq(
+        &db,
+        &[
+            "calendar", "show", "1", "--from", first_day, "--to", first_day,
+        ],
+    );
+    assert_eq!(r.code, 0);
+    assert!(
+        r.out.starts_with("Calendar of Atelier Lumière (sample)"),
+        "{}",
+        r.out
+    );
+    assert!(r.out.contains("Ideas: 5"), "{}", r.out);
+}
+
+#[test]
 fn calendar_export_and_import_from_the_command_line() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("c.sqlite3");

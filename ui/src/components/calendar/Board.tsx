@@ -23,7 +23,7 @@ import {
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Post } from '../../bindings';
-import { PostCardView } from './PostCard';
+import { PostCardView, useCardTexts } from './PostCard';
 import { IDEAS, dayLabel, dropTarget, rowName, useCal } from './state';
 
 /** What a droppable is: a day on a network's row, or the ideas backlog. */
@@ -67,6 +67,7 @@ export function Board({ rows, days, children }: {
   const { t } = useTranslation();
   const { view, lang, actions } = useCal();
   const copyHeld = useCopyModifier();
+  const texts = useCardTexts();
   const [active, setActive] = useState<Post | null>(null);
   const [copying, setCopying] = useState(false);
   const overRef = useRef<string | null>(null);
@@ -191,7 +192,7 @@ export function Board({ rows, days, children }: {
       <DragOverlay dropAnimation={null}>
         {active ? (
           <div style={{ position: 'relative' }}>
-            <PostCardView post={active} compact={false} overlay />
+            <PostCardView post={active} texts={texts} compact={false} overlay />
             {copying && (
               <Badge size="xs" color="blue" style={{ position: 'absolute', top: -8, right: -8 }}>
                 {t('calendar.drag.copyHint')}

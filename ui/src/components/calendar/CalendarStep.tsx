@@ -66,6 +66,8 @@ export function CalendarStep({ strategyId }: { strategyId: number; onGoToStep?: 
     localStorage.setItem(prefKey(strategyId), JSON.stringify(prefs));
   }, [prefs, strategyId]);
   const range = useMemo(() => periodOf(prefs.mode, prefs.anchor), [prefs.mode, prefs.anchor]);
+  const setMode = useCallback((mode: ViewMode) => setPrefs((p) => ({ ...p, mode })), []);
+  const setAnchor = useCallback((anchor: string) => setPrefs((p) => ({ ...p, anchor })), []);
   const [postEditing, setPostEditing] = useState<PostEditing | null>(null);
   const [editorialEditing, setEditorialEditing] = useState<EditorialEditing | null>(null);
   const openPost = useCallback(
@@ -82,8 +84,8 @@ export function CalendarStep({ strategyId }: { strategyId: number; onGoToStep?: 
     <CalProvider strategyId={strategyId} range={range} onOpenPost={openPost} onOpenEditorial={openEditorial}>
       <CalendarScreen
         mode={prefs.mode}
-        onMode={(mode) => setPrefs((p) => ({ ...p, mode }))}
-        onAnchor={(anchor) => setPrefs((p) => ({ ...p, anchor }))}
+        onMode={setMode}
+        onAnchor={setAnchor}
         anchor={prefs.anchor}
       />
       {postEditing && (
@@ -152,6 +154,13 @@ function CalendarScreen({ mode, anchor, onMode, onAnchor }: {
     return () => window.removeEventListener('keydown', onKey);
   }, [redo, redoLabel, t, undo, undoLabel]);
 
+  const showDay = useCallback(
+    (day: string) => {
+      onMode('week');
+      onAnchor(day);
+    },
+    [onAnchor, onMode],
+  );
   const findingCount = view.checks.findings.length;
   const checks = <ChecksPanel />;
 
@@ -293,10 +302,7 @@ function CalendarScreen({ mode, anchor, onMode, onAnchor }: {
                   <Grid
                     days={days}
                     compact={mode === 'month'}
-                    onShowDay={(day) => {
-                      onMode('week');
-                      onAnchor(day);
-                    }}
+                    onShowDay={showDay}
                   />
                 </ScrollArea>
                 <Ideas />

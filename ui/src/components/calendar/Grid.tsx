@@ -1,15 +1,14 @@
 // The week and month grids: a row of editorial items, then one row per network (kept networks in the order of their
 // missions), one column per day. Each cell is a drop target; each post a draggable card (see Board.tsx).
-import { memo, useMemo } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { useDroppable } from '@dnd-kit/core';
-import { ActionIcon, Badge, Box, Button, Group, Text, Tooltip, UnstyledButton } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
+import { Badge, Box, Group, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CalendarRow, EditorialItem, Language, Post } from '../../bindings';
 import { formatNumber } from '../../format';
 import { cellId, type DropData } from './Board';
-import { PostCard } from './PostCard';
-import { dayLabel, dayOf, timeOf, useCal } from './state';
+import { PostCard, postName, useCardTexts, type CardTexts } from './PostCard';
+import { dayLabel, dayOf, textLength, timeOf, useCal } from './state';
 import classes from './calendar.module.css';
 
 /** At most this many cards in a cell of the month view; the rest behind "+N more". */
@@ -20,26 +19,50 @@ function isWeekend(day: string): boolean {
   return d === 0 || d === 6;
 }
 
-const Cell = memo(function Cell({ row, day, posts, compact, today, selected, lang, onOpen, onAdd, onShowDay }: {
+/** The posts of each cell (`network|day`). A cell whose posts are the same objects as last time keeps its array, so
+ *  that after a drop only the cells that changed render again (the query keeps unchanged posts as the same objects). */
+class CellIndex {
+  private last = new Map<string, Post[]>();
+
+  of(posts: readonly Post[]): Map<string, Post[]> {
+    const m = new Map<string, Post[]>();
+    for (const p of posts) {
+      if (!p.scheduled_at) continue;
+      const k = `${p.network}|${dayOf(p.scheduled_at)}`;
+      const list = m.get(k);
+      if (list) list.push(p);
+      else m.set(k, [p]);
+    }
+    for (const [k, list] of m) {
+      const old = this.last.get(k);
+      if (old && old.length === list.length && old.every((p, i) => p === list[i])) m.set(k, old);
+    }
+    this.last = m;
+    return m;
+  }
+}
+
+const Cell = memo(function Cell({ row, day, posts, compact, today, selected, texts, labels, onOpen, onAdd, onShowDay }: {
   row: CalendarRow;
   day: string;
   posts: readonly Post[];
   compact: boolean;
   today: boolean;
   selected: ReadonlySet<number>;
-  lang: Language;
+  texts: CardTexts;
+  labels: CellLabels;
   onOpen: (post: Post) => void;
   onAdd: (network: string, day: string) => void;
   onShowDay: (day: string) => void;
 }) {
-  const { t } = useTranslation();
   const { setNodeRef, isOver } = useDroppable({
     id: cellId(row.network, day),
     data: { kind: 'cell', network: row.network, day } satisfies DropData,
   });
   const shown = compact ? posts.slice(0, MONTH_CARDS) : posts;
   const hidden = posts.length - shown.length;
-  const dayText = dayLabel(day, lang, true);
+  const dayText = labels.day(day);
+  const addLabel = labels.add(row.name, dayText);
   return (
     <div
       ref={setNodeRef}
@@ -51,45 +74,51 @@ const Cell = memo(function Cell({ row, day, posts, compact, today, selected, lan
       data-weekend={isWeekend(day) || undefined}
       data-today={today || undefined}
     >
-      {shown.map((p) => (
-        <PostCard
-          key={p.id}
-          post={p}
-          compact={compact}
-          selected={selected.has(p.id)}
-          label={t('calendar.grid.cardLabel', {
-            name: p.title.trim() || p.text.trim().slice(0, 60) || t('calendar.grid.untitled'),
-            network: row.name,
-            time: `${dayText} ${timeOf(p.scheduled_at ?? '')}`,
-            status: t(`calendar.status.${p.status}`),
-          })}
-          onOpen={onOpen}
-        />
-      ))}
+      {shown.map((p) => {
+        const tooLong = row.max_length !== null && textLength(p.text) > row.max_length;
+        return (
+          <PostCard
+            key={p.id}
+            post={p}
+            texts={texts}
+            compact={compact}
+            selected={selected.has(p.id)}
+            tooLong={tooLong}
+            label={labels.card(p, row.name, `${dayText} ${timeOf(p.scheduled_at ?? '')}`, tooLong)}
+            onOpen={onOpen}
+          />
+        );
+      })}
       {hidden > 0 && (
-        <Button
-          variant="subtle"
-          size="compact-xs"
+        <button
+          type="button"
+          className={classes.more}
           onClick={() => onShowDay(day)}
           data-testid={`cell-more-${row.network}-${day}`}
         >
-          {t('calendar.grid.more', { count: hidden })}
-        </Button>
+          {labels.more(hidden)}
+        </button>
       )}
-      <Tooltip label={t('calendar.grid.addPost', { network: row.name, day: dayText })} openDelay={500}>
-        <ActionIcon
-          className={classes.add}
-          variant="subtle"
-          size="xs"
-          aria-label={t('calendar.grid.addPost', { network: row.name, day: dayText })}
-          onClick={() => onAdd(row.network, day)}
-        >
-          <IconPlus size={12} />
-        </ActionIcon>
-      </Tooltip>
+      <button
+        type="button"
+        className={classes.add}
+        title={addLabel}
+        aria-label={addLabel}
+        onClick={() => onAdd(row.network, day)}
+      >
+        +
+      </button>
     </div>
   );
 });
+
+/** The words of the cells, translated once for the whole grid. */
+interface CellLabels {
+  day: (day: string) => string;
+  add: (network: string, day: string) => string;
+  more: (count: number) => string;
+  card: (post: Post, network: string, time: string, tooLong: boolean) => string;
+}
 
 function EditorialCell({ day, items, compact }: { day: string; items: readonly EditorialItem[]; compact: boolean }) {
   const { t } = useTranslation();
@@ -132,18 +161,15 @@ function EditorialCell({ day, items, compact }: { day: string; items: readonly E
           </Tooltip>
         );
       })}
-      <Tooltip label={t('calendar.grid.addEditorial', { day: dayText })} openDelay={500}>
-        <ActionIcon
-          className={classes.add}
-          variant="subtle"
-          size="xs"
-          color="yellow"
-          aria-label={t('calendar.grid.addEditorial', { day: dayText })}
-          onClick={() => openEditorial(null, { date: day })}
-        >
-          <IconPlus size={12} />
-        </ActionIcon>
-      </Tooltip>
+      <button
+        type="button"
+        className={classes.add}
+        title={t('calendar.grid.addEditorial', { day: dayText })}
+        aria-label={t('calendar.grid.addEditorial', { day: dayText })}
+        onClick={() => openEditorial(null, { date: day })}
+      >
+        +
+      </button>
     </div>
   );
 }
@@ -157,17 +183,9 @@ export function Grid({ days, compact, onShowDay }: {
   const { t } = useTranslation();
   const { view, lang, selectedPosts, openPost } = useCal();
 
-  const byCell = useMemo(() => {
-    const m = new Map<string, Post[]>();
-    for (const p of view.calendar.posts) {
-      if (!p.scheduled_at) continue;
-      const k = `${p.network}|${dayOf(p.scheduled_at)}`;
-      const list = m.get(k);
-      if (list) list.push(p);
-      else m.set(k, [p]);
-    }
-    return m;
-  }, [view.calendar.posts]);
+  // The posts of each cell; after a drop only the cells whose posts changed get a new array (see `CellIndex`).
+  const [index] = useState(() => new CellIndex());
+  const byCell = useMemo(() => index.of(view.calendar.posts), [index, view.calendar.posts]);
   const editorialByDay = useMemo(() => {
     const m = new Map<string, EditorialItem[]>();
     for (const e of view.calendar.editorial) m.set(e.date, [...(m.get(e.date) ?? []), e]);
@@ -179,6 +197,25 @@ export function Grid({ days, compact, onShowDay }: {
     [openPost],
   );
   const noPosts: Post[] = useMemo(() => [], []);
+  const texts = useCardTexts();
+  const labels = useMemo<CellLabels>(() => {
+    const dayCache = new Map<string, string>();
+    return {
+      day: (day) => {
+        let text = dayCache.get(day);
+        if (text === undefined) {
+          text = dayLabel(day, lang, true);
+          dayCache.set(day, text);
+        }
+        return text;
+      },
+      add: (network, day) => t('calendar.grid.addPost', { network, day }),
+      more: (count) => t('calendar.grid.more', { count }),
+      card: (p, network, time, tooLong) =>
+        t('calendar.grid.cardLabel', { name: postName(p, texts), network, time, status: texts.status[p.status] }) +
+        (tooLong ? `, ${texts.tooLong}` : ''),
+    };
+  }, [lang, t, texts]);
   const headWidth = compact ? 120 : 140;
   const minColumn = compact ? 44 : 108;
   // Columns share the width; below their minimum the grid scrolls sideways.
@@ -239,6 +276,8 @@ export function Grid({ days, compact, onShowDay }: {
           compact={compact}
           today={view.today}
           selected={selectedPosts}
+          texts={texts}
+          labels={labels}
           lang={lang}
           onOpen={openPost}
           onAdd={onAdd}
@@ -249,7 +288,7 @@ export function Grid({ days, compact, onShowDay }: {
   );
 }
 
-function RowCells({ row, days, byCell, noPosts, compact, today, selected, lang, onOpen, onAdd, onShowDay }: {
+function RowCells({ row, days, byCell, noPosts, compact, today, selected, texts, labels, lang, onOpen, onAdd, onShowDay }: {
   row: CalendarRow;
   days: readonly string[];
   byCell: Map<string, Post[]>;
@@ -257,6 +296,8 @@ function RowCells({ row, days, byCell, noPosts, compact, today, selected, lang, 
   compact: boolean;
   today: string;
   selected: ReadonlySet<number>;
+  texts: CardTexts;
+  labels: CellLabels;
   lang: Language;
   onOpen: (post: Post) => void;
   onAdd: (network: string, day: string) => void;
@@ -295,7 +336,8 @@ function RowCells({ row, days, byCell, noPosts, compact, today, selected, lang, 
           compact={compact}
           today={d === today}
           selected={selected}
-          lang={lang}
+          texts={texts}
+          labels={labels}
           onOpen={onOpen}
           onAdd={onAdd}
           onShowDay={onShowDay}

@@ -6,7 +6,7 @@ import { IconBulb, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../format';
 import type { DropData } from './Board';
-import { PostCard } from './PostCard';
+import { PostCard, useCardTexts } from './PostCard';
 import { IDEAS, rowName, useCal } from './state';
 import classes from './calendar.module.css';
 
@@ -15,6 +15,7 @@ export function Ideas() {
   const { view, lang, selectedPosts, openPost } = useCal();
   const { setNodeRef, isOver } = useDroppable({ id: IDEAS, data: { kind: 'ideas' } satisfies DropData });
   const ideas = view.calendar.ideas;
+  const texts = useCardTexts();
   return (
     <section
       ref={setNodeRef}
@@ -53,6 +54,7 @@ export function Ideas() {
             <PostCard
               key={p.id}
               post={p}
+              texts={texts}
               compact={false}
               selected={selectedPosts.has(p.id)}
               label={t('calendar.grid.ideaLabel', {

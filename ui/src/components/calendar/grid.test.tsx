@@ -101,6 +101,14 @@ describe('calendar grid', () => {
     expect(within(screen.getByTestId('editorial-cell-2027-01-14')).getByText('Winter guide')).toBeInTheDocument();
     expect(within(screen.getByTestId('ideas')).getByText('Later')).toBeInTheDocument();
     expect(screen.getByTestId('post-card-1')).toHaveAccessibleName(/Hiring tips, LinkedIn, .*09:00, Draft/);
+    expect(screen.queryByTestId('post-too-long')).toBeNull();
+  });
+
+  it('marks a post too long for the network it sits on', async () => {
+    installCalendarBackend({ posts: [post(1, { network: 'x', text: 'é'.repeat(281), title: 'Thread' })] });
+    await show(<Screen />);
+    expect(within(screen.getByTestId('post-card-1')).getByTestId('post-too-long')).toBeInTheDocument();
+    expect(screen.getByTestId('post-card-1')).toHaveAccessibleName(/Thread, X, .*too long for this network/);
   });
 
   it('moves a post to the next day with the keyboard, saves it, announces it, and undoes it', async () => {

@@ -22,7 +22,7 @@ import type {
   PostStatus,
 } from '../../bindings';
 import { notifyError } from '../../errors';
-import { perfEndAfterPaint, perfStart } from '../../perf';
+import { perfEndAfterPaint, perfMark, perfStart } from '../../perf';
 import i18n from '../../i18n';
 import { calApi, type CalApi, type Range } from './ipc';
 
@@ -167,9 +167,11 @@ export const calendarKey = (strategyId: number, r: Range) => ['calendar', strate
 export const useCalendarView = (strategyId: number, r: Range, api: CalApi = calApi) =>
   useQuery({
     queryKey: calendarKey(strategyId, r),
-    queryFn: () => {
+    queryFn: async () => {
       perfStart('calendar-load');
-      return api.get(strategyId, r);
+      const view = await api.get(strategyId, r);
+      perfMark('calendar-load', 'ipc');
+      return view;
     },
     placeholderData: (previous) => previous,
   });
@@ -342,9 +344,14 @@ export function useCalendarActions(strategyId: number, r: Range, api: CalApi = c
       try {
         perfStart('calendar-drop');
         const out = await run(
-          () => api.postMove(strategyId, post.id, network, scheduledAt, copy, r),
+          async () => {
+            const out = await api.postMove(strategyId, post.id, network, scheduledAt, copy, r);
+            perfMark('calendar-drop', 'ipc');
+            return out;
+          },
           (v) => movedView(v, post, network, scheduledAt, copy),
         );
+        // The benchmark's span ends once the saved move (and its checks) is painted.
         perfEndAfterPaint('calendar-drop');
         const after = out.posts[0];
         const label = i18n.t(copy ? 'calendar.undo.copy' : 'calendar.undo.move', { name: postName(post) });
