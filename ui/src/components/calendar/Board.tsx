@@ -1,24 +1,42 @@
 // Drag and drop on the calendar (dnd-kit): posts move between days, networks and the ideas backlog, with the pointer
 // or the keyboard (Space to pick up, arrows to move from cell to cell, Space to drop, Escape to cancel), and are
 // copied instead when Alt or Ctrl is held at the drop. Every drop is saved at once (see `useCalendarActions`).
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+//
+// A month of a busy plan shows hundreds of cards and cells. A dnd-kit draggable or droppable per card and per cell
+// would make every drag re-render all of them (they all read the drag state). So there is one draggable, the drag
+// source: a post's card hands its pointer-down or Space to it (`useBoard().start`), after laying the source over
+// itself. Drop targets are plain elements marked `data-drop` ("cell|network|day" or the ideas); the board measures
+// them when a drag starts and finds the one under the pointer (or, with the keyboard, under the dragged card)
+// itself, marking it `data-over` directly in the page. Cards and cells are then plain memoised elements: a drop
+// re-renders only the cells whose posts changed.
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent as ReactKeyboardEvent,
+  type PointerEvent as ReactPointerEvent,
+  type ReactNode,
+} from 'react';
 import {
   DndContext,
   DragOverlay,
   KeyboardCode,
   KeyboardSensor,
   PointerSensor,
-  closestCenter,
-  pointerWithin,
+  useDraggable,
   useSensor,
   useSensors,
   type Announcements,
-  type CollisionDetection,
+  type ClientRect,
   type DragEndEvent,
+  type DragMoveEvent,
   type DragStartEvent,
   type KeyboardCoordinateGetter,
-  type Over,
-  type Active,
+  type DraggableSyntheticListeners,
 } from '@dnd-kit/core';
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
@@ -26,15 +44,41 @@ import type { Post } from '../../bindings';
 import { PostCardView, useCardTexts } from './PostCard';
 import { IDEAS, dayLabel, dropTarget, rowName, useCal } from './state';
 
-/** What a droppable is: a day on a network's row, or the ideas backlog. */
+/** What a drop target is: a day on a network's row, or the ideas backlog. */
 export type DropData = { kind: 'cell'; network: string; day: string } | { kind: 'ideas' };
-/** What a draggable carries. */
-export type DragData = { post: Post };
 
+/** The `data-drop` value of a cell. */
 export const cellId = (network: string, day: string) => `cell|${network}|${day}`;
 
-/** The pointer decides where a pointer drag is; a keyboard drag (no pointer) goes to the closest cell. */
-const collision: CollisionDetection = (args) => (args.pointerCoordinates ? pointerWithin(args) : closestCenter(args));
+export function parseDrop(id: string | null): DropData | null {
+  if (id === IDEAS) return { kind: 'ideas' };
+  if (!id?.startsWith('cell|')) return null;
+  const [, network, day] = id.split('|');
+  return { kind: 'cell', network, day };
+}
+
+/** The id of the hidden keyboard help every card points at (aria-describedby). */
+export const DRAG_HELP_ID = 'calendar-drag-help';
+
+/** What a card gives the board to start a drag. */
+export interface BoardApi {
+  startPointer: (event: ReactPointerEvent<HTMLElement>, post: Post) => void;
+  startKey: (event: ReactKeyboardEvent<HTMLElement>, post: Post) => void;
+}
+
+const BoardContext = createContext<BoardApi | null>(null);
+
+/** The board's drag starters (null outside a board: the card is then only clickable). */
+export const useBoard = () => useContext(BoardContext);
+
+/** What the drag source carries: the post picked up (set just before the drag starts). */
+class SourceData {
+  post: Post | null = null;
+
+  pick(post: Post) {
+    this.post = post;
+  }
+}
 
 /** Whether Alt or Ctrl is held now (a drop with one of them copies). */
 function useCopyModifier(): { current: boolean } {
@@ -43,19 +87,33 @@ function useCopyModifier(): { current: boolean } {
     const update = (e: KeyboardEvent | PointerEvent) => {
       held.current = e.altKey || e.ctrlKey;
     };
-    window.addEventListener('keydown', update, true);
-    window.addEventListener('keyup', update, true);
-    window.addEventListener('pointermove', update, true);
-    window.addEventListener('pointerdown', update, true);
+    const events = ['keydown', 'keyup', 'pointermove', 'pointerdown'] as const;
+    for (const name of events) window.addEventListener(name, update, true);
     return () => {
-      window.removeEventListener('keydown', update, true);
-      window.removeEventListener('keyup', update, true);
-      window.removeEventListener('pointermove', update, true);
-      window.removeEventListener('pointerdown', update, true);
+      for (const name of events) window.removeEventListener(name, update, true);
     };
   }, []);
   return held;
 }
+
+/** The one draggable: an invisible box laid over the card being picked up. */
+function DragSource({ data, onReady }: {
+  data: SourceData;
+  onReady: (node: HTMLElement | null, listeners: DraggableSyntheticListeners) => void;
+}) {
+  const { setNodeRef, listeners, node } = useDraggable({ id: 'drag-source', data });
+  useEffect(() => onReady(node.current, listeners), [listeners, node, onReady]);
+  return (
+    <div
+      ref={setNodeRef}
+      aria-hidden
+      data-testid="drag-source"
+      style={{ position: 'fixed', left: -1000, top: -1000, width: 1, height: 1, opacity: 0, pointerEvents: 'none' }}
+    />
+  );
+}
+
+const center = (r: ClientRect | DOMRect) => ({ x: r.left + r.width / 2, y: r.top + r.height / 2 });
 
 export function Board({ rows, days, children }: {
   /** The networks of the grid, top to bottom. */
@@ -70,12 +128,79 @@ export function Board({ rows, days, children }: {
   const texts = useCardTexts();
   const [active, setActive] = useState<Post | null>(null);
   const [copying, setCopying] = useState(false);
-  const overRef = useRef<string | null>(null);
+  const [sourceData] = useState(() => new SourceData());
+  const source = useRef<{ node: HTMLElement | null; listeners: DraggableSyntheticListeners }>({
+    node: null,
+    listeners: undefined,
+  });
+  // The drop targets' boxes, measured when a drag starts (and again when something scrolls during it).
+  const targets = useRef(new Map<string, DOMRect>());
+  const over = useRef<string | null>(null);
+  const announced = useRef<string | null>(null);
+  // Where the last drag ended (the announcement of the drop comes after the drop is handled).
+  const dropped = useRef<string | null>(null);
+
+  const measure = useCallback(() => {
+    const m = new Map<string, DOMRect>();
+    document.querySelectorAll<HTMLElement>('[data-drop]').forEach((el) => m.set(el.dataset.drop!, el.getBoundingClientRect()));
+    targets.current = m;
+  }, []);
+
+  const setOver = useCallback((id: string | null) => {
+    if (over.current === id) return;
+    const mark = (value: string | null, on: boolean) => {
+      if (value === null) return;
+      const el = document.querySelector<HTMLElement>(`[data-drop="${CSS.escape(value)}"]`);
+      if (el) {
+        if (on) el.dataset.over = 'true';
+        else delete el.dataset.over;
+      }
+    };
+    mark(over.current, false);
+    mark(id, true);
+    over.current = id;
+  }, []);
+
+  const targetAt = useCallback((x: number, y: number): string | null => {
+    for (const [id, r] of targets.current) {
+      if (x >= r.left && x < r.right && y >= r.top && y < r.bottom) return id;
+    }
+    return null;
+  }, []);
+
+  useEffect(() => {
+    if (!active) return;
+    const onScroll = () => measure();
+    window.addEventListener('scroll', onScroll, true);
+    return () => window.removeEventListener('scroll', onScroll, true);
+  }, [active, measure]);
+
+  const lay = useCallback((card: HTMLElement, post: Post) => {
+    const node = source.current.node;
+    if (!node) return false;
+    const r = card.getBoundingClientRect();
+    Object.assign(node.style, { left: `${r.left}px`, top: `${r.top}px`, width: `${r.width}px`, height: `${r.height}px` });
+    sourceData.pick(post);
+    return true;
+  }, [sourceData]);
+
+  const api = useMemo<BoardApi>(
+    () => ({
+      startPointer: (event, post) => {
+        if (lay(event.currentTarget, post)) source.current.listeners?.onPointerDown?.(event);
+      },
+      startKey: (event, post) => {
+        if (event.code !== 'Space') return;
+        if (lay(event.currentTarget, post)) source.current.listeners?.onKeyDown?.(event);
+      },
+    }),
+    [lay],
+  );
 
   // Arrow keys move a picked-up post from cell to cell (down from the last row: the ideas; up from the ideas: the
   // last row).
   const coordinateGetter = useCallback<KeyboardCoordinateGetter>(
-    (event, { context: { droppableRects, collisionRect, over } }) => {
+    (event, { context: { collisionRect } }) => {
       const dirs: Record<string, [number, number]> = {
         [KeyboardCode.Right]: [0, 1],
         [KeyboardCode.Left]: [0, -1],
@@ -83,16 +208,15 @@ export function Board({ rows, days, children }: {
         [KeyboardCode.Up]: [-1, 0],
       };
       const dir = dirs[event.code];
-      if (!dir || !collisionRect) return undefined;
+      if (!dir || !collisionRect || rows.length === 0) return undefined;
       event.preventDefault();
-      const current = String(over?.id ?? overRef.current ?? '');
+      const current = parseDrop(over.current);
       let r = -1;
       let c = 0;
-      if (current.startsWith('cell|')) {
-        const [, network, day] = current.split('|');
-        r = rows.indexOf(network);
-        c = Math.max(0, days.indexOf(day));
-      } else if (current === IDEAS) {
+      if (current?.kind === 'cell') {
+        r = rows.indexOf(current.network);
+        c = Math.max(0, days.indexOf(current.day));
+      } else if (current?.kind === 'ideas') {
         r = rows.length;
       }
       let next: string;
@@ -102,12 +226,10 @@ export function Board({ rows, days, children }: {
         const nc = Math.min(Math.max(c + dir[1], 0), days.length - 1);
         next = nr === rows.length ? IDEAS : cellId(rows[nr], days[nc]);
       }
-      const rect = droppableRects.get(next);
+      const rect = targets.current.get(next);
       if (!rect) return undefined;
-      return {
-        x: rect.left + rect.width / 2 - collisionRect.width / 2,
-        y: rect.top + rect.height / 2 - collisionRect.height / 2,
-      };
+      const { x, y } = center(rect);
+      return { x: x - collisionRect.width / 2, y: y - collisionRect.height / 2 };
     },
     [rows, days],
   );
@@ -120,16 +242,16 @@ export function Board({ rows, days, children }: {
     }),
   );
 
-  const nameOf = useCallback(
-    (a: Active | null) => {
-      const p = (a?.data.current as DragData | undefined)?.post;
+  const name = useCallback(
+    () => {
+      const p = sourceData.post;
       return p ? p.title.trim() || p.text.trim().slice(0, 40) || t('calendar.grid.untitled') : '';
     },
-    [t],
+    [sourceData, t],
   );
-  const targetOf = useCallback(
-    (o: Over | null) => {
-      const d = o?.data.current as DropData | undefined;
+  const describe = useCallback(
+    (id: string | null) => {
+      const d = parseDrop(id);
       if (!d) return null;
       if (d.kind === 'ideas') return t('calendar.drag.ideas');
       return t('calendar.drag.cell', { network: rowName(view, d.network), day: dayLabel(d.day, lang, true) });
@@ -137,58 +259,98 @@ export function Board({ rows, days, children }: {
     [lang, t, view],
   );
 
+  /** Where the drag is now: under the pointer, or (keyboard) under the middle of the dragged card. */
+  const locate = (e: DragMoveEvent | DragEndEvent): string | null => {
+    const start = e.activatorEvent;
+    if (start instanceof PointerEvent || start instanceof MouseEvent) {
+      return targetAt(start.clientX + e.delta.x, start.clientY + e.delta.y);
+    }
+    const rect = e.active.rect.current.translated;
+    if (!rect) return null;
+    const { x, y } = center(rect);
+    return targetAt(x, y);
+  };
+
   const announcements: Announcements = {
-    onDragStart: ({ active: a }) => t('calendar.drag.start', { name: nameOf(a) }),
-    onDragOver: ({ active: a, over }) => {
-      const target = targetOf(over);
-      return target
-        ? t('calendar.drag.over', { name: nameOf(a), target })
-        : t('calendar.drag.overNothing', { name: nameOf(a) });
+    onDragStart: () => t('calendar.drag.start', { name: name() }),
+    onDragMove: () => {
+      if (announced.current === over.current) return undefined;
+      announced.current = over.current;
+      const target = describe(over.current);
+      return target ? t('calendar.drag.over', { name: name(), target }) : t('calendar.drag.overNothing', { name: name() });
     },
-    onDragEnd: ({ active: a, over }) => {
-      const target = targetOf(over);
-      if (!target) return t('calendar.drag.endNothing', { name: nameOf(a) });
-      return t(copyHeld.current ? 'calendar.drag.endCopy' : 'calendar.drag.end', { name: nameOf(a), target });
+    onDragOver: () => undefined,
+    onDragEnd: () => {
+      const target = describe(dropped.current);
+      if (!target) return t('calendar.drag.endNothing', { name: name() });
+      return t(copyHeld.current ? 'calendar.drag.endCopy' : 'calendar.drag.end', { name: name(), target });
     },
-    onDragCancel: ({ active: a }) => t('calendar.drag.cancel', { name: nameOf(a) }),
+    onDragCancel: () => t('calendar.drag.cancel', { name: name() }),
   };
 
   const onDragStart = (e: DragStartEvent) => {
-    setActive((e.active.data.current as DragData).post);
+    const post = (e.active.data.current as SourceData).post;
+    setActive(post);
     setCopying(copyHeld.current);
-    overRef.current = null;
+    measure();
+    // Start where the card is, so that the first arrow key moves from its cell.
+    const card = post && document.querySelector<HTMLElement>(`[data-post-id="${post.id}"]`);
+    card?.setAttribute('data-dragging', 'true');
+    const r = card?.getBoundingClientRect();
+    over.current = null;
+    announced.current = null;
+    setOver(r ? targetAt(center(r).x, center(r).y) : null);
+    announced.current = over.current;
+  };
+
+  const finish = (post: Post | null) => {
+    setActive(null);
+    setOver(null);
+    if (post) {
+      const card = document.querySelector<HTMLElement>(`[data-post-id="${post.id}"]`);
+      card?.removeAttribute('data-dragging');
+    }
   };
 
   const onDragEnd = (e: DragEndEvent) => {
-    setActive(null);
-    overRef.current = null;
-    const post = (e.active.data.current as DragData).post;
-    const target = e.over?.data.current as DropData | undefined;
-    if (!target) return;
+    const post = sourceData.post;
+    dropped.current = locate(e) ?? over.current;
+    const target = parseDrop(dropped.current);
     const copy = copyHeld.current;
+    finish(post);
+    if (!post || !target) return;
     const { network, scheduledAt } =
       target.kind === 'ideas' ? dropTarget(post, post.network, null) : dropTarget(post, target.network, target.day);
     if (!copy && network === post.network && scheduledAt === post.scheduled_at) return;
-    void actions.move(post, network, scheduledAt, copy);
+    void actions.move(post, network, scheduledAt, copy).then(() => {
+      // Keyboard users stay on the post they moved.
+      if (!(e.activatorEvent instanceof KeyboardEvent)) return;
+      requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-post-id="${post.id}"]`)?.focus());
+    });
   };
+
+  const onReady = useCallback((node: HTMLElement | null, listeners: DraggableSyntheticListeners) => {
+    source.current = { node, listeners };
+  }, []);
 
   return (
     <DndContext
       sensors={sensors}
-      collisionDetection={collision}
       accessibility={{ announcements, screenReaderInstructions: { draggable: t('calendar.help.keyboard') } }}
       onDragStart={onDragStart}
-      onDragOver={(e) => {
-        overRef.current = e.over ? String(e.over.id) : null;
-        setCopying(copyHeld.current);
-      }}
-      onDragMove={() => {
+      onDragMove={(e) => {
+        setOver(locate(e));
         if (copyHeld.current !== copying) setCopying(copyHeld.current);
       }}
       onDragEnd={onDragEnd}
-      onDragCancel={() => setActive(null)}
+      onDragCancel={() => finish(sourceData.post)}
+      autoScroll={false}
     >
-      {children}
+      <BoardContext.Provider value={api}>{children}</BoardContext.Provider>
+      <div id={DRAG_HELP_ID} hidden>
+        {t('calendar.help.keyboard')}
+      </div>
+      <DragSource data={sourceData} onReady={onReady} />
       <DragOverlay dropAnimation={null}>
         {active ? (
           <div style={{ position: 'relative' }}>

@@ -1,6 +1,6 @@
 // Step 4, the calendar: the toolbar (view, period, undo and redo, new post or editorial item, export, import), the
 // week or month grid with the ideas backlog (drag and drop), or the list; the checks beside it; and the editors.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import {
   ActionIcon,
   Alert,
@@ -42,7 +42,7 @@ import { Ideas } from './Ideas';
 import { ImportModal } from './ImportModal';
 import { ListView } from './ListView';
 import { PostEditor } from './PostEditor';
-import { VIEW_MODES, daysOf, periodLabel, periodOf, shiftAnchor, useCal, type ViewMode } from './state';
+import { VIEW_MODES, daysOf, periodLabel, periodOf, shiftAnchor, useCal, useUndoStatus, type ViewMode } from './state';
 
 const prefKey = (strategyId: number) => `cinq.calendar.${strategyId}`;
 
@@ -110,6 +110,32 @@ export function CalendarStep({ strategyId }: { strategyId: number; onGoToStep?: 
   );
 }
 
+/** The grid and the ideas, in their drag-and-drop board; it renders again only when the calendar does. */
+const BoardArea = memo(function BoardArea({ rows, days, compact, onShowDay }: {
+  rows: readonly string[];
+  days: readonly string[];
+  compact: boolean;
+  onShowDay: (day: string) => void;
+}) {
+  const { t } = useTranslation();
+  const { view } = useCal();
+  return (
+    <Board rows={rows} days={days}>
+      <Stack gap="sm">
+        {view.rows.length === 0 && (
+          <Alert color="yellow" data-testid="calendar-no-rows">
+            {t('calendar.grid.noRows')}
+          </Alert>
+        )}
+        <ScrollArea type="auto" offsetScrollbars="x" data-testid="calendar-scroll">
+          <Grid days={days} compact={compact} onShowDay={onShowDay} />
+        </ScrollArea>
+        <Ideas />
+      </Stack>
+    </Board>
+  );
+});
+
 function isTextField(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
@@ -122,7 +148,7 @@ function CalendarScreen({ mode, anchor, onMode, onAnchor }: {
   onAnchor: (day: string) => void;
 }) {
   const { t } = useTranslation();
-  const { view, range, lang, actions, openPost, openEditorial, selectedPosts, select } = useCal();
+  const { strategyId, view, range, lang, actions, openPost, openEditorial, selectedPosts, select } = useCal();
   const docked = useMediaQuery('(min-width: 1440px)', true, { getInitialValueInEffect: false });
   const [checksOpen, setChecksOpen] = useState(false);
   const [exportOpen, setExportOpen] = useState(false);
@@ -132,7 +158,9 @@ function CalendarScreen({ mode, anchor, onMode, onAnchor }: {
   const rows = useMemo(() => view.rows.map((r) => r.network), [view.rows]);
 
   // Ctrl+Z undoes, Ctrl+Shift+Z (or Ctrl+Y) redoes, except in a text field (where they undo the typing).
-  const { undo, redo, undoLabel, redoLabel } = actions;
+  const { undo, redo } = actions;
+  const undoStatus = useUndoStatus(strategyId);
+  const { undoLabel, redoLabel } = undoStatus;
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!(e.ctrlKey || e.metaKey) || e.altKey || isTextField(e.target)) return;
@@ -225,7 +253,7 @@ function CalendarScreen({ mode, anchor, onMode, onAnchor }: {
               variant="default"
               aria-label={t('calendar.toolbar.undo')}
               data-testid="calendar-undo"
-              disabled={!actions.canUndo}
+              disabled={!undoStatus.canUndo}
               onClick={() => void undo()}
             >
               <IconArrowBackUp size={16} />
@@ -236,7 +264,7 @@ function CalendarScreen({ mode, anchor, onMode, onAnchor }: {
               variant="default"
               aria-label={t('calendar.toolbar.redo')}
               data-testid="calendar-redo"
-              disabled={!actions.canRedo}
+              disabled={!undoStatus.canRedo}
               onClick={() => void redo()}
             >
               <IconArrowForwardUp size={16} />
@@ -291,23 +319,7 @@ function CalendarScreen({ mode, anchor, onMode, onAnchor }: {
           {mode === 'list' ? (
             <ListView />
           ) : (
-            <Board rows={rows} days={days}>
-              <Stack gap="sm">
-                {view.rows.length === 0 && (
-                  <Alert color="yellow" data-testid="calendar-no-rows">
-                    {t('calendar.grid.noRows')}
-                  </Alert>
-                )}
-                <ScrollArea type="auto" offsetScrollbars="x" data-testid="calendar-scroll">
-                  <Grid
-                    days={days}
-                    compact={mode === 'month'}
-                    onShowDay={showDay}
-                  />
-                </ScrollArea>
-                <Ideas />
-              </Stack>
-            </Board>
+            <BoardArea rows={rows} days={days} compact={mode === 'month'} onShowDay={showDay} />
           )}
         </Box>
         {docked && (

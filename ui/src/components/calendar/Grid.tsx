@@ -1,14 +1,16 @@
 // The week and month grids: a row of editorial items, then one row per network (kept networks in the order of their
 // missions), one column per day. Each cell is a drop target; each post a draggable card (see Board.tsx).
 import { memo, useMemo, useState } from 'react';
-import { useDroppable } from '@dnd-kit/core';
 import { Badge, Box, Group, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CalendarRow, EditorialItem, Language, Post } from '../../bindings';
 import { formatNumber } from '../../format';
-import { cellId, type DropData } from './Board';
+import { cellId } from './Board';
 import { PostCard, postName, useCardTexts, type CardTexts } from './PostCard';
-import { dayLabel, dayOf, textLength, timeOf, useCal } from './state';
+import { dayLabel, dayOf, formatDayWith, textLength, timeOf, useCal } from './state';
+
+const DAY_NUMBER: Intl.DateTimeFormatOptions = { day: 'numeric' };
+const NARROW_WEEKDAY: Intl.DateTimeFormatOptions = { weekday: 'narrow' };
 import classes from './calendar.module.css';
 
 /** At most this many cards in a cell of the month view; the rest behind "+N more". */
@@ -55,21 +57,16 @@ const Cell = memo(function Cell({ row, day, posts, compact, today, selected, tex
   onAdd: (network: string, day: string) => void;
   onShowDay: (day: string) => void;
 }) {
-  const { setNodeRef, isOver } = useDroppable({
-    id: cellId(row.network, day),
-    data: { kind: 'cell', network: row.network, day } satisfies DropData,
-  });
   const shown = compact ? posts.slice(0, MONTH_CARDS) : posts;
   const hidden = posts.length - shown.length;
   const dayText = labels.day(day);
   const addLabel = labels.add(row.name, dayText);
   return (
     <div
-      ref={setNodeRef}
       role="gridcell"
       className={classes.cell}
       data-testid={`cell-${row.network}-${day}`}
-      data-over={isOver || undefined}
+      data-drop={cellId(row.network, day)}
       data-compact={compact || undefined}
       data-weekend={isWeekend(day) || undefined}
       data-today={today || undefined}
@@ -174,7 +171,7 @@ function EditorialCell({ day, items, compact }: { day: string; items: readonly E
   );
 }
 
-export function Grid({ days, compact, onShowDay }: {
+export const Grid = memo(function Grid({ days, compact, onShowDay }: {
   days: readonly string[];
   /** The month view: narrow columns and small cards. */
   compact: boolean;
@@ -244,12 +241,12 @@ export function Grid({ days, compact, onShowDay }: {
         >
           <Text size="xs" fw={600}>
             {compact
-              ? new Intl.DateTimeFormat(lang, { day: 'numeric', timeZone: 'UTC' }).format(new Date(`${d}T00:00:00Z`))
+              ? formatDayWith(d, lang, DAY_NUMBER)
               : dayLabel(d, lang)}
           </Text>
           {compact && (
             <Text size="10px" c="dimmed">
-              {new Intl.DateTimeFormat(lang, { weekday: 'narrow', timeZone: 'UTC' }).format(new Date(`${d}T00:00:00Z`))}
+              {formatDayWith(d, lang, NARROW_WEEKDAY)}
             </Text>
           )}
         </div>
@@ -286,7 +283,7 @@ export function Grid({ days, compact, onShowDay }: {
       ))}
     </Box>
   );
-}
+});
 
 function RowCells({ row, days, byCell, noPosts, compact, today, selected, texts, labels, lang, onOpen, onAdd, onShowDay }: {
   row: CalendarRow;

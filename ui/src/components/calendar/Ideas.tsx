@@ -1,26 +1,23 @@
 // The ideas backlog: posts with no date yet. A drop target (a post dropped here loses its date) and a source (an
 // idea dragged onto a day gets one).
-import { useDroppable } from '@dnd-kit/core';
+import { memo } from 'react';
 import { Button, Group, Text } from '@mantine/core';
 import { IconBulb, IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../format';
-import type { DropData } from './Board';
 import { PostCard, useCardTexts } from './PostCard';
 import { IDEAS, rowName, useCal } from './state';
 import classes from './calendar.module.css';
 
-export function Ideas() {
+export const Ideas = memo(function Ideas() {
   const { t } = useTranslation();
   const { view, lang, selectedPosts, openPost } = useCal();
-  const { setNodeRef, isOver } = useDroppable({ id: IDEAS, data: { kind: 'ideas' } satisfies DropData });
   const ideas = view.calendar.ideas;
   const texts = useCardTexts();
   return (
     <section
-      ref={setNodeRef}
       className={classes.ideas}
-      data-over={isOver || undefined}
+      data-drop={IDEAS}
       data-testid="ideas"
       aria-labelledby="calendar-ideas-title"
     >
@@ -42,7 +39,7 @@ export function Ideas() {
         </Button>
       </Group>
       <Text size="xs" c="dimmed" mb={6}>
-        {isOver ? t('calendar.ideas.dropHere') : t('calendar.ideas.help')}
+        {t('calendar.ideas.help')}
       </Text>
       {ideas.length === 0 ? (
         <Text size="sm" c="dimmed" data-testid="ideas-empty">
@@ -69,4 +66,4 @@ export function Ideas() {
       )}
     </section>
   );
-}
+});

@@ -28,7 +28,7 @@ import { useTranslation } from 'react-i18next';
 import type { CalendarView, Language, ObjectivesView, Post } from '../../bindings';
 import { PILLARS } from '../objectives/state';
 import './i18n';
-import { PILLAR_COLORS, POST_STATUSES, rowName, timeOf, useCal } from './state';
+import { PILLAR_COLORS, POST_STATUSES, formatDayWith, rowName, timeOf, useCal } from './state';
 
 /** The value of the "none" option of the pillar, topic and campaign filters. */
 const NONE = '__none__';
@@ -67,16 +67,11 @@ function matchesSearch(p: Post, query: string): boolean {
 const passes = (chosen: string[], value: string | number | null) =>
   chosen.length === 0 || chosen.includes(value === null || value === '' ? NONE : String(value));
 
-function parseDay(day: string): Date {
-  const [y, m, d] = day.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d));
-}
+const SHORT_DATE: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric', month: 'short' };
 
 /** "Tue 12 Jan", "mar. 12 janv.". */
 function shortDay(day: string, lang: Language): string {
-  return new Intl.DateTimeFormat(lang, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }).format(
-    parseDay(day),
-  );
+  return formatDayWith(day, lang, SHORT_DATE);
 }
 
 /** The first line of a text that has something in it. */

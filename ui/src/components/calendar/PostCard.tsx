@@ -2,11 +2,10 @@
 // dragged (and opened with a click or Enter); `PostCardView` only shows it (the card that follows the pointer).
 // A month holds hundreds of cards, and every drag re-renders them all: they are plain elements styled by the CSS
 // module (no Mantine component, no tooltip component: the browser's `title` shows the full name).
-import { memo, useMemo, type CSSProperties } from 'react';
-import { useDraggable } from '@dnd-kit/core';
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Post } from '../../bindings';
-import type { DragData } from './Board';
+import { DRAG_HELP_ID, useBoard } from './Board';
 import { PILLAR_COLORS, timeOf } from './state';
 import classes from './calendar.module.css';
 
@@ -25,6 +24,8 @@ const STATUS_MARK: Record<Post['status'], string> = {
 /** The words a card shows, translated once by its parent rather than by each card. */
 export interface CardTexts {
   untitled: string;
+  /** What a card is, for screen readers ("draggable post"). */
+  draggable: string;
   tooLong: string;
   status: Record<Post['status'], string>;
 }
@@ -34,6 +35,7 @@ export function useCardTexts(): CardTexts {
   return useMemo(
     () => ({
       untitled: t('calendar.grid.untitled'),
+      draggable: t('calendar.drag.roleDescription'),
       tooLong: t('calendar.grid.tooLong'),
       status: {
         idea: t('calendar.status.idea'),
@@ -54,29 +56,10 @@ export function postName(post: Post, texts: CardTexts): string {
   return post.title.trim() || post.text.trim().slice(0, 60) || texts.untitled;
 }
 
-export function PostCardView({ post, texts, compact, selected, overlay, dragging, tooLong }: {
-  post: Post;
-  texts: CardTexts;
-  /** The month view's small chip: time and a short title. */
-  compact: boolean;
-  selected?: boolean;
-  overlay?: boolean;
-  dragging?: boolean;
-  /** Its text is longer than its network allows (e.g. after a move to X). */
-  tooLong?: boolean;
-}) {
-  const name = postName(post, texts);
-  const style: CSSProperties = { borderInlineStartColor: pillarColor(post) };
+/** What a card shows: the time (with a warning when the text is too long), the name and, unless compact, the status. */
+function cardContent(post: Post, texts: CardTexts, compact: boolean, tooLong: boolean | undefined) {
   return (
-    <div
-      className={classes.card}
-      data-compact={compact || undefined}
-      data-selected={selected || undefined}
-      data-overlay={overlay || undefined}
-      data-dragging={dragging || undefined}
-      data-status={post.status}
-      style={style}
-    >
+    <>
       {post.scheduled_at && (
         <span className={classes.time}>
           {timeOf(post.scheduled_at)}
@@ -88,13 +71,33 @@ export function PostCardView({ post, texts, compact, selected, overlay, dragging
         </span>
       )}
       <span className={classes.title} data-clamp={compact ? undefined : 2}>
-        {name}
+        {postName(post, texts)}
       </span>
       {!compact && (
         <span className={classes.status}>
           {STATUS_MARK[post.status]} {texts.status[post.status]}
         </span>
       )}
+    </>
+  );
+}
+
+/** A card that only shows a post (the one that follows the pointer during a drag). */
+export function PostCardView({ post, texts, compact, overlay }: {
+  post: Post;
+  texts: CardTexts;
+  compact: boolean;
+  overlay?: boolean;
+}) {
+  return (
+    <div
+      className={classes.card}
+      data-compact={compact || undefined}
+      data-overlay={overlay || undefined}
+      data-status={post.status}
+      style={{ borderInlineStartColor: pillarColor(post) }}
+    >
+      {cardContent(post, texts, compact, false)}
     </div>
   );
 }
@@ -109,34 +112,30 @@ export const PostCard = memo(function PostCard({ post, texts, compact, selected,
   label: string;
   onOpen: (post: Post) => void;
 }) {
-  const { attributes, listeners, setNodeRef, isDragging } = useDraggable({
-    id: `post|${post.id}`,
-    data: { post } satisfies DragData,
-  });
+  const board = useBoard();
   return (
     <div
-      ref={setNodeRef}
-      {...attributes}
-      {...listeners}
+      role="button"
+      tabIndex={0}
+      aria-roledescription={texts.draggable}
+      aria-describedby={board ? DRAG_HELP_ID : undefined}
       aria-label={label}
       title={label}
-      className={classes.draggable}
+      className={`${classes.draggable} ${classes.card}`}
       data-testid={`post-card-${post.id}`}
       data-post-id={post.id}
+      data-compact={compact || undefined}
+      data-selected={selected || undefined}
+      data-status={post.status}
+      style={{ borderInlineStartColor: pillarColor(post) }}
+      onPointerDown={board ? (e) => board.startPointer(e, post) : undefined}
       onClick={() => onOpen(post)}
       onKeyDown={(e) => {
-        listeners?.onKeyDown?.(e);
-        if (e.key === 'Enter' && !e.defaultPrevented && !isDragging) onOpen(post);
+        if (e.code === 'Space' && board) board.startKey(e, post);
+        else if (e.key === 'Enter' && !e.defaultPrevented && !e.currentTarget.dataset.dragging) onOpen(post);
       }}
     >
-      <PostCardView
-        post={post}
-        texts={texts}
-        compact={compact}
-        selected={selected}
-        dragging={isDragging}
-        tooLong={tooLong}
-      />
+      {cardContent(post, texts, compact, tooLong)}
     </div>
   );
 });

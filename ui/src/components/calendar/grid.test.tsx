@@ -4,7 +4,7 @@ import type { Post } from '../../bindings';
 import { Board } from './Board';
 import { Grid } from './Grid';
 import { Ideas } from './Ideas';
-import { daysOf, useCal } from './state';
+import { daysOf, useCal, useUndoStatus } from './state';
 import { CAL_ROWS, editorialItem, installCalendarBackend, post } from './testBackend';
 import { JANUARY, WEEK, renderInCalendar } from './testRender';
 
@@ -48,13 +48,14 @@ afterEach(() => {
 });
 
 function Probe() {
-  const { actions } = useCal();
+  const { actions, strategyId } = useCal();
+  const status = useUndoStatus(strategyId);
   return (
     <div>
-      <button type="button" data-testid="probe-undo" disabled={!actions.canUndo} onClick={() => void actions.undo()}>
-        undo {actions.undoLabel}
+      <button type="button" data-testid="probe-undo" disabled={!status.canUndo} onClick={() => void actions.undo()}>
+        undo {status.undoLabel}
       </button>
-      <button type="button" data-testid="probe-redo" disabled={!actions.canRedo} onClick={() => void actions.redo()}>
+      <button type="button" data-testid="probe-redo" disabled={!status.canRedo} onClick={() => void actions.redo()}>
         redo
       </button>
     </div>
@@ -193,8 +194,8 @@ describe('calendar grid', () => {
     expect(openPost).toHaveBeenLastCalledWith(null, { network: 'linkedin', scheduled_at: '2027-01-14T10:00' });
 
     await user.click(screen.getByTestId('editorial-card-5'));
-    await waitFor(() => expect(screen.getByTestId('post-card-1').querySelector('[data-selected]')).not.toBeNull());
-    expect(screen.getByTestId('post-card-2').querySelector('[data-selected]')).toBeNull();
+    await waitFor(() => expect(screen.getByTestId('post-card-1')).toHaveAttribute('data-selected'));
+    expect(screen.getByTestId('post-card-2')).not.toHaveAttribute('data-selected');
     await user.click(screen.getByTestId('editorial-card-5'));
     expect(openEditorial).toHaveBeenCalledWith(expect.objectContaining({ id: 5 }));
   });

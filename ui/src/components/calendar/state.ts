@@ -85,14 +85,36 @@ export const dayOf = (scheduledAt: string) => scheduledAt.slice(0, 10);
 /** The time part of a post's `YYYY-MM-DDTHH:MM`. */
 export const timeOf = (scheduledAt: string) => scheduledAt.slice(11, 16);
 
-/** "Mon 12", "lun. 12": a column's heading. */
+// Making an Intl formatter is slow (a month's grid asks for hundreds of labels): each is made once per language and
+// options, and each label once.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const labels = new Map<string, string>();
+
+/** `day` (`YYYY-MM-DD`) formatted for `lang` with `options` (in UTC, so that no clock change shifts it). */
+export function formatDayWith(day: string, lang: Language, options: Intl.DateTimeFormatOptions): string {
+  const optionsKey = JSON.stringify(options);
+  const key = `${lang}|${optionsKey}|${day}`;
+  let label = labels.get(key);
+  if (label === undefined) {
+    const fKey = `${lang}|${optionsKey}`;
+    let f = formatters.get(fKey);
+    if (!f) {
+      f = new Intl.DateTimeFormat(lang, { ...options, timeZone: 'UTC' });
+      formatters.set(fKey, f);
+    }
+    label = f.format(parseDay(day));
+    if (labels.size > 5000) labels.clear();
+    labels.set(key, label);
+  }
+  return label;
+}
+
+const SHORT_DAY: Intl.DateTimeFormatOptions = { weekday: 'short', day: 'numeric' };
+const LONG_DAY: Intl.DateTimeFormatOptions = { weekday: 'long', day: 'numeric', month: 'long' };
+
+/** "Mon 12", "lun. 12": a column's heading; `long`: "Monday, January 12". */
 export function dayLabel(day: string, lang: Language, long = false): string {
-  return new Intl.DateTimeFormat(lang, {
-    weekday: long ? 'long' : 'short',
-    day: 'numeric',
-    month: long ? 'long' : undefined,
-    timeZone: 'UTC',
-  }).format(parseDay(day));
+  return formatDayWith(day, lang, long ? LONG_DAY : SHORT_DAY);
 }
 
 /** The period in words: "12 – 18 January 2027", "January 2027". */
@@ -291,10 +313,26 @@ export interface CalendarActions {
   replaceView: (view: CalendarView) => void;
   undo: () => Promise<void>;
   redo: () => Promise<void>;
+}
+
+/** What can be undone and redone now, in words (for the toolbar). */
+export interface UndoStatus {
   canUndo: boolean;
   canRedo: boolean;
   undoLabel: string | null;
   redoLabel: string | null;
+}
+
+/** The undo status of a strategy's calendar; only what shows it re-renders when it changes. */
+export function useUndoStatus(strategyId: number): UndoStatus {
+  const stack = undoStackOf(strategyId);
+  useSyncExternalStore(stack.subscribe, stack.snapshot);
+  return {
+    canUndo: stack.peekUndo() !== undefined,
+    canRedo: stack.peekRedo() !== undefined,
+    undoLabel: stack.peekUndo()?.label ?? null,
+    redoLabel: stack.peekRedo()?.label ?? null,
+  };
 }
 
 function postName(p: { title: string; text: string }): string {
@@ -306,7 +344,6 @@ function postName(p: { title: string; text: string }): string {
 export function useCalendarActions(strategyId: number, r: Range, api: CalApi = calApi): CalendarActions {
   const client = useQueryClient();
   const stack = undoStackOf(strategyId);
-  useSyncExternalStore(stack.subscribe, stack.snapshot);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
   const pending = useRef(0);
   const key = useMemo(() => calendarKey(strategyId, r), [strategyId, r]);
@@ -319,6 +356,7 @@ export function useCalendarActions(strategyId: number, r: Range, api: CalApi = c
     ): Promise<T> => {
       const before = client.getQueryData<CalendarView>(key);
       if (optimistic && before) client.setQueryData<CalendarView>(key, optimistic(before));
+      perfMark('calendar-drop', 'optimistic');
       pending.current += 1;
       const p = queue.current.then(write, write).then(
         (out) => {
@@ -473,21 +511,21 @@ export function useCalendarActions(strategyId: number, r: Range, api: CalApi = c
     [client, key, stack],
   );
 
-  return {
-    move,
-    savePost,
-    deletePost,
-    saveEditorial,
-    deleteEditorial,
-    createRelays,
-    replaceView,
-    undo: () => writeBack('undo'),
-    redo: () => writeBack('redo'),
-    canUndo: stack.peekUndo() !== undefined,
-    canRedo: stack.peekRedo() !== undefined,
-    undoLabel: stack.peekUndo()?.label ?? null,
-    redoLabel: stack.peekRedo()?.label ?? null,
-  };
+  // One object for as long as the period stays: what reads it does not re-render when the undo stack changes.
+  return useMemo(
+    () => ({
+      move,
+      savePost,
+      deletePost,
+      saveEditorial,
+      deleteEditorial,
+      createRelays,
+      replaceView,
+      undo: () => writeBack('undo'),
+      redo: () => writeBack('redo'),
+    }),
+    [move, savePost, deletePost, saveEditorial, deleteEditorial, createRelays, replaceView, writeBack],
+  );
 }
 
 /** Refreshes every cached period of a strategy's calendar (after a change made elsewhere, e.g. an import). */

@@ -58,10 +58,10 @@ export const en = {
     help: 'Posts with no date yet. Drag one onto a day to plan it; drag a post here to take its date away.',
     empty: 'No ideas yet. Drop a post here, or add an idea.',
     add: 'Add an idea',
-    dropHere: 'Drop here to send it back to the ideas',
   },
   drag: {
     copyHint: 'Copying (Alt or Ctrl held)',
+    roleDescription: 'draggable post',
     start: 'Picked up {{name}}. Use the arrow keys to move it, Space to drop it, Escape to cancel.',
     over: '{{name}} is over {{target}}.',
     overNothing: '{{name}} is over no day.',
@@ -167,10 +167,10 @@ export const fr: DeepStrings<typeof en> = {
     help: 'Les publications sans date. Faites-en glisser une sur un jour pour la planifier ; faites glisser une publication ici pour lui retirer sa date.',
     empty: 'Pas encore d’idée. Déposez une publication ici, ou ajoutez une idée.',
     add: 'Ajouter une idée',
-    dropHere: 'Déposez ici pour la renvoyer dans les idées',
   },
   drag: {
     copyHint: 'Copie (Alt ou Ctrl enfoncé)',
+    roleDescription: 'publication déplaçable',
     start: '{{name}} est prise. Déplacez-la avec les flèches, déposez-la avec Espace, annulez avec Échap.',
     over: '{{name}} est au-dessus de {{target}}.',
     overNothing: '{{name}} n’est au-dessus d’aucun jour.',
