@@ -395,7 +395,16 @@ metrics: Array<MetricInfo>,
 /**
  * The strategy's today, `YYYY-MM-DD`: the checks are computed against it.
  */
-today: string, };
+today: string, 
+/**
+ * The mix of the posts planned in the calendar (every dated post with a pillar), beside the target; none
+ * before the calendar has any.
+ */
+planned_mix: ActualMix | null, 
+/**
+ * How many posts `planned_mix` is computed from.
+ */
+planned_posts: number, };
 
 export type OverviewNetwork = { key: string, name: string, decision: Decision | null, mission: Mission | null, };
 

@@ -694,6 +694,11 @@ pub struct ObjectivesView {
     pub metrics: Vec<MetricInfo>,
     /// The strategy's today, `YYYY-MM-DD`: the checks are computed against it.
     pub today: String,
+    /// The mix of the posts planned in the calendar (every dated post with a pillar), beside the target; none
+    /// before the calendar has any.
+    pub planned_mix: Option<crate::calendar_checks::ActualMix>,
+    /// How many posts `planned_mix` is computed from.
+    pub planned_posts: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -1130,6 +1135,7 @@ impl Store {
             })
             .collect();
         let findings = smart::objectives_findings(&data, &audit, today);
+        let (planned_mix, planned_posts) = planned_mix(self.conn(), id)?;
         let suggested_audiences = kept
             .iter()
             .map(|k| NetworkAudiences {
@@ -1163,6 +1169,8 @@ impl Store {
                 })
                 .collect(),
             today: today.format("%Y-%m-%d").to_string(),
+            planned_mix,
+            planned_posts,
             data,
         })
     }
@@ -1371,4 +1379,40 @@ impl Store {
             delete_owned(tx, "topic", id, topic_id, "topic")
         })
     }
+}
+
+/// The share of each pillar among a strategy's dated posts that have one (what the calendar plans), and their count.
+fn planned_mix(
+    conn: &rusqlite::Connection,
+    id: i64,
+) -> Result<(Option<crate::calendar_checks::ActualMix>, u32)> {
+    let mut counts = [0u32; 3];
+    let mut stmt = conn.prepare_cached(
+        "SELECT json_extract(data, '$.pillar'), count(*) FROM post
+         WHERE strategy_id = ?1 AND scheduled_at IS NOT NULL GROUP BY 1",
+    )?;
+    let mut rows = stmt.query([id])?;
+    while let Some(r) = rows.next()? {
+        let pillar: Option<String> = r.get(0)?;
+        let n: u32 = r.get(1)?;
+        if let Some(i) = Pillar::ALL
+            .iter()
+            .position(|p| Some(crate::store::enum_str(p).as_str()) == pillar.as_deref())
+        {
+            counts[i] += n;
+        }
+    }
+    let total: u32 = counts.iter().sum();
+    if total == 0 {
+        return Ok((None, 0));
+    }
+    let share = |n: u32| f64::from(n) * 100.0 / f64::from(total);
+    Ok((
+        Some(crate::calendar_checks::ActualMix {
+            promotion: share(counts[0]),
+            curation: share(counts[1]),
+            interaction: share(counts[2]),
+        }),
+        total,
+    ))
 }

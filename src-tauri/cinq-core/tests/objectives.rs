@@ -1117,3 +1117,27 @@ fn templates_cover_every_type_without_vanity_kpis() {
         assert!(s.iter().any(|m| m.network == n.key), "{}", n.key);
     }
 }
+
+#[test]
+fn the_view_carries_the_mix_the_calendar_plans() {
+    let (mut store, id) = store_with_strategy();
+    let view = store.objectives_view(id, day(TODAY)).unwrap();
+    assert_eq!((view.planned_mix, view.planned_posts), (None, 0));
+
+    let s = store.create_sample().unwrap();
+    let view = store.objectives_view(s.id, day(TODAY)).unwrap();
+    let cal = store.calendar(s.id, None, None).unwrap();
+    let with_pillar: Vec<_> = cal
+        .posts
+        .iter()
+        .filter(|p| p.data.pillar.is_some())
+        .collect();
+    assert_eq!(view.planned_posts as usize, with_pillar.len());
+    let promotion = with_pillar
+        .iter()
+        .filter(|p| p.data.pillar == Some(Pillar::Promotion))
+        .count();
+    let mix = view.planned_mix.unwrap();
+    assert!((mix.promotion - promotion as f64 * 100.0 / with_pillar.len() as f64).abs() < 1e-9);
+    assert!((mix.promotion + mix.curation + mix.interaction - 100.0).abs() < 1e-9);
+}

@@ -24,6 +24,7 @@ import type {
 import { notifyError } from '../../errors';
 import { perfEndAfterPaint, perfMark, perfStart } from '../../perf';
 import i18n from '../../i18n';
+import { objectivesKey } from '../objectives/state';
 import { calApi, type CalApi, type Range } from './ipc';
 
 export type ViewMode = 'week' | 'month' | 'list';
@@ -362,6 +363,8 @@ export function useCalendarActions(strategyId: number, r: Range, api: CalApi = c
         (out) => {
           pending.current -= 1;
           if (pending.current === 0) client.setQueryData(key, 'view' in out ? out.view : out);
+          // Step 3 shows the mix the calendar plans: fetch it again when it is next shown.
+          void client.invalidateQueries({ queryKey: objectivesKey(strategyId), refetchType: 'none' });
           return out;
         },
         (e: unknown) => {
@@ -374,7 +377,7 @@ export function useCalendarActions(strategyId: number, r: Range, api: CalApi = c
       queue.current = p.catch(() => undefined);
       return p;
     },
-    [client, key],
+    [client, key, strategyId],
   );
 
   const move = useCallback<CalendarActions['move']>(

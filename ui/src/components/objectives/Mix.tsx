@@ -25,7 +25,7 @@ import { IconPlus, IconRefresh } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { parseNumber, useAutosave } from '../../autosave';
-import type { FieldError, Finding, MixWeights, ObjectivesView, Pillar, Topic, TopicInput } from '../../bindings';
+import type { ActualMix, FieldError, Finding, MixWeights, ObjectivesView, Pillar, Topic, TopicInput } from '../../bindings';
 import { Question } from '../StepFrame';
 import { objApi } from './ipc';
 import { FindingNote } from './Missions';
@@ -33,6 +33,14 @@ import { confirmDelete, EditDeleteActions, ItemFormModal, useItemSave } from './
 import { errorOf, networkName, PILLAR_COLORS, PILLARS, useObj } from './state';
 
 const MixDonut = lazy(() => import('./MixDonut'));
+
+/** The calendar's planned mix (percent, with decimals) in whole percents summing to 100, for the donut. */
+export function plannedWeights(mix: ActualMix | null): MixWeights | null {
+  if (!mix) return null;
+  const promotion = Math.round(mix.promotion);
+  const curation = Math.round(mix.curation);
+  return { promotion, curation, interaction: Math.max(0, 100 - promotion - curation) };
+}
 
 /** The default mix: a third each (the rounding goes to interaction). */
 export const THIRDS: MixWeights = { promotion: 33, curation: 33, interaction: 34 };
@@ -234,9 +242,14 @@ export function Mix() {
                     </Center>
                   }
                 >
-                  <MixDonut target={strategy.draft} />
+                  <MixDonut target={strategy.draft} actual={plannedWeights(view.planned_mix)} />
                 </Suspense>
               </Box>
+              {view.planned_mix && (
+                <Text size="xs" c="dimmed" ta="center" data-testid="mix-planned-note">
+                  {t('objectives.mix.plannedNote', { count: view.planned_posts })}
+                </Text>
+              )}
             </Grid.Col>
           </Grid>
           {general.map((f, i) => (

@@ -207,6 +207,15 @@ describe('content mix', () => {
     expect(target.querySelector('[aria-label]')?.getAttribute('aria-label')).toContain('Promotion 33 %');
   });
 
+  it('shows the mix the calendar plans beside the target', async () => {
+    installObjectivesBackend({ planned: { mix: { promotion: 50.4, curation: 24.8, interaction: 24.8 }, posts: 121 } });
+    await renderStep('mix');
+    const donut = screen.getByTestId('mix-donut');
+    const actual = await within(donut).findByTestId('mix-donut-actual', {}, { timeout: 10000 });
+    expect(actual.querySelector('[aria-label]')?.getAttribute('aria-label')).toContain('Promotion 50 %');
+    expect(screen.getByTestId('mix-planned-note')).toHaveTextContent('121 dated posts');
+  });
+
   it('turning a network’s own mix on copies the strategy mix; off removes it', async () => {
     const backend = installObjectivesBackend({
       mix: { strategy: { promotion: 40, curation: 40, interaction: 20 }, networks: [] },

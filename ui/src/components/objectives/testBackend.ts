@@ -46,6 +46,8 @@ export interface ObjFake {
   mix: ContentMix;
   topics: Topic[];
   today: string;
+  /** The mix the calendar plans (none by default). */
+  planned: { mix: ObjectivesView['planned_mix']; posts: number };
   /** When set, returned as the findings of every view instead of the simple computed ones. */
   findings: Finding[] | null;
   calls: Call[];
@@ -157,6 +159,8 @@ export function viewOf(f: ObjFake): ObjectivesView {
     ],
     today: f.today,
     metrics: METRICS,
+    planned_mix: f.planned.mix,
+    planned_posts: f.planned.posts,
   } satisfies ObjectivesView);
 }
 
@@ -185,6 +189,7 @@ export function createObjectivesFake(partial: Partial<ObjFake> = {}): {
     mix: { strategy: { promotion: 33, curation: 33, interaction: 34 }, networks: [] },
     topics: [],
     today: '2026-06-01',
+    planned: { mix: null, posts: 0 },
     findings: null,
     calls: [],
     overrides: {},
