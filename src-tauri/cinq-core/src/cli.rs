@@ -146,31 +146,24 @@ pub enum CalendarCommand {
         json: bool,
     },
     /// Print the calendar over a period (by default all of it): editorial items, posts by date, then the ideas.
-    Show {
-        #[arg(value_name = "ID|NAME")]
-        strategy: String,
-        /// The first day, YYYY-MM-DD.
-        #[arg(long, value_parser = parse_day)]
-        from: Option<chrono::NaiveDate>,
-        /// The last day, YYYY-MM-DD.
-        #[arg(long, value_parser = parse_day)]
-        to: Option<chrono::NaiveDate>,
-        #[arg(long)]
-        json: bool,
-    },
+    Show(CalendarPeriod),
     /// Print every live-check finding of the calendar over a period (by default, from its first to its last post).
-    Check {
-        #[arg(value_name = "ID|NAME")]
-        strategy: String,
-        /// The first day, YYYY-MM-DD.
-        #[arg(long, value_parser = parse_day)]
-        from: Option<chrono::NaiveDate>,
-        /// The last day, YYYY-MM-DD.
-        #[arg(long, value_parser = parse_day)]
-        to: Option<chrono::NaiveDate>,
-        #[arg(long)]
-        json: bool,
-    },
+    Check(CalendarPeriod),
+}
+
+/// A strategy's calendar over a period, as `calendar show` and `calendar check` take it.
+#[derive(Debug, clap::Args)]
+pub struct CalendarPeriod {
+    #[arg(value_name = "ID|NAME")]
+    strategy: String,
+    /// The first day, YYYY-MM-DD.
+    #[arg(long, value_parser = parse_day)]
+    from: Option<chrono::NaiveDate>,
+    /// The last day, YYYY-MM-DD.
+    #[arg(long, value_parser = parse_day)]
+    to: Option<chrono::NaiveDate>,
+    #[arg(long)]
+    json: bool,
 }
 
 fn parse_status(s: &str) -> std::result::Result<crate::calendar::PostStatus, String> {
@@ -388,12 +381,12 @@ fn execute(command: Command, db: PathBuf, out: &mut dyn Write) -> Result<()> {
                 .map_err(io)
             }
         }
-        Command::Calendar(CalendarCommand::Show {
+        Command::Calendar(CalendarCommand::Show(CalendarPeriod {
             strategy,
             from,
             to,
             json,
-        }) => {
+        })) => {
             let s = store.find_strategy(&strategy)?;
             let day = |d: Option<chrono::NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
             let (from, to) = (day(from), day(to));
@@ -404,12 +397,12 @@ fn execute(command: Command, db: PathBuf, out: &mut dyn Write) -> Result<()> {
                 print_calendar(out, &s.name, &cal).map_err(io)
             }
         }
-        Command::Calendar(CalendarCommand::Check {
+        Command::Calendar(CalendarCommand::Check(CalendarPeriod {
             strategy,
             from,
             to,
             json,
-        }) => {
+        })) => {
             let s = store.find_strategy(&strategy)?;
             let checks = store.calendar_checks(s.id, from, to, &Default::default())?;
             if json {

@@ -21,7 +21,6 @@ import { IconCheck, IconShare, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, EditorialItem, EditorialItemInput, EditorialStatus, EditorialType, FieldError } from '../../bindings';
 import { notifyError } from '../../errors';
-import { confirmDelete } from '../ItemParts';
 import './i18n';
 import {
   closeEditor,
@@ -32,6 +31,7 @@ import {
   type Prepared,
   useEditorSave,
   useEditorSession,
+  confirmEditorDelete,
 } from './PostEditor';
 import { dayLabel, dayOf, EMPTY_EDITORIAL, PILLAR_COLORS, rowName, textLength, timeOf, useCal } from './state';
 
@@ -99,22 +99,12 @@ function EditorialEditorSession({
   const close = () => void closeEditor(s, onClose);
 
   const remove = () =>
-    confirmDelete({
+    confirmEditorDelete(s, {
       title: t('calendar.editor.editorial.deleteTitle'),
       body: t('calendar.editor.editorial.deleteBody', { name: d.title.trim() || s.record?.title || '' }),
       confirmTestId: 'editorial-editor-delete-confirm',
-      onConfirm: () => {
-        void (async () => {
-          const saved = await s.discard();
-          if (!saved) return onClose();
-          try {
-            await actions.deleteEditorial(saved);
-            onClose();
-          } catch (e) {
-            notifyError(e as ApiError);
-          }
-        })();
-      },
+      remove: actions.deleteEditorial,
+      onClose,
     });
 
   return (

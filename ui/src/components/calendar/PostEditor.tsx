@@ -278,6 +278,31 @@ export async function closeEditor(s: Pick<EditorSave<unknown, unknown>, 'flush' 
 }
 
 /** Ctrl+Enter (Cmd+Enter on a Mac) anywhere in the editor. */
+/** Asks before deleting what the editor shows; once confirmed, drops what waits to be saved, deletes the record (if
+ *  it was ever saved) and closes. */
+export function confirmEditorDelete<R>(
+  s: Pick<EditorSave<unknown, R>, 'discard'>,
+  o: { title: string; body: string; confirmTestId: string; remove: (saved: R) => Promise<unknown>; onClose: () => void },
+) {
+  confirmDelete({
+    title: o.title,
+    body: o.body,
+    confirmTestId: o.confirmTestId,
+    onConfirm: () => {
+      void (async () => {
+        const saved = await s.discard();
+        if (!saved) return o.onClose();
+        try {
+          await o.remove(saved);
+          o.onClose();
+        } catch (e) {
+          notifyError(e as ApiError);
+        }
+      })();
+    },
+  });
+}
+
 export function onCtrlEnter(run: () => void) {
   return (e: KeyboardEvent) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
@@ -386,26 +411,14 @@ function PostEditorSession({
   const flush = () => void s.flush();
   const close = () => void closeEditor(s, onClose);
 
-  const remove = () => {
-    const name = postName(d);
-    confirmDelete({
+  const remove = () =>
+    confirmEditorDelete(s, {
       title: t('calendar.editor.post.deleteTitle'),
-      body: t('calendar.editor.post.deleteBody', { name }),
+      body: t('calendar.editor.post.deleteBody', { name: postName(d) }),
       confirmTestId: 'post-editor-delete-confirm',
-      onConfirm: () => {
-        void (async () => {
-          const saved = await s.discard();
-          if (!saved) return onClose();
-          try {
-            await actions.deletePost(saved);
-            onClose();
-          } catch (e) {
-            notifyError(e as ApiError);
-          }
-        })();
-      },
+      remove: actions.deletePost,
+      onClose,
     });
-  };
 
   const prepared = preparePost(d);
   const duplicate = async () => {
