@@ -18,6 +18,7 @@ pub mod objectives;
 pub mod overview;
 pub mod sample;
 pub mod smart;
+pub mod stats;
 pub mod store;
 pub mod strategy;
 

@@ -1,6 +1,6 @@
 // The week and month grids: a row of editorial items, then one row per network (kept networks in the order of their
 // missions), one column per day. Each cell is a drop target; each post a draggable card (see Board.tsx).
-import { memo, useMemo, useState } from 'react';
+import { memo, useMemo, useState, type CSSProperties } from 'react';
 import { Badge, Box, Group, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CalendarRow, EditorialItem, Language, Post } from '../../bindings';
@@ -215,17 +215,23 @@ export const Grid = memo(function Grid({ days, compact, onShowDay }: {
   }, [lang, t, texts]);
   const headWidth = compact ? 120 : 140;
   const minColumn = compact ? 44 : 108;
-  // Columns share the width; below their minimum the grid scrolls sideways.
-  const columns = `${headWidth}px repeat(${days.length}, minmax(${minColumn}px, 1fr))`;
+  // Rows are flex lines (cheaper to lay out than a CSS grid of every cell): the heading column has a fixed width, the
+  // days share the rest, and below their minimum the grid scrolls sideways.
+  const gridStyle = {
+    minWidth: headWidth + days.length * minColumn,
+    '--cal-head': `${headWidth}px`,
+    '--cal-col': `${minColumn}px`,
+  } as CSSProperties;
 
   return (
     <Box
       className={classes.grid}
-      style={{ gridTemplateColumns: columns, minWidth: headWidth + days.length * minColumn }}
+      style={gridStyle}
       role="grid"
       aria-label={t('calendar.grid.label', { from: dayLabel(days[0], lang, true), to: dayLabel(days[days.length - 1], lang, true) })}
       data-testid="calendar-grid"
     >
+      <div className={classes.row} role="row">
       <div className={classes.corner} role="columnheader">
         <Text size="xs" c="dimmed" p={6}>
           {t('calendar.grid.network')}
@@ -251,7 +257,9 @@ export const Grid = memo(function Grid({ days, compact, onShowDay }: {
           )}
         </div>
       ))}
+      </div>
 
+      <div className={classes.row} role="row">
       <div className={classes.rowHead} role="rowheader">
         <Tooltip label={t('calendar.grid.editorialRowHelp')} openDelay={400}>
           <Text size="sm" fw={700} c="yellow.8">
@@ -262,6 +270,7 @@ export const Grid = memo(function Grid({ days, compact, onShowDay }: {
       {days.map((d) => (
         <EditorialCell key={d} day={d} items={editorialByDay.get(d) ?? []} compact={compact} />
       ))}
+      </div>
 
       {view.rows.map((row) => (
         <RowCells
@@ -303,7 +312,7 @@ function RowCells({ row, days, byCell, noPosts, compact, today, selected, texts,
   const { t } = useTranslation();
   const count = days.reduce((n, d) => n + (byCell.get(`${row.network}|${d}`)?.length ?? 0), 0);
   return (
-    <>
+    <div className={classes.row} role="row">
       <div className={classes.rowHead} role="rowheader" data-testid={`row-${row.network}`}>
         <Text size="sm" fw={700} truncate>
           {row.name}
@@ -340,6 +349,6 @@ function RowCells({ row, days, byCell, noPosts, compact, today, selected, texts,
           onShowDay={onShowDay}
         />
       ))}
-    </>
+    </div>
   );
 }
