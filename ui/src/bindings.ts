@@ -707,6 +707,49 @@ error_count: number,
  */
 written: boolean, created_topics: number, created_objectives: number, created_editorial: number, };
 
+export type Variant = { name: string, successes: number, trials: number, };
+
+export type TestUsed = "z_test" | "fisher_exact";
+
+export type Comparison = { control: Variant, variant: Variant, control_rate: number, variant_rate: number, 
+/**
+ * `variant_rate − control_rate`.
+ */
+difference: number, 
+/**
+ * The 95 % Wald confidence interval of the difference (unpooled standard error), clamped to [−1, 1].
+ */
+difference_low: number, difference_high: number, 
+/**
+ * `difference / control_rate`, e.g. 0.25 for +25 %; none when the control's rate is 0.
+ */
+relative_lift: number | null, test: TestUsed, 
+/**
+ * The z statistic (variant against control, pooled standard error), for the z-test only.
+ */
+z: number | null, 
+/**
+ * The chi-square statistic with 1 degree of freedom (`z²`), for the z-test only.
+ */
+chi_square: number | null, 
+/**
+ * The two-sided p-value of the test.
+ */
+p_value: number, 
+/**
+ * The p-value adjusted for the number of comparisons (Holm); the raw one when there is a single comparison.
+ */
+adjusted_p_value: number, 
+/**
+ * `adjusted_p_value < ALPHA`.
+ */
+significant: boolean, 
+/**
+ * When not significant and the rates differ: how many more trials each variant needs to detect the observed
+ * difference with 80 % power (see [`more_trials_needed`]).
+ */
+more_trials_needed: number | null, };
+
 export type Severity = "blocking" | "warning" | "info";
 
 export type FindingKind = "targets_without_presence" | "weak_presence" | "candidate_network" | "drop_candidate" | "best_format" | "missing_measurement" | "stale_account" | "posts_less_than_competitors" | "engages_less_than_competitors" | "format_gap" | "white_space_theme" | "crowded_theme" | "no_objective" | "not_specific" | "not_measurable" | "no_figures" | "too_ambitious" | "target_wrong_way" | "target_unchanged" | "target_timid" | "starts_from_zero" | "not_linked_to_business" | "not_time_bound" | "vanity_metric" | "metric_unavailable" | "objective_off_kept_networks" | "network_without_mission" | "mission_without_objective" | "undecided_network" | "pillar_without_topics" | "mission_mix_mismatch" | "frequency_too_low" | "frequency_too_high" | "empty_weeks" | "topic_repeated" | "topic_unused" | "topic_dominant" | "mission_misfit" | "mix_off_target" | "post_collision" | "post_without_objective" | "editorial_not_relayed" | "post_too_long";

@@ -159,10 +159,8 @@ pub fn compare_all(variants: &[Variant]) -> Result<Vec<Comparison>> {
     let Some((control, others)) = variants.split_first() else {
         return Ok(Vec::new());
     };
-    let mut comparisons: Vec<Comparison> = others
-        .iter()
-        .map(|v| raw_comparison(control, v))
-        .collect();
+    let mut comparisons: Vec<Comparison> =
+        others.iter().map(|v| raw_comparison(control, v)).collect();
     let raw: Vec<f64> = comparisons.iter().map(|c| c.p_value).collect();
     for (c, adjusted) in comparisons.iter_mut().zip(holm(&raw)) {
         c.adjusted_p_value = adjusted;
@@ -182,7 +180,12 @@ fn raw_comparison(a: &Variant, b: &Variant) -> Comparison {
         let (z, p) = z_test(a, b);
         (TestUsed::ZTest, Some(z), p)
     } else {
-        let p = fisher_exact_two_sided(a.successes, a.trials - a.successes, b.successes, b.trials - b.successes);
+        let p = fisher_exact_two_sided(
+            a.successes,
+            a.trials - a.successes,
+            b.successes,
+            b.trials - b.successes,
+        );
         (TestUsed::FisherExact, None, p)
     };
     let mut c = Comparison {
@@ -218,8 +221,8 @@ fn finish(c: &mut Comparison) {
 
 /// The smallest expected count of the 2×2 table (rows: the two variants; columns: successes, failures).
 pub fn min_expected_count(a: &Variant, b: &Variant) -> f64 {
-    let total = (a.trials + b.trials) as f64;
-    let successes = (a.successes + b.successes) as f64;
+    let total = a.trials as f64 + b.trials as f64;
+    let successes = a.successes as f64 + b.successes as f64;
     let failures = total - successes;
     let smaller_row = a.trials.min(b.trials) as f64;
     smaller_row * successes.min(failures) / total
@@ -236,7 +239,7 @@ pub fn z_test(a: &Variant, b: &Variant) -> (f64, f64) {
 /// The pooled z statistic of `b` against `a` (0 when the pooled rate is 0 or 1).
 fn pooled_z(a: &Variant, b: &Variant) -> f64 {
     let (na, nb) = (a.trials as f64, b.trials as f64);
-    let pooled = (a.successes + b.successes) as f64 / (na + nb);
+    let pooled = (a.successes as f64 + b.successes as f64) / (na + nb);
     let se = (pooled * (1.0 - pooled) * (1.0 / na + 1.0 / nb)).sqrt();
     if se > 0.0 {
         (b.rate() - a.rate()) / se
@@ -284,10 +287,7 @@ pub fn fisher_exact_two_sided(a: u64, b: u64, c: u64, d: u64) -> f64 {
     }
     let sum: f64 = p.iter().sum();
     let observed = p[(a - lo) as usize];
-    let extreme: f64 = p
-        .iter()
-        .filter(|&&q| q <= observed * FISHER_REL_ERR)
-        .sum();
+    let extreme: f64 = p.iter().filter(|&&q| q <= observed * FISHER_REL_ERR).sum();
     (extreme / sum).min(1.0)
 }
 
@@ -386,10 +386,23 @@ pub fn verdict(c: &Comparison, unit: &Text) -> Text {
                 unit.en
             ),
             format!(
-                "Aucune différence n’apparaît encore entre {b} et {a} : à taux égaux, les données ne permettent pas d’estimer combien de {} de plus il faudrait",
-                unit.fr
+                "Aucune différence n’apparaît encore entre {b} et {a} : à taux égaux, les données ne permettent pas d’estimer combien {} de plus il faudrait",
+                de(&unit.fr)
             ),
         ),
+    }
+}
+
+/// French "de" before a noun, elided before a vowel or a mute h: "de vues", "d’impressions", "d’envois".
+fn de(noun: &str) -> String {
+    let elide = noun
+        .chars()
+        .next()
+        .is_some_and(|c| "aàâeéèêëiîïoôuùûüyhAÀÂEÉÈÊËIÎÏOÔUÙÛÜYH".contains(c));
+    if elide {
+        format!("d’{noun}")
+    } else {
+        format!("de {noun}")
     }
 }
 

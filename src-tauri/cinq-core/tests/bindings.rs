@@ -12,6 +12,7 @@ use cinq_core::findings::*;
 use cinq_core::objectives::*;
 use cinq_core::overview::*;
 use cinq_core::smart::*;
+use cinq_core::stats::*;
 use cinq_core::*;
 use ts_rs::{Config, TS};
 
@@ -124,6 +125,10 @@ fn declarations() -> String {
         CsvPreview::decl(&cfg),
         RowError::decl(&cfg),
         MappedImportReport::decl(&cfg),
+        // Step 5's statistics.
+        Variant::decl(&cfg),
+        TestUsed::decl(&cfg),
+        Comparison::decl(&cfg),
         // Findings.
         Severity::decl(&cfg),
         FindingKind::decl(&cfg),
