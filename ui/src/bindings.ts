@@ -538,7 +538,15 @@ from: string, to: string, findings: Array<CalendarFinding>, gauges: Array<MixGau
 /**
  * Posts per topic over the period, every topic of step 3 included.
  */
-topics: Array<TopicCount>, };
+topics: Array<TopicCount>, 
+/**
+ * The thresholds the checks used (the UI's help quotes them).
+ */
+options: CheckOptions, 
+/**
+ * [`MIX_MIN_POSTS`]: a gauge with fewer posts is not judged.
+ */
+mix_min_posts: number, };
 
 export type ExportFormat = "cinq-csv" | "google-csv" | "outlook-csv" | "hootsuite" | "sprout" | "ics";
 

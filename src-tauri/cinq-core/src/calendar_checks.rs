@@ -30,6 +30,9 @@ use crate::findings::{figures, join, text, Finding, FindingKind, FindingLink, Se
 use crate::model::StepId;
 use crate::objectives::{kept_networks, MixWeights, Objectives, Pillar};
 
+/// A content mix is judged from this many posts with a pillar; fewer count as within tolerance.
+pub const MIX_MIN_POSTS: usize = 6;
+
 /// The thresholds of the checks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct CheckOptions {
@@ -112,6 +115,10 @@ pub struct CalendarChecks {
     pub gauges: Vec<MixGauge>,
     /// Posts per topic over the period, every topic of step 3 included.
     pub topics: Vec<TopicCount>,
+    /// The thresholds the checks used (the UI's help quotes them).
+    pub options: CheckOptions,
+    /// [`MIX_MIN_POSTS`]: a gauge with fewer posts is not judged.
+    pub mix_min_posts: u32,
 }
 
 fn link(network: Option<&str>) -> FindingLink {
@@ -466,7 +473,7 @@ pub fn calendar_checks(
     let mut gauges = Vec::new();
     let (actual, counted) = actual_mix(posts.iter().copied());
     let target = obj.mix.strategy;
-    let within = !actual.is_some_and(|a| counted >= 6 && off_target(target, a));
+    let within = !actual.is_some_and(|a| counted >= MIX_MIN_POSTS && off_target(target, a));
     gauges.push(MixGauge {
         network: None,
         target,
@@ -515,7 +522,7 @@ pub fn calendar_checks(
         let n = name(k);
         let target = obj.mix.for_network(k);
         let (actual, counted) = actual_mix(mine.iter().copied());
-        let within = !actual.is_some_and(|a| counted >= 6 && off_target(target, a));
+        let within = !actual.is_some_and(|a| counted >= MIX_MIN_POSTS && off_target(target, a));
         gauges.push(MixGauge {
             network: Some(k.clone()),
             target,
@@ -747,5 +754,7 @@ pub fn calendar_checks(
             .into_iter()
             .map(|(topic_id, posts)| TopicCount { topic_id, posts })
             .collect(),
+        options: *opts,
+        mix_min_posts: MIX_MIN_POSTS as u32,
     }
 }

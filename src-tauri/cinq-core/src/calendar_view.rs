@@ -307,12 +307,7 @@ impl Store {
         item_id: i64,
         networks: &[String],
     ) -> Result<Vec<Post>> {
-        let item = self
-            .calendar(id, None, None)?
-            .editorial
-            .into_iter()
-            .find(|e| e.id == item_id)
-            .ok_or_else(|| crate::store::not_found("editorial item", item_id))?;
+        let item = self.editorial_item(id, item_id)?;
         let objectives = self.objectives(id)?;
         let all = crate::audit::networks_of(self.conn(), id)?;
         let scheduled = format!("{}T{RELAY_TIME}", item.data.date);

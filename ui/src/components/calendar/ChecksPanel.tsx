@@ -24,10 +24,10 @@ import { IconAlertTriangle, IconCircleX, IconExternalLink, IconInfoCircle, IconX
 import { useTranslation } from 'react-i18next';
 // The donut's styles (the calendar may open before any step that draws a chart).
 import '@mantine/charts/styles.css';
-import type { CalendarFinding, Language, MixGauge, MixWeights, Pillar, Severity } from '../../bindings';
+import type { CalendarFinding, MixGauge, MixWeights, Pillar, Severity } from '../../bindings';
 import { PILLARS } from '../objectives/state';
 import './i18n';
-import { PILLAR_COLORS, postById, rowName, useCal } from './state';
+import { PILLAR_COLORS, postById, rangeLabel, rowName, useCal } from './state';
 
 const MixDonut = lazy(() => import('../objectives/MixDonut'));
 
@@ -37,22 +37,6 @@ const SEVERITY_LOOK: Record<Severity, { color: string; Icon: typeof IconInfoCirc
   warning: { color: 'orange', Icon: IconAlertTriangle },
   info: { color: 'blue', Icon: IconInfoCircle },
 };
-/** The checks' thresholds the help mentions (the defaults of `CheckOptions` in calendar_checks.rs). */
-const MIX_TOLERANCE = 10;
-const MIX_MIN_POSTS = 6;
-
-function parseDay(day: string): Date {
-  const [y, m, d] = day.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d));
-}
-
-/** "11 – 17 January 2027". */
-function rangeLabel(from: string, to: string, lang: Language): string {
-  return new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).formatRange(
-    parseDay(from),
-    parseDay(to),
-  );
-}
 
 /** Identifies a finding across recomputations of the checks. */
 const keyOf = (f: CalendarFinding) => `${f.kind}|${f.network ?? ''}|${f.posts.join(',')}|${f.editorial.join(',')}`;
@@ -127,7 +111,7 @@ export function ChecksPanel() {
           )}
         </Group>
         <Text size="xs" c="dimmed" data-testid="checks-period">
-          {t('calendar.checks.panel.period', { period: rangeLabel(checks.from, checks.to, lang) })}
+          {t('calendar.checks.panel.period', { period: rangeLabel(checks, lang) })}
         </Text>
         <Group gap={4} data-testid="checks-counts">
           {checks.findings.length === 0 ? (
@@ -178,6 +162,7 @@ function SectionTitle({ title, help }: { title: string; help?: string }) {
 
 function ChecksHelp() {
   const { t } = useTranslation();
+  const { checks } = useCal().view;
   return (
     <Accordion variant="contained" radius="md" chevronPosition="right" data-testid="checks-help">
       <Accordion.Item value="help">
@@ -191,7 +176,7 @@ function ChecksHelp() {
               <List.Item>{t('calendar.checks.help.rhythm')}</List.Item>
               <List.Item>{t('calendar.checks.help.variety')}</List.Item>
               <List.Item>{t('calendar.checks.help.fit')}</List.Item>
-              <List.Item>{t('calendar.checks.help.mix', { tolerance: MIX_TOLERANCE, min: MIX_MIN_POSTS })}</List.Item>
+              <List.Item>{t('calendar.checks.help.mix', { tolerance: checks.options.mix_tolerance, min: checks.mix_min_posts })}</List.Item>
               <List.Item>{t('calendar.checks.help.timing')}</List.Item>
               <List.Item>{t('calendar.checks.help.loose')}</List.Item>
             </List>
@@ -356,10 +341,10 @@ function GaugesSection() {
 
 type GaugeState = 'empty' | 'too_few' | 'within' | 'off';
 
-function stateOf(g: MixGauge): GaugeState {
+function stateOf(g: MixGauge, minPosts: number): GaugeState {
   if (g.actual === null) return 'empty';
   if (!g.within_tolerance) return 'off';
-  return g.posts < MIX_MIN_POSTS ? 'too_few' : 'within';
+  return g.posts < minPosts ? 'too_few' : 'within';
 }
 
 const STATE_LOOK: Record<GaugeState, { color: string; text: string } | null> = {
@@ -374,7 +359,8 @@ function Gauge({ gauge: g }: { gauge: MixGauge }) {
   const { view, objectives } = useCal();
   const id = g.network ?? 'strategy';
   const name = g.network === null ? t('calendar.checks.mix.strategy') : rowName(view, g.network);
-  const state = stateOf(g);
+  const state = stateOf(g, view.checks.mix_min_posts);
+  const tolerance = view.checks.options.mix_tolerance;
   const look = STATE_LOOK[state];
   const followsStrategy =
     g.network !== null && objectives !== undefined && !objectives.data.mix.networks.some((m) => m.network === g.network);
@@ -412,7 +398,7 @@ function Gauge({ gauge: g }: { gauge: MixGauge }) {
           </Text>
         )}
         {PILLARS.map((p) => (
-          <PillarBar key={p} pillar={p} target={g.target[p]} actual={g.actual?.[p] ?? null} judged={state === 'off'} />
+          <PillarBar key={p} pillar={p} target={g.target[p]} actual={g.actual?.[p] ?? null} tolerance={state === 'off' ? tolerance : null} />
         ))}
         {followsStrategy && (
           <Text size="xs" c="dimmed" fs="italic">
@@ -425,17 +411,17 @@ function Gauge({ gauge: g }: { gauge: MixGauge }) {
 }
 
 /** A pillar's actual share as a bar, its target as a mark on it, and both in words. */
-function PillarBar({ pillar, target, actual, judged }: {
+function PillarBar({ pillar, target, actual, tolerance }: {
   pillar: Pillar;
   target: number;
   actual: number | null;
-  /** The gauge is off target: the pillars too far from theirs stand out. */
-  judged: boolean;
+  /** When the gauge is off target, how far a pillar may be from its target (those further stand out). */
+  tolerance: number | null;
 }) {
   const { t } = useTranslation();
   const label = t(`calendar.pillars.${pillar}`);
   const shown = actual === null ? null : Math.round(actual);
-  const off = judged && actual !== null && Math.abs(actual - target) > MIX_TOLERANCE;
+  const off = tolerance !== null && actual !== null && Math.abs(actual - target) > tolerance;
   return (
     <Stack gap={2} data-testid="mix-gauge-pillar" data-pillar={pillar} data-off={off || undefined}>
       <Text size="xs" fw={off ? 700 : undefined} c={off ? 'orange.8' : undefined}>

@@ -15,10 +15,10 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { ApiError, Delimiter, ExportFormat, ExportOptions, Language, PostStatus } from '../../bindings';
+import type { ApiError, Delimiter, ExportFormat, ExportOptions, PostStatus } from '../../bindings';
 import { notifyError, notifySuccess } from '../../errors';
-import { calApi, type Range } from './ipc';
-import { POST_STATUSES, useCal } from './state';
+import { calApi } from './ipc';
+import { POST_STATUSES, rangeLabel, useCal } from './state';
 
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['cinq-csv', 'google-csv', 'outlook-csv', 'hootsuite', 'sprout', 'ics'];
 const PERIODS = ['screen', 'all', 'custom'] as const;
@@ -83,14 +83,6 @@ function saveChoices(c: Choices) {
 
 /** The name of a written file, without its folder. */
 const baseName = (path: string) => path.split(/[\\/]/).pop() ?? path;
-
-function rangeLabel(r: Range, lang: Language): string {
-  const day = (d: string) => new Date(`${d}T00:00:00Z`);
-  return new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).formatRange(
-    day(r.from),
-    day(r.to),
-  );
-}
 
 export function ExportModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();

@@ -7,7 +7,7 @@ import type { CalendarRow, EditorialItem, Language, Post } from '../../bindings'
 import { formatNumber } from '../../format';
 import { cellId } from './Board';
 import { PostCard, postName, useCardTexts, type CardTexts } from './PostCard';
-import { dayLabel, dayOf, formatDayWith, textLength, timeOf, useCal } from './state';
+import { dayLabel, dayOf, formatDayWith, timeOf, useCal } from './state';
 
 const DAY_NUMBER: Intl.DateTimeFormatOptions = { day: 'numeric' };
 const NARROW_WEEKDAY: Intl.DateTimeFormatOptions = { weekday: 'narrow' };
@@ -44,13 +44,15 @@ class CellIndex {
   }
 }
 
-const Cell = memo(function Cell({ row, day, posts, compact, today, selected, texts, labels, onOpen, onAdd, onShowDay }: {
+const Cell = memo(function Cell({ row, day, posts, compact, today, selected, tooLongPosts, texts, labels, onOpen, onAdd, onShowDay }: {
   row: CalendarRow;
   day: string;
   posts: readonly Post[];
   compact: boolean;
   today: boolean;
   selected: ReadonlySet<number>;
+  /** The posts the checks found too long for their network. */
+  tooLongPosts: ReadonlySet<number>;
   texts: CardTexts;
   labels: CellLabels;
   onOpen: (post: Post) => void;
@@ -72,7 +74,7 @@ const Cell = memo(function Cell({ row, day, posts, compact, today, selected, tex
       data-today={today || undefined}
     >
       {shown.map((p) => {
-        const tooLong = row.max_length !== null && textLength(p.text) > row.max_length;
+        const tooLong = tooLongPosts.has(p.id);
         return (
           <PostCard
             key={p.id}
@@ -181,6 +183,15 @@ export const Grid = memo(function Grid({ days, compact, onShowDay }: {
   const { view, lang, selectedPosts, openPost } = useCal();
 
   // The posts of each cell; after a drop only the cells whose posts changed get a new array (see `CellIndex`).
+  // Posts too long for their network, as the checks (Rust) found them; the same set for as long as the same posts.
+  const tooLongKey = view.checks.findings
+    .filter((f) => f.kind === 'post_too_long')
+    .flatMap((f) => f.posts)
+    .join(',');
+  const tooLongPosts = useMemo(
+    () => new Set(tooLongKey === '' ? [] : tooLongKey.split(',').map(Number)),
+    [tooLongKey],
+  );
   const [index] = useState(() => new CellIndex());
   const byCell = useMemo(() => index.of(view.calendar.posts), [index, view.calendar.posts]);
   const editorialByDay = useMemo(() => {
@@ -282,6 +293,7 @@ export const Grid = memo(function Grid({ days, compact, onShowDay }: {
           compact={compact}
           today={view.today}
           selected={selectedPosts}
+          tooLongPosts={tooLongPosts}
           texts={texts}
           labels={labels}
           lang={lang}
@@ -294,7 +306,7 @@ export const Grid = memo(function Grid({ days, compact, onShowDay }: {
   );
 });
 
-function RowCells({ row, days, byCell, noPosts, compact, today, selected, texts, labels, lang, onOpen, onAdd, onShowDay }: {
+function RowCells({ row, days, byCell, noPosts, compact, today, selected, tooLongPosts, texts, labels, lang, onOpen, onAdd, onShowDay }: {
   row: CalendarRow;
   days: readonly string[];
   byCell: Map<string, Post[]>;
@@ -302,6 +314,7 @@ function RowCells({ row, days, byCell, noPosts, compact, today, selected, texts,
   compact: boolean;
   today: string;
   selected: ReadonlySet<number>;
+  tooLongPosts: ReadonlySet<number>;
   texts: CardTexts;
   labels: CellLabels;
   lang: Language;
@@ -342,6 +355,7 @@ function RowCells({ row, days, byCell, noPosts, compact, today, selected, texts,
           compact={compact}
           today={d === today}
           selected={selected}
+          tooLongPosts={tooLongPosts}
           texts={texts}
           labels={labels}
           onOpen={onOpen}

@@ -6,7 +6,7 @@ import i18n from '../../i18n';
 import { ChecksPanel } from './ChecksPanel';
 import { ListView } from './ListView';
 import { useCal } from './state';
-import { editorialItem, installCalendarBackend, post, viewOf } from './testBackend';
+import { calendarFinding, editorialItem, installCalendarBackend, post, viewOf } from './testBackend';
 import { renderInCalendar } from './testRender';
 
 type User = ReturnType<typeof userEvent.setup>;
@@ -34,20 +34,6 @@ function Probe() {
   return <div data-testid="probe">{`${[...selectedPosts].sort((a, b) => a - b).join(',')}|${selectedEditorial ?? ''}`}</div>;
 }
 
-function finding(partial: Partial<CalendarFinding> & Pick<CalendarFinding, 'kind'>): CalendarFinding {
-  const title = partial.kind.replace(/_/g, ' ');
-  return {
-    severity: 'warning',
-    network: null,
-    title: { en: `EN ${title}`, fr: `FR ${title}` },
-    explanation: { en: `Because of ${title}.`, fr: `À cause de ${title}.` },
-    suggestion: { en: `Fix ${title}.`, fr: `Corrigez ${title}.` },
-    link: { step: 'calendar', section: 'calendar', network: null, item: null, pillar: null },
-    posts: [],
-    editorial: [],
-    ...partial,
-  };
-}
 
 const TOPICS: Topic[] = [
   { id: 1, pillar: 'promotion', name: 'Café of the week', description: '' },
@@ -81,10 +67,10 @@ const POSTS = [
 ];
 
 const FINDINGS: CalendarFinding[] = [
-  finding({ kind: 'post_without_objective', severity: 'info', posts: [4] }),
-  finding({ kind: 'post_collision', severity: 'warning', network: 'instagram', posts: [1, 4] }),
-  finding({ kind: 'post_too_long', severity: 'blocking', network: 'x', posts: [3] }),
-  finding({ kind: 'editorial_not_relayed', severity: 'info', editorial: [9] }),
+  calendarFinding({ kind: 'post_without_objective', severity: 'info', posts: [4] }),
+  calendarFinding({ kind: 'post_collision', severity: 'warning', network: 'instagram', posts: [1, 4] }),
+  calendarFinding({ kind: 'post_too_long', severity: 'blocking', network: 'x', posts: [3] }),
+  calendarFinding({ kind: 'editorial_not_relayed', severity: 'info', editorial: [9] }),
 ];
 
 /** The options of a Mantine combobox once opened (jsdom never ends the dropdown's transition: it stays hidden). */

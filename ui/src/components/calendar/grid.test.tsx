@@ -5,7 +5,7 @@ import { Board } from './Board';
 import { Grid } from './Grid';
 import { Ideas } from './Ideas';
 import { daysOf, useCal, useUndoStatus } from './state';
-import { CAL_ROWS, editorialItem, installCalendarBackend, post } from './testBackend';
+import { CAL_ROWS, calendarFinding, editorialItem, installCalendarBackend, post } from './testBackend';
 import { JANUARY, WEEK, renderInCalendar } from './testRender';
 
 // jsdom lays nothing out: give the grid's cells (and what is in them) the boxes a browser would, so that dnd-kit's
@@ -106,7 +106,11 @@ describe('calendar grid', () => {
   });
 
   it('marks a post too long for the network it sits on', async () => {
-    installCalendarBackend({ posts: [post(1, { network: 'x', text: 'é'.repeat(281), title: 'Thread' })] });
+    installCalendarBackend({
+      posts: [post(1, { network: 'x', text: 'é'.repeat(281), title: 'Thread' })],
+      // What the Rust checks report for it.
+      findings: [calendarFinding({ kind: 'post_too_long', network: 'x', posts: [1] })],
+    });
     await show(<Screen />);
     expect(within(screen.getByTestId('post-card-1')).getByTestId('post-too-long')).toBeInTheDocument();
     expect(screen.getByTestId('post-card-1')).toHaveAccessibleName(/Thread, X, .*too long for this network/);

@@ -118,15 +118,18 @@ export function dayLabel(day: string, lang: Language, long = false): string {
   return formatDayWith(day, lang, long ? LONG_DAY : SHORT_DAY);
 }
 
-/** The period in words: "12 – 18 January 2027", "January 2027". */
-export function periodLabel(mode: ViewMode, r: Range, lang: Language): string {
-  if (mode !== 'week') {
-    return new Intl.DateTimeFormat(lang, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(parseDay(r.from));
-  }
+/** A period in words: "12 – 18 January 2027". */
+export function rangeLabel(r: Range, lang: Language): string {
   return new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).formatRange(
     parseDay(r.from),
     parseDay(r.to),
   );
+}
+
+/** The period on screen in words: "12 – 18 January 2027" for a week, "January 2027" for a month. */
+export function periodLabel(mode: ViewMode, r: Range, lang: Language): string {
+  if (mode === 'week') return rangeLabel(r, lang);
+  return new Intl.DateTimeFormat(lang, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(parseDay(r.from));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -207,8 +210,9 @@ export function movedView(
   scheduledAt: string | null,
   copy: boolean,
 ): CalendarView {
+  // Only the place changes here; what a move does to the status is decided in Rust (`Store::move_post`) and comes
+  // back with the saved post.
   const moved: Post = { ...post, id: copy ? -Date.now() : post.id, network, scheduled_at: scheduledAt };
-  if (scheduledAt === null && ['scheduled', 'published'].includes(moved.status)) moved.status = 'ready';
   const keep = (list: Post[]) => (copy ? list : list.filter((p) => p.id !== post.id));
   let posts = keep(view.calendar.posts);
   let ideas = keep(view.calendar.ideas);

@@ -113,9 +113,27 @@ export function viewOf(f: CalFake, from: string, to: string): CalendarView {
         },
       ],
       topics: f.obj.topics.map((t) => ({ topic_id: t.id, posts: posts.filter((p) => p.topic_id === t.id).length })),
+      options: { collision_gap_minutes: 120, mix_tolerance: 10, repeat_limit: 3, unused_weeks: 4 },
+      mix_min_posts: 6,
     },
     editorial_all: f.editorial.map((e) => ({ id: e.id, title: e.title, date: e.date })),
     campaigns: [...new Set(f.posts.map((p) => p.campaign).filter((c) => c !== ''))].sort(),
+  };
+}
+
+/** A finding of the calendar's checks, as the Rust side would send it. */
+export function calendarFinding(partial: Partial<CalendarFinding> & Pick<CalendarFinding, 'kind'>): CalendarFinding {
+  const title = partial.kind.replace(/_/g, ' ');
+  return {
+    severity: 'warning',
+    network: null,
+    title: { en: `EN ${title}`, fr: `FR ${title}` },
+    explanation: { en: `Because of ${title}.`, fr: `À cause de ${title}.` },
+    suggestion: { en: `Fix ${title}.`, fr: `Corrigez ${title}.` },
+    link: { step: 'calendar', section: 'calendar', network: null, item: null, pillar: null },
+    posts: [],
+    editorial: [],
+    ...partial,
   };
 }
 
