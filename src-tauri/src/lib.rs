@@ -5,21 +5,27 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 use std::time::Instant;
 
+use cinq_core::abtests::{AbTest, AbTestInput, Learning, VariedElement};
+use cinq_core::adaptations::{Adaptation, AdaptationAction, AdaptationInput, DueReview};
+use cinq_core::audit::ContentFormat;
 use cinq_core::audit::{AuditView, CustomNetworkInput, MetricCheck, PersonaInput, Presence};
 use cinq_core::benchmark::{
     BenchmarkView, CustomerVoice, ObservationInput, PlayerInput, TrendInput,
 };
-use cinq_core::calendar::{EditorialItemInput, PostInput};
+use cinq_core::calendar::{EditorialItemInput, Post, PostInput};
 use cinq_core::calendar_checks::CheckOptions;
 use cinq_core::calendar_export::ExportOptions;
 use cinq_core::calendar_import::{ColumnMapping, CsvPreview, MappedImportReport};
 use cinq_core::calendar_view::{CalendarChange, CalendarChanged, CalendarImported, CalendarView};
 use cinq_core::error::{ApiError, CoreError, ErrorCode};
+use cinq_core::evaluate::{Evaluation, KpiReading};
 use cinq_core::objectives::{
     BusinessGoalInput, MarketingObjectiveInput, MeasurementPlan, Mission, MixWeights,
     ObjectiveInput, ObjectivesView, TopicInput,
 };
 use cinq_core::overview::StrategyOverview;
+use cinq_core::results::{Measures, PostResults};
+use cinq_core::results_import::{ResultsImportOptions, ResultsImportReport};
 use cinq_core::store::DB_FILE_NAME;
 use cinq_core::{
     AppInfo, Language, Settings, StepId, Store, Strategy, StrategyInput, StrategySummary,
@@ -34,6 +40,10 @@ pub struct AppState {
     started: Instant,
     /// The file last picked for a calendar import (its name and bytes), between its preview and its import.
     picked_csv: Mutex<Option<(String, Vec<u8>)>>,
+    /// The network export last picked for a results import (its name and bytes), between its check and its import.
+    picked_results: Mutex<Option<(String, Vec<u8>)>>,
+    /// Set to stop the results import under way.
+    cancel_results: std::sync::atomic::AtomicBool,
 }
 
 type Cmd<T> = Result<T, ApiError>;
@@ -839,6 +849,283 @@ fn calendar_import_run(
     })
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// Step 5: test, evaluate, adapt.
+
+#[tauri::command]
+fn evaluation_get(
+    state: State<AppState>,
+    strategy_id: i64,
+    from: Option<String>,
+    to: Option<String>,
+) -> Cmd<Evaluation> {
+    state.with(|s| {
+        let today = cinq_core::evaluate::today_of(&s.strategy(strategy_id)?);
+        s.evaluate(strategy_id, from.as_deref(), to.as_deref(), today)
+    })
+}
+
+/// A file to open: the native dialog's pick, or in a debug build the path in CINQ_E2E_PICK (the end-to-end tests
+/// cannot drive a native dialog).
+fn pick_file(app: &AppHandle, name: &str, extensions: &[&str]) -> Cmd<Option<PathBuf>> {
+    #[cfg(debug_assertions)]
+    if let Some(p) = std::env::var_os("CINQ_E2E_PICK").filter(|p| !p.is_empty()) {
+        return Ok(Some(PathBuf::from(p)));
+    }
+    match app
+        .dialog()
+        .file()
+        .add_filter(name, extensions)
+        .blocking_pick_file()
+    {
+        Some(p) => picked(p).map(Some),
+        None => Ok(None),
+    }
+}
+
+fn read_picked(path: &std::path::Path) -> Cmd<(String, Vec<u8>)> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        ApiError::from(CoreError::Io(format!(
+            "cannot read {}: {e}",
+            path.display()
+        )))
+    })?;
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    Ok((name, bytes))
+}
+
+/// Asks for a network's export (a native dialog), keeps it, and answers with what importing it would do (a dry run).
+/// `None` when the user cancels.
+#[tauri::command]
+async fn results_pick(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    strategy_id: i64,
+) -> Cmd<Option<ResultsImportReport>> {
+    let Some(path) = pick_file(&app, "Network export", &["csv", "txt", "tsv", "xlsx"])? else {
+        return Ok(None);
+    };
+    let (name, bytes) = read_picked(&path)?;
+    let options = ResultsImportOptions {
+        dry_run: true,
+        ..Default::default()
+    };
+    let report =
+        state.with(|s| s.import_results(strategy_id, &name, &bytes, &options, &mut |_, _| true))?;
+    *state.picked_results.lock().map_err(|_| internal())? = Some((name, bytes));
+    Ok(Some(report))
+}
+
+/// The progress of a results import, sent as the `results-import-progress` event.
+#[derive(Clone, serde::Serialize)]
+struct ImportProgress {
+    done: u32,
+    total: u32,
+}
+
+/// Imports the export picked last, reporting its progress; `results_import_cancel` stops it and nothing is written.
+#[tauri::command]
+async fn results_import_run(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    strategy_id: i64,
+    skip_invalid: bool,
+) -> Cmd<ResultsImportReport> {
+    use std::sync::atomic::Ordering;
+    use tauri::Emitter;
+    let (name, bytes) = state
+        .picked_results
+        .lock()
+        .map_err(|_| internal())?
+        .clone()
+        .ok_or_else(|| {
+            ApiError::from(CoreError::Validation(vec![cinq_core::FieldError::new(
+                "file", "required",
+            )]))
+        })?;
+    state.cancel_results.store(false, Ordering::SeqCst);
+    let options = ResultsImportOptions {
+        skip_invalid,
+        ..Default::default()
+    };
+    let report = state.with(|s| {
+        s.import_results(strategy_id, &name, &bytes, &options, &mut |done, total| {
+            let _ = app.emit("results-import-progress", ImportProgress { done, total });
+            !state.cancel_results.load(Ordering::SeqCst)
+        })
+    })?;
+    if report.written {
+        *state.picked_results.lock().map_err(|_| internal())? = None;
+    }
+    Ok(report)
+}
+
+#[tauri::command]
+fn results_import_cancel(state: State<AppState>) {
+    state
+        .cancel_results
+        .store(true, std::sync::atomic::Ordering::SeqCst);
+}
+
+#[tauri::command]
+fn post_results_get(state: State<AppState>, strategy_id: i64, post_id: i64) -> Cmd<PostResults> {
+    state.with(|s| s.post_results(strategy_id, post_id))
+}
+
+#[tauri::command]
+fn post_results_save(
+    state: State<AppState>,
+    strategy_id: i64,
+    post_id: i64,
+    taken_on: String,
+    measures: Measures,
+) -> Cmd<PostResults> {
+    state.with(|s| s.save_post_results(strategy_id, post_id, &taken_on, &measures))
+}
+
+#[tauri::command]
+fn post_format_set(
+    state: State<AppState>,
+    strategy_id: i64,
+    post_id: i64,
+    format: Option<ContentFormat>,
+) -> Cmd<PostResults> {
+    state.with(|s| s.set_post_format(strategy_id, post_id, format))
+}
+
+#[tauri::command]
+fn unplanned_list(state: State<AppState>, strategy_id: i64) -> Cmd<Vec<Post>> {
+    state.with(|s| s.unplanned_posts(strategy_id))
+}
+
+#[tauri::command]
+fn unplanned_link(
+    state: State<AppState>,
+    strategy_id: i64,
+    unplanned_id: i64,
+    planned_id: i64,
+) -> Cmd<PostResults> {
+    state.with(|s| s.link_unplanned(strategy_id, unplanned_id, planned_id))
+}
+
+#[tauri::command]
+fn kpi_reading_save(
+    state: State<AppState>,
+    strategy_id: i64,
+    objective_id: i64,
+    taken_on: String,
+    value: f64,
+    note: String,
+) -> Cmd<Vec<KpiReading>> {
+    state.with(|s| s.save_kpi_reading(strategy_id, objective_id, &taken_on, value, &note))
+}
+
+#[tauri::command]
+fn kpi_reading_delete(state: State<AppState>, strategy_id: i64, reading_id: i64) -> Cmd<()> {
+    state.with(|s| s.delete_kpi_reading(strategy_id, reading_id))
+}
+
+#[tauri::command]
+fn ab_tests_get(state: State<AppState>, strategy_id: i64) -> Cmd<Vec<AbTest>> {
+    state.with(|s| s.ab_tests(strategy_id))
+}
+
+/// Creates (`test_id` null) or replaces an A/B test; answers with every test.
+#[tauri::command]
+fn ab_test_save(
+    state: State<AppState>,
+    strategy_id: i64,
+    test_id: Option<i64>,
+    input: AbTestInput,
+) -> Cmd<Vec<AbTest>> {
+    state.with(|s| {
+        s.save_ab_test(strategy_id, test_id, &input)?;
+        s.ab_tests(strategy_id)
+    })
+}
+
+#[tauri::command]
+fn ab_test_delete(state: State<AppState>, strategy_id: i64, test_id: i64) -> Cmd<Vec<AbTest>> {
+    state.with(|s| {
+        s.delete_ab_test(strategy_id, test_id)?;
+        s.ab_tests(strategy_id)
+    })
+}
+
+/// Starts a test from a post (the post is A, a copy of it B); answers with the new test.
+#[tauri::command]
+fn ab_test_start(
+    state: State<AppState>,
+    strategy_id: i64,
+    post_id: i64,
+    varied: VariedElement,
+) -> Cmd<AbTest> {
+    state.with(|s| {
+        let id = s.start_ab_test(strategy_id, post_id, varied)?;
+        s.ab_test(strategy_id, id)
+    })
+}
+
+#[tauri::command]
+fn learnings_get(state: State<AppState>, strategy_id: i64, network: String) -> Cmd<Vec<Learning>> {
+    state.with(|s| s.learnings_for(strategy_id, &network))
+}
+
+#[tauri::command]
+fn adaptations_get(state: State<AppState>, strategy_id: i64) -> Cmd<Vec<Adaptation>> {
+    state.with(|s| s.adaptations(strategy_id))
+}
+
+/// Writes an adaptation by hand (`adaptation_id` null creates it); answers with every adaptation.
+#[tauri::command]
+fn adaptation_save(
+    state: State<AppState>,
+    strategy_id: i64,
+    adaptation_id: Option<i64>,
+    input: AdaptationInput,
+) -> Cmd<Vec<Adaptation>> {
+    state.with(|s| {
+        s.save_adaptation(strategy_id, adaptation_id, &input)?;
+        s.adaptations(strategy_id)
+    })
+}
+
+#[tauri::command]
+fn adaptation_delete(
+    state: State<AppState>,
+    strategy_id: i64,
+    adaptation_id: i64,
+) -> Cmd<Vec<Adaptation>> {
+    state.with(|s| {
+        s.delete_adaptation(strategy_id, adaptation_id)?;
+        s.adaptations(strategy_id)
+    })
+}
+
+/// Applies an action to the plan and logs it, in one transaction; answers with every adaptation.
+#[tauri::command]
+fn adaptation_apply(
+    state: State<AppState>,
+    strategy_id: i64,
+    input: AdaptationInput,
+    action: AdaptationAction,
+) -> Cmd<Vec<Adaptation>> {
+    state.with(|s| {
+        let today = cinq_core::evaluate::today_of(&s.strategy(strategy_id)?);
+        s.apply_adaptation(strategy_id, &input, &action, today)?;
+        s.adaptations(strategy_id)
+    })
+}
+
+/// The adaptations of every strategy whose review date has come (the home screen).
+#[tauri::command]
+fn reviews_due(state: State<AppState>) -> Cmd<Vec<DueReview>> {
+    state.with(|s| s.due_reviews())
+}
+
 fn internal() -> ApiError {
     ApiError {
         code: ErrorCode::Internal,
@@ -951,6 +1238,8 @@ pub fn run(db: Option<PathBuf>, started: Instant) {
                 db_path,
                 started,
                 picked_csv: Mutex::new(None),
+                picked_results: Mutex::new(None),
+                cancel_results: std::sync::atomic::AtomicBool::new(false),
             });
             if let Some(window) = app.get_webview_window("main") {
                 fit_to_screen(&window);
@@ -1020,6 +1309,27 @@ pub fn run(db: Option<PathBuf>, started: Instant) {
             calendar_export,
             calendar_import_pick,
             calendar_import_run,
+            evaluation_get,
+            results_pick,
+            results_import_run,
+            results_import_cancel,
+            post_results_get,
+            post_results_save,
+            post_format_set,
+            unplanned_list,
+            unplanned_link,
+            kpi_reading_save,
+            kpi_reading_delete,
+            ab_tests_get,
+            ab_test_save,
+            ab_test_delete,
+            ab_test_start,
+            learnings_get,
+            adaptations_get,
+            adaptation_save,
+            adaptation_delete,
+            adaptation_apply,
+            reviews_due,
         ])
         .run(tauri::generate_context!())
         .expect("Cinq could not start its window");

@@ -13,10 +13,12 @@ import { Session, startDriver } from "./webdriver.mjs";
 export const APP = process.env.CINQ_APP;
 assert.ok(APP, "CINQ_APP must name the built cinq binary");
 
-/** Sets up a fresh home and database for the calling test file; returns its paths and helpers. */
-export function useApp(name) {
+/** Sets up a fresh home and database for the calling test file; returns its paths and helpers. `env(home)` adds to
+ *  the app's environment (e.g. CINQ_E2E_PICK, the file a debug build opens instead of showing its native dialog). */
+export function useApp(name, env = () => ({})) {
   const home = mkdtempSync(join(tmpdir(), `cinq-e2e-${name}-`));
   const db = join(home, "cinq.sqlite3");
+  const extra = env(home);
   let driver;
   before(async () => {
     driver = await startDriver({
@@ -27,11 +29,13 @@ export function useApp(name) {
       XDG_DATA_HOME: join(home, "data"),
       XDG_CACHE_HOME: join(home, "cache"),
       LANG: "C.UTF-8",
+      ...extra,
     });
   });
   after(() => driver?.kill());
   return {
     db,
+    home,
     /** Runs the CLI of the same binary on this test's database and returns what it printed. */
     cli: (...args) => execFileSync(APP, ["--db", db, ...args], { encoding: "utf8" }),
   };

@@ -270,3 +270,55 @@ describe('settings', () => {
     expect(await screen.findByText('Bienvenue dans Cinq')).toBeInTheDocument();
   });
 });
+
+describe('reviews due on the home screen', () => {
+  it('lists the due reviews of every strategy and opens one at step 5', async () => {
+    const a = makeStrategy({ name: 'Spring launch', current_step: 'calendar' });
+    const b = makeStrategy({ name: 'Café Lumière' });
+    const backend = installBackend({
+      strategies: [a, b],
+      dueReviews: [
+        { strategy_id: a.id, strategy_name: 'Spring launch', adaptation_id: 41, decision: 'Post less on Facebook', review_on: '2027-03-01' },
+        { strategy_id: b.id, strategy_name: 'Café Lumière', adaptation_id: 42, decision: 'More videos', review_on: '2027-03-08' },
+      ],
+    });
+    const { user } = await renderApp();
+
+    await user.click(await screen.findByTestId('welcome-open'));
+    await screen.findByTestId('strategies');
+    const section = await screen.findByTestId('reviews-due');
+    expect(section).toHaveTextContent('Reviews due');
+    const first = screen.getByTestId('review-41');
+    expect(first).toHaveTextContent('Spring launch');
+    expect(first).toHaveTextContent('Post less on Facebook');
+    expect(first).toHaveTextContent('Review date: March 1, 2027');
+    expect(screen.getByTestId('review-42')).toHaveTextContent('More videos');
+
+    await user.click(within(first).getByRole('button', { name: 'Open “Spring launch” at step 5, test & adapt' }));
+    expect(await screen.findByTestId('strategy-view')).toBeInTheDocument();
+    expect(screen.getByTestId('strategy-title')).toHaveTextContent('Spring launch');
+    await waitFor(() => expect(screen.getByTestId('step-title')).toHaveTextContent('Test & adapt'));
+    expect(backend.callsTo('strategy_set_current_step')[0].args).toEqual({ id: a.id, step: 'test_adapt' });
+    await waitFor(() => expect(backend.callsTo('strategy_open')).toHaveLength(1));
+  });
+
+  it('shows the due reviews on the welcome screen too, in French', async () => {
+    installBackend({
+      settings: { language: 'fr', theme: 'system' },
+      dueReviews: [{ strategy_id: 9, strategy_name: 'Printemps', adaptation_id: 7, decision: 'Moins de Facebook', review_on: '2027-03-01' }],
+    });
+    await renderApp();
+    const section = await screen.findByTestId('reviews-due');
+    expect(section).toHaveTextContent('Bilans à faire');
+    expect(screen.getByTestId('review-7')).toHaveTextContent('Date du bilan : 1 mars 2027');
+  });
+
+  it('shows nothing when no review is due', async () => {
+    const backend = installBackend({ strategies: [makeStrategy({ name: 'Calm' })] });
+    const { user } = await renderApp();
+    await user.click(await screen.findByTestId('welcome-open'));
+    expect(await screen.findByTestId('strategy-row')).toHaveTextContent('Calm');
+    await waitFor(() => expect(backend.callsTo('reviews_due').length).toBeGreaterThan(0));
+    expect(screen.queryByTestId('reviews-due')).not.toBeInTheDocument();
+  });
+});

@@ -310,11 +310,12 @@ describe('audit: summary', () => {
     expect(screen.getByTestId('audit-tab-measurement')).toHaveAttribute('aria-selected', 'true');
   });
 
-  it('shows the other steps with their generic body', async () => {
+  it('shows step 5 in the wizard, and goes back to the audit', async () => {
     const s = makeStrategy({ current_step: 'test_adapt' });
     const backend = installBackend({ strategies: [s], lastStrategyId: s.id });
     const { user } = await renderApp();
-    expect(await screen.findByText('What you will do')).toBeInTheDocument();
+    expect(await screen.findByTestId('adapt')).toBeInTheDocument();
+    expect(screen.getByTestId('adapt-tab-results')).toHaveAttribute('aria-selected', 'true');
     expect(screen.queryByTestId('audit')).toBeNull();
     await user.click(screen.getByTestId('step-audit'));
     expect(await screen.findByTestId('audit-tab-audiences')).toBeInTheDocument();

@@ -29,7 +29,7 @@ export type StrategySummary = { id: number, name: string, organisation: string, 
 
 export type StrategyInput = { name: string, organisation: string, sector: string, language: Language, timezone: string, start_date: string, };
 
-export type ErrorCode = "validation" | "not_found" | "conflict" | "newer_schema" | "not_a_database" | "unwritable" | "invalid_file" | "io" | "internal";
+export type ErrorCode = "validation" | "not_found" | "conflict" | "newer_schema" | "not_a_database" | "unwritable" | "invalid_file" | "cancelled" | "io" | "internal";
 
 export type FieldError = { field: string, code: string, };
 
@@ -757,6 +757,225 @@ significant: boolean,
  * difference with 80 % power (see [`more_trials_needed`]).
  */
 more_trials_needed: number | null, };
+
+export type Measures = { impressions: number | null, reach: number | null, 
+/**
+ * Reactions or likes.
+ */
+reactions: number | null, comments: number | null, 
+/**
+ * Shares, reposts.
+ */
+shares: number | null, saves: number | null, clicks: number | null, video_views: number | null, 
+/**
+ * Follows gained.
+ */
+follows: number | null, 
+/**
+ * Leads or conversions.
+ */
+leads: number | null, };
+
+export type ResultSource = "manual" | "import";
+
+export type ResultSnapshot = { id: number, post_id: number, 
+/**
+ * `YYYY-MM-DD`, in the strategy's time zone.
+ */
+taken_on: string, source: ResultSource, measures: Measures, };
+
+export type Publication = { 
+/**
+ * The network's id of the post (empty when unknown).
+ */
+external_id: string, permalink: string, format: ContentFormat | null, 
+/**
+ * Found on the network by an import, with no planned post matching it.
+ */
+unplanned: boolean, };
+
+export type PostResults = { post_id: number, publication: Publication | null, snapshots: Array<ResultSnapshot>, };
+
+export type ExportKind = "x_posts" | "x_tweets" | "facebook_posts" | "instagram_posts" | "linkedin_posts";
+
+export type ResultsImportOptions = { 
+/**
+ * Imports the good rows even though some are bad.
+ */
+skip_invalid: boolean, 
+/**
+ * Computes the report and writes nothing.
+ */
+dry_run: boolean, 
+/**
+ * The day the numbers are from (`YYYY-MM-DD`); today in the strategy's time zone when none.
+ */
+taken_on: string | null, };
+
+export type ResultsImportReport = { 
+/**
+ * The file's name.
+ */
+file: string, kind: ExportKind, network: string, 
+/**
+ * The data rows of the file.
+ */
+rows: number, matched: number, updated: number, unchanged: number, unplanned: number, rejected: number, 
+/**
+ * The bad rows' errors, the first 200 of them.
+ */
+errors: Array<RowError>, error_count: number, 
+/**
+ * Whether anything was written.
+ */
+written: boolean, taken_on: string, };
+
+export type KpiStatus = "on_track" | "at_risk" | "off_track" | "no_data";
+
+export type KpiSource = "readings" | "posts" | "none";
+
+export type KpiPoint = { date: string, value: number, };
+
+export type KpiReading = { id: number, objective_id: number, taken_on: string, value: number, note: string, };
+
+export type KpiTrack = { objective_id: number, title: string, metric: KpiMetric | null, unit: string, direction: Direction, baseline: number | null, target: number | null, start: string, deadline: string | null, source: KpiSource, 
+/**
+ * For a flow computed from posts: the days each value sums.
+ */
+period_days: number | null, current: number | null, history: Array<KpiPoint>, expected: number | null, progress: number | null, projected: number | null, status: KpiStatus, 
+/**
+ * The status in a sentence, with its figures.
+ */
+explanation: Text, readings: Array<KpiReading>, };
+
+export type GroupBy = "network" | "pillar" | "topic" | "format";
+
+export type Totals = { posts: number, impressions: number, engagements: number, clicks: number, 
+/**
+ * Engagements over impressions (reach when a post has no impressions), in percent.
+ */
+engagement_rate: number | null, 
+/**
+ * Clicks over impressions, in percent.
+ */
+click_through_rate: number | null, };
+
+export type WeekTotals = { 
+/**
+ * The Monday of the week.
+ */
+week: string, totals: Totals, };
+
+export type PerformanceGroup = { by: GroupBy, 
+/**
+ * The network's key, the pillar, the topic's id or the format; empty for posts with none.
+ */
+key: string, label: string, totals: Totals, 
+/**
+ * The median of the posts' engagement rates, in percent.
+ */
+median_engagement_rate: number | null, weeks: Array<WeekTotals>, top: number[], bottom: number[], };
+
+export type PostPerformance = { post_id: number, network: string, scheduled_at: string, title: string, pillar: Pillar | null, topic_id: number | null, format: ContentFormat | null, unplanned: boolean, measures: Measures, 
+/**
+ * In percent.
+ */
+engagement_rate: number | null, click_through_rate: number | null, };
+
+export type UnderperformerKind = "post" | "format" | "network";
+
+export type Underperformer = { kind: UnderperformerKind, network: string, post_id: number | null, format: ContentFormat | null, 
+/**
+ * Its engagement rate, in percent.
+ */
+value: number, 
+/**
+ * The baseline it is compared with, in percent.
+ */
+baseline: number, title: Text, explanation: Text, suggestion: Text, };
+
+export type Evaluation = { from: string, to: string, today: string, objectives: Array<KpiTrack>, overall: Totals, groups: Array<PerformanceGroup>, 
+/**
+ * Posts with results in the period, by date.
+ */
+posts: Array<PostPerformance>, top: number[], bottom: number[], underperformers: Array<Underperformer>, };
+
+export type VariedElement = "photo" | "title" | "text" | "time" | "format";
+
+export type SuccessMetric = "click_through" | "engagement_rate" | "ratio";
+
+export type MeasureKey = "impressions" | "reach" | "reactions" | "comments" | "shares" | "saves" | "clicks" | "video_views" | "follows" | "leads" | "engagements";
+
+export type AbVariantInput = { label: string, post_id: number | null, 
+/**
+ * Counts typed by hand, used when the post has no results (or there is no post).
+ */
+successes: number | null, trials: number | null, };
+
+export type AbTestInput = { name: string, hypothesis: string, varied: VariedElement, metric: SuccessMetric, 
+/**
+ * For a ratio.
+ */
+numerator: MeasureKey | null, denominator: MeasureKey | null, variants: Array<AbVariantInput>, learning: string, };
+
+export type AbStatus = "waiting_for_data" | "running" | "decided";
+
+export type AbVariantData = { label: string, post_id: number | null, 
+/**
+ * The post's title, network and slot, when there is a post.
+ */
+post_title: string, network: string, scheduled_at: string | null, 
+/**
+ * Whether the counts come from the post's results (else typed, or none).
+ */
+from_results: boolean, successes: number | null, trials: number | null, };
+
+export type AbTest = { id: number, 
+/**
+ * The variants as the test counts them (the input's `variants` say what was typed); named apart in JSON so that
+ * both cross the IPC.
+ */
+variant_data: Array<AbVariantData>, comparisons: Array<Comparison>, 
+/**
+ * One sentence per comparison.
+ */
+verdicts: Array<Text>, status: AbStatus, 
+/**
+ * The winning variant's label, once decided.
+ */
+winner: string | null, 
+/**
+ * The networks of its posts.
+ */
+networks: Array<string>, name: string, hypothesis: string, varied: VariedElement, metric: SuccessMetric, 
+/**
+ * For a ratio.
+ */
+numerator: MeasureKey | null, denominator: MeasureKey | null, variants: Array<AbVariantInput>, learning: string, };
+
+export type Learning = { test_id: number, name: string, learning: string, winner: string, networks: Array<string>, };
+
+export type EvidenceKind = "none" | "finding" | "test" | "kpi" | "underperformer";
+
+export type Evidence = { kind: EvidenceKind, ref_id: number | null, label: string, };
+
+export type AdaptationInput = { 
+/**
+ * `YYYY-MM-DD`.
+ */
+date: string, observation: string, decision: string, evidence: Evidence, expected_effect: string, review_on: string | null, reviewed: boolean, };
+
+export type AdaptationAction = { "type": "set_frequency", network: string, posts_per_week: number | null, } | { "type": "set_mix", network: string | null, weights: MixWeights, } | { "type": "move_post", post_id: number, scheduled_at: string, } | { "type": "duplicate_post", post_id: number, scheduled_at: string, } | { "type": "replace_variant", test_id: number, };
+
+export type Change = { what: Text, before: string, after: string, post_id: number | null, };
+
+export type Adaptation = { id: number, action: AdaptationAction | null, changes: Array<Change>, 
+/**
+ * `YYYY-MM-DD`.
+ */
+date: string, observation: string, decision: string, evidence: Evidence, expected_effect: string, review_on: string | null, reviewed: boolean, };
+
+export type DueReview = { strategy_id: number, strategy_name: string, adaptation_id: number, decision: string, review_on: string, };
 
 export type Severity = "blocking" | "warning" | "info";
 

@@ -27,6 +27,7 @@ const ERROR_CODES: readonly ErrorCode[] = [
   'not_a_database',
   'unwritable',
   'invalid_file',
+  'cancelled',
   'io',
   'internal',
 ];

@@ -17,6 +17,9 @@ const ObjectivesStepImpl = lazy(() =>
 const CalendarStepImpl = lazy(() =>
   import('./components/calendar/CalendarStep').then((m) => ({ default: m.CalendarStep })),
 );
+const TestAdaptStepImpl = lazy(() =>
+  import('./components/adapt/TestAdaptStep').then((m) => ({ default: m.TestAdaptStep })),
+);
 const OverviewImpl = lazy(() => import('./components/overview/Overview').then((m) => ({ default: m.Overview })));
 const SettingsModalImpl = lazy(() =>
   import('./components/SettingsModal').then((m) => ({ default: m.SettingsModal })),
@@ -74,6 +77,15 @@ export function CalendarStep(props: ComponentProps<typeof CalendarStepImpl>) {
   return (
     <Suspense fallback={<StepLoading testId="calendar-loading" />}>
       <CalendarStepImpl {...props} />
+    </Suspense>
+  );
+}
+
+/** Step 5, loaded the first time it opens. */
+export function TestAdaptStep(props: ComponentProps<typeof TestAdaptStepImpl>) {
+  return (
+    <Suspense fallback={<StepLoading testId="adapt-loading" />}>
+      <TestAdaptStepImpl {...props} />
     </Suspense>
   );
 }

@@ -203,7 +203,7 @@ fn sep_line(text: &str) -> Option<(u8, &str)> {
     Some((delimiter, rest))
 }
 
-fn reader(text: &str, delimiter: u8) -> csv::Reader<&[u8]> {
+pub(crate) fn reader(text: &str, delimiter: u8) -> csv::Reader<&[u8]> {
     csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(false)
@@ -373,7 +373,7 @@ fn is_cinq_header(header: Option<&Row>) -> bool {
 // Values: dates, times, networks, pillars, statuses.
 
 /// Lower case, without accents, every run of other characters than letters and digits made one space.
-fn fold(s: &str) -> String {
+pub(crate) fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars().flat_map(char::to_lowercase) {
         let plain = match c {
@@ -490,7 +490,7 @@ fn parse_time(s: &str) -> Option<NaiveTime> {
 
 /// A date cell: a date, or a date and a time (`2027-01-31 14:30`, `2027-01-31T14:30:00`, `31/01/2027 2:30 PM`).
 /// `None` when it is not one; the time is `None` when the cell has none.
-fn parse_date_cell(s: &str, order: DateOrder) -> Option<(NaiveDate, Option<NaiveTime>)> {
+pub(crate) fn parse_date_cell(s: &str, order: DateOrder) -> Option<(NaiveDate, Option<NaiveTime>)> {
     let s = s.trim();
     let (date, time) = match s
         .char_indices()

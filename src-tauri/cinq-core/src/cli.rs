@@ -47,6 +47,39 @@ pub enum Command {
     /// Step 4: the calendar.
     #[command(subcommand)]
     Calendar(CalendarCommand),
+    /// Step 5: import the results the networks export.
+    #[command(subcommand)]
+    Results(ResultsCommand),
+    /// Step 5: each objective's status, the underperformers and the A/B tests' verdicts.
+    Evaluate {
+        #[arg(value_name = "ID|NAME")]
+        strategy: String,
+        /// The first day of the period, YYYY-MM-DD (default: the strategy's start).
+        #[arg(long, value_parser = parse_day)]
+        from: Option<chrono::NaiveDate>,
+        /// The last day, YYYY-MM-DD (default: today).
+        #[arg(long, value_parser = parse_day)]
+        to: Option<chrono::NaiveDate>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Compare the variants of an A/B test: SUCCESSES/TRIALS each (e.g. clicks/impressions). No database needed.
+    Abtest {
+        /// The control, A: SUCCESSES/TRIALS.
+        #[arg(long, value_name = "SUCCESSES/TRIALS", value_parser = parse_variant)]
+        metric_a: (u64, u64),
+        /// The variant B: SUCCESSES/TRIALS.
+        #[arg(long, value_name = "SUCCESSES/TRIALS", value_parser = parse_variant)]
+        metric_b: (u64, u64),
+        /// More variants, C, D…, each compared with A (Holm's correction applies).
+        #[arg(long = "metric", value_name = "SUCCESSES/TRIALS", value_parser = parse_variant)]
+        more: Vec<(u64, u64)>,
+        /// What the trials are, in the plural, for the verdict.
+        #[arg(long, default_value = "impressions")]
+        unit: String,
+        #[arg(long)]
+        json: bool,
+    },
     /// Add the sample strategy.
     Sample {
         /// `large`: a strategy with 10,000 posts over a year on 8 networks, for benchmarks.
@@ -105,6 +138,42 @@ pub enum DelimiterArg {
     Comma,
     #[value(name = ";")]
     Semicolon,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ResultsCommand {
+    /// Import an export of X, Meta Business Suite (Facebook, Instagram) or LinkedIn (.xlsx), recognised by its
+    /// columns; rows are matched to planned posts, the others kept as unplanned posts. One transaction.
+    Import {
+        #[arg(value_name = "ID|NAME")]
+        strategy: String,
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Import the good rows even though some are bad (by default nothing is imported while a row is bad).
+        #[arg(long)]
+        skip_invalid: bool,
+        /// Report what the import would do, and write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// The day the numbers are from, YYYY-MM-DD (default: today).
+        #[arg(long, value_parser = parse_day)]
+        date: Option<chrono::NaiveDate>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// `SUCCESSES/TRIALS`, two whole numbers.
+fn parse_variant(s: &str) -> std::result::Result<(u64, u64), String> {
+    let (a, b) = s
+        .split_once('/')
+        .ok_or_else(|| format!("expected SUCCESSES/TRIALS, like 42/1000, not '{s}'"))?;
+    let n = |x: &str| {
+        x.trim()
+            .parse::<u64>()
+            .map_err(|_| format!("expected whole numbers in SUCCESSES/TRIALS, not '{s}'"))
+    };
+    Ok((n(a)?, n(b)?))
 }
 
 #[derive(Debug, Subcommand)]
@@ -299,8 +368,79 @@ fn io(e: std::io::Error) -> CoreError {
 }
 
 fn execute(command: Command, db: PathBuf, out: &mut dyn Write) -> Result<()> {
+    if let Command::Abtest {
+        metric_a,
+        metric_b,
+        more,
+        unit,
+        json,
+    } = command
+    {
+        return abtest(metric_a, metric_b, &more, &unit, json, out);
+    }
     let mut store = Store::open(&db)?;
     match command {
+        Command::Abtest { .. } => unreachable!("handled above"),
+        Command::Evaluate {
+            strategy,
+            from,
+            to,
+            json,
+        } => {
+            let s = store.find_strategy(&strategy)?;
+            let day = |d: Option<chrono::NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
+            let (from, to) = (day(from), day(to));
+            let e = store.evaluate(s.id, from.as_deref(), to.as_deref(), today_of(&s))?;
+            let tests = store.ab_tests(s.id)?;
+            if json {
+                #[derive(Serialize)]
+                struct Out<'a> {
+                    #[serde(flatten)]
+                    evaluation: &'a crate::evaluate::Evaluation,
+                    tests: &'a [crate::abtests::AbTest],
+                }
+                print_json(
+                    out,
+                    &Out {
+                        evaluation: &e,
+                        tests: &tests,
+                    },
+                )
+            } else {
+                print_evaluation(out, &s.name, &e, &tests).map_err(io)
+            }
+        }
+        Command::Results(ResultsCommand::Import {
+            strategy,
+            file,
+            skip_invalid,
+            dry_run,
+            date,
+            json,
+        }) => {
+            let s = store.find_strategy(&strategy)?;
+            let bytes = std::fs::read(&file)
+                .map_err(|e| CoreError::Io(format!("cannot read {}: {e}", file.display())))?;
+            let options = crate::results_import::ResultsImportOptions {
+                skip_invalid,
+                dry_run,
+                taken_on: date.map(|d| d.format("%Y-%m-%d").to_string()),
+            };
+            let name = file.display().to_string();
+            let report = store.import_results(s.id, &name, &bytes, &options, &mut |_, _| true)?;
+            if json {
+                print_json(out, &report)?;
+            } else {
+                print_results_import(out, &s.name, &report).map_err(io)?;
+            }
+            if report.error_count > 0 && !skip_invalid && !dry_run {
+                return Err(CoreError::InvalidFile(format!(
+                    "{name}: {} bad row(s), nothing was imported (use --skip-invalid to import the good rows)",
+                    report.error_count
+                )));
+            }
+            Ok(())
+        }
         Command::Sample { size, posts, json } => {
             let s = match size {
                 SampleSize::Normal => store.create_sample()?,
@@ -441,11 +581,193 @@ fn execute(command: Command, db: PathBuf, out: &mut dyn Write) -> Result<()> {
     }
 }
 
-/// Today in the strategy's time zone.
-fn today_of(s: &crate::model::Strategy) -> chrono::NaiveDate {
-    let tz: chrono_tz::Tz = s.timezone.parse().unwrap_or(chrono_tz::UTC);
-    chrono::Utc::now().with_timezone(&tz).date_naive()
+fn abtest(
+    a: (u64, u64),
+    b: (u64, u64),
+    more: &[(u64, u64)],
+    unit: &str,
+    json: bool,
+    out: &mut dyn Write,
+) -> Result<()> {
+    use crate::stats::{compare_all, verdict, Variant};
+    let variants: Vec<Variant> = [a, b]
+        .iter()
+        .chain(more)
+        .enumerate()
+        .map(|(i, (s, t))| {
+            let name = char::from(b'A' + u8::try_from(i.min(25)).unwrap_or(25)).to_string();
+            Variant::new(&name, *s, *t)
+        })
+        .collect();
+    let comparisons = compare_all(&variants)?;
+    let unit = crate::findings::Text {
+        en: unit.to_owned(),
+        fr: unit.to_owned(),
+    };
+    let verdicts: Vec<crate::findings::Text> =
+        comparisons.iter().map(|c| verdict(c, &unit)).collect();
+    if json {
+        #[derive(Serialize)]
+        struct Out<'a> {
+            variants: &'a [Variant],
+            comparisons: Vec<serde_json::Value>,
+        }
+        let comparisons = comparisons
+            .iter()
+            .zip(&verdicts)
+            .map(|(c, v)| {
+                let mut value = serde_json::to_value(c).unwrap_or_default();
+                value["verdict"] = serde_json::to_value(v).unwrap_or_default();
+                value
+            })
+            .collect();
+        return print_json(
+            out,
+            &Out {
+                variants: &variants,
+                comparisons,
+            },
+        );
+    }
+    for v in &variants {
+        writeln!(
+            out,
+            "{}: {}/{} = {:.2} %",
+            v.name,
+            v.successes,
+            v.trials,
+            v.rate() * 100.0
+        )
+        .map_err(io)?;
+    }
+    for (c, v) in comparisons.iter().zip(&verdicts) {
+        writeln!(
+            out,
+            "{} vs {}: difference {:+.2} points (95 % CI {:+.2} to {:+.2}), p = {:.4}{} ({})\n  {}",
+            c.variant.name,
+            c.control.name,
+            c.difference * 100.0,
+            c.difference_low * 100.0,
+            c.difference_high * 100.0,
+            c.p_value,
+            if variants.len() > 2 {
+                format!(", Holm-adjusted p = {:.4}", c.adjusted_p_value)
+            } else {
+                String::new()
+            },
+            enum_name(&c.test),
+            v.en
+        )
+        .map_err(io)?;
+    }
+    Ok(())
 }
+
+fn print_evaluation(
+    out: &mut dyn Write,
+    name: &str,
+    e: &crate::evaluate::Evaluation,
+    tests: &[crate::abtests::AbTest],
+) -> std::io::Result<()> {
+    let pct = |v: Option<f64>| v.map_or("-".to_owned(), |v| format!("{v:.2} %"));
+    writeln!(
+        out,
+        "Evaluation of {name}, {} to {} (today {})",
+        e.from, e.to, e.today
+    )?;
+    writeln!(out, "\nObjectives")?;
+    if e.objectives.is_empty() {
+        writeln!(out, "  none yet")?;
+    }
+    for t in &e.objectives {
+        writeln!(out, "  [{}] {}", enum_name(&t.status), t.title)?;
+        writeln!(out, "      {}", t.explanation.en)?;
+    }
+    writeln!(
+        out,
+        "\nPosts with results: {} (engagement rate {}, click-through rate {})",
+        e.overall.posts,
+        pct(e.overall.engagement_rate),
+        pct(e.overall.click_through_rate)
+    )?;
+    for g in e
+        .groups
+        .iter()
+        .filter(|g| g.by == crate::evaluate::GroupBy::Network)
+    {
+        writeln!(
+            out,
+            "  {:<20} {:>5} posts  engagement {:>9}  click-through {:>9}",
+            g.label,
+            g.totals.posts,
+            pct(g.totals.engagement_rate),
+            pct(g.totals.click_through_rate)
+        )?;
+    }
+    writeln!(out, "\nUnderperformers")?;
+    if e.underperformers.is_empty() {
+        writeln!(out, "  none")?;
+    }
+    for u in &e.underperformers {
+        writeln!(out, "  [{}] {}", enum_name(&u.kind), u.title.en)?;
+        writeln!(out, "      {}", u.explanation.en)?;
+        writeln!(out, "      → {}", u.suggestion.en)?;
+    }
+    writeln!(out, "\nA/B tests")?;
+    if tests.is_empty() {
+        writeln!(out, "  none")?;
+    }
+    for t in tests {
+        writeln!(out, "  [{}] {}", enum_name(&t.status), t.data.name)?;
+        for v in &t.variants {
+            match (v.successes, v.trials) {
+                (Some(s), Some(n)) => writeln!(out, "      {}: {s}/{n}", v.label)?,
+                _ => writeln!(out, "      {}: no data yet", v.label)?,
+            }
+        }
+        for v in &t.verdicts {
+            writeln!(out, "      {}", v.en)?;
+        }
+    }
+    Ok(())
+}
+
+fn print_results_import(
+    out: &mut dyn Write,
+    name: &str,
+    r: &crate::results_import::ResultsImportReport,
+) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "{} into '{name}': {}, {} row(s), numbers of {}",
+        if r.written {
+            "Imported"
+        } else {
+            "Nothing written"
+        },
+        r.kind.label(),
+        r.rows,
+        r.taken_on
+    )?;
+    writeln!(
+        out,
+        "  matched {}, updated {}, unchanged {}, unplanned {}, rejected {}",
+        r.matched, r.updated, r.unchanged, r.unplanned, r.rejected
+    )?;
+    for e in &r.errors {
+        writeln!(
+            out,
+            "  line {}, column \"{}\": expected {}",
+            e.line, e.column, e.expected.en
+        )?;
+    }
+    if r.error_count as usize > r.errors.len() {
+        writeln!(out, "  … {} bad row(s) in all", r.error_count)?;
+    }
+    Ok(())
+}
+
+use crate::evaluate::today_of;
 
 fn print_objectives(
     out: &mut dyn Write,

@@ -14,6 +14,8 @@ pub enum ErrorCode {
     NotADatabase,
     Unwritable,
     InvalidFile,
+    /// The user stopped a long operation; nothing was written.
+    Cancelled,
     Io,
     Internal,
 }
@@ -71,6 +73,8 @@ pub enum CoreError {
     Unwritable { path: String, reason: String },
     #[error("{0}")]
     InvalidFile(String),
+    #[error("cancelled: nothing was written")]
+    Cancelled,
     #[error("{0}")]
     Io(String),
     #[error("database error: {0}")]
@@ -87,6 +91,7 @@ impl CoreError {
             CoreError::NotADatabase(_) => ErrorCode::NotADatabase,
             CoreError::Unwritable { .. } => ErrorCode::Unwritable,
             CoreError::InvalidFile(_) => ErrorCode::InvalidFile,
+            CoreError::Cancelled => ErrorCode::Cancelled,
             CoreError::Io(_) => ErrorCode::Io,
             CoreError::Sql(_) => ErrorCode::Internal,
         }

@@ -8,6 +8,8 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use crate::abtests::{self, AbTestInput, AbVariantInput};
+use crate::adaptations::{AdaptationAction, AdaptationInput, Change, EvidenceKind};
 use crate::audit::{
     self, CustomNetworkInput, MetricCheck, PersonaInput, Presence, DEFAULT_STALE_AFTER_DAYS,
 };
@@ -19,13 +21,15 @@ use crate::objectives::{
     self, BusinessGoalInput, ContentMix, Direction, KpiMetric, MarketingObjectiveInput,
     MeasurementPlan, Mission, ObjectiveInput, ObjectiveType, Pillar, TopicInput,
 };
+use crate::results::{Measures, Publication, ResultSource};
 use crate::store::Store;
 use crate::strategy::{free_name_for_import, insert, validate, NewStrategy};
 
 pub const FORMAT: &str = "cinq.strategy";
 /// 1: the strategy itself. 2: with the audit. 3: with the benchmark. 4: with the objectives. 5: with the calendar.
+/// 6: with step 5 (posts' results and publications, KPI readings, A/B tests, adaptations).
 /// An older file reads with the later steps empty.
-pub const FORMAT_VERSION: u32 = 5;
+pub const FORMAT_VERSION: u32 = 6;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -57,6 +61,44 @@ pub struct StrategyData {
     pub objectives: ObjectivesData,
     #[serde(default)]
     pub calendar: CalendarData,
+    #[serde(default)]
+    pub adapt: AdaptData,
+}
+
+/// Step 5 in the file. The ids inside tests and adaptations are positions: a variant's or an action's post in
+/// `calendar.posts`, a test in `tests`, and an evidence's `ref_id` in `tests` (kind test), `objectives.objectives`
+/// (kind kpi) or `calendar.posts` (kind underperformer). A post deleted since is -1.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AdaptData {
+    pub tests: Vec<AbTestInput>,
+    pub adaptations: Vec<AdaptationData>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AdaptationData {
+    pub entry: AdaptationInput,
+    pub action: Option<AdaptationAction>,
+    pub changes: Vec<Change>,
+}
+
+/// A post's snapshot in the file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SnapshotData {
+    pub taken_on: String,
+    pub source: ResultSource,
+    pub measures: Measures,
+}
+
+/// A KPI reading in the file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReadingData {
+    pub taken_on: String,
+    pub value: f64,
+    pub note: String,
 }
 
 /// Step 4 in the file. A post names its topic, editorial item and objective by their positions in `objectives.topics`,
@@ -83,6 +125,10 @@ pub struct PostFileData {
     pub editorial_item: Option<usize>,
     pub objective: Option<usize>,
     pub campaign: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publication: Option<Publication>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub results: Vec<SnapshotData>,
 }
 
 impl PostFileData {
@@ -147,6 +193,8 @@ pub struct ObjectiveData {
     pub owner: String,
     pub contribution: String,
     pub measurement: MeasurementPlan,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub readings: Vec<ReadingData>,
 }
 
 impl ObjectiveData {
@@ -347,7 +395,20 @@ impl Store {
         };
         let o = self.objectives(id)?;
         let objectives = objectives_data(&o, &a.personas);
-        let calendar = calendar_data(self.conn(), id, &o)?;
+        let (calendar, post_ids) = calendar_data(self.conn(), id, &o)?;
+        let mut objectives = objectives;
+        for (x, data) in o.objectives.iter().zip(objectives.objectives.iter_mut()) {
+            data.readings = crate::evaluate::readings_of(self.conn(), x.id)?
+                .into_iter()
+                .map(|r| ReadingData {
+                    taken_on: r.taken_on,
+                    value: r.value,
+                    note: r.note,
+                })
+                .collect();
+        }
+        let objective_ids: Vec<i64> = o.objectives.iter().map(|x| x.id).collect();
+        let adapt = adapt_data(self, id, &post_ids, &objective_ids)?;
         Ok(StrategyFile {
             format: FORMAT.to_owned(),
             version: FORMAT_VERSION,
@@ -366,6 +427,7 @@ impl Store {
                 benchmark,
                 objectives,
                 calendar,
+                adapt,
             },
         })
     }
@@ -398,23 +460,161 @@ impl Store {
     }
 }
 
-/// Step 4 as it stands in the file: ids become positions.
+/// The position of `id` in `ids`, -1 when it is not there (a post deleted since).
+fn position(ids: &[i64], id: i64) -> i64 {
+    ids.iter().position(|x| *x == id).map_or(-1, |i| i as i64)
+}
+
+/// The id at position `i` of `ids`, -1 when there is none.
+fn id_at(ids: &[i64], i: i64) -> i64 {
+    usize::try_from(i)
+        .ok()
+        .and_then(|i| ids.get(i).copied())
+        .unwrap_or(-1)
+}
+
+/// Step 5's tests and adaptations as they stand in the file: ids become positions.
+fn adapt_data(
+    store: &Store,
+    id: i64,
+    post_ids: &[i64],
+    objective_ids: &[i64],
+) -> Result<AdaptData> {
+    let tests = abtests::test_inputs(store.conn(), id)?;
+    let test_ids: Vec<i64> = tests.iter().map(|(t, _)| *t).collect();
+    let adaptations = store
+        .adaptations(id)?
+        .into_iter()
+        .rev()
+        .map(|a| AdaptationData {
+            entry: a.data,
+            action: a.action,
+            changes: a.changes,
+        })
+        .collect::<Vec<_>>();
+    // Oldest first, in the order they were made.
+    let mut adaptations = adaptations;
+    adaptations.sort_by_key(|a| a.entry.date.clone());
+    let ids = Ids {
+        posts: post_ids,
+        tests: &test_ids,
+        objectives: objective_ids,
+    };
+    Ok(AdaptData {
+        tests: tests
+            .into_iter()
+            .map(|(_, t)| map_test(t, &|p| position(ids.posts, p)))
+            .collect(),
+        adaptations: adaptations
+            .into_iter()
+            .map(|a| map_adaptation(a, &ids, position))
+            .collect(),
+    })
+}
+
+/// The ids of a strategy's posts, tests and objectives, in the file's order.
+struct Ids<'a> {
+    posts: &'a [i64],
+    tests: &'a [i64],
+    objectives: &'a [i64],
+}
+
+fn map_test(t: AbTestInput, post: &dyn Fn(i64) -> i64) -> AbTestInput {
+    AbTestInput {
+        variants: t
+            .variants
+            .into_iter()
+            .map(|v| AbVariantInput {
+                post_id: v.post_id.map(post),
+                ..v
+            })
+            .collect(),
+        ..t
+    }
+}
+
+/// Maps the ids of an adaptation with `f(ids, id)`: positions to ids or ids to positions.
+fn map_adaptation(a: AdaptationData, ids: &Ids, f: fn(&[i64], i64) -> i64) -> AdaptationData {
+    let post = |p: i64| f(ids.posts, p);
+    let mut entry = a.entry;
+    entry.evidence.ref_id = entry.evidence.ref_id.map(|r| match entry.evidence.kind {
+        EvidenceKind::Test => f(ids.tests, r),
+        EvidenceKind::Kpi => f(ids.objectives, r),
+        EvidenceKind::Underperformer => post(r),
+        EvidenceKind::None | EvidenceKind::Finding => r,
+    });
+    let action = a.action.map(|x| match x {
+        AdaptationAction::MovePost {
+            post_id,
+            scheduled_at,
+        } => AdaptationAction::MovePost {
+            post_id: post(post_id),
+            scheduled_at,
+        },
+        AdaptationAction::DuplicatePost {
+            post_id,
+            scheduled_at,
+        } => AdaptationAction::DuplicatePost {
+            post_id: post(post_id),
+            scheduled_at,
+        },
+        AdaptationAction::ReplaceVariant { test_id } => AdaptationAction::ReplaceVariant {
+            test_id: f(ids.tests, test_id),
+        },
+        other => other,
+    });
+    let changes = a
+        .changes
+        .into_iter()
+        .map(|c| Change {
+            post_id: c.post_id.map(post),
+            ..c
+        })
+        .collect();
+    AdaptationData {
+        entry,
+        action,
+        changes,
+    }
+}
+
+/// Step 4 as it stands in the file: ids become positions. Also answers with the posts' ids in the file's order.
 fn calendar_data(
     conn: &rusqlite::Connection,
     id: i64,
     o: &objectives::Objectives,
-) -> Result<CalendarData> {
+) -> Result<(CalendarData, Vec<i64>)> {
     let (editorial, posts) = calendar::all_items(conn, id)?;
+    let post_ids: Vec<i64> = posts.iter().map(|p| p.id).collect();
+    let mut results: std::collections::HashMap<i64, crate::results::PostResults> =
+        crate::results::all_results(conn, id)?
+            .into_iter()
+            .map(|r| (r.post_id, r))
+            .collect();
     let index = |ids: &[i64], id: Option<i64>| id.and_then(|id| ids.iter().position(|x| *x == id));
     let topic_ids: Vec<i64> = o.topics.iter().map(|t| t.id).collect();
     let objective_ids: Vec<i64> = o.objectives.iter().map(|x| x.id).collect();
     let editorial_ids: Vec<i64> = editorial.iter().map(|e| e.id).collect();
-    Ok(CalendarData {
+    let calendar = CalendarData {
         posts: posts
             .into_iter()
             .map(|p| {
+                let r = results.remove(&p.id);
                 let d = p.data;
                 PostFileData {
+                    publication: r.as_ref().and_then(|r| r.publication.clone()),
+                    results: r
+                        .map(|r| {
+                            r.snapshots
+                                .into_iter()
+                                .map(|s| SnapshotData {
+                                    taken_on: s.taken_on,
+                                    source: s.source,
+                                    measures: s.measures,
+                                })
+                                .collect()
+                        })
+                        .unwrap_or_default(),
                     topic: index(&topic_ids, d.topic_id),
                     editorial_item: index(&editorial_ids, d.editorial_item_id),
                     objective: index(&objective_ids, d.objective_id),
@@ -431,7 +631,8 @@ fn calendar_data(
             })
             .collect(),
         editorial: editorial.into_iter().map(|e| e.data).collect(),
-    })
+    };
+    Ok((calendar, post_ids))
 }
 
 /// Step 3 as it stands in the file: ids become positions.
@@ -471,6 +672,7 @@ fn objectives_data(o: &objectives::Objectives, personas: &[audit::Persona]) -> O
                     owner: d.owner.clone(),
                     contribution: d.contribution.clone(),
                     measurement: x.measurement.clone(),
+                    readings: Vec::new(),
                 }
             })
             .collect(),
@@ -561,7 +763,27 @@ fn check_data(d: &StrategyData) -> Result<()> {
         }
     }
     check_objectives(&d.objectives, a.personas.len(), &known)?;
-    check_calendar(&d.calendar, &d.objectives, &known)
+    check_calendar(&d.calendar, &d.objectives, &known)?;
+    let posts = d.calendar.posts.len() as i64;
+    for (i, t) in d.adapt.tests.iter().enumerate() {
+        let what = format!("A/B test {} ('{}')", i + 1, t.name);
+        abtests::validate_test(t).map_err(|e| CoreError::InvalidFile(format!("{what}: {e}")))?;
+        if let Some(p) = t
+            .variants
+            .iter()
+            .filter_map(|v| v.post_id)
+            .find(|p| *p < -1 || *p >= posts)
+        {
+            return Err(CoreError::InvalidFile(format!(
+                "{what}: refers to post {p}, but there are only {posts}"
+            )));
+        }
+    }
+    for (i, a) in d.adapt.adaptations.iter().enumerate() {
+        crate::adaptations::validate_adaptation(&a.entry)
+            .map_err(|e| CoreError::InvalidFile(format!("adaptation {}: {e}", i + 1)))?;
+    }
+    Ok(())
 }
 
 fn check_calendar(
@@ -802,13 +1024,46 @@ pub(crate) fn insert_data(tx: &rusqlite::Transaction, d: &StrategyData, name: &s
         editorial_ids.push(calendar::insert_editorial(tx, id, e)?);
     }
     let at = |ids: &[i64], i: Option<usize>| i.and_then(|i| ids.get(i).copied());
+    let mut post_ids = Vec::new();
     for p in &c.posts {
         let input = p.to_input(
             at(&topic_ids, p.topic),
             at(&editorial_ids, p.editorial_item),
             at(&objective_ids, p.objective),
         );
-        calendar::insert_post(tx, id, &input)?;
+        let pid = calendar::insert_post(tx, id, &input)?;
+        if let Some(publication) = &p.publication {
+            crate::results::write_publication(tx, id, pid, &p.network, publication)?;
+        }
+        for s in &p.results {
+            crate::results::write_snapshot(tx, pid, &s.taken_on, s.source, &s.measures)?;
+        }
+        post_ids.push(pid);
+    }
+    for (x, oid) in o.objectives.iter().zip(&objective_ids) {
+        for r in &x.readings {
+            tx.execute(
+                "INSERT INTO kpi_reading (objective_id, taken_on, value, note) VALUES (?1, ?2, ?3, ?4)",
+                rusqlite::params![oid, r.taken_on, r.value, r.note],
+            )?;
+        }
+    }
+    let mut test_ids = Vec::new();
+    for t in &d.adapt.tests {
+        test_ids.push(abtests::insert_test(
+            tx,
+            id,
+            &map_test(t.clone(), &|p| id_at(&post_ids, p)),
+        )?);
+    }
+    let ids = Ids {
+        posts: &post_ids,
+        tests: &test_ids,
+        objectives: &objective_ids,
+    };
+    for a in &d.adapt.adaptations {
+        let a = map_adaptation(a.clone(), &ids, id_at);
+        crate::adaptations::insert_adaptation(tx, id, &a.entry, a.action.as_ref(), &a.changes)?;
     }
     Ok(id)
 }

@@ -100,7 +100,7 @@ pub enum FindingKind {
 }
 
 /// A text in both of the app's languages.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Text {
     pub en: String,
     pub fr: String,

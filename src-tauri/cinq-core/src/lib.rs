@@ -1,6 +1,8 @@
 //! Cinq's domain: the model, the SQLite store and its migrations, validation, the strategy file, the sample strategy
 //! and the headless CLI. Nothing here depends on Tauri; the app's commands are thin adapters over this crate.
 
+pub mod abtests;
+pub mod adaptations;
 pub mod audit;
 pub mod benchmark;
 pub mod calendar;
@@ -11,11 +13,14 @@ pub mod calendar_view;
 mod check;
 pub mod cli;
 pub mod error;
+pub mod evaluate;
 pub mod file;
 pub mod findings;
 pub mod model;
 pub mod objectives;
 pub mod overview;
+pub mod results;
+pub mod results_import;
 pub mod sample;
 pub mod smart;
 pub mod stats;

@@ -24,9 +24,11 @@ use crate::strategy::{insert, now, NewStrategy};
 
 pub const SAMPLE_NAME: &str = "Atelier Lumière (sample)";
 
-/// The start date of the sample: the first day of the current month, so its plan is always current.
+/// The start date of the sample: the first day of the month five weeks ago, so its plan is always current and has
+/// at least five weeks of published posts with results.
 fn start_date(today: NaiveDate) -> NaiveDate {
-    NaiveDate::from_ymd_opt(today.year(), today.month(), 1).unwrap_or(today)
+    let d = today - chrono::Duration::days(35);
+    NaiveDate::from_ymd_opt(d.year(), d.month(), 1).unwrap_or(d)
 }
 
 impl Store {
@@ -69,6 +71,7 @@ impl Store {
                 sample_benchmark(tx, id, Utc::now().date_naive())?;
                 sample_objectives(tx, id, Utc::now().date_naive())?;
                 sample_calendar(tx, id, start)?;
+                sample_adapt(tx, id, start, Utc::now().date_naive())?;
                 Ok(id)
             })
         })?;
@@ -566,7 +569,8 @@ fn sample_objectives(tx: &rusqlite::Transaction, id: i64, today: NaiveDate) -> R
         sign_ups,
         &MeasurementPlan {
             source: "Outil de réservation (source de chaque réservation)".to_owned(),
-            frequency: Some(ReviewFrequency::Fortnightly),
+            // Monthly, as its unit and target: the evaluation sums a flow over the review period.
+            frequency: Some(ReviewFrequency::Monthly),
             reviewer: "Hugo".to_owned(),
         },
     )?;
@@ -1067,4 +1071,321 @@ impl Store {
         })?;
         self.strategy(id)
     }
+}
+
+/// A deterministic number in `0..n` from a seed (the sample must be the same on every run of a day).
+fn pick(seed: u64, n: u64) -> u64 {
+    let mut x = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ 0xD1B5_4A32_D192_ED03;
+    x ^= x >> 29;
+    x = x.wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    x ^= x >> 32;
+    x % n.max(1)
+}
+
+/// Step 5 of the sample: results for the published posts (two snapshots each when a week has passed), their formats,
+/// KPI readings, a decided A/B test on Instagram photos and an undecided one on Facebook titles, and adaptations
+/// (one applied, one due for review).
+fn sample_adapt(
+    tx: &rusqlite::Transaction,
+    id: i64,
+    start: NaiveDate,
+    today: NaiveDate,
+) -> Result<()> {
+    use crate::abtests::{AbTestInput, AbVariantInput, SuccessMetric, VariedElement};
+    use crate::adaptations::{
+        insert_adaptation, AdaptationAction, AdaptationInput, Change, Evidence, EvidenceKind,
+    };
+    use crate::results::{write_publication, write_snapshot, Measures, Publication, ResultSource};
+    let iso = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
+    let posts: Vec<(i64, String, String, Option<String>)> = tx
+        .prepare(
+            "SELECT id, network, scheduled_at, json_extract(data, '$.pillar') FROM post
+             WHERE strategy_id = ?1 AND scheduled_at IS NOT NULL AND scheduled_at < ?2 ORDER BY scheduled_at, id",
+        )?
+        .query_map(rusqlite::params![id, iso(today)], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    // The two Instagram posts of the decided test, and the two Facebook posts of the undecided one.
+    let nth = |network: &str, k: usize| posts.iter().filter(|p| p.1 == network).nth(k).map(|p| p.0);
+    let (photo_a, photo_b) = (nth("instagram", 2), nth("instagram", 3));
+    let (title_a, title_b) = (nth("facebook", 1), nth("facebook", 2));
+    let mut instagram_seen = 0u64;
+    for (i, (post, network, at, pillar)) in posts.iter().enumerate() {
+        let seed = i as u64 * 7 + 3;
+        let published = calendar::parse_date_time(at).map_or(today, |t| t.date());
+        let promotion = pillar.as_deref() == Some("promotion");
+        let (base, er, ctr, format) = match network.as_str() {
+            "instagram" => {
+                instagram_seen += 1;
+                // Photos do worst on Instagram: the format the evaluation flags.
+                match instagram_seen % 3 {
+                    0 => (2400, 70, 18, ContentFormat::ShortVideo),
+                    1 => (1800, 55, 15, ContentFormat::Carousel),
+                    _ => (1500, 22, 9, ContentFormat::Photo),
+                }
+            }
+            "facebook" => (900, 35, 12, ContentFormat::Photo),
+            "pinterest" => (2600, 12, 8, ContentFormat::Photo),
+            "google_business" => (420, 20, 30, ContentFormat::Photo),
+            "newsletter" => (1200, 0, 45, ContentFormat::Link),
+            _ => (600, 25, 10, ContentFormat::Text),
+        };
+        // Per mille, with some noise.
+        let impressions = base + pick(seed, base / 3);
+        let mut engagements = impressions * (er + pick(seed + 1, er / 2 + 1)) / 1000;
+        let mut clicks = impressions * (ctr + pick(seed + 2, ctr / 2 + 1)) / 1000
+            * if promotion { 2 } else { 1 };
+        let mut impressions = impressions;
+        // One Pinterest pin that fell flat: the post the evaluation flags.
+        if network == "pinterest"
+            && posts
+                .iter()
+                .filter(|p| p.1 == "pinterest")
+                .nth(3)
+                .map(|p| p.0)
+                == Some(*post)
+        {
+            engagements = impressions * 3 / 1000;
+        }
+        if Some(*post) == photo_a {
+            (impressions, clicks, engagements) = (3100, 37, 140);
+        } else if Some(*post) == photo_b {
+            (impressions, clicks, engagements) = (3050, 79, 190);
+        } else if Some(*post) == title_a {
+            (impressions, clicks, engagements) = (900, 18, 30);
+        } else if Some(*post) == title_b {
+            (impressions, clicks, engagements) = (880, 22, 31);
+        }
+        let reactions = engagements * 70 / 100;
+        let comments = engagements * 15 / 100;
+        let shares = engagements * 10 / 100;
+        let saves = engagements - reactions - comments - shares;
+        let leads = match network.as_str() {
+            "facebook" | "google_business" if promotion => Some(1 + pick(seed + 3, 3)),
+            "facebook" | "google_business" => Some(pick(seed + 3, 2)),
+            _ => None,
+        };
+        let full = Measures {
+            impressions: Some(impressions),
+            reach: Some(impressions * 78 / 100),
+            reactions: Some(reactions),
+            comments: Some(comments),
+            shares: Some(shares),
+            saves: (network == "instagram" || network == "pinterest").then_some(saves),
+            clicks: Some(clicks),
+            video_views: (format == ContentFormat::ShortVideo).then_some(impressions * 60 / 100),
+            follows: Some(pick(seed + 4, 6)),
+            leads,
+        };
+        let code: String = (0..11)
+            .map(|k| {
+                char::from(
+                    b"ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz0123456789"
+                        [pick(seed + k, 58) as usize],
+                )
+            })
+            .collect();
+        let (external_id, permalink) = match network.as_str() {
+            "instagram" => (
+                format!("1790{:011}", seed),
+                format!("https://www.instagram.com/p/{code}/"),
+            ),
+            "facebook" => (
+                format!("1029384756_{:010}", seed),
+                format!("https://www.facebook.com/atelierlumiere/posts/{code}"),
+            ),
+            "pinterest" => (
+                format!("9876{:010}", seed),
+                format!("https://www.pinterest.com/pin/9876{:010}/", seed),
+            ),
+            _ => (String::new(), String::new()),
+        };
+        write_publication(
+            tx,
+            id,
+            *post,
+            network,
+            &Publication {
+                external_id,
+                permalink,
+                format: Some(format),
+                unplanned: false,
+            },
+        )?;
+        // Two days after publication most numbers are in; a week after, a little more.
+        let early = published + chrono::Duration::days(2);
+        let late = published + chrono::Duration::days(7);
+        if early <= today {
+            let part = |v: Option<u64>| v.map(|v| v * 85 / 100);
+            let m = Measures {
+                impressions: part(full.impressions),
+                reach: part(full.reach),
+                reactions: part(full.reactions),
+                comments: part(full.comments),
+                shares: part(full.shares),
+                saves: part(full.saves),
+                clicks: part(full.clicks),
+                video_views: part(full.video_views),
+                follows: part(full.follows),
+                leads: full.leads,
+            };
+            let m = if late <= today { m } else { full };
+            write_snapshot(tx, *post, &iso(early), ResultSource::Import, &m)?;
+        }
+        if late <= today {
+            write_snapshot(tx, *post, &iso(late), ResultSource::Import, &full)?;
+        }
+    }
+    // Readings of the KPIs that come from outside the networks: qualified visits (analytics) and response time.
+    let objectives: Vec<i64> = tx
+        .prepare("SELECT id FROM social_objective WHERE strategy_id = ?1 ORDER BY position")?
+        .query_map([id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let (traffic, care) = (objectives[0], objectives[2]);
+    let weeks = ((today - start).num_days() / 7).max(1);
+    for (objective, values, note) in [
+        (
+            traffic,
+            [450.0, 505.0, 560.0, 600.0],
+            "Google Analytics, visites de 2 pages ou plus",
+        ),
+        (
+            care,
+            [11.0, 9.5, 8.0, 7.0],
+            "Délai médian de réponse, boîte de réception Meta",
+        ),
+    ] {
+        for (k, v) in values.iter().enumerate() {
+            let on =
+                start + chrono::Duration::days(7 * weeks * (k as i64 + 1) / values.len() as i64);
+            tx.execute(
+                "INSERT INTO kpi_reading (objective_id, taken_on, value, note) VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT (objective_id, taken_on) DO NOTHING",
+                rusqlite::params![objective, iso(on.min(today)), v, note],
+            )?;
+        }
+    }
+    let mut decided = None;
+    if let (Some(a), Some(b)) = (photo_a, photo_b) {
+        decided = Some(crate::abtests::insert_test(
+            tx,
+            id,
+            &AbTestInput {
+                name: "Photo d'ambiance ou gros plan produit ?".to_owned(),
+                hypothesis: "Un gros plan sur la bougie et sa matière fait plus cliquer qu'une photo d'ambiance dans un salon.".to_owned(),
+                varied: VariedElement::Photo,
+                metric: SuccessMetric::ClickThrough,
+                numerator: None,
+                denominator: None,
+                variants: vec![
+                    AbVariantInput { label: "A — ambiance".to_owned(), post_id: Some(a), successes: None, trials: None },
+                    AbVariantInput { label: "B — gros plan".to_owned(), post_id: Some(b), successes: None, trials: None },
+                ],
+                learning: "Sur Instagram, les gros plans sur la cire et la mèche font deux fois plus cliquer que les photos d'ambiance : les garder pour les publications de promotion.".to_owned(),
+            },
+        )?);
+    }
+    if let (Some(a), Some(b)) = (title_a, title_b) {
+        crate::abtests::insert_test(
+            tx,
+            id,
+            &AbTestInput {
+                name: "Titre question ou titre affirmatif ?".to_owned(),
+                hypothesis:
+                    "Une question dans le titre donne envie de cliquer pour lire la réponse."
+                        .to_owned(),
+                varied: VariedElement::Title,
+                metric: SuccessMetric::ClickThrough,
+                numerator: None,
+                denominator: None,
+                variants: vec![
+                    AbVariantInput {
+                        label: "A — affirmatif".to_owned(),
+                        post_id: Some(a),
+                        successes: None,
+                        trials: None,
+                    },
+                    AbVariantInput {
+                        label: "B — question".to_owned(),
+                        post_id: Some(b),
+                        successes: None,
+                        trials: None,
+                    },
+                ],
+                learning: String::new(),
+            },
+        )?;
+    }
+    // One adaptation applied (Pinterest's frequency), one written by hand and due for review, one to review later.
+    let pinterest_before = 5.0;
+    let pinterest_after = 3.0;
+    let mission: Option<String> = tx
+        .query_row(
+            "SELECT data FROM mission WHERE strategy_id = ?1 AND network = 'pinterest'",
+            [id],
+            |r| r.get(0),
+        )
+        .ok();
+    if let Some(data) = mission {
+        let mut m: serde_json::Value = serde_json::from_str(&data).unwrap_or_default();
+        m["posts_per_week"] = serde_json::json!(pinterest_after);
+        tx.execute(
+            "UPDATE mission SET data = ?2 WHERE strategy_id = ?1 AND network = 'pinterest'",
+            rusqlite::params![id, m.to_string()],
+        )?;
+        insert_adaptation(
+            tx,
+            id,
+            &AdaptationInput {
+                date: iso(start + chrono::Duration::days(14).min(today - start)),
+                observation: "Pinterest demande cinq épingles par semaine mais l'atelier n'en produit que trois de qualité ; l'engagement y est le plus bas.".to_owned(),
+                decision: "Passer Pinterest à trois publications par semaine et soigner chaque épingle.".to_owned(),
+                evidence: Evidence { kind: EvidenceKind::Finding, ref_id: None, label: "Fréquence : Pinterest sous sa cible chaque semaine".to_owned() },
+                expected_effect: "Autant de clics vers la boutique avec moins d'épingles.".to_owned(),
+                review_on: Some(iso(today + chrono::Duration::days(21))),
+                reviewed: false,
+            },
+            Some(&AdaptationAction::SetFrequency { network: "pinterest".to_owned(), posts_per_week: Some(pinterest_after) }),
+            &[Change {
+                what: crate::findings::text("Posts per week on pinterest".to_owned(), "Publications par semaine sur pinterest".to_owned()),
+                before: format!("{pinterest_before}"),
+                after: format!("{pinterest_after}"),
+                post_id: None,
+            }],
+        )?;
+    }
+    insert_adaptation(
+        tx,
+        id,
+        &AdaptationInput {
+            date: iso(today - chrono::Duration::days(10).min(today - start)),
+            observation: "Les photos seules engagent deux fois moins que les carrousels et les réels sur Instagram.".to_owned(),
+            decision: "Remplacer les photos seules par des carrousels « avant / après » pendant un mois.".to_owned(),
+            evidence: Evidence { kind: EvidenceKind::Underperformer, ref_id: None, label: "Le format photo déçoit sur Instagram".to_owned() },
+            expected_effect: "Un taux d'engagement Instagram de 5 % ou plus.".to_owned(),
+            review_on: Some(iso(today - chrono::Duration::days(1))),
+            reviewed: false,
+        },
+        None,
+        &[],
+    )?;
+    if let Some(test) = decided {
+        insert_adaptation(
+            tx,
+            id,
+            &AdaptationInput {
+                date: iso(today - chrono::Duration::days(3).min(today - start)),
+                observation: "Le gros plan produit a battu la photo d'ambiance (taux de clic 2,6 % contre 1,2 %).".to_owned(),
+                decision: "Utiliser des gros plans pour toutes les publications de promotion Instagram.".to_owned(),
+                evidence: Evidence { kind: EvidenceKind::Test, ref_id: Some(test), label: "Photo d'ambiance ou gros plan produit ?".to_owned() },
+                expected_effect: "Plus de visites qualifiées venues d'Instagram.".to_owned(),
+                review_on: Some(iso(today + chrono::Duration::days(28))),
+                reviewed: false,
+            },
+            None,
+            &[],
+        )?;
+    }
+    Ok(())
 }

@@ -1,6 +1,8 @@
 //! The TypeScript bindings in ui/src/bindings.ts are generated from the Rust types. This test fails when they drift;
 //! run it with UPDATE_BINDINGS=1 to write them again.
 
+use cinq_core::abtests::*;
+use cinq_core::adaptations::*;
 use cinq_core::audit::*;
 use cinq_core::benchmark::*;
 use cinq_core::calendar::*;
@@ -8,9 +10,12 @@ use cinq_core::calendar_checks::*;
 use cinq_core::calendar_export::*;
 use cinq_core::calendar_import::*;
 use cinq_core::calendar_view::*;
+use cinq_core::evaluate::*;
 use cinq_core::findings::*;
 use cinq_core::objectives::*;
 use cinq_core::overview::*;
+use cinq_core::results::*;
+use cinq_core::results_import::*;
 use cinq_core::smart::*;
 use cinq_core::stats::*;
 use cinq_core::*;
@@ -129,6 +134,44 @@ fn declarations() -> String {
         Variant::decl(&cfg),
         TestUsed::decl(&cfg),
         Comparison::decl(&cfg),
+        // Step 5: results, their import, the evaluation.
+        Measures::decl(&cfg),
+        ResultSource::decl(&cfg),
+        ResultSnapshot::decl(&cfg),
+        Publication::decl(&cfg),
+        PostResults::decl(&cfg),
+        ExportKind::decl(&cfg),
+        ResultsImportOptions::decl(&cfg),
+        ResultsImportReport::decl(&cfg),
+        KpiStatus::decl(&cfg),
+        KpiSource::decl(&cfg),
+        KpiPoint::decl(&cfg),
+        KpiReading::decl(&cfg),
+        KpiTrack::decl(&cfg),
+        GroupBy::decl(&cfg),
+        Totals::decl(&cfg),
+        WeekTotals::decl(&cfg),
+        PerformanceGroup::decl(&cfg),
+        PostPerformance::decl(&cfg),
+        UnderperformerKind::decl(&cfg),
+        Underperformer::decl(&cfg),
+        Evaluation::decl(&cfg),
+        VariedElement::decl(&cfg),
+        SuccessMetric::decl(&cfg),
+        MeasureKey::decl(&cfg),
+        AbVariantInput::decl(&cfg),
+        AbTestInput::decl(&cfg),
+        AbStatus::decl(&cfg),
+        AbVariantData::decl(&cfg),
+        AbTest::decl(&cfg),
+        Learning::decl(&cfg),
+        EvidenceKind::decl(&cfg),
+        Evidence::decl(&cfg),
+        AdaptationInput::decl(&cfg),
+        AdaptationAction::decl(&cfg),
+        Change::decl(&cfg),
+        Adaptation::decl(&cfg),
+        DueReview::decl(&cfg),
         // Findings.
         Severity::decl(&cfg),
         FindingKind::decl(&cfg),

@@ -405,3 +405,247 @@ fn calendar_export_and_import_from_the_command_line() {
     assert_eq!(r.code, 1);
     assert_eq!(r.err.lines().count(), 1, "{}", r.err);
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Step 5: the A/B test and the results import.
+
+#[test]
+fn abtest_prints_a_verdict_without_a_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("never.sqlite3");
+    let r = cinq(
+        &db,
+        &["abtest", "--metric-a", "120/2400", "--metric-b", "156/2400"],
+    );
+    assert_eq!(r.code, 0, "{}", r.err);
+    assert!(r.out.contains("A: 120/2400 = 5.00 %"), "{}", r.out);
+    assert!(r.out.contains("B: 156/2400 = 6.50 %"), "{}", r.out);
+    assert!(r.out.contains("p = 0.0256"), "{}", r.out);
+    assert!(
+        r.out.contains("B beats A with 97 % confidence"),
+        "{}",
+        r.out
+    );
+    assert!(!db.exists(), "abtest needs no database");
+
+    // The pooled two-proportion z-test, as R's prop.test(c(156, 120), c(2400, 2400), correct = FALSE):
+    // p̂ = 276/4800 = 0.0575, SE = √(0.0575 × 0.9425 × (1/2400 + 1/2400)) = 0.0067202,
+    // z = (0.065 − 0.05)/SE = 2.232067, X² = z² = 4.9821, p = erfc(z/√2) = 0.0256105.
+    let r = cinq(
+        &db,
+        &[
+            "abtest",
+            "--metric-a",
+            "120/2400",
+            "--metric-b",
+            "156/2400",
+            "--json",
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.err);
+    let v: serde_json::Value = serde_json::from_str(&r.out).unwrap();
+    let c = &v["comparisons"][0];
+    let p = c["p_value"].as_f64().unwrap();
+    assert!((p - 0.025_610_5).abs() < 1e-4, "p = {p}");
+    assert!((c["z"].as_f64().unwrap() - 2.232_067).abs() < 1e-4);
+    assert_eq!(c["test"], "z_test");
+    assert_eq!(c["significant"], true);
+    assert!(c["verdict"]["en"].as_str().unwrap().contains("B beats A"));
+    assert_eq!(v["variants"].as_array().unwrap().len(), 2);
+
+    // More variants, each against A, Holm-adjusted.
+    let r = cinq(
+        &db,
+        &[
+            "abtest",
+            "--metric-a",
+            "120/2400",
+            "--metric-b",
+            "156/2400",
+            "--metric",
+            "121/2400",
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.err);
+    assert!(r.out.contains("C vs A"), "{}", r.out);
+    assert!(r.out.contains("Holm-adjusted"), "{}", r.out);
+
+    for bad in ["5/abc", "5", "7/5"] {
+        let r = cinq(&db, &["abtest", "--metric-a", bad, "--metric-b", "1/10"]);
+        assert_ne!(r.code, 0, "{bad}");
+        assert_eq!(r.err.lines().count(), 1, "{bad}: {}", r.err);
+    }
+    let r = cinq(
+        &db,
+        &["abtest", "--metric-a", "5/abc", "--metric-b", "1/10"],
+    );
+    assert_eq!(r.code, 2, "a malformed value is a usage error");
+    assert!(r.err.contains("SUCCESSES/TRIALS"), "{}", r.err);
+    assert!(!db.exists());
+}
+
+const X_EXPORT: &str = "Post id,Date,Post text,Post Link,Impressions,Likes,Engagements,Bookmarks,Shares,New follows,\
+Replies,Reposts,Profile visits,Detail Expands,URL Clicks
+1944000000000000001,\"Tue, Jul 14, 2026\",Notre nouvelle carte d'été arrive,https://x.com/c/status/1944000000000000001,\
+\"1,234\",48,97,6,2,3,5,7,12,20,9
+1944000000000000002,\"Wed, Jul 15, 2026\",Fermeture exceptionnelle jeudi,https://x.com/c/status/1944000000000000002,\
+812,15,30,1,0,0,4,2,3,5,0
+";
+
+fn count_rows(db: &std::path::Path, table: &str) -> i64 {
+    cinq_core::Store::open(db)
+        .unwrap()
+        .conn()
+        .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+        .unwrap()
+}
+
+#[test]
+fn results_import_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.sqlite3");
+    let r = cinq(
+        &db,
+        &[
+            "strategy",
+            "create",
+            "--name",
+            "Café",
+            "--timezone",
+            "Europe/Paris",
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.err);
+    let file = dir.path().join("account_analytics_content.csv");
+    std::fs::write(&file, X_EXPORT).unwrap();
+    let path = file.to_str().unwrap();
+
+    let r = cinq(
+        &db,
+        &[
+            "results",
+            "import",
+            "Café",
+            path,
+            "--date",
+            "2026-07-20",
+            "--json",
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.err);
+    let v: serde_json::Value = serde_json::from_str(&r.out).unwrap();
+    assert_eq!(v["kind"], "x_posts");
+    assert_eq!(v["network"], "x");
+    assert_eq!(v["rows"], 2);
+    assert_eq!(v["unplanned"], 2);
+    assert_eq!(v["matched"], 0);
+    assert_eq!(v["rejected"], 0);
+    assert_eq!(v["written"], true);
+    assert_eq!(v["taken_on"], "2026-07-20");
+    assert_eq!(count_rows(&db, "result_snapshot"), 2);
+
+    // Again, as text: nothing new.
+    let r = cinq(
+        &db,
+        &["results", "import", "1", path, "--date", "2026-07-20"],
+    );
+    assert_eq!(r.code, 0, "{}", r.err);
+    assert!(
+        r.out
+            .contains("Imported into 'Café': X post export, 2 row(s)"),
+        "{}",
+        r.out
+    );
+    assert!(r.out.contains("unchanged 2"), "{}", r.out);
+
+    // A bad row: exit 1, one line on stderr, the report says why, nothing written.
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(
+        &bad,
+        X_EXPORT.replace("812,15", "812,lots")
+            + "1944000000000000003,\"Thu, Jul 16, 2026\",Concours,,1,1,1,1,1,1,1,1,1,1,1\n",
+    )
+    .unwrap();
+    let bad = bad.to_str().unwrap();
+    let r = cinq(
+        &db,
+        &[
+            "results",
+            "import",
+            "Café",
+            bad,
+            "--date",
+            "2026-07-21",
+            "--json",
+        ],
+    );
+    assert_eq!(r.code, 1);
+    assert_eq!(r.err.lines().count(), 1, "{}", r.err);
+    assert!(r.err.contains("--skip-invalid"), "{}", r.err);
+    let v: serde_json::Value = serde_json::from_str(&r.out).unwrap();
+    assert_eq!(v["written"], false);
+    assert_eq!(v["rejected"], 1);
+    assert_eq!(v["errors"][0]["line"], 3);
+    assert_eq!(v["errors"][0]["column"], "Likes");
+    assert_eq!(count_rows(&db, "post"), 2);
+    assert_eq!(count_rows(&db, "result_snapshot"), 2);
+
+    // The text report names the line and column.
+    let r = cinq(
+        &db,
+        &["results", "import", "Café", bad, "--date", "2026-07-21"],
+    );
+    assert_eq!(r.code, 1);
+    assert!(r.out.contains("Nothing written"), "{}", r.out);
+    assert!(r.out.contains("line 3, column \"Likes\""), "{}", r.out);
+
+    // A dry run exits 0 and writes nothing; skipping the bad row writes the rest.
+    let r = cinq(
+        &db,
+        &[
+            "results",
+            "import",
+            "Café",
+            bad,
+            "--date",
+            "2026-07-21",
+            "--dry-run",
+            "--json",
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.err);
+    assert_eq!(count_rows(&db, "post"), 2);
+    let r = cinq(
+        &db,
+        &[
+            "results",
+            "import",
+            "Café",
+            bad,
+            "--date",
+            "2026-07-21",
+            "--skip-invalid",
+            "--json",
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.err);
+    let v: serde_json::Value = serde_json::from_str(&r.out).unwrap();
+    assert_eq!(
+        (v["unchanged"].as_u64(), v["unplanned"].as_u64()),
+        (Some(1), Some(1))
+    );
+    assert_eq!(count_rows(&db, "post"), 3);
+
+    // Usage errors and unknown files.
+    let r = cinq(
+        &db,
+        &["results", "import", "Café", path, "--date", "20/07/2026"],
+    );
+    assert_eq!(r.code, 2);
+    let other = dir.path().join("other.csv");
+    std::fs::write(&other, "Campaign,Budget\nSummer,100\n").unwrap();
+    let r = cinq(&db, &["results", "import", "Café", other.to_str().unwrap()]);
+    assert_eq!(r.code, 1);
+    assert!(r.err.contains("Post id"), "{}", r.err);
+    assert_eq!(r.err.lines().count(), 1, "{}", r.err);
+}

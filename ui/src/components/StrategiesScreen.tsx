@@ -39,6 +39,7 @@ import { qk, useStrategies } from '../queries';
 import { STEP_COUNT } from '../steps';
 import { Brand, SettingsButton } from './Brand';
 import { StrategyFormModal } from '../lazy';
+import { ReviewsDue } from './adapt/logDue';
 
 function RowAction({
   label,
@@ -261,6 +262,7 @@ export function StrategiesScreen() {
             </Group>
           </Group>
 
+          <ReviewsDue />
           {list.isPending && (
             <Center py="xl">
               <Loader />

@@ -8,10 +8,8 @@ import {
   Container,
   Divider,
   Group,
-  List,
   Loader,
   NavLink,
-  Paper,
   Progress,
   Stack,
   Text,
@@ -23,7 +21,6 @@ import {
   IconArrowLeft,
   IconArrowRight,
   IconCircleCheck,
-  IconCheck,
   IconFileText,
   IconPencil,
   IconSquare,
@@ -41,7 +38,8 @@ import { STEP_COUNT, STEPS } from '../steps';
 import { Brand, SettingsButton } from './Brand';
 import { modals } from '@mantine/modals';
 import type { ObjectivesView } from '../bindings';
-import { BenchmarkStep, CalendarStep, ObjectivesStep, Overview, StrategyFormModal } from '../lazy';
+import { StepErrorBoundary } from './StepErrorBoundary';
+import { BenchmarkStep, CalendarStep, ObjectivesStep, Overview, StrategyFormModal, TestAdaptStep } from '../lazy';
 import { AuditStep } from './audit/AuditStep';
 
 function isCompleted(s: Strategy, step: StepId): boolean {
@@ -126,7 +124,6 @@ export function StrategyView({ id }: { id: number }) {
   const next = index < STEP_COUNT - 1 ? STEPS[index + 1] : null;
   const completedCount = STEPS.filter((s) => isCompleted(strategy, s)).length;
   const currentDone = isCompleted(strategy, current);
-  const bullets = t(`steps.${current}.do`, { returnObjects: true }) as unknown;
 
   // Marking the objectives done while an objective cannot be measured asks first: it is the step's blocking finding.
   const toggleCompleted = () => {
@@ -157,7 +154,6 @@ export function StrategyView({ id }: { id: number }) {
       onConfirm: () => setCompleted.mutate({ step: current, completed: true }),
     });
   };
-  const tasks = Array.isArray(bullets) ? (bullets as string[]) : [];
 
   return (
     <AppShell
@@ -318,37 +314,23 @@ export function StrategyView({ id }: { id: number }) {
               <Text size="lg" data-testid="step-intro">
                 {t(`steps.${current}.intro`)}
               </Text>
-              {current === 'audit' ? (
-                <AuditStep strategyId={strategy.id} onGoToStep={(step) => setStep.mutate(step)} />
-              ) : current === 'benchmark' ? (
-                <BenchmarkStep strategyId={strategy.id} onGoToStep={(step) => setStep.mutate(step)} />
-              ) : current === 'objectives' ? (
-                <ObjectivesStep
-                  strategyId={strategy.id}
-                  onGoToStep={(step) => setStep.mutate(step)}
-                  onOpenOverview={() => setOverview(true)}
-                />
-              ) : current === 'calendar' ? (
-                <CalendarStep strategyId={strategy.id} onGoToStep={(step) => setStep.mutate(step)} />
-              ) : (
-                <Paper withBorder p="lg" radius="md">
-                  <Title order={3} size="h4" mb="sm">
-                    {t('wizard.whatYouWillDo')}
-                  </Title>
-                  <List
-                    spacing="xs"
-                    icon={
-                      <ThemeIcon size={20} radius="xl" variant="light">
-                        <IconCheck size={13} />
-                      </ThemeIcon>
-                    }
-                  >
-                    {tasks.map((line) => (
-                      <List.Item key={line}>{line}</List.Item>
-                    ))}
-                  </List>
-                </Paper>
-              )}
+              <StepErrorBoundary key={current}>
+                {current === 'audit' ? (
+                  <AuditStep strategyId={strategy.id} onGoToStep={(step) => setStep.mutate(step)} />
+                ) : current === 'benchmark' ? (
+                  <BenchmarkStep strategyId={strategy.id} onGoToStep={(step) => setStep.mutate(step)} />
+                ) : current === 'objectives' ? (
+                  <ObjectivesStep
+                    strategyId={strategy.id}
+                    onGoToStep={(step) => setStep.mutate(step)}
+                    onOpenOverview={() => setOverview(true)}
+                  />
+                ) : current === 'calendar' ? (
+                  <CalendarStep strategyId={strategy.id} onGoToStep={(step) => setStep.mutate(step)} />
+                ) : (
+                  <TestAdaptStep strategyId={strategy.id} onGoToStep={(step) => setStep.mutate(step)} />
+                )}
+              </StepErrorBoundary>
               <Group justify="space-between" gap="md">
                 <Button
                   variant={currentDone ? 'light' : 'default'}

@@ -6,6 +6,7 @@ import { useSampleCreate } from '../actions';
 import { useNav } from '../nav';
 import { Brand, SettingsButton } from './Brand';
 import { StrategyFormModal } from '../lazy';
+import { ReviewsDue } from './adapt/logDue';
 
 interface ChoiceProps {
   testId: string;
@@ -57,6 +58,7 @@ export function Welcome() {
             {t('welcome.intro')}
           </Text>
         </Stack>
+        <ReviewsDue />
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="lg">
           <Choice
             testId="welcome-new"

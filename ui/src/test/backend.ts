@@ -9,6 +9,7 @@ import type {
   Audit,
   AuditView,
   CustomNetworkInput,
+  DueReview,
   Finding,
   Language,
   MetricCheck,
@@ -40,6 +41,8 @@ export interface FakeBackend {
   audits: Record<number, Audit>;
   /** Fixed findings returned with every audit; when null, the fake computes a few simple ones. */
   findings: Finding[] | null;
+  /** The adaptations whose review has come, of every strategy (the home screen lists them). */
+  dueReviews: DueReview[];
   /** Commands answered by a custom function (e.g. to reject). */
   overrides: Record<string, (args: Record<string, unknown>) => unknown>;
   callsTo: (cmd: string) => Call[];
@@ -144,7 +147,9 @@ function simpleFindings(a: Audit): Finding[] {
 
 export const TIMEZONES = ['America/New_York', 'Asia/Tokyo', 'Europe/London', 'Europe/Paris', 'UTC'];
 
-export function installBackend(init: Partial<Pick<FakeBackend, 'strategies' | 'settings' | 'lastStrategyId' | 'systemLanguage'>> = {}) {
+export function installBackend(
+  init: Partial<Pick<FakeBackend, 'strategies' | 'settings' | 'lastStrategyId' | 'systemLanguage' | 'dueReviews'>> = {},
+) {
   const b: FakeBackend = {
     strategies: init.strategies ?? [],
     deleted: [],
@@ -154,6 +159,7 @@ export function installBackend(init: Partial<Pick<FakeBackend, 'strategies' | 's
     calls: [],
     audits: {},
     findings: null,
+    dueReviews: init.dueReviews ?? [],
     overrides: {},
     callsTo: (cmd) => b.calls.filter((c) => c.cmd === cmd),
   };
@@ -377,6 +383,8 @@ export function installBackend(init: Partial<Pick<FakeBackend, 'strategies' | 's
         return '/home/me/strategy.json';
       case 'strategy_import':
         return null;
+      case 'reviews_due':
+        return b.dueReviews;
       case 'sample_create': {
         const s = makeStrategy({ name: 'Sample: Café Lumière', organisation: 'Café Lumière', sector: 'Food' });
         b.strategies.push(s);

@@ -1,7 +1,8 @@
 // The post editor of the calendar (step 4): a drawer with every field of a post, which saves itself as the user types
 // (one undo entry per opening), the length of the text against the chosen network's limit and how it fits the other
-// networks, and the checks about the post. Also the pieces the editorial item editor shares: the editing session,
-// the autosave of a draft, the save status line and the field errors.
+// networks, the checks about the post, and its results once it has a day (./PostResults). Also the pieces the
+// editorial item editor shares: the editing session, the autosave of a draft, the save status line and the field
+// errors.
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import {
   Alert,
@@ -49,6 +50,7 @@ import { formatDay } from '../../format';
 import i18n from '../../i18n';
 import { confirmDelete } from '../ItemParts';
 import './i18n';
+import { PostResultsSection } from './PostResults';
 import { dayOf, EMPTY_POST, inputOf, PILLAR_COLORS, POST_STATUSES, textLength, timeOf, useCal } from './state';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -667,6 +669,12 @@ function PostEditorSession({
           searchable
           data-testid="post-editor-editorial"
         />
+        {s.record?.scheduled_at && (
+          <>
+            <Divider label={t('calendar.editor.results.title')} labelPosition="left" />
+            <PostResultsSection postId={s.record.id} />
+          </>
+        )}
         <Divider label={t('calendar.editor.post.checks')} labelPosition="left" />
         <PostChecks postId={s.record?.id ?? null} text={d.text} network={d.network} rows={view.rows} />
         <Divider />

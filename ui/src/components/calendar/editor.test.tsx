@@ -4,7 +4,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { CalendarFinding, Objective, Topic } from '../../bindings';
+import type { CalendarFinding, Measures, Objective, PostResults, Topic } from '../../bindings';
 import i18n from '../../i18n';
 import { EMPTY_OBJECTIVE } from '../objectives/testBackend';
 import { EditorialEditor } from './EditorialEditor';
@@ -37,6 +37,19 @@ async function pick(user: User, input: HTMLElement, option: string) {
 
 /** Waits past the autosave's pause, to see that nothing more is sent. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 600));
+
+const NO_MEASURES: Measures = {
+  impressions: null,
+  reach: null,
+  reactions: null,
+  comments: null,
+  shares: null,
+  saves: null,
+  clicks: null,
+  video_views: null,
+  follows: null,
+  leads: null,
+};
 
 const TOPIC: Topic = { id: 40, pillar: 'curation', name: 'Gardening tips', description: '' };
 const OBJECTIVE: Objective = {
@@ -324,6 +337,100 @@ describe('post editor', () => {
     await waitFor(() => expect(openPost).toHaveBeenCalled());
     expect(fake.callsTo('post_save')[0].args).toMatchObject({ postId: null, input: inputOf(post(1)) });
     expect(openPost.mock.calls[0][0]).toEqual({ ...post(1), id: 1000 });
+  });
+});
+
+describe('post editor results', () => {
+  const RESULTS: PostResults = {
+    post_id: 1,
+    publication: { external_id: '178', permalink: 'https://www.instagram.com/p/abc/', format: 'photo', unplanned: true },
+    snapshots: [
+      {
+        id: 1,
+        post_id: 1,
+        taken_on: '2027-01-10',
+        source: 'import',
+        measures: { ...NO_MEASURES, impressions: 1000, reactions: 40, comments: 3 },
+      },
+    ],
+  };
+
+  it('shows the format, the link on the network and the snapshots of a dated post', async () => {
+    installCalendarBackend({ posts: [post(1)], results: { 1: RESULTS } });
+    await renderInCalendar(<PostEditor opened post={post(1)} onClose={() => undefined} />);
+
+    const section = await screen.findByTestId('post-results');
+    await waitFor(() => expect(within(section).getByTestId('post-results-format')).toHaveValue('Photo'));
+    expect(within(section).getByTestId('post-results-permalink')).toHaveTextContent('On the network: https://www.instagram.com/p/abc/');
+    expect(within(section).getByTestId('post-results-unplanned')).toHaveTextContent('Unplanned');
+    const table = within(section).getByTestId('post-results-snapshots');
+    expect(within(table).getAllByRole('columnheader').map((c) => c.textContent)).toEqual([
+      'Day',
+      'Source',
+      'Impressions',
+      'Reactions',
+      'Comments',
+    ]);
+    expect(within(table).getByTestId('post-results-snapshot-2027-01-10')).toHaveTextContent('January 10, 2027Imported1,000403');
+  });
+
+  it('sends the numbers typed for a day, with null for the empty boxes, and sets the format', async () => {
+    const fake = installCalendarBackend({ posts: [post(1)], results: { 1: RESULTS } });
+    const { user, strategyId } = await renderInCalendar(<PostEditor opened post={post(1)} onClose={() => undefined} />);
+
+    const section = await screen.findByTestId('post-results');
+    const day = await within(section).findByTestId('post-results-day');
+    expect(day).toHaveValue('2027-01-12');
+    expect(within(section).getByTestId('post-results-impressions')).toHaveValue(null);
+    // A measure is a count: anything else is refused before sending.
+    await user.type(within(section).getByTestId('post-results-reach'), '2.5');
+    await user.click(within(section).getByTestId('post-results-save'));
+    expect(await within(section).findByText('A whole number, 0 or more.')).toBeInTheDocument();
+    expect(fake.callsTo('post_results_save')).toHaveLength(0);
+    await user.clear(within(section).getByTestId('post-results-reach'));
+
+    await user.type(within(section).getByTestId('post-results-impressions'), '1500');
+    await user.type(within(section).getByTestId('post-results-reactions'), '60');
+    await user.type(within(section).getByTestId('post-results-clicks'), '12');
+    await user.click(within(section).getByTestId('post-results-save'));
+
+    await waitFor(() => expect(fake.callsTo('post_results_save')).toHaveLength(1));
+    expect(fake.callsTo('post_results_save')[0].args).toEqual({
+      strategyId,
+      postId: 1,
+      takenOn: '2027-01-12',
+      measures: { ...NO_MEASURES, impressions: 1500, reactions: 60, clicks: 12 },
+    });
+    expect(await within(section).findByTestId('post-results-snapshot-2027-01-12')).toHaveTextContent('Typed');
+    expect(within(section).getByTestId('post-results-status')).toHaveTextContent('Results of January 12, 2027 saved.');
+    // Nothing else of the post is saved.
+    expect(fake.callsTo('post_save')).toHaveLength(0);
+
+    // Another day shows its numbers, to correct them.
+    fireEvent.change(day, { target: { value: '2027-01-10' } });
+    expect(within(section).getByTestId('post-results-impressions')).toHaveValue(1000);
+    expect(within(section).getByTestId('post-results-clicks')).toHaveValue(null);
+
+    await pick(user, within(section).getByTestId('post-results-format'), 'Carousel');
+    await waitFor(() => expect(fake.callsTo('post_format_set')).toHaveLength(1));
+    expect(fake.callsTo('post_format_set')[0].args).toEqual({ strategyId, postId: 1, format: 'carousel' });
+    await waitFor(() => expect(within(section).getByTestId('post-results-format')).toHaveValue('Carousel'));
+  });
+
+  it('has no results section for an idea, and shows it in French', async () => {
+    installCalendarBackend({ posts: [post(1, { scheduled_at: null, status: 'idea' }), post(2)] });
+    const { unmount } = await renderInCalendar(
+      <PostEditor opened post={post(1, { scheduled_at: null, status: 'idea' })} onClose={() => undefined} />,
+    );
+    await screen.findByTestId('post-editor-title');
+    expect(screen.queryByTestId('post-results')).not.toBeInTheDocument();
+    unmount();
+
+    await renderInCalendar(<PostEditor opened post={post(2)} onClose={() => undefined} />, { lang: 'fr' });
+    const section = await screen.findByTestId('post-results');
+    expect(await within(section).findByTestId('post-results-none')).toHaveTextContent('Pas encore de résultats.');
+    expect(within(section).getByTestId('post-results-save')).toHaveTextContent('Enregistrer les résultats');
+    expect(within(section).getByLabelText('Abonnés gagnés')).toBeInTheDocument();
   });
 });
 

@@ -12,9 +12,12 @@ import type {
   CsvPreview,
   EditorialItem,
   EditorialItemInput,
+  ContentFormat,
   MappedImportReport,
+  Measures,
   Post,
   PostInput,
+  PostResults,
 } from '../../bindings';
 import { createObjectivesFake, type ObjFake } from '../objectives/testBackend';
 
@@ -28,6 +31,8 @@ export interface CalFake {
   posts: Post[];
   editorial: EditorialItem[];
   findings: CalendarFinding[];
+  /** Each post's results (step 5), by post id; none when absent. */
+  results: Record<number, PostResults>;
   today: string;
   nextId: number;
   calls: Call[];
@@ -148,6 +153,7 @@ export function createCalendarFake(partial: Partial<Omit<CalFake, 'obj'>> = {}, 
     posts: [],
     editorial: [],
     findings: [],
+    results: {},
     today: '2027-01-12',
     nextId: 1000,
     calls: [],
@@ -161,6 +167,10 @@ export function createCalendarFake(partial: Partial<Omit<CalFake, 'obj'>> = {}, 
     editorial,
     view: viewOf(f, a.from as string, a.to as string),
   });
+  const resultsOf = (postId: number): PostResults => {
+    if (!f.posts.some((p) => p.id === postId)) reject('not_found', `post ${postId}`);
+    return f.results[postId] ?? { post_id: postId, publication: null, snapshots: [] };
+  };
   const handle = (cmd: string, a: Record<string, unknown>): unknown => {
     f.calls.push({ cmd, args: a });
     if (f.overrides[cmd]) return f.overrides[cmd](a);
@@ -241,6 +251,31 @@ export function createCalendarFake(partial: Partial<Omit<CalFake, 'obj'>> = {}, 
           created_editorial: 0,
         };
         return { report, view: viewOf(f, a.from as string, a.to as string) };
+      }
+      case 'post_results_get':
+        return resultsOf(a.postId as number);
+      case 'post_results_save': {
+        // As the Rust side: the day's numbers are replaced as a whole; all unknown deletes that day.
+        const r = resultsOf(a.postId as number);
+        const measures = a.measures as Measures;
+        const day = a.takenOn as string;
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) reject('validation', 'taken_on', [{ field: 'taken_on', code: 'invalid_date' }]);
+        const others = r.snapshots.filter((x) => x.taken_on !== day);
+        const empty = Object.values(measures).every((v) => v === null);
+        const snapshots = empty
+          ? others
+          : [...others, { id: f.nextId++, post_id: r.post_id, taken_on: day, source: 'manual' as const, measures }].sort((x, y) =>
+              x.taken_on.localeCompare(y.taken_on),
+            );
+        f.results[r.post_id] = { ...r, snapshots };
+        return f.results[r.post_id];
+      }
+      case 'post_format_set': {
+        const r = resultsOf(a.postId as number);
+        const format = a.format as ContentFormat | null;
+        const publication = r.publication ?? { external_id: '', permalink: '', format: null, unplanned: false };
+        f.results[r.post_id] = { ...r, publication: r.publication || format ? { ...publication, format } : null };
+        return f.results[r.post_id];
       }
       default:
         return objectives.handle(cmd, a);

@@ -1,0 +1,102 @@
+//! Importing a network export of 100,000 rows (X's post export), the target being at most 1 s: into a strategy with
+//! none of those posts yet (every row becomes an unplanned post, with its publication and snapshot), and the same
+//! file again the next day (every row found by its id, its numbers updated). Each run starts from a fresh database
+//! file; the time includes reading the file, matching, writing and the commit.
+use cinq_core::results_import::ResultsImportOptions;
+use cinq_core::{Language, Store, StrategyInput};
+use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
+
+const ROWS: usize = 100_000;
+
+/// An X post export of `rows` rows, the numbers scaled by `scale`.
+pub fn x_export(rows: usize, scale: u64) -> Vec<u8> {
+    let mut out = String::from(
+        "Post id,Date,Post text,Post Link,Impressions,Likes,Engagements,Bookmarks,Shares,New follows,Replies,Reposts,Profile visits,Detail Expands,URL Clicks\n",
+    );
+    let months = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    for i in 0..rows {
+        let id = 1_800_000_000_000_000_000u64 + i as u64;
+        let (m, d) = (months[(i / 28) % 12], 1 + i % 28);
+        let n = (i as u64 % 5000 + 100) * scale;
+        out.push_str(&format!(
+            "{id},\"Tue, {m} {d}, 2026\",\"Post number {i}: candles, wax and wicks, made in Lyon #{i}\",https://x.com/atelier/status/{id},{n},{},{},{},{},{},{},{},{},{},{}\n",
+            n / 20, n / 15, n / 200, n / 300, n / 1000, n / 100, n / 150, n / 50, n / 40, n / 60
+        ));
+    }
+    out.into_bytes()
+}
+
+fn fresh() -> (tempfile::TempDir, Store, i64) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("bench.sqlite3")).unwrap();
+    let s = store
+        .create_strategy(&StrategyInput {
+            name: "Bench".into(),
+            organisation: String::new(),
+            sector: String::new(),
+            language: Language::En,
+            timezone: "Europe/Paris".into(),
+            start_date: "2026-01-01".into(),
+        })
+        .unwrap();
+    (dir, store, s.id)
+}
+
+fn options(day: &str) -> ResultsImportOptions {
+    ResultsImportOptions {
+        skip_invalid: false,
+        dry_run: false,
+        taken_on: Some(day.into()),
+    }
+}
+
+fn results_import(c: &mut Criterion) {
+    let first = x_export(ROWS, 1);
+    let again = x_export(ROWS, 2);
+    let mut group = c.benchmark_group("results import");
+    group.sample_size(10);
+    group.bench_function("100,000 new rows (unplanned posts)", |b| {
+        b.iter_batched(
+            fresh,
+            |(dir, mut store, id)| {
+                let r = store
+                    .import_results(id, "x.csv", &first, &options("2026-12-01"), &mut |_, _| {
+                        true
+                    })
+                    .unwrap();
+                assert_eq!(r.unplanned as usize, ROWS);
+                (dir, store)
+            },
+            BatchSize::PerIteration,
+        )
+    });
+    group.bench_function("100,000 rows again, next day (updated)", |b| {
+        b.iter_batched(
+            || {
+                let (dir, mut store, id) = fresh();
+                store
+                    .import_results(id, "x.csv", &first, &options("2026-12-01"), &mut |_, _| {
+                        true
+                    })
+                    .unwrap();
+                (dir, store, id)
+            },
+            |(dir, mut store, id)| {
+                let r = store
+                    .import_results(id, "x.csv", &again, &options("2026-12-02"), &mut |_, _| {
+                        true
+                    })
+                    .unwrap();
+                assert_eq!(r.updated as usize, ROWS);
+                (dir, store)
+            },
+            BatchSize::PerIteration,
+        )
+    });
+    group.finish();
+}
+
+criterion_group!(benches, results_import);
+criterion_main!(benches);

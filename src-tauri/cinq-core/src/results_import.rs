@@ -1,0 +1,1191 @@
+//! Step 5's import of the files the networks export: X (the post export and the older tweet activity export), Meta
+//! Business Suite (Facebook posts, Instagram posts) and LinkedIn (the page-posts workbook, `.xlsx`). Each file is
+//! recognised by its column names, never by its file name, and matched to the planned posts.
+//!
+//! The rules, in one place:
+//! - **Reading**: CSV files as the calendar's import reads them (UTF-8 with or without a BOM, UTF-16 with its BOM,
+//!   Windows-1252, Excel's `sep=` first line, `,` `;` or tab). Workbooks with `calamine`: the sheet whose name says
+//!   posts (LinkedIn's "All posts" after its "Metrics"), else the first; an Excel date of a whole day is a date alone,
+//!   and a damaged workbook is an invalid file (calamine's panics are caught). The header is
+//!   the first of the first 12 rows whose names tell a known export; rows above it (LinkedIn's title row) are skipped.
+//!   Columns are read by name (English and French names); unknown columns are ignored, missing measures stay unknown.
+//! - **Cells**: a count is a whole number (`1,234`, `1 234`, `12.0` accepted), empty or `-` when unknown. A date is
+//!   required: X's `Tue, Jul 14, 2026`, the activity export's `2026-07-14 09:30 +0000` (converted to the strategy's
+//!   time zone), Meta's and LinkedIn's `07/14/2026 09:30` (month first unless only day first reads every row), or
+//!   an Excel date. A bad cell rejects its row with its line, its column and what was expected there.
+//! - **Matching** a row to a post, in this order: the network's post id, then the permalink (both known from an
+//!   earlier import or a link made by hand); then among the planned posts of the same network with no network id
+//!   yet, those published within 24 hours of the row (within a day either way when the file gives no time), the one
+//!   whose words overlap most with the row's text (overlap coefficient on words of 3 letters or more, at least 0.5,
+//!   and at least 2 words in common unless a text has fewer), the nearest in time on a tie. With no text on either
+//!   side, the only candidate within an hour. A post matched once is not matched again in the same file.
+//! - A row matching no post becomes an **unplanned** post (published, on its date, at noon when the file gives no
+//!   time, its title the text's first line), listed for the user to link or keep.
+//! - **Counts**: `matched` rows found a planned post with no imported results yet; `updated` rows changed the
+//!   results of a post that had some (or of an unplanned post); `unchanged` rows brought the numbers already there;
+//!   `unplanned` rows made new unplanned posts; `rejected` rows were bad.
+//! - **All or nothing**: one transaction. While a row is bad nothing is written unless "skip the rows with errors" is
+//!   asked; a dry run, a cancel or a failure writes nothing.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime};
+use rusqlite::{params, Transaction};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::audit::ContentFormat;
+use crate::calendar::{self, PostInput, PostStatus, MAX_POST_CHARS};
+use crate::calendar_import::{self, fold, parse_date_cell, DateOrder, Lines, RowError};
+use crate::error::{CoreError, Result};
+use crate::findings::Text;
+use crate::results::{
+    mark_published, write_publication, write_snapshot, Measures, Publication, ResultSource,
+};
+use crate::store::Store;
+
+/// The exports Cinq recognises.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ExportKind {
+    /// X's post export (`Post id, Date, Post text, Post Link, Impressions…`).
+    XPosts,
+    /// X's older per-tweet activity export (`Tweet id, Tweet permalink, Tweet text, time…`).
+    XTweets,
+    FacebookPosts,
+    InstagramPosts,
+    /// LinkedIn's page-posts export.
+    LinkedinPosts,
+}
+
+impl ExportKind {
+    pub fn network(self) -> &'static str {
+        match self {
+            ExportKind::XPosts | ExportKind::XTweets => "x",
+            ExportKind::FacebookPosts => "facebook",
+            ExportKind::InstagramPosts => "instagram",
+            ExportKind::LinkedinPosts => "linkedin",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ExportKind::XPosts => "X post export",
+            ExportKind::XTweets => "X tweet activity export",
+            ExportKind::FacebookPosts => "Meta Business Suite export of Facebook posts",
+            ExportKind::InstagramPosts => "Meta Business Suite export of Instagram posts",
+            ExportKind::LinkedinPosts => "LinkedIn page-posts export",
+        }
+    }
+}
+
+/// One row of an export, read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExportRow {
+    pub line: u64,
+    pub external_id: String,
+    pub permalink: String,
+    pub text: String,
+    /// Local wall time in the strategy's time zone.
+    pub published: NaiveDateTime,
+    /// False when the file gives the date alone.
+    pub has_time: bool,
+    pub format: Option<ContentFormat>,
+    pub measures: Measures,
+}
+
+/// A file read: its kind, its good rows and its bad rows' errors.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Export {
+    pub kind: ExportKind,
+    pub rows: Vec<ExportRow>,
+    pub errors: Vec<RowError>,
+    pub error_count: u32,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ResultsImportOptions {
+    /// Imports the good rows even though some are bad.
+    pub skip_invalid: bool,
+    /// Computes the report and writes nothing.
+    pub dry_run: bool,
+    /// The day the numbers are from (`YYYY-MM-DD`); today in the strategy's time zone when none.
+    pub taken_on: Option<String>,
+}
+
+/// What an import did, or would do.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ResultsImportReport {
+    /// The file's name.
+    pub file: String,
+    pub kind: ExportKind,
+    pub network: String,
+    /// The data rows of the file.
+    pub rows: u32,
+    pub matched: u32,
+    pub updated: u32,
+    pub unchanged: u32,
+    pub unplanned: u32,
+    pub rejected: u32,
+    /// The bad rows' errors, the first 200 of them.
+    pub errors: Vec<RowError>,
+    pub error_count: u32,
+    /// Whether anything was written.
+    pub written: bool,
+    pub taken_on: String,
+}
+
+const MAX_ERRORS: usize = 200;
+const HEADER_SEARCH_ROWS: usize = 12;
+/// How often (in rows) the import reports its progress and may be cancelled.
+pub const PROGRESS_EVERY: usize = 2000;
+
+// ---------------------------------------------------------------------------------------------------------------
+// The columns of each export.
+
+/// A field's column names (folded), in order of preference; `a+b` sums two columns.
+struct Spec {
+    kind: ExportKind,
+    id: &'static [&'static str],
+    permalink: &'static [&'static str],
+    text: &'static [&'static str],
+    date: &'static [&'static str],
+    format: &'static [&'static str],
+    /// In the order of [`Measures::values`].
+    measures: [&'static [&'static str]; 10],
+    /// Dates are month first unless only day first reads every row.
+    month_first: bool,
+}
+
+const NONE: &[&str] = &[];
+
+const X_POSTS: Spec = Spec {
+    kind: ExportKind::XPosts,
+    id: &["post id"],
+    permalink: &["post link"],
+    text: &["post text"],
+    date: &["date"],
+    format: NONE,
+    measures: [
+        &["impressions"],
+        NONE,
+        &["likes"],
+        &["replies"],
+        &["reposts+shares", "shares"],
+        &["bookmarks"],
+        &["url clicks", "link clicks"],
+        &["video views", "media views"],
+        &["new follows", "follows"],
+        NONE,
+    ],
+    month_first: true,
+};
+
+const X_TWEETS: Spec = Spec {
+    kind: ExportKind::XTweets,
+    id: &["tweet id"],
+    permalink: &["tweet permalink"],
+    text: &["tweet text"],
+    date: &["time"],
+    format: NONE,
+    measures: [
+        &["impressions"],
+        NONE,
+        &["likes"],
+        &["replies"],
+        &["retweets"],
+        NONE,
+        &["url clicks"],
+        &["media views"],
+        &["follows"],
+        NONE,
+    ],
+    month_first: true,
+};
+
+const META_ID: &[&str] = &["post id", "identifiant de la publication"];
+const META_LINK: &[&str] = &["permalink", "permalien", "lien permanent"];
+const META_TEXT: &[&str] = &["description", "title", "titre"];
+const META_DATE: &[&str] = &[
+    "publish time",
+    "heure de publication",
+    "date de publication",
+];
+const META_FORMAT: &[&str] = &["post type", "type de publication"];
+
+const FACEBOOK: Spec = Spec {
+    kind: ExportKind::FacebookPosts,
+    id: META_ID,
+    permalink: META_LINK,
+    text: META_TEXT,
+    date: META_DATE,
+    format: META_FORMAT,
+    measures: [
+        &["impressions", "views", "vues"],
+        &["reach", "couverture"],
+        &["reactions"],
+        &["comments", "commentaires"],
+        &["shares", "partages"],
+        NONE,
+        &[
+            "link clicks",
+            "clics sur un lien",
+            "total clicks",
+            "clics au total",
+        ],
+        &[
+            "3 second video views",
+            "video views",
+            "vues de 3 secondes de la video",
+        ],
+        &["follows", "new follows", "abonnements"],
+        NONE,
+    ],
+    month_first: true,
+};
+
+const INSTAGRAM: Spec = Spec {
+    kind: ExportKind::InstagramPosts,
+    id: META_ID,
+    permalink: META_LINK,
+    text: META_TEXT,
+    date: META_DATE,
+    format: META_FORMAT,
+    measures: [
+        &["impressions", "views", "vues"],
+        &["reach", "couverture"],
+        &["likes", "j aime"],
+        &["comments", "commentaires"],
+        &["shares", "partages"],
+        &["saves", "enregistrements"],
+        &["link clicks", "clics sur un lien"],
+        &["plays", "lectures", "video views"],
+        &["follows", "abonnements"],
+        NONE,
+    ],
+    month_first: true,
+};
+
+const LINKEDIN: Spec = Spec {
+    kind: ExportKind::LinkedinPosts,
+    id: NONE,
+    permalink: &["post link", "lien du post"],
+    text: &["post title", "titre du post"],
+    date: &["created date", "date de creation"],
+    format: &[
+        "post type",
+        "content type",
+        "type de post",
+        "type de contenu",
+    ],
+    measures: [
+        &["impressions"],
+        NONE,
+        &["likes", "reactions"],
+        &["comments", "commentaires"],
+        &["reposts", "republications", "shares"],
+        NONE,
+        &["clicks", "clics"],
+        &["views excluding off site video views", "views", "vues"],
+        &["follows", "abonnements"],
+        NONE,
+    ],
+    month_first: true,
+};
+
+/// The export a header tells, if any.
+fn recognise(names: &HashSet<&str>) -> Option<&'static Spec> {
+    let has = |n: &str| names.contains(n);
+    if has("tweet id") && has("tweet text") {
+        return Some(&X_TWEETS);
+    }
+    if has("post id") && has("post text") {
+        return Some(&X_POSTS);
+    }
+    if META_DATE.iter().any(|n| has(n)) && META_ID.iter().any(|n| has(n)) {
+        let instagram = [
+            "account id",
+            "account username",
+            "identifiant du compte",
+            "nom d utilisateur du compte",
+        ];
+        return Some(if instagram.iter().any(|n| has(n)) {
+            &INSTAGRAM
+        } else {
+            &FACEBOOK
+        });
+    }
+    if (has("post link") || has("lien du post"))
+        && (has("created date") || has("date de creation") || has("post title"))
+    {
+        return Some(&LINKEDIN);
+    }
+    None
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Reading cells.
+
+/// A count: `1234`, `1,234`, `1 234`, `1.234` (thousands), `12.0`; `Ok(None)` for an empty cell or a dash.
+fn parse_count(s: &str) -> std::result::Result<Option<u64>, ()> {
+    // Most cells are plain digits: no copy for them.
+    if !s.is_empty() && s.len() < 20 && s.bytes().all(|b| b.is_ascii_digit()) {
+        return s.parse().map(Some).map_err(|_| ());
+    }
+    let s: String = s
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{202f}' | '\'' | '’'))
+        .collect();
+    if s.is_empty() || s == "-" || s == "--" || s.eq_ignore_ascii_case("n/a") {
+        return Ok(None);
+    }
+    if !s
+        .bytes()
+        .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+    {
+        return Err(());
+    }
+    // Separators followed by exactly three digits group thousands; a last one followed by other than three digits
+    // is a decimal point.
+    let parts: Vec<&str> = s.split(['.', ',']).collect();
+    let (whole, fraction) = match parts.as_slice() {
+        [one] => (one.to_string(), ""),
+        [head @ .., last] if last.len() == 3 && head.iter().skip(1).all(|p| p.len() == 3) => {
+            (format!("{}{last}", head.concat()), "")
+        }
+        [head @ .., last] if head.iter().skip(1).all(|p| p.len() == 3) => (head.concat(), *last),
+        _ => return Err(()),
+    };
+    if whole.is_empty() {
+        return Err(());
+    }
+    let n: u64 = whole.parse().map_err(|_| ())?;
+    let round_up = fraction.as_bytes().first().is_some_and(|b| *b >= b'5');
+    Ok(Some(n.saturating_add(u64::from(round_up))))
+}
+
+fn parse_format(s: &str) -> Option<ContentFormat> {
+    let f = fold(s);
+    let has = |w: &str| f.contains(w);
+    Some(if has("reel") || has("short") {
+        ContentFormat::ShortVideo
+    } else if has("carousel") || has("carrousel") || has("album") {
+        ContentFormat::Carousel
+    } else if has("live") || has("direct") {
+        ContentFormat::Live
+    } else if has("story") || has("stories") {
+        ContentFormat::Story
+    } else if has("video") {
+        ContentFormat::Video
+    } else if has("photo") || has("image") {
+        ContentFormat::Photo
+    } else if has("link") || has("lien") || has("article") {
+        ContentFormat::Link
+    } else if has("status") || has("statut") || has("text") || has("texte") {
+        ContentFormat::Text
+    } else {
+        return None;
+    })
+}
+
+/// An Excel date serial (days since 1899-12-30) as `YYYY-MM-DD HH:MM`, or `YYYY-MM-DD` for a whole day.
+fn excel_date(serial: f64) -> Option<String> {
+    if !(1.0..2_958_466.0).contains(&serial) {
+        return None;
+    }
+    let epoch = NaiveDate::from_ymd_opt(1899, 12, 30)?.and_time(NaiveTime::MIN);
+    let minutes = (serial * 1440.0).round() as i64;
+    // A whole day is a date alone (LinkedIn's "Created date"): the time is unknown, not midnight.
+    let format = if minutes % 1440 == 0 {
+        "%Y-%m-%d"
+    } else {
+        "%Y-%m-%d %H:%M"
+    };
+    Some(
+        (epoch + Duration::minutes(minutes))
+            .format(format)
+            .to_string(),
+    )
+}
+
+/// A date cell of `spec`'s export, as local wall time in `tz`, and whether it had a time.
+fn parse_published(s: &str, order: DateOrder, tz: chrono_tz::Tz) -> Option<(NaiveDateTime, bool)> {
+    let s = s.trim();
+    if s.is_empty() {
+        return None;
+    }
+    // X: `Tue, Jul 14, 2026` (the weekday is not checked: files are edited by hand).
+    let no_weekday = s.split_once(", ").map_or(s, |(head, tail)| {
+        if head.len() == 3 && head.bytes().all(|b| b.is_ascii_alphabetic()) {
+            tail
+        } else {
+            s
+        }
+    });
+    // chrono's `%Y` reads any year (`+262142`, `-5`): beyond four digits a date is a typo, and converting or
+    // matching it would overflow.
+    let plausible = |d: NaiveDate| (1000..=9999).contains(&d.year());
+    if let Ok(d) = NaiveDate::parse_from_str(no_weekday, "%b %d, %Y") {
+        return plausible(d).then(|| (d.and_time(NaiveTime::MIN), false));
+    }
+    // The activity export: `2026-07-14 09:30 +0000`.
+    for f in ["%Y-%m-%d %H:%M %z", "%Y-%m-%d %H:%M:%S %z"] {
+        if let Ok(t) = DateTime::parse_from_str(s, f) {
+            return plausible(t.naive_utc().date())
+                .then(|| (t.with_timezone(&tz).naive_local(), true));
+        }
+    }
+    let (date, time) = parse_date_cell(s, order)?;
+    Some((
+        date.and_time(time.unwrap_or(NaiveTime::MIN)),
+        time.is_some(),
+    ))
+}
+
+/// The date order of a column: month first unless only day first reads every value (or the other way round).
+fn column_order(values: &[&str], month_first: bool) -> DateOrder {
+    let (first, other) = if month_first {
+        (DateOrder::MonthFirst, DateOrder::DayFirst)
+    } else {
+        (DateOrder::DayFirst, DateOrder::MonthFirst)
+    };
+    let reads = |o| {
+        values
+            .iter()
+            .map(|v| v.trim())
+            .filter(|v| !v.is_empty() && v.as_bytes()[0].is_ascii_digit() && !v.contains('+'))
+            .all(|v| parse_date_cell(v, o).is_some())
+    };
+    if !reads(first) && reads(other) {
+        other
+    } else {
+        first
+    }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Reading the file.
+
+/// A raw sheet: each row's line number (1-based) and cells.
+struct Sheet {
+    /// A record is one allocation for all its cells (a file of 100,000 rows has more than a million cells).
+    rows: Vec<(u64, csv::StringRecord)>,
+}
+
+fn invalid(file: &str, what: &str) -> CoreError {
+    CoreError::InvalidFile(format!("{file}: {what}"))
+}
+
+fn read_csv(file: &str, bytes: &[u8]) -> Result<Sheet> {
+    let text = calendar_import::decode(file, bytes)?;
+    let (delimiter, body, offset) = calendar_import::layout(&text);
+    let mut lines = Lines::new(body, offset);
+    let mut rows = Vec::new();
+    let mut record = csv::StringRecord::new();
+    let mut reader = calendar_import::reader(body, delimiter);
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {
+                if record.iter().all(|c| c.trim().is_empty()) {
+                    continue;
+                }
+                let line = lines.line(record.position());
+                rows.push((line, record.clone()));
+            }
+            Err(e) => {
+                let line = lines.line(e.position());
+                return Err(invalid(file, &format!("line {line}: {e}")));
+            }
+        }
+    }
+    Ok(Sheet { rows })
+}
+
+fn read_xlsx(file: &str, bytes: &[u8]) -> Result<Sheet> {
+    // calamine panics on some damaged workbooks (a shared string index out of range): a bad file, not a crash.
+    std::panic::catch_unwind(|| read_workbook(file, bytes))
+        .unwrap_or_else(|_| Err(invalid(file, "this workbook is damaged and cannot be read")))
+}
+
+fn read_workbook(file: &str, bytes: &[u8]) -> Result<Sheet> {
+    use calamine::{Data, Reader, Xlsx};
+    let mut book = Xlsx::new(std::io::Cursor::new(bytes))
+        .map_err(|e| invalid(file, &format!("this workbook cannot be read ({e})")))?;
+    let names = book.sheet_names();
+    // LinkedIn's workbook has a "Metrics" sheet and an "All posts" sheet; the posts are wanted.
+    let name = names
+        .iter()
+        .find(|n| {
+            let f = fold(n);
+            f.contains("post") || f.contains("publication")
+        })
+        .or(names.first())
+        .cloned()
+        .ok_or_else(|| invalid(file, "the workbook has no sheet"))?;
+    let range = book
+        .worksheet_range(&name)
+        .map_err(|e| invalid(file, &format!("the sheet \"{name}\" cannot be read ({e})")))?;
+    let first_row = u64::from(range.start().map_or(0, |(r, _)| r));
+    let rows = range
+        .rows()
+        .enumerate()
+        .map(|(i, row)| {
+            let cells = row
+                .iter()
+                .map(|c| match c {
+                    Data::Empty => String::new(),
+                    Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+                    Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => {
+                        format!("{}", *f as i64)
+                    }
+                    Data::Float(f) => f.to_string(),
+                    Data::Int(n) => n.to_string(),
+                    Data::Bool(b) => b.to_string(),
+                    Data::DateTime(d) => excel_date(d.as_f64()).unwrap_or_default(),
+                    Data::Error(e) => format!("#{e:?}"),
+                })
+                .collect::<Vec<String>>();
+            (first_row + i as u64 + 1, csv::StringRecord::from(cells))
+        })
+        .filter(|(_, cells)| cells.iter().any(|c| !c.trim().is_empty()))
+        .collect();
+    Ok(Sheet { rows })
+}
+
+fn expected(en: impl Into<String>, fr: impl Into<String>) -> Text {
+    Text {
+        en: en.into(),
+        fr: fr.into(),
+    }
+}
+
+/// Where each field of `spec` is in a header.
+struct Columns {
+    id: Option<usize>,
+    permalink: Option<usize>,
+    text: Option<usize>,
+    date: usize,
+    /// Every format column found, in order of preference: the first whose cell tells a format gives it (LinkedIn's
+    /// "Post type" says Organic or Sponsored, its "Content Type" the format).
+    format: Vec<usize>,
+    /// For each measure, the columns summed.
+    measures: [Vec<usize>; 10],
+}
+
+fn columns(spec: &Spec, header: &csv::StringRecord) -> Option<Columns> {
+    let mut at: HashMap<String, usize> = HashMap::new();
+    for (i, name) in header.iter().enumerate() {
+        at.entry(fold(name)).or_insert(i);
+    }
+    let find = |names: &[&str]| names.iter().find_map(|n| at.get(*n).copied());
+    let measures = spec.measures.map(|alternatives| {
+        alternatives
+            .iter()
+            .find_map(|alt| {
+                let mut parts = alt.split('+');
+                let first = at.get(parts.next()?)?;
+                Some(
+                    std::iter::once(*first)
+                        .chain(parts.filter_map(|p| at.get(p).copied()))
+                        .collect::<Vec<usize>>(),
+                )
+            })
+            .unwrap_or_default()
+    });
+    Some(Columns {
+        id: find(spec.id),
+        permalink: find(spec.permalink),
+        text: find(spec.text),
+        date: find(spec.date)?,
+        format: spec
+            .format
+            .iter()
+            .filter_map(|n| at.get(*n).copied())
+            .collect(),
+        measures,
+    })
+}
+
+/// Reads a network's export: recognises it by its columns and reads every row.
+pub fn read_export(file: &str, bytes: &[u8], tz: chrono_tz::Tz) -> Result<Export> {
+    let sheet = if bytes.starts_with(b"PK\x03\x04") {
+        read_xlsx(file, bytes)?
+    } else {
+        read_csv(file, bytes)?
+    };
+    let found = sheet
+        .rows
+        .iter()
+        .take(HEADER_SEARCH_ROWS)
+        .enumerate()
+        .find_map(|(i, (_, cells))| {
+            let folded: Vec<String> = cells.iter().map(fold).collect();
+            let names: HashSet<&str> = folded.iter().map(String::as_str).collect();
+            recognise(&names).map(|spec| (i, spec))
+        });
+    let Some((header_at, spec)) = found else {
+        let first = sheet
+            .rows
+            .first()
+            .map(|(_, c)| c.iter().take(8).collect::<Vec<_>>().join(", "))
+            .unwrap_or_default();
+        return Err(invalid(
+            file,
+            &format!(
+                "this is not an export Cinq recognises: expected the columns of X's post export (Post id, Date, \
+                 Post text…), X's tweet activity export (Tweet id, Tweet text, time…), a Meta Business Suite post \
+                 export (Post ID, Publish time…) or LinkedIn's page-posts export (Post link, Created date…); the \
+                 file starts with: {first}. Any other CSV can be imported with a column mapping"
+            ),
+        ));
+    };
+    let header = &sheet.rows[header_at].1;
+    let cols = columns(spec, header).ok_or_else(|| {
+        invalid(
+            file,
+            &format!(
+                "this looks like the {} but its date column ({}) is missing",
+                spec.kind.label(),
+                spec.date.join(", ")
+            ),
+        )
+    })?;
+    let column_name = |i: usize| header.get(i).unwrap_or_default().to_owned();
+    let data = &sheet.rows[header_at + 1..];
+    let dates: Vec<&str> = data
+        .iter()
+        .map(|(_, r)| r.get(cols.date).unwrap_or(""))
+        .collect();
+    let order = column_order(&dates, spec.month_first);
+    let mut rows = Vec::with_capacity(data.len());
+    let mut errors = Vec::new();
+    let mut error_count = 0u32;
+    for (line, cells) in data {
+        let cell = |i: Option<usize>| i.and_then(|i| cells.get(i)).unwrap_or("");
+        let mut row_errors: Vec<RowError> = Vec::new();
+        let published = parse_published(cell(Some(cols.date)), order, tz);
+        if published.is_none() {
+            row_errors.push(RowError {
+                line: *line,
+                column: column_name(cols.date),
+                expected: expected(
+                    "a publication date, like 07/14/2026 09:30 or Tue, Jul 14, 2026",
+                    "une date de publication, comme 14/07/2026 09:30 ou Tue, Jul 14, 2026",
+                ),
+            });
+        }
+        let mut values = [None; 10];
+        for (m, sources) in cols.measures.iter().enumerate() {
+            for &c in sources {
+                match parse_count(cell(Some(c))) {
+                    Ok(Some(n)) => values[m] = Some(values[m].unwrap_or(0u64).saturating_add(n)),
+                    Ok(None) => {}
+                    Err(()) => row_errors.push(RowError {
+                        line: *line,
+                        column: column_name(c),
+                        expected: expected(
+                            format!("a whole number, not \"{}\"", cell(Some(c))),
+                            format!("un nombre entier, et non « {} »", cell(Some(c))),
+                        ),
+                    }),
+                }
+            }
+        }
+        if !row_errors.is_empty() {
+            error_count += 1;
+            for e in row_errors {
+                if errors.len() < MAX_ERRORS {
+                    errors.push(e);
+                }
+            }
+            continue;
+        }
+        let (published, has_time) = published.expect("checked above");
+        rows.push(ExportRow {
+            line: *line,
+            external_id: cell(cols.id).trim().to_owned(),
+            permalink: cell(cols.permalink).trim().to_owned(),
+            text: cell(cols.text).trim().to_owned(),
+            published,
+            has_time,
+            format: cols
+                .format
+                .iter()
+                .find_map(|c| parse_format(cell(Some(*c)))),
+            measures: Measures::from_values(values),
+        });
+    }
+    Ok(Export {
+        kind: spec.kind,
+        rows,
+        errors,
+        error_count,
+    })
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Matching.
+
+/// A permalink as it compares: no scheme, no `www.`, no query, no trailing slash, lower case.
+fn normal_link(s: &str) -> String {
+    let s = s.trim();
+    let s = s.split(['?', '#']).next().unwrap_or(s);
+    let s = s
+        .strip_prefix("https://")
+        .or_else(|| s.strip_prefix("http://"))
+        .unwrap_or(s);
+    let s = s.strip_prefix("www.").unwrap_or(s);
+    let s = s.trim_end_matches('/');
+    // Hosts ignore case; paths do not (Instagram's and X's ids are case-sensitive).
+    match s.split_once('/') {
+        Some((host, path)) => format!("{}/{path}", host.to_lowercase()),
+        None => s.to_lowercase(),
+    }
+}
+
+fn words(s: &str) -> HashSet<String> {
+    fold(s)
+        .split(' ')
+        .filter(|w| w.chars().count() >= 3 && !w.starts_with("http"))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The overlap coefficient of two texts' words and the words in common; none when either has no word.
+fn similarity(a: &HashSet<String>, b: &HashSet<String>) -> Option<(f64, usize)> {
+    if a.is_empty() || b.is_empty() {
+        return None;
+    }
+    let common = a.intersection(b).count();
+    Some((common as f64 / a.len().min(b.len()) as f64, common))
+}
+
+const MIN_SIMILARITY: f64 = 0.5;
+
+struct Planned {
+    id: i64,
+    at: NaiveDateTime,
+    text: String,
+    words: Option<HashSet<String>>,
+    taken: bool,
+}
+
+/// The posts of one network an import matches rows against.
+struct Matcher {
+    by_id: HashMap<String, i64>,
+    by_link: HashMap<String, i64>,
+    /// Planned posts with no network id yet, by time.
+    planned: Vec<Planned>,
+    /// Posts with imported results before this import.
+    with_results: HashSet<i64>,
+    unplanned: HashSet<i64>,
+    /// Every publication of the network, as stored (the import writes one only when it changes).
+    publications: HashMap<i64, Publication>,
+    /// Posts already `published`.
+    published: HashSet<i64>,
+    /// Each post's snapshot on the import's day and its latest one before, as stored: one query for the whole file
+    /// instead of two per row.
+    snapshots: HashMap<i64, (Option<Measures>, Option<Measures>)>,
+}
+
+enum Found {
+    Known(i64),
+    Matched(i64),
+}
+
+impl Matcher {
+    fn load(tx: &Transaction, id: i64, network: &str, day: &str) -> Result<Matcher> {
+        let mut m = Matcher {
+            by_id: HashMap::new(),
+            by_link: HashMap::new(),
+            planned: Vec::new(),
+            with_results: HashSet::new(),
+            unplanned: HashSet::new(),
+            publications: HashMap::new(),
+            published: HashSet::new(),
+            snapshots: HashMap::new(),
+        };
+        let mut stmt = tx.prepare(
+            "SELECT post_id, external_id, permalink, format, unplanned FROM publication
+             WHERE strategy_id = ?1 AND network = ?2",
+        )?;
+        let mut rows = stmt.query(params![id, network])?;
+        let mut identified = HashSet::new();
+        while let Some(r) = rows.next()? {
+            let post: i64 = r.get(0)?;
+            let external_id = r.get::<_, Option<String>>(1)?;
+            let permalink = r.get::<_, Option<String>>(2)?;
+            if let Some(e) = &external_id {
+                m.by_id.insert(e.clone(), post);
+                identified.insert(post);
+            }
+            if let Some(l) = &permalink {
+                m.by_link.insert(normal_link(l), post);
+                identified.insert(post);
+            }
+            let unplanned: bool = r.get(4)?;
+            if unplanned {
+                m.unplanned.insert(post);
+            }
+            m.publications.insert(
+                post,
+                Publication {
+                    external_id: external_id.unwrap_or_default(),
+                    permalink: permalink.unwrap_or_default(),
+                    format: r
+                        .get::<_, Option<String>>(3)?
+                        .and_then(|f| crate::store::enum_from(&f)),
+                    unplanned,
+                },
+            );
+        }
+        let mut stmt = tx.prepare(concat!(
+            "SELECT s.post_id, s.taken_on, s.source, ",
+            crate::results::snapshot_columns!(),
+            " FROM result_snapshot s JOIN post p ON p.id = s.post_id
+             WHERE p.strategy_id = ?1 AND p.network = ?2 AND s.taken_on <= ?3 ORDER BY s.post_id, s.taken_on"
+        ))?;
+        let mut rows = stmt.query(params![id, network, day])?;
+        while let Some(r) = rows.next()? {
+            let post: i64 = r.get(0)?;
+            let on: String = r.get(1)?;
+            if r.get::<_, String>(2)? == "import" {
+                m.with_results.insert(post);
+            }
+            let mut v = [None; 10];
+            for (i, slot) in v.iter_mut().enumerate() {
+                *slot = r
+                    .get::<_, Option<i64>>(3 + i)?
+                    .map(|n| u64::try_from(n).unwrap_or(0));
+            }
+            let measures = Measures::from_values(v);
+            let entry = m.snapshots.entry(post).or_default();
+            if on == day {
+                entry.0 = Some(measures);
+            } else {
+                entry.1 = Some(measures);
+            }
+        }
+        let mut stmt = tx.prepare(
+            "SELECT id FROM post WHERE strategy_id = ?1 AND network = ?2
+             AND json_extract(data, '$.status') = 'published'",
+        )?;
+        m.published = stmt
+            .query_map(params![id, network], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut stmt = tx.prepare(
+            "SELECT id, scheduled_at, json_extract(data, '$.title'), json_extract(data, '$.text') FROM post
+             WHERE strategy_id = ?1 AND network = ?2 AND scheduled_at IS NOT NULL ORDER BY scheduled_at",
+        )?;
+        let mut rows = stmt.query(params![id, network])?;
+        while let Some(r) = rows.next()? {
+            let post: i64 = r.get(0)?;
+            // An unplanned post with neither id nor permalink stays a candidate, so that importing its file again
+            // finds it instead of adding it twice.
+            if identified.contains(&post) {
+                continue;
+            }
+            let Some(at) = calendar::parse_date_time(&r.get::<_, String>(1)?) else {
+                continue;
+            };
+            let title: String = r.get::<_, Option<String>>(2)?.unwrap_or_default();
+            let text: String = r.get::<_, Option<String>>(3)?.unwrap_or_default();
+            m.planned.push(Planned {
+                id: post,
+                at,
+                text: format!("{title} {text}"),
+                words: None,
+                taken: false,
+            });
+        }
+        Ok(m)
+    }
+
+    fn find(&mut self, row: &ExportRow) -> Option<Found> {
+        if let Some(p) = (!row.external_id.is_empty())
+            .then(|| self.by_id.get(&row.external_id))
+            .flatten()
+        {
+            return Some(Found::Known(*p));
+        }
+        if let Some(p) = (!row.permalink.is_empty())
+            .then(|| self.by_link.get(&normal_link(&row.permalink)))
+            .flatten()
+        {
+            return Some(Found::Known(*p));
+        }
+        let (from, to) = if row.has_time {
+            (
+                row.published - Duration::hours(24),
+                row.published + Duration::hours(24),
+            )
+        } else {
+            let day = row.published.date();
+            (
+                (day - Duration::days(1)).and_time(NaiveTime::MIN),
+                (day + Duration::days(2)).and_time(NaiveTime::MIN),
+            )
+        };
+        let start = self.planned.partition_point(|p| p.at < from);
+        let end = self.planned.partition_point(|p| p.at < to);
+        if (start..end).all(|i| self.planned[i].taken) {
+            return None;
+        }
+        let row_words = words(&row.text);
+        let gap = |p: &Planned| {
+            if row.has_time {
+                (p.at - row.published).num_minutes().abs()
+            } else {
+                (p.at.date() - row.published.date()).num_days().abs() * 1440
+            }
+        };
+        let mut best: Option<(usize, f64, i64)> = None;
+        let mut blind: Vec<usize> = Vec::new();
+        for i in start..end {
+            if self.planned[i].taken {
+                continue;
+            }
+            let g = gap(&self.planned[i]);
+            let p = &mut self.planned[i];
+            let pw = p.words.get_or_insert_with(|| words(&p.text));
+            match similarity(&row_words, pw) {
+                Some((s, common))
+                    if s >= MIN_SIMILARITY
+                        && (common >= 2 || row_words.len().min(pw.len()) < 2) =>
+                {
+                    if best.map_or(true, |(_, bs, bg)| s > bs || (s == bs && g < bg)) {
+                        best = Some((i, s, g));
+                    }
+                }
+                Some(_) => {}
+                None => {
+                    if row.has_time && g <= 60 {
+                        blind.push(i);
+                    }
+                }
+            }
+        }
+        let chosen = best.map(|(i, _, _)| i).or(match blind.as_slice() {
+            [one] => Some(*one),
+            _ => None,
+        })?;
+        self.planned[chosen].taken = true;
+        Some(Found::Matched(self.planned[chosen].id))
+    }
+}
+
+/// `YYYY-MM-DDTHH:MM` (chrono's formatter is slow for a file of 100,000 rows).
+fn wall_time(t: NaiveDateTime) -> String {
+    use chrono::Timelike;
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}",
+        t.year(),
+        t.month(),
+        t.day(),
+        t.hour(),
+        t.minute()
+    )
+}
+
+/// The title of an unplanned post: the text's first line, at most 80 characters.
+fn title_of(text: &str) -> String {
+    let line = text
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("")
+        .trim();
+    if line.chars().count() <= 80 {
+        line.to_owned()
+    } else {
+        let cut: String = line.chars().take(79).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Import.
+
+impl Store {
+    /// Imports a network's export into a strategy (see the module's rules). `progress(done, total)` is called every
+    /// [`PROGRESS_EVERY`] rows; when it returns false the import stops and writes nothing.
+    pub fn import_results(
+        &mut self,
+        id: i64,
+        file: &str,
+        bytes: &[u8],
+        options: &ResultsImportOptions,
+        progress: &mut dyn FnMut(u32, u32) -> bool,
+    ) -> Result<ResultsImportReport> {
+        let strategy = self.strategy(id)?;
+        let tz: chrono_tz::Tz = strategy.timezone.parse().unwrap_or(chrono_tz::UTC);
+        let taken_on = match &options.taken_on {
+            Some(d) => {
+                NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|_| {
+                    CoreError::Validation(vec![crate::FieldError::new("taken_on", "invalid_date")])
+                })?;
+                d.clone()
+            }
+            None => chrono::Utc::now()
+                .with_timezone(&tz)
+                .date_naive()
+                .format("%Y-%m-%d")
+                .to_string(),
+        };
+        let export = read_export(file, bytes, tz)?;
+        let network = export.kind.network();
+        let total = export.rows.len() + export.error_count as usize;
+        let mut report = ResultsImportReport {
+            file: file.to_owned(),
+            kind: export.kind,
+            network: network.to_owned(),
+            rows: u32::try_from(total).unwrap_or(u32::MAX),
+            matched: 0,
+            updated: 0,
+            unchanged: 0,
+            unplanned: 0,
+            rejected: export.error_count,
+            errors: export.errors.clone(),
+            error_count: export.error_count,
+            written: false,
+            taken_on: taken_on.clone(),
+        };
+        let commit = !options.dry_run && (export.error_count == 0 || options.skip_invalid);
+        let tx = self.transaction()?;
+        crate::strategy::touch(&tx, id)?;
+        let mut matcher = Matcher::load(&tx, id, network, &taken_on)?;
+        for (i, row) in export.rows.iter().enumerate() {
+            if i % PROGRESS_EVERY == 0 && !progress(i as u32, total as u32) {
+                return Err(CoreError::Cancelled);
+            }
+            let (post_id, is_new) = match matcher.find(row) {
+                Some(Found::Known(p)) => (p, false),
+                Some(Found::Matched(p)) => (p, false),
+                None => {
+                    let text: String = row.text.chars().take(MAX_POST_CHARS).collect();
+                    let at = if row.has_time {
+                        row.published
+                    } else {
+                        row.published.date().and_hms_opt(12, 0, 0).expect("noon")
+                    };
+                    let post = calendar::insert_post(
+                        &tx,
+                        id,
+                        &PostInput {
+                            network: network.to_owned(),
+                            scheduled_at: Some(wall_time(at)),
+                            pillar: None,
+                            topic_id: None,
+                            title: title_of(&text),
+                            text,
+                            link: String::new(),
+                            media_notes: String::new(),
+                            status: PostStatus::Published,
+                            editorial_item_id: None,
+                            objective_id: None,
+                            campaign: String::new(),
+                        },
+                    )?;
+                    matcher.unplanned.insert(post);
+                    matcher.published.insert(post);
+                    (post, true)
+                }
+            };
+            // The publication as it will stand: what the row gives replaces what is stored.
+            let old = matcher.publications.get(&post_id);
+            let publication = Publication {
+                external_id: if row.external_id.is_empty() {
+                    old.map_or(String::new(), |o| o.external_id.clone())
+                } else {
+                    row.external_id.clone()
+                },
+                permalink: if row.permalink.is_empty() {
+                    old.map_or(String::new(), |o| o.permalink.clone())
+                } else {
+                    row.permalink.clone()
+                },
+                format: row.format.or(old.and_then(|o| o.format)),
+                unplanned: matcher.unplanned.contains(&post_id),
+            };
+            if old != Some(&publication) {
+                write_publication(&tx, id, post_id, network, &publication)?;
+                matcher.publications.insert(post_id, publication);
+            }
+            if !row.external_id.is_empty() {
+                matcher.by_id.insert(row.external_id.clone(), post_id);
+            } else if !row.permalink.is_empty() {
+                matcher.by_link.insert(normal_link(&row.permalink), post_id);
+            }
+            let (same_day, before) = matcher.snapshots.get(&post_id).cloned().unwrap_or_default();
+            if is_new {
+                report.unplanned += 1;
+                write_snapshot(&tx, post_id, &taken_on, ResultSource::Import, &row.measures)?;
+                matcher
+                    .snapshots
+                    .insert(post_id, (Some(row.measures), None));
+                continue;
+            }
+            if matcher.published.insert(post_id) {
+                mark_published(&tx, post_id)?;
+            }
+            let unchanged = match &same_day {
+                Some(m) => m.merged(&row.measures) == *m,
+                None => before.as_ref() == Some(&row.measures),
+            };
+            if unchanged {
+                report.unchanged += 1;
+                continue;
+            }
+            write_snapshot(&tx, post_id, &taken_on, ResultSource::Import, &row.measures)?;
+            let merged = same_day.map_or(row.measures, |m| m.merged(&row.measures));
+            matcher.snapshots.insert(post_id, (Some(merged), before));
+            if matcher.with_results.insert(post_id) && !matcher.unplanned.contains(&post_id) {
+                report.matched += 1;
+            } else {
+                report.updated += 1;
+            }
+        }
+        if !progress(total as u32, total as u32) {
+            return Err(CoreError::Cancelled);
+        }
+        if commit {
+            tx.commit()?;
+            report.written = true;
+        }
+        Ok(report)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts() {
+        assert_eq!(parse_count("1234"), Ok(Some(1234)));
+        assert_eq!(parse_count("1,234"), Ok(Some(1234)));
+        assert_eq!(parse_count("1 234 567"), Ok(Some(1_234_567)));
+        assert_eq!(parse_count("1.234.567"), Ok(Some(1_234_567)));
+        assert_eq!(parse_count("12.0"), Ok(Some(12)));
+        assert_eq!(parse_count("12.5"), Ok(Some(13)));
+        assert_eq!(parse_count(""), Ok(None));
+        assert_eq!(parse_count("-"), Ok(None));
+        assert_eq!(parse_count("-3"), Err(()));
+        assert_eq!(parse_count("abc"), Err(()));
+        assert_eq!(parse_count("1,2,3"), Err(()));
+    }
+
+    #[test]
+    fn links_compare_without_scheme_query_or_slash() {
+        assert_eq!(
+            normal_link("https://www.Instagram.com/p/ABC/?utm=1"),
+            normal_link("http://instagram.com/p/ABC")
+        );
+    }
+
+    #[test]
+    fn excel_serials_are_dates() {
+        assert_eq!(excel_date(46217.375).as_deref(), Some("2026-07-14 09:00"));
+        assert_eq!(excel_date(46217.0).as_deref(), Some("2026-07-14"));
+    }
+}

@@ -1,0 +1,60 @@
+// Typed wrappers around the commands of step 5 (test, evaluate, adapt) on the Rust side; every rejection is
+// normalised into an `ApiError`. The post editor of the calendar uses the results commands too.
+import { invoke, type InvokeArgs } from '@tauri-apps/api/core';
+import type {
+  ContentFormat,
+  Evaluation,
+  KpiReading,
+  Measures,
+  Post,
+  PostResults,
+  ResultsImportReport,
+} from '../../bindings';
+import { toApiError } from '../../ipc';
+
+async function call<T>(cmd: string, args: InvokeArgs): Promise<T> {
+  try {
+    return await invoke<T>(cmd, args);
+  } catch (e) {
+    throw toApiError(e);
+  }
+}
+
+/** The payload of the `results-import-progress` event (not among the generated bindings: the Rust side sends it as
+ *  an event, never as a command's answer). */
+export interface ImportProgress {
+  done: number;
+  total: number;
+}
+
+/** The event a results import sends as it goes. */
+export const IMPORT_PROGRESS_EVENT = 'results-import-progress';
+
+export const adaptApi = {
+  /** `from`, `to`: `YYYY-MM-DD`, inclusive; null for the strategy's start and today. */
+  evaluation: (strategyId: number, from: string | null, to: string | null) =>
+    call<Evaluation>('evaluation_get', { strategyId, from, to }),
+  /** A native open dialog, then a dry run of the file picked (kept for `resultsImportRun`); null when cancelled. */
+  resultsPick: (strategyId: number) => call<ResultsImportReport | null>('results_pick', { strategyId }),
+  /** Imports the file picked last; rejects with `cancelled` when `resultsImportCancel` stopped it. */
+  resultsImportRun: (strategyId: number, skipInvalid: boolean) =>
+    call<ResultsImportReport>('results_import_run', { strategyId, skipInvalid }),
+  resultsImportCancel: () => call<null>('results_import_cancel', {}),
+  unplannedList: (strategyId: number) => call<Post[]>('unplanned_list', { strategyId }),
+  /** The planned post takes the unplanned one's results; the unplanned post goes. */
+  unplannedLink: (strategyId: number, unplannedId: number, plannedId: number) =>
+    call<PostResults>('unplanned_link', { strategyId, unplannedId, plannedId }),
+  /** One reading per objective and day: another one on the same day replaces it. */
+  kpiReadingSave: (strategyId: number, objectiveId: number, takenOn: string, value: number, note: string) =>
+    call<KpiReading[]>('kpi_reading_save', { strategyId, objectiveId, takenOn, value, note }),
+  kpiReadingDelete: (strategyId: number, readingId: number) =>
+    call<null>('kpi_reading_delete', { strategyId, readingId }),
+  postResults: (strategyId: number, postId: number) => call<PostResults>('post_results_get', { strategyId, postId }),
+  /** Replaces the numbers of that day as a whole (null: unknown); all null deletes that day's numbers. */
+  postResultsSave: (strategyId: number, postId: number, takenOn: string, measures: Measures) =>
+    call<PostResults>('post_results_save', { strategyId, postId, takenOn, measures }),
+  postFormatSet: (strategyId: number, postId: number, format: ContentFormat | null) =>
+    call<PostResults>('post_format_set', { strategyId, postId, format }),
+};
+
+export type AdaptApi = typeof adaptApi;

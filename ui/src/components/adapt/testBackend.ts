@@ -1,0 +1,290 @@
+// An in-memory stand-in for the Rust commands of step 5, for component tests, over the calendar's fake (posts,
+// `calendar_get`, the post results) and the objectives' fake (networks). The evaluation is whatever the test sets:
+// the rules (KPI status, rates, underperformers) live and are tested in Rust. Events are mocked too, so that a test
+// can `emit` the import's progress.
+import { mockIPC } from '@tauri-apps/api/mocks';
+import type {
+  ApiError,
+  Evaluation,
+  KpiReading,
+  KpiTrack,
+  PerformanceGroup,
+  PostPerformance,
+  ResultsImportReport,
+  Totals,
+  Underperformer,
+} from '../../bindings';
+import { createCalendarFake, type CalFake, type Call } from '../calendar/testBackend';
+import type { ObjFake } from '../objectives/testBackend';
+
+export interface AdaptFake {
+  cal: CalFake;
+  evaluation: Evaluation;
+  /** The ids of the unplanned posts (posts of `cal.posts`, as on the Rust side). */
+  unplanned: number[];
+  /** The answer of `results_pick` (null: the dialog was cancelled). */
+  pick: ResultsImportReport | null;
+  nextId: number;
+  calls: Call[];
+  /** Commands answered by a custom function (e.g. to reject, or to wait). */
+  overrides: Record<string, (args: Record<string, unknown>) => unknown>;
+  callsTo: (cmd: string) => Call[];
+}
+
+export function totals(partial: Partial<Totals> = {}): Totals {
+  return {
+    posts: 0,
+    impressions: 0,
+    engagements: 0,
+    clicks: 0,
+    engagement_rate: null,
+    click_through_rate: null,
+    ...partial,
+  };
+}
+
+export function kpiTrack(partial: Partial<KpiTrack> & Pick<KpiTrack, 'objective_id' | 'title'>): KpiTrack {
+  return {
+    metric: 'reach',
+    unit: 'people',
+    direction: 'increase',
+    baseline: null,
+    target: null,
+    start: '2027-01-04',
+    deadline: null,
+    source: 'posts',
+    period_days: 30,
+    current: null,
+    history: [],
+    expected: null,
+    progress: null,
+    projected: null,
+    status: 'no_data',
+    explanation: { en: `EN about ${partial.title}`, fr: `FR à propos de ${partial.title}` },
+    readings: [],
+    ...partial,
+  };
+}
+
+export function group(partial: Partial<PerformanceGroup> & Pick<PerformanceGroup, 'by' | 'key'>): PerformanceGroup {
+  return {
+    label: partial.key,
+    totals: totals(),
+    median_engagement_rate: null,
+    weeks: [],
+    top: [],
+    bottom: [],
+    ...partial,
+  };
+}
+
+export function postPerformance(partial: Partial<PostPerformance> & Pick<PostPerformance, 'post_id'>): PostPerformance {
+  return {
+    network: 'instagram',
+    scheduled_at: '2027-01-12T09:30',
+    title: `Post ${partial.post_id}`,
+    pillar: 'promotion',
+    topic_id: null,
+    format: 'photo',
+    unplanned: false,
+    measures: {
+      impressions: 1000,
+      reach: null,
+      reactions: 40,
+      comments: 5,
+      shares: 3,
+      saves: 2,
+      clicks: 10,
+      video_views: null,
+      follows: null,
+      leads: null,
+    },
+    engagement_rate: 5,
+    click_through_rate: 1,
+    ...partial,
+  };
+}
+
+export function underperformer(partial: Partial<Underperformer> & Pick<Underperformer, 'kind'>): Underperformer {
+  const what = partial.kind;
+  return {
+    network: 'instagram',
+    post_id: null,
+    format: null,
+    value: 1.5,
+    baseline: 4,
+    title: { en: `EN ${what} falls short`, fr: `FR ${what} déçoit` },
+    explanation: { en: `EN why ${what}`, fr: `FR pourquoi ${what}` },
+    suggestion: { en: `EN try another ${what}`, fr: `FR essayez un autre ${what}` },
+    ...partial,
+  };
+}
+
+export function evaluation(partial: Partial<Evaluation> = {}): Evaluation {
+  return {
+    from: '2027-01-04',
+    to: '2027-01-12',
+    today: '2027-01-12',
+    objectives: [],
+    overall: totals(),
+    groups: [],
+    posts: [],
+    top: [],
+    bottom: [],
+    underperformers: [],
+    ...partial,
+  };
+}
+
+export function importReport(partial: Partial<ResultsImportReport> = {}): ResultsImportReport {
+  return {
+    file: 'export.csv',
+    kind: 'instagram_posts',
+    network: 'instagram',
+    rows: 10,
+    matched: 6,
+    updated: 1,
+    unchanged: 1,
+    unplanned: 2,
+    rejected: 0,
+    errors: [],
+    error_count: 0,
+    written: false,
+    taken_on: '2027-01-12',
+    ...partial,
+  };
+}
+
+function reject(code: ApiError['code'], message: string, fields: ApiError['fields'] = []): never {
+  throw { code, message, fields } satisfies ApiError;
+}
+
+export function createAdaptFake(
+  partial: Partial<Omit<AdaptFake, 'cal' | 'calls' | 'callsTo'>> = {},
+  cal: Partial<Omit<CalFake, 'obj'>> = {},
+  obj: Partial<ObjFake> = {},
+) {
+  const calendar = createCalendarFake(cal, obj);
+  const f: AdaptFake = {
+    cal: calendar.fake,
+    evaluation: evaluation(),
+    unplanned: [],
+    pick: null,
+    nextId: 5000,
+    calls: calendar.fake.calls,
+    overrides: {},
+    callsTo: (cmd) => f.calls.filter((c) => c.cmd === cmd),
+    ...partial,
+  };
+  const track = (objectiveId: number) => {
+    const t = f.evaluation.objectives.find((o) => o.objective_id === objectiveId);
+    if (!t) return reject('not_found', `objective ${objectiveId}`);
+    return t;
+  };
+  /** A simple stand-in for the Rust rule: with readings, the latest one is the value. */
+  const setReadings = (t: KpiTrack, readings: KpiReading[]) => {
+    t.readings = readings.sort((a, b) => a.taken_on.localeCompare(b.taken_on));
+    if (readings.length > 0) {
+      t.source = 'readings';
+      t.period_days = null;
+      t.history = t.readings.map((r) => ({ date: r.taken_on, value: r.value }));
+      t.current = t.readings[t.readings.length - 1].value;
+    }
+    return structuredClone(t.readings);
+  };
+
+  const handle = (cmd: string, a: Record<string, unknown>): unknown => {
+    const own = [
+      'evaluation_get',
+      'results_pick',
+      'results_import_run',
+      'results_import_cancel',
+      'unplanned_list',
+      'unplanned_link',
+      'kpi_reading_save',
+      'kpi_reading_delete',
+    ];
+    if (!own.includes(cmd)) return calendar.handle(cmd, a);
+    f.calls.push({ cmd, args: a });
+    if (f.overrides[cmd]) return f.overrides[cmd](a);
+    switch (cmd) {
+      case 'evaluation_get':
+        return structuredClone({
+          ...f.evaluation,
+          from: (a.from as string | null) ?? f.evaluation.from,
+          to: (a.to as string | null) ?? f.evaluation.to,
+        });
+      case 'results_pick':
+        return f.pick;
+      case 'results_import_run':
+        if (!f.pick) return reject('validation', 'no file', [{ field: 'file', code: 'required' }]);
+        return { ...f.pick, written: true };
+      case 'results_import_cancel':
+        return null;
+      case 'unplanned_list':
+        return f.cal.posts
+          .filter((p) => f.unplanned.includes(p.id))
+          .sort((x, y) => (y.scheduled_at ?? '').localeCompare(x.scheduled_at ?? ''));
+      case 'unplanned_link': {
+        const from = f.cal.posts.find((p) => p.id === a.unplannedId);
+        const to = f.cal.posts.find((p) => p.id === a.plannedId);
+        if (!from || !to) return reject('not_found', 'post');
+        if (!f.unplanned.includes(from.id)) return reject('conflict', `post ${from.id} is not an unplanned post`);
+        if (from.network !== to.network) return reject('conflict', 'not the same network');
+        const moved = f.cal.results[from.id];
+        f.cal.posts = f.cal.posts.filter((p) => p.id !== from.id);
+        f.unplanned = f.unplanned.filter((id) => id !== from.id);
+        f.cal.results[to.id] = {
+          post_id: to.id,
+          publication: moved?.publication ? { ...moved.publication, unplanned: false } : null,
+          snapshots: (moved?.snapshots ?? []).map((s) => ({ ...s, post_id: to.id })),
+        };
+        return f.cal.results[to.id];
+      }
+      case 'kpi_reading_save': {
+        const t = track(a.objectiveId as number);
+        const day = a.takenOn as string;
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return reject('validation', 'taken_on', [{ field: 'taken_on', code: 'invalid_date' }]);
+        const reading: KpiReading = {
+          id: f.nextId++,
+          objective_id: t.objective_id,
+          taken_on: day,
+          value: a.value as number,
+          note: (a.note as string).trim(),
+        };
+        return setReadings(t, [...t.readings.filter((r) => r.taken_on !== day), reading]);
+      }
+      case 'kpi_reading_delete': {
+        const t = f.evaluation.objectives.find((o) => o.readings.some((r) => r.id === a.readingId));
+        if (!t) return reject('not_found', 'KPI reading');
+        setReadings(t, t.readings.filter((r) => r.id !== a.readingId));
+        return null;
+      }
+      default:
+        return reject('internal', `the step 5 fake has no command ${cmd}`);
+    }
+  };
+  return { fake: f, handle };
+}
+
+/** Installs the fake step 5 backend (with the calendar's and the objectives'), and mocked events. */
+export function installAdaptBackend(
+  partial: Partial<Omit<AdaptFake, 'cal' | 'calls' | 'callsTo'>> = {},
+  cal: Partial<Omit<CalFake, 'obj'>> = {},
+  obj: Partial<ObjFake> = {},
+): AdaptFake {
+  const { fake, handle } = createAdaptFake(partial, cal, obj);
+  mockIPC((cmd, args) => handle(cmd, (args ?? {}) as Record<string, unknown>), { shouldMockEvents: true });
+  return fake;
+}
+
+/** A promise the test settles by hand (a command still running). */
+export function deferred<T>() {
+  let resolve!: (v: T) => void;
+  let rejectWith!: (e: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    rejectWith = rej;
+  });
+  return { promise, resolve, reject: rejectWith };
+}
