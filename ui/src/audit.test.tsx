@@ -314,7 +314,8 @@ describe('audit: summary', () => {
     const s = makeStrategy({ current_step: 'test_adapt' });
     const backend = installBackend({ strategies: [s], lastStrategyId: s.id });
     const { user } = await renderApp();
-    expect(await screen.findByTestId('adapt')).toBeInTheDocument();
+    // Step 5 loads lazily, with its charts: give it time on a loaded machine.
+    expect(await screen.findByTestId('adapt', {}, { timeout: 10000 })).toBeInTheDocument();
     expect(screen.getByTestId('adapt-tab-results')).toHaveAttribute('aria-selected', 'true');
     expect(screen.queryByTestId('audit')).toBeNull();
     await user.click(screen.getByTestId('step-audit'));

@@ -470,6 +470,22 @@ impl Store {
     /// Starts a test from a post: the post is variant A, a copy of it variant B (see the module's rules).
     pub fn start_ab_test(&mut self, id: i64, post_id: i64, varied: VariedElement) -> Result<i64> {
         let post = self.post(id, post_id)?;
+        if varied == VariedElement::Time && post.data.scheduled_at.is_none() {
+            return Err(CoreError::Validation(vec![FieldError::new(
+                "scheduled_at",
+                "required",
+            )]));
+        }
+        if let Some((_, t)) = test_inputs(self.conn(), id)?
+            .into_iter()
+            .find(|(_, t)| t.variants.iter().any(|v| v.post_id == Some(post_id)))
+        {
+            return Err(CoreError::Conflict(format!(
+                "this post is already a variant of the A/B test \"{}\"",
+                t.name
+            )));
+        }
+        let french = self.strategy(id)?.language == crate::model::Language::Fr;
         let mut copy = post.data.clone();
         copy.status = copy.status.min(PostStatus::Draft);
         if varied == VariedElement::Time {
@@ -488,7 +504,14 @@ impl Store {
         } else {
             post.data.title.clone()
         };
-        let name: String = format!("A/B: {title}").chars().take(200).collect();
+        let name: String = if french {
+            format!("Test A/B : {title}")
+        } else {
+            format!("A/B test: {title}")
+        }
+        .chars()
+        .take(200)
+        .collect();
         self.write(|tx| {
             crate::strategy::touch(tx, id)?;
             let b = calendar::insert_post(tx, id, &copy)?;

@@ -257,7 +257,30 @@ pub(crate) fn write_publication(
     network: &str,
     p: &Publication,
 ) -> Result<()> {
-    let blank = |s: &str| (!s.is_empty()).then(|| s.to_owned());
+    write_publication_parts(
+        tx,
+        strategy_id,
+        post_id,
+        network,
+        (&p.external_id, &p.permalink),
+        p.format,
+        p.unplanned,
+    )
+}
+
+/// [`write_publication`] from its parts (imports write one per row without building a `Publication`).
+pub(crate) fn write_publication_parts(
+    tx: &Transaction,
+    strategy_id: i64,
+    post_id: i64,
+    network: &str,
+    (external_id, permalink): (&str, &str),
+    format: Option<ContentFormat>,
+    unplanned: bool,
+) -> Result<()> {
+    fn blank(s: &str) -> Option<&str> {
+        (!s.is_empty()).then_some(s)
+    }
     tx.prepare_cached(
         "INSERT INTO publication (post_id, strategy_id, network, external_id, permalink, format, unplanned)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
@@ -270,15 +293,18 @@ pub(crate) fn write_publication(
         post_id,
         strategy_id,
         network,
-        blank(&p.external_id),
-        blank(&p.permalink),
-        p.format.map(|f| enum_str(&f)),
-        p.unplanned
+        blank(external_id),
+        blank(permalink),
+        format.map(ContentFormat::as_str),
+        unplanned
     ])?;
     Ok(())
 }
 
-fn publication_of(conn: &rusqlite::Connection, post_id: i64) -> Result<Option<Publication>> {
+pub(crate) fn publication_of(
+    conn: &rusqlite::Connection,
+    post_id: i64,
+) -> Result<Option<Publication>> {
     Ok(conn
         .prepare_cached(
             "SELECT external_id, permalink, format, unplanned FROM publication WHERE post_id = ?1",

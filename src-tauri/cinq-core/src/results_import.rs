@@ -40,7 +40,8 @@ use crate::calendar_import::{self, fold, parse_date_cell, DateOrder, Lines, RowE
 use crate::error::{CoreError, Result};
 use crate::findings::Text;
 use crate::results::{
-    mark_published, write_publication, write_snapshot, Measures, Publication, ResultSource,
+    mark_published, write_publication, write_publication_parts, write_snapshot, Measures,
+    Publication, ResultSource,
 };
 use crate::store::Store;
 
@@ -607,8 +608,18 @@ fn columns(spec: &Spec, header: &csv::StringRecord) -> Option<Columns> {
     })
 }
 
-/// Reads a network's export: recognises it by its columns and reads every row.
-pub fn read_export(file: &str, bytes: &[u8], tz: chrono_tz::Tz) -> Result<Export> {
+/// An export whose header is recognised, ready to read row by row.
+pub struct OpenedExport {
+    sheet: Sheet,
+    header_at: usize,
+    spec: &'static Spec,
+    cols: Columns,
+    order: DateOrder,
+    tz: chrono_tz::Tz,
+}
+
+/// Reads a network's file and recognises it by its columns.
+pub fn open_export(file: &str, bytes: &[u8], tz: chrono_tz::Tz) -> Result<OpenedExport> {
     let sheet = if bytes.starts_with(b"PK\x03\x04") {
         read_xlsx(file, bytes)?
     } else {
@@ -640,8 +651,7 @@ pub fn read_export(file: &str, bytes: &[u8], tz: chrono_tz::Tz) -> Result<Export
             ),
         ));
     };
-    let header = &sheet.rows[header_at].1;
-    let cols = columns(spec, header).ok_or_else(|| {
+    let cols = columns(spec, &sheet.rows[header_at].1).ok_or_else(|| {
         invalid(
             file,
             &format!(
@@ -651,23 +661,56 @@ pub fn read_export(file: &str, bytes: &[u8], tz: chrono_tz::Tz) -> Result<Export
             ),
         )
     })?;
-    let column_name = |i: usize| header.get(i).unwrap_or_default().to_owned();
-    let data = &sheet.rows[header_at + 1..];
-    let dates: Vec<&str> = data
+    let dates: Vec<&str> = sheet.rows[header_at + 1..]
         .iter()
         .map(|(_, r)| r.get(cols.date).unwrap_or(""))
         .collect();
     let order = column_order(&dates, spec.month_first);
-    let mut rows = Vec::with_capacity(data.len());
-    let mut errors = Vec::new();
-    let mut error_count = 0u32;
-    for (line, cells) in data {
+    Ok(OpenedExport {
+        sheet,
+        header_at,
+        spec,
+        cols,
+        order,
+        tz,
+    })
+}
+
+impl OpenedExport {
+    pub fn kind(&self) -> ExportKind {
+        self.spec.kind
+    }
+
+    /// How many data rows the file has.
+    pub fn len(&self) -> usize {
+        self.sheet.rows.len() - self.header_at - 1
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Each data row, read, or its errors.
+    pub fn rows(&self) -> impl Iterator<Item = std::result::Result<ExportRow, Vec<RowError>>> + '_ {
+        self.sheet.rows[self.header_at + 1..]
+            .iter()
+            .map(move |(line, cells)| self.row(*line, cells))
+    }
+
+    fn row(
+        &self,
+        line: u64,
+        cells: &csv::StringRecord,
+    ) -> std::result::Result<ExportRow, Vec<RowError>> {
+        let cols = &self.cols;
+        let header = &self.sheet.rows[self.header_at].1;
+        let column_name = |i: usize| header.get(i).unwrap_or_default().to_owned();
         let cell = |i: Option<usize>| i.and_then(|i| cells.get(i)).unwrap_or("");
         let mut row_errors: Vec<RowError> = Vec::new();
-        let published = parse_published(cell(Some(cols.date)), order, tz);
+        let published = parse_published(cell(Some(cols.date)), self.order, self.tz);
         if published.is_none() {
             row_errors.push(RowError {
-                line: *line,
+                line,
                 column: column_name(cols.date),
                 expected: expected(
                     "a publication date, like 07/14/2026 09:30 or Tue, Jul 14, 2026",
@@ -682,7 +725,7 @@ pub fn read_export(file: &str, bytes: &[u8], tz: chrono_tz::Tz) -> Result<Export
                     Ok(Some(n)) => values[m] = Some(values[m].unwrap_or(0u64).saturating_add(n)),
                     Ok(None) => {}
                     Err(()) => row_errors.push(RowError {
-                        line: *line,
+                        line,
                         column: column_name(c),
                         expected: expected(
                             format!("a whole number, not \"{}\"", cell(Some(c))),
@@ -692,18 +735,11 @@ pub fn read_export(file: &str, bytes: &[u8], tz: chrono_tz::Tz) -> Result<Export
                 }
             }
         }
-        if !row_errors.is_empty() {
-            error_count += 1;
-            for e in row_errors {
-                if errors.len() < MAX_ERRORS {
-                    errors.push(e);
-                }
-            }
-            continue;
-        }
-        let (published, has_time) = published.expect("checked above");
-        rows.push(ExportRow {
-            line: *line,
+        let Some((published, has_time)) = published.filter(|_| row_errors.is_empty()) else {
+            return Err(row_errors);
+        };
+        Ok(ExportRow {
+            line,
             external_id: cell(cols.id).trim().to_owned(),
             permalink: cell(cols.permalink).trim().to_owned(),
             text: cell(cols.text).trim().to_owned(),
@@ -714,10 +750,34 @@ pub fn read_export(file: &str, bytes: &[u8], tz: chrono_tz::Tz) -> Result<Export
                 .iter()
                 .find_map(|c| parse_format(cell(Some(*c)))),
             measures: Measures::from_values(values),
-        });
+        })
+    }
+}
+
+/// Keeps a bad row's errors (the first [`MAX_ERRORS`] of the file) and counts the row.
+fn keep_errors(errors: &mut Vec<RowError>, count: &mut u32, row_errors: Vec<RowError>) {
+    *count += 1;
+    for e in row_errors {
+        if errors.len() < MAX_ERRORS {
+            errors.push(e);
+        }
+    }
+}
+
+/// Reads a network's export: recognises it by its columns and reads every row.
+pub fn read_export(file: &str, bytes: &[u8], tz: chrono_tz::Tz) -> Result<Export> {
+    let opened = open_export(file, bytes, tz)?;
+    let mut rows = Vec::with_capacity(opened.len());
+    let mut errors = Vec::new();
+    let mut error_count = 0u32;
+    for row in opened.rows() {
+        match row {
+            Ok(r) => rows.push(r),
+            Err(e) => keep_errors(&mut errors, &mut error_count, e),
+        }
     }
     Ok(Export {
-        kind: spec.kind,
+        kind: opened.kind(),
         rows,
         errors,
         error_count,
@@ -787,6 +847,9 @@ struct Matcher {
     /// Each post's snapshot on the import's day and its latest one before, as stored: one query for the whole file
     /// instead of two per row.
     snapshots: HashMap<i64, (Option<Measures>, Option<Measures>)>,
+    /// The first post this import made (ids grow): posts from there on are new, unplanned and published, and are
+    /// kept out of the maps above (a file of 100,000 new rows would fill them for nothing).
+    first_created: Option<i64>,
 }
 
 enum Found {
@@ -805,6 +868,7 @@ impl Matcher {
             publications: HashMap::new(),
             published: HashSet::new(),
             snapshots: HashMap::new(),
+            first_created: None,
         };
         let mut stmt = tx.prepare(
             "SELECT post_id, external_id, permalink, format, unplanned FROM publication
@@ -900,6 +964,27 @@ impl Matcher {
             });
         }
         Ok(m)
+    }
+
+    fn created(&self, post_id: i64) -> bool {
+        self.first_created.is_some_and(|f| post_id >= f)
+    }
+
+    fn is_unplanned(&self, post_id: i64) -> bool {
+        self.created(post_id) || self.unplanned.contains(&post_id)
+    }
+
+    /// Reads back the publication and the day's snapshot of a post this import made.
+    fn recall(&mut self, tx: &Transaction, post_id: i64, day: &str) -> Result<()> {
+        if let Some(p) = crate::results::publication_of(tx, post_id)? {
+            self.publications.insert(post_id, p);
+        }
+        let same_day = crate::results::snapshots_of(tx, post_id)?
+            .into_iter()
+            .find(|s| s.taken_on == day)
+            .map(|s| s.measures);
+        self.snapshots.insert(post_id, (same_day, None));
+        Ok(())
     }
 
     fn find(&mut self, row: &ExportRow) -> Option<Found> {
@@ -1032,32 +1117,62 @@ impl Store {
                 .format("%Y-%m-%d")
                 .to_string(),
         };
-        let export = read_export(file, bytes, tz)?;
-        let network = export.kind.network();
-        let total = export.rows.len() + export.error_count as usize;
-        let mut report = ResultsImportReport {
+        let opened = open_export(file, bytes, tz)?;
+        let report = ResultsImportReport {
             file: file.to_owned(),
-            kind: export.kind,
-            network: network.to_owned(),
-            rows: u32::try_from(total).unwrap_or(u32::MAX),
+            kind: opened.kind(),
+            network: opened.kind().network().to_owned(),
+            rows: u32::try_from(opened.len()).unwrap_or(u32::MAX),
             matched: 0,
             updated: 0,
             unchanged: 0,
             unplanned: 0,
-            rejected: export.error_count,
-            errors: export.errors.clone(),
-            error_count: export.error_count,
+            rejected: 0,
+            errors: Vec::new(),
+            error_count: 0,
             written: false,
             taken_on: taken_on.clone(),
         };
-        let commit = !options.dry_run && (export.error_count == 0 || options.skip_invalid);
+        // A large export writes tens of megabytes in one transaction: a page cache that holds them spares SQLite
+        // spilling pages to the log before the commit (restored after).
+        let cache: i64 = self
+            .conn()
+            .query_row("PRAGMA cache_size", [], |r| r.get(0))?;
+        self.conn().execute_batch("PRAGMA cache_size = -131072")?;
+        let result = self.import_rows(id, &opened, options, report, progress);
+        self.conn()
+            .execute_batch(&format!("PRAGMA cache_size = {cache}"))?;
+        result
+    }
+
+    /// The rows of an export, read one by one and written in one transaction, committed at the end when nothing
+    /// stops it (see the module's rules).
+    fn import_rows(
+        &mut self,
+        id: i64,
+        opened: &OpenedExport,
+        options: &ResultsImportOptions,
+        mut report: ResultsImportReport,
+        progress: &mut dyn FnMut(u32, u32) -> bool,
+    ) -> Result<ResultsImportReport> {
+        let network = opened.kind().network();
+        let total = u32::try_from(opened.len()).unwrap_or(u32::MAX);
+        let taken_on = report.taken_on.clone();
         let tx = self.transaction()?;
         crate::strategy::touch(&tx, id)?;
         let mut matcher = Matcher::load(&tx, id, network, &taken_on)?;
-        for (i, row) in export.rows.iter().enumerate() {
-            if i % PROGRESS_EVERY == 0 && !progress(i as u32, total as u32) {
+        for (i, row) in opened.rows().enumerate() {
+            if i % PROGRESS_EVERY == 0 && !progress(i as u32, total) {
                 return Err(CoreError::Cancelled);
             }
+            let row = match row {
+                Ok(row) => row,
+                Err(e) => {
+                    keep_errors(&mut report.errors, &mut report.error_count, e);
+                    continue;
+                }
+            };
+            let row = &row;
             let (post_id, is_new) = match matcher.find(row) {
                 Some(Found::Known(p)) => (p, false),
                 Some(Found::Matched(p)) => (p, false),
@@ -1086,11 +1201,34 @@ impl Store {
                             campaign: String::new(),
                         },
                     )?;
-                    matcher.unplanned.insert(post);
-                    matcher.published.insert(post);
+                    matcher.first_created.get_or_insert(post);
                     (post, true)
                 }
             };
+            if is_new {
+                // A new post: its publication and snapshot are written as they are, nothing to compare with.
+                write_publication_parts(
+                    &tx,
+                    id,
+                    post_id,
+                    network,
+                    (&row.external_id, &row.permalink),
+                    row.format,
+                    true,
+                )?;
+                write_snapshot(&tx, post_id, &taken_on, ResultSource::Import, &row.measures)?;
+                if !row.external_id.is_empty() {
+                    matcher.by_id.insert(row.external_id.clone(), post_id);
+                } else if !row.permalink.is_empty() {
+                    matcher.by_link.insert(normal_link(&row.permalink), post_id);
+                }
+                report.unplanned += 1;
+                continue;
+            }
+            // A post made earlier in this file (the same row twice): what it has is read back, as for the others.
+            if matcher.created(post_id) && !matcher.publications.contains_key(&post_id) {
+                matcher.recall(&tx, post_id, &taken_on)?;
+            }
             // The publication as it will stand: what the row gives replaces what is stored.
             let old = matcher.publications.get(&post_id);
             let publication = Publication {
@@ -1105,7 +1243,7 @@ impl Store {
                     row.permalink.clone()
                 },
                 format: row.format.or(old.and_then(|o| o.format)),
-                unplanned: matcher.unplanned.contains(&post_id),
+                unplanned: matcher.is_unplanned(post_id),
             };
             if old != Some(&publication) {
                 write_publication(&tx, id, post_id, network, &publication)?;
@@ -1117,15 +1255,7 @@ impl Store {
                 matcher.by_link.insert(normal_link(&row.permalink), post_id);
             }
             let (same_day, before) = matcher.snapshots.get(&post_id).cloned().unwrap_or_default();
-            if is_new {
-                report.unplanned += 1;
-                write_snapshot(&tx, post_id, &taken_on, ResultSource::Import, &row.measures)?;
-                matcher
-                    .snapshots
-                    .insert(post_id, (Some(row.measures), None));
-                continue;
-            }
-            if matcher.published.insert(post_id) {
+            if !matcher.created(post_id) && matcher.published.insert(post_id) {
                 mark_published(&tx, post_id)?;
             }
             let unchanged = match &same_day {
@@ -1139,15 +1269,17 @@ impl Store {
             write_snapshot(&tx, post_id, &taken_on, ResultSource::Import, &row.measures)?;
             let merged = same_day.map_or(row.measures, |m| m.merged(&row.measures));
             matcher.snapshots.insert(post_id, (Some(merged), before));
-            if matcher.with_results.insert(post_id) && !matcher.unplanned.contains(&post_id) {
+            if matcher.with_results.insert(post_id) && !matcher.is_unplanned(post_id) {
                 report.matched += 1;
             } else {
                 report.updated += 1;
             }
         }
-        if !progress(total as u32, total as u32) {
+        if !progress(total, total) {
             return Err(CoreError::Cancelled);
         }
+        report.rejected = report.error_count;
+        let commit = !options.dry_run && (report.error_count == 0 || options.skip_invalid);
         if commit {
             tx.commit()?;
             report.written = true;

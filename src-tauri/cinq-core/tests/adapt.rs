@@ -1543,7 +1543,8 @@ fn a_test_starts_from_a_post() {
     );
     let t = store.start_ab_test(id, p, VariedElement::Time).unwrap();
     let test = store.ab_test(id, t).unwrap();
-    assert_eq!(test.data.name, "A/B: Night light");
+    // The strategy is in French (store_with_strategy): so is the test's name.
+    assert_eq!(test.data.name, "Test A/B : Night light");
     assert_eq!(test.data.metric, SuccessMetric::ClickThrough);
     assert_eq!(test.data.varied, VariedElement::Time);
     assert_eq!(
@@ -1575,7 +1576,17 @@ fn a_test_starts_from_a_post() {
         original.data
     );
 
-    // Another element varied: the same slot.
+    // A post already in a test is not put in a second one.
+    assert!(matches!(
+        store.start_ab_test(id, p, VariedElement::Photo),
+        Err(cinq_core::CoreError::Conflict(_))
+    ));
+    // Another element varied: the same slot (from a post in no test yet).
+    let p = new_post(
+        &mut store,
+        id,
+        &post_input("instagram", Some("2026-03-10T23:00"), "Night light"),
+    );
     let t = store.start_ab_test(id, p, VariedElement::Photo).unwrap();
     let b = store
         .post(
@@ -1584,11 +1595,15 @@ fn a_test_starts_from_a_post() {
         )
         .unwrap();
     assert_eq!(b.data.scheduled_at.as_deref(), Some("2026-03-10T23:00"));
-    // An idea stays an idea.
+    // An idea stays an idea; its time cannot be what is tested.
     let idea = new_post(&mut store, id, &post_input("instagram", None, ""));
-    let t = store.start_ab_test(id, idea, VariedElement::Time).unwrap();
+    assert!(matches!(
+        store.start_ab_test(id, idea, VariedElement::Time),
+        Err(cinq_core::CoreError::Validation(_))
+    ));
+    let t = store.start_ab_test(id, idea, VariedElement::Title).unwrap();
     let test = store.ab_test(id, t).unwrap();
-    assert_eq!(test.data.name, format!("A/B: #{idea}"));
+    assert_eq!(test.data.name, format!("Test A/B : #{idea}"));
     let b = store.post(id, test.variants[1].post_id.unwrap()).unwrap();
     assert_eq!(
         (b.data.status, b.data.scheduled_at),

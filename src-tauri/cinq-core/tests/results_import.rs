@@ -2002,3 +2002,46 @@ fn implausible_dates_are_bad_cells_not_crashes() {
     // Newest first; 12:00 at UTC−5 is 18:00 in Paris in winter.
     assert_eq!(times, ["9999-12-31T12:00", "9999-12-30T18:00"]);
 }
+
+#[test]
+fn the_same_row_twice_in_one_file_makes_one_post() {
+    let (mut store, id) = store_with_strategy();
+    let row = x_row(
+        "1800",
+        "Tue, Jul 14, 2026",
+        X_TEXT_3,
+        "2310,120,260,14,6,11,30,25,40,22,18",
+    );
+    let more = x_row(
+        "1800",
+        "Tue, Jul 14, 2026",
+        X_TEXT_3,
+        "2500,120,260,14,6,11,30,25,40,22,19",
+    );
+    // Exactly the same row again: nothing new.
+    let file = [X_POSTS_HEADER, &row, &row].join("\n");
+    let r = import(
+        &mut store,
+        id,
+        "x.csv",
+        file.as_bytes(),
+        &options("2026-07-20"),
+    );
+    assert_eq!((r.unplanned, r.unchanged, r.updated), (1, 1, 0));
+    assert_eq!(db_counts(&store), (1, 1, 1));
+    // The same post with bigger numbers further down: the day's snapshot takes them.
+    let (mut store, id) = store_with_strategy();
+    let file = [X_POSTS_HEADER, &row, &more].join("\n");
+    let r = import(
+        &mut store,
+        id,
+        "x.csv",
+        file.as_bytes(),
+        &options("2026-07-20"),
+    );
+    assert_eq!((r.unplanned, r.unchanged, r.updated), (1, 0, 1));
+    assert_eq!(db_counts(&store), (1, 1, 1));
+    let post = store.unplanned_posts(id).unwrap()[0].id;
+    assert_eq!(latest(&store, id, post).impressions, Some(2500));
+    assert_eq!(latest(&store, id, post).clicks, Some(19));
+}

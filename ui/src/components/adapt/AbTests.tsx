@@ -44,6 +44,7 @@ import type {
 import { notifyError, notifySuccess } from '../../errors';
 import { formatDateTime, formatNumber } from '../../format';
 import i18n from '../../i18n';
+import { learningsKey } from '../calendar/state';
 import { confirmDelete } from '../ItemParts';
 import { StepLoadFailed } from '../StepFrame';
 import { abApi, abKeys, inputOf, networkLabel, planPostGroups, useAbTests, usePlanCalendar, variantData } from './abIpc';
@@ -122,6 +123,8 @@ export function AbTestsPanel({ strategyId }: { strategyId: number }) {
     mutationFn: (testId: number) => abApi.delete(strategyId, testId),
     onSuccess: (list) => {
       client.setQueryData(abKeys.tests(strategyId), list);
+      // The post editor shows the decided tests' learnings.
+      void client.invalidateQueries({ queryKey: learningsKey(strategyId) });
       notifySuccess(t('adaptTests.deleted'));
     },
     onError: notifyError,
@@ -450,6 +453,8 @@ function LearningInvite({ test, strategyId }: { test: AbTest; strategyId: number
     mutationFn: (learning: string) => abApi.save(strategyId, test.id, { ...inputOf(test), learning }),
     onSuccess: (list) => {
       client.setQueryData(abKeys.tests(strategyId), list);
+      // The post editor shows the decided tests' learnings.
+      void client.invalidateQueries({ queryKey: learningsKey(strategyId) });
       notifySuccess(t('adaptTests.card.learningSaved'));
     },
     onError: (e: ApiError) => {
@@ -602,6 +607,8 @@ function TestForm({
     mutationFn: (input: AbTestInput) => abApi.save(strategyId, test?.id ?? null, input),
     onSuccess: (list) => {
       client.setQueryData(abKeys.tests(strategyId), list);
+      // The post editor shows the decided tests' learnings.
+      void client.invalidateQueries({ queryKey: learningsKey(strategyId) });
       notifySuccess(t('adaptTests.saved'));
       onClose();
     },

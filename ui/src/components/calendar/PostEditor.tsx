@@ -1,6 +1,7 @@
 // The post editor of the calendar (step 4): a drawer with every field of a post, which saves itself as the user types
 // (one undo entry per opening), the length of the text against the chosen network's limit and how it fits the other
-// networks, the checks about the post, and its results once it has a day (./PostResults). Also the pieces the
+// networks, the checks about the post, and its results once it has a day (./PostResults); what the decided A/B tests
+// of step 5 taught on its network, and an A/B test started from it. Also the pieces the
 // editorial item editor shares: the editing session, the autosave of a draft, the save status line and the field
 // errors.
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
@@ -10,10 +11,13 @@ import {
   Badge,
   Button,
   Checkbox,
+  Collapse,
   Divider,
   Drawer,
   Group,
   Input,
+  Menu,
+  Paper,
   SegmentedControl,
   Select,
   SimpleGrid,
@@ -21,37 +25,63 @@ import {
   Text,
   Textarea,
   TextInput,
+  UnstyledButton,
 } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import {
+  IconAB,
   IconAlertTriangle,
+  IconBulb,
   IconCheck,
+  IconChevronDown,
+  IconChevronUp,
   IconCircleX,
   IconCopy,
   IconInfoCircle,
   IconLoader2,
   IconTrash,
 } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { SAVE_DELAY_MS } from '../../autosave';
 import type {
   ApiError,
   CalendarFinding,
   CalendarRow,
+  CalendarView,
   FieldError,
   Pillar,
   Post,
   PostInput,
   PostStatus,
   Severity,
+  VariedElement,
 } from '../../bindings';
 import { fieldErrorText, notifyError, notifySuccess } from '../../errors';
 import { formatDay } from '../../format';
 import i18n from '../../i18n';
+import { abKeys } from '../adapt/abIpc';
+import { objectivesKey } from '../objectives/state';
 import { confirmDelete } from '../ItemParts';
 import './i18n';
+import { calApi } from './ipc';
 import { PostResultsSection } from './PostResults';
-import { dayOf, EMPTY_POST, inputOf, PILLAR_COLORS, POST_STATUSES, textLength, timeOf, useCal } from './state';
+import {
+  calendarKey,
+  dayOf,
+  EMPTY_POST,
+  inputOf,
+  invalidateCalendar,
+  PILLAR_COLORS,
+  POST_STATUSES,
+  postById,
+  rowName,
+  textLength,
+  timeOf,
+  undoStackOf,
+  useCal,
+  useLearnings,
+} from './state';
 
 // ---------------------------------------------------------------------------------------------------------------
 // What both editors share.
@@ -341,6 +371,8 @@ const NEEDS_DATE: readonly PostStatus[] = ['scheduled', 'published'];
 /** The longest text the backend keeps in each field (for the "At most … characters" errors). */
 const POST_MAX: Record<string, number> = { title: 300, text: 100_000, link: 2000, media_notes: 2000, campaign: 120 };
 const DEFAULT_TIME = '10:00';
+/** What an A/B test started from a post may vary. */
+const VARIED: readonly VariedElement[] = ['photo', 'title', 'text', 'time', 'format'];
 
 /** A post as edited: its day and time apart, and whether it is an idea (no date), so that ticking "No date yet" and
  *  unticking it gives the day back. */
@@ -397,7 +429,9 @@ function PostEditorSession({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const { view, objectives, actions, lang, openPost } = useCal();
+  const { strategyId, range, view, objectives, actions, lang, openPost } = useCal();
+  const client = useQueryClient();
+  const [starting, setStarting] = useState(false);
   const group = `post-editor-${useId()}`;
   const s = useEditorSave<PostDraft, PostInput, Post>({
     initial: draftOf(post ? inputOf(post) : { ...EMPTY_POST, ...preset }),
@@ -432,6 +466,35 @@ function PostEditorSession({
       openPost(copy);
     } catch (e) {
       notifyError(e as ApiError);
+    }
+  };
+
+  /** Starts an A/B test with the post as saved (what waits is saved first) as variant A, then opens variant B. */
+  const startTest = async (varied: VariedElement) => {
+    const saved = await s.flush();
+    if (!saved || s.unsavedReason() !== null) return;
+    setStarting(true);
+    try {
+      const test = await calApi.abTestStart(strategyId, saved.id, varied);
+      notifySuccess(t('calendar.editor.ab.started'));
+      // B was created outside the calendar's changes: its views, step 3's mix and step 5's tests are out of date,
+      // and the undo history cannot describe it (it is forgotten, as after an import).
+      undoStackOf(strategyId).clear();
+      void client.invalidateQueries({ queryKey: objectivesKey(strategyId), refetchType: 'none' });
+      void client.invalidateQueries({ queryKey: abKeys.tests(strategyId) });
+      await invalidateCalendar(client, strategyId);
+      const b = test.variant_data.find((v) => v.label === 'B') ?? test.variant_data[1];
+      if (b?.post_id == null) return;
+      let copy = postById(client.getQueryData<CalendarView>(calendarKey(strategyId, range)) ?? view, b.post_id);
+      if (!copy && b.scheduled_at) {
+        const day = dayOf(b.scheduled_at);
+        copy = postById(await calApi.get(strategyId, { from: day, to: day }), b.post_id);
+      }
+      if (copy) openPost(copy);
+    } catch (e) {
+      notifyError(e as ApiError);
+    } finally {
+      setStarting(false);
     }
   };
 
@@ -508,6 +571,7 @@ function PostEditorSession({
           data-autofocus={d.network === '' ? true : undefined}
           data-testid="post-editor-network"
         />
+        <PostLearnings network={d.network} />
         <Stack gap="xs">
           {!d.idea && (
             <SimpleGrid cols={2} spacing="sm">
@@ -702,6 +766,34 @@ function PostEditorSession({
                 {t('calendar.editor.post.duplicate')}
               </Button>
             )}
+            {s.record && (
+              <Menu position="top-start" width={280} withinPortal>
+                <Menu.Target>
+                  <Button
+                    variant="subtle"
+                    leftSection={<IconAB size={16} aria-hidden />}
+                    rightSection={<IconChevronDown size={14} aria-hidden />}
+                    loading={starting}
+                    disabled={'errors' in prepared || s.status.kind === 'error'}
+                    data-testid="post-ab-start"
+                  >
+                    {t('calendar.editor.ab.start')}
+                  </Button>
+                </Menu.Target>
+                <Menu.Dropdown data-testid="post-ab-menu">
+                  <Menu.Label>{t('calendar.editor.ab.varies')}</Menu.Label>
+                  {VARIED.map((v) => (
+                    <Menu.Item key={v} onClick={() => void startTest(v)} data-testid={`post-ab-varied-${v}`}>
+                      {t(`calendar.editor.ab.varied.${v}`)}
+                    </Menu.Item>
+                  ))}
+                  <Menu.Divider />
+                  <Text size="xs" c="dimmed" px="sm" py={4}>
+                    {t('calendar.editor.ab.help')}
+                  </Text>
+                </Menu.Dropdown>
+              </Menu>
+            )}
           </Group>
           <Button onClick={close} data-testid="post-editor-close">
             {t('calendar.editor.done')}
@@ -712,6 +804,63 @@ function PostEditorSession({
         </Text>
       </Stack>
     </Drawer>
+  );
+}
+
+/** What the decided A/B tests taught on the post's network (nothing when they taught nothing there): each learning
+ *  with its test and the winning variant, in a box that folds. */
+function PostLearnings({ network }: { network: string }) {
+  const { t } = useTranslation();
+  const { strategyId, view } = useCal();
+  const learnings = useLearnings(strategyId, network).data ?? [];
+  const [open, setOpen] = useState(true);
+  const listId = useId();
+  if (network === '' || learnings.length === 0) return null;
+  const title = t('calendar.editor.learnings.title', { network: rowName(view, network) });
+  return (
+    <Paper withBorder radius="sm" px="sm" py={6} data-testid="post-learnings" data-network={network}>
+      <UnstyledButton
+        w="100%"
+        onClick={() => setOpen((o) => !o)}
+        aria-expanded={open}
+        aria-controls={listId}
+        data-testid="post-learnings-toggle"
+      >
+        <Group gap="xs" wrap="nowrap">
+          <IconBulb size={18} color="var(--mantine-color-yellow-6)" aria-hidden style={{ flexShrink: 0 }} />
+          <Text size="sm" fw={600} style={{ flex: 1 }}>
+            {title}
+          </Text>
+          <Badge size="sm" variant="light" color="yellow" tt="none">
+            {t('calendar.editor.learnings.count', { count: learnings.length })}
+          </Badge>
+          {open ? <IconChevronUp size={16} aria-hidden /> : <IconChevronDown size={16} aria-hidden />}
+        </Group>
+      </UnstyledButton>
+      <Collapse expanded={open}>
+        <Stack
+          component="ul"
+          id={listId}
+          aria-label={title}
+          gap={6}
+          mt={6}
+          mb={2}
+          p={0}
+          style={{ listStyle: 'none', maxHeight: 180, overflowY: 'auto' }}
+        >
+          {learnings.map((l) => (
+            <li key={l.test_id} data-testid={`post-learning-${l.test_id}`}>
+              <Text size="sm">{l.learning}</Text>
+              <Text size="xs" c="dimmed">
+                {l.winner
+                  ? t('calendar.editor.learnings.source', { name: l.name, winner: l.winner })
+                  : t('calendar.editor.learnings.sourceNoWinner', { name: l.name })}
+              </Text>
+            </li>
+          ))}
+        </Stack>
+      </Collapse>
+    </Paper>
   );
 }
 

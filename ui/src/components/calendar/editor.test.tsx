@@ -1,15 +1,16 @@
 // The post editor and the editorial item editor of the calendar: fields, autosave (one save after a pause, a new post
 // created once then updated), the length counter and how the text fits the other networks, the post's checks,
-// validation errors that keep what was typed, deletion, and relay posts.
+// validation errors that keep what was typed, deletion, and relay posts; what the A/B tests of step 5 taught on the
+// post's network, and an A/B test started from the post.
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { CalendarFinding, Measures, Objective, PostResults, Topic } from '../../bindings';
+import type { CalendarFinding, Learning, Measures, Objective, PostResults, Topic } from '../../bindings';
 import i18n from '../../i18n';
 import { EMPTY_OBJECTIVE } from '../objectives/testBackend';
 import { EditorialEditor } from './EditorialEditor';
 import { PostEditor } from './PostEditor';
-import { EMPTY_POST, inputOf, undoStackOf } from './state';
+import { EMPTY_POST, inputOf, undoStackOf, type UndoEntry } from './state';
 import { editorialItem, installCalendarBackend, post } from './testBackend';
 import { renderInCalendar, WEEK } from './testRender';
 
@@ -337,6 +338,144 @@ describe('post editor', () => {
     await waitFor(() => expect(openPost).toHaveBeenCalled());
     expect(fake.callsTo('post_save')[0].args).toMatchObject({ postId: null, input: inputOf(post(1)) });
     expect(openPost.mock.calls[0][0]).toEqual({ ...post(1), id: 1000 });
+  });
+});
+
+describe('post editor and the A/B tests of step 5', () => {
+  const learning = (id: number, networks: string[], text: string, winner = 'B'): Learning => ({
+    test_id: id,
+    name: `Test ${id}`,
+    learning: text,
+    winner,
+    networks,
+  });
+  const LEARNINGS = [
+    learning(7, ['instagram'], 'Photos with people get more clicks than product shots.'),
+    learning(8, ['linkedin'], 'A question as the hook gets more comments.', 'A'),
+    learning(9, [], 'Posting before 9:00 gets more reach.'),
+  ];
+
+  it('lists what the tests taught on the post’s network, and asks again when the network changes', async () => {
+    const fake = installCalendarBackend({ posts: [post(1)], learnings: LEARNINGS.slice(0, 2) });
+    const { user, strategyId } = await renderInCalendar(<PostEditor opened post={fake.posts[0]} onClose={() => undefined} />);
+
+    const box = await screen.findByTestId('post-learnings');
+    expect(box).toHaveAttribute('data-network', 'instagram');
+    expect(box).toHaveTextContent('What your tests taught on Instagram');
+    expect(box).toHaveTextContent('1 learning');
+    expect(screen.getByTestId('post-learning-7')).toHaveTextContent(
+      'Photos with people get more clicks than product shots.Test “Test 7”: variant B won',
+    );
+    expect(screen.queryByTestId('post-learning-8')).not.toBeInTheDocument();
+    expect(fake.callsTo('learnings_get').map((c) => c.args)).toEqual([{ strategyId, network: 'instagram' }]);
+
+    await pick(user, screen.getByTestId('post-editor-network'), 'LinkedIn');
+    await waitFor(() => expect(screen.getByTestId('post-learnings')).toHaveAttribute('data-network', 'linkedin'));
+    expect(screen.getByTestId('post-learnings')).toHaveTextContent('What your tests taught on LinkedIn');
+    expect(screen.getByTestId('post-learning-8')).toHaveTextContent('A question as the hook gets more comments.');
+    expect(screen.getByTestId('post-learning-8')).toHaveTextContent('variant A won');
+    expect(screen.queryByTestId('post-learning-7')).not.toBeInTheDocument();
+    expect(fake.callsTo('learnings_get').at(-1)?.args).toEqual({ strategyId, network: 'linkedin' });
+
+    // The box folds.
+    const toggle = screen.getByRole('button', { name: /What your tests taught on LinkedIn/ });
+    expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    await user.click(toggle);
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+
+    // Nothing taught on X: nothing shown.
+    await pick(user, screen.getByTestId('post-editor-network'), 'X');
+    await waitFor(() => expect(fake.callsTo('learnings_get').at(-1)?.args).toEqual({ strategyId, network: 'x' }));
+    await waitFor(() => expect(screen.queryByTestId('post-learnings')).not.toBeInTheDocument());
+  });
+
+  it('asks nothing before the post has a network, and shows the learnings in French', async () => {
+    const fake = installCalendarBackend({ learnings: [LEARNINGS[2]] });
+    const { user } = await renderInCalendar(
+      <PostEditor opened post={null} preset={{ scheduled_at: '2027-01-13T10:00' }} onClose={() => undefined} />,
+      { lang: 'fr' },
+    );
+    await screen.findByTestId('post-editor-network');
+    await settle();
+    expect(fake.callsTo('learnings_get')).toHaveLength(0);
+    expect(screen.queryByTestId('post-learnings')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('post-ab-start')).not.toBeInTheDocument();
+
+    await pick(user, screen.getByTestId('post-editor-network'), 'X');
+    const box = await screen.findByTestId('post-learnings');
+    expect(box).toHaveTextContent('Ce que vos tests ont appris sur X');
+    expect(box).toHaveTextContent('1 enseignement');
+    expect(screen.getByTestId('post-learning-9')).toHaveTextContent('Test « Test 9 » : la variante B l’a emporté');
+  });
+
+  it('starts an A/B test from the post, saving what waits first, then opens and announces variant B', async () => {
+    const fake = installCalendarBackend({ posts: [post(1)] });
+    const { user, strategyId, openPost, client } = await renderInCalendar(
+      <PostEditor opened post={fake.posts[0]} onClose={() => undefined} />,
+    );
+    client.setQueryData(['ab-tests', strategyId], []);
+    const stack = undoStackOf(strategyId);
+    stack.push({ label: 'earlier', undo: {} as UndoEntry['undo'], redo: {} as UndoEntry['redo'] });
+    await user.type(await screen.findByTestId('post-editor-title'), '!');
+    const gets = fake.callsTo('calendar_get').length;
+
+    await user.click(screen.getByRole('button', { name: 'Start an A/B test' }));
+    const menu = await screen.findByTestId('post-ab-menu');
+    expect(within(menu).getByText('What will differ in variant B?')).toBeInTheDocument();
+    expect(within(menu).getAllByRole('menuitem', { hidden: true }).map((i) => i.textContent)).toEqual([
+      'The photo',
+      'The title',
+      'The text',
+      'The time of day (B two hours later)',
+      'The format',
+    ]);
+    await user.click(screen.getByTestId('post-ab-varied-photo'));
+
+    await waitFor(() => expect(openPost).toHaveBeenCalled());
+    expect(fake.callsTo('ab_test_start').map((c) => c.args)).toEqual([{ strategyId, postId: 1, varied: 'photo' }]);
+    // What was typed was saved before: B copies it.
+    const cmds = fake.calls.map((c) => c.cmd);
+    expect(cmds.indexOf('post_save')).toBeLessThan(cmds.indexOf('ab_test_start'));
+    expect(openPost.mock.calls[0][0]).toEqual({ ...post(1), id: 1000, title: 'Post 1!' });
+    expect(
+      await screen.findByText('A/B test created: change variant B, then follow its verdict in step 5.'),
+    ).toBeInTheDocument();
+    expect(fake.callsTo('calendar_get').length).toBeGreaterThan(gets);
+    expect(client.getQueryState(['ab-tests', strategyId])?.isInvalidated).toBe(true);
+    expect(stack.peekUndo()).toBeUndefined();
+  });
+
+  it('opens variant B when it falls outside the period on screen, and says so in French', async () => {
+    const fake = installCalendarBackend({ posts: [post(1, { scheduled_at: '2027-01-17T23:00' })] });
+    const { user, strategyId, openPost } = await renderInCalendar(
+      <PostEditor opened post={fake.posts[0]} onClose={() => undefined} />,
+      { lang: 'fr' },
+    );
+    await user.click(await screen.findByRole('button', { name: 'Lancer un test A/B' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'L’heure (B deux heures plus tard)', hidden: true }));
+
+    await waitFor(() => expect(openPost).toHaveBeenCalled());
+    expect(fake.callsTo('ab_test_start')[0].args).toEqual({ strategyId, postId: 1, varied: 'time' });
+    expect(openPost.mock.calls[0][0]).toEqual({ ...post(1), id: 1000, scheduled_at: '2027-01-18T01:00' });
+    expect(fake.callsTo('calendar_get').at(-1)?.args).toEqual({ strategyId, from: '2027-01-18', to: '2027-01-18' });
+    expect(
+      await screen.findByText('Test A/B créé : modifiez la variante B, puis suivez son verdict à l’étape 5.'),
+    ).toBeInTheDocument();
+  });
+
+  it('says why an A/B test could not be started, and opens nothing', async () => {
+    const fake = installCalendarBackend({ posts: [post(1)] });
+    fake.overrides.ab_test_start = () => {
+      throw { code: 'internal', message: 'disk full', fields: [] };
+    };
+    const { user, openPost } = await renderInCalendar(<PostEditor opened post={fake.posts[0]} onClose={() => undefined} />);
+    await user.click(await screen.findByTestId('post-ab-start'));
+    await user.click(await screen.findByTestId('post-ab-varied-text'));
+
+    await waitFor(() => expect(fake.callsTo('ab_test_start')).toHaveLength(1));
+    expect(await screen.findByText(/disk full/)).toBeInTheDocument();
+    expect(openPost).not.toHaveBeenCalled();
+    expect(screen.getByTestId('post-ab-start')).not.toBeDisabled();
   });
 });
 

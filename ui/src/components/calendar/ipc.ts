@@ -3,6 +3,7 @@
 // `ApiError`.
 import { invoke, type InvokeArgs } from '@tauri-apps/api/core';
 import type {
+  AbTest,
   CalendarChange,
   CalendarChanged,
   CalendarImported,
@@ -11,7 +12,9 @@ import type {
   CsvPreview,
   EditorialItemInput,
   ExportOptions,
+  Learning,
   PostInput,
+  VariedElement,
 } from '../../bindings';
 import { toApiError } from '../../ipc';
 
@@ -64,6 +67,12 @@ export const calApi = {
     dryRun: boolean,
     r: Range,
   ) => call<CalendarImported>('calendar_import_run', { strategyId, mapping, skipInvalid, dryRun, ...r }),
+  /** What the decided A/B tests (step 5) taught that applies to a post on `network`. */
+  learnings: (strategyId: number, network: string) => call<Learning[]>('learnings_get', { strategyId, network }),
+  /** Starts an A/B test from a saved post (variant A) and a draft copy of it (variant B). Answers with the test, not
+   *  with the calendar: its views are to be fetched again. */
+  abTestStart: (strategyId: number, postId: number, varied: VariedElement) =>
+    call<AbTest>('ab_test_start', { strategyId, postId, varied }),
 };
 
 export type CalApi = typeof calApi;

@@ -535,6 +535,21 @@ export function useCalendarActions(strategyId: number, r: Range, api: CalApi = c
   );
 }
 
+/** The learnings of the decided A/B tests shown to a post on `network`; without `network`, those of every network
+ *  (to invalidate them all once a test is decided or its learning changes). */
+export const learningsKey = (strategyId: number, network?: string) =>
+  network === undefined ? (['learnings', strategyId] as const) : (['learnings', strategyId, network] as const);
+
+/** The learnings that apply to a post on `network` (none asked while the post has no network). Fetched again each
+ *  time an editor shows them: step 5 decides the tests. */
+export const useLearnings = (strategyId: number, network: string, api: CalApi = calApi) =>
+  useQuery({
+    queryKey: learningsKey(strategyId, network),
+    queryFn: () => api.learnings(strategyId, network),
+    enabled: network !== '',
+    staleTime: 0,
+  });
+
 /** Refreshes every cached period of a strategy's calendar (after a change made elsewhere, e.g. an import). */
 export function invalidateCalendar(client: QueryClient, strategyId: number) {
   return client.invalidateQueries({ queryKey: ['calendar', strategyId] });

@@ -3,6 +3,7 @@
 // the test sets in `findings` (the rules live and are tested in Rust); the gauges are computed simply.
 import { mockIPC } from '@tauri-apps/api/mocks';
 import type {
+  AbTest,
   ApiError,
   CalendarChange,
   CalendarChanged,
@@ -13,11 +14,13 @@ import type {
   EditorialItem,
   EditorialItemInput,
   ContentFormat,
+  Learning,
   MappedImportReport,
   Measures,
   Post,
   PostInput,
   PostResults,
+  VariedElement,
 } from '../../bindings';
 import { createObjectivesFake, type ObjFake } from '../objectives/testBackend';
 
@@ -33,6 +36,11 @@ export interface CalFake {
   findings: CalendarFinding[];
   /** Each post's results (step 5), by post id; none when absent. */
   results: Record<number, PostResults>;
+  /** The learnings of the decided A/B tests (step 5); `learnings_get` answers those on the network asked (or on
+   *  none, which apply everywhere). */
+  learnings: Learning[];
+  /** The A/B tests started from a post (`ab_test_start`). */
+  abTests: AbTest[];
   today: string;
   nextId: number;
   calls: Call[];
@@ -154,6 +162,8 @@ export function createCalendarFake(partial: Partial<Omit<CalFake, 'obj'>> = {}, 
     editorial: [],
     findings: [],
     results: {},
+    learnings: [],
+    abTests: [],
     today: '2027-01-12',
     nextId: 1000,
     calls: [],
@@ -269,6 +279,58 @@ export function createCalendarFake(partial: Partial<Omit<CalFake, 'obj'>> = {}, 
             );
         f.results[r.post_id] = { ...r, snapshots };
         return f.results[r.post_id];
+      }
+      case 'learnings_get':
+        return f.learnings.filter((l) => l.networks.length === 0 || l.networks.includes(a.network as string));
+      case 'ab_test_start': {
+        // Roughly as the Rust side: the post is A, a draft copy of it B (two hours later when the time varies).
+        const a0 = f.posts.find((p) => p.id === a.postId);
+        if (!a0) return reject('not_found', `post ${String(a.postId)}`);
+        const varied = a.varied as VariedElement;
+        const later = (at: string) => {
+          const d = new Date(`${at}:00Z`);
+          d.setUTCHours(d.getUTCHours() + 2);
+          return d.toISOString().slice(0, 16);
+        };
+        const b: Post = {
+          ...a0,
+          id: f.nextId++,
+          status: a0.status === 'idea' ? 'idea' : 'draft',
+          scheduled_at: varied === 'time' && a0.scheduled_at ? later(a0.scheduled_at) : a0.scheduled_at,
+        };
+        f.posts = [...f.posts, b];
+        const data = (label: string, p: Post) => ({
+          label,
+          post_id: p.id,
+          post_title: p.title,
+          network: p.network,
+          scheduled_at: p.scheduled_at,
+          from_results: false,
+          successes: null,
+          trials: null,
+        });
+        const test: AbTest = {
+          id: f.nextId++,
+          variant_data: [data('A', a0), data('B', b)],
+          comparisons: [],
+          verdicts: [],
+          status: 'waiting_for_data',
+          winner: null,
+          networks: [a0.network],
+          name: `A/B: ${a0.title || `#${a0.id}`}`,
+          hypothesis: '',
+          varied,
+          metric: 'click_through',
+          numerator: null,
+          denominator: null,
+          variants: [
+            { label: 'A', post_id: a0.id, successes: null, trials: null },
+            { label: 'B', post_id: b.id, successes: null, trials: null },
+          ],
+          learning: '',
+        };
+        f.abTests = [test, ...f.abTests];
+        return test;
       }
       case 'post_format_set': {
         const r = resultsOf(a.postId as number);

@@ -2,7 +2,7 @@
 // posts, and a post's results (step 5). Merged under `calendar.editor.`.
 // Glossary: post / publication, editorial item / contenu éditorial, idea / idée, relay post / publication relais,
 // pillar / pilier, topic / thème, campaign / campagne, social objective / objectif social, network / réseau social,
-// results / résultats.
+// results / résultats, A/B test / test A/B, variant / variante, learning / enseignement.
 import type { DeepStrings } from './types';
 
 export const en = {
@@ -88,6 +88,26 @@ export const en = {
     duplicate: 'Duplicate',
     duplicated: 'Copy made: you are now editing the copy.',
     untitled: 'Untitled post',
+  },
+  learnings: {
+    title: 'What your tests taught on {{network}}',
+    count_one: '{{count}} learning',
+    count_other: '{{count}} learnings',
+    source: 'Test “{{name}}”: variant {{winner}} won',
+    sourceNoWinner: 'Test “{{name}}”',
+  },
+  ab: {
+    start: 'Start an A/B test',
+    varies: 'What will differ in variant B?',
+    varied: {
+      photo: 'The photo',
+      title: 'The title',
+      text: 'The text',
+      time: 'The time of day (B two hours later)',
+      format: 'The format',
+    },
+    help: 'This post becomes variant A, and a draft copy of it variant B, on the same network. Change only that one thing in B.',
+    started: 'A/B test created: change variant B, then follow its verdict in step 5.',
   },
   results: {
     title: 'Results',
@@ -255,6 +275,26 @@ export const fr: DeepStrings<typeof en> = {
     duplicate: 'Dupliquer',
     duplicated: 'Copie créée : vous modifiez maintenant la copie.',
     untitled: 'Publication sans titre',
+  },
+  learnings: {
+    title: 'Ce que vos tests ont appris sur {{network}}',
+    count_one: '{{count}} enseignement',
+    count_other: '{{count}} enseignements',
+    source: 'Test « {{name}} » : la variante {{winner}} l’a emporté',
+    sourceNoWinner: 'Test « {{name}} »',
+  },
+  ab: {
+    start: 'Lancer un test A/B',
+    varies: 'Qu’est-ce qui changera dans la variante B ?',
+    varied: {
+      photo: 'La photo',
+      title: 'Le titre',
+      text: 'Le texte',
+      time: 'L’heure (B deux heures plus tard)',
+      format: 'Le format',
+    },
+    help: 'Cette publication devient la variante A, et une copie en brouillon la variante B, sur le même réseau. Ne changez que cet élément dans B.',
+    started: 'Test A/B créé : modifiez la variante B, puis suivez son verdict à l’étape 5.',
   },
   results: {
     title: 'Résultats',
