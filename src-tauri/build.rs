@@ -68,6 +68,7 @@ const COMMANDS: &[&str] = &[
     "results_pick",
     "results_import_run",
     "results_import_cancel",
+    "results_mapping_check",
     "post_results_get",
     "post_results_save",
     "post_format_set",

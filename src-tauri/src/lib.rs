@@ -25,7 +25,9 @@ use cinq_core::objectives::{
 };
 use cinq_core::overview::StrategyOverview;
 use cinq_core::results::{Measures, PostResults};
-use cinq_core::results_import::{ResultsImportOptions, ResultsImportReport};
+use cinq_core::results_import::{
+    ResultsImportOptions, ResultsImportReport, ResultsMapping, ResultsPicked,
+};
 use cinq_core::store::DB_FILE_NAME;
 use cinq_core::{
     AppInfo, Language, Settings, StepId, Store, Strategy, StrategyInput, StrategySummary,
@@ -904,7 +906,7 @@ async fn results_pick(
     app: AppHandle,
     state: State<'_, AppState>,
     strategy_id: i64,
-) -> Cmd<Option<ResultsImportReport>> {
+) -> Cmd<Option<ResultsPicked>> {
     let Some(path) = pick_file(&app, "Network export", &["csv", "txt", "tsv", "xlsx"])? else {
         return Ok(None);
     };
@@ -913,10 +915,64 @@ async fn results_pick(
         dry_run: true,
         ..Default::default()
     };
-    let report =
-        state.with(|s| s.import_results(strategy_id, &name, &bytes, &options, &mut |_, _| true))?;
+    let picked = state.with(|s| {
+        match s.import_results(strategy_id, &name, &bytes, &options, &mut |_, _| true) {
+            Ok(report) => Ok(ResultsPicked {
+                report: Some(report),
+                preview: None,
+            }),
+            // Not a known export: a CSV goes to the column mapping.
+            Err(CoreError::InvalidFile(why)) => {
+                match cinq_core::results_import::results_csv_preview(&name, &bytes) {
+                    Ok(preview) => Ok(ResultsPicked {
+                        report: None,
+                        preview: Some(preview),
+                    }),
+                    Err(_) => Err(CoreError::InvalidFile(why)),
+                }
+            }
+            Err(e) => Err(e),
+        }
+    })?;
     *state.picked_results.lock().map_err(|_| internal())? = Some((name, bytes));
-    Ok(Some(report))
+    Ok(Some(picked))
+}
+
+/// What importing the CSV picked last through `mapping` would do (a dry run), for the mapping screen.
+#[tauri::command]
+fn results_mapping_check(
+    state: State<AppState>,
+    strategy_id: i64,
+    mapping: ResultsMapping,
+) -> Cmd<ResultsImportReport> {
+    let (name, bytes) = picked_results(&state)?;
+    let options = ResultsImportOptions {
+        dry_run: true,
+        ..Default::default()
+    };
+    state.with(|s| {
+        s.import_results_mapped(
+            strategy_id,
+            &name,
+            &bytes,
+            &mapping,
+            &options,
+            &mut |_, _| true,
+        )
+    })
+}
+
+fn picked_results(state: &AppState) -> Cmd<(String, Vec<u8>)> {
+    state
+        .picked_results
+        .lock()
+        .map_err(|_| internal())?
+        .clone()
+        .ok_or_else(|| {
+            ApiError::from(CoreError::Validation(vec![cinq_core::FieldError::new(
+                "file", "required",
+            )]))
+        })
 }
 
 /// The progress of a results import, sent as the `results-import-progress` event.
@@ -933,29 +989,27 @@ async fn results_import_run(
     state: State<'_, AppState>,
     strategy_id: i64,
     skip_invalid: bool,
+    mapping: Option<ResultsMapping>,
 ) -> Cmd<ResultsImportReport> {
     use std::sync::atomic::Ordering;
     use tauri::Emitter;
-    let (name, bytes) = state
-        .picked_results
-        .lock()
-        .map_err(|_| internal())?
-        .clone()
-        .ok_or_else(|| {
-            ApiError::from(CoreError::Validation(vec![cinq_core::FieldError::new(
-                "file", "required",
-            )]))
-        })?;
+    let (name, bytes) = picked_results(&state)?;
     state.cancel_results.store(false, Ordering::SeqCst);
     let options = ResultsImportOptions {
         skip_invalid,
         ..Default::default()
     };
     let report = state.with(|s| {
-        s.import_results(strategy_id, &name, &bytes, &options, &mut |done, total| {
+        let mut progress = |done, total| {
             let _ = app.emit("results-import-progress", ImportProgress { done, total });
             !state.cancel_results.load(Ordering::SeqCst)
-        })
+        };
+        match &mapping {
+            Some(m) => {
+                s.import_results_mapped(strategy_id, &name, &bytes, m, &options, &mut progress)
+            }
+            None => s.import_results(strategy_id, &name, &bytes, &options, &mut progress),
+        }
     })?;
     if report.written {
         *state.picked_results.lock().map_err(|_| internal())? = None;
@@ -1313,6 +1367,7 @@ pub fn run(db: Option<PathBuf>, started: Instant) {
             results_pick,
             results_import_run,
             results_import_cancel,
+            results_mapping_check,
             post_results_get,
             post_results_save,
             post_format_set,

@@ -796,7 +796,7 @@ unplanned: boolean, };
 
 export type PostResults = { post_id: number, publication: Publication | null, snapshots: Array<ResultSnapshot>, };
 
-export type ExportKind = "x_posts" | "x_tweets" | "facebook_posts" | "instagram_posts" | "linkedin_posts";
+export type ExportKind = "x_posts" | "x_tweets" | "facebook_posts" | "instagram_posts" | "linkedin_posts" | "mapped";
 
 export type ResultsImportOptions = { 
 /**
@@ -829,6 +829,34 @@ errors: Array<RowError>, error_count: number,
  * Whether anything was written.
  */
 written: boolean, taken_on: string, };
+
+export type MeasureColumns = { impressions: number | null, reach: number | null, reactions: number | null, comments: number | null, shares: number | null, saves: number | null, clicks: number | null, video_views: number | null, follows: number | null, leads: number | null, };
+
+export type ResultsMapping = { has_header: boolean, network: number | null, 
+/**
+ * The network of the rows whose network cell is empty (or of every row, with no network column).
+ */
+default_network: string | null, 
+/**
+ * The publication date, or date and time in one cell. Required.
+ */
+date: number | null, date_order: DateOrder, external_id: number | null, permalink: number | null, text: number | null, format: number | null, measures: MeasureColumns, };
+
+export type ResultsCsvPreview = { file: string, 
+/**
+ * The column names (from the header, or "Column 1", "Column 2"… when there is none).
+ */
+columns: Array<string>, 
+/**
+ * The first data rows (at most 20).
+ */
+rows: Array<Array<string>>, total_rows: number, 
+/**
+ * The mapping suggested from the column names (English and French).
+ */
+mapping: ResultsMapping, };
+
+export type ResultsPicked = { report: ResultsImportReport | null, preview: ResultsCsvPreview | null, };
 
 export type KpiStatus = "on_track" | "at_risk" | "off_track" | "no_data";
 

@@ -24,6 +24,9 @@
 //! - **Counts**: `matched` rows found a planned post with no imported results yet; `updated` rows changed the
 //!   results of a post that had some (or of an unplanned post); `unchanged` rows brought the numbers already there;
 //!   `unplanned` rows made new unplanned posts; `rejected` rows were bad.
+//! - **Any other CSV** goes through a column mapping (`results_csv_preview` suggests one from English and French column
+//!   names; `Store::import_results_mapped` reads it): each row names its network (its key or name, or a common other
+//!   name such as "Twitter"), or takes the mapping's default network, and is then matched like a known export's row.
 //! - **All or nothing**: one transaction. While a row is bad nothing is written unless "skip the rows with errors" is
 //!   asked; a dry run, a cancel or a failure writes nothing.
 
@@ -57,15 +60,19 @@ pub enum ExportKind {
     InstagramPosts,
     /// LinkedIn's page-posts export.
     LinkedinPosts,
+    /// Any other CSV, read through a column mapping.
+    Mapped,
 }
 
 impl ExportKind {
+    /// The network of a known export's rows (a mapped file names its rows' networks itself: empty).
     pub fn network(self) -> &'static str {
         match self {
             ExportKind::XPosts | ExportKind::XTweets => "x",
             ExportKind::FacebookPosts => "facebook",
             ExportKind::InstagramPosts => "instagram",
             ExportKind::LinkedinPosts => "linkedin",
+            ExportKind::Mapped => "",
         }
     }
 
@@ -76,6 +83,7 @@ impl ExportKind {
             ExportKind::FacebookPosts => "Meta Business Suite export of Facebook posts",
             ExportKind::InstagramPosts => "Meta Business Suite export of Instagram posts",
             ExportKind::LinkedinPosts => "LinkedIn page-posts export",
+            ExportKind::Mapped => "CSV read through a column mapping",
         }
     }
 }
@@ -785,6 +793,351 @@ pub fn read_export(file: &str, bytes: &[u8], tz: chrono_tz::Tz) -> Result<Export
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// Any other CSV, through a column mapping.
+
+/// The columns (0-based) of each measure in a mapped CSV.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct MeasureColumns {
+    pub impressions: Option<u32>,
+    pub reach: Option<u32>,
+    pub reactions: Option<u32>,
+    pub comments: Option<u32>,
+    pub shares: Option<u32>,
+    pub saves: Option<u32>,
+    pub clicks: Option<u32>,
+    pub video_views: Option<u32>,
+    pub follows: Option<u32>,
+    pub leads: Option<u32>,
+}
+
+impl MeasureColumns {
+    fn values(&self) -> [Option<u32>; 10] {
+        [
+            self.impressions,
+            self.reach,
+            self.reactions,
+            self.comments,
+            self.shares,
+            self.saves,
+            self.clicks,
+            self.video_views,
+            self.follows,
+            self.leads,
+        ]
+    }
+
+    fn set(&mut self, i: usize, c: u32) {
+        let slot = match i {
+            0 => &mut self.impressions,
+            1 => &mut self.reach,
+            2 => &mut self.reactions,
+            3 => &mut self.comments,
+            4 => &mut self.shares,
+            5 => &mut self.saves,
+            6 => &mut self.clicks,
+            7 => &mut self.video_views,
+            8 => &mut self.follows,
+            _ => &mut self.leads,
+        };
+        slot.get_or_insert(c);
+    }
+}
+
+/// Which column (0-based) holds each field of a results row, for a CSV that is not a known export.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ResultsMapping {
+    pub has_header: bool,
+    pub network: Option<u32>,
+    /// The network of the rows whose network cell is empty (or of every row, with no network column).
+    pub default_network: Option<String>,
+    /// The publication date, or date and time in one cell. Required.
+    pub date: Option<u32>,
+    pub date_order: DateOrder,
+    pub external_id: Option<u32>,
+    pub permalink: Option<u32>,
+    pub text: Option<u32>,
+    pub format: Option<u32>,
+    pub measures: MeasureColumns,
+}
+
+/// What picking a file for a results import gives: a known export's dry run, or the preview of another CSV to map.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ResultsPicked {
+    pub report: Option<ResultsImportReport>,
+    pub preview: Option<ResultsCsvPreview>,
+}
+
+/// A first look at a CSV that is not a known export, for the mapping screen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ResultsCsvPreview {
+    pub file: String,
+    /// The column names (from the header, or "Column 1", "Column 2"… when there is none).
+    pub columns: Vec<String>,
+    /// The first data rows (at most 20).
+    pub rows: Vec<Vec<String>>,
+    pub total_rows: u32,
+    /// The mapping suggested from the column names (English and French).
+    pub mapping: ResultsMapping,
+}
+
+/// The column names each field is suggested from (folded), beyond the known exports' own.
+const NETWORK_NAMES: &[&str] = &[
+    "network",
+    "reseau",
+    "reseau social",
+    "platform",
+    "plateforme",
+    "channel",
+    "canal",
+    "support",
+];
+const DATE_NAMES: &[&str] = &[
+    "date",
+    "published",
+    "publication date",
+    "date de publication",
+    "publish date",
+    "posted",
+    "publie le",
+];
+const ID_NAMES: &[&str] = &["id", "identifiant", "post id"];
+const LINK_NAMES: &[&str] = &["permalink", "link", "url", "lien", "post link", "post url"];
+const TEXT_NAMES: &[&str] = &[
+    "text",
+    "texte",
+    "message",
+    "post text",
+    "caption",
+    "legende",
+    "title",
+    "titre",
+    "description",
+];
+const FORMAT_NAMES: &[&str] = &[
+    "format",
+    "post type",
+    "type",
+    "content type",
+    "type de publication",
+];
+const MEASURE_NAMES: [&[&str]; 10] = [
+    &["impressions", "vues", "views"],
+    &["reach", "portee", "couverture"],
+    &["likes", "reactions", "j aime", "mentions j aime"],
+    &["comments", "commentaires", "replies", "reponses"],
+    &["shares", "partages", "reposts", "retweets"],
+    &["saves", "enregistrements", "bookmarks"],
+    &[
+        "clicks",
+        "clics",
+        "link clicks",
+        "url clicks",
+        "clics sur un lien",
+    ],
+    &["video views", "plays", "lectures", "vues de videos"],
+    &["follows", "new follows", "abonnements", "nouveaux abonnes"],
+    &["leads", "conversions", "prospects", "inscriptions"],
+];
+
+fn suggest(columns: &[String]) -> ResultsMapping {
+    let folded: Vec<String> = columns.iter().map(|c| fold(c)).collect();
+    let specs = [&X_POSTS, &X_TWEETS, &FACEBOOK, &INSTAGRAM, &LINKEDIN];
+    let find = |own: &[&str], of: fn(&Spec) -> &'static [&'static str]| -> Option<u32> {
+        let names: Vec<&str> = own
+            .iter()
+            .copied()
+            .chain(specs.iter().flat_map(|s| of(s).iter().copied()))
+            .collect();
+        names
+            .iter()
+            .find_map(|n| folded.iter().position(|f| f == n))
+            .and_then(|i| u32::try_from(i).ok())
+    };
+    let mut measures = MeasureColumns::default();
+    for (m, own) in MEASURE_NAMES.iter().enumerate() {
+        let names = own.iter().copied().chain(specs.iter().flat_map(|s| {
+            s.measures[m]
+                .iter()
+                .map(|a| a.split('+').next().unwrap_or(a))
+        }));
+        for n in names {
+            if let Some(i) = folded.iter().position(|f| f == n) {
+                measures.set(m, u32::try_from(i).unwrap_or(0));
+                break;
+            }
+        }
+    }
+    ResultsMapping {
+        has_header: true,
+        network: find(NETWORK_NAMES, |_| &[]),
+        default_network: None,
+        date: find(DATE_NAMES, |s| s.date),
+        date_order: DateOrder::DayFirst,
+        external_id: find(ID_NAMES, |s| s.id),
+        permalink: find(LINK_NAMES, |s| s.permalink),
+        text: find(TEXT_NAMES, |s| s.text),
+        format: find(FORMAT_NAMES, |s| s.format),
+        measures,
+    }
+}
+
+/// Looks at a CSV that is not a known export: its columns, first rows and a suggested mapping.
+pub fn results_csv_preview(file: &str, bytes: &[u8]) -> Result<ResultsCsvPreview> {
+    if bytes.starts_with(b"PK\x03\x04") {
+        return Err(invalid(
+            file,
+            "this workbook is not an export Cinq recognises: save it as CSV to map its columns",
+        ));
+    }
+    let sheet = read_csv(file, bytes)?;
+    let Some((_, first)) = sheet.rows.first() else {
+        return Err(invalid(file, "the file has no rows"));
+    };
+    let width = sheet
+        .rows
+        .iter()
+        .take(200)
+        .map(|(_, r)| r.len())
+        .max()
+        .unwrap_or(0);
+    // A first row with no count and no date in it names the columns.
+    let has_header = !first
+        .iter()
+        .any(|c| matches!(parse_count(c), Ok(Some(_))) || is_day(c));
+    let columns: Vec<String> = (0..width)
+        .map(|i| match first.get(i).filter(|_| has_header) {
+            Some(name) if !name.trim().is_empty() => name.trim().to_owned(),
+            _ => format!("Column {}", i + 1),
+        })
+        .collect();
+    let data = &sheet.rows[usize::from(has_header)..];
+    let mut mapping = if has_header {
+        suggest(&columns)
+    } else {
+        suggest(&[])
+    };
+    mapping.has_header = has_header;
+    if let Some(c) = mapping.date {
+        let dates: Vec<&str> = data
+            .iter()
+            .map(|(_, r)| r.get(c as usize).unwrap_or(""))
+            .collect();
+        mapping.date_order = column_order(&dates, false);
+    }
+    Ok(ResultsCsvPreview {
+        file: file.to_owned(),
+        columns,
+        rows: data
+            .iter()
+            .take(20)
+            .map(|(_, r)| {
+                (0..width)
+                    .map(|i| r.get(i).unwrap_or("").to_owned())
+                    .collect()
+            })
+            .collect(),
+        total_rows: u32::try_from(data.len()).unwrap_or(u32::MAX),
+        mapping,
+    })
+}
+
+fn is_day(s: &str) -> bool {
+    let s = s.trim();
+    !s.is_empty()
+        && s.as_bytes()[0].is_ascii_digit()
+        && (parse_date_cell(s, DateOrder::DayFirst).is_some()
+            || parse_date_cell(s, DateOrder::MonthFirst).is_some())
+}
+
+/// A network's key from what a cell says: its key or its name, any case or accent, or a common other name.
+fn network_of(cell: &str, networks: &[crate::audit::Network]) -> Option<String> {
+    let c = fold(cell).replace(' ', "");
+    if c.is_empty() {
+        return None;
+    }
+    let alias = match c.as_str() {
+        "twitter" | "tw" => "x",
+        "fb" | "meta" => "facebook",
+        "ig" | "insta" => "instagram",
+        "li" => "linkedin",
+        "yt" => "youtube",
+        other => other,
+    };
+    networks
+        .iter()
+        .find(|n| fold(&n.key).replace(' ', "") == alias || fold(&n.name).replace(' ', "") == alias)
+        .map(|n| n.key.clone())
+}
+
+/// A mapped row: its network and the row, or its errors.
+fn mapped_row(
+    m: &ResultsMapping,
+    header: &[String],
+    line: u64,
+    cells: &csv::StringRecord,
+    networks: &[crate::audit::Network],
+    tz: chrono_tz::Tz,
+) -> (String, std::result::Result<ExportRow, Vec<RowError>>) {
+    let cell = |i: Option<u32>| i.and_then(|i| cells.get(i as usize)).unwrap_or("");
+    let name = |i: u32| header.get(i as usize).cloned().unwrap_or_default();
+    let mut errors = Vec::new();
+    let network = match network_of(cell(m.network), networks) {
+        Some(n) => n,
+        None if cell(m.network).trim().is_empty() => m.default_network.clone().unwrap_or_default(),
+        None => String::new(),
+    };
+    if network.is_empty() {
+        errors.push(RowError {
+            line,
+            column: m.network.map(name).unwrap_or_default(),
+            expected: expected(
+                "a network of this strategy (or choose the network of every row)",
+                "un réseau de cette stratégie (ou choisissez le réseau de toutes les lignes)",
+            ),
+        });
+    }
+    let published = parse_published(cell(m.date), m.date_order, tz);
+    if published.is_none() {
+        errors.push(RowError {
+            line,
+            column: m.date.map(name).unwrap_or_default(),
+            expected: expected("a publication date", "une date de publication"),
+        });
+    }
+    let mut values = [None; 10];
+    for (k, c) in m.measures.values().iter().enumerate() {
+        let Some(c) = *c else { continue };
+        match parse_count(cell(Some(c))) {
+            Ok(v) => values[k] = v,
+            Err(()) => errors.push(RowError {
+                line,
+                column: name(c),
+                expected: expected(
+                    format!("a whole number, not \"{}\"", cell(Some(c))),
+                    format!("un nombre entier, et non « {} »", cell(Some(c))),
+                ),
+            }),
+        }
+    }
+    let Some((published, has_time)) = published.filter(|_| errors.is_empty()) else {
+        return (network, Err(errors));
+    };
+    (
+        network,
+        Ok(ExportRow {
+            line,
+            external_id: cell(m.external_id).trim().to_owned(),
+            permalink: cell(m.permalink).trim().to_owned(),
+            text: cell(m.text).trim().to_owned(),
+            published,
+            has_time,
+            format: parse_format(cell(m.format)),
+            measures: Measures::from_values(values),
+        }),
+    )
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // Matching.
 
 /// A permalink as it compares: no scheme, no `www.`, no query, no trailing slash, lower case.
@@ -1091,6 +1444,23 @@ fn title_of(text: &str) -> String {
 // ---------------------------------------------------------------------------------------------------------------
 // Import.
 
+/// The day an import's numbers are from: the one asked, or today in the strategy's time zone.
+fn taken_on_of(options: &ResultsImportOptions, tz: chrono_tz::Tz) -> Result<String> {
+    match &options.taken_on {
+        Some(d) => {
+            NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|_| {
+                CoreError::Validation(vec![crate::FieldError::new("taken_on", "invalid_date")])
+            })?;
+            Ok(d.clone())
+        }
+        None => Ok(chrono::Utc::now()
+            .with_timezone(&tz)
+            .date_naive()
+            .format("%Y-%m-%d")
+            .to_string()),
+    }
+}
+
 impl Store {
     /// Imports a network's export into a strategy (see the module's rules). `progress(done, total)` is called every
     /// [`PROGRESS_EVERY`] rows; when it returns false the import stops and writes nothing.
@@ -1104,19 +1474,7 @@ impl Store {
     ) -> Result<ResultsImportReport> {
         let strategy = self.strategy(id)?;
         let tz: chrono_tz::Tz = strategy.timezone.parse().unwrap_or(chrono_tz::UTC);
-        let taken_on = match &options.taken_on {
-            Some(d) => {
-                NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|_| {
-                    CoreError::Validation(vec![crate::FieldError::new("taken_on", "invalid_date")])
-                })?;
-                d.clone()
-            }
-            None => chrono::Utc::now()
-                .with_timezone(&tz)
-                .date_naive()
-                .format("%Y-%m-%d")
-                .to_string(),
-        };
+        let taken_on = taken_on_of(options, tz)?;
         let opened = open_export(file, bytes, tz)?;
         let report = ResultsImportReport {
             file: file.to_owned(),
@@ -1145,6 +1503,72 @@ impl Store {
         result
     }
 
+    /// Imports a CSV that is not a known export through a column mapping (see the module's rules; each row names
+    /// its network, or takes the default one).
+    pub fn import_results_mapped(
+        &mut self,
+        id: i64,
+        file: &str,
+        bytes: &[u8],
+        mapping: &ResultsMapping,
+        options: &ResultsImportOptions,
+        progress: &mut dyn FnMut(u32, u32) -> bool,
+    ) -> Result<ResultsImportReport> {
+        let strategy = self.strategy(id)?;
+        let tz: chrono_tz::Tz = strategy.timezone.parse().unwrap_or(chrono_tz::UTC);
+        let taken_on = taken_on_of(options, tz)?;
+        let preview = results_csv_preview(file, bytes)?;
+        let width = preview.columns.len() as u32;
+        let used = [
+            mapping.network,
+            mapping.date,
+            mapping.external_id,
+            mapping.permalink,
+            mapping.text,
+            mapping.format,
+        ]
+        .into_iter()
+        .chain(mapping.measures.values())
+        .flatten();
+        let mut errors = Vec::new();
+        if mapping.date.is_none() {
+            errors.push(crate::FieldError::new("date", "required"));
+        }
+        if used.into_iter().any(|c| c >= width) {
+            errors.push(crate::FieldError::new("mapping", "out_of_range"));
+        }
+        if !errors.is_empty() {
+            return Err(CoreError::Validation(errors));
+        }
+        let networks = self.audit(id)?.networks;
+        let sheet = read_csv(file, bytes)?;
+        let data = &sheet.rows[usize::from(mapping.has_header)..];
+        let report = ResultsImportReport {
+            file: file.to_owned(),
+            kind: ExportKind::Mapped,
+            network: mapping.default_network.clone().unwrap_or_default(),
+            rows: u32::try_from(data.len()).unwrap_or(u32::MAX),
+            matched: 0,
+            updated: 0,
+            unchanged: 0,
+            unplanned: 0,
+            rejected: 0,
+            errors: Vec::new(),
+            error_count: 0,
+            written: false,
+            taken_on,
+        };
+        let total = report.rows;
+        let tx = self.transaction()?;
+        crate::strategy::touch(&tx, id)?;
+        let mut w = RowWriter::new(id, report, total, progress);
+        for (line, cells) in data {
+            let (network, row) = mapped_row(mapping, &preview.columns, *line, cells, &networks, tz);
+            w.row(&tx, &network, row)?;
+        }
+        w.finish(tx, options)
+    }
+
     /// The rows of an export, read one by one and written in one transaction, committed at the end when nothing
     /// stops it (see the module's rules).
     fn import_rows(
@@ -1152,139 +1576,206 @@ impl Store {
         id: i64,
         opened: &OpenedExport,
         options: &ResultsImportOptions,
-        mut report: ResultsImportReport,
+        report: ResultsImportReport,
         progress: &mut dyn FnMut(u32, u32) -> bool,
     ) -> Result<ResultsImportReport> {
         let network = opened.kind().network();
         let total = u32::try_from(opened.len()).unwrap_or(u32::MAX);
-        let taken_on = report.taken_on.clone();
         let tx = self.transaction()?;
         crate::strategy::touch(&tx, id)?;
-        let mut matcher = Matcher::load(&tx, id, network, &taken_on)?;
-        for (i, row) in opened.rows().enumerate() {
-            if i % PROGRESS_EVERY == 0 && !progress(i as u32, total) {
-                return Err(CoreError::Cancelled);
-            }
-            let row = match row {
-                Ok(row) => row,
-                Err(e) => {
-                    keep_errors(&mut report.errors, &mut report.error_count, e);
-                    continue;
-                }
-            };
-            let row = &row;
-            let (post_id, is_new) = match matcher.find(row) {
-                Some(Found::Known(p)) => (p, false),
-                Some(Found::Matched(p)) => (p, false),
-                None => {
-                    let text: String = row.text.chars().take(MAX_POST_CHARS).collect();
-                    let at = if row.has_time {
-                        row.published
-                    } else {
-                        row.published.date().and_hms_opt(12, 0, 0).expect("noon")
-                    };
-                    let post = calendar::insert_post(
-                        &tx,
-                        id,
-                        &PostInput {
-                            network: network.to_owned(),
-                            scheduled_at: Some(wall_time(at)),
-                            pillar: None,
-                            topic_id: None,
-                            title: title_of(&text),
-                            text,
-                            link: String::new(),
-                            media_notes: String::new(),
-                            status: PostStatus::Published,
-                            editorial_item_id: None,
-                            objective_id: None,
-                            campaign: String::new(),
-                        },
-                    )?;
-                    matcher.first_created.get_or_insert(post);
-                    (post, true)
-                }
-            };
-            if is_new {
-                // A new post: its publication and snapshot are written as they are, nothing to compare with.
-                write_publication_parts(
-                    &tx,
-                    id,
-                    post_id,
-                    network,
-                    (&row.external_id, &row.permalink),
-                    row.format,
-                    true,
-                )?;
-                write_snapshot(&tx, post_id, &taken_on, ResultSource::Import, &row.measures)?;
-                if !row.external_id.is_empty() {
-                    matcher.by_id.insert(row.external_id.clone(), post_id);
-                } else if !row.permalink.is_empty() {
-                    matcher.by_link.insert(normal_link(&row.permalink), post_id);
-                }
-                report.unplanned += 1;
-                continue;
-            }
-            // A post made earlier in this file (the same row twice): what it has is read back, as for the others.
-            if matcher.created(post_id) && !matcher.publications.contains_key(&post_id) {
-                matcher.recall(&tx, post_id, &taken_on)?;
-            }
-            // The publication as it will stand: what the row gives replaces what is stored.
-            let old = matcher.publications.get(&post_id);
-            let publication = Publication {
-                external_id: if row.external_id.is_empty() {
-                    old.map_or(String::new(), |o| o.external_id.clone())
-                } else {
-                    row.external_id.clone()
-                },
-                permalink: if row.permalink.is_empty() {
-                    old.map_or(String::new(), |o| o.permalink.clone())
-                } else {
-                    row.permalink.clone()
-                },
-                format: row.format.or(old.and_then(|o| o.format)),
-                unplanned: matcher.is_unplanned(post_id),
-            };
-            if old != Some(&publication) {
-                write_publication(&tx, id, post_id, network, &publication)?;
-                matcher.publications.insert(post_id, publication);
-            }
-            if !row.external_id.is_empty() {
-                matcher.by_id.insert(row.external_id.clone(), post_id);
-            } else if !row.permalink.is_empty() {
-                matcher.by_link.insert(normal_link(&row.permalink), post_id);
-            }
-            let (same_day, before) = matcher.snapshots.get(&post_id).cloned().unwrap_or_default();
-            if !matcher.created(post_id) && matcher.published.insert(post_id) {
-                mark_published(&tx, post_id)?;
-            }
-            let unchanged = match &same_day {
-                Some(m) => m.merged(&row.measures) == *m,
-                None => before.as_ref() == Some(&row.measures),
-            };
-            if unchanged {
-                report.unchanged += 1;
-                continue;
-            }
-            write_snapshot(&tx, post_id, &taken_on, ResultSource::Import, &row.measures)?;
-            let merged = same_day.map_or(row.measures, |m| m.merged(&row.measures));
-            matcher.snapshots.insert(post_id, (Some(merged), before));
-            if matcher.with_results.insert(post_id) && !matcher.is_unplanned(post_id) {
-                report.matched += 1;
-            } else {
-                report.updated += 1;
-            }
+        let mut w = RowWriter::new(id, report, total, progress);
+        for row in opened.rows() {
+            w.row(&tx, network, row)?;
         }
-        if !progress(total, total) {
+        w.finish(tx, options)
+    }
+}
+
+/// Writes the rows of an import, network by network (each network has its matcher), counting them in the report.
+struct RowWriter<'p> {
+    id: i64,
+    report: ResultsImportReport,
+    taken_on: String,
+    matchers: HashMap<String, Matcher>,
+    done: u32,
+    total: u32,
+    progress: &'p mut dyn FnMut(u32, u32) -> bool,
+}
+
+impl<'p> RowWriter<'p> {
+    fn new(
+        id: i64,
+        report: ResultsImportReport,
+        total: u32,
+        progress: &'p mut dyn FnMut(u32, u32) -> bool,
+    ) -> Self {
+        RowWriter {
+            id,
+            taken_on: report.taken_on.clone(),
+            report,
+            matchers: HashMap::new(),
+            done: 0,
+            total,
+            progress,
+        }
+    }
+
+    fn row(
+        &mut self,
+        tx: &Transaction,
+        network: &str,
+        row: std::result::Result<ExportRow, Vec<RowError>>,
+    ) -> Result<()> {
+        if self.done as usize % PROGRESS_EVERY == 0 && !(self.progress)(self.done, self.total) {
             return Err(CoreError::Cancelled);
         }
-        report.rejected = report.error_count;
-        let commit = !options.dry_run && (report.error_count == 0 || options.skip_invalid);
+        self.done += 1;
+        let row = match row {
+            Ok(row) => row,
+            Err(e) => {
+                keep_errors(&mut self.report.errors, &mut self.report.error_count, e);
+                return Ok(());
+            }
+        };
+        let row = &row;
+        if !self.matchers.contains_key(network) {
+            let m = Matcher::load(tx, self.id, network, &self.taken_on)?;
+            self.matchers.insert(network.to_owned(), m);
+        }
+        let id = self.id;
+        let m = self.matchers.get_mut(network).expect("loaded above");
+        let (post_id, is_new) = match m.find(row) {
+            Some(Found::Known(p)) => (p, false),
+            Some(Found::Matched(p)) => (p, false),
+            None => {
+                let text: String = row.text.chars().take(MAX_POST_CHARS).collect();
+                let at = if row.has_time {
+                    row.published
+                } else {
+                    row.published.date().and_hms_opt(12, 0, 0).expect("noon")
+                };
+                let post = calendar::insert_post(
+                    tx,
+                    id,
+                    &PostInput {
+                        network: network.to_owned(),
+                        scheduled_at: Some(wall_time(at)),
+                        pillar: None,
+                        topic_id: None,
+                        title: title_of(&text),
+                        text,
+                        link: String::new(),
+                        media_notes: String::new(),
+                        status: PostStatus::Published,
+                        editorial_item_id: None,
+                        objective_id: None,
+                        campaign: String::new(),
+                    },
+                )?;
+                m.first_created.get_or_insert(post);
+                (post, true)
+            }
+        };
+        if is_new {
+            // A new post: its publication and snapshot are written as they are, nothing to compare with.
+            write_publication_parts(
+                tx,
+                id,
+                post_id,
+                network,
+                (&row.external_id, &row.permalink),
+                row.format,
+                true,
+            )?;
+            write_snapshot(
+                tx,
+                post_id,
+                &self.taken_on,
+                ResultSource::Import,
+                &row.measures,
+            )?;
+            if !row.external_id.is_empty() {
+                m.by_id.insert(row.external_id.clone(), post_id);
+            } else if !row.permalink.is_empty() {
+                m.by_link.insert(normal_link(&row.permalink), post_id);
+            }
+            self.report.unplanned += 1;
+            return Ok(());
+        }
+        // A post made earlier in this file (the same row twice): what it has is read back, as for the others.
+        if m.created(post_id) && !m.publications.contains_key(&post_id) {
+            m.recall(tx, post_id, &self.taken_on)?;
+        }
+        // The publication as it will stand: what the row gives replaces what is stored.
+        let old = m.publications.get(&post_id);
+        let publication = Publication {
+            external_id: if row.external_id.is_empty() {
+                old.map_or(String::new(), |o| o.external_id.clone())
+            } else {
+                row.external_id.clone()
+            },
+            permalink: if row.permalink.is_empty() {
+                old.map_or(String::new(), |o| o.permalink.clone())
+            } else {
+                row.permalink.clone()
+            },
+            format: row.format.or(old.and_then(|o| o.format)),
+            unplanned: m.is_unplanned(post_id),
+        };
+        if old != Some(&publication) {
+            write_publication(tx, id, post_id, network, &publication)?;
+            m.publications.insert(post_id, publication);
+        }
+        if !row.external_id.is_empty() {
+            m.by_id.insert(row.external_id.clone(), post_id);
+        } else if !row.permalink.is_empty() {
+            m.by_link.insert(normal_link(&row.permalink), post_id);
+        }
+        let (same_day, before) = m.snapshots.get(&post_id).cloned().unwrap_or_default();
+        if !m.created(post_id) && m.published.insert(post_id) {
+            mark_published(tx, post_id)?;
+        }
+        let unchanged = match &same_day {
+            Some(m) => m.merged(&row.measures) == *m,
+            None => before.as_ref() == Some(&row.measures),
+        };
+        if unchanged {
+            self.report.unchanged += 1;
+            return Ok(());
+        }
+        write_snapshot(
+            tx,
+            post_id,
+            &self.taken_on,
+            ResultSource::Import,
+            &row.measures,
+        )?;
+        let merged = same_day.map_or(row.measures, |m| m.merged(&row.measures));
+        m.snapshots.insert(post_id, (Some(merged), before));
+        if m.with_results.insert(post_id) && !m.is_unplanned(post_id) {
+            self.report.matched += 1;
+        } else {
+            self.report.updated += 1;
+        }
+        Ok(())
+    }
+
+    /// Commits when nothing stops it (see the module's rules) and says what was done.
+    fn finish(
+        mut self,
+        tx: Transaction,
+        options: &ResultsImportOptions,
+    ) -> Result<ResultsImportReport> {
+        if !(self.progress)(self.total, self.total) {
+            return Err(CoreError::Cancelled);
+        }
+        self.report.rejected = self.report.error_count;
+        let commit = !options.dry_run && (self.report.error_count == 0 || options.skip_invalid);
         if commit {
             tx.commit()?;
-            report.written = true;
+            self.report.written = true;
         }
-        Ok(report)
+        Ok(self.report)
     }
 }
 

@@ -2045,3 +2045,132 @@ fn the_same_row_twice_in_one_file_makes_one_post() {
     assert_eq!(latest(&store, id, post).impressions, Some(2500));
     assert_eq!(latest(&store, id, post).clicks, Some(19));
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Any other CSV, through a column mapping.
+
+/// A scheduling tool's report, in French Excel's shape: semicolons, day-first dates, French column names, the
+/// network in a column.
+const OTHER_CSV: &str =
+    "Réseau;Date de publication;Texte;Impressions;J'aime;Commentaires;Clics;Colonne inconnue\n\
+Instagram;14/07/2026 09:30;Notre nouvelle carte d'été arrive;1200;80;4;31;x\n\
+LinkedIn;15/07/2026 10:00;Nous recrutons un barista;900;20;2;12;y\n\
+;16/07/2026 18:00;Soirée dégustation jeudi;400;10;1;5;z\n";
+
+#[test]
+fn another_csv_gets_a_suggested_mapping() {
+    use cinq_core::calendar_import::DateOrder;
+    use cinq_core::results_import::results_csv_preview;
+    let p = results_csv_preview("rapport.csv", OTHER_CSV.as_bytes()).unwrap();
+    assert_eq!(p.columns.len(), 8);
+    assert_eq!(p.total_rows, 3);
+    assert_eq!(p.rows[0][0], "Instagram");
+    let m = &p.mapping;
+    assert!(m.has_header);
+    assert_eq!(
+        (m.network, m.date, m.text, m.external_id, m.permalink),
+        (Some(0), Some(1), Some(2), None, None)
+    );
+    assert_eq!(m.date_order, DateOrder::DayFirst);
+    assert_eq!(
+        (
+            m.measures.impressions,
+            m.measures.reactions,
+            m.measures.comments,
+            m.measures.clicks,
+            m.measures.reach
+        ),
+        (Some(3), Some(4), Some(5), Some(6), None)
+    );
+    // A known export is not this screen's business, and a workbook must be saved as CSV first.
+    assert!(results_csv_preview("x.xlsx", b"PK\x03\x04rest").is_err());
+}
+
+#[test]
+fn another_csv_is_imported_through_its_mapping() {
+    use cinq_core::results_import::results_csv_preview;
+    let (mut store, id) = store_with_strategy();
+    let planned = plan(
+        &mut store,
+        id,
+        "instagram",
+        "2026-07-14T09:00",
+        "Carte d'été",
+        "Notre nouvelle carte d'été arrive : glaces et sorbets",
+    );
+    let mut mapping = results_csv_preview("rapport.csv", OTHER_CSV.as_bytes())
+        .unwrap()
+        .mapping;
+    // Without a network for the third row, it is bad, and nothing is written.
+    let r = store
+        .import_results_mapped(
+            id,
+            "rapport.csv",
+            OTHER_CSV.as_bytes(),
+            &mapping,
+            &options("2026-07-20"),
+            &mut |_, _| true,
+        )
+        .unwrap();
+    assert_eq!(r.kind, ExportKind::Mapped);
+    assert!(!r.written);
+    assert_eq!(r.error_count, 1);
+    assert_eq!(
+        (r.errors[0].line, r.errors[0].column.as_str()),
+        (4, "Réseau")
+    );
+    assert_eq!(db_counts(&store), (1, 0, 0));
+    // With a network for the rows that name none: the Instagram row finds its planned post, the others are
+    // unplanned on their networks.
+    mapping.default_network = Some("facebook".into());
+    let r = store
+        .import_results_mapped(
+            id,
+            "rapport.csv",
+            OTHER_CSV.as_bytes(),
+            &mapping,
+            &options("2026-07-20"),
+            &mut |_, _| true,
+        )
+        .unwrap();
+    assert!(r.written);
+    assert_eq!((r.matched, r.unplanned, r.rejected), (1, 2, 0));
+    let m = latest(&store, id, planned);
+    assert_eq!(
+        (m.impressions, m.reactions, m.comments, m.clicks),
+        (Some(1200), Some(80), Some(4), Some(31))
+    );
+    let mut networks: Vec<String> = store
+        .unplanned_posts(id)
+        .unwrap()
+        .into_iter()
+        .map(|p| p.data.network)
+        .collect();
+    networks.sort();
+    assert_eq!(networks, ["facebook", "linkedin"]);
+    // Again the same day: nothing new.
+    let r = store
+        .import_results_mapped(
+            id,
+            "rapport.csv",
+            OTHER_CSV.as_bytes(),
+            &mapping,
+            &options("2026-07-20"),
+            &mut |_, _| true,
+        )
+        .unwrap();
+    assert_eq!((r.matched, r.unplanned, r.unchanged), (0, 0, 3));
+    // A mapping with no date column is refused.
+    mapping.date = None;
+    assert!(matches!(
+        store.import_results_mapped(
+            id,
+            "rapport.csv",
+            OTHER_CSV.as_bytes(),
+            &mapping,
+            &options("2026-07-20"),
+            &mut |_, _| true
+        ),
+        Err(CoreError::Validation(_))
+    ));
+}

@@ -9,6 +9,8 @@ import type {
   Post,
   PostResults,
   ResultsImportReport,
+  ResultsMapping,
+  ResultsPicked,
 } from '../../bindings';
 import { toApiError } from '../../ipc';
 
@@ -34,11 +36,18 @@ export const adaptApi = {
   /** `from`, `to`: `YYYY-MM-DD`, inclusive; null for the strategy's start and today. */
   evaluation: (strategyId: number, from: string | null, to: string | null) =>
     call<Evaluation>('evaluation_get', { strategyId, from, to }),
-  /** A native open dialog, then a dry run of the file picked (kept for `resultsImportRun`); null when cancelled. */
-  resultsPick: (strategyId: number) => call<ResultsImportReport | null>('results_pick', { strategyId }),
-  /** Imports the file picked last; rejects with `cancelled` when `resultsImportCancel` stopped it. */
-  resultsImportRun: (strategyId: number, skipInvalid: boolean) =>
-    call<ResultsImportReport>('results_import_run', { strategyId, skipInvalid }),
+  /** A native open dialog, then, for a known export, a dry run of the file picked (`report`), or, for any other
+   *  CSV, its first rows and a suggested column mapping (`preview`); the file is kept for `resultsImportRun`. Null
+   *  when the dialog was cancelled. */
+  resultsPick: (strategyId: number) => call<ResultsPicked | null>('results_pick', { strategyId }),
+  /** The dry run of importing the CSV picked last through this mapping; rejects with `validation` when the date
+   *  column is missing or a column is out of range. */
+  resultsMappingCheck: (strategyId: number, mapping: ResultsMapping) =>
+    call<ResultsImportReport>('results_mapping_check', { strategyId, mapping }),
+  /** Imports the file picked last (`mapping`: null for a known export, the columns of any other CSV); rejects with
+   *  `cancelled` when `resultsImportCancel` stopped it. */
+  resultsImportRun: (strategyId: number, skipInvalid: boolean, mapping: ResultsMapping | null) =>
+    call<ResultsImportReport>('results_import_run', { strategyId, skipInvalid, mapping }),
   resultsImportCancel: () => call<null>('results_import_cancel', {}),
   unplannedList: (strategyId: number) => call<Post[]>('unplanned_list', { strategyId }),
   /** The planned post takes the unplanned one's results; the unplanned post goes. */

@@ -4,10 +4,10 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import { emit } from '@tauri-apps/api/event';
 import type userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ApiError, ResultsImportReport } from '../../bindings';
+import type { ApiError, ResultsImportReport, ResultsMapping } from '../../bindings';
 import i18n from '../../i18n';
 import { post } from '../calendar/testBackend';
-import { deferred, importReport, installAdaptBackend } from './testBackend';
+import { csvPreview, deferred, importReport, installAdaptBackend, resultsMapping } from './testBackend';
 import { renderAdapt } from './testRender';
 
 afterEach(async () => {
@@ -80,7 +80,7 @@ describe('importing a network export', () => {
     expect(runButton).toBeEnabled();
     await user.click(runButton);
     await waitFor(() => expect(fake.callsTo('results_import_run')).toHaveLength(1));
-    expect(fake.callsTo('results_import_run')[0].args).toEqual({ strategyId, skipInvalid: true });
+    expect(fake.callsTo('results_import_run')[0].args).toEqual({ strategyId, skipInvalid: true, mapping: null });
 
     const progress = screen.getByTestId('results-progress');
     expect(screen.getByTestId('results-progress-text')).toHaveTextContent('Importing…');
@@ -173,6 +173,144 @@ describe('importing a network export', () => {
       'Ignorer les lignes en erreur',
     );
     expect(within(report).getByTestId('results-run')).toHaveTextContent('Importer');
+  });
+});
+
+describe('importing any other CSV through a column mapping', () => {
+  const PREVIEW = csvPreview();
+  const SUGGESTED = PREVIEW.mapping;
+  const MAPPED_ERRORS = importReport({
+    file: 'planner-report.csv',
+    kind: 'mapped',
+    network: '',
+    rows: 9,
+    matched: 5,
+    updated: 1,
+    unchanged: 0,
+    unplanned: 1,
+    rejected: 2,
+    errors: [
+      { line: 3, column: 'Views', expected: { en: 'a whole number, e.g. 1200', fr: 'un nombre entier, p. ex. 1200' } },
+      { line: 7, column: 'Published', expected: { en: 'a date such as 31/12/2027', fr: 'une date comme 31/12/2027' } },
+    ],
+    error_count: 2,
+  });
+  const lastCheck = (fake: ReturnType<typeof installAdaptBackend>) => {
+    const calls = fake.callsTo('results_mapping_check');
+    return calls[calls.length - 1]?.args;
+  };
+
+  it('opens the mapping screen with the suggested mapping, and checks the whole file', async () => {
+    const fake = installAdaptBackend({ preview: PREVIEW });
+    const { user, strategyId } = await renderAdapt();
+    expect(screen.getByText(/Any other spreadsheet of results/)).toBeInTheDocument();
+
+    await user.click(screen.getByTestId('results-import'));
+    const modal = await screen.findByTestId('results-mapping');
+    expect(screen.queryByTestId('results-report')).not.toBeInTheDocument();
+    expect(within(modal).getByTestId('results-map-file')).toHaveTextContent('File: planner-report.csv · 2 rows');
+    expect(within(modal).getByTestId('results-map-header')).toBeChecked();
+    expect(within(modal).getByTestId('results-map-network')).toHaveValue('Channel');
+    expect(within(modal).getByTestId('results-map-date')).toHaveValue('Published');
+    expect(within(modal).getByTestId('results-map-date')).toBeRequired();
+    expect(within(modal).getByTestId('results-map-date_order')).toHaveValue('Day first (31/12/2027)');
+    expect(within(modal).getByTestId('results-map-text')).toHaveValue('Message');
+    expect(within(modal).getByTestId('results-map-impressions')).toHaveValue('Views');
+    expect(within(modal).getByTestId('results-map-reactions')).toHaveValue('Likes');
+    for (const f of ['external_id', 'permalink', 'format', 'reach', 'comments', 'shares', 'saves', 'clicks', 'video_views', 'follows', 'leads']) {
+      expect(within(modal).getByTestId(`results-map-${f}`)).toHaveValue('Not in the file');
+    }
+    expect(within(modal).getByTestId('results-map-default_network')).toHaveValue('');
+    expect(within(modal).getByTestId('results-map-preview')).toHaveTextContent('Spring sale is on');
+
+    // The suggested mapping is checked at once.
+    await waitFor(() => expect(fake.callsTo('results_mapping_check')).toHaveLength(1));
+    expect(lastCheck(fake)).toEqual({ strategyId, mapping: SUGGESTED });
+    expect(await within(modal).findByTestId('results-map-summary')).toHaveTextContent('10 rows ready, 0 with errors');
+    expect(within(modal).getByTestId('results-count-matched')).toHaveAttribute('data-count', '6');
+    expect(within(modal).getByTestId('results-count-unplanned')).toHaveAttribute('data-count', '2');
+    expect(within(modal).getByTestId('results-map-run')).toBeEnabled();
+  });
+
+  it('checks the file again after each change of the mapping, with the whole new mapping', async () => {
+    const fake = installAdaptBackend({ preview: PREVIEW });
+    const { user, strategyId } = await renderAdapt();
+    await user.click(screen.getByTestId('results-import'));
+    const modal = await screen.findByTestId('results-mapping');
+    await waitFor(() => expect(fake.callsTo('results_mapping_check')).toHaveLength(1));
+
+    await pick(user, within(modal).getByTestId('results-map-network'), 'Not in the file');
+    await pick(user, within(modal).getByTestId('results-map-default_network'), 'Instagram');
+    await pick(user, within(modal).getByTestId('results-map-date_order'), 'Month first (12/31/2027)');
+    await pick(user, within(modal).getByTestId('results-map-reach'), 'Views');
+    const expected: ResultsMapping = resultsMapping({
+      network: null,
+      default_network: 'instagram',
+      date: 1,
+      date_order: 'month_first',
+      text: 2,
+      measures: { ...SUGGESTED.measures, impressions: 3, reach: 3, reactions: 4 },
+    });
+    await waitFor(() => expect(lastCheck(fake)).toEqual({ strategyId, mapping: expected }));
+
+    // The header line is data once unticked: the columns are numbered.
+    await user.click(within(modal).getByTestId('results-map-header'));
+    await waitFor(() => expect(lastCheck(fake)).toEqual({ strategyId, mapping: { ...expected, has_header: false } }));
+    expect(within(modal).getByTestId('results-map-date')).toHaveValue('Column 2');
+
+    // With no date column, nothing is checked and nothing can be imported.
+    const before = fake.callsTo('results_mapping_check').length;
+    await pick(user, within(modal).getByTestId('results-map-date'), 'Not in the file');
+    expect(within(modal).getByTestId('results-map-missing')).toHaveTextContent('Choose the column of the publication date');
+    expect(within(modal).getByTestId('results-map-run')).toBeDisabled();
+    await new Promise((r) => setTimeout(r, 400));
+    expect(fake.callsTo('results_mapping_check')).toHaveLength(before);
+  });
+
+  it('lists the errors, imports only once they are skipped, then runs the import with the mapping', async () => {
+    const fake = installAdaptBackend({ preview: PREVIEW, mapped: () => MAPPED_ERRORS });
+    const run = deferred<ResultsImportReport>();
+    fake.overrides.results_import_run = () => run.promise;
+    const { user, strategyId } = await renderAdapt();
+    await user.click(screen.getByTestId('results-import'));
+    const modal = await screen.findByTestId('results-mapping');
+
+    expect(await within(modal).findByTestId('results-map-summary')).toHaveTextContent('7 rows ready, 2 with errors');
+    const rows = within(modal).getAllByTestId('results-error-row');
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toHaveTextContent('3Viewsa whole number, e.g. 1200');
+    expect(rows[1]).toHaveTextContent('7Publisheda date such as 31/12/2027');
+    const runButton = within(modal).getByTestId('results-map-run');
+    expect(runButton).toBeDisabled();
+    await user.click(within(modal).getByTestId('results-map-skip'));
+    expect(runButton).toBeEnabled();
+
+    await user.click(runButton);
+    await waitFor(() => expect(fake.callsTo('results_import_run')).toHaveLength(1));
+    expect(fake.callsTo('results_import_run')[0].args).toEqual({ strategyId, skipInvalid: true, mapping: SUGGESTED });
+    // The same run as a known export's: progress, then the results refreshed.
+    expect(screen.getByTestId('results-progress-text')).toHaveTextContent('Importing…');
+    await act(() => emit('results-import-progress', { done: 4, total: 8 }));
+    await waitFor(() => expect(screen.getByTestId('results-progress-text')).toHaveTextContent('4 of 8 rows'));
+    expect(screen.getByTestId('results-cancel')).toBeEnabled();
+    await act(async () => run.resolve({ ...MAPPED_ERRORS, written: true }));
+    expect(
+      await screen.findByText('Results imported: 5 matched, 1 updated, 0 unchanged, 1 unplanned, 2 left out.'),
+    ).toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByTestId('results-mapping')).not.toBeInTheDocument());
+    await waitFor(() => expect(fake.callsTo('unplanned_list')).toHaveLength(2));
+  });
+
+  it('shows the mapping screen in French', async () => {
+    installAdaptBackend({ preview: PREVIEW, mapped: () => MAPPED_ERRORS });
+    const { user } = await renderAdapt({ lang: 'fr' });
+    await user.click(screen.getByTestId('results-import'));
+    const modal = await screen.findByTestId('results-mapping');
+    expect(within(modal).getByTestId('results-map-file')).toHaveTextContent('Fichier : planner-report.csv · 2 lignes');
+    expect(within(modal).getByTestId('results-map-external_id')).toHaveValue('Absent du fichier');
+    expect(await within(modal).findByTestId('results-map-summary')).toHaveTextContent('7 lignes prêtes, 2 en erreur');
+    expect(within(modal).getAllByTestId('results-error-row')[0]).toHaveTextContent('un nombre entier, p. ex. 1200');
+    expect(within(modal).getByTestId('results-map-run')).toHaveTextContent('Importer');
   });
 });
 

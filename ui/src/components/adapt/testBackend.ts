@@ -10,7 +10,9 @@ import type {
   KpiTrack,
   PerformanceGroup,
   PostPerformance,
+  ResultsCsvPreview,
   ResultsImportReport,
+  ResultsMapping,
   Totals,
   Underperformer,
 } from '../../bindings';
@@ -22,8 +24,14 @@ export interface AdaptFake {
   evaluation: Evaluation;
   /** The ids of the unplanned posts (posts of `cal.posts`, as on the Rust side). */
   unplanned: number[];
-  /** The answer of `results_pick` (null: the dialog was cancelled). */
+  /** The dry run `results_pick` answers for a known export (null, with no `preview` either: the dialog was
+   *  cancelled). */
   pick: ResultsImportReport | null;
+  /** The preview `results_pick` answers for any other CSV (it wins over `pick`). */
+  preview: ResultsCsvPreview | null;
+  /** The dry run of the picked CSV through a mapping (`results_mapping_check`, and `results_import_run` with a
+   *  mapping, written). */
+  mapped: (mapping: ResultsMapping) => ResultsImportReport;
   nextId: number;
   calls: Call[];
   /** Commands answered by a custom function (e.g. to reject, or to wait). */
@@ -155,6 +163,52 @@ export function importReport(partial: Partial<ResultsImportReport> = {}): Result
   };
 }
 
+export function resultsMapping(partial: Partial<ResultsMapping> = {}): ResultsMapping {
+  return {
+    has_header: true,
+    network: null,
+    default_network: null,
+    date: null,
+    date_order: 'day_first',
+    external_id: null,
+    permalink: null,
+    text: null,
+    format: null,
+    measures: {
+      impressions: null,
+      reach: null,
+      reactions: null,
+      comments: null,
+      shares: null,
+      saves: null,
+      clicks: null,
+      video_views: null,
+      follows: null,
+      leads: null,
+    },
+    ...partial,
+  };
+}
+
+export function csvPreview(partial: Partial<ResultsCsvPreview> = {}): ResultsCsvPreview {
+  return {
+    file: 'planner-report.csv',
+    columns: ['Channel', 'Published', 'Message', 'Views', 'Likes'],
+    rows: [
+      ['Instagram', '12/01/2027 09:30', 'Spring sale is on', '1200', '45'],
+      ['LinkedIn', '13/01/2027 10:00', 'We are hiring', '800', '12'],
+    ],
+    total_rows: 2,
+    mapping: resultsMapping({
+      network: 0,
+      date: 1,
+      text: 2,
+      measures: { ...resultsMapping().measures, impressions: 3, reactions: 4 },
+    }),
+    ...partial,
+  };
+}
+
 function reject(code: ApiError['code'], message: string, fields: ApiError['fields'] = []): never {
   throw { code, message, fields } satisfies ApiError;
 }
@@ -170,6 +224,8 @@ export function createAdaptFake(
     evaluation: evaluation(),
     unplanned: [],
     pick: null,
+    preview: null,
+    mapped: () => importReport({ file: f.preview?.file ?? 'export.csv', kind: 'mapped', network: '' }),
     nextId: 5000,
     calls: calendar.fake.calls,
     overrides: {},
@@ -197,6 +253,7 @@ export function createAdaptFake(
     const own = [
       'evaluation_get',
       'results_pick',
+      'results_mapping_check',
       'results_import_run',
       'results_import_cancel',
       'unplanned_list',
@@ -215,10 +272,23 @@ export function createAdaptFake(
           to: (a.to as string | null) ?? f.evaluation.to,
         });
       case 'results_pick':
-        return f.pick;
-      case 'results_import_run':
+        if (f.preview) return { report: null, preview: structuredClone(f.preview) };
+        return f.pick ? { report: structuredClone(f.pick), preview: null } : null;
+      case 'results_mapping_check': {
+        const mapping = a.mapping as ResultsMapping;
+        if (!f.preview) return reject('validation', 'no file', [{ field: 'file', code: 'required' }]);
+        if (mapping.date === null) return reject('validation', 'date', [{ field: 'date', code: 'required' }]);
+        return f.mapped(mapping);
+      }
+      case 'results_import_run': {
+        const mapping = a.mapping as ResultsMapping | null;
+        if (mapping !== null) {
+          if (!f.preview) return reject('validation', 'no file', [{ field: 'file', code: 'required' }]);
+          return { ...f.mapped(mapping), written: true };
+        }
         if (!f.pick) return reject('validation', 'no file', [{ field: 'file', code: 'required' }]);
         return { ...f.pick, written: true };
+      }
       case 'results_import_cancel':
         return null;
       case 'unplanned_list':
