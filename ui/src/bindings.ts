@@ -862,7 +862,12 @@ export type KpiStatus = "on_track" | "at_risk" | "off_track" | "no_data";
 
 export type KpiSource = "readings" | "posts" | "none";
 
-export type KpiPoint = { date: string, value: number, };
+export type KpiPoint = { date: string, value: number, 
+/**
+ * The straight path's value on that date (see [`expected_on`]), when the objective has a baseline, a target and a
+ * deadline.
+ */
+expected: number | null, };
 
 export type KpiReading = { id: number, objective_id: number, taken_on: string, value: number, note: string, };
 
@@ -870,7 +875,11 @@ export type KpiTrack = { objective_id: number, title: string, metric: KpiMetric 
 /**
  * For a flow computed from posts: the days each value sums.
  */
-period_days: number | null, current: number | null, history: Array<KpiPoint>, expected: number | null, progress: number | null, projected: number | null, status: KpiStatus, 
+period_days: number | null, current: number | null, history: Array<KpiPoint>, 
+/**
+ * The straight path's two ends, for charts: the baseline on the start date and the target on the deadline.
+ */
+path: Array<KpiPoint>, expected: number | null, progress: number | null, projected: number | null, status: KpiStatus, 
 /**
  * The status in a sentence, with its figures.
  */

@@ -39,7 +39,7 @@ use ts_rs::TS;
 use crate::audit::ContentFormat;
 use crate::calendar::{self, Post};
 use crate::error::{CoreError, FieldError, Result};
-use crate::findings::{figures, text, Text};
+use crate::findings::{figures, median, text, Text};
 use crate::objectives::{Direction, KpiMetric, Objective, Pillar, ReviewFrequency};
 use crate::results::{all_results, Measures};
 use crate::store::{not_found, Store};
@@ -75,6 +75,9 @@ pub enum KpiSource {
 pub struct KpiPoint {
     pub date: String,
     pub value: f64,
+    /// The straight path's value on that date (see [`expected_on`]), when the objective has a baseline, a target and a
+    /// deadline.
+    pub expected: Option<f64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -106,6 +109,8 @@ pub struct KpiTrack {
     pub period_days: Option<u32>,
     pub current: Option<f64>,
     pub history: Vec<KpiPoint>,
+    /// The straight path's two ends, for charts: the baseline on the start date and the target on the deadline.
+    pub path: Vec<KpiPoint>,
     pub expected: Option<f64>,
     pub progress: Option<f64>,
     pub projected: Option<f64>,
@@ -355,6 +360,20 @@ fn compute(
     }
 }
 
+/// The straight path's value on `day`: from the baseline on the start date to the target on the deadline, flat
+/// before and after.
+pub fn expected_on(
+    baseline: f64,
+    target: f64,
+    start: NaiveDate,
+    deadline: NaiveDate,
+    day: NaiveDate,
+) -> f64 {
+    let total = (deadline - start).num_days().max(1) as f64;
+    let elapsed = ((day - start).num_days() as f64).clamp(0.0, total);
+    baseline + (target - baseline) * elapsed / total
+}
+
 /// The trajectory rule (see the module's doc): `(expected, progress, projected, status)`.
 pub fn trajectory(
     baseline: f64,
@@ -366,7 +385,7 @@ pub fn trajectory(
 ) -> (f64, Option<f64>, Option<f64>, KpiStatus) {
     let total = (deadline - start).num_days().max(1) as f64;
     let elapsed = ((today - start).num_days() as f64).clamp(0.0, total);
-    let expected = baseline + (target - baseline) * elapsed / total;
+    let expected = expected_on(baseline, target, start, deadline, today);
     let up = target >= baseline;
     let reached = if up { value >= target } else { value <= target };
     let projected = (elapsed > 0.0).then(|| baseline + (value - baseline) * total / elapsed);
@@ -494,6 +513,7 @@ fn track(
             .map(|r| KpiPoint {
                 date: r.taken_on.clone(),
                 value: r.value,
+                expected: None,
             })
             .collect();
         let current = readings.last().map(|r| r.value);
@@ -516,6 +536,7 @@ fn track(
                 compute(how, &posts, *e, days, start, baseline).map(|v| KpiPoint {
                     date: day(*e),
                     value: v,
+                    expected: None,
                 })
             })
             .collect();
@@ -525,6 +546,21 @@ fn track(
         (KpiSource::None, None, Vec::new(), None)
     };
     let deadline = d.deadline.as_deref().and_then(parse_day);
+    let mut history: Vec<KpiPoint> = history;
+    let mut path = Vec::new();
+    if let (Some(b), Some(t), Some(dl)) = (d.baseline, d.target, deadline.filter(|dl| *dl > start))
+    {
+        for h in &mut history {
+            h.expected = parse_day(&h.date).map(|on| expected_on(b, t, start, dl, on));
+        }
+        for (on, v) in [(start, b), (dl, t)] {
+            path.push(KpiPoint {
+                date: day(on),
+                value: v,
+                expected: Some(v),
+            });
+        }
+    }
     let (expected, progress, projected, status) = match (d.baseline, d.target, deadline, current) {
         (Some(b), Some(t), Some(dl), Some(v)) if dl > start => {
             let (e, p, pr, s) = trajectory(b, t, start, dl, today, v);
@@ -546,6 +582,7 @@ fn track(
         period_days: period,
         current,
         history,
+        path,
         expected,
         progress,
         projected,
@@ -559,19 +596,6 @@ fn track(
 
 // ---------------------------------------------------------------------------------------------------------------
 // Performance.
-
-fn median(mut v: Vec<f64>) -> Option<f64> {
-    if v.is_empty() {
-        return None;
-    }
-    v.sort_by(f64::total_cmp);
-    let n = v.len();
-    Some(if n % 2 == 1 {
-        v[n / 2]
-    } else {
-        (v[n / 2 - 1] + v[n / 2]) / 2.0
-    })
-}
 
 fn rate(m: &Measures) -> Option<f64> {
     m.engagement_rate().map(|r| r * 100.0)

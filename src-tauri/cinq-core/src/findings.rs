@@ -534,7 +534,7 @@ pub(crate) fn figures(v: f64) -> (String, String) {
     (en, fr)
 }
 
-fn median(mut v: Vec<f64>) -> Option<f64> {
+pub(crate) fn median(mut v: Vec<f64>) -> Option<f64> {
     if v.is_empty() {
         return None;
     }

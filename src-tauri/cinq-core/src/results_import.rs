@@ -732,14 +732,7 @@ impl OpenedExport {
                 match parse_count(cell(Some(c))) {
                     Ok(Some(n)) => values[m] = Some(values[m].unwrap_or(0u64).saturating_add(n)),
                     Ok(None) => {}
-                    Err(()) => row_errors.push(RowError {
-                        line,
-                        column: column_name(c),
-                        expected: expected(
-                            format!("a whole number, not \"{}\"", cell(Some(c))),
-                            format!("un nombre entier, et non « {} »", cell(Some(c))),
-                        ),
-                    }),
+                    Err(()) => row_errors.push(not_a_count(line, column_name(c), cell(Some(c)))),
                 }
             }
         }
@@ -759,6 +752,18 @@ impl OpenedExport {
                 .find_map(|c| parse_format(cell(Some(*c)))),
             measures: Measures::from_values(values),
         })
+    }
+}
+
+/// The error of a cell that should hold a count.
+fn not_a_count(line: u64, column: String, value: &str) -> RowError {
+    RowError {
+        line,
+        column,
+        expected: expected(
+            format!("a whole number, not \"{value}\""),
+            format!("un nombre entier, et non « {value} »"),
+        ),
     }
 }
 
@@ -1109,14 +1114,7 @@ fn mapped_row(
         let Some(c) = *c else { continue };
         match parse_count(cell(Some(c))) {
             Ok(v) => values[k] = v,
-            Err(()) => errors.push(RowError {
-                line,
-                column: name(c),
-                expected: expected(
-                    format!("a whole number, not \"{}\"", cell(Some(c))),
-                    format!("un nombre entier, et non « {} »", cell(Some(c))),
-                ),
-            }),
+            Err(()) => errors.push(not_a_count(line, name(c), cell(Some(c)))),
         }
     }
     let Some((published, has_time)) = published.filter(|_| errors.is_empty()) else {

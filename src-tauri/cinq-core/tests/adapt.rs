@@ -434,6 +434,12 @@ fn a_flow_kpi_sums_its_networks_over_the_review_period() {
             ("2026-03-02", 150.0),
         ]
     );
+    // Each point carries the straight path's value on its date (50 → 250 over 112 days): 85.71 on 01-25 (20 days
+    // in), 150 today (56 days in); the path's ends are the baseline on the start and the target on the deadline.
+    assert_close(t.history[0].expected, 50.0 + 200.0 * 20.0 / 112.0);
+    assert_close(t.history.last().unwrap().expected, 150.0);
+    let path: Vec<(&str, f64)> = t.path.iter().map(|p| (p.date.as_str(), p.value)).collect();
+    assert_eq!(path, vec![("2026-01-05", 50.0), ("2026-04-27", 250.0)]);
     // With no network named, every network: 150 + Facebook's 500 (02-15) + 25 (02-10).
     assert_eq!(track(&e, everywhere).current, Some(675.0));
 

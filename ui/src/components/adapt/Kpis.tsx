@@ -144,21 +144,16 @@ function KpiCard({ strategyId, track, today }: { strategyId: number; track: KpiT
   );
 }
 
-/** The history and the path from the baseline on the start date to the target on the deadline, on a time axis. The
- *  path's value on each day of the history is read off that straight line, so that the tooltip compares them. */
+/** The history and the straight path from the baseline on the start date to the target on the deadline, on a time
+ *  axis. Rust gives the path's value on each day of the history (so the tooltip compares them) and its two ends. */
 export function chartPoints(track: KpiTrack): { time: number; value?: number; expected?: number }[] {
   const points = new Map<number, { time: number; value?: number; expected?: number }>();
-  for (const h of track.history) points.set(dayTime(h.date), { time: dayTime(h.date), value: h.value });
-  const { baseline, target, deadline } = track;
-  if (baseline !== null && target !== null && deadline !== null && isDay(deadline) && isDay(track.start)) {
-    const start = dayTime(track.start);
-    const end = dayTime(deadline);
-    if (end > start) {
-      for (const time of [start, end]) points.set(time, { ...points.get(time), time });
-      for (const p of points.values()) {
-        if (p.time >= start && p.time <= end) p.expected = baseline + ((target - baseline) * (p.time - start)) / (end - start);
-      }
-    }
+  for (const h of track.history) {
+    points.set(dayTime(h.date), { time: dayTime(h.date), value: h.value, expected: h.expected ?? undefined });
+  }
+  for (const p of track.path) {
+    const time = dayTime(p.date);
+    points.set(time, { ...points.get(time), time, expected: p.value });
   }
   return [...points.values()].sort((a, b) => a.time - b.time);
 }

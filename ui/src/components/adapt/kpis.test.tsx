@@ -188,7 +188,7 @@ describe('KPI cards', () => {
 });
 
 describe('the chart of a KPI', () => {
-  it('draws the history with the straight path from the baseline on the start to the target on the deadline', () => {
+  it('draws the history with the straight path Rust gives: its value on each day and its two ends', () => {
     const track = kpiTrack({
       objective_id: 1,
       title: 'x',
@@ -197,8 +197,12 @@ describe('the chart of a KPI', () => {
       start: '2027-01-01',
       deadline: '2027-01-11',
       history: [
-        { date: '2027-01-06', value: 140 },
-        { date: '2027-01-20', value: 210 },
+        { date: '2027-01-06', value: 140, expected: 150 },
+        { date: '2027-01-20', value: 210, expected: 200 },
+      ],
+      path: [
+        { date: '2027-01-01', value: 100, expected: 100 },
+        { date: '2027-01-11', value: 200, expected: 200 },
       ],
     });
     const day = (d: string) => Date.UTC(2027, 0, Number(d));
@@ -206,7 +210,7 @@ describe('the chart of a KPI', () => {
       { time: day('1'), expected: 100 },
       { time: day('6'), value: 140, expected: 150 },
       { time: day('11'), expected: 200 },
-      { time: day('20'), value: 210 },
+      { time: day('20'), value: 210, expected: 200 },
     ]);
   });
 

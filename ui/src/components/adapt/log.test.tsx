@@ -77,6 +77,7 @@ function kpi(partial: Partial<KpiTrack>): KpiTrack {
     period_days: null,
     current: 110,
     history: [],
+    path: [],
     expected: 160,
     progress: 0.05,
     projected: 150,

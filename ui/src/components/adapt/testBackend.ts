@@ -51,8 +51,15 @@ export function totals(partial: Partial<Totals> = {}): Totals {
   };
 }
 
-export function kpiTrack(partial: Partial<KpiTrack> & Pick<KpiTrack, 'objective_id' | 'title'>): KpiTrack {
+/** A history point as tests write it: the path's value may be left out. */
+type PointIn = { date: string; value: number; expected?: number | null };
+
+export function kpiTrack(
+  input: Partial<Omit<KpiTrack, 'history'>> & Pick<KpiTrack, 'objective_id' | 'title'> & { history?: PointIn[] },
+): KpiTrack {
+  const { history, ...partial } = input;
   return {
+    path: [],
     metric: 'reach',
     unit: 'people',
     direction: 'increase',
@@ -63,7 +70,6 @@ export function kpiTrack(partial: Partial<KpiTrack> & Pick<KpiTrack, 'objective_
     source: 'posts',
     period_days: 30,
     current: null,
-    history: [],
     expected: null,
     progress: null,
     projected: null,
@@ -71,6 +77,7 @@ export function kpiTrack(partial: Partial<KpiTrack> & Pick<KpiTrack, 'objective_
     explanation: { en: `EN about ${partial.title}`, fr: `FR à propos de ${partial.title}` },
     readings: [],
     ...partial,
+    history: (history ?? []).map((h) => ({ expected: null, ...h })),
   };
 }
 
@@ -243,7 +250,7 @@ export function createAdaptFake(
     if (readings.length > 0) {
       t.source = 'readings';
       t.period_days = null;
-      t.history = t.readings.map((r) => ({ date: r.taken_on, value: r.value }));
+      t.history = t.readings.map((r) => ({ date: r.taken_on, value: r.value, expected: null }));
       t.current = t.readings[t.readings.length - 1].value;
     }
     return structuredClone(t.readings);
