@@ -1704,28 +1704,41 @@ impl<'p> RowWriter<'p> {
         if m.created(post_id) && !m.publications.contains_key(&post_id) {
             m.recall(tx, post_id, &self.taken_on)?;
         }
-        // The publication as it will stand: what the row gives replaces what is stored.
+        // The publication as it will stand: what the row gives replaces what is stored (built only when something
+        // changes: a re-import of 100,000 rows mostly changes nothing there).
         let old = m.publications.get(&post_id);
-        let publication = Publication {
-            external_id: if row.external_id.is_empty() {
-                old.map_or(String::new(), |o| o.external_id.clone())
-            } else {
-                row.external_id.clone()
-            },
-            permalink: if row.permalink.is_empty() {
-                old.map_or(String::new(), |o| o.permalink.clone())
-            } else {
-                row.permalink.clone()
-            },
-            format: row.format.or(old.and_then(|o| o.format)),
-            unplanned: m.is_unplanned(post_id),
+        let same = old.is_some_and(|o| {
+            (row.external_id.is_empty() || row.external_id == o.external_id)
+                && (row.permalink.is_empty() || row.permalink == o.permalink)
+                && (row.format.is_none() || row.format == o.format)
+                && o.unplanned == m.is_unplanned(post_id)
+        });
+        let publication = if same {
+            None
+        } else {
+            Some(Publication {
+                external_id: if row.external_id.is_empty() {
+                    old.map_or(String::new(), |o| o.external_id.clone())
+                } else {
+                    row.external_id.clone()
+                },
+                permalink: if row.permalink.is_empty() {
+                    old.map_or(String::new(), |o| o.permalink.clone())
+                } else {
+                    row.permalink.clone()
+                },
+                format: row.format.or(old.and_then(|o| o.format)),
+                unplanned: m.is_unplanned(post_id),
+            })
         };
-        if old != Some(&publication) {
+        if let Some(publication) = publication {
             write_publication(tx, id, post_id, network, &publication)?;
             m.publications.insert(post_id, publication);
         }
         if !row.external_id.is_empty() {
-            m.by_id.insert(row.external_id.clone(), post_id);
+            if m.by_id.get(&row.external_id) != Some(&post_id) {
+                m.by_id.insert(row.external_id.clone(), post_id);
+            }
         } else if !row.permalink.is_empty() {
             m.by_link.insert(normal_link(&row.permalink), post_id);
         }
