@@ -1,7 +1,7 @@
 // What the guided steps (audit, benchmark) share around their parts: the header with the progress bar and the save
 // status, and the tab strip of the parts, with a check on those filled in.
 import type { ReactNode } from 'react';
-import { Alert, Button, Center, Group, Loader, Progress, Stack, Tabs, Text } from '@mantine/core';
+import { Alert, Button, Center, Group, Loader, Paper, Progress, Stack, Tabs, Text } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
 
 /** A question of a step: its wording, a one-line explanation and a short example. */
@@ -44,6 +44,38 @@ export function StepLoadFailed({ testId, title, retryLabel, onRetry }: {
       </Button>
     </Alert>
   );
+}
+
+/** A list's query in its three states before it has items to show: loading, failed (with a retry), empty. */
+export function ListStatus({ query, failedTestId, failedTitle, retryLabel, empty }: {
+  query: { isPending: boolean; isError: boolean; data?: readonly unknown[]; refetch: () => unknown };
+  failedTestId: string;
+  failedTitle: string;
+  retryLabel: string;
+  empty: string;
+}) {
+  if (query.isPending) {
+    return (
+      <Center py="lg">
+        <Loader />
+      </Center>
+    );
+  }
+  if (query.isError) {
+    return (
+      <StepLoadFailed testId={failedTestId} title={failedTitle} retryLabel={retryLabel} onRetry={() => void query.refetch()} />
+    );
+  }
+  if (query.data && query.data.length === 0) {
+    return (
+      <Paper withBorder p="lg" radius="md">
+        <Text c="dimmed" ta="center" size="sm">
+          {empty}
+        </Text>
+      </Paper>
+    );
+  }
+  return null;
 }
 
 /** "n of m parts filled" with a progress bar, and the save status on the right. */

@@ -8,10 +8,8 @@ import {
   Alert,
   Badge,
   Button,
-  Center,
   Divider,
   Group,
-  Loader,
   Modal,
   NumberInput,
   Paper,
@@ -46,7 +44,7 @@ import { formatDateTime, formatNumber } from '../../format';
 import i18n from '../../i18n';
 import { learningsKey } from '../calendar/state';
 import { confirmDelete } from '../ItemParts';
-import { StepLoadFailed } from '../StepFrame';
+import { ListStatus } from '../StepFrame';
 import { abApi, abKeys, inputOf, networkLabel, planPostGroups, useAbTests, usePlanCalendar, variantData } from './abIpc';
 import { abErrorText } from './abTexts';
 
@@ -150,26 +148,13 @@ export function AbTestsPanel({ strategyId }: { strategyId: number }) {
         </Button>
       </Group>
       <Help />
-      {tests.isPending && (
-        <Center py="lg">
-          <Loader />
-        </Center>
-      )}
-      {tests.isError && (
-        <StepLoadFailed
-          testId="ab-load-failed"
-          title={t('adaptTests.loadFailed')}
-          retryLabel={t('adaptTests.retry')}
-          onRetry={() => void tests.refetch()}
-        />
-      )}
-      {tests.data && tests.data.length === 0 && (
-        <Paper withBorder p="lg" radius="md">
-          <Text c="dimmed" ta="center" size="sm">
-            {t('adaptTests.empty')}
-          </Text>
-        </Paper>
-      )}
+      <ListStatus
+        query={tests}
+        failedTestId="ab-load-failed"
+        failedTitle={t('adaptTests.loadFailed')}
+        retryLabel={t('adaptTests.retry')}
+        empty={t('adaptTests.empty')}
+      />
       {tests.data?.map((test) => (
         <TestCard
           key={test.id}

@@ -9,12 +9,10 @@ import {
   Alert,
   Badge,
   Button,
-  Center,
   Checkbox,
   Divider,
   Group,
   List,
-  Loader,
   Modal,
   NumberInput,
   Paper,
@@ -58,7 +56,7 @@ import { notifyError, notifySuccess } from '../../errors';
 import { formatDateTime, formatDay, formatNumber, todayIso } from '../../format';
 import i18n from '../../i18n';
 import { confirmDelete } from '../ItemParts';
-import { StepLoadFailed } from '../StepFrame';
+import { ListStatus } from '../StepFrame';
 import { useObjectives } from '../objectives/state';
 import { planPostGroups, useAbTests, usePlanCalendar } from './abIpc';
 import { logApi, logChanged, planChanged, useAdaptations, useWholeEvaluation } from './logIpc';
@@ -187,26 +185,13 @@ export function AdaptationsPanel({ strategyId, prefill }: { strategyId: number; 
           <Text size="sm">{t('adaptLog.help.apply')}</Text>
         </Stack>
       </Alert>
-      {list.isPending && (
-        <Center py="lg">
-          <Loader />
-        </Center>
-      )}
-      {list.isError && (
-        <StepLoadFailed
-          testId="adapt-load-failed"
-          title={t('adaptLog.loadFailed')}
-          retryLabel={t('adaptLog.retry')}
-          onRetry={() => void list.refetch()}
-        />
-      )}
-      {list.data && list.data.length === 0 && (
-        <Paper withBorder p="lg" radius="md">
-          <Text c="dimmed" ta="center" size="sm">
-            {t('adaptLog.empty')}
-          </Text>
-        </Paper>
-      )}
+      <ListStatus
+        query={list}
+        failedTestId="adapt-load-failed"
+        failedTitle={t('adaptLog.loadFailed')}
+        retryLabel={t('adaptLog.retry')}
+        empty={t('adaptLog.empty')}
+      />
       {list.data?.map((a) => (
         <Entry
           key={a.id}

@@ -44,6 +44,7 @@ import { toApiError } from '../../ipc';
 import { calApi, type Range } from '../calendar/ipc';
 import { addDays, calendarKey, dayOf, timeOf } from '../calendar/state';
 import { useObjectives } from '../objectives/state';
+import { MappingPreviewTable, tableOf } from '../MappingPreview';
 import { Question } from '../StepFrame';
 import { adaptApi, IMPORT_PROGRESS_EVENT, type ImportProgress } from './ipc';
 import { MEASURES, networkName, resultsChanged, useUnplanned } from './state';
@@ -467,19 +468,6 @@ const MAPPED_COUNTS = ['matched', 'updated', 'unchanged', 'unplanned'] as const;
 
 /** The columns and rows as the table shows them, with or without a header line (the preview was read with the
  *  header the Rust side detected). */
-function tableOf(preview: ResultsCsvPreview, hasHeader: boolean, column: (n: number) => string) {
-  const width = Math.max(preview.columns.length, ...preview.rows.map((r) => r.length));
-  const generic = Array.from({ length: width }, (_, n) => column(n + 1));
-  if (hasHeader === preview.mapping.has_header) return { columns: preview.columns, rows: preview.rows };
-  if (preview.mapping.has_header) {
-    // The names read as a header are the first data row.
-    return { columns: generic, rows: [preview.columns, ...preview.rows] };
-  }
-  // The first data row holds the names.
-  const [first = [], ...rest] = preview.rows;
-  return { columns: generic.map((g, n) => first[n]?.trim() || g), rows: rest };
-}
-
 function MappingModal({ strategyId, preview, onClose }: {
   strategyId: number;
   preview: ResultsCsvPreview;
@@ -643,48 +631,15 @@ function MappingModal({ strategyId, preview, onClose }: {
           <Title order={4} size="h5">
             {t(k('mapping.previewTitle'))}
           </Title>
-          <Table.ScrollContainer minWidth={table.columns.length * 140} maxHeight={260}>
-            <Table striped withTableBorder withColumnBorders fz="xs" data-testid="results-map-preview">
-              <Table.Thead>
-                <Table.Tr>
-                  {table.columns.map((_, n) => {
-                    const fields = fieldsOf(n);
-                    return (
-                      <Table.Th key={n}>
-                        {fields.length > 0 ? (
-                          <Text size="xs" fw={700} c="blue">
-                            {fields.join(', ')}
-                          </Text>
-                        ) : (
-                          <Text size="xs" c="dimmed" fs="italic">
-                            {t(k('mapping.unmapped'))}
-                          </Text>
-                        )}
-                      </Table.Th>
-                    );
-                  })}
-                </Table.Tr>
-                <Table.Tr>
-                  {table.columns.map((name, n) => (
-                    <Table.Th key={n}>{name || column(n + 1)}</Table.Th>
-                  ))}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {table.rows.map((row, r) => (
-                  <Table.Tr key={r}>
-                    {table.columns.map((_, n) => (
-                      <Table.Td key={n} style={{ maxWidth: 240, overflowWrap: 'anywhere' }}>
-                        <Text size="xs" lineClamp={3}>
-                          {row[n] ?? ''}
-                        </Text>
-                      </Table.Td>
-                    ))}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <MappingPreviewTable
+            table={table}
+            fieldsOf={fieldsOf}
+            unmapped={t(k('mapping.unmapped'))}
+            column={column}
+            maxHeight={260}
+            cellWidth={240}
+            testId="results-map-preview"
+          />
           {preview.total_rows > table.rows.length && (
             <Text size="xs" c="dimmed">
               {t(k('mapping.previewMore'), { shown: table.rows.length, count: preview.total_rows })}

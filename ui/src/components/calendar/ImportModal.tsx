@@ -37,6 +37,7 @@ import { toApiError } from '../../ipc';
 import i18n from '../../i18n';
 import { objectivesKey } from '../objectives/state';
 import { calApi } from './ipc';
+import { MappingPreviewTable, tableOf } from '../MappingPreview';
 import { useCal } from './state';
 
 /** The fields of a post a column can hold, in the order the mapping screen shows them. */
@@ -222,19 +223,6 @@ function ImportFlow({ onClose }: { onClose: () => void }) {
 
 /** The columns and rows as the table shows them, with or without a header line (the preview was read with the
  *  header it detected). */
-function tableOf(preview: CsvPreview, hasHeader: boolean, column: (n: number) => string) {
-  const width = Math.max(preview.columns.length, ...preview.rows.map((r) => r.length));
-  const generic = Array.from({ length: width }, (_, i) => column(i + 1));
-  if (hasHeader === preview.mapping.has_header) return { columns: preview.columns, rows: preview.rows };
-  if (preview.mapping.has_header) {
-    // The names read as a header are the first data row.
-    return { columns: generic, rows: [preview.columns, ...preview.rows] };
-  }
-  // The first data row holds the names.
-  const [first = [], ...rest] = preview.rows;
-  return { columns: generic.map((g, i) => first[i]?.trim() || g), rows: rest };
-}
-
 function MappingStep({ preview, onImported, onCancel }: {
   preview: CsvPreview;
   onImported: (out: CalendarImported) => void;
@@ -374,48 +362,16 @@ function MappingStep({ preview, onImported, onCancel }: {
         <Text fw={600} size="sm">
           {t(k('mapping.previewTitle'))}
         </Text>
-        <Table.ScrollContainer minWidth={table.columns.length * 140} maxHeight={320}>
-          <Table striped withTableBorder withColumnBorders fz="xs" data-testid="import-preview">
-            <Table.Thead>
-              <Table.Tr>
-                {table.columns.map((_, i) => {
-                  const fields = fieldsOf(i);
-                  return (
-                    <Table.Th key={i} data-testid="import-preview-field">
-                      {fields.length > 0 ? (
-                        <Text size="xs" fw={700} c="blue">
-                          {fields.join(', ')}
-                        </Text>
-                      ) : (
-                        <Text size="xs" c="dimmed" fs="italic">
-                          {t(k('mapping.unmapped'))}
-                        </Text>
-                      )}
-                    </Table.Th>
-                  );
-                })}
-              </Table.Tr>
-              <Table.Tr>
-                {table.columns.map((name, i) => (
-                  <Table.Th key={i}>{name || column(i + 1)}</Table.Th>
-                ))}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {table.rows.map((row, r) => (
-                <Table.Tr key={r}>
-                  {table.columns.map((_, i) => (
-                    <Table.Td key={i} style={{ maxWidth: 260, overflowWrap: 'anywhere' }}>
-                      <Text size="xs" lineClamp={3}>
-                        {row[i] ?? ''}
-                      </Text>
-                    </Table.Td>
-                  ))}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <MappingPreviewTable
+          table={table}
+          fieldsOf={fieldsOf}
+          unmapped={t(k('mapping.unmapped'))}
+          column={column}
+          maxHeight={320}
+          cellWidth={260}
+          testId="import-preview"
+          fieldTestId="import-preview-field"
+        />
         {preview.total_rows > table.rows.length && (
           <Text size="xs" c="dimmed">
             {t(k('mapping.previewMore'), { shown: table.rows.length, count: preview.total_rows })}
