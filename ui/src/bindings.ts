@@ -778,7 +778,7 @@ leads: number | null, };
 
 export type ResultSource = "manual" | "import";
 
-export type ResultSnapshot = { id: number, post_id: number, 
+export type ResultSnapshot = { post_id: number, 
 /**
  * `YYYY-MM-DD`, in the strategy's time zone.
  */

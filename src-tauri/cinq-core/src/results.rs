@@ -9,15 +9,15 @@
 //!   Neither exists without its denominator.
 //! - **Snapshots**: one per post and day (`taken_on`, in the strategy's time zone). Writing a snapshot on a day that
 //!   has one merges them: a measure the new one gives replaces the old, the others stay. So a post's numbers can grow
-//!   over time, and an export imported twice on one day never duplicates anything. An import whose numbers equal the
-//!   post's latest snapshot adds nothing. Numbers typed by hand replace their day's snapshot as a whole instead
+//!   over time, and an export imported twice on one day never duplicates anything. An import that adds nothing to the
+//!   post's latest snapshot (each measure it gives is the latest's already) adds nothing. Numbers typed by hand replace their day's snapshot as a whole instead
 //!   ([`Store::save_post_results`]).
 //! - **Publications**: a post the networks know has a publication: its network's post id and permalink (each unique
 //!   within a strategy and network), its format, and whether it was planned. An **unplanned** post is one an import
 //!   found on the network and no planned post matched; the user can link it to a planned post later
 //!   ([`Store::link_unplanned`]), which moves its results there.
 
-use rusqlite::{params, OptionalExtension, Transaction};
+use rusqlite::{params, OptionalExtension, Statement, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -143,10 +143,18 @@ pub enum ResultSource {
     Import,
 }
 
+impl ResultSource {
+    /// The stored name (serde's, without going through serde: imports write one per row).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ResultSource::Manual => "manual",
+            ResultSource::Import => "import",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ResultSnapshot {
-    #[ts(type = "number")]
-    pub id: i64,
     #[ts(type = "number")]
     pub post_id: i64,
     /// `YYYY-MM-DD`, in the strategy's time zone.
@@ -195,7 +203,7 @@ macro_rules! snapshot_columns {
 pub(crate) use snapshot_columns;
 pub(crate) const SNAPSHOT_COLUMNS: &str = snapshot_columns!();
 
-fn measures_at(r: &rusqlite::Row, first: usize) -> rusqlite::Result<Measures> {
+pub(crate) fn measures_at(r: &rusqlite::Row, first: usize) -> rusqlite::Result<Measures> {
     let mut v = [None; 10];
     for (i, slot) in v.iter_mut().enumerate() {
         *slot = r
@@ -211,6 +219,20 @@ fn sql_values(m: &Measures) -> [Option<i64>; 10] {
 }
 
 /// Writes the snapshot of a post on a day, merged with the one already there (see the module's rules).
+pub(crate) const WRITE_SNAPSHOT: &str = concat!(
+    "INSERT INTO result_snapshot (post_id, taken_on, source, ",
+    snapshot_columns!(),
+    ")
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+     ON CONFLICT (post_id, taken_on) DO UPDATE SET source = excluded.source,
+       impressions = coalesce(excluded.impressions, impressions), reach = coalesce(excluded.reach, reach),
+       reactions = coalesce(excluded.reactions, reactions), comments = coalesce(excluded.comments, comments),
+       shares = coalesce(excluded.shares, shares), saves = coalesce(excluded.saves, saves),
+       clicks = coalesce(excluded.clicks, clicks), video_views = coalesce(excluded.video_views, video_views),
+       follows = coalesce(excluded.follows, follows), leads = coalesce(excluded.leads, leads)"
+);
+
+/// [`WRITE_SNAPSHOT`].
 pub(crate) fn write_snapshot(
     tx: &Transaction,
     post_id: i64,
@@ -218,23 +240,28 @@ pub(crate) fn write_snapshot(
     source: ResultSource,
     m: &Measures,
 ) -> Result<()> {
-    let v = sql_values(m);
-    tx.prepare_cached(concat!(
-        "INSERT INTO result_snapshot (post_id, taken_on, source, ",
-        snapshot_columns!(),
-        ")
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
-         ON CONFLICT (post_id, taken_on) DO UPDATE SET source = excluded.source,
-           impressions = coalesce(excluded.impressions, impressions), reach = coalesce(excluded.reach, reach),
-           reactions = coalesce(excluded.reactions, reactions), comments = coalesce(excluded.comments, comments),
-           shares = coalesce(excluded.shares, shares), saves = coalesce(excluded.saves, saves),
-           clicks = coalesce(excluded.clicks, clicks), video_views = coalesce(excluded.video_views, video_views),
-           follows = coalesce(excluded.follows, follows), leads = coalesce(excluded.leads, leads)"
-    ))?
-    .execute(params![
+    write_snapshot_with(
+        &mut *tx.prepare_cached(WRITE_SNAPSHOT)?,
         post_id,
         day,
-        enum_str(&source),
+        source,
+        m,
+    )
+}
+
+/// [`WRITE_SNAPSHOT`] with the statement prepared by the caller (an import holds it for all its rows).
+pub(crate) fn write_snapshot_with(
+    stmt: &mut Statement,
+    post_id: i64,
+    day: &str,
+    source: ResultSource,
+    m: &Measures,
+) -> Result<()> {
+    let v = sql_values(m);
+    stmt.execute(params![
+        post_id,
+        day,
+        source.as_str(),
         v[0],
         v[1],
         v[2],
@@ -257,8 +284,8 @@ pub(crate) fn write_publication(
     network: &str,
     p: &Publication,
 ) -> Result<()> {
-    write_publication_parts(
-        tx,
+    write_publication_with(
+        &mut *tx.prepare_cached(WRITE_PUBLICATION)?,
         strategy_id,
         post_id,
         network,
@@ -268,9 +295,19 @@ pub(crate) fn write_publication(
     )
 }
 
-/// [`write_publication`] from its parts (imports write one per row without building a `Publication`).
-pub(crate) fn write_publication_parts(
-    tx: &Transaction,
+/// Writes a publication from its parts (see [`write_publication`]).
+pub(crate) const WRITE_PUBLICATION: &str =
+    "INSERT INTO publication (post_id, strategy_id, network, external_id, permalink, format, unplanned)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+     ON CONFLICT (post_id) DO UPDATE SET network = excluded.network,
+       external_id = coalesce(excluded.external_id, external_id),
+       permalink = coalesce(excluded.permalink, permalink), format = coalesce(excluded.format, format),
+       unplanned = excluded.unplanned";
+
+/// [`WRITE_PUBLICATION`] with the statement prepared by the caller (an import holds it for all its rows, and writes
+/// one per row without building a `Publication`).
+pub(crate) fn write_publication_with(
+    stmt: &mut Statement,
     strategy_id: i64,
     post_id: i64,
     network: &str,
@@ -281,15 +318,7 @@ pub(crate) fn write_publication_parts(
     fn blank(s: &str) -> Option<&str> {
         (!s.is_empty()).then_some(s)
     }
-    tx.prepare_cached(
-        "INSERT INTO publication (post_id, strategy_id, network, external_id, permalink, format, unplanned)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-         ON CONFLICT (post_id) DO UPDATE SET network = excluded.network,
-           external_id = coalesce(excluded.external_id, external_id),
-           permalink = coalesce(excluded.permalink, permalink), format = coalesce(excluded.format, format),
-           unplanned = excluded.unplanned",
-    )?
-    .execute(params![
+    stmt.execute(params![
         post_id,
         strategy_id,
         network,
@@ -325,15 +354,14 @@ pub(crate) fn snapshots_of(
     post_id: i64,
 ) -> Result<Vec<ResultSnapshot>> {
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT id, taken_on, source, {SNAPSHOT_COLUMNS} FROM result_snapshot WHERE post_id = ?1 ORDER BY taken_on"
+        "SELECT taken_on, source, {SNAPSHOT_COLUMNS} FROM result_snapshot WHERE post_id = ?1 ORDER BY taken_on"
     ))?;
     let rows = stmt.query_map([post_id], |r| {
         Ok(ResultSnapshot {
-            id: r.get(0)?,
             post_id,
-            taken_on: r.get(1)?,
-            source: enum_from(&r.get::<_, String>(2)?).unwrap_or(ResultSource::Manual),
-            measures: measures_at(r, 3)?,
+            taken_on: r.get(0)?,
+            source: enum_from(&r.get::<_, String>(1)?).unwrap_or(ResultSource::Manual),
+            measures: measures_at(r, 2)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -498,7 +526,7 @@ pub(crate) fn mark_published(tx: &Transaction, post_id: i64) -> Result<()> {
 pub(crate) fn all_results(conn: &rusqlite::Connection, id: i64) -> Result<Vec<PostResults>> {
     let mut out: Vec<PostResults> = Vec::new();
     let mut stmt = conn.prepare(&format!(
-        "SELECT s.id, s.post_id, s.taken_on, s.source, {} FROM result_snapshot s JOIN post p ON p.id = s.post_id
+        "SELECT s.post_id, s.taken_on, s.source, {} FROM result_snapshot s JOIN post p ON p.id = s.post_id
          WHERE p.strategy_id = ?1 ORDER BY s.post_id, s.taken_on",
         SNAPSHOT_COLUMNS
             .split(", ")
@@ -509,11 +537,10 @@ pub(crate) fn all_results(conn: &rusqlite::Connection, id: i64) -> Result<Vec<Po
     let mut rows = stmt.query([id])?;
     while let Some(r) = rows.next()? {
         let s = ResultSnapshot {
-            id: r.get(0)?,
-            post_id: r.get(1)?,
-            taken_on: r.get(2)?,
-            source: enum_from(&r.get::<_, String>(3)?).unwrap_or(ResultSource::Manual),
-            measures: measures_at(r, 4)?,
+            post_id: r.get(0)?,
+            taken_on: r.get(1)?,
+            source: enum_from(&r.get::<_, String>(2)?).unwrap_or(ResultSource::Manual),
+            measures: measures_at(r, 3)?,
         };
         match out.last_mut() {
             Some(last) if last.post_id == s.post_id => last.snapshots.push(s),
@@ -549,4 +576,16 @@ pub(crate) fn all_results(conn: &rusqlite::Connection, id: i64) -> Result<Vec<Po
         }
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sources_are_stored_by_their_serde_names() {
+        for s in [ResultSource::Manual, ResultSource::Import] {
+            assert_eq!(s.as_str(), enum_str(&s));
+        }
+    }
 }

@@ -43,8 +43,8 @@ use crate::calendar_import::{self, fold, parse_date_cell, DateOrder, Lines, RowE
 use crate::error::{CoreError, Result};
 use crate::findings::Text;
 use crate::results::{
-    mark_published, write_publication, write_publication_parts, write_snapshot, Measures,
-    Publication, ResultSource,
+    mark_published, write_publication_with, write_snapshot_with, Measures, Publication,
+    ResultSource,
 };
 use crate::store::Store;
 
@@ -417,6 +417,24 @@ fn excel_date(serial: f64) -> Option<String> {
     )
 }
 
+/// `Jul 14, 2026`, the shape of every date in X's post export, read without chrono's format parser (ten times
+/// slower, and a file has 100,000 of them); anything else is left to chrono.
+fn month_day_year(s: &str) -> Option<NaiveDate> {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let (month, rest) = s.split_once(' ')?;
+    let (day, year) = rest.split_once(", ")?;
+    let digits = |s: &str, n: std::ops::RangeInclusive<usize>| {
+        n.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+    };
+    if !digits(day, 1..=2) || !digits(year, 4..=4) {
+        return None;
+    }
+    let month = MONTHS.iter().position(|m| m.eq_ignore_ascii_case(month))? as u32 + 1;
+    NaiveDate::from_ymd_opt(year.parse().ok()?, month, day.parse().ok()?)
+}
+
 /// A date cell of `spec`'s export, as local wall time in `tz`, and whether it had a time.
 fn parse_published(s: &str, order: DateOrder, tz: chrono_tz::Tz) -> Option<(NaiveDateTime, bool)> {
     let s = s.trim();
@@ -434,6 +452,9 @@ fn parse_published(s: &str, order: DateOrder, tz: chrono_tz::Tz) -> Option<(Naiv
     // chrono's `%Y` reads any year (`+262142`, `-5`): beyond four digits a date is a typo, and converting or
     // matching it would overflow.
     let plausible = |d: NaiveDate| (1000..=9999).contains(&d.year());
+    if let Some(d) = month_day_year(no_weekday) {
+        return plausible(d).then(|| (d.and_time(NaiveTime::MIN), false));
+    }
     if let Ok(d) = NaiveDate::parse_from_str(no_weekday, "%b %d, %Y") {
         return plausible(d).then(|| (d.and_time(NaiveTime::MIN), false));
     }
@@ -1182,22 +1203,28 @@ struct Planned {
     taken: bool,
 }
 
+/// The maps of an import, keyed by post ids and network ids (a file of 100,000 rows hashes millions of keys: a fast
+/// hasher instead of SipHash, which only matters against hostile keys).
+type Map<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+type Set<K> = HashSet<K, foldhash::fast::RandomState>;
+
 /// The posts of one network an import matches rows against.
 struct Matcher {
-    by_id: HashMap<String, i64>,
-    by_link: HashMap<String, i64>,
+    by_id: Map<String, i64>,
+    /// Built from the publications the first time a row needs it (most exports give every row its id).
+    by_link: Option<Map<String, i64>>,
     /// Planned posts with no network id yet, by time.
     planned: Vec<Planned>,
     /// Posts with imported results before this import.
-    with_results: HashSet<i64>,
-    unplanned: HashSet<i64>,
+    with_results: Set<i64>,
+    unplanned: Set<i64>,
     /// Every publication of the network, as stored (the import writes one only when it changes).
-    publications: HashMap<i64, Publication>,
+    publications: Map<i64, Publication>,
     /// Posts already `published`.
-    published: HashSet<i64>,
+    published: Set<i64>,
     /// Each post's snapshot on the import's day and its latest one before, as stored: one query for the whole file
     /// instead of two per row.
-    snapshots: HashMap<i64, (Option<Measures>, Option<Measures>)>,
+    snapshots: Map<i64, (Option<Measures>, Option<Measures>)>,
     /// The first post this import made (ids grow): posts from there on are new, unplanned and published, and are
     /// kept out of the maps above (a file of 100,000 new rows would fill them for nothing).
     first_created: Option<i64>,
@@ -1211,14 +1238,14 @@ enum Found {
 impl Matcher {
     fn load(tx: &Transaction, id: i64, network: &str, day: &str) -> Result<Matcher> {
         let mut m = Matcher {
-            by_id: HashMap::new(),
-            by_link: HashMap::new(),
+            by_id: Map::default(),
+            by_link: None,
             planned: Vec::new(),
-            with_results: HashSet::new(),
-            unplanned: HashSet::new(),
-            publications: HashMap::new(),
-            published: HashSet::new(),
-            snapshots: HashMap::new(),
+            with_results: Set::default(),
+            unplanned: Set::default(),
+            publications: Map::default(),
+            published: Set::default(),
+            snapshots: Map::default(),
             first_created: None,
         };
         let mut stmt = tx.prepare(
@@ -1226,18 +1253,12 @@ impl Matcher {
              WHERE strategy_id = ?1 AND network = ?2",
         )?;
         let mut rows = stmt.query(params![id, network])?;
-        let mut identified = HashSet::new();
         while let Some(r) = rows.next()? {
             let post: i64 = r.get(0)?;
             let external_id = r.get::<_, Option<String>>(1)?;
             let permalink = r.get::<_, Option<String>>(2)?;
             if let Some(e) = &external_id {
                 m.by_id.insert(e.clone(), post);
-                identified.insert(post);
-            }
-            if let Some(l) = &permalink {
-                m.by_link.insert(normal_link(l), post);
-                identified.insert(post);
             }
             let unplanned: bool = r.get(4)?;
             if unplanned {
@@ -1255,57 +1276,67 @@ impl Matcher {
                 },
             );
         }
+        // Snapshots are read for the posts with a publication on this network (those found by id or link); a post
+        // matched by time and words, without one yet, has its own read back when it is found (`recall`).
         let mut stmt = tx.prepare(concat!(
             "SELECT s.post_id, s.taken_on, s.source, ",
             crate::results::snapshot_columns!(),
-            " FROM result_snapshot s JOIN post p ON p.id = s.post_id
-             WHERE p.strategy_id = ?1 AND p.network = ?2 AND s.taken_on <= ?3 ORDER BY s.post_id, s.taken_on"
+            " FROM publication b JOIN result_snapshot s ON s.post_id = b.post_id
+             WHERE b.strategy_id = ?1 AND b.network = ?2 AND s.taken_on <= ?3"
         ))?;
         let mut rows = stmt.query(params![id, network, day])?;
-        while let Some(r) = rows.next()? {
-            let post: i64 = r.get(0)?;
-            let on: String = r.get(1)?;
-            if r.get::<_, String>(2)? == "import" {
-                m.with_results.insert(post);
-            }
-            let mut v = [None; 10];
-            for (i, slot) in v.iter_mut().enumerate() {
-                *slot = r
-                    .get::<_, Option<i64>>(3 + i)?
-                    .map(|n| u64::try_from(n).unwrap_or(0));
-            }
-            let measures = Measures::from_values(v);
-            let entry = m.snapshots.entry(post).or_default();
-            if on == day {
-                entry.0 = Some(measures);
-            } else {
-                entry.1 = Some(measures);
+        // The day of each post's latest snapshot before the import's day (rows come in no particular order).
+        let mut latest: Map<i64, [u8; 10]> = Map::default();
+        fn text(v: rusqlite::types::ValueRef<'_>) -> &[u8] {
+            match v {
+                rusqlite::types::ValueRef::Text(t) => t,
+                _ => &[],
             }
         }
+        while let Some(r) = rows.next()? {
+            let post: i64 = r.get(0)?;
+            let on = text(r.get_ref(1)?);
+            if text(r.get_ref(2)?) == b"import" {
+                m.with_results.insert(post);
+            }
+            let entry = m.snapshots.entry(post).or_default();
+            if on == day.as_bytes() {
+                entry.0 = Some(crate::results::measures_at(r, 3)?);
+            } else if let Ok(on) = <[u8; 10]>::try_from(on) {
+                if latest.get(&post).map_or(true, |l| *l < on) {
+                    latest.insert(post, on);
+                    entry.1 = Some(crate::results::measures_at(r, 3)?);
+                }
+            }
+        }
+        // One pass over the network's posts: which are published already, and which are candidates for matching by
+        // time and words (dated, with neither a network id nor a link). An unplanned post with neither stays a
+        // candidate, so that importing its file again finds it instead of adding it twice. Only candidates have
+        // their title and text read.
         let mut stmt = tx.prepare(
-            "SELECT id FROM post WHERE strategy_id = ?1 AND network = ?2
-             AND json_extract(data, '$.status') = 'published'",
-        )?;
-        m.published = stmt
-            .query_map(params![id, network], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        let mut stmt = tx.prepare(
-            "SELECT id, scheduled_at, json_extract(data, '$.title'), json_extract(data, '$.text') FROM post
-             WHERE strategy_id = ?1 AND network = ?2 AND scheduled_at IS NOT NULL ORDER BY scheduled_at",
+            "SELECT p.id, p.data ->> '$.status' IS 'published', p.scheduled_at,
+               b.external_id IS NULL AND b.permalink IS NULL,
+               CASE WHEN b.external_id IS NULL AND b.permalink IS NULL THEN p.data ->> '$.title' END,
+               CASE WHEN b.external_id IS NULL AND b.permalink IS NULL THEN p.data ->> '$.text' END
+             FROM post p LEFT JOIN publication b ON b.post_id = p.id AND b.network = p.network
+             WHERE p.strategy_id = ?1 AND p.network = ?2",
         )?;
         let mut rows = stmt.query(params![id, network])?;
         while let Some(r) = rows.next()? {
             let post: i64 = r.get(0)?;
-            // An unplanned post with neither id nor permalink stays a candidate, so that importing its file again
-            // finds it instead of adding it twice.
-            if identified.contains(&post) {
-                continue;
+            if r.get(1)? {
+                m.published.insert(post);
             }
-            let Some(at) = calendar::parse_date_time(&r.get::<_, String>(1)?) else {
+            let candidate: bool = r.get(3)?;
+            let Some(at) = r
+                .get::<_, Option<String>>(2)?
+                .filter(|_| candidate)
+                .and_then(|at| calendar::parse_date_time(&at))
+            else {
                 continue;
             };
-            let title: String = r.get::<_, Option<String>>(2)?.unwrap_or_default();
-            let text: String = r.get::<_, Option<String>>(3)?.unwrap_or_default();
+            let title: String = r.get::<_, Option<String>>(4)?.unwrap_or_default();
+            let text: String = r.get::<_, Option<String>>(5)?.unwrap_or_default();
             m.planned.push(Planned {
                 id: post,
                 at,
@@ -1314,7 +1345,22 @@ impl Matcher {
                 taken: false,
             });
         }
+        m.planned.sort_by_key(|p| p.at);
         Ok(m)
+    }
+
+    /// The posts by permalink (see `by_link`).
+    fn links(&mut self) -> &mut Map<String, i64> {
+        let publications = &self.publications;
+        self.by_link.get_or_insert_with(|| {
+            let mut links = Map::default();
+            for (post, p) in publications.iter().filter(|(_, p)| !p.permalink.is_empty()) {
+                // Two links that compare the same: the older post keeps it, whatever the maps' order.
+                let at = links.entry(normal_link(&p.permalink)).or_insert(*post);
+                *at = (*at).min(*post);
+            }
+            links
+        })
     }
 
     fn created(&self, post_id: i64) -> bool {
@@ -1325,16 +1371,23 @@ impl Matcher {
         self.created(post_id) || self.unplanned.contains(&post_id)
     }
 
-    /// Reads back the publication and the day's snapshot of a post this import made.
+    /// Reads back the publication, the day's snapshot and the latest before it of a post missing from the maps
+    /// (made by this import, or matched by time and words with no publication on this network yet).
     fn recall(&mut self, tx: &Transaction, post_id: i64, day: &str) -> Result<()> {
         if let Some(p) = crate::results::publication_of(tx, post_id)? {
             self.publications.insert(post_id, p);
         }
-        let same_day = crate::results::snapshots_of(tx, post_id)?
-            .into_iter()
-            .find(|s| s.taken_on == day)
-            .map(|s| s.measures);
-        self.snapshots.insert(post_id, (same_day, None));
+        let snapshots = crate::results::snapshots_of(tx, post_id)?;
+        let same_day = snapshots.iter().find(|s| s.taken_on == day);
+        // Sorted by day.
+        let before = snapshots.iter().rev().find(|s| s.taken_on.as_str() < day);
+        self.snapshots.insert(
+            post_id,
+            (same_day.map(|s| s.measures), before.map(|s| s.measures)),
+        );
+        if snapshots.iter().any(|s| s.source == ResultSource::Import) {
+            self.with_results.insert(post_id);
+        }
         Ok(())
     }
 
@@ -1345,11 +1398,10 @@ impl Matcher {
         {
             return Some(Found::Known(*p));
         }
-        if let Some(p) = (!row.permalink.is_empty())
-            .then(|| self.by_link.get(&normal_link(&row.permalink)))
-            .flatten()
-        {
-            return Some(Found::Known(*p));
+        if !row.permalink.is_empty() {
+            if let Some(p) = self.links().get(&normal_link(&row.permalink)) {
+                return Some(Found::Known(*p));
+            }
         }
         let (from, to) = if row.has_time {
             (
@@ -1560,10 +1612,12 @@ impl Store {
         let tx = self.transaction()?;
         crate::strategy::touch(&tx, id)?;
         let mut w = RowWriter::new(id, report, total, progress);
+        let mut writes = Writes::new(&tx)?;
         for (line, cells) in data {
             let (network, row) = mapped_row(mapping, &preview.columns, *line, cells, &networks, tz);
-            w.row(&tx, &network, row)?;
+            w.row(&tx, &mut writes, &network, row)?;
         }
+        drop(writes);
         w.finish(tx, options)
     }
 
@@ -1582,10 +1636,30 @@ impl Store {
         let tx = self.transaction()?;
         crate::strategy::touch(&tx, id)?;
         let mut w = RowWriter::new(id, report, total, progress);
+        let mut writes = Writes::new(&tx)?;
         for row in opened.rows() {
-            w.row(&tx, network, row)?;
+            w.row(&tx, &mut writes, network, row)?;
         }
+        drop(writes);
         w.finish(tx, options)
+    }
+}
+
+/// The statements an import runs for each row, prepared once for the whole file (not looked up in the connection's
+/// cache 300,000 times).
+struct Writes<'c> {
+    post: rusqlite::Statement<'c>,
+    publication: rusqlite::Statement<'c>,
+    snapshot: rusqlite::Statement<'c>,
+}
+
+impl<'c> Writes<'c> {
+    fn new(tx: &'c Transaction) -> Result<Self> {
+        Ok(Writes {
+            post: tx.prepare(calendar::INSERT_POST)?,
+            publication: tx.prepare(crate::results::WRITE_PUBLICATION)?,
+            snapshot: tx.prepare(crate::results::WRITE_SNAPSHOT)?,
+        })
     }
 }
 
@@ -1594,7 +1668,7 @@ struct RowWriter<'p> {
     id: i64,
     report: ResultsImportReport,
     taken_on: String,
-    matchers: HashMap<String, Matcher>,
+    matchers: Map<String, Matcher>,
     done: u32,
     total: u32,
     progress: &'p mut dyn FnMut(u32, u32) -> bool,
@@ -1611,7 +1685,7 @@ impl<'p> RowWriter<'p> {
             id,
             taken_on: report.taken_on.clone(),
             report,
-            matchers: HashMap::new(),
+            matchers: Map::default(),
             done: 0,
             total,
             progress,
@@ -1621,6 +1695,7 @@ impl<'p> RowWriter<'p> {
     fn row(
         &mut self,
         tx: &Transaction,
+        writes: &mut Writes,
         network: &str,
         row: std::result::Result<ExportRow, Vec<RowError>>,
     ) -> Result<()> {
@@ -1652,8 +1727,8 @@ impl<'p> RowWriter<'p> {
                 } else {
                     row.published.date().and_hms_opt(12, 0, 0).expect("noon")
                 };
-                let post = calendar::insert_post(
-                    tx,
+                let post = calendar::insert_post_with(
+                    &mut writes.post,
                     id,
                     &PostInput {
                         network: network.to_owned(),
@@ -1676,8 +1751,8 @@ impl<'p> RowWriter<'p> {
         };
         if is_new {
             // A new post: its publication and snapshot are written as they are, nothing to compare with.
-            write_publication_parts(
-                tx,
+            write_publication_with(
+                &mut writes.publication,
                 id,
                 post_id,
                 network,
@@ -1685,8 +1760,8 @@ impl<'p> RowWriter<'p> {
                 row.format,
                 true,
             )?;
-            write_snapshot(
-                tx,
+            write_snapshot_with(
+                &mut writes.snapshot,
                 post_id,
                 &self.taken_on,
                 ResultSource::Import,
@@ -1695,13 +1770,14 @@ impl<'p> RowWriter<'p> {
             if !row.external_id.is_empty() {
                 m.by_id.insert(row.external_id.clone(), post_id);
             } else if !row.permalink.is_empty() {
-                m.by_link.insert(normal_link(&row.permalink), post_id);
+                m.links().insert(normal_link(&row.permalink), post_id);
             }
             self.report.unplanned += 1;
             return Ok(());
         }
-        // A post made earlier in this file (the same row twice): what it has is read back, as for the others.
-        if m.created(post_id) && !m.publications.contains_key(&post_id) {
+        // A post made earlier in this file (the same row twice), or found by time and words with no publication on
+        // this network: what it has is read back, as the maps hold it for the others.
+        if !m.publications.contains_key(&post_id) {
             m.recall(tx, post_id, &self.taken_on)?;
         }
         // The publication as it will stand: what the row gives replaces what is stored (built only when something
@@ -1732,7 +1808,15 @@ impl<'p> RowWriter<'p> {
             })
         };
         if let Some(publication) = publication {
-            write_publication(tx, id, post_id, network, &publication)?;
+            write_publication_with(
+                &mut writes.publication,
+                id,
+                post_id,
+                network,
+                (&publication.external_id, &publication.permalink),
+                publication.format,
+                publication.unplanned,
+            )?;
             m.publications.insert(post_id, publication);
         }
         if !row.external_id.is_empty() {
@@ -1740,7 +1824,7 @@ impl<'p> RowWriter<'p> {
                 m.by_id.insert(row.external_id.clone(), post_id);
             }
         } else if !row.permalink.is_empty() {
-            m.by_link.insert(normal_link(&row.permalink), post_id);
+            m.links().insert(normal_link(&row.permalink), post_id);
         }
         let (same_day, before) = m.snapshots.get(&post_id).cloned().unwrap_or_default();
         if !m.created(post_id) && m.published.insert(post_id) {
@@ -1748,14 +1832,14 @@ impl<'p> RowWriter<'p> {
         }
         let unchanged = match &same_day {
             Some(m) => m.merged(&row.measures) == *m,
-            None => before.as_ref() == Some(&row.measures),
+            None => before.is_some_and(|b| b.merged(&row.measures) == b),
         };
         if unchanged {
             self.report.unchanged += 1;
             return Ok(());
         }
-        write_snapshot(
-            tx,
+        write_snapshot_with(
+            &mut writes.snapshot,
             post_id,
             &self.taken_on,
             ResultSource::Import,
@@ -1815,6 +1899,33 @@ mod tests {
             normal_link("https://www.Instagram.com/p/ABC/?utm=1"),
             normal_link("http://instagram.com/p/ABC")
         );
+    }
+
+    #[test]
+    fn x_dates_are_read_as_chrono_reads_them() {
+        for s in [
+            "Jul 14, 2026",
+            "jul 4, 2026",
+            "Dec 31, 1999",
+            "Feb 29, 2028",
+            "Feb 29, 2026",
+            "Jul 32, 2026",
+            "Jly 14, 2026",
+            "Jul 14 2026",
+            "Jul 014, 2026",
+            "July 14, 2026",
+            "Jul 14, 26",
+        ] {
+            let chrono = NaiveDate::parse_from_str(s, "%b %d, %Y").ok();
+            if let Some(d) = month_day_year(s) {
+                assert_eq!(Some(d), chrono, "{s}");
+            }
+        }
+        assert_eq!(
+            month_day_year("Jul 14, 2026"),
+            NaiveDate::from_ymd_opt(2026, 7, 14)
+        );
+        assert_eq!(month_day_year("Feb 29, 2026"), None);
     }
 
     #[test]

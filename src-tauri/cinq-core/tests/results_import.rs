@@ -1105,6 +1105,62 @@ fn rows_match_planned_posts_by_time_and_text_and_the_rest_are_unplanned() {
     );
 }
 
+/// A planned post with no publication yet has its results typed by hand read back when a row matches it by time and
+/// words: the same numbers the day before are "unchanged", and a partial snapshot on the import's day is merged.
+#[test]
+fn results_typed_by_hand_count_when_a_row_matches_by_time_and_words() {
+    let (mut store, id) = store_with_strategy();
+    let (a, b) = plan_x(&mut store, id);
+    let file = read("x.csv", x_posts().as_bytes());
+    store
+        .save_post_results(id, a, "2026-07-19", &file.rows[0].measures)
+        .unwrap();
+    let typed = Measures {
+        leads: Some(3),
+        ..Measures::default()
+    };
+    store
+        .save_post_results(id, b, "2026-07-20", &typed)
+        .unwrap();
+
+    let r = import(
+        &mut store,
+        id,
+        "x.csv",
+        x_posts().as_bytes(),
+        &options("2026-07-20"),
+    );
+    assert_eq!(
+        (r.matched, r.unplanned, r.updated, r.unchanged),
+        (1, 1, 0, 1)
+    );
+    let res = results(&store, id, a);
+    assert_eq!(res.publication.unwrap().external_id, "1944000000000000001");
+    assert_eq!(res.snapshots.len(), 1, "nothing new for a");
+    assert_eq!(res.snapshots[0].source, ResultSource::Manual);
+    assert_eq!(
+        store.post(id, a).unwrap().data.status,
+        PostStatus::Published
+    );
+    let res = results(&store, id, b);
+    assert_eq!(res.snapshots.len(), 1, "merged into the day's snapshot");
+    assert_eq!(res.snapshots[0].measures.impressions, Some(812));
+    assert_eq!(res.snapshots[0].measures.leads, Some(3));
+
+    // The next day, the same file changes nothing: both are known by their ids now.
+    let r = import(
+        &mut store,
+        id,
+        "x.csv",
+        x_posts().as_bytes(),
+        &options("2026-07-21"),
+    );
+    assert_eq!(
+        (r.matched, r.unplanned, r.updated, r.unchanged),
+        (0, 0, 0, 3)
+    );
+}
+
 #[test]
 fn an_unplanned_post_takes_the_first_line_as_title() {
     let (mut store, id) = store_with_strategy();
@@ -2173,4 +2229,76 @@ fn another_csv_is_imported_through_its_mapping() {
         ),
         Err(CoreError::Validation(_))
     ));
+}
+
+/// Migration 8 keys snapshots by post and day: the snapshots of a file from before it come through, and still go
+/// with their post.
+#[test]
+fn snapshots_survive_the_move_to_the_table_keyed_by_post_and_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v7.sqlite3");
+    let (id, a) = {
+        let mut store =
+            Store::open_with_migrations(&path, &cinq_core::store::MIGRATIONS[..7]).unwrap();
+        let id = store
+            .create_strategy(&StrategyInput {
+                name: "Brand".into(),
+                organisation: String::new(),
+                sector: String::new(),
+                language: Language::Fr,
+                timezone: "Europe/Paris".into(),
+                start_date: "2026-01-01".into(),
+            })
+            .unwrap()
+            .id;
+        let (a, _) = plan_x(&mut store, id);
+        import(
+            &mut store,
+            id,
+            "x.csv",
+            x_posts().as_bytes(),
+            &options("2026-07-20"),
+        );
+        let typed = Measures {
+            leads: Some(3),
+            ..Measures::default()
+        };
+        store
+            .save_post_results(id, a, "2026-07-21", &typed)
+            .unwrap();
+        (id, a)
+    };
+    let mut store = Store::open(&path).unwrap();
+    let res = results(&store, id, a);
+    assert_eq!(
+        res.snapshots
+            .iter()
+            .map(|s| (
+                s.taken_on.as_str(),
+                s.source,
+                s.measures.impressions,
+                s.measures.leads
+            ))
+            .collect::<Vec<_>>(),
+        [
+            ("2026-07-20", ResultSource::Import, Some(1234), None),
+            ("2026-07-21", ResultSource::Manual, None, Some(3)),
+        ]
+    );
+    assert_eq!(count(&store, "result_snapshot"), 4);
+    let sql: String = store
+        .conn()
+        .query_row(
+            "SELECT sql FROM sqlite_master WHERE name = 'result_snapshot'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(sql.contains("WITHOUT ROWID"), "{sql}");
+    store.delete_post(id, a).unwrap();
+    assert_eq!(
+        count(&store, "result_snapshot"),
+        2,
+        "a post's snapshots go with it"
+    );
 }

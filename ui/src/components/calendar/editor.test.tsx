@@ -485,7 +485,6 @@ describe('post editor results', () => {
     publication: { external_id: '178', permalink: 'https://www.instagram.com/p/abc/', format: 'photo', unplanned: true },
     snapshots: [
       {
-        id: 1,
         post_id: 1,
         taken_on: '2027-01-10',
         source: 'import',
