@@ -106,25 +106,54 @@ pub struct Post {
 
 /// The part of a post that links live in columns; the rest is `data`. Empty fields are left out of the JSON (a
 /// results import writes 100,000 posts in one go; SQL reads a missing field as NULL, and the unset pillar is NULL too).
+/// Read as owned strings, written from the post's own (`PostData<&str>`: no copy of every text).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-struct PostData {
+#[serde(bound(
+    serialize = "S: Serialize + AsRef<str>",
+    deserialize = "S: Deserialize<'de> + Default"
+))]
+struct PostData<S = String> {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pillar: Option<Pillar>,
-    title: String,
-    text: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    link: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    media_notes: String,
+    title: S,
+    text: S,
+    #[serde(default, skip_serializing_if = "is_blank")]
+    link: S,
+    #[serde(default, skip_serializing_if = "is_blank")]
+    media_notes: S,
     status: PostStatus,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    campaign: String,
+    #[serde(default, skip_serializing_if = "is_blank")]
+    campaign: S,
+}
+
+fn is_blank<S: AsRef<str>>(s: &S) -> bool {
+    s.as_ref().is_empty()
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Validation.
 
 pub fn parse_date_time(s: &str) -> Option<NaiveDateTime> {
+    // `YYYY-MM-DDTHH:MM` read by hand: chrono's format parser is ten times slower, and imports, exports and the
+    // checks read every post's date. Any other shape goes to chrono (which then says no, or reads an odd year).
+    let b = s.as_bytes();
+    let digits = |r: std::ops::Range<usize>| {
+        b[r.clone()]
+            .iter()
+            .all(u8::is_ascii_digit)
+            .then(|| b[r].iter().fold(0u32, |n, d| n * 10 + u32::from(d - b'0')))
+    };
+    if b.len() == 16 && b[4] == b'-' && b[7] == b'-' && b[10] == b'T' && b[13] == b':' {
+        if let (Some(y), Some(m), Some(d), Some(h), Some(min)) = (
+            digits(0..4),
+            digits(5..7),
+            digits(8..10),
+            digits(11..13),
+            digits(14..16),
+        ) {
+            return NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)?.and_hms_opt(h, min, 0);
+        }
+    }
     NaiveDateTime::parse_from_str(s, DATE_TIME_FORMAT).ok()
 }
 
@@ -196,15 +225,15 @@ fn check_links(tx: &Transaction, id: i64, p: &PostInput) -> Result<()> {
     Ok(())
 }
 
-fn post_data(p: &PostInput) -> PostData {
+fn post_data(p: &PostInput) -> PostData<&str> {
     PostData {
         pillar: p.pillar,
-        title: p.title.trim().to_owned(),
-        text: p.text.clone(),
-        link: p.link.trim().to_owned(),
-        media_notes: p.media_notes.clone(),
+        title: p.title.trim(),
+        text: &p.text,
+        link: p.link.trim(),
+        media_notes: &p.media_notes,
         status: p.status,
-        campaign: p.campaign.trim().to_owned(),
+        campaign: p.campaign.trim(),
     }
 }
 
@@ -301,8 +330,9 @@ pub(crate) fn upsert_editorial(tx: &Transaction, id: i64, e: &EditorialItem) -> 
 }
 
 fn post_from_row(r: &rusqlite::Row) -> rusqlite::Result<Option<Post>> {
-    let data: String = r.get(6)?;
-    let Ok(d) = serde_json::from_str::<PostData>(&data) else {
+    // Parsed where SQLite holds it (no copy of every post's text first).
+    let Ok(d) = serde_json::from_slice::<PostData>(r.get_ref(6)?.as_bytes().unwrap_or_default())
+    else {
         return Ok(None);
     };
     Ok(Some(Post {

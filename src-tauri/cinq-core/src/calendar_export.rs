@@ -60,6 +60,14 @@ pub struct ExportFile {
 }
 
 /// A status as the files write it (its JSON name).
+const STATUSES: [PostStatus; 5] = [
+    PostStatus::Idea,
+    PostStatus::Draft,
+    PostStatus::Ready,
+    PostStatus::Scheduled,
+    PostStatus::Published,
+];
+
 fn status_str(s: PostStatus) -> &'static str {
     match s {
         PostStatus::Idea => "idea",
@@ -775,6 +783,101 @@ fn bad(file: &str, line: u64, column: &str, what: &str) -> CoreError {
     CoreError::InvalidFile(format!("{file}, line {line}, column {column}: {what}"))
 }
 
+/// A row of a Cinq CSV, read and checked: the post without its links, and the names of its topic, editorial item and
+/// objective.
+struct CinqCsvRow<'r> {
+    input: crate::calendar::PostInput,
+    topic: &'r str,
+    editorial: &'r str,
+    objective: &'r str,
+}
+
+fn cinq_csv_row<'r>(
+    file: &str,
+    line: u64,
+    record: &'r csv::StringRecord,
+    networks: &[crate::audit::Network],
+) -> Result<CinqCsvRow<'r>> {
+    let cell = |i: usize| unneutralise(record.get(i).unwrap_or_default());
+    let network = cell(0);
+    if !networks.iter().any(|n| n.key == network) {
+        return Err(bad(
+            file,
+            line,
+            "network",
+            &format!("a network key such as linkedin or instagram, found '{network}'"),
+        ));
+    }
+    let (date, time) = (cell(1), cell(2));
+    let scheduled_at = if date.is_empty() && time.is_empty() {
+        None
+    } else {
+        let at = format!("{date}T{time}");
+        if crate::calendar::parse_date_time(&at).is_none() {
+            let column = if NaiveDate::parse_from_str(date, "%Y-%m-%d").is_err() {
+                "date"
+            } else {
+                "time"
+            };
+            return Err(bad(
+                file,
+                line,
+                column,
+                &format!("a date as YYYY-MM-DD and a time as HH:MM, found '{date}' and '{time}'"),
+            ));
+        }
+        Some(at)
+    };
+    // Pillars and statuses by the names the export writes, without serde: a file has 100,000 of them.
+    let pillar = match cell(3) {
+        "" => None,
+        text => Some(
+            Pillar::ALL
+                .into_iter()
+                .find(|p| p.name().0 == text)
+                .ok_or_else(|| {
+                    bad(
+                        file,
+                        line,
+                        "pillar",
+                        &format!("promotion, curation, interaction or nothing, found '{text}'"),
+                    )
+                })?,
+        ),
+    };
+    let status_text = cell(9);
+    let status = STATUSES
+        .into_iter()
+        .find(|s| status_str(*s) == status_text)
+        .ok_or_else(|| {
+            bad(
+                file,
+                line,
+                "status",
+                &format!("idea, draft, ready, scheduled or published, found '{status_text}'"),
+            )
+        })?;
+    Ok(CinqCsvRow {
+        input: crate::calendar::PostInput {
+            network: network.to_owned(),
+            scheduled_at,
+            pillar,
+            topic_id: None,
+            title: cell(5).to_owned(),
+            text: cell(6).to_owned(),
+            link: cell(7).to_owned(),
+            media_notes: cell(8).to_owned(),
+            status,
+            editorial_item_id: None,
+            objective_id: None,
+            campaign: cell(12).to_owned(),
+        },
+        topic: cell(4),
+        editorial: cell(10),
+        objective: cell(11),
+    })
+}
+
 impl Store {
     /// Imports a Cinq CSV (as exported, comma or semicolon, with or without BOM) into a strategy, in one transaction.
     /// Topics, objectives and editorial items are matched by name; missing ones are created. Any bad row refuses the
@@ -785,7 +888,7 @@ impl Store {
         file: &str,
         bytes: &[u8],
     ) -> Result<ImportReport> {
-        use crate::calendar::{insert_post, validate_post, PostInput, DATE_TIME_FORMAT};
+        use crate::calendar::{insert_post_with, validate_post};
         let text = crate::calendar_import::decode(file, bytes)?;
         let (delimiter, body, offset) = crate::calendar_import::layout(&text);
         let mut reader = csv::ReaderBuilder::new()
@@ -807,119 +910,38 @@ impl Store {
         }
         let networks = crate::audit::networks_of(self.conn(), id)?;
         let mut lines = crate::calendar_import::Lines::new(body, offset);
-        let mut rows = Vec::new();
-        for record in reader.records() {
-            let record = record.map_err(|e| {
-                let line = lines.line(e.position());
-                CoreError::InvalidFile(format!("{file}, line {line}: {e}"))
-            })?;
-            let line = lines.line(record.position());
-            let cell = |i: usize| unneutralise(record.get(i).unwrap_or_default()).to_owned();
-            let network = cell(0);
-            if !networks.iter().any(|n| n.key == network) {
-                return Err(bad(
-                    file,
-                    line,
-                    "network",
-                    &format!("a network key such as linkedin or instagram, found '{network}'"),
-                ));
-            }
-            let (date, time) = (cell(1), cell(2));
-            let scheduled_at = match (date.is_empty(), time.is_empty()) {
-                (true, true) => None,
-                _ => {
-                    let s = format!("{date}T{time}");
-                    if NaiveDateTime::parse_from_str(&s, DATE_TIME_FORMAT).is_err() {
-                        return Err(bad(file, line, if NaiveDate::parse_from_str(&date, "%Y-%m-%d").is_err() { "date" } else { "time" }, &format!("a date as YYYY-MM-DD and a time as HH:MM, found '{date}' and '{time}'")));
-                    }
-                    Some(s)
-                }
-            };
-            let pillar_text = cell(3);
-            let pillar: Option<Pillar> = if pillar_text.is_empty() {
-                None
-            } else {
-                Some(crate::store::enum_from(&pillar_text).ok_or_else(|| {
-                    bad(
-                        file,
-                        line,
-                        "pillar",
-                        &format!(
-                            "promotion, curation, interaction or nothing, found '{pillar_text}'"
-                        ),
-                    )
-                })?)
-            };
-            let status_text = cell(9);
-            let status: PostStatus = crate::store::enum_from(&status_text).ok_or_else(|| {
-                bad(
-                    file,
-                    line,
-                    "status",
-                    &format!("idea, draft, ready, scheduled or published, found '{status_text}'"),
-                )
-            })?;
-            rows.push((
-                line,
-                network,
-                scheduled_at,
-                pillar,
-                cell(4),
-                cell(5),
-                cell(6),
-                cell(7),
-                cell(8),
-                status,
-                cell(10),
-                cell(11),
-                cell(12),
-            ));
-        }
         let mut posts = 0;
-        let links = self.write(|tx| {
-            crate::strategy::touch(tx, id)?;
-            let mut links = NamedLinks::load(tx, id)?;
-            for (
-                line,
-                network,
-                scheduled_at,
-                pillar,
-                topic,
-                title,
-                text,
-                link,
-                media_notes,
-                status,
-                editorial,
-                objective,
-                campaign,
-            ) in &rows
-            {
-                let input = PostInput {
-                    network: network.clone(),
-                    scheduled_at: scheduled_at.clone(),
-                    pillar: *pillar,
-                    topic_id: links.topic(Some(tx), id, topic, *pillar)?,
-                    title: title.clone(),
-                    text: text.clone(),
-                    link: link.clone(),
-                    media_notes: media_notes.clone(),
-                    status: *status,
-                    editorial_item_id: links.editorial(
+        // Rows are read, checked and written one by one inside the transaction: a bad row stops the import and
+        // the transaction writes nothing.
+        let links = self.bulk(|store| {
+            store.write(|tx| {
+                crate::strategy::touch(tx, id)?;
+                let mut links = NamedLinks::load(tx, id)?;
+                let mut insert = tx.prepare(crate::calendar::INSERT_POST)?;
+                // One record, read into again and again.
+                let mut record = csv::StringRecord::new();
+                while reader.read_record(&mut record).map_err(|e| {
+                    let line = lines.line(e.position());
+                    CoreError::InvalidFile(format!("{file}, line {line}: {e}"))
+                })? {
+                    let line = lines.line(record.position());
+                    let row = cinq_csv_row(file, line, &record, &networks)?;
+                    let mut input = row.input;
+                    input.editorial_item_id = links.editorial(
                         Some(tx),
                         id,
-                        editorial,
-                        scheduled_at.as_deref(),
-                    )?,
-                    objective_id: links.objective(Some(tx), id, objective)?,
-                    campaign: campaign.clone(),
-                };
-                validate_post(&input)
-                    .map_err(|e| CoreError::InvalidFile(format!("{file}, line {line}: {e}")))?;
-                insert_post(tx, id, &input)?;
-                posts += 1;
-            }
-            Ok(links)
+                        row.editorial,
+                        input.scheduled_at.as_deref(),
+                    )?;
+                    input.topic_id = links.topic(Some(tx), id, row.topic, input.pillar)?;
+                    input.objective_id = links.objective(Some(tx), id, row.objective)?;
+                    validate_post(&input)
+                        .map_err(|e| CoreError::InvalidFile(format!("{file}, line {line}: {e}")))?;
+                    insert_post_with(&mut insert, id, &input)?;
+                    posts += 1;
+                }
+                Ok(links)
+            })
         })?;
         let report = ImportReport {
             posts,
@@ -928,5 +950,21 @@ impl Store {
             created_editorial: links.created_editorial,
         };
         Ok(report)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The CSV's statuses and pillars are read and written without serde: the names must stay serde's.
+    #[test]
+    fn statuses_and_pillars_are_written_by_their_serde_names() {
+        for s in STATUSES {
+            assert_eq!(status_str(s), crate::store::enum_str(&s));
+        }
+        for p in Pillar::ALL {
+            assert_eq!(p.name().0, crate::store::enum_str(&p));
+        }
     }
 }

@@ -1541,16 +1541,9 @@ impl Store {
             written: false,
             taken_on: taken_on.clone(),
         };
-        // A large export writes tens of megabytes in one transaction: a page cache that holds them spares SQLite
-        // spilling pages to the log before the commit (restored after).
-        let cache: i64 = self
-            .conn()
-            .query_row("PRAGMA cache_size", [], |r| r.get(0))?;
-        self.conn().execute_batch("PRAGMA cache_size = -131072")?;
-        let result = self.import_rows(id, &opened, options, report, progress);
-        self.conn()
-            .execute_batch(&format!("PRAGMA cache_size = {cache}"))?;
-        result
+        let network = opened.kind().network();
+        let rows = opened.rows().map(|row| (network, row));
+        self.write_rows(id, report, options, progress, rows)
     }
 
     /// Imports a CSV that is not a known export through a column mapping (see the module's rules; each row names
@@ -1608,40 +1601,34 @@ impl Store {
             written: false,
             taken_on,
         };
-        let total = report.rows;
-        let tx = self.transaction()?;
-        crate::strategy::touch(&tx, id)?;
-        let mut w = RowWriter::new(id, report, total, progress);
-        let mut writes = Writes::new(&tx)?;
-        for (line, cells) in data {
-            let (network, row) = mapped_row(mapping, &preview.columns, *line, cells, &networks, tz);
-            w.row(&tx, &mut writes, &network, row)?;
-        }
-        drop(writes);
-        w.finish(tx, options)
+        let rows = data.iter().map(|(line, cells)| {
+            mapped_row(mapping, &preview.columns, *line, cells, &networks, tz)
+        });
+        self.write_rows(id, report, options, progress, rows)
     }
 
-    /// The rows of an export, read one by one and written in one transaction, committed at the end when nothing
-    /// stops it (see the module's rules).
-    fn import_rows(
+    /// The rows of an import, read one by one and written in one transaction, committed at the end when nothing
+    /// stops it (see the module's rules), network by network.
+    fn write_rows<N: AsRef<str>>(
         &mut self,
         id: i64,
-        opened: &OpenedExport,
-        options: &ResultsImportOptions,
         report: ResultsImportReport,
+        options: &ResultsImportOptions,
         progress: &mut dyn FnMut(u32, u32) -> bool,
+        rows: impl Iterator<Item = (N, std::result::Result<ExportRow, Vec<RowError>>)>,
     ) -> Result<ResultsImportReport> {
-        let network = opened.kind().network();
-        let total = u32::try_from(opened.len()).unwrap_or(u32::MAX);
-        let tx = self.transaction()?;
-        crate::strategy::touch(&tx, id)?;
-        let mut w = RowWriter::new(id, report, total, progress);
-        let mut writes = Writes::new(&tx)?;
-        for row in opened.rows() {
-            w.row(&tx, &mut writes, network, row)?;
-        }
-        drop(writes);
-        w.finish(tx, options)
+        let total = report.rows;
+        self.bulk(|store| {
+            let tx = store.transaction()?;
+            crate::strategy::touch(&tx, id)?;
+            let mut w = RowWriter::new(id, report, total, progress);
+            let mut writes = Writes::new(&tx)?;
+            for (network, row) in rows {
+                w.row(&tx, &mut writes, network.as_ref(), row)?;
+            }
+            drop(writes);
+            w.finish(tx, options)
+        })
     }
 }
 

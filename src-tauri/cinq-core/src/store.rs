@@ -442,6 +442,16 @@ impl Store {
         Ok(out)
     }
 
+    /// Runs a large write (an import of a whole file) with a page cache that holds it: SQLite's default cache (8 MB)
+    /// would spill tens of megabytes of new pages to the log before the commit and read them back. The cache goes
+    /// back to its size after, whatever the outcome.
+    pub(crate) fn bulk<T>(&mut self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
+        let cache = grow_cache(&self.conn)?;
+        let out = f(self);
+        restore_cache(&self.conn, cache)?;
+        out
+    }
+
     /// A transaction the caller commits, or drops to write nothing (a dry run, a cancel).
     pub(crate) fn transaction(&mut self) -> Result<Transaction<'_>> {
         Ok(self.conn.transaction()?)
@@ -517,6 +527,18 @@ pub(crate) fn next_position(tx: &Transaction, table: &str, strategy_id: i64) -> 
         [strategy_id],
         |r| r.get(0),
     )?)
+}
+
+/// Sets the page cache to 128 MB (what a whole-file import or export needs) and says what it was.
+fn grow_cache(conn: &Connection) -> Result<i64> {
+    let cache: i64 = conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
+    conn.execute_batch("PRAGMA cache_size = -131072")?;
+    Ok(cache)
+}
+
+fn restore_cache(conn: &Connection, cache: i64) -> Result<()> {
+    conn.execute_batch(&format!("PRAGMA cache_size = {cache}"))?;
+    Ok(())
 }
 
 /// An enum as its JSON name (`"short_video"` → `short_video`), the form every enum column is stored in.

@@ -17,18 +17,20 @@ use cinq_core::{CoreError, Language, Store, StrategyInput};
 // ---------------------------------------------------------------------------------------------------------------
 // Helpers.
 
+fn brand() -> StrategyInput {
+    StrategyInput {
+        name: "Brand".into(),
+        organisation: String::new(),
+        sector: String::new(),
+        language: Language::Fr,
+        timezone: "Europe/Paris".into(),
+        start_date: "2026-01-01".into(),
+    }
+}
+
 fn store_with_strategy() -> (Store, i64) {
     let mut store = Store::open_in_memory().unwrap();
-    let s = store
-        .create_strategy(&StrategyInput {
-            name: "Brand".into(),
-            organisation: String::new(),
-            sector: String::new(),
-            language: Language::Fr,
-            timezone: "Europe/Paris".into(),
-            start_date: "2026-01-01".into(),
-        })
-        .unwrap();
+    let s = store.create_strategy(&brand()).unwrap();
     (store, s.id)
 }
 
@@ -2240,17 +2242,7 @@ fn snapshots_survive_the_move_to_the_table_keyed_by_post_and_day() {
     let (id, a) = {
         let mut store =
             Store::open_with_migrations(&path, &cinq_core::store::MIGRATIONS[..7]).unwrap();
-        let id = store
-            .create_strategy(&StrategyInput {
-                name: "Brand".into(),
-                organisation: String::new(),
-                sector: String::new(),
-                language: Language::Fr,
-                timezone: "Europe/Paris".into(),
-                start_date: "2026-01-01".into(),
-            })
-            .unwrap()
-            .id;
+        let id = store.create_strategy(&brand()).unwrap().id;
         let (a, _) = plan_x(&mut store, id);
         import(
             &mut store,
