@@ -264,7 +264,7 @@ pub(crate) fn insert_post(tx: &Transaction, id: i64, p: &PostInput) -> Result<i6
     insert_post_with(&mut *tx.prepare_cached(INSERT_POST)?, id, p)
 }
 
-/// [`INSERT_POST`] with the statement prepared by the caller (a results import holds it for all its rows).
+/// [`INSERT_POST`] with the statement prepared by the caller (an import holds it for all its rows).
 pub(crate) fn insert_post_with(
     stmt: &mut rusqlite::Statement,
     id: i64,
@@ -666,5 +666,34 @@ impl Store {
             touch(tx, id)?;
             delete_owned(tx, "post", id, post_id, "post")
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_and_times_are_read_as_chrono_reads_them() {
+        for s in [
+            "2026-07-14T09:30",
+            "2028-02-29T23:59",
+            "2026-02-29T10:00",
+            "2026-13-01T10:00",
+            "2026-07-14T24:00",
+            "2026-07-14T09:60",
+            "2026-07-14 09:30",
+            "2026-7-14T09:30",
+            "20260-07-14T09:30",
+            "2026-07-14T9:30",
+            "abcd-07-14T09:30",
+            "",
+        ] {
+            assert_eq!(
+                parse_date_time(s),
+                NaiveDateTime::parse_from_str(s, DATE_TIME_FORMAT).ok(),
+                "{s}"
+            );
+        }
     }
 }

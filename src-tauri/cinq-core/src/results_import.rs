@@ -1286,7 +1286,7 @@ impl Matcher {
         ))?;
         let mut rows = stmt.query(params![id, network, day])?;
         // The day of each post's latest snapshot before the import's day (rows come in no particular order).
-        let mut latest: Map<i64, [u8; 10]> = Map::default();
+        let mut latest: Map<i64, Vec<u8>> = Map::default();
         fn text(v: rusqlite::types::ValueRef<'_>) -> &[u8] {
             match v {
                 rusqlite::types::ValueRef::Text(t) => t,
@@ -1302,11 +1302,9 @@ impl Matcher {
             let entry = m.snapshots.entry(post).or_default();
             if on == day.as_bytes() {
                 entry.0 = Some(crate::results::measures_at(r, 3)?);
-            } else if let Ok(on) = <[u8; 10]>::try_from(on) {
-                if latest.get(&post).map_or(true, |l| *l < on) {
-                    latest.insert(post, on);
-                    entry.1 = Some(crate::results::measures_at(r, 3)?);
-                }
+            } else if latest.get(&post).map_or(true, |l| l.as_slice() < on) {
+                latest.insert(post, on.to_vec());
+                entry.1 = Some(crate::results::measures_at(r, 3)?);
             }
         }
         // One pass over the network's posts: which are published already, and which are candidates for matching by
@@ -1377,9 +1375,12 @@ impl Matcher {
         if let Some(p) = crate::results::publication_of(tx, post_id)? {
             self.publications.insert(post_id, p);
         }
-        let snapshots = crate::results::snapshots_of(tx, post_id)?;
+        // Up to the import's day, sorted by day (as `load` reads them).
+        let snapshots: Vec<_> = crate::results::snapshots_of(tx, post_id)?
+            .into_iter()
+            .filter(|s| s.taken_on.as_str() <= day)
+            .collect();
         let same_day = snapshots.iter().find(|s| s.taken_on == day);
-        // Sorted by day.
         let before = snapshots.iter().rev().find(|s| s.taken_on.as_str() < day);
         self.snapshots.insert(
             post_id,
