@@ -59,7 +59,7 @@ pub struct ExportFile {
     pub bytes: Vec<u8>,
 }
 
-/// A status as the files write it (its JSON name).
+/// Every status, for reading them back by name.
 const STATUSES: [PostStatus; 5] = [
     PostStatus::Idea,
     PostStatus::Draft,
@@ -68,6 +68,7 @@ const STATUSES: [PostStatus; 5] = [
     PostStatus::Published,
 ];
 
+/// A status as the files write it (its JSON name).
 fn status_str(s: PostStatus) -> &'static str {
     match s {
         PostStatus::Idea => "idea",

@@ -10,8 +10,8 @@
 //! - **Snapshots**: one per post and day (`taken_on`, in the strategy's time zone). Writing a snapshot on a day that
 //!   has one merges them: a measure the new one gives replaces the old, the others stay. So a post's numbers can grow
 //!   over time, and an export imported twice on one day never duplicates anything. An import that adds nothing to the
-//!   post's latest snapshot (each measure it gives is the latest's already) adds nothing. Numbers typed by hand replace their day's snapshot as a whole instead
-//!   ([`Store::save_post_results`]).
+//!   post's latest snapshot (each measure it gives is the latest's already) adds nothing. Numbers typed by hand
+//!   replace their day's snapshot as a whole instead ([`Store::save_post_results`]).
 //! - **Publications**: a post the networks know has a publication: its network's post id and permalink (each unique
 //!   within a strategy and network), its format, and whether it was planned. An **unplanned** post is one an import
 //!   found on the network and no planned post matched; the user can link it to a planned post later
@@ -284,8 +284,25 @@ pub(crate) fn write_publication(
     network: &str,
     p: &Publication,
 ) -> Result<()> {
-    write_publication_with(
+    write_publication_of(
         &mut *tx.prepare_cached(WRITE_PUBLICATION)?,
+        strategy_id,
+        post_id,
+        network,
+        p,
+    )
+}
+
+/// [`write_publication`] with the statement prepared by the caller.
+pub(crate) fn write_publication_of(
+    stmt: &mut Statement,
+    strategy_id: i64,
+    post_id: i64,
+    network: &str,
+    p: &Publication,
+) -> Result<()> {
+    write_publication_with(
+        stmt,
         strategy_id,
         post_id,
         network,

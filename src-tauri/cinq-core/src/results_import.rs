@@ -43,8 +43,8 @@ use crate::calendar_import::{self, fold, parse_date_cell, DateOrder, Lines, RowE
 use crate::error::{CoreError, Result};
 use crate::findings::Text;
 use crate::results::{
-    mark_published, write_publication_with, write_snapshot_with, Measures, Publication,
-    ResultSource,
+    mark_published, write_publication_of, write_publication_with, write_snapshot_with, Measures,
+    Publication, ResultSource,
 };
 use crate::store::Store;
 
@@ -1796,15 +1796,7 @@ impl<'p> RowWriter<'p> {
             })
         };
         if let Some(publication) = publication {
-            write_publication_with(
-                &mut writes.publication,
-                id,
-                post_id,
-                network,
-                (&publication.external_id, &publication.permalink),
-                publication.format,
-                publication.unplanned,
-            )?;
+            write_publication_of(&mut writes.publication, id, post_id, network, &publication)?;
             m.publications.insert(post_id, publication);
         }
         if !row.external_id.is_empty() {
