@@ -1270,8 +1270,29 @@ fn fit_to_screen(window: &tauri::WebviewWindow) {
     }
 }
 
+/// Without a GPU (no DRM render node: a virtual machine, a remote desktop, a CI runner), WebKitGTK composites the page
+/// with OpenGL emulated on the processor (Mesa's llvmpipe), whose threads then take the processor from the page itself:
+/// a drop on the calendar kept two cores busy for some 200 ms. Its plain software path paints the same screens with a
+/// fraction of that work. Called before anything starts a thread; a value the user set wins.
+#[cfg(target_os = "linux")]
+fn paint_in_software_without_gpu() {
+    const VAR: &str = "WEBKIT_DISABLE_COMPOSITING_MODE";
+    if std::env::var_os(VAR).is_some() {
+        return;
+    }
+    let render_node = std::fs::read_dir("/dev/dri").is_ok_and(|dir| {
+        dir.flatten()
+            .any(|e| e.file_name().to_string_lossy().starts_with("renderD"))
+    });
+    if !render_node {
+        std::env::set_var(VAR, "1");
+    }
+}
+
 /// Opens the window on the database at `db` (`None`: the default place).
 pub fn run(db: Option<PathBuf>, started: Instant) {
+    #[cfg(target_os = "linux")]
+    paint_in_software_without_gpu();
     tauri::Builder::default()
         .plugin(tauri_plugin_single_instance::init(|app, _argv, _cwd| {
             if let Some(w) = app.get_webview_window("main") {

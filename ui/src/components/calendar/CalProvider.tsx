@@ -53,7 +53,12 @@ export function CalProvider({ strategyId, range, onOpenPost, onOpenEditorial, ch
         : null,
     [strategyId, lang, range, view, objectives, actions, selection, select, onOpenPost, onOpenEditorial],
   );
-  if (!ctx) {
+  // While the next period loads, the screen keeps what it shows (the last period's view, as it was): its parts do not
+  // render again for nothing, and then render once, with the new period's posts.
+  const [shown, setShown] = useState<CalCtx | null>(null);
+  if (ctx && !query.isPlaceholderData && shown !== ctx) setShown(ctx);
+  const value = query.isPlaceholderData ? (shown ?? ctx) : ctx;
+  if (!value) {
     if (query.isError) {
       return (
         <StepLoadFailed
@@ -66,5 +71,5 @@ export function CalProvider({ strategyId, range, onOpenPost, onOpenEditorial, ch
     }
     return <StepLoading testId="calendar-loading" />;
   }
-  return <CalContext.Provider value={ctx}>{children}</CalContext.Provider>;
+  return <CalContext.Provider value={value}>{children}</CalContext.Provider>;
 }

@@ -154,7 +154,9 @@ function CalendarScreen({ mode, anchor, onMode, onAnchor }: {
   const [exportOpen, setExportOpen] = useState(false);
   const [importOpen, setImportOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(() => localStorage.getItem('cinq.calendar.help') !== 'closed');
-  const days = useMemo(() => daysOf(range), [range]);
+  // The days of the view shown, not of the period asked for: while the next month loads, the grid stays as it is
+  // (rather than laying out the new days around the old posts) and then renders once, with its posts.
+  const days = useMemo(() => daysOf({ from: view.from, to: view.to }), [view.from, view.to]);
   const rows = useMemo(() => view.rows.map((r) => r.network), [view.rows]);
 
   // Ctrl+Z undoes, Ctrl+Shift+Z (or Ctrl+Y) redoes, except in a text field (where they undo the typing).

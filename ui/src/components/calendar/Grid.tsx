@@ -1,6 +1,6 @@
 // The week and month grids: a row of editorial items, then one row per network (kept networks in the order of their
 // missions), one column per day. Each cell is a drop target; each post a draggable card (see Board.tsx).
-import { memo, useMemo, useState, type CSSProperties } from 'react';
+import { memo, useCallback, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { Badge, Box, Group, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CalendarRow, EditorialItem, Language, Post } from '../../bindings';
@@ -8,6 +8,7 @@ import { formatNumber } from '../../format';
 import { cellId } from './Board';
 import { PostCard, postName, useCardTexts, type CardTexts } from './PostCard';
 import { dayLabel, dayOf, formatDayWith, timeOf, useCal } from './state';
+import { useVisible, type Visible } from './visible';
 
 const DAY_NUMBER: Intl.DateTimeFormatOptions = { day: 'numeric' };
 const NARROW_WEEKDAY: Intl.DateTimeFormatOptions = { weekday: 'narrow' };
@@ -16,17 +17,44 @@ import classes from './calendar.module.css';
 /** At most this many cards in a cell of the month view; the rest behind "+N more". */
 const MONTH_CARDS = 3;
 
+/** The height of a month row's cells, from the most cards one of them shows: the cells off screen are laid out
+ *  empty (see visible.ts), at the height they have when filled. These figures are those of calendar.module.css
+ *  (`.cell[data-compact]`, `.card[data-compact]`, `.foot`): 2px of padding above and below, a bottom border of 1px,
+ *  cards of 20px and a footer of 18px, 2px apart. */
+function monthCellHeight(cards: number): number {
+  return Math.max(44, 23 + 22 * cards);
+}
+
 function isWeekend(day: string): boolean {
   const d = new Date(`${day}T00:00:00Z`).getUTCDay();
   return d === 0 || d === 6;
 }
 
-/** The posts of each cell (`network|day`). A cell whose posts are the same objects as last time keeps its array, so
- *  that after a drop only the cells that changed render again (the query keeps unchanged posts as the same objects). */
-class CellIndex {
-  private last = new Map<string, Post[]>();
+const NO_POSTS: readonly Post[] = [];
+const sameItems = <T,>(a: readonly T[] | undefined, b: readonly T[]) =>
+  a !== undefined && a.length === b.length && a.every((x, i) => x === b[i]);
 
-  of(posts: readonly Post[]): Map<string, Post[]> {
+/** The posts of each cell (`network|day`). A cell whose posts are the same objects as last time keeps its array, so
+ *  that after a drop only the cells that changed render again (the query keeps unchanged posts as the same objects).
+ *  Likewise each row's list of cells, so that only the rows that changed render again. */
+class CellIndex {
+  private last = new Map<string, readonly Post[]>();
+  private lastRows = new Map<string, readonly (readonly Post[])[]>();
+
+  /** The posts of each day of `days` on each network of `networks`, by network. */
+  rows(posts: readonly Post[], networks: readonly string[], days: readonly string[]) {
+    const cells = this.of(posts);
+    const rows = new Map<string, readonly (readonly Post[])[]>();
+    for (const network of networks) {
+      const list = days.map((d) => cells.get(`${network}|${d}`) ?? NO_POSTS);
+      const old = this.lastRows.get(network);
+      rows.set(network, old && sameItems(old, list) ? old : list);
+    }
+    this.lastRows = rows;
+    return rows;
+  }
+
+  private of(posts: readonly Post[]): Map<string, readonly Post[]> {
     const m = new Map<string, Post[]>();
     for (const p of posts) {
       if (!p.scheduled_at) continue;
@@ -35,19 +63,22 @@ class CellIndex {
       if (list) list.push(p);
       else m.set(k, [p]);
     }
+    const kept = new Map<string, readonly Post[]>();
     for (const [k, list] of m) {
       const old = this.last.get(k);
-      if (old && old.length === list.length && old.every((p, i) => p === list[i])) m.set(k, old);
+      kept.set(k, old && sameItems(old, list) ? old : list);
     }
-    this.last = m;
-    return m;
+    this.last = kept;
+    return kept;
   }
 }
 
-const Cell = memo(function Cell({ row, day, posts, compact, today, selected, tooLongPosts, texts, labels, onOpen, onAdd, onShowDay }: {
+const Cell = memo(function Cell({ row, day, posts, filled, compact, today, selected, tooLongPosts, texts, labels, onOpen, onAdd, onShowDay }: {
   row: CalendarRow;
   day: string;
   posts: readonly Post[];
+  /** False for a cell of the month view off screen: laid out (a drop target, at its height) but empty. */
+  filled: boolean;
   compact: boolean;
   today: boolean;
   selected: ReadonlySet<number>;
@@ -59,20 +90,46 @@ const Cell = memo(function Cell({ row, day, posts, compact, today, selected, too
   onAdd: (network: string, day: string) => void;
   onShowDay: (day: string) => void;
 }) {
+  const attributes = {
+    role: 'gridcell',
+    className: classes.cell,
+    'data-testid': `cell-${row.network}-${day}`,
+    'data-drop': cellId(row.network, day),
+    'data-compact': compact || undefined,
+    'data-weekend': isWeekend(day) || undefined,
+    'data-today': today || undefined,
+  };
+  if (!filled) return <div {...attributes} />;
   const shown = compact ? posts.slice(0, MONTH_CARDS) : posts;
   const hidden = posts.length - shown.length;
   const dayText = labels.day(day);
   const addLabel = labels.add(row.name, dayText);
-  return (
-    <div
-      role="gridcell"
-      className={classes.cell}
-      data-testid={`cell-${row.network}-${day}`}
-      data-drop={cellId(row.network, day)}
-      data-compact={compact || undefined}
-      data-weekend={isWeekend(day) || undefined}
-      data-today={today || undefined}
+  const more = hidden > 0 && (
+    <button
+      type="button"
+      className={classes.more}
+      onClick={() => onShowDay(day)}
+      data-testid={`cell-more-${row.network}-${day}`}
+      // The month's narrow columns show "+N"; its name and tooltip say it in words.
+      aria-label={compact ? labels.more(hidden) : undefined}
+      title={compact ? labels.more(hidden) : undefined}
     >
+      {compact ? `+${hidden}` : labels.more(hidden)}
+    </button>
+  );
+  const add = (
+    <button
+      type="button"
+      className={classes.add}
+      title={addLabel}
+      aria-label={addLabel}
+      onClick={() => onAdd(row.network, day)}
+    >
+      +
+    </button>
+  );
+  return (
+    <div {...attributes}>
       {shown.map((p) => {
         const tooLong = tooLongPosts.has(p.id);
         return (
@@ -88,25 +145,17 @@ const Cell = memo(function Cell({ row, day, posts, compact, today, selected, too
           />
         );
       })}
-      {hidden > 0 && (
-        <button
-          type="button"
-          className={classes.more}
-          onClick={() => onShowDay(day)}
-          data-testid={`cell-more-${row.network}-${day}`}
-        >
-          {labels.more(hidden)}
-        </button>
+      {compact ? (
+        <div className={classes.foot}>
+          {more}
+          {add}
+        </div>
+      ) : (
+        <>
+          {more}
+          {add}
+        </>
       )}
-      <button
-        type="button"
-        className={classes.add}
-        title={addLabel}
-        aria-label={addLabel}
-        onClick={() => onAdd(row.network, day)}
-      >
-        +
-      </button>
     </div>
   );
 });
@@ -119,10 +168,16 @@ interface CellLabels {
   card: (post: Post, network: string, time: string, tooLong: boolean) => string;
 }
 
-function EditorialCell({ day, items, compact }: { day: string; items: readonly EditorialItem[]; compact: boolean }) {
+/** A day of the editorial row. It renders again only when its items do (most days have none). */
+const EditorialCell = memo(function EditorialCell({ day, items, compact, lang, onAdd }: {
+  day: string;
+  items: readonly EditorialItem[];
+  compact: boolean;
+  lang: Language;
+  onAdd: (day: string) => void;
+}) {
   const { t } = useTranslation();
-  const { lang, selectedEditorial, select, openEditorial, view } = useCal();
-  const dayText = dayLabel(day, lang, true);
+  const addLabel = t('calendar.grid.addEditorial', { day: dayLabel(day, lang, true) });
   return (
     <div
       role="gridcell"
@@ -130,46 +185,46 @@ function EditorialCell({ day, items, compact }: { day: string; items: readonly E
       data-compact={compact || undefined}
       data-testid={`editorial-cell-${day}`}
     >
-      {items.map((e) => {
-        const relays = [...view.calendar.posts, ...view.calendar.ideas].filter((p) => p.editorial_item_id === e.id);
-        const label = t('calendar.grid.editorialLabel', {
-          type: t(`calendar.editorialTypes.${e.item_type}`),
-          title: e.title,
-          status: t(`calendar.editorialStatus.${e.status}`),
-        });
-        const isSelected = selectedEditorial === e.id;
-        return (
-          <Tooltip key={e.id} label={`${label} · ${t('calendar.grid.relays', { count: relays.length })}`} openDelay={400}>
-            <UnstyledButton
-              className={classes.editorial}
-              data-selected={isSelected || undefined}
-              data-testid={`editorial-card-${e.id}`}
-              aria-pressed={isSelected}
-              aria-label={label}
-              onClick={() => {
-                // The first click selects it (its relays light up); a second one opens it.
-                if (isSelected) openEditorial(e);
-                else select(relays.map((p) => p.id), e.id);
-              }}
-              onDoubleClick={() => openEditorial(e)}
-            >
-              <Text size="xs" fw={600} lineClamp={compact ? 1 : 2}>
-                {e.title}
-              </Text>
-            </UnstyledButton>
-          </Tooltip>
-        );
-      })}
-      <button
-        type="button"
-        className={classes.add}
-        title={t('calendar.grid.addEditorial', { day: dayText })}
-        aria-label={t('calendar.grid.addEditorial', { day: dayText })}
-        onClick={() => openEditorial(null, { date: day })}
-      >
+      {items.map((e) => (
+        <EditorialCard key={e.id} item={e} compact={compact} />
+      ))}
+      <button type="button" className={classes.add} title={addLabel} aria-label={addLabel} onClick={() => onAdd(day)}>
         +
       </button>
     </div>
+  );
+});
+
+function EditorialCard({ item: e, compact }: { item: EditorialItem; compact: boolean }) {
+  const { t } = useTranslation();
+  const { selectedEditorial, select, openEditorial, view } = useCal();
+  const relays = [...view.calendar.posts, ...view.calendar.ideas].filter((p) => p.editorial_item_id === e.id);
+  const label = t('calendar.grid.editorialLabel', {
+    type: t(`calendar.editorialTypes.${e.item_type}`),
+    title: e.title,
+    status: t(`calendar.editorialStatus.${e.status}`),
+  });
+  const isSelected = selectedEditorial === e.id;
+  return (
+    <Tooltip label={`${label} · ${t('calendar.grid.relays', { count: relays.length })}`} openDelay={400}>
+      <UnstyledButton
+        className={classes.editorial}
+        data-selected={isSelected || undefined}
+        data-testid={`editorial-card-${e.id}`}
+        aria-pressed={isSelected}
+        aria-label={label}
+        onClick={() => {
+          // The first click selects it (its relays light up); a second one opens it.
+          if (isSelected) openEditorial(e);
+          else select(relays.map((p) => p.id), e.id);
+        }}
+        onDoubleClick={() => openEditorial(e)}
+      >
+        <Text size="xs" fw={600} lineClamp={compact ? 1 : 2}>
+          {e.title}
+        </Text>
+      </UnstyledButton>
+    </Tooltip>
   );
 }
 
@@ -180,7 +235,10 @@ export const Grid = memo(function Grid({ days, compact, onShowDay }: {
   onShowDay: (day: string) => void;
 }) {
   const { t } = useTranslation();
-  const { view, lang, selectedPosts, openPost } = useCal();
+  const { view, lang, selectedPosts, openPost, openEditorial } = useCal();
+  const gridRef = useRef<HTMLDivElement>(null);
+  // The month view fills only the cells on screen (see visible.ts); the week view, a few dozen cells, fills them all.
+  const visible = useVisible(gridRef, compact);
 
   // The posts of each cell; after a drop only the cells whose posts changed get a new array (see `CellIndex`).
   // Posts too long for their network, as the checks (Rust) found them; the same set for as long as the same posts.
@@ -193,18 +251,22 @@ export const Grid = memo(function Grid({ days, compact, onShowDay }: {
     [tooLongKey],
   );
   const [index] = useState(() => new CellIndex());
-  const byCell = useMemo(() => index.of(view.calendar.posts), [index, view.calendar.posts]);
+  const byRow = useMemo(
+    () => index.rows(view.calendar.posts, view.rows.map((r) => r.network), days),
+    [index, view.calendar.posts, view.rows, days],
+  );
   const editorialByDay = useMemo(() => {
     const m = new Map<string, EditorialItem[]>();
     for (const e of view.calendar.editorial) m.set(e.date, [...(m.get(e.date) ?? []), e]);
     return m;
   }, [view.calendar.editorial]);
+  const noItems: EditorialItem[] = useMemo(() => [], []);
+  const onAddEditorial = useCallback((day: string) => openEditorial(null, { date: day }), [openEditorial]);
 
   const onAdd = useMemo(
     () => (network: string, day: string) => openPost(null, { network, scheduled_at: `${day}T10:00` }),
     [openPost],
   );
-  const noPosts: Post[] = useMemo(() => [], []);
   const texts = useCardTexts();
   const labels = useMemo<CellLabels>(() => {
     const dayCache = new Map<string, string>();
@@ -236,6 +298,7 @@ export const Grid = memo(function Grid({ days, compact, onShowDay }: {
 
   return (
     <Box
+      ref={gridRef}
       className={classes.grid}
       style={gridStyle}
       role="grid"
@@ -252,6 +315,7 @@ export const Grid = memo(function Grid({ days, compact, onShowDay }: {
         <div
           key={d}
           role="columnheader"
+          data-grid-col
           className={classes.dayHead}
           data-today={d === view.today || undefined}
           title={d === view.today ? t('calendar.grid.today') : undefined}
@@ -279,17 +343,24 @@ export const Grid = memo(function Grid({ days, compact, onShowDay }: {
         </Tooltip>
       </div>
       {days.map((d) => (
-        <EditorialCell key={d} day={d} items={editorialByDay.get(d) ?? []} compact={compact} />
+        <EditorialCell
+          key={d}
+          day={d}
+          items={editorialByDay.get(d) ?? noItems}
+          compact={compact}
+          lang={lang}
+          onAdd={onAddEditorial}
+        />
       ))}
       </div>
 
-      {view.rows.map((row) => (
+      {view.rows.map((row, i) => (
         <RowCells
           key={row.network}
           row={row}
           days={days}
-          byCell={byCell}
-          noPosts={noPosts}
+          cells={byRow.get(row.network) ?? []}
+          {...filledColumns(visible, i, days.length)}
           compact={compact}
           today={view.today}
           selected={selectedPosts}
@@ -306,11 +377,23 @@ export const Grid = memo(function Grid({ days, compact, onShowDay }: {
   );
 });
 
-function RowCells({ row, days, byCell, noPosts, compact, today, selected, tooLongPosts, texts, labels, lang, onOpen, onAdd, onShowDay }: {
+/** The columns to fill in row `row`: none when the row is off screen (whatever the sideways scroll, so that it does
+ *  not render again), all of them when everything is filled. */
+function filledColumns(visible: Visible | null, row: number, days: number) {
+  if (visible === null) return { firstCol: 0, lastCol: days - 1 };
+  if (row < visible.rows[0] || row > visible.rows[1]) return { firstCol: 0, lastCol: -1 };
+  return { firstCol: visible.cols[0], lastCol: visible.cols[1] };
+}
+
+/** A network's row. It renders again only when its posts, the days, or what is visible of it change. */
+const RowCells = memo(function RowCells({ row, days, cells, firstCol, lastCol, compact, today, selected, tooLongPosts, texts, labels, lang, onOpen, onAdd, onShowDay }: {
   row: CalendarRow;
   days: readonly string[];
-  byCell: Map<string, Post[]>;
-  noPosts: Post[];
+  /** The posts of each day. */
+  cells: readonly (readonly Post[])[];
+  /** The cells on screen (see visible.ts), from `firstCol` to `lastCol`; the others are laid out empty. */
+  firstCol: number;
+  lastCol: number;
   compact: boolean;
   today: string;
   selected: ReadonlySet<number>;
@@ -322,36 +405,20 @@ function RowCells({ row, days, byCell, noPosts, compact, today, selected, tooLon
   onAdd: (network: string, day: string) => void;
   onShowDay: (day: string) => void;
 }) {
-  const { t } = useTranslation();
-  const count = days.reduce((n, d) => n + (byCell.get(`${row.network}|${d}`)?.length ?? 0), 0);
+  const count = cells.reduce((n, posts) => n + posts.length, 0);
+  const style = compact
+    ? ({ '--cell-min': `${monthCellHeight(Math.min(MONTH_CARDS, Math.max(0, ...cells.map((p) => p.length))))}px` } as CSSProperties)
+    : undefined;
   return (
-    <div className={classes.row} role="row">
-      <div className={classes.rowHead} role="rowheader" data-testid={`row-${row.network}`}>
-        <Text size="sm" fw={700} truncate>
-          {row.name}
-        </Text>
-        <Group gap={4} wrap="wrap">
-          <Badge size="xs" variant="light" color="gray">
-            {formatNumber(count, lang)}
-          </Badge>
-          {row.posts_per_week !== null && (
-            <Text size="10px" c="dimmed">
-              {t('calendar.grid.perWeek', { count: row.posts_per_week, formatParams: {} })}
-            </Text>
-          )}
-          {!row.kept && (
-            <Badge size="xs" color="gray" variant="outline">
-              {t('calendar.grid.notKept')}
-            </Badge>
-          )}
-        </Group>
-      </div>
-      {days.map((d) => (
+    <div className={classes.row} role="row" data-grid-row style={style}>
+      <RowHead row={row} count={count} lang={lang} />
+      {days.map((d, i) => (
         <Cell
           key={d}
           row={row}
           day={d}
-          posts={byCell.get(`${row.network}|${d}`) ?? noPosts}
+          posts={cells[i]}
+          filled={i >= firstCol && i <= lastCol}
           compact={compact}
           today={d === today}
           selected={selected}
@@ -365,4 +432,31 @@ function RowCells({ row, days, byCell, noPosts, compact, today, selected, tooLon
       ))}
     </div>
   );
-}
+});
+
+/** A row's heading: the network, its posts in the period, its weekly target. */
+const RowHead = memo(function RowHead({ row, count, lang }: { row: CalendarRow; count: number; lang: Language }) {
+  const { t } = useTranslation();
+  return (
+    <div className={classes.rowHead} role="rowheader" data-testid={`row-${row.network}`}>
+      <Text size="sm" fw={700} truncate>
+        {row.name}
+      </Text>
+      <Group gap={4} wrap="wrap">
+        <Badge size="xs" variant="light" color="gray">
+          {formatNumber(count, lang)}
+        </Badge>
+        {row.posts_per_week !== null && (
+          <Text size="10px" c="dimmed">
+            {t('calendar.grid.perWeek', { count: row.posts_per_week, formatParams: {} })}
+          </Text>
+        )}
+        {!row.kept && (
+          <Badge size="xs" color="gray" variant="outline">
+            {t('calendar.grid.notKept')}
+          </Badge>
+        )}
+      </Group>
+    </div>
+  );
+});

@@ -210,7 +210,40 @@ describe('calendar grid', () => {
     await show(<Screen compact days={daysOf(JANUARY)} />, { range: JANUARY, lang: 'fr' });
     const c = screen.getByTestId('cell-instagram-2027-01-20');
     expect(within(c).getAllByTestId(/post-card-/)).toHaveLength(3);
-    expect(within(c).getByText('+2 de plus')).toBeInTheDocument();
+    // The narrow column shows "+2"; its name says it in words.
+    expect(within(c).getByRole('button', { name: '+2 de plus' })).toHaveTextContent(/^\+2$/);
     expect(screen.getAllByRole('rowheader')[0]).toHaveTextContent('Éditorial');
+  });
+
+  it('fills the month cells on screen only, and the others as they are scrolled into view', async () => {
+    installCalendarBackend({
+      posts: [
+        post(1, { network: 'instagram', scheduled_at: '2027-01-03T09:00' }),
+        post(2, { network: 'instagram', scheduled_at: '2027-01-28T09:00' }),
+      ],
+    });
+    // A browser's boxes for a month grid scrolled `scrollX` pixels sideways: columns of 50px after a heading of
+    // 120px, rows of 70px; the window (jsdom's) is 1024px wide, so the last week of January starts off screen.
+    let scrollX = 0;
+    Element.prototype.getBoundingClientRect = function (this: Element) {
+      const index = () => Array.prototype.indexOf.call(this.parentElement!.children, this) as number;
+      if (this.getAttribute('data-testid') === 'calendar-grid') return new DOMRect(-scrollX, 0, 120 + 31 * 50, 700);
+      if (this.hasAttribute('data-grid-col')) return new DOMRect(120 + (index() - 1) * 50 - scrollX, 0, 50, 30);
+      if (this.hasAttribute('data-grid-row')) return new DOMRect(-scrollX, (index() + 1) * 70, 120 + 31 * 50, 70);
+      return new DOMRect(0, 0, 0, 0);
+    };
+    await show(<Screen compact days={daysOf(JANUARY)} />, { range: JANUARY });
+    expect(within(cell('instagram', '2027-01-03')).getByTestId('post-card-1')).toBeInTheDocument();
+    // Off screen: laid out as a drop target, but empty.
+    const late = cell('instagram', '2027-01-28');
+    expect(late).toHaveAttribute('data-drop', 'cell|instagram|2027-01-28');
+    expect(late).toBeEmptyDOMElement();
+
+    scrollX = 700;
+    act(() => {
+      window.dispatchEvent(new Event('scroll'));
+    });
+    await waitFor(() => expect(within(cell('instagram', '2027-01-28')).getByTestId('post-card-2')).toBeInTheDocument());
+    expect(cell('instagram', '2027-01-03')).toBeEmptyDOMElement();
   });
 });

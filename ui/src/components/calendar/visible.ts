@@ -1,0 +1,160 @@
+// The part of the month grid on screen. A month holds some 250 cells and hundreds of cards, of which a window of
+// 1280×800 shows a fifth: the grid lays out every cell (each one a drop target, with its height), but fills with
+// cards only the cells on screen and a margin around them. The window follows scrolling (the page and the grid's
+// own sideways scroll) and resizing, and is computed before the browser paints, so that no empty cell is ever
+// shown on a first paint.
+import { useCallback, useEffect, useLayoutEffect, useState, type RefObject } from 'react';
+
+/** The rows (networks) and columns (days) to fill, inclusive; `null` fills them all. */
+export interface Visible {
+  rows: [number, number];
+  cols: [number, number];
+}
+
+const NOTHING: Visible = { rows: [0, -1], cols: [0, -1] };
+
+/** How far beyond the edges of what is visible cells are filled, so that a scroll rarely shows an empty one. */
+const MARGIN_Y = 150;
+const MARGIN_X = 60;
+
+interface Box {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+function clipOf(el: HTMLElement): Box {
+  const clip = { top: 0, left: 0, bottom: window.innerHeight, right: window.innerWidth };
+  for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+    const s = getComputedStyle(p);
+    if (s.overflowX === 'visible' && s.overflowY === 'visible') continue;
+    const r = p.getBoundingClientRect();
+    clip.top = Math.max(clip.top, r.top);
+    clip.left = Math.max(clip.left, r.left);
+    clip.bottom = Math.min(clip.bottom, r.bottom);
+    clip.right = Math.min(clip.right, r.right);
+  }
+  return clip;
+}
+
+/** The first and last of `boxes` that meet [from, to] along one axis; an empty range ([0, -1]) when none does. */
+function span(boxes: readonly { start: number; end: number }[], from: number, to: number): [number, number] {
+  let first = -1;
+  let last = -1;
+  boxes.forEach((b, i) => {
+    if (b.end >= from && b.start <= to) {
+      if (first < 0) first = i;
+      last = i;
+    }
+  });
+  return first < 0 ? [0, -1] : [first, last];
+}
+
+/**
+ * The visible part of a grid whose `rowEls` are its network rows and `colEls` its day headings, or `null` when it
+ * cannot be measured (not laid out, as in tests without a layout engine): then every cell is filled. The cell that
+ * holds the focus is always in it, so that scrolling never takes the focus away.
+ */
+export function measureVisible(grid: HTMLElement, rowEls: readonly Element[], colEls: readonly Element[]): Visible | null {
+  const g = grid.getBoundingClientRect();
+  if (g.width === 0 && g.height === 0) return null;
+  const clip = clipOf(grid);
+  const rows = span(
+    rowEls.map((el) => {
+      const r = el.getBoundingClientRect();
+      return { start: r.top, end: r.bottom };
+    }),
+    clip.top - MARGIN_Y,
+    clip.bottom + MARGIN_Y,
+  );
+  const cols = span(
+    colEls.map((el) => {
+      const r = el.getBoundingClientRect();
+      return { start: r.left, end: r.right };
+    }),
+    clip.left - MARGIN_X,
+    clip.right + MARGIN_X,
+  );
+  // The focused cell: its row among the rows, its column among the row's cells (after the row's heading).
+  const cell = document.activeElement?.closest('[data-drop]');
+  const r = cell ? rowEls.indexOf(cell.parentElement as Element) : -1;
+  if (cell && r >= 0) {
+    const c = Array.prototype.indexOf.call(cell.parentElement!.children, cell) - 1;
+    return { rows: widen(rows, r), cols: c >= 0 ? widen(cols, c) : cols };
+  }
+  return { rows, cols };
+}
+
+/** `range` grown to hold `i`. */
+function widen([from, to]: [number, number], i: number): [number, number] {
+  return to < from ? [i, i] : [Math.min(from, i), Math.max(to, i)];
+}
+
+const same = (a: Visible | null, b: Visible | null) =>
+  a === b ||
+  (a !== null &&
+    b !== null &&
+    a.rows[0] === b.rows[0] &&
+    a.rows[1] === b.rows[1] &&
+    a.cols[0] === b.cols[0] &&
+    a.cols[1] === b.cols[1]);
+
+/**
+ * The visible part of the grid `ref` (see `measureVisible`), kept up to date; `null` (everything) when `enabled` is
+ * false. It is measured again after each render of the grid, before the paint, and after any scroll or resize.
+ * Rows are the grid's children marked `data-grid-row`; columns its day headings, marked `data-grid-col`.
+ */
+export function useVisible(ref: RefObject<HTMLElement | null>, enabled: boolean): Visible | null {
+  // Until it is measured (just before the first paint), a grid fills nothing: the cells off screen are never built.
+  const [state, setState] = useState<{ enabled: boolean; visible: Visible | null }>({
+    enabled,
+    visible: enabled ? NOTHING : null,
+  });
+  const update = useCallback(() => {
+    const grid = ref.current;
+    const next =
+      enabled && grid
+        ? measureVisible(
+            grid,
+            [...grid.querySelectorAll(':scope > [data-grid-row]')],
+            [...grid.querySelectorAll(':scope > :first-child > [data-grid-col]')],
+          )
+        : null;
+    setState((old) => (old.enabled === enabled && same(old.visible, next) ? old : { enabled, visible: next }));
+  }, [ref, enabled]);
+
+  // Before the paint: a new month (or mode) is shown filled where it is seen. Also after any render of the grid (its
+  // layout is needed for the paint anyway, so measuring it costs little).
+  useLayoutEffect(update);
+
+  useEffect(() => {
+    if (!enabled) return;
+    let frame = 0;
+    const schedule = () => {
+      if (frame === 0) {
+        frame = requestAnimationFrame(() => {
+          frame = 0;
+          update();
+        });
+      }
+    };
+    // Any scroll: the page's, the grid's own sideways scroll, or the step's.
+    window.addEventListener('scroll', schedule, true);
+    window.addEventListener('resize', schedule);
+    document.addEventListener('focusin', schedule);
+    // The grid resized (the window, the checks panel opening beside it).
+    const observer = new ResizeObserver(schedule);
+    if (ref.current) observer.observe(ref.current);
+    return () => {
+      observer.disconnect();
+      cancelAnimationFrame(frame);
+      window.removeEventListener('scroll', schedule, true);
+      window.removeEventListener('resize', schedule);
+      document.removeEventListener('focusin', schedule);
+    };
+  }, [ref, enabled, update]);
+
+  if (state.enabled !== enabled) return enabled ? NOTHING : null;
+  return state.visible;
+}
