@@ -879,6 +879,63 @@ fn cinq_csv_row<'r>(
     })
 }
 
+/// Records of a CSV with their line numbers, in batches.
+type Batch = Vec<(u64, csv::StringRecord)>;
+
+/// Reads the records of `reader` on a thread of `scope`, in batches, so that parsing the file overlaps checking and
+/// writing its rows. A record the reader refuses ends the batches with its error (after the records before it). The
+/// batches sent back through the second channel are read into again (no allocation per row, and none freed on the
+/// other thread). The reading stops when the receiver is dropped (a bad row, a failed write).
+fn read_ahead<'scope>(
+    scope: &'scope std::thread::Scope<'scope, '_>,
+    file: &'scope str,
+    mut reader: csv::Reader<&'scope [u8]>,
+    mut lines: crate::calendar_import::Lines<'scope>,
+) -> (
+    std::sync::mpsc::Receiver<Result<Batch>>,
+    std::sync::mpsc::SyncSender<Batch>,
+) {
+    const SIZE: usize = 512;
+    const AHEAD: usize = 8;
+    let (send, receive) = std::sync::mpsc::sync_channel::<Result<Batch>>(AHEAD);
+    let (recycle, recycled) = std::sync::mpsc::sync_channel::<Batch>(AHEAD + 2);
+    scope.spawn(move || loop {
+        let mut batch = recycled.try_recv().unwrap_or_default();
+        let mut filled = 0;
+        let mut failed = None;
+        while filled < SIZE {
+            if filled == batch.len() {
+                batch.push((0, csv::StringRecord::new()));
+            }
+            let (line, record) = &mut batch[filled];
+            match reader.read_record(record) {
+                Ok(true) => {
+                    *line = lines.line(record.position());
+                    filled += 1;
+                }
+                Ok(false) => break,
+                Err(e) => {
+                    let line = lines.line(e.position());
+                    failed = Some(CoreError::InvalidFile(format!("{file}, line {line}: {e}")));
+                    break;
+                }
+            }
+        }
+        batch.truncate(filled);
+        let last = filled < SIZE;
+        if send.send(Ok(batch)).is_err() {
+            return;
+        }
+        if let Some(e) = failed {
+            let _ = send.send(Err(e));
+        }
+        if last {
+            return;
+        }
+    });
+    (receive, recycle)
+}
+
 impl Store {
     /// Imports a Cinq CSV (as exported, comma or semicolon, with or without BOM) into a strategy, in one transaction.
     /// Topics, objectives and editorial items are matched by name; missing ones are created. Any bad row refuses the
@@ -910,38 +967,41 @@ impl Store {
             )));
         }
         let networks = crate::audit::networks_of(self.conn(), id)?;
-        let mut lines = crate::calendar_import::Lines::new(body, offset);
+        let lines = crate::calendar_import::Lines::new(body, offset);
         let mut posts = 0;
-        // Rows are read, checked and written one by one inside the transaction: a bad row stops the import and
-        // the transaction writes nothing.
-        let links = self.bulk(|store| {
-            store.write(|tx| {
-                crate::strategy::touch(tx, id)?;
-                let mut links = NamedLinks::load(tx, id)?;
-                let mut insert = tx.prepare(crate::calendar::INSERT_POST)?;
-                // One record, read into again and again.
-                let mut record = csv::StringRecord::new();
-                while reader.read_record(&mut record).map_err(|e| {
-                    let line = lines.line(e.position());
-                    CoreError::InvalidFile(format!("{file}, line {line}: {e}"))
-                })? {
-                    let line = lines.line(record.position());
-                    let row = cinq_csv_row(file, line, &record, &networks)?;
-                    let mut input = row.input;
-                    input.editorial_item_id = links.editorial(
-                        Some(tx),
-                        id,
-                        row.editorial,
-                        input.scheduled_at.as_deref(),
-                    )?;
-                    input.topic_id = links.topic(Some(tx), id, row.topic, input.pillar)?;
-                    input.objective_id = links.objective(Some(tx), id, row.objective)?;
-                    validate_post(&input)
-                        .map_err(|e| CoreError::InvalidFile(format!("{file}, line {line}: {e}")))?;
-                    insert_post_with(&mut insert, id, &input)?;
-                    posts += 1;
-                }
-                Ok(links)
+        // Rows are read on a second thread while this one checks and writes them, one by one inside the
+        // transaction: a bad row stops the import (and the reading) and the transaction writes nothing.
+        let links = std::thread::scope(|scope| {
+            let (records, recycle) = read_ahead(scope, file, reader, lines);
+            self.bulk(|store| {
+                store.write(|tx| {
+                    crate::strategy::touch(tx, id)?;
+                    let mut links = NamedLinks::load(tx, id)?;
+                    let mut insert = tx.prepare(crate::calendar::INSERT_POST)?;
+                    for batch in records {
+                        let batch = batch?;
+                        for (line, record) in &batch {
+                            let line = *line;
+                            let row = cinq_csv_row(file, line, record, &networks)?;
+                            let mut input = row.input;
+                            input.editorial_item_id = links.editorial(
+                                Some(tx),
+                                id,
+                                row.editorial,
+                                input.scheduled_at.as_deref(),
+                            )?;
+                            input.topic_id = links.topic(Some(tx), id, row.topic, input.pillar)?;
+                            input.objective_id = links.objective(Some(tx), id, row.objective)?;
+                            validate_post(&input).map_err(|e| {
+                                CoreError::InvalidFile(format!("{file}, line {line}: {e}"))
+                            })?;
+                            insert_post_with(&mut insert, id, &input)?;
+                            posts += 1;
+                        }
+                        let _ = recycle.send(batch);
+                    }
+                    Ok(links)
+                })
             })
         })?;
         let report = ImportReport {

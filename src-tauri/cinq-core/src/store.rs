@@ -445,9 +445,23 @@ impl Store {
     /// Runs a large write (an import of a whole file) with a page cache that holds it: SQLite's default cache (8 MB)
     /// would spill tens of megabytes of new pages to the log before the commit and read them back. The cache goes
     /// back to its size after, whatever the outcome.
+    ///
+    /// When no other connection has the file open, the write also goes through a rollback journal instead of the
+    /// write-ahead log: the log writes each new page twice (into the log at the commit, then into the file at the
+    /// checkpoint), the journal once (new pages need no journal; only the few pages changed are copied to it). Both
+    /// are atomic and durable (`synchronous = FULL`): a crash leaves the file as it was before. The log is back
+    /// after, whatever the outcome (and at the next open if switching back failed).
     pub(crate) fn bulk<T>(&mut self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
         let cache = grow_cache(&self.conn)?;
+        let journal = rollback_journal(&self.conn);
         let out = f(self);
+        if journal {
+            // A reader that came meanwhile may hold the file for a moment: the busy timeout waits for it; if it
+            // does not let go, the file keeps the journal until the next open, which is harmless.
+            let _ = self
+                .conn
+                .query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0));
+        }
         restore_cache(&self.conn, cache)?;
         out
     }
@@ -536,6 +550,20 @@ fn grow_cache(conn: &Connection) -> Result<i64> {
     Ok(cache)
 }
 
+/// Switches the file from its write-ahead log to a rollback journal, if no other connection has it open (the app,
+/// while the CLI imports): then the switch fails at once, and the write goes through the log. True when switched.
+fn rollback_journal(conn: &Connection) -> bool {
+    let wait = std::time::Duration::from_secs(BUSY_TIMEOUT_SECS);
+    if conn.busy_timeout(std::time::Duration::ZERO).is_err() {
+        return false;
+    }
+    let mode = conn.query_row("PRAGMA journal_mode = DELETE", [], |r| {
+        r.get::<_, String>(0)
+    });
+    let _ = conn.busy_timeout(wait);
+    matches!(mode.as_deref(), Ok("delete"))
+}
+
 fn restore_cache(conn: &Connection, cache: i64) -> Result<()> {
     conn.execute_batch(&format!("PRAGMA cache_size = {cache}"))?;
     Ok(())
@@ -554,8 +582,11 @@ pub(crate) fn enum_from<T: serde::de::DeserializeOwned>(s: &str) -> Option<T> {
     serde_json::from_value(serde_json::Value::String(s.to_owned())).ok()
 }
 
+/// How long a write waits for another connection (the app and the CLI on one file) to finish its own.
+const BUSY_TIMEOUT_SECS: u64 = 5;
+
 fn configure(conn: &Connection) -> Result<()> {
-    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    conn.busy_timeout(std::time::Duration::from_secs(BUSY_TIMEOUT_SECS))?;
     // journal_mode returns a row, so it is read rather than executed.
     let _: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
     conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;")?;

@@ -865,3 +865,77 @@ fn an_unknown_strategy_is_not_found() {
         .unwrap_err();
     assert_eq!(e.code(), ErrorCode::NotFound);
 }
+
+/// A whole-file import writes its pages once, through a rollback journal, when it has the file to itself; beside
+/// another connection (the app, while the CLI imports) it goes through the write-ahead log, without waiting. Either
+/// way the file is in WAL mode after, and a refused file writes nothing.
+#[test]
+fn a_whole_file_import_has_the_file_to_itself_or_shares_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cinq.sqlite3");
+    let wal = dir.path().join("cinq.sqlite3-wal");
+    let mut store = Store::open(&path).unwrap();
+    let id = store
+        .create_strategy(&StrategyInput {
+            name: "Brand".into(),
+            organisation: String::new(),
+            sector: String::new(),
+            language: Language::Fr,
+            timezone: "Europe/Paris".into(),
+            start_date: "2026-01-01".into(),
+        })
+        .unwrap()
+        .id;
+    let mut file =
+        String::from("network;date;time;pillar;topic;title;text;link;media_notes;status;editorial_item;objective;campaign\n");
+    for day in 1..=28 {
+        file.push_str(&format!(
+            "linkedin;2026-03-{day:02};09:00;curation;Tips;Post {day};Text;;;draft;;;\n"
+        ));
+    }
+    let mode = |store: &Store| -> String {
+        store
+            .conn()
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .unwrap()
+    };
+    let wal_len = || std::fs::metadata(&wal).map_or(0, |m| m.len());
+
+    assert_eq!(
+        store
+            .import_calendar_csv(id, "plan.csv", file.as_bytes())
+            .unwrap()
+            .posts,
+        28
+    );
+    assert_eq!(mode(&store), "wal");
+    assert_eq!(wal_len(), 0, "the import went through the log");
+
+    let other = rusqlite::Connection::open(&path).unwrap();
+    let count = |c: &rusqlite::Connection| -> i64 {
+        c.query_row("SELECT count(*) FROM post", [], |r| r.get(0))
+            .unwrap()
+    };
+    assert_eq!(count(&other), 28);
+    assert_eq!(
+        store
+            .import_calendar_csv(id, "plan.csv", file.as_bytes())
+            .unwrap()
+            .posts,
+        28
+    );
+    assert_eq!(mode(&store), "wal");
+    assert!(
+        wal_len() > 0,
+        "beside another connection, the import goes through the log"
+    );
+    assert_eq!(count(&other), 56);
+    drop(other);
+
+    let bad = file.replace("2026-03-28", "28/03/2026");
+    assert!(store
+        .import_calendar_csv(id, "plan.csv", bad.as_bytes())
+        .is_err());
+    assert_eq!(mode(&store), "wal");
+    assert_eq!(all_posts(&store, id).len(), 56);
+}
