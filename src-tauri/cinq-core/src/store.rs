@@ -442,19 +442,22 @@ impl Store {
         Ok(out)
     }
 
-    /// Runs a large write (an import of a whole file) with a page cache that holds it: SQLite's default cache (8 MB)
-    /// would spill tens of megabytes of new pages to the log before the commit and read them back. The cache goes
-    /// back to its size after, whatever the outcome.
+    /// Runs a large write (an import of a whole file) the cheapest way that keeps it atomic and durable.
     ///
-    /// When no other connection has the file open, the write also goes through a rollback journal instead of the
-    /// write-ahead log: the log writes each new page twice (into the log at the commit, then into the file at the
-    /// checkpoint), the journal once (new pages need no journal; only the few pages changed are copied to it). Both
-    /// are atomic and durable (`synchronous = FULL`): a crash leaves the file as it was before. The log is back
-    /// after, whatever the outcome (and at the next open if switching back failed).
+    /// When no other connection has the file open, it goes through a rollback journal instead of the write-ahead
+    /// log: the log writes each new page twice (into the log at the commit, then into the file at the checkpoint),
+    /// the journal once (new pages need no journal; only the pages changed are copied to it). Both are atomic and
+    /// durable (`synchronous = FULL`): a crash leaves the file as it was before. The log is back after, whatever
+    /// the outcome (and at the next open if switching back failed). When another connection has the file open (the
+    /// app, while the CLI imports), the write goes through the log.
+    ///
+    /// Either way the page cache holds the write: SQLite's default cache would spill tens of megabytes of pages
+    /// before the commit and read them back. The cache goes back to its size after, whatever the outcome.
     pub(crate) fn bulk<T>(&mut self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
-        let cache = grow_cache(&self.conn)?;
         let journal = rollback_journal(&self.conn);
+        let cache = grow_cache(&self.conn)?;
         let out = f(self);
+        restore_cache(&self.conn, cache)?;
         if journal {
             // A reader that came meanwhile may hold the file for a moment: the busy timeout waits for it; if it
             // does not let go, the file keeps the journal until the next open, which is harmless.
@@ -462,7 +465,6 @@ impl Store {
                 .conn
                 .query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0));
         }
-        restore_cache(&self.conn, cache)?;
         out
     }
 
