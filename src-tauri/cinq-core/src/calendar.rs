@@ -331,31 +331,53 @@ pub(crate) fn upsert_editorial(tx: &Transaction, id: i64, e: &EditorialItem) -> 
 
 fn post_from_row(r: &rusqlite::Row) -> rusqlite::Result<Option<Post>> {
     // Parsed where SQLite holds it (no copy of every post's text first).
-    let Ok(d) = serde_json::from_slice::<PostData>(r.get_ref(6)?.as_bytes().unwrap_or_default())
-    else {
-        return Ok(None);
-    };
-    Ok(Some(Post {
-        id: r.get(0)?,
+    Ok(post_from_parts(
+        r.get(0)?,
+        r.get(1)?,
+        r.get(2)?,
+        [r.get(3)?, r.get(4)?, r.get(5)?],
+        r.get_ref(6)?.as_bytes().unwrap_or_default(),
+    ))
+}
+
+/// A post from its columns (`POST_COLUMNS`: its links are topic, editorial item and objective) and its JSON;
+/// `None` when the JSON does not read (a post written by a newer Cinq, say).
+pub(crate) fn post_from_parts(
+    id: i64,
+    network: String,
+    scheduled_at: Option<String>,
+    [topic_id, editorial_item_id, objective_id]: [Option<i64>; 3],
+    data: &[u8],
+) -> Option<Post> {
+    let d = serde_json::from_slice::<PostData>(data).ok()?;
+    Some(Post {
+        id,
         data: PostInput {
-            network: r.get(1)?,
-            scheduled_at: r.get(2)?,
+            network,
+            scheduled_at,
             pillar: d.pillar,
-            topic_id: r.get(3)?,
+            topic_id,
             title: d.title,
             text: d.text,
             link: d.link,
             media_notes: d.media_notes,
             status: d.status,
-            editorial_item_id: r.get(4)?,
-            objective_id: r.get(5)?,
+            editorial_item_id,
+            objective_id,
             campaign: d.campaign,
         },
-    }))
+    })
 }
 
-const POST_COLUMNS: &str =
+pub(crate) const POST_COLUMNS: &str =
     "id, network, scheduled_at, topic_id, editorial_item_id, objective_id, data";
+
+/// Every post of a strategy (`?1`), in two queries: the dated ones by date and time, then the ideas in the order
+/// they were made.
+pub(crate) const EVERY_POST: [&str; 2] = [
+    "WHERE strategy_id = ?1 AND scheduled_at IS NOT NULL ORDER BY scheduled_at, id",
+    "WHERE strategy_id = ?1 AND scheduled_at IS NULL ORDER BY id",
+];
 
 /// The calendar of a strategy, or a part of it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -394,28 +416,6 @@ pub(crate) fn all_items(
         .flatten()
         .collect();
     Ok((editorial, posts))
-}
-
-/// Calls `f` with every post of a strategy, the dated ones by date and time, then the ideas in the order they were
-/// made, one row at a time (exports of large calendars do not hold them all).
-pub(crate) fn each_post(
-    conn: &rusqlite::Connection,
-    id: i64,
-    mut f: impl FnMut(Post) -> Result<()>,
-) -> Result<()> {
-    for sql in [
-        "WHERE strategy_id = ?1 AND scheduled_at IS NOT NULL ORDER BY scheduled_at, id",
-        "WHERE strategy_id = ?1 AND scheduled_at IS NULL ORDER BY id",
-    ] {
-        let mut stmt = conn.prepare_cached(&format!("SELECT {POST_COLUMNS} FROM post {sql}"))?;
-        let mut rows = stmt.query([id])?;
-        while let Some(r) = rows.next()? {
-            if let Some(p) = post_from_row(r)? {
-                f(p)?;
-            }
-        }
-    }
-    Ok(())
 }
 
 /// The title of each editorial item of a strategy.

@@ -507,91 +507,203 @@ impl Store {
     /// no period is asked), topics, objectives and editorial items by name.
     fn cinq_csv(&self, id: i64, o: &ExportOptions) -> Result<Vec<u8>> {
         let objectives = self.objectives(id)?;
-        let topics: std::collections::HashMap<i64, &str> = objectives
-            .topics
-            .iter()
-            .map(|t| (t.id, t.data.name.as_str()))
-            .collect();
-        let titles: std::collections::HashMap<i64, &str> = objectives
-            .objectives
-            .iter()
-            .map(|x| (x.id, x.data.title.as_str()))
-            .collect();
-        let editorial = crate::calendar::editorial_titles(self.conn(), id)?;
+        let names = Names {
+            topics: objectives
+                .topics
+                .iter()
+                .map(|t| (t.id, t.data.name.as_str()))
+                .collect(),
+            objectives: objectives
+                .objectives
+                .iter()
+                .map(|x| (x.id, x.data.title.as_str()))
+                .collect(),
+            editorial: crate::calendar::editorial_titles(self.conn(), id)?,
+        };
         let mut out = Vec::new();
         if o.bom {
             out.extend_from_slice(b"\xEF\xBB\xBF");
         }
-        let fail = |e: csv::Error| CoreError::Io(format!("cannot write the CSV: {e}"));
-        {
-            let mut w = csv::WriterBuilder::new()
-                .delimiter(match o.delimiter {
-                    Delimiter::Comma => b',',
-                    Delimiter::Semicolon => b';',
-                })
-                .terminator(csv::Terminator::CRLF)
-                .from_writer(&mut out);
-            w.write_record(CINQ_CSV_COLUMNS).map_err(fail)?;
-            let periodless = o.from.is_none() && o.to.is_none();
-            crate::calendar::each_post(self.conn(), id, |p| {
-                let d = &p.data;
-                let keep = match d.scheduled_at.as_deref() {
-                    Some(at) => {
-                        let day = &at[..10];
-                        o.from.as_deref().map_or(true, |f| day >= f)
-                            && o.to.as_deref().map_or(true, |t| day <= t)
+        // This thread reads the posts out of SQLite; a second one reads their JSON and writes the CSV. The batches
+        // go back to this thread to be read into again (no allocation per post, and none freed on the other thread).
+        const SIZE: usize = 512;
+        const AHEAD: usize = 8;
+        std::thread::scope(|scope| {
+            let (send, receive) = std::sync::mpsc::sync_channel::<Vec<StoredPost>>(AHEAD);
+            let (recycle, recycled) = std::sync::mpsc::sync_channel::<Vec<StoredPost>>(AHEAD + 2);
+            let names = &names;
+            let writer = scope.spawn(move || -> Result<Vec<u8>> {
+                let fail = |e: csv::Error| CoreError::Io(format!("cannot write the CSV: {e}"));
+                let mut w = csv::WriterBuilder::new()
+                    .delimiter(match o.delimiter {
+                        Delimiter::Comma => b',',
+                        Delimiter::Semicolon => b';',
+                    })
+                    .terminator(csv::Terminator::CRLF)
+                    .from_writer(out);
+                w.write_record(CINQ_CSV_COLUMNS).map_err(fail)?;
+                for batch in receive {
+                    for stored in &batch {
+                        if let Some(p) = stored.post() {
+                            write_cinq_row(&mut w, &p, o, names).map_err(fail)?;
+                        }
                     }
-                    None => periodless,
-                };
-                if !keep
-                    || !(o.networks.is_empty() || o.networks.contains(&d.network))
-                    || !(o.statuses.is_empty() || o.statuses.contains(&d.status))
-                {
-                    return Ok(());
+                    // Best effort: when enough batches are waiting to be used again, this one is dropped (a blocking send
+                    // could wait on a reader itself waiting for room).
+                    let _ = recycle.try_send(batch);
                 }
-                let (date, time) = d
-                    .scheduled_at
-                    .as_deref()
-                    .map_or(("", ""), |s| (&s[..10], &s[11..]));
-                let pillar = d.pillar.map_or("", |x| x.name().0);
-                let status = status_str(d.status);
-                let topic = d
-                    .topic_id
-                    .and_then(|t| topics.get(&t).copied())
-                    .unwrap_or_default();
-                let objective = d
-                    .objective_id
-                    .and_then(|x| titles.get(&x).copied())
-                    .unwrap_or_default();
-                let editorial_title = d
-                    .editorial_item_id
-                    .and_then(|e| editorial.get(&e))
-                    .map_or("", String::as_str);
-                for cell in [
-                    d.network.as_str(),
-                    date,
-                    time,
-                    pillar,
-                    topic,
-                    d.title.as_str(),
-                    d.text.as_str(),
-                    d.link.as_str(),
-                    d.media_notes.as_str(),
-                    status,
-                    editorial_title,
-                    objective,
-                    d.campaign.as_str(),
-                ] {
-                    w.write_field(neutralise(cell, true).as_bytes())
-                        .map_err(fail)?;
+                w.into_inner()
+                    .map_err(|e| CoreError::Io(format!("cannot write the CSV: {}", e.error())))
+            });
+            let read = (|| -> Result<()> {
+                let mut batch: Vec<StoredPost> = Vec::new();
+                let mut filled = 0;
+                for sql in crate::calendar::EVERY_POST {
+                    let mut stmt = self.conn().prepare_cached(&format!(
+                        "SELECT {} FROM post {sql}",
+                        crate::calendar::POST_COLUMNS
+                    ))?;
+                    let mut rows = stmt.query([id])?;
+                    while let Some(r) = rows.next()? {
+                        if filled == batch.len() {
+                            batch.push(StoredPost::default());
+                        }
+                        batch[filled].read(r)?;
+                        filled += 1;
+                        if filled == SIZE {
+                            if send.send(batch).is_err() {
+                                // The writer stopped: its error says why.
+                                return Ok(());
+                            }
+                            batch = recycled.try_recv().unwrap_or_default();
+                            filled = 0;
+                        }
+                    }
                 }
-                w.write_record(None::<&[u8]>).map_err(fail)
-            })?;
-            w.flush()
-                .map_err(|e| CoreError::Io(format!("cannot write the CSV: {e}")))?;
-        }
-        Ok(out)
+                batch.truncate(filled);
+                let _ = send.send(batch);
+                Ok(())
+            })();
+            // No more batches: the writer finishes.
+            drop(send);
+            let written = writer
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            read?;
+            written
+        })
     }
+}
+
+/// The names a Cinq CSV writes for a post's links.
+struct Names<'a> {
+    topics: std::collections::HashMap<i64, &'a str>,
+    objectives: std::collections::HashMap<i64, &'a str>,
+    editorial: std::collections::HashMap<i64, String>,
+}
+
+/// A post as stored, copied out of SQLite into buffers that are read into again and again.
+#[derive(Default)]
+struct StoredPost {
+    id: i64,
+    network: String,
+    scheduled_at: Option<String>,
+    links: [Option<i64>; 3],
+    data: Vec<u8>,
+}
+
+impl StoredPost {
+    /// Reads a row of `POST_COLUMNS`.
+    fn read(&mut self, r: &rusqlite::Row) -> Result<()> {
+        let text = |i: usize| -> Result<Option<&str>> {
+            Ok(r.get_ref(i)?
+                .as_str_or_null()
+                .map_err(rusqlite::Error::from)?)
+        };
+        self.id = r.get(0)?;
+        self.network.clear();
+        self.network.push_str(text(1)?.unwrap_or_default());
+        match (&mut self.scheduled_at, text(2)?) {
+            (Some(buffer), Some(at)) => {
+                buffer.clear();
+                buffer.push_str(at);
+            }
+            (slot, at) => *slot = at.map(str::to_owned),
+        }
+        self.links = [r.get(3)?, r.get(4)?, r.get(5)?];
+        self.data.clear();
+        self.data
+            .extend_from_slice(r.get_ref(6)?.as_bytes().unwrap_or_default());
+        Ok(())
+    }
+
+    fn post(&self) -> Option<crate::calendar::Post> {
+        crate::calendar::post_from_parts(
+            self.id,
+            self.network.clone(),
+            self.scheduled_at.clone(),
+            self.links,
+            &self.data,
+        )
+    }
+}
+
+/// A post's row of a Cinq CSV, if the options keep it.
+fn write_cinq_row<W: std::io::Write>(
+    w: &mut csv::Writer<W>,
+    p: &crate::calendar::Post,
+    o: &ExportOptions,
+    names: &Names,
+) -> std::result::Result<(), csv::Error> {
+    let d = &p.data;
+    let keep = match d.scheduled_at.as_deref() {
+        Some(at) => {
+            let day = &at[..10];
+            o.from.as_deref().map_or(true, |f| day >= f)
+                && o.to.as_deref().map_or(true, |t| day <= t)
+        }
+        None => o.from.is_none() && o.to.is_none(),
+    };
+    if !keep
+        || !(o.networks.is_empty() || o.networks.contains(&d.network))
+        || !(o.statuses.is_empty() || o.statuses.contains(&d.status))
+    {
+        return Ok(());
+    }
+    let (date, time) = d
+        .scheduled_at
+        .as_deref()
+        .map_or(("", ""), |s| (&s[..10], &s[11..]));
+    let topic = d
+        .topic_id
+        .and_then(|t| names.topics.get(&t).copied())
+        .unwrap_or_default();
+    let objective = d
+        .objective_id
+        .and_then(|x| names.objectives.get(&x).copied())
+        .unwrap_or_default();
+    let editorial = d
+        .editorial_item_id
+        .and_then(|e| names.editorial.get(&e))
+        .map_or("", String::as_str);
+    for cell in [
+        d.network.as_str(),
+        date,
+        time,
+        d.pillar.map_or("", |x| x.name().0),
+        topic,
+        d.title.as_str(),
+        d.text.as_str(),
+        d.link.as_str(),
+        d.media_notes.as_str(),
+        status_str(d.status),
+        editorial,
+        objective,
+        d.campaign.as_str(),
+    ] {
+        w.write_field(neutralise(cell, true).as_bytes())?;
+    }
+    w.write_record(None::<&[u8]>)
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -998,7 +1110,9 @@ impl Store {
                             insert_post_with(&mut insert, id, &input)?;
                             posts += 1;
                         }
-                        let _ = recycle.send(batch);
+                        // Best effort: when enough batches are waiting to be used again, this one is dropped (a blocking send
+                        // could wait on a reader itself waiting for room).
+                        let _ = recycle.try_send(batch);
                     }
                     Ok(links)
                 })

@@ -1173,3 +1173,72 @@ fn a_bad_cinq_csv_is_refused_with_its_line_and_column_and_changes_nothing() {
         .unwrap();
     assert_eq!(store.calendar(id, None, None).unwrap().posts.len(), 1);
 }
+
+/// Export and import move posts between two threads in batches of hundreds: a calendar of thousands goes out and
+/// comes back whole and in order, and a bad row far into the file (a row the CSV reader refuses, or one whose
+/// content is wrong) is reported on its own line, with nothing written.
+#[test]
+fn thousands_of_posts_go_out_and_come_back_in_batches() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("cinq.sqlite3")).unwrap();
+    let s = store.create_large_sample(3_000).unwrap();
+    let o = options(ExportFormat::CinqCsv);
+    let first = export(&store, s.id, &o);
+    let lines = String::from_utf8(first.clone()).unwrap();
+    let all = store.calendar(s.id, None, None).unwrap();
+    assert!(all.posts.len() >= 3_000, "{}", all.posts.len());
+    assert_eq!(
+        records(&first, b',', true).len(),
+        all.posts.len() + all.ideas.len()
+    );
+
+    let empty = empty_strategy(&mut store, "Copy");
+    assert_eq!(
+        store
+            .import_calendar_csv(empty, "plan.csv", &first)
+            .unwrap()
+            .posts as usize,
+        records(&first, b',', true).len()
+    );
+    assert_eq!(String::from_utf8(export(&store, empty, &o)).unwrap(), lines);
+
+    // Record 2,345 (the header is record 1); texts with line breaks put it further down the file.
+    let records_in: Vec<&str> = {
+        // Split on the CRLF that ends a record (line breaks inside quoted cells are bare LF or inside quotes).
+        let mut v = Vec::new();
+        let (mut start, mut quoted) = (0, false);
+        let bytes = lines.as_bytes();
+        for i in 0..bytes.len() {
+            match bytes[i] {
+                b'"' => quoted = !quoted,
+                b'\n' if !quoted => {
+                    v.push(&lines[start..=i]);
+                    start = i + 1;
+                }
+                _ => {}
+            }
+        }
+        v
+    };
+    let at = 2_344;
+    let line = 1 + records_in[..at].concat().matches('\n').count();
+    let with = |bad: String| {
+        let mut v = records_in.clone();
+        v[at] = &bad;
+        v.concat()
+    };
+    let extra = with(records_in[at].replacen("\r\n", ",extra\r\n", 1));
+    let status = records(records_in[at].as_bytes(), b',', false)[0][9].clone();
+    let unknown = with(records_in[at].replacen(&format!(",{status},"), ",someday,", 1));
+    for (bad, what) in [
+        (extra, format!("line {line}:")),
+        (unknown, format!("line {line}, column status")),
+    ] {
+        let target = empty_strategy(&mut store, &format!("Bad {what}"));
+        let e = store
+            .import_calendar_csv(target, "plan.csv", bad.as_bytes())
+            .unwrap_err();
+        assert!(e.to_string().contains(&what), "{what}: {e}");
+        assert!(store.calendar(target, None, None).unwrap().posts.is_empty());
+    }
+}
