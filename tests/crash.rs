@@ -1,6 +1,8 @@
 //! Crash test: a child process writes strategies in a loop and reports each commit; the parent kills it with SIGKILL
 //! at a random moment, reopens the file, and checks that SQLite's integrity check passes and that every write the
-//! child reported as committed is there. Repeated many times on the same file.
+//! child reported as committed is there. Repeated many times on the same file. Every third strategy also gets a
+//! calendar imported from a whole file (which goes through a rollback journal, see `Store::bulk`): each calendar is
+//! then either all there or not at all.
 //!
 //! The child is this same test binary, started again with CINQ_CRASH_CHILD set.
 
@@ -36,7 +38,30 @@ fn crash_child() {
         let step = StepId::ALL[n % 5];
         store.set_step_completed(s.id, step, true).unwrap();
         println!("committed {name} {}", step.as_str());
+        if n % 3 == 0 {
+            store
+                .import_calendar_csv(s.id, "plan.csv", plan().as_bytes())
+                .unwrap();
+            println!("imported {name}");
+        }
     }
+}
+
+/// A Cinq CSV of `PLAN_POSTS` posts.
+const PLAN_POSTS: i64 = 2_000;
+fn plan() -> String {
+    let mut file = String::from(
+        "network,date,time,pillar,topic,title,text,link,media_notes,status,editorial_item,objective,campaign\n",
+    );
+    for i in 0..PLAN_POSTS {
+        file.push_str(&format!(
+            "linkedin,2026-{:02}-{:02},{:02}:00,curation,Tips,Post {i},Text {i},,,draft,,,\n",
+            i % 12 + 1,
+            i % 28 + 1,
+            i % 24
+        ));
+    }
+    file
 }
 
 /// "committed NAME STEP" (the first one follows libtest's "test crash_child ... " on the same line).
@@ -44,6 +69,11 @@ fn parse_commit(line: &str) -> Option<(String, String)> {
     let (_, rest) = line.split_once("committed ")?;
     let (name, step) = rest.split_once(' ')?;
     Some((name.to_owned(), step.to_owned()))
+}
+
+/// "imported NAME": the calendar of NAME was committed.
+fn parse_import(line: &str) -> Option<String> {
+    Some(line.split_once("imported ")?.1.trim().to_owned())
 }
 
 /// A small xorshift generator: no dependency, different points every run.
@@ -72,6 +102,7 @@ fn killed_writers_lose_no_committed_write() {
     eprintln!("crash test seed {seed}");
     let mut rng = Rng(seed);
     let mut committed: Vec<(String, String)> = Vec::new();
+    let mut imported: Vec<String> = Vec::new();
     for round in 0..ROUNDS {
         let mut child = Command::new(std::env::current_exe().unwrap())
             .args([
@@ -101,6 +132,7 @@ fn killed_writers_lose_no_committed_write() {
                         committed.push(write);
                         seen += 1;
                     }
+                    imported.extend(parse_import(&line));
                 }
                 _ => break,
             }
@@ -108,7 +140,10 @@ fn killed_writers_lose_no_committed_write() {
         child.kill().unwrap(); // SIGKILL on Unix.
         child.wait().unwrap();
         // Lines the child printed before the kill are commits too.
-        committed.extend(lines.map_while(Result::ok).filter_map(|l| parse_commit(&l)));
+        for line in lines.map_while(Result::ok) {
+            committed.extend(parse_commit(&line));
+            imported.extend(parse_import(&line));
+        }
 
         let store = Store::open(&db).expect("the file reopens after a kill");
         let ok: String = store
@@ -116,6 +151,27 @@ fn killed_writers_lose_no_committed_write() {
             .query_row("PRAGMA integrity_check", [], |r| r.get(0))
             .unwrap();
         assert_eq!(ok, "ok", "round {round}");
+        // Every calendar imported is whole, or absent if the kill came during its import.
+        let sizes: Vec<(String, i64)> = store
+            .conn()
+            .prepare("SELECT s.name, count(p.id) FROM strategy s LEFT JOIN post p ON p.strategy_id = s.id GROUP BY s.id")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        for (name, posts) in &sizes {
+            assert!(
+                *posts == 0 || *posts == PLAN_POSTS,
+                "round {round}: {name} has {posts} posts"
+            );
+            if imported.contains(name) {
+                assert_eq!(
+                    *posts, PLAN_POSTS,
+                    "round {round}: the calendar of {name} is lost"
+                );
+            }
+        }
         for (name, step) in &committed {
             let s = store
                 .find_strategy(name)
@@ -125,11 +181,12 @@ fn killed_writers_lose_no_committed_write() {
         }
     }
     assert!(
-        !committed.is_empty(),
+        !committed.is_empty() && !imported.is_empty(),
         "the children committed nothing: the test tested nothing"
     );
     eprintln!(
-        "{} committed writes survived {ROUNDS} kills",
-        committed.len()
+        "{} committed writes and {} imported calendars survived {ROUNDS} kills",
+        committed.len(),
+        imported.len()
     );
 }

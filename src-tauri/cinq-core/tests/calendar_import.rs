@@ -9,7 +9,13 @@ use cinq_core::{ErrorCode, Language, Store, StrategyInput};
 
 fn store_with_strategy() -> (Store, i64) {
     let mut store = Store::open_in_memory().unwrap();
-    let s = store
+    let id = brand(&mut store);
+    (store, id)
+}
+
+/// A strategy named "Brand"; its id.
+fn brand(store: &mut Store) -> i64 {
+    store
         .create_strategy(&StrategyInput {
             name: "Brand".into(),
             organisation: String::new(),
@@ -18,8 +24,8 @@ fn store_with_strategy() -> (Store, i64) {
             timezone: "Europe/Paris".into(),
             start_date: "2026-01-01".into(),
         })
-        .unwrap();
-    (store, s.id)
+        .unwrap()
+        .id
 }
 
 fn preview(text: &str) -> CsvPreview {
@@ -875,17 +881,7 @@ fn a_whole_file_import_has_the_file_to_itself_or_shares_it() {
     let path = dir.path().join("cinq.sqlite3");
     let wal = dir.path().join("cinq.sqlite3-wal");
     let mut store = Store::open(&path).unwrap();
-    let id = store
-        .create_strategy(&StrategyInput {
-            name: "Brand".into(),
-            organisation: String::new(),
-            sector: String::new(),
-            language: Language::Fr,
-            timezone: "Europe/Paris".into(),
-            start_date: "2026-01-01".into(),
-        })
-        .unwrap()
-        .id;
+    let id = brand(&mut store);
     let mut file =
         String::from("network;date;time;pillar;topic;title;text;link;media_notes;status;editorial_item;objective;campaign\n");
     for day in 1..=28 {
@@ -900,16 +896,21 @@ fn a_whole_file_import_has_the_file_to_itself_or_shares_it() {
             .unwrap()
     };
     let wal_len = || std::fs::metadata(&wal).map_or(0, |m| m.len());
-
-    assert_eq!(
-        store
+    let import = |store: &mut Store| {
+        let posts = store
             .import_calendar_csv(id, "plan.csv", file.as_bytes())
             .unwrap()
-            .posts,
-        28
+            .posts;
+        assert_eq!(posts, 28);
+        assert_eq!(mode(store), "wal");
+    };
+
+    import(&mut store);
+    assert_eq!(
+        wal_len(),
+        0,
+        "alone, the import goes through a journal (the log stays empty)"
     );
-    assert_eq!(mode(&store), "wal");
-    assert_eq!(wal_len(), 0, "the import went through the log");
 
     let other = rusqlite::Connection::open(&path).unwrap();
     let count = |c: &rusqlite::Connection| -> i64 {
@@ -917,14 +918,7 @@ fn a_whole_file_import_has_the_file_to_itself_or_shares_it() {
             .unwrap()
     };
     assert_eq!(count(&other), 28);
-    assert_eq!(
-        store
-            .import_calendar_csv(id, "plan.csv", file.as_bytes())
-            .unwrap()
-            .posts,
-        28
-    );
-    assert_eq!(mode(&store), "wal");
+    import(&mut store);
     assert!(
         wal_len() > 0,
         "beside another connection, the import goes through the log"

@@ -38,12 +38,20 @@ function clipOf(el: HTMLElement): Box {
   return clip;
 }
 
-/** The first and last of `boxes` that meet [from, to] along one axis; an empty range ([0, -1]) when none does. */
-function span(boxes: readonly { start: number; end: number }[], from: number, to: number): [number, number] {
+/** The first and last of `els` whose boxes meet [from, to] along one axis (from edge `start` to edge `end`); an
+ *  empty range ([0, -1]) when none does. */
+function span(
+  els: readonly Element[],
+  start: 'top' | 'left',
+  end: 'bottom' | 'right',
+  from: number,
+  to: number,
+): [number, number] {
   let first = -1;
   let last = -1;
-  boxes.forEach((b, i) => {
-    if (b.end >= from && b.start <= to) {
+  els.forEach((el, i) => {
+    const r = el.getBoundingClientRect();
+    if (r[end] >= from && r[start] <= to) {
       if (first < 0) first = i;
       last = i;
     }
@@ -60,22 +68,8 @@ export function measureVisible(grid: HTMLElement, rowEls: readonly Element[], co
   const g = grid.getBoundingClientRect();
   if (g.width === 0 && g.height === 0) return null;
   const clip = clipOf(grid);
-  const rows = span(
-    rowEls.map((el) => {
-      const r = el.getBoundingClientRect();
-      return { start: r.top, end: r.bottom };
-    }),
-    clip.top - MARGIN_Y,
-    clip.bottom + MARGIN_Y,
-  );
-  const cols = span(
-    colEls.map((el) => {
-      const r = el.getBoundingClientRect();
-      return { start: r.left, end: r.right };
-    }),
-    clip.left - MARGIN_X,
-    clip.right + MARGIN_X,
-  );
+  const rows = span(rowEls, 'top', 'bottom', clip.top - MARGIN_Y, clip.bottom + MARGIN_Y);
+  const cols = span(colEls, 'left', 'right', clip.left - MARGIN_X, clip.right + MARGIN_X);
   // The focused cell: its row among the rows, its column among the row's cells (after the row's heading).
   const cell = document.activeElement?.closest('[data-drop]');
   const r = cell ? rowEls.indexOf(cell.parentElement as Element) : -1;
