@@ -454,10 +454,9 @@ impl Store {
     /// Either way the page cache holds the write: SQLite's default cache would spill tens of megabytes of pages
     /// before the commit and read them back. The cache goes back to its size after, whatever the outcome.
     pub(crate) fn bulk<T>(&mut self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
-        let journal = rollback_journal(&self.conn);
         let cache = grow_cache(&self.conn)?;
+        let journal = rollback_journal(&self.conn);
         let out = f(self);
-        restore_cache(&self.conn, cache)?;
         if journal {
             // A reader that came meanwhile may hold the file for a moment: the busy timeout waits for it; if it
             // does not let go, the file keeps the journal until the next open, which is harmless.
@@ -465,6 +464,7 @@ impl Store {
                 .conn
                 .query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0));
         }
+        restore_cache(&self.conn, cache)?;
         out
     }
 
