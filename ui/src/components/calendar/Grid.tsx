@@ -238,7 +238,7 @@ export const Grid = memo(function Grid({ days, compact, onShowDay }: {
   const { view, lang, selectedPosts, openPost, openEditorial } = useCal();
   const gridRef = useRef<HTMLDivElement>(null);
   // The month view fills only the cells on screen (see visible.ts); the week view, a few dozen cells, fills them all.
-  const visible = useVisible(gridRef, compact);
+  const visible = useVisible(gridRef, compact, `${days[0]}|${days.length}|${view.rows.map((r) => r.network).join(',')}`);
 
   // The posts of each cell; after a drop only the cells whose posts changed get a new array (see `CellIndex`).
   // Posts too long for their network, as the checks (Rust) found them; the same set for as long as the same posts.

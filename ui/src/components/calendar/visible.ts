@@ -96,10 +96,11 @@ const same = (a: Visible | null, b: Visible | null) =>
 
 /**
  * The visible part of the grid `ref` (see `measureVisible`), kept up to date; `null` (everything) when `enabled` is
- * false. It is measured again after each render of the grid, before the paint, and after any scroll or resize.
+ * false. It is measured before the paint whenever `layoutKey` (the grid's days and rows) changes, and after any
+ * scroll or resize of the window or the grid.
  * Rows are the grid's children marked `data-grid-row`; columns its day headings, marked `data-grid-col`.
  */
-export function useVisible(ref: RefObject<HTMLElement | null>, enabled: boolean): Visible | null {
+export function useVisible(ref: RefObject<HTMLElement | null>, enabled: boolean, layoutKey: string): Visible | null {
   // Until it is measured (just before the first paint), a grid fills nothing: the cells off screen are never built.
   const [state, setState] = useState<{ enabled: boolean; visible: Visible | null }>({
     enabled,
@@ -118,9 +119,9 @@ export function useVisible(ref: RefObject<HTMLElement | null>, enabled: boolean)
     setState((old) => (old.enabled === enabled && same(old.visible, next) ? old : { enabled, visible: next }));
   }, [ref, enabled]);
 
-  // Before the paint: a new month (or mode) is shown filled where it is seen. Also after any render of the grid (its
-  // layout is needed for the paint anyway, so measuring it costs little).
-  useLayoutEffect(update);
+  // Before the paint: a new period (or mode) is shown filled where it is seen. Not after every render: a drop changes
+  // a cell or two, and a taller row resizes the grid, which the observer below sees.
+  useLayoutEffect(update, [update, layoutKey]);
 
   useEffect(() => {
     if (!enabled) return;
