@@ -1,4 +1,4 @@
-import { QueryClient, useQuery } from '@tanstack/react-query';
+import { QueryClient, notifyManager, useQuery } from '@tanstack/react-query';
 import type { ApiError } from './bindings';
 import { api } from './ipc';
 
@@ -16,6 +16,11 @@ export const qk = {
   strategy: (id: number) => ['strategy', id] as const,
   audit: (strategyId: number) => ['audit', strategyId] as const,
 };
+
+// A change of the cache (an answer, an optimistic update) reaches the screen in the task that made it, not in a
+// timer: WebKit runs a zero timer 4 ms later at the earliest, and after the next frame, so an optimistic update would
+// miss the frame of the drop that made it.
+notifyManager.setScheduler(queueMicrotask);
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({

@@ -9,6 +9,11 @@
 // them when a drag starts and finds the one under the pointer (or, with the keyboard, under the dragged card)
 // itself, marking it `data-over` directly in the page. Cards and cells are then plain memoised elements: a drop
 // re-renders only the cells whose posts changed.
+//
+// The card that follows the pointer (the ghost) is not dnd-kit's DragOverlay either: that one is mounted for a drag
+// and unmounted at the drop, and WebKit repaints the whole window when a fixed element goes away (about 30 ms of
+// software painting on a month of posts, more than a frame). The ghost stays in the page, hidden between drags, and
+// is moved by a transform set on it directly.
 import {
   createContext,
   useCallback,
@@ -23,7 +28,6 @@ import {
 } from 'react';
 import {
   DndContext,
-  DragOverlay,
   KeyboardCode,
   KeyboardSensor,
   PointerSensor,
@@ -115,6 +119,22 @@ function DragSource({ data, onReady }: {
 
 const center = (r: ClientRect | DOMRect) => ({ x: r.left + r.width / 2, y: r.top + r.height / 2 });
 
+/** Where the ghost is: over the card picked up (`at`), moved by the drag's `delta`; hidden when `at` is null. */
+function placeGhost(node: HTMLElement | null, at: DOMRect | null, delta = { x: 0, y: 0 }) {
+  if (!node) return;
+  if (!at) {
+    node.style.visibility = 'hidden';
+    return;
+  }
+  Object.assign(node.style, {
+    visibility: 'visible',
+    left: `${at.left}px`,
+    top: `${at.top}px`,
+    width: `${at.width}px`,
+    transform: `translate3d(${delta.x}px, ${delta.y}px, 0)`,
+  });
+}
+
 export function Board({ rows, days, children }: {
   /** The networks of the grid, top to bottom. */
   rows: readonly string[];
@@ -126,7 +146,12 @@ export function Board({ rows, days, children }: {
   const { view, lang, actions } = useCal();
   const copyHeld = useCopyModifier();
   const texts = useCardTexts();
-  const [active, setActive] = useState<Post | null>(null);
+  // The post the ghost shows: the one picked up, kept after the drop (the ghost is hidden then; emptying it would
+  // cost a render and a paint for nothing).
+  const [shown, setShown] = useState<Post | null>(null);
+  const ghost = useRef<HTMLDivElement>(null);
+  const ghostAt = useRef<DOMRect | null>(null);
+  const [dragging, setDragging] = useState(false);
   const [copying, setCopying] = useState(false);
   const [sourceData] = useState(() => new SourceData());
   const source = useRef<{ node: HTMLElement | null; listeners: DraggableSyntheticListeners }>({
@@ -169,11 +194,11 @@ export function Board({ rows, days, children }: {
   }, []);
 
   useEffect(() => {
-    if (!active) return;
+    if (!dragging) return;
     const onScroll = () => measure();
     window.addEventListener('scroll', onScroll, true);
     return () => window.removeEventListener('scroll', onScroll, true);
-  }, [active, measure]);
+  }, [dragging, measure]);
 
   const lay = useCallback((card: HTMLElement, post: Post) => {
     const node = source.current.node;
@@ -290,13 +315,16 @@ export function Board({ rows, days, children }: {
 
   const onDragStart = (e: DragStartEvent) => {
     const post = (e.active.data.current as SourceData).post;
-    setActive(post);
+    setShown(post);
+    setDragging(true);
     setCopying(copyHeld.current);
     measure();
     // Start where the card is, so that the first arrow key moves from its cell.
     const card = post && document.querySelector<HTMLElement>(`[data-post-id="${post.id}"]`);
     card?.setAttribute('data-dragging', 'true');
     const r = card?.getBoundingClientRect();
+    ghostAt.current = r ?? null;
+    placeGhost(ghost.current, ghostAt.current);
     over.current = null;
     announced.current = null;
     setOver(r ? targetAt(center(r).x, center(r).y) : null);
@@ -304,7 +332,9 @@ export function Board({ rows, days, children }: {
   };
 
   const finish = (post: Post | null) => {
-    setActive(null);
+    setDragging(false);
+    ghostAt.current = null;
+    placeGhost(ghost.current, null);
     setOver(null);
     if (post) {
       const card = document.querySelector<HTMLElement>(`[data-post-id="${post.id}"]`);
@@ -339,6 +369,7 @@ export function Board({ rows, days, children }: {
       accessibility={{ announcements, screenReaderInstructions: { draggable: t('calendar.help.keyboard') } }}
       onDragStart={onDragStart}
       onDragMove={(e) => {
+        placeGhost(ghost.current, ghostAt.current, e.delta);
         setOver(locate(e));
         if (copyHeld.current !== copying) setCopying(copyHeld.current);
       }}
@@ -351,18 +382,19 @@ export function Board({ rows, days, children }: {
         {t('calendar.help.keyboard')}
       </div>
       <DragSource data={sourceData} onReady={onReady} />
-      <DragOverlay dropAnimation={null}>
-        {active ? (
-          <div style={{ position: 'relative' }}>
-            <PostCardView post={active} texts={texts} compact={false} overlay />
-            {copying && (
-              <Badge size="xs" color="blue" style={{ position: 'absolute', top: -8, right: -8 }}>
-                {t('calendar.drag.copyHint')}
-              </Badge>
-            )}
-          </div>
-        ) : null}
-      </DragOverlay>
+      <div
+        ref={ghost}
+        aria-hidden
+        data-testid="drag-ghost"
+        style={{ position: 'fixed', left: 0, top: 0, zIndex: 999, visibility: 'hidden', pointerEvents: 'none' }}
+      >
+        {shown && <PostCardView post={shown} texts={texts} compact={false} overlay />}
+        {copying && (
+          <Badge size="xs" color="blue" style={{ position: 'absolute', top: -8, right: -8 }}>
+            {t('calendar.drag.copyHint')}
+          </Badge>
+        )}
+      </div>
     </DndContext>
   );
 }

@@ -42,7 +42,7 @@ import { Ideas } from './Ideas';
 import { ImportModal } from './ImportModal';
 import { ListView } from './ListView';
 import { PostEditor } from './PostEditor';
-import { VIEW_MODES, daysOf, periodLabel, periodOf, shiftAnchor, useCal, useUndoStatus, type ViewMode } from './state';
+import { VIEW_MODES, daysOf, periodLabel, periodOf, shiftAnchor, useCal, useUndoStatus, type CalCtx, type ViewMode } from './state';
 
 const prefKey = (strategyId: number) => `cinq.calendar.${strategyId}`;
 
@@ -110,7 +110,8 @@ export function CalendarStep({ strategyId }: { strategyId: number; onGoToStep?: 
   );
 }
 
-/** The grid and the ideas, in their drag-and-drop board; it renders again only when the calendar does. */
+/** The grid and the ideas, in their drag-and-drop board. It does not read the calendar itself: at a change of the
+ *  calendar, the grid and the ideas render again (they read it), not the board's frame around them. */
 const BoardArea = memo(function BoardArea({ rows, days, compact, onShowDay }: {
   rows: readonly string[];
   days: readonly string[];
@@ -118,11 +119,10 @@ const BoardArea = memo(function BoardArea({ rows, days, compact, onShowDay }: {
   onShowDay: (day: string) => void;
 }) {
   const { t } = useTranslation();
-  const { view } = useCal();
   return (
     <Board rows={rows} days={days}>
       <Stack gap="sm">
-        {view.rows.length === 0 && (
+        {rows.length === 0 && (
           <Alert color="yellow" data-testid="calendar-no-rows">
             {t('calendar.grid.noRows')}
           </Alert>
@@ -192,6 +192,9 @@ function CalendarScreen({ mode, anchor, onMode, onAnchor }: {
     [onAnchor, onMode],
   );
   const findingCount = view.checks.findings.length;
+  const toggleChecks = useCallback(() => setChecksOpen((o) => !o), []);
+  const openExport = useCallback(() => setExportOpen(true), []);
+  const openImport = useCallback(() => setImportOpen(true), []);
   const checks = <ChecksPanel />;
 
   return (
@@ -216,105 +219,27 @@ function CalendarScreen({ mode, anchor, onMode, onAnchor }: {
         </Alert>
       ) : null}
 
-      <Group justify="space-between" gap="xs" role="toolbar" aria-label={t('calendar.toolbar.label')}>
-        <Group gap="xs" wrap="nowrap">
-          <SegmentedControl
-            size="xs"
-            value={mode}
-            onChange={(v) => onMode(v as ViewMode)}
-            aria-label={t('calendar.toolbar.viewLabel')}
-            data-testid="calendar-mode"
-            data={VIEW_MODES.map((m) => ({ value: m, label: t(`calendar.toolbar.views.${m}`) }))}
-          />
-          <ActionIcon
-            variant="default"
-            aria-label={t('calendar.toolbar.previous')}
-            data-testid="calendar-prev"
-            onClick={() => onAnchor(shiftAnchor(mode, anchor, -1))}
-          >
-            <IconChevronLeft size={16} />
-          </ActionIcon>
-          <Button size="xs" variant="default" data-testid="calendar-today" onClick={() => onAnchor(view.today)}>
-            {t('calendar.toolbar.today')}
-          </Button>
-          <ActionIcon
-            variant="default"
-            aria-label={t('calendar.toolbar.next')}
-            data-testid="calendar-next"
-            onClick={() => onAnchor(shiftAnchor(mode, anchor, 1))}
-          >
-            <IconChevronRight size={16} />
-          </ActionIcon>
-          <Text fw={700} size="sm" data-testid="calendar-period" style={{ whiteSpace: 'nowrap' }}>
-            {periodLabel(mode, range, lang)}
-          </Text>
-        </Group>
-        <Group gap={6} wrap="nowrap">
-          <Tooltip label={undoLabel ? t('calendar.toolbar.undoWhat', { what: undoLabel }) : t('calendar.toolbar.nothingToUndo')}>
-            <ActionIcon
-              variant="default"
-              aria-label={t('calendar.toolbar.undo')}
-              data-testid="calendar-undo"
-              disabled={!undoStatus.canUndo}
-              onClick={() => void undo()}
-            >
-              <IconArrowBackUp size={16} />
-            </ActionIcon>
-          </Tooltip>
-          <Tooltip label={redoLabel ? t('calendar.toolbar.redoWhat', { what: redoLabel }) : t('calendar.toolbar.nothingToRedo')}>
-            <ActionIcon
-              variant="default"
-              aria-label={t('calendar.toolbar.redo')}
-              data-testid="calendar-redo"
-              disabled={!undoStatus.canRedo}
-              onClick={() => void redo()}
-            >
-              <IconArrowForwardUp size={16} />
-            </ActionIcon>
-          </Tooltip>
-          <Menu position="bottom-end">
-            <Menu.Target>
-              <Button size="xs" leftSection={<IconPlus size={14} />} data-testid="calendar-new">
-                {t('calendar.toolbar.newPost')}
-              </Button>
-            </Menu.Target>
-            <Menu.Dropdown>
-              <Menu.Item
-                data-testid="calendar-new-post"
-                onClick={() => openPost(null, { network: rows[0] ?? '', scheduled_at: `${days[0] <= view.today && view.today <= days[days.length - 1] ? view.today : days[0]}T10:00` })}
-              >
-                {t('calendar.toolbar.newPost')}
-              </Menu.Item>
-              <Menu.Item data-testid="calendar-new-editorial" onClick={() => openEditorial(null, { date: days[0] })}>
-                {t('calendar.toolbar.newEditorial')}
-              </Menu.Item>
-            </Menu.Dropdown>
-          </Menu>
-          <Button size="xs" variant="default" leftSection={<IconDownload size={14} />} data-testid="calendar-export" onClick={() => setExportOpen(true)}>
-            {t('calendar.toolbar.export')}
-          </Button>
-          <Button size="xs" variant="default" leftSection={<IconUpload size={14} />} data-testid="calendar-import" onClick={() => setImportOpen(true)}>
-            {t('calendar.toolbar.import')}
-          </Button>
-          {!docked && (
-            <Button
-              size="xs"
-              variant={checksOpen ? 'filled' : 'light'}
-              leftSection={<IconChecklist size={14} />}
-              rightSection={
-                <Badge size="xs" circle color={findingCount > 0 ? 'orange' : 'teal'}>
-                  {findingCount}
-                </Badge>
-              }
-              data-testid="calendar-checks-toggle"
-              aria-expanded={checksOpen}
-              onClick={() => setChecksOpen((o) => !o)}
-            >
-              {t('calendar.toolbar.showChecks')}
-            </Button>
-          )}
-        </Group>
-      </Group>
+      <Toolbar
+        strategyId={strategyId}
+        undo={undo}
+        redo={redo}
+        openPost={openPost}
+        openEditorial={openEditorial}
+        mode={mode}
+        anchor={anchor}
+        onMode={onMode}
+        onAnchor={onAnchor}
+        period={periodLabel(mode, range, lang)}
+        today={view.today}
+        firstRow={rows[0] ?? ''}
+        days={days}
+        docked={docked}
+        checksOpen={checksOpen}
+        findingCount={findingCount}
+        onToggleChecks={toggleChecks}
+        onExport={openExport}
+        onImport={openImport}
+      />
 
       <Group align="flex-start" gap="sm" wrap="nowrap">
         <Box style={{ flex: 1, minWidth: 0 }}>
@@ -360,3 +285,133 @@ function CalendarScreen({ mode, anchor, onMode, onAnchor }: {
     </Stack>
   );
 }
+
+/** The calendar's toolbar: view, period, undo and redo, new post or editorial item, export, import, checks. It renders
+ *  again when what it shows changes, not at every change of the calendar. */
+const Toolbar = memo(function Toolbar({ strategyId, undo, redo, openPost, openEditorial, mode, anchor, onMode, onAnchor, period, today, firstRow, days, docked, checksOpen, findingCount, onToggleChecks, onExport, onImport }: {
+  strategyId: number;
+  undo: () => Promise<void>;
+  redo: () => Promise<void>;
+  openPost: CalCtx['openPost'];
+  openEditorial: CalCtx['openEditorial'];
+  mode: ViewMode;
+  anchor: string;
+  onMode: (m: ViewMode) => void;
+  onAnchor: (day: string) => void;
+  period: string;
+  today: string;
+  /** The first network row (a new post goes there). */
+  firstRow: string;
+  days: readonly string[];
+  docked: boolean;
+  checksOpen: boolean;
+  findingCount: number;
+  onToggleChecks: () => void;
+  onExport: () => void;
+  onImport: () => void;
+}) {
+  const { t } = useTranslation();
+  const undoStatus = useUndoStatus(strategyId);
+  const { undoLabel, redoLabel } = undoStatus;
+  return (
+    <Group justify="space-between" gap="xs" role="toolbar" aria-label={t('calendar.toolbar.label')}>
+      <Group gap="xs" wrap="nowrap">
+        <SegmentedControl
+          size="xs"
+          value={mode}
+          onChange={(v) => onMode(v as ViewMode)}
+          aria-label={t('calendar.toolbar.viewLabel')}
+          data-testid="calendar-mode"
+          data={VIEW_MODES.map((m) => ({ value: m, label: t(`calendar.toolbar.views.${m}`) }))}
+        />
+        <ActionIcon
+          variant="default"
+          aria-label={t('calendar.toolbar.previous')}
+          data-testid="calendar-prev"
+          onClick={() => onAnchor(shiftAnchor(mode, anchor, -1))}
+        >
+          <IconChevronLeft size={16} />
+        </ActionIcon>
+        <Button size="xs" variant="default" data-testid="calendar-today" onClick={() => onAnchor(today)}>
+          {t('calendar.toolbar.today')}
+        </Button>
+        <ActionIcon
+          variant="default"
+          aria-label={t('calendar.toolbar.next')}
+          data-testid="calendar-next"
+          onClick={() => onAnchor(shiftAnchor(mode, anchor, 1))}
+        >
+          <IconChevronRight size={16} />
+        </ActionIcon>
+        <Text fw={700} size="sm" data-testid="calendar-period" style={{ whiteSpace: 'nowrap' }}>
+          {period}
+        </Text>
+      </Group>
+      <Group gap={6} wrap="nowrap">
+        <Tooltip label={undoLabel ? t('calendar.toolbar.undoWhat', { what: undoLabel }) : t('calendar.toolbar.nothingToUndo')}>
+          <ActionIcon
+            variant="default"
+            aria-label={t('calendar.toolbar.undo')}
+            data-testid="calendar-undo"
+            disabled={!undoStatus.canUndo}
+            onClick={() => void undo()}
+          >
+            <IconArrowBackUp size={16} />
+          </ActionIcon>
+        </Tooltip>
+        <Tooltip label={redoLabel ? t('calendar.toolbar.redoWhat', { what: redoLabel }) : t('calendar.toolbar.nothingToRedo')}>
+          <ActionIcon
+            variant="default"
+            aria-label={t('calendar.toolbar.redo')}
+            data-testid="calendar-redo"
+            disabled={!undoStatus.canRedo}
+            onClick={() => void redo()}
+          >
+            <IconArrowForwardUp size={16} />
+          </ActionIcon>
+        </Tooltip>
+        <Menu position="bottom-end">
+          <Menu.Target>
+            <Button size="xs" leftSection={<IconPlus size={14} />} data-testid="calendar-new">
+              {t('calendar.toolbar.newPost')}
+            </Button>
+          </Menu.Target>
+          <Menu.Dropdown>
+            <Menu.Item
+              data-testid="calendar-new-post"
+              onClick={() => openPost(null, { network: firstRow, scheduled_at: `${days[0] <= today && today <= days[days.length - 1] ? today : days[0]}T10:00` })}
+            >
+              {t('calendar.toolbar.newPost')}
+            </Menu.Item>
+            <Menu.Item data-testid="calendar-new-editorial" onClick={() => openEditorial(null, { date: days[0] })}>
+              {t('calendar.toolbar.newEditorial')}
+            </Menu.Item>
+          </Menu.Dropdown>
+        </Menu>
+        <Button size="xs" variant="default" leftSection={<IconDownload size={14} />} data-testid="calendar-export" onClick={onExport}>
+          {t('calendar.toolbar.export')}
+        </Button>
+        <Button size="xs" variant="default" leftSection={<IconUpload size={14} />} data-testid="calendar-import" onClick={onImport}>
+          {t('calendar.toolbar.import')}
+        </Button>
+        {!docked && (
+          <Button
+            size="xs"
+            variant={checksOpen ? 'filled' : 'light'}
+            leftSection={<IconChecklist size={14} />}
+            rightSection={
+              <Badge size="xs" circle color={findingCount > 0 ? 'orange' : 'teal'}>
+                {findingCount}
+              </Badge>
+            }
+            data-testid="calendar-checks-toggle"
+            aria-expanded={checksOpen}
+            onClick={onToggleChecks}
+          >
+            {t('calendar.toolbar.showChecks')}
+          </Button>
+        )}
+      </Group>
+    </Group>
+  );
+});

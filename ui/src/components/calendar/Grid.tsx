@@ -1,6 +1,6 @@
 // The week and month grids: a row of editorial items, then one row per network (kept networks in the order of their
 // missions), one column per day. Each cell is a drop target; each post a draggable card (see Board.tsx).
-import { memo, useCallback, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { Badge, Box, Group, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CalendarRow, EditorialItem, Language, Post } from '../../bindings';
@@ -168,16 +168,30 @@ interface CellLabels {
   card: (post: Post, network: string, time: string, tooLong: boolean) => string;
 }
 
-/** A day of the editorial row. It renders again only when its items do (most days have none). */
-const EditorialCell = memo(function EditorialCell({ day, items, compact, lang, onAdd }: {
+/** What the editorial cards do when clicked: the first click selects an item (its relays light up), a second one
+ *  opens it. */
+interface EditorialPick {
+  pick: (item: EditorialItem) => void;
+  open: (item: EditorialItem) => void;
+}
+
+/** A day of the editorial row. It renders again only when its items, their relay counts or their selection do (most
+ *  days have no items), not at every change of the calendar. */
+const EditorialCell = memo(function EditorialCell({ day, items, relayCounts, selected, compact, lang, picker, onAdd }: {
   day: string;
   items: readonly EditorialItem[];
+  /** How many posts relay each item, in the order of `items` (a string, so that equal counts compare equal). */
+  relayCounts: string;
+  /** The selected item if it is one of this day's. */
+  selected: number | null;
   compact: boolean;
   lang: Language;
+  picker: EditorialPick;
   onAdd: (day: string) => void;
 }) {
   const { t } = useTranslation();
   const addLabel = t('calendar.grid.addEditorial', { day: dayLabel(day, lang, true) });
+  const counts = relayCounts.split(',').map(Number);
   return (
     <div
       role="gridcell"
@@ -185,8 +199,8 @@ const EditorialCell = memo(function EditorialCell({ day, items, compact, lang, o
       data-compact={compact || undefined}
       data-testid={`editorial-cell-${day}`}
     >
-      {items.map((e) => (
-        <EditorialCard key={e.id} item={e} compact={compact} />
+      {items.map((e, i) => (
+        <EditorialCard key={e.id} item={e} relays={counts[i] ?? 0} selected={selected === e.id} compact={compact} picker={picker} />
       ))}
       <button type="button" className={classes.add} title={addLabel} aria-label={addLabel} onClick={() => onAdd(day)}>
         +
@@ -195,30 +209,29 @@ const EditorialCell = memo(function EditorialCell({ day, items, compact, lang, o
   );
 });
 
-function EditorialCard({ item: e, compact }: { item: EditorialItem; compact: boolean }) {
+function EditorialCard({ item: e, relays, selected, compact, picker }: {
+  item: EditorialItem;
+  relays: number;
+  selected: boolean;
+  compact: boolean;
+  picker: EditorialPick;
+}) {
   const { t } = useTranslation();
-  const { selectedEditorial, select, openEditorial, view } = useCal();
-  const relays = [...view.calendar.posts, ...view.calendar.ideas].filter((p) => p.editorial_item_id === e.id);
   const label = t('calendar.grid.editorialLabel', {
     type: t(`calendar.editorialTypes.${e.item_type}`),
     title: e.title,
     status: t(`calendar.editorialStatus.${e.status}`),
   });
-  const isSelected = selectedEditorial === e.id;
   return (
-    <Tooltip label={`${label} · ${t('calendar.grid.relays', { count: relays.length })}`} openDelay={400}>
+    <Tooltip label={`${label} · ${t('calendar.grid.relays', { count: relays })}`} openDelay={400}>
       <UnstyledButton
         className={classes.editorial}
-        data-selected={isSelected || undefined}
+        data-selected={selected || undefined}
         data-testid={`editorial-card-${e.id}`}
-        aria-pressed={isSelected}
+        aria-pressed={selected}
         aria-label={label}
-        onClick={() => {
-          // The first click selects it (its relays light up); a second one opens it.
-          if (isSelected) openEditorial(e);
-          else select(relays.map((p) => p.id), e.id);
-        }}
-        onDoubleClick={() => openEditorial(e)}
+        onClick={() => (selected ? picker.open(e) : picker.pick(e))}
+        onDoubleClick={() => picker.open(e)}
       >
         <Text size="xs" fw={600} lineClamp={compact ? 1 : 2}>
           {e.title}
@@ -228,6 +241,59 @@ function EditorialCard({ item: e, compact }: { item: EditorialItem; compact: boo
   );
 }
 
+/** The row of day headings. */
+const DayHeads = memo(function DayHeads({ days, today, compact, lang }: {
+  days: readonly string[];
+  today: string;
+  compact: boolean;
+  lang: Language;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className={classes.row} role="row">
+      <div className={classes.corner} role="columnheader">
+        <Text size="xs" c="dimmed" p={6}>
+          {t('calendar.grid.network')}
+        </Text>
+      </div>
+      {days.map((d, i) => (
+        <div
+          // By column, not by day: another month reuses the elements (see `RowCells`).
+          key={i}
+          role="columnheader"
+          data-grid-col
+          className={classes.dayHead}
+          data-today={d === today || undefined}
+          title={d === today ? t('calendar.grid.today') : undefined}
+        >
+          <Text size="xs" fw={600}>
+            {compact ? formatDayWith(d, lang, DAY_NUMBER) : dayLabel(d, lang)}
+          </Text>
+          {compact && (
+            <Text size="10px" c="dimmed">
+              {formatDayWith(d, lang, NARROW_WEEKDAY)}
+            </Text>
+          )}
+        </div>
+      ))}
+    </div>
+  );
+});
+
+/** The heading of the editorial row. */
+const EditorialHead = memo(function EditorialHead() {
+  const { t } = useTranslation();
+  return (
+    <div className={classes.rowHead} role="rowheader">
+      <Tooltip label={t('calendar.grid.editorialRowHelp')} openDelay={400}>
+        <Text size="sm" fw={700} c="yellow.8">
+          {t('calendar.grid.editorialRow')}
+        </Text>
+      </Tooltip>
+    </div>
+  );
+});
+
 export const Grid = memo(function Grid({ days, compact, onShowDay }: {
   days: readonly string[];
   /** The month view: narrow columns and small cards. */
@@ -235,7 +301,7 @@ export const Grid = memo(function Grid({ days, compact, onShowDay }: {
   onShowDay: (day: string) => void;
 }) {
   const { t } = useTranslation();
-  const { view, lang, selectedPosts, openPost, openEditorial } = useCal();
+  const { view, lang, selectedPosts, selectedEditorial, select, openPost, openEditorial } = useCal();
   const gridRef = useRef<HTMLDivElement>(null);
   // The month view fills only the cells on screen (see visible.ts); the week view, a few dozen cells, fills them all.
   const visible = useVisible(gridRef, compact, `${days[0]}|${days.length}|${view.rows.map((r) => r.network).join(',')}`);
@@ -262,6 +328,31 @@ export const Grid = memo(function Grid({ days, compact, onShowDay }: {
   }, [view.calendar.editorial]);
   const noItems: EditorialItem[] = useMemo(() => [], []);
   const onAddEditorial = useCallback((day: string) => openEditorial(null, { date: day }), [openEditorial]);
+  // The posts relaying each editorial item (of the period's posts and the ideas).
+  const relays = useMemo(() => {
+    const m = new Map<number, number[]>();
+    for (const list of [view.calendar.posts, view.calendar.ideas]) {
+      for (const p of list) {
+        if (p.editorial_item_id === null) continue;
+        const ids = m.get(p.editorial_item_id);
+        if (ids) ids.push(p.id);
+        else m.set(p.editorial_item_id, [p.id]);
+      }
+    }
+    return m;
+  }, [view.calendar.posts, view.calendar.ideas]);
+  // The cards read the relays when clicked, through a ref: so that they do not render again at every change.
+  const relaysNow = useRef(relays);
+  useLayoutEffect(() => {
+    relaysNow.current = relays;
+  }, [relays]);
+  const picker = useMemo<EditorialPick>(
+    () => ({
+      pick: (e) => select(relaysNow.current.get(e.id) ?? [], e.id),
+      open: (e) => openEditorial(e),
+    }),
+    [select, openEditorial],
+  );
 
   const onAdd = useMemo(
     () => (network: string, day: string) => openPost(null, { network, scheduled_at: `${day}T10:00` }),
@@ -305,53 +396,26 @@ export const Grid = memo(function Grid({ days, compact, onShowDay }: {
       aria-label={t('calendar.grid.label', { from: dayLabel(days[0], lang, true), to: dayLabel(days[days.length - 1], lang, true) })}
       data-testid="calendar-grid"
     >
-      <div className={classes.row} role="row">
-      <div className={classes.corner} role="columnheader">
-        <Text size="xs" c="dimmed" p={6}>
-          {t('calendar.grid.network')}
-        </Text>
-      </div>
-      {days.map((d) => (
-        <div
-          key={d}
-          role="columnheader"
-          data-grid-col
-          className={classes.dayHead}
-          data-today={d === view.today || undefined}
-          title={d === view.today ? t('calendar.grid.today') : undefined}
-        >
-          <Text size="xs" fw={600}>
-            {compact
-              ? formatDayWith(d, lang, DAY_NUMBER)
-              : dayLabel(d, lang)}
-          </Text>
-          {compact && (
-            <Text size="10px" c="dimmed">
-              {formatDayWith(d, lang, NARROW_WEEKDAY)}
-            </Text>
-          )}
-        </div>
-      ))}
-      </div>
+      <DayHeads days={days} today={view.today} compact={compact} lang={lang} />
 
       <div className={classes.row} role="row">
-      <div className={classes.rowHead} role="rowheader">
-        <Tooltip label={t('calendar.grid.editorialRowHelp')} openDelay={400}>
-          <Text size="sm" fw={700} c="yellow.8">
-            {t('calendar.grid.editorialRow')}
-          </Text>
-        </Tooltip>
-      </div>
-      {days.map((d) => (
-        <EditorialCell
-          key={d}
-          day={d}
-          items={editorialByDay.get(d) ?? noItems}
-          compact={compact}
-          lang={lang}
-          onAdd={onAddEditorial}
-        />
-      ))}
+        <EditorialHead />
+        {days.map((d, i) => {
+          const items = editorialByDay.get(d) ?? noItems;
+          return (
+            <EditorialCell
+              key={i}
+              day={d}
+              items={items}
+              relayCounts={items.map((e) => relays.get(e.id)?.length ?? 0).join(',')}
+              selected={items.some((e) => e.id === selectedEditorial) ? selectedEditorial : null}
+              compact={compact}
+              lang={lang}
+              picker={picker}
+              onAdd={onAddEditorial}
+            />
+          );
+        })}
       </div>
 
       {view.rows.map((row, i) => (
@@ -414,7 +478,9 @@ const RowCells = memo(function RowCells({ row, days, cells, firstCol, lastCol, c
       <RowHead row={row} count={count} lang={lang} />
       {days.map((d, i) => (
         <Cell
-          key={d}
+          // By column, not by day: the next month updates the cells in place rather than removing every one of them
+          // and making new ones (a cell holds no state of its own).
+          key={i}
           row={row}
           day={d}
           posts={cells[i]}

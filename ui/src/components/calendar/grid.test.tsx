@@ -141,6 +141,28 @@ describe('calendar grid', () => {
     await waitFor(() => expect(within(cell('instagram', '2027-01-13')).getByText('Launch teaser')).toBeInTheDocument());
   });
 
+  it('shows the post picked up in a ghost that follows it, and hides the ghost at the drop without removing it', async () => {
+    // WebKit repaints the whole window when a fixed element leaves the page: the ghost stays, hidden.
+    const p = post(1, { scheduled_at: '2027-01-12T09:30', title: 'Ghostly' });
+    installCalendarBackend({ posts: [p] });
+    const { user } = await show(<Screen />);
+    const ghost = screen.getByTestId('drag-ghost');
+    expect(ghost.style.visibility).toBe('hidden');
+    act(() => screen.getByTestId('post-card-1').focus());
+    await user.keyboard('[Space]');
+    await waitFor(() => expect(ghost.style.visibility).toBe('visible'));
+    expect(within(ghost).getByText('Ghostly')).toBeInTheDocument();
+    // Over the card picked up (see `boxOf`), then moved by the drag.
+    expect(ghost.style.left).toBe(`${150 + daysOf(WEEK).indexOf('2027-01-12') * CELL_W + 4}px`);
+    await user.keyboard('[ArrowRight]');
+    // Centred on the next day's cell (120 × 60, the card 100 × 30 at 4, 4 in its own).
+    await waitFor(() => expect(ghost.style.transform).toBe(`translate3d(${CELL_W + 6}px, 11px, 0)`));
+    await user.keyboard('[Space]');
+    await waitFor(() => expect(within(cell('instagram', '2027-01-13')).getByText('Ghostly')).toBeInTheDocument());
+    expect(screen.getByTestId('drag-ghost')).toBe(ghost);
+    expect(ghost.style.visibility).toBe('hidden');
+  });
+
   it('moves a post to another network, and to the ideas', async () => {
     const p = post(1, { scheduled_at: '2027-01-12T09:30', status: 'scheduled', title: 'Poll' });
     const fake = installCalendarBackend({ posts: [p] });

@@ -390,6 +390,7 @@ export function useCalendarActions(strategyId: number, r: Range, api: CalApi = c
         perfStart('calendar-drop');
         const out = await run(
           async () => {
+            perfMark('calendar-drop', 'invoke');
             const out = await api.postMove(strategyId, post.id, network, scheduledAt, copy, r);
             perfMark('calendar-drop', 'ipc');
             return out;
