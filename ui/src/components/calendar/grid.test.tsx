@@ -242,6 +242,7 @@ describe('calendar grid', () => {
       posts: [
         post(1, { network: 'instagram', scheduled_at: '2027-01-03T09:00' }),
         post(2, { network: 'instagram', scheduled_at: '2027-01-28T09:00' }),
+        post(3, { network: 'instagram', scheduled_at: '2027-01-20T09:00' }),
       ],
     });
     // A browser's boxes for a month grid scrolled `scrollX` pixels sideways: columns of 50px after a heading of
@@ -260,6 +261,8 @@ describe('calendar grid', () => {
     const late = cell('instagram', '2027-01-28');
     expect(late).toHaveAttribute('data-drop', 'cell|instagram|2027-01-28');
     expect(late).toBeEmptyDOMElement();
+    // Just off screen (1070px to 1120px), within the margin that is filled once the month is painted.
+    await waitFor(() => expect(within(cell('instagram', '2027-01-20')).getByTestId('post-card-3')).toBeInTheDocument());
 
     scrollX = 700;
     act(() => {

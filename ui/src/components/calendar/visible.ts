@@ -3,7 +3,7 @@
 // cards only the cells on screen and a margin around them. The window follows scrolling (the page and the grid's
 // own sideways scroll) and resizing, and is computed before the browser paints, so that no empty cell is ever
 // shown on a first paint.
-import { useCallback, useEffect, useLayoutEffect, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 
 /** The rows (networks) and columns (days) to fill, inclusive; `null` fills them all. */
 export interface Visible {
@@ -13,9 +13,11 @@ export interface Visible {
 
 const NOTHING: Visible = { rows: [0, -1], cols: [0, -1] };
 
-/** How far beyond the edges of what is visible cells are filled, so that a scroll rarely shows an empty one. */
-const MARGIN_Y = 150;
-const MARGIN_X = 60;
+/** How far beyond the edges of what is visible cells are filled, so that a scroll rarely shows an empty one. A new
+ *  period is first filled where it is seen, and the margin just after that is painted: filling the margin as well
+ *  would make the first paint of a month wait for about twice as many cards. */
+const MARGIN = { x: 60, y: 150 };
+const NO_MARGIN = { x: 0, y: 0 };
 
 interface Box {
   top: number;
@@ -64,12 +66,17 @@ function span(
  * cannot be measured (not laid out, as in tests without a layout engine): then every cell is filled. The cell that
  * holds the focus is always in it, so that scrolling never takes the focus away.
  */
-export function measureVisible(grid: HTMLElement, rowEls: readonly Element[], colEls: readonly Element[]): Visible | null {
+export function measureVisible(
+  grid: HTMLElement,
+  rowEls: readonly Element[],
+  colEls: readonly Element[],
+  margin: { x: number; y: number } = MARGIN,
+): Visible | null {
   const g = grid.getBoundingClientRect();
   if (g.width === 0 && g.height === 0) return null;
   const clip = clipOf(grid);
-  const rows = span(rowEls, 'top', 'bottom', clip.top - MARGIN_Y, clip.bottom + MARGIN_Y);
-  const cols = span(colEls, 'left', 'right', clip.left - MARGIN_X, clip.right + MARGIN_X);
+  const rows = span(rowEls, 'top', 'bottom', clip.top - margin.y, clip.bottom + margin.y);
+  const cols = span(colEls, 'left', 'right', clip.left - margin.x, clip.right + margin.x);
   // The focused cell: its row among the rows, its column among the row's cells (after the row's heading).
   const cell = document.activeElement?.closest('[data-drop]');
   const r = cell ? rowEls.indexOf(cell.parentElement as Element) : -1;
@@ -96,32 +103,58 @@ const same = (a: Visible | null, b: Visible | null) =>
 
 /**
  * The visible part of the grid `ref` (see `measureVisible`), kept up to date; `null` (everything) when `enabled` is
- * false. It is measured before the paint whenever `layoutKey` (the grid's days and rows) changes, and after any
- * scroll or resize of the window or the grid.
+ * false. It is measured before the paint whenever `layoutKey` (the grid's days and rows) changes (without the margin,
+ * which is added once that paint is done), and after any scroll or resize of the window or the grid.
  * Rows are the grid's children marked `data-grid-row`; columns its day headings, marked `data-grid-col`.
  */
 export function useVisible(ref: RefObject<HTMLElement | null>, enabled: boolean, layoutKey: string): Visible | null {
   // Until it is measured (just before the first paint), a grid fills nothing: the cells off screen are never built.
-  const [state, setState] = useState<{ enabled: boolean; visible: Visible | null }>({
+  // `exact` is the window without its margin, and `key` the layout it was measured on.
+  const [state, setState] = useState<{ enabled: boolean; key: string; exact: Visible | null; visible: Visible | null }>({
     enabled,
+    key: layoutKey,
+    exact: enabled ? NOTHING : null,
     visible: enabled ? NOTHING : null,
   });
-  const update = useCallback(() => {
-    const grid = ref.current;
-    const next =
-      enabled && grid
-        ? measureVisible(
-            grid,
-            [...grid.querySelectorAll(':scope > [data-grid-row]')],
-            [...grid.querySelectorAll(':scope > :first-child > [data-grid-col]')],
-          )
-        : null;
-    setState((old) => (old.enabled === enabled && same(old.visible, next) ? old : { enabled, visible: next }));
-  }, [ref, enabled]);
+  const update = useCallback(
+    (key: string, withMargin: boolean) => {
+      const grid = ref.current;
+      const measure = (margin: { x: number; y: number }) =>
+        enabled && grid
+          ? measureVisible(
+              grid,
+              [...grid.querySelectorAll(':scope > [data-grid-row]')],
+              [...grid.querySelectorAll(':scope > :first-child > [data-grid-col]')],
+              margin,
+            )
+          : null;
+      const exact = measure(NO_MARGIN);
+      const visible = withMargin ? measure(MARGIN) : exact;
+      setState((old) =>
+        old.enabled === enabled && old.key === key && same(old.exact, exact) && same(old.visible, visible)
+          ? old
+          : { enabled, key, exact, visible },
+      );
+    },
+    [ref, enabled],
+  );
 
-  // Before the paint: a new period (or mode) is shown filled where it is seen. Not after every render: a drop changes
-  // a cell or two, and a taller row resizes the grid, which the observer below sees.
-  useLayoutEffect(update, [update, layoutKey]);
+  // Before the paint: a new period (or mode) is shown filled where it is seen; its margin, after that paint. Not
+  // after every render: a drop changes a cell or two, and a taller row resizes the grid, which the observer below
+  // sees.
+  const keyNow = useRef(layoutKey);
+  useLayoutEffect(() => {
+    keyNow.current = layoutKey;
+    update(layoutKey, false);
+    let timer = 0;
+    const frame = requestAnimationFrame(() => {
+      timer = window.setTimeout(() => update(layoutKey, true), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [update, layoutKey]);
 
   useEffect(() => {
     if (!enabled) return;
@@ -130,7 +163,7 @@ export function useVisible(ref: RefObject<HTMLElement | null>, enabled: boolean,
       if (frame === 0) {
         frame = requestAnimationFrame(() => {
           frame = 0;
-          update();
+          update(keyNow.current, true);
         });
       }
     };
@@ -151,5 +184,7 @@ export function useVisible(ref: RefObject<HTMLElement | null>, enabled: boolean,
   }, [ref, enabled, update]);
 
   if (state.enabled !== enabled) return enabled ? NOTHING : null;
+  // A new layout (another month): until it is measured, the part seen last time, without its margin.
+  if (state.key !== layoutKey) return state.exact;
   return state.visible;
 }
