@@ -255,21 +255,36 @@ fn clean_editorial(e: &EditorialItemInput) -> EditorialItemInput {
     }
 }
 
+/// The post's campaign is also a column of its own (the index of the campaigns a strategy uses): every statement that
+/// writes a post's data writes its `campaign` from the same [`PostData`].
 pub(crate) const INSERT_POST: &str =
-    "INSERT INTO post (strategy_id, network, scheduled_at, topic_id, editorial_item_id, objective_id, data)
-     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+    "INSERT INTO post (strategy_id, network, scheduled_at, topic_id, editorial_item_id, objective_id, campaign, data)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
 
 pub(crate) fn insert_post(tx: &Transaction, id: i64, p: &PostInput) -> Result<i64> {
     // Cached: imports and the large sample insert many posts in one transaction.
-    insert_post_with(&mut *tx.prepare_cached(INSERT_POST)?, id, p)
+    insert_post_with(
+        &mut *tx.prepare_cached(INSERT_POST)?,
+        id,
+        p,
+        &mut Vec::new(),
+    )
 }
 
-/// [`INSERT_POST`] with the statement prepared by the caller (an import holds it for all its rows).
+/// [`INSERT_POST`] with the statement prepared by the caller (an import holds it for all its rows), writing the
+/// post's JSON into `json_buf` (which an import uses again for every row).
 pub(crate) fn insert_post_with(
     stmt: &mut rusqlite::Statement,
     id: i64,
     p: &PostInput,
+    json_buf: &mut Vec<u8>,
 ) -> Result<i64> {
+    let data = post_data(p);
+    json_buf.clear();
+    serde_json::to_writer(&mut *json_buf, &data)
+        .map_err(|e| CoreError::Io(format!("cannot encode calendar data: {e}")))?;
+    let json = std::str::from_utf8(json_buf)
+        .map_err(|e| CoreError::Io(format!("cannot encode calendar data: {e}")))?;
     Ok(stmt.insert(params![
         id,
         p.network,
@@ -277,7 +292,8 @@ pub(crate) fn insert_post_with(
         p.topic_id,
         p.editorial_item_id,
         p.objective_id,
-        json(&post_data(p))?
+        data.campaign,
+        json
     ])?)
 }
 
@@ -285,12 +301,14 @@ pub(crate) fn insert_post_with(
 pub(crate) fn upsert_post(tx: &Transaction, id: i64, p: &Post) -> Result<()> {
     check_links(tx, id, &p.data)?;
     let d = &p.data;
+    let data = post_data(d);
     let n = tx.execute(
-        "INSERT INTO post (id, strategy_id, network, scheduled_at, topic_id, editorial_item_id, objective_id, data)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+        "INSERT INTO post (id, strategy_id, network, scheduled_at, topic_id, editorial_item_id, objective_id, campaign,
+           data)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
          ON CONFLICT (id) DO UPDATE SET network = excluded.network, scheduled_at = excluded.scheduled_at,
            topic_id = excluded.topic_id, editorial_item_id = excluded.editorial_item_id,
-           objective_id = excluded.objective_id, data = excluded.data
+           objective_id = excluded.objective_id, campaign = excluded.campaign, data = excluded.data
          WHERE post.strategy_id = excluded.strategy_id",
         params![
             p.id,
@@ -300,7 +318,8 @@ pub(crate) fn upsert_post(tx: &Transaction, id: i64, p: &Post) -> Result<()> {
             d.topic_id,
             d.editorial_item_id,
             d.objective_id,
-            json(&post_data(d))?
+            data.campaign,
+            json(&data)?
         ],
     )?;
     if n == 0 {
@@ -598,7 +617,7 @@ impl Store {
                 Some(pid) => {
                     let n = tx.execute(
                         "UPDATE post SET network = ?3, scheduled_at = ?4, topic_id = ?5, editorial_item_id = ?6,
-                           objective_id = ?7, data = ?8
+                           objective_id = ?7, campaign = ?8, data = ?9
                          WHERE id = ?2 AND strategy_id = ?1",
                         params![
                             id,
@@ -608,6 +627,7 @@ impl Store {
                             input.topic_id,
                             input.editorial_item_id,
                             input.objective_id,
+                            post_data(input).campaign,
                             json(&post_data(input))?
                         ],
                     )?;

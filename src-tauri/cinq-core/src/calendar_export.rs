@@ -896,21 +896,28 @@ fn bad(file: &str, line: u64, column: &str, what: &str) -> CoreError {
     CoreError::InvalidFile(format!("{file}, line {line}, column {column}: {what}"))
 }
 
-/// A row of a Cinq CSV, read and checked: the post without its links, and the names of its topic, editorial item and
-/// objective.
-struct CinqCsvRow<'r> {
-    input: crate::calendar::PostInput,
+/// The names of a Cinq CSV row's topic, editorial item and objective.
+struct CinqCsvLinks<'r> {
     topic: &'r str,
     editorial: &'r str,
     objective: &'r str,
 }
 
+/// `dst` holding `src`, in the room it already has.
+fn set(dst: &mut String, src: &str) {
+    dst.clear();
+    dst.push_str(src);
+}
+
+/// Reads and checks a row of a Cinq CSV into `input` (the post without its links; its texts are written into the
+/// strings it has, so that an import of 100,000 rows allocates none per row), and answers with the names of its links.
 fn cinq_csv_row<'r>(
     file: &str,
     line: u64,
     record: &'r csv::StringRecord,
     networks: &[crate::audit::Network],
-) -> Result<CinqCsvRow<'r>> {
+    input: &mut crate::calendar::PostInput,
+) -> Result<CinqCsvLinks<'r>> {
     let cell = |i: usize| unneutralise(record.get(i).unwrap_or_default());
     let network = cell(0);
     if !networks.iter().any(|n| n.key == network) {
@@ -925,7 +932,11 @@ fn cinq_csv_row<'r>(
     let scheduled_at = if date.is_empty() && time.is_empty() {
         None
     } else {
-        let at = format!("{date}T{time}");
+        let mut at = input.scheduled_at.take().unwrap_or_default();
+        at.clear();
+        at.push_str(date);
+        at.push('T');
+        at.push_str(time);
         if crate::calendar::parse_date_time(&at).is_none() {
             let column = if NaiveDate::parse_from_str(date, "%Y-%m-%d").is_err() {
                 "date"
@@ -970,21 +981,19 @@ fn cinq_csv_row<'r>(
                 &format!("idea, draft, ready, scheduled or published, found '{status_text}'"),
             )
         })?;
-    Ok(CinqCsvRow {
-        input: crate::calendar::PostInput {
-            network: network.to_owned(),
-            scheduled_at,
-            pillar,
-            topic_id: None,
-            title: cell(5).to_owned(),
-            text: cell(6).to_owned(),
-            link: cell(7).to_owned(),
-            media_notes: cell(8).to_owned(),
-            status,
-            editorial_item_id: None,
-            objective_id: None,
-            campaign: cell(12).to_owned(),
-        },
+    set(&mut input.network, network);
+    input.scheduled_at = scheduled_at;
+    input.pillar = pillar;
+    input.topic_id = None;
+    set(&mut input.title, cell(5));
+    set(&mut input.text, cell(6));
+    set(&mut input.link, cell(7));
+    set(&mut input.media_notes, cell(8));
+    input.status = status;
+    input.editorial_item_id = None;
+    input.objective_id = None;
+    set(&mut input.campaign, cell(12));
+    Ok(CinqCsvLinks {
         topic: cell(4),
         editorial: cell(10),
         objective: cell(11),
@@ -1090,12 +1099,27 @@ impl Store {
                     crate::strategy::touch(tx, id)?;
                     let mut links = NamedLinks::load(tx, id)?;
                     let mut insert = tx.prepare(crate::calendar::INSERT_POST)?;
+                    // One post and one JSON buffer for every row: no allocation per row on this thread.
+                    let mut input = crate::calendar::PostInput {
+                        network: String::new(),
+                        scheduled_at: None,
+                        pillar: None,
+                        topic_id: None,
+                        title: String::new(),
+                        text: String::new(),
+                        link: String::new(),
+                        media_notes: String::new(),
+                        status: crate::calendar::PostStatus::Idea,
+                        editorial_item_id: None,
+                        objective_id: None,
+                        campaign: String::new(),
+                    };
+                    let mut json_buf = Vec::new();
                     for batch in records {
                         let batch = batch?;
                         for (line, record) in &batch {
                             let line = *line;
-                            let row = cinq_csv_row(file, line, record, &networks)?;
-                            let mut input = row.input;
+                            let row = cinq_csv_row(file, line, record, &networks, &mut input)?;
                             input.editorial_item_id = links.editorial(
                                 Some(tx),
                                 id,
@@ -1107,7 +1131,7 @@ impl Store {
                             validate_post(&input).map_err(|e| {
                                 CoreError::InvalidFile(format!("{file}, line {line}: {e}"))
                             })?;
-                            insert_post_with(&mut insert, id, &input)?;
+                            insert_post_with(&mut insert, id, &input, &mut json_buf)?;
                             posts += 1;
                         }
                         // Best effort: when enough batches are waiting to be used again, this one is dropped (a blocking send

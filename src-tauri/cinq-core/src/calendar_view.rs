@@ -248,8 +248,7 @@ impl Store {
             .collect::<rusqlite::Result<_>>()?;
         let campaigns = conn
             .prepare_cached(
-                "SELECT DISTINCT json_extract(data, '$.campaign') AS c FROM post
-                 WHERE strategy_id = ?1 AND json_extract(data, '$.campaign') <> '' ORDER BY c",
+                "SELECT DISTINCT campaign FROM post WHERE strategy_id = ?1 AND campaign <> '' ORDER BY campaign",
             )?
             .query_map([id], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;

@@ -1732,6 +1732,7 @@ impl<'p> RowWriter<'p> {
                         objective_id: None,
                         campaign: String::new(),
                     },
+                    &mut Vec::new(),
                 )?;
                 m.first_created.get_or_insert(post);
                 (post, true)

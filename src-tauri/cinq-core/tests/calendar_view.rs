@@ -630,3 +630,103 @@ fn relay_text_fits_the_limit() {
         assert!(text_length(&t) <= max as usize, "{max}: {t}");
     }
 }
+
+/// Migration 9 gives the campaign a column of its own and drops the JSON CHECK of posts: a file from before it keeps
+/// its campaigns, and every write (a new post, an edit, a move, an undo) keeps the column in step with the post.
+#[test]
+fn campaigns_come_through_their_own_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v8.sqlite3");
+    let with_campaign = |campaign: &str, network: &str, at: Option<&str>| PostInput {
+        campaign: campaign.into(),
+        ..post(network, at, "Campaign post")
+    };
+    let (id, a) = {
+        // Written as a Cinq of schema 8 wrote posts: the campaign only in the JSON.
+        let mut store =
+            Store::open_with_migrations(&path, &cinq_core::store::MIGRATIONS[..8]).unwrap();
+        let id = new_strategy(&mut store, "Brand");
+        let mut insert = |network: &str, at: Option<&str>, campaign: &str| {
+            store
+                .conn()
+                .execute(
+                    "INSERT INTO post (strategy_id, network, scheduled_at, data) VALUES (?1, ?2, ?3, ?4)",
+                    rusqlite::params![
+                        id,
+                        network,
+                        at,
+                        format!(
+                            r#"{{"pillar":"curation","title":"Campaign post","text":"t","status":"draft","campaign":"{campaign}"}}"#
+                        )
+                    ],
+                )
+                .unwrap();
+            store.conn().last_insert_rowid()
+        };
+        let a = insert("linkedin", Some("2026-03-03T09:00"), "Spring");
+        insert("x", None, "Autumn");
+        insert("x", None, "");
+        (id, a)
+    };
+    let mut store = Store::open(&path).unwrap();
+    let campaigns = |store: &Store| {
+        store
+            .calendar_view(
+                id,
+                "2026-03-02",
+                "2026-03-08",
+                day("2026-03-02"),
+                &CheckOptions::default(),
+            )
+            .unwrap()
+            .campaigns
+    };
+    assert_eq!(campaigns(&store), ["Autumn", "Spring"]);
+    let sql: String = store
+        .conn()
+        .query_row(
+            "SELECT sql FROM sqlite_master WHERE name = 'post'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(!sql.contains("json_valid"), "{sql}");
+    assert!(sql.contains("campaign"), "{sql}");
+    // The connection that migrated has read the new definition again: a write no longer parses the JSON.
+    store
+        .conn()
+        .execute_batch(&format!(
+            "SAVEPOINT probe;
+             INSERT INTO post (strategy_id, network, data) VALUES ({id}, 'x', 'not parsed');
+             ROLLBACK TO probe;
+             RELEASE probe;"
+        ))
+        .unwrap();
+
+    let before = store.post(id, a).unwrap();
+    store
+        .save_post(
+            id,
+            Some(a),
+            &with_campaign("Summer", "linkedin", Some("2026-03-03T09:00")),
+        )
+        .unwrap();
+    assert_eq!(campaigns(&store), ["Autumn", "Summer"]);
+    store.move_post(id, a, "x", None, true).unwrap();
+    assert_eq!(campaigns(&store), ["Autumn", "Summer"]);
+    let undo = CalendarChange {
+        posts: vec![before],
+        ..CalendarChange::default()
+    };
+    store.apply_calendar_change(id, &undo).unwrap();
+    assert_eq!(
+        campaigns(&store),
+        ["Autumn", "Spring", "Summer"],
+        "the copy keeps Summer, the post is back to Spring"
+    );
+    let integrity: String = store
+        .conn()
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(integrity, "ok");
+}
