@@ -16,7 +16,9 @@ use cinq_core::calendar::{EditorialItemInput, Post, PostInput};
 use cinq_core::calendar_checks::CheckOptions;
 use cinq_core::calendar_export::ExportOptions;
 use cinq_core::calendar_import::{ColumnMapping, CsvPreview, MappedImportReport};
-use cinq_core::calendar_view::{CalendarChange, CalendarChanged, CalendarImported, CalendarView};
+use cinq_core::calendar_view::{
+    CalendarChange, CalendarChanged, CalendarImported, CalendarView, PostMoved,
+};
 use cinq_core::error::{ApiError, CoreError, ErrorCode};
 use cinq_core::evaluate::{Evaluation, KpiReading};
 use cinq_core::objectives::{
@@ -629,8 +631,8 @@ fn post_move(
     copy: bool,
     from: String,
     to: String,
-) -> Cmd<CalendarChanged> {
-    calendar_change(&state, strategy_id, &from, &to, |s| {
+) -> Cmd<PostMoved> {
+    let changed = calendar_change(&state, strategy_id, &from, &to, |s| {
         let pid = s.move_post(
             strategy_id,
             post_id,
@@ -639,6 +641,11 @@ fn post_move(
             copy,
         )?;
         Ok((vec![pid], vec![]))
+    })?;
+    PostMoved::of(changed).ok_or_else(|| ApiError {
+        code: ErrorCode::Internal,
+        message: "the move wrote no post".into(),
+        fields: Vec::new(),
     })
 }
 

@@ -629,6 +629,8 @@ campaigns: Array<string>, };
 
 export type CalendarChanged = { posts: Array<Post>, editorial: Array<EditorialItem>, view: CalendarView, };
 
+export type PostMoved = { post: Post, rows: Array<CalendarRow>, checks: CalendarChecks, };
+
 export type CalendarChange = { posts: Array<Post>, editorial: Array<EditorialItem>, delete_posts: Array<number>, delete_editorial: Array<number>, };
 
 export type CalendarImported = { report: MappedImportReport, view: CalendarView, };

@@ -73,6 +73,29 @@ pub struct CalendarChanged {
     pub view: CalendarView,
 }
 
+/// What a move answers: the post as saved (for a copy, the copy), and what a move changes in the period's view
+/// besides its posts: the rows (a network no longer kept has one while it has posts in the period) and the checks.
+/// The screen puts the post in its view itself: the whole view (a month of a busy plan is some 400 KB of posts) cost
+/// a drop more time to send, read and compare than the frame it has.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct PostMoved {
+    pub post: Post,
+    pub rows: Vec<CalendarRow>,
+    pub checks: CalendarChecks,
+}
+
+impl PostMoved {
+    /// The answer to a move from what the change wrote and the view after it.
+    pub fn of(changed: CalendarChanged) -> Option<PostMoved> {
+        let CalendarChanged { posts, view, .. } = changed;
+        Some(PostMoved {
+            post: posts.into_iter().next()?,
+            rows: view.rows,
+            checks: view.checks,
+        })
+    }
+}
+
 /// What an import did, and the view after it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct CalendarImported {

@@ -123,6 +123,7 @@ fn declarations() -> String {
         EditorialRef::decl(&cfg),
         CalendarView::decl(&cfg),
         CalendarChanged::decl(&cfg),
+        PostMoved::decl(&cfg),
         CalendarChange::decl(&cfg),
         CalendarImported::decl(&cfg),
         DateOrder::decl(&cfg),

@@ -646,7 +646,7 @@ fn campaigns_come_through_their_own_column() {
         let mut store =
             Store::open_with_migrations(&path, &cinq_core::store::MIGRATIONS[..8]).unwrap();
         let id = new_strategy(&mut store, "Brand");
-        let mut insert = |network: &str, at: Option<&str>, campaign: &str| {
+        let insert = |network: &str, at: Option<&str>, campaign: &str| {
             store
                 .conn()
                 .execute(
@@ -729,4 +729,46 @@ fn campaigns_come_through_their_own_column() {
         .query_row("PRAGMA integrity_check", [], |r| r.get(0))
         .unwrap();
     assert_eq!(integrity, "ok");
+}
+
+/// A move answers with the post as saved and the rows and checks of the period after it, not with the period's posts.
+#[test]
+fn a_move_answers_with_its_post_the_rows_and_the_checks() {
+    use cinq_core::calendar_view::{CalendarChanged, PostMoved};
+    let (mut store, id) = planned();
+    let p = store
+        .save_post(
+            id,
+            None,
+            &post("linkedin", Some("2026-03-03T09:00"), "Moved"),
+        )
+        .unwrap();
+    store
+        .move_post(id, p, "linkedin", Some("2026-03-04T09:00"), false)
+        .unwrap();
+    let view = store
+        .calendar_view(
+            id,
+            "2026-03-02",
+            "2026-03-08",
+            day("2026-03-02"),
+            &CheckOptions::default(),
+        )
+        .unwrap();
+    let saved = store.post(id, p).unwrap();
+    let moved = PostMoved::of(CalendarChanged {
+        posts: vec![saved.clone()],
+        editorial: Vec::new(),
+        view: view.clone(),
+    })
+    .unwrap();
+    assert_eq!(moved.post, saved);
+    assert_eq!(moved.rows, view.rows);
+    assert_eq!(moved.checks, view.checks);
+    assert!(PostMoved::of(CalendarChanged {
+        posts: Vec::new(),
+        editorial: Vec::new(),
+        view,
+    })
+    .is_none());
 }

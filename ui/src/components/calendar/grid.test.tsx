@@ -4,8 +4,8 @@ import type { Post } from '../../bindings';
 import { Board } from './Board';
 import { Grid } from './Grid';
 import { Ideas } from './Ideas';
-import { daysOf, useCal, useUndoStatus } from './state';
-import { CAL_ROWS, calendarFinding, editorialItem, installCalendarBackend, post } from './testBackend';
+import { daysOf, placePost, useCal, useUndoStatus } from './state';
+import { CAL_ROWS, calendarFinding, editorialItem, installCalendarBackend, post, viewOf } from './testBackend';
 import { JANUARY, WEEK, renderInCalendar } from './testRender';
 
 // jsdom lays nothing out: give the grid's cells (and what is in them) the boxes a browser would, so that dnd-kit's
@@ -270,5 +270,19 @@ describe('calendar grid', () => {
     });
     await waitFor(() => expect(within(cell('instagram', '2027-01-28')).getByTestId('post-card-2')).toBeInTheDocument());
     expect(cell('instagram', '2027-01-03')).toBeEmptyDOMElement();
+  });
+
+  it('puts a saved post where the store lists it: by time then id, ideas newest first, nowhere outside the period', () => {
+    const at = (id: number, scheduled_at: string | null) => post(id, { scheduled_at, status: scheduled_at ? 'draft' : 'idea' });
+    const fake = installCalendarBackend({ posts: [at(3, '2027-01-12T09:30'), at(5, '2027-01-12T09:30'), at(7, null), at(2, null)] });
+    const view = viewOf(fake, WEEK.from, WEEK.to);
+    const ids = (v: typeof view) => [v.calendar.posts.map((p) => p.id), v.calendar.ideas.map((p) => p.id)];
+    expect(ids(view)).toEqual([[3, 5], [7, 2]]);
+    // Moved to the same time as others: among them by id.
+    expect(ids(placePost(view, [7], at(4, '2027-01-12T09:30')))).toEqual([[3, 4, 5], [2]]);
+    // Back to the ideas: by id, newest first.
+    expect(ids(placePost(view, [3], at(3, null)))).toEqual([[5], [7, 3, 2]]);
+    // Out of the period: gone from the view.
+    expect(ids(placePost(view, [5], at(5, '2027-02-01T10:00')))).toEqual([[3], [7, 2]]);
   });
 });

@@ -6,6 +6,7 @@ import type {
   AbTest,
   CalendarChange,
   CalendarChanged,
+  PostMoved,
   CalendarImported,
   CalendarView,
   ColumnMapping,
@@ -39,7 +40,7 @@ export const calApi = {
     call<CalendarChanged>('post_save', { strategyId, postId, input, ...r }),
   /** `scheduledAt` null sends the post back to the ideas; `copy` adds a copy there instead of moving it. */
   postMove: (strategyId: number, postId: number, network: string, scheduledAt: string | null, copy: boolean, r: Range) =>
-    call<CalendarChanged>('post_move', { strategyId, postId, network, scheduledAt, copy, ...r }),
+    call<PostMoved>('post_move', { strategyId, postId, network, scheduledAt, copy, ...r }),
   postDelete: (strategyId: number, postId: number, r: Range) =>
     call<CalendarView>('post_delete', { strategyId, postId, ...r }),
   /** `itemId` null creates the editorial item. */

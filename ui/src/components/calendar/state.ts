@@ -10,7 +10,7 @@ import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-quer
 import type {
   ApiError,
   CalendarChange,
-  CalendarChanged,
+  PostMoved,
   CalendarView,
   EditorialItem,
   EditorialItemInput,
@@ -202,25 +202,39 @@ export const useCalendarView = (strategyId: number, r: Range, api: CalApi = calA
     placeholderData: (previous) => previous,
   });
 
-/** Puts a post where a move sends it, in a copy of the view (the optimistic update of a drop). */
+/** `view` with the posts `removed` taken out and `post` put where the store lists it (`Store::calendar`): a dated post
+ *  of the period among the posts by time then id, one outside the period nowhere, an idea among the ideas newest
+ *  (highest id) first. */
+export function placePost(view: CalendarView, removed: readonly number[], post: Post): CalendarView {
+  const keep = (list: Post[]) => (removed.length === 0 ? list : list.filter((p) => !removed.includes(p.id)));
+  let posts = keep(view.calendar.posts);
+  let ideas = keep(view.calendar.ideas);
+  const at = post.scheduled_at;
+  if (at === null) {
+    ideas = [post, ...ideas].sort((a, b) => b.id - a.id);
+  } else if (at >= view.from && at.slice(0, 10) <= view.to) {
+    posts = [...posts, post].sort((a, b) => (a.scheduled_at ?? '').localeCompare(b.scheduled_at ?? '') || a.id - b.id);
+  }
+  return { ...view, calendar: { ...view.calendar, posts, ideas } };
+}
+
+/** The id a copy has on screen until the store answers with its own (above any the store gives). */
+let nextCopyId = Number.MAX_SAFE_INTEGER;
+export const copyId = () => nextCopyId--;
+
+/** Puts a post where a move sends it, in a copy of the view (the optimistic update of a drop); a copy gets `copy`'s
+ *  id (see `copyId`). */
 export function movedView(
   view: CalendarView,
   post: Post,
   network: string,
   scheduledAt: string | null,
-  copy: boolean,
+  copy: number | null,
 ): CalendarView {
   // Only the place changes here; what a move does to the status is decided in Rust (`Store::move_post`) and comes
   // back with the saved post.
-  const moved: Post = { ...post, id: copy ? -Date.now() : post.id, network, scheduled_at: scheduledAt };
-  const keep = (list: Post[]) => (copy ? list : list.filter((p) => p.id !== post.id));
-  let posts = keep(view.calendar.posts);
-  let ideas = keep(view.calendar.ideas);
-  if (scheduledAt === null) ideas = [moved, ...ideas];
-  else if (scheduledAt >= view.from && scheduledAt.slice(0, 10) <= view.to) {
-    posts = [...posts, moved].sort((a, b) => (a.scheduled_at ?? '').localeCompare(b.scheduled_at ?? ''));
-  }
-  return { ...view, calendar: { ...view.calendar, posts, ideas } };
+  const moved: Post = { ...post, id: copy ?? post.id, network, scheduled_at: scheduledAt };
+  return placePost(view, copy === null ? [post.id] : [], moved);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -305,7 +319,7 @@ export function undoStackOf(strategyId: number): UndoStack {
 // The changes.
 
 export interface CalendarActions {
-  move: (post: Post, network: string, scheduledAt: string | null, copy: boolean) => Promise<CalendarChanged | null>;
+  move: (post: Post, network: string, scheduledAt: string | null, copy: boolean) => Promise<PostMoved | null>;
   /** `before` null creates the post. Resolves with the post saved, or rejects with the `ApiError` (the editor shows
    *  it; nothing is notified). Saves with the same `group` (an editor's autosaves) make one undo entry. */
   savePost: (before: Post | null, input: PostInput, group?: string) => Promise<Post>;
@@ -353,11 +367,14 @@ export function useCalendarActions(strategyId: number, r: Range, api: CalApi = c
   const pending = useRef(0);
   const key = useMemo(() => calendarKey(strategyId, r), [strategyId, r]);
 
-  /** Runs `write` after the writes before it; while others are still pending, the view they answer with waits. */
+  /** Runs `write` after the writes before it; while others are still pending, the view they answer with waits. A
+   *  write that answers with a part of the view only (a move) gives `answered`, which puts that part in the view
+   *  shown at once (the writes after it change other posts). */
   const run = useCallback(
-    <T extends { view: CalendarView } | CalendarView>(
+    <T extends { view: CalendarView } | CalendarView | PostMoved>(
       write: () => Promise<T>,
       optimistic?: (v: CalendarView) => CalendarView,
+      answered?: (v: CalendarView, out: T) => CalendarView,
     ): Promise<T> => {
       const before = client.getQueryData<CalendarView>(key);
       if (optimistic && before) client.setQueryData<CalendarView>(key, optimistic(before));
@@ -366,7 +383,8 @@ export function useCalendarActions(strategyId: number, r: Range, api: CalApi = c
       const p = queue.current.then(write, write).then(
         (out) => {
           pending.current -= 1;
-          if (pending.current === 0) client.setQueryData(key, 'view' in out ? out.view : out);
+          if (answered) client.setQueryData<CalendarView>(key, (v) => v && answered(v, out));
+          else if (pending.current === 0 && !('post' in out)) client.setQueryData(key, 'view' in out ? out.view : out);
           // Step 3 shows the mix the calendar plans: fetch it again when it is next shown.
           void client.invalidateQueries({ queryKey: objectivesKey(strategyId), refetchType: 'none' });
           return out;
@@ -388,6 +406,7 @@ export function useCalendarActions(strategyId: number, r: Range, api: CalApi = c
     async (post, network, scheduledAt, copy) => {
       try {
         perfStart('calendar-drop');
+        const shownCopy = copy ? copyId() : null;
         const out = await run(
           async () => {
             perfMark('calendar-drop', 'invoke');
@@ -395,11 +414,17 @@ export function useCalendarActions(strategyId: number, r: Range, api: CalApi = c
             perfMark('calendar-drop', 'ipc');
             return out;
           },
-          (v) => movedView(v, post, network, scheduledAt, copy),
+          (v) => movedView(v, post, network, scheduledAt, shownCopy),
+          // The saved post replaces the one shown since the drop (or the copy shown), with the checks after it.
+          (v, saved) => ({
+            ...placePost(v, [shownCopy ?? post.id], saved.post),
+            rows: saved.rows,
+            checks: saved.checks,
+          }),
         );
         // The benchmark's span ends once the saved move (and its checks) is painted.
         perfEndAfterPaint('calendar-drop');
-        const after = out.posts[0];
+        const after = out.post;
         const label = i18n.t(copy ? 'calendar.undo.copy' : 'calendar.undo.move', { name: postName(post) });
         stack.push(
           copy

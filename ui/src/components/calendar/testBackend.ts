@@ -7,6 +7,7 @@ import type {
   ApiError,
   CalendarChange,
   CalendarChanged,
+  PostMoved,
   CalendarFinding,
   CalendarRow,
   CalendarView,
@@ -204,7 +205,8 @@ export function createCalendarFake(partial: Partial<Omit<CalFake, 'obj'>> = {}, 
         }
         if (a.copy) moved.id = f.nextId++;
         f.posts = [...f.posts.filter((x) => x.id !== moved.id), moved];
-        return changed(a, [moved]);
+        const view = viewOf(f, a.from as string, a.to as string);
+        return { post: moved, rows: view.rows, checks: view.checks } satisfies PostMoved;
       }
       case 'post_delete':
         f.posts = f.posts.filter((p) => p.id !== a.postId);
