@@ -95,6 +95,26 @@ pub struct PostInput {
     pub campaign: String,
 }
 
+impl PostInput {
+    /// An empty idea: no network, date, text or link.
+    pub fn blank() -> PostInput {
+        PostInput {
+            network: String::new(),
+            scheduled_at: None,
+            pillar: None,
+            topic_id: None,
+            title: String::new(),
+            text: String::new(),
+            link: String::new(),
+            media_notes: String::new(),
+            status: PostStatus::Idea,
+            editorial_item_id: None,
+            objective_id: None,
+            campaign: String::new(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Post {
     #[ts(type = "number")]

@@ -1100,20 +1100,7 @@ impl Store {
                     let mut links = NamedLinks::load(tx, id)?;
                     let mut insert = tx.prepare(crate::calendar::INSERT_POST)?;
                     // One post and one JSON buffer for every row: no allocation per row on this thread.
-                    let mut input = crate::calendar::PostInput {
-                        network: String::new(),
-                        scheduled_at: None,
-                        pillar: None,
-                        topic_id: None,
-                        title: String::new(),
-                        text: String::new(),
-                        link: String::new(),
-                        media_notes: String::new(),
-                        status: crate::calendar::PostStatus::Idea,
-                        editorial_item_id: None,
-                        objective_id: None,
-                        campaign: String::new(),
-                    };
+                    let mut input = crate::calendar::PostInput::blank();
                     let mut json_buf = Vec::new();
                     for batch in records {
                         let batch = batch?;

@@ -197,18 +197,8 @@ impl Store {
                     checked.posts.push(Post {
                         id: -eid,
                         data: PostInput {
-                            network: String::new(),
-                            scheduled_at: None,
-                            pillar: None,
-                            topic_id: None,
-                            title: String::new(),
-                            text: String::new(),
-                            link: String::new(),
-                            media_notes: String::new(),
-                            status: PostStatus::Idea,
                             editorial_item_id: Some(eid),
-                            objective_id: None,
-                            campaign: String::new(),
+                            ..PostInput::blank()
                         },
                     });
                 }
