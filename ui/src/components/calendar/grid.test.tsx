@@ -1,10 +1,11 @@
+import { useEffect } from 'react';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Post } from '../../bindings';
 import { Board } from './Board';
 import { Grid } from './Grid';
 import { Ideas } from './Ideas';
-import { daysOf, placePost, useCal, useUndoStatus } from './state';
+import { daysOf, placePost, useCal, useUndoStatus, type CalendarActions } from './state';
 import { CAL_ROWS, calendarFinding, editorialItem, installCalendarBackend, post, viewOf } from './testBackend';
 import { JANUARY, WEEK, renderInCalendar } from './testRender';
 
@@ -284,5 +285,46 @@ describe('calendar grid', () => {
     expect(ids(placePost(view, [3], at(3, null)))).toEqual([[5], [7, 3, 2]]);
     // Out of the period: gone from the view.
     expect(ids(placePost(view, [5], at(5, '2027-02-01T10:00')))).toEqual([[3], [7, 2]]);
+  });
+
+  it('shows a post saved just before a drop, once the save and the move are both answered', async () => {
+    const p = post(1, { scheduled_at: '2027-01-12T09:30', title: 'Dragged' });
+    const fake = installCalendarBackend({ posts: [p] });
+    let release = () => undefined as void;
+    const late = new Promise<void>((r) => {
+      release = r;
+    });
+    // The store has written the new post; its answer comes late, while the move waits behind it.
+    fake.overrides.post_save = async (a) => {
+      const saved = { ...(a.input as Post), id: 50 };
+      fake.posts = [...fake.posts, saved];
+      const view = viewOf(fake, a.from as string, a.to as string);
+      await late;
+      return { posts: [saved], editorial: [], view };
+    };
+    const grabbed: { actions: CalendarActions | null } = { actions: null };
+    function Grab() {
+      const { actions } = useCal();
+      useEffect(() => {
+        grabbed.actions = actions;
+      }, [actions]);
+      return null;
+    }
+    await show(
+      <>
+        <Screen />
+        <Grab />
+      </>,
+    );
+    const a = grabbed.actions!;
+    void a.savePost(null, post(0, { scheduled_at: '2027-01-14T10:00', title: 'Saved first' }));
+    const moved = a.move(p, 'instagram', '2027-01-13T09:30', false);
+    release();
+    await act(async () => {
+      await moved;
+    });
+    await waitFor(() => expect(within(cell('instagram', '2027-01-13')).getByText('Dragged')).toBeInTheDocument());
+    expect(within(cell('instagram', '2027-01-14')).getByText('Saved first')).toBeInTheDocument();
+    expect(fake.callsTo('post_move')).toHaveLength(1);
   });
 });

@@ -365,11 +365,13 @@ export function useCalendarActions(strategyId: number, r: Range, api: CalApi = c
   const stack = undoStackOf(strategyId);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
   const pending = useRef(0);
+  const waiting = useRef<CalendarView | null>(null);
   const key = useMemo(() => calendarKey(strategyId, r), [strategyId, r]);
 
-  /** Runs `write` after the writes before it; while others are still pending, the view they answer with waits. A
-   *  write that answers with a part of the view only (a move) gives `answered`, which puts that part in the view
-   *  shown at once (the writes after it change other posts). */
+  /** Runs `write` after the writes before it; while others are still pending, the view they answer with waits (in
+   *  `waiting`). A write that answers with a part of the view only (a move) gives `answered`, which puts that part
+   *  in the view shown at once (the writes after it change other posts) and in the view waiting, if any: the last
+   *  answer then shows the waiting view with every move after it. */
   const run = useCallback(
     <T extends { view: CalendarView } | CalendarView | PostMoved>(
       write: () => Promise<T>,
@@ -383,14 +385,23 @@ export function useCalendarActions(strategyId: number, r: Range, api: CalApi = c
       const p = queue.current.then(write, write).then(
         (out) => {
           pending.current -= 1;
-          if (answered) client.setQueryData<CalendarView>(key, (v) => v && answered(v, out));
-          else if (pending.current === 0 && !('post' in out)) client.setQueryData(key, 'view' in out ? out.view : out);
+          if (answered) {
+            if (waiting.current) waiting.current = answered(waiting.current, out);
+            if (pending.current === 0 && waiting.current) client.setQueryData(key, waiting.current);
+            else client.setQueryData<CalendarView>(key, (v) => v && answered(v, out));
+          } else if (!('post' in out)) {
+            const view: CalendarView = 'view' in out ? out.view : out;
+            if (pending.current === 0) client.setQueryData(key, view);
+            else waiting.current = view;
+          }
+          if (pending.current === 0) waiting.current = null;
           // Step 3 shows the mix the calendar plans: fetch it again when it is next shown.
           void client.invalidateQueries({ queryKey: objectivesKey(strategyId), refetchType: 'none' });
           return out;
         },
         (e: unknown) => {
           pending.current -= 1;
+          if (pending.current === 0) waiting.current = null;
           if (before) client.setQueryData(key, before);
           void client.invalidateQueries({ queryKey: key });
           throw e;
