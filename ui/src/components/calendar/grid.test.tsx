@@ -327,4 +327,47 @@ describe('calendar grid', () => {
     expect(within(cell('instagram', '2027-01-14')).getByText('Saved first')).toBeInTheDocument();
     expect(fake.callsTo('post_move')).toHaveLength(1);
   });
+
+  it('fills the month rows that a change above the grid brings on screen, without a scroll', async () => {
+    // A recording ResizeObserver: which elements are watched, and their callbacks.
+    const observers: { callback: ResizeObserverCallback; watched: Element[] }[] = [];
+    const stub = window.ResizeObserver;
+    window.ResizeObserver = class {
+      watched: Element[] = [];
+      callback: ResizeObserverCallback;
+      constructor(callback: ResizeObserverCallback) {
+        this.callback = callback;
+        observers.push(this);
+      }
+      observe(el: Element) {
+        this.watched.push(el);
+      }
+      unobserve() {}
+      disconnect() {}
+    } as unknown as typeof ResizeObserver;
+    try {
+      installCalendarBackend({ posts: [post(1, { network: 'x', scheduled_at: '2027-01-03T09:00' })] });
+      // The grid starts far below the window (768px high in jsdom), beyond the margin; then what is above it shrinks.
+      let top = 1200;
+      Element.prototype.getBoundingClientRect = function (this: Element) {
+        const index = () => Array.prototype.indexOf.call(this.parentElement!.children, this) as number;
+        if (this.getAttribute('data-testid') === 'calendar-grid') return new DOMRect(0, top, 120 + 31 * 50, 300);
+        if (this.hasAttribute('data-grid-col')) return new DOMRect(120 + (index() - 1) * 50, top, 50, 30);
+        if (this.hasAttribute('data-grid-row')) return new DOMRect(0, top + (index() + 1) * 70, 120 + 31 * 50, 70);
+        return new DOMRect(0, 0, 0, 0);
+      };
+      await show(<Screen compact days={daysOf(JANUARY)} />, { range: JANUARY });
+      expect(cell('x', '2027-01-03')).toBeEmptyDOMElement();
+      const grid = screen.getByTestId('calendar-grid');
+      const watching = observers.filter((o) => o.watched.some((el) => el !== grid && el.contains(grid)));
+      expect(watching.length).toBeGreaterThan(0);
+      top = 0;
+      act(() => {
+        for (const o of watching) o.callback([], o as unknown as ResizeObserver);
+      });
+      await waitFor(() => expect(within(cell('x', '2027-01-03')).getByTestId('post-card-1')).toBeInTheDocument());
+    } finally {
+      window.ResizeObserver = stub;
+    }
+  });
 });

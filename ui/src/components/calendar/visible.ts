@@ -171,9 +171,10 @@ export function useVisible(ref: RefObject<HTMLElement | null>, enabled: boolean,
     window.addEventListener('scroll', schedule, true);
     window.addEventListener('resize', schedule);
     document.addEventListener('focusin', schedule);
-    // The grid resized (the window, the checks panel opening beside it).
+    // The grid resized (the window, the checks panel opening beside it), or moved without a scroll: something above
+    // it changed height (the help closed), which resizes one of its ancestors.
     const observer = new ResizeObserver(schedule);
-    if (ref.current) observer.observe(ref.current);
+    for (let el = ref.current; el; el = el.parentElement) observer.observe(el);
     return () => {
       observer.disconnect();
       cancelAnimationFrame(frame);
