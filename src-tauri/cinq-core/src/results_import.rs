@@ -1721,16 +1721,10 @@ impl<'p> RowWriter<'p> {
                     &PostInput {
                         network: network.to_owned(),
                         scheduled_at: Some(wall_time(at)),
-                        pillar: None,
-                        topic_id: None,
                         title: title_of(&text),
                         text,
-                        link: String::new(),
-                        media_notes: String::new(),
                         status: PostStatus::Published,
-                        editorial_item_id: None,
-                        objective_id: None,
-                        campaign: String::new(),
+                        ..PostInput::blank()
                     },
                     &mut Vec::new(),
                 )?;

@@ -988,17 +988,8 @@ fn sample_calendar(tx: &rusqlite::Transaction, id: i64, start: NaiveDate) -> Res
             id,
             &PostInput {
                 network: network.to_owned(),
-                scheduled_at: None,
-                pillar: None,
-                topic_id: None,
                 title: title.to_owned(),
-                text: String::new(),
-                link: String::new(),
-                media_notes: String::new(),
-                status: PostStatus::Idea,
-                editorial_item_id: None,
-                objective_id: None,
-                campaign: String::new(),
+                ..PostInput::blank()
             },
         )?;
     }
