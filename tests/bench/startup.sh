@@ -2,7 +2,8 @@
 # Start-up benchmark of the real app against an empty Tauri window built the same way (release).
 #
 # For each binary and each run: exec under Xvfb, wait for the page to report that its first screen is interactive
-# (the `ui_ready` command prints "cinq-ready-ms N" when CINQ_STARTUP_PROBE is set), then add up the resident memory
+# and painted (its data shown, nothing loading; the `ui_ready` command, sent after the paint that follows, prints
+# "cinq-ready-ms N" when CINQ_STARTUP_PROBE is set; the empty shell sends it the same way), then add up the memory
 # (VmRSS) of the app and every process under it (WebKit's web and network processes), and stop it.
 # Cinq opens on a database with 50 strategies, at the strategy list's last-opened strategy.
 #

@@ -62,9 +62,16 @@ export function App() {
       markReady: () => {
         if (readySent.current) return;
         readySent.current = true;
-        api.uiReady(JSON.stringify(finishStartup())).catch(() => undefined);
-        // Once the first screen is up, fetch what the strategy form will need.
-        void queryClient.prefetchQuery({ queryKey: qk.timezones, queryFn: api.timezones });
+        const marks = finishStartup();
+        // Told once the first screen is painted: after the next animation frame, in the task that follows it.
+        requestAnimationFrame(() =>
+          setTimeout(() => {
+            marks.painted = Math.round(performance.now());
+            api.uiReady(JSON.stringify(marks)).catch(() => undefined);
+            // Then fetch what the strategy form will need.
+            void queryClient.prefetchQuery({ queryKey: qk.timezones, queryFn: api.timezones });
+          }, 0),
+        );
       },
     }),
     [queryClient],

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { installBackend, makeStrategy } from './test/backend';
+import { emptyAudit, installBackend, makeStrategy } from './test/backend';
 import { renderApp } from './test/render';
 
 describe('start-up', () => {
@@ -32,6 +32,33 @@ describe('start-up', () => {
     expect(backend.callsTo('strategy_get')[0].args).toEqual({ id: s.id });
     expect(backend.callsTo('strategy_open')).toHaveLength(0);
     await waitFor(() => expect(backend.callsTo('ui_ready')).toHaveLength(1));
+  });
+
+  it('tells the start-up benchmark it is ready once the step shows its data, after the paint', async () => {
+    const s = makeStrategy({ name: 'Spring launch', current_step: 'audit' });
+    const backend = installBackend({ strategies: [s], lastStrategyId: s.id });
+    let release = () => undefined as void;
+    const late = new Promise<void>((r) => {
+      release = r;
+    });
+    backend.overrides.audit_get = async () => {
+      await late;
+      return { audit: emptyAudit(), findings: [] };
+    };
+    await renderApp();
+
+    // The strategy is shown, its step still loads: not ready yet.
+    expect(await screen.findByTestId('audit-loading')).toBeInTheDocument();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(backend.callsTo('ui_ready')).toHaveLength(0);
+
+    release();
+    expect(await screen.findByTestId('audit')).toBeInTheDocument();
+    await waitFor(() => expect(backend.callsTo('ui_ready')).toHaveLength(1));
+    const marks = JSON.parse(backend.callsTo('ui_ready')[0].args.marks as string) as Record<string, number>;
+    expect(marks.painted).toBeGreaterThanOrEqual(marks.ready);
+    // Only then does it fetch what the strategy form needs.
+    await waitFor(() => expect(backend.callsTo('timezones')).toHaveLength(1));
   });
 
   it('falls back to the list when the strategy to reopen is gone', async () => {

@@ -1,7 +1,7 @@
 import { markStartup } from './startup';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import '@mantine/core/styles.css';
+import './mantine.css';
 import '@mantine/notifications/styles.css';
 import './i18n';
 import { App } from './App';

@@ -1,6 +1,6 @@
 // What the guided steps (audit, benchmark) share around their parts: the header with the progress bar and the save
 // status, and the tab strip of the parts, with a check on those filled in.
-import type { ReactNode } from 'react';
+import { useLayoutEffect, useSyncExternalStore, type ReactNode } from 'react';
 import { Alert, Button, Center, Group, Loader, Paper, Progress, Stack, Tabs, Text } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
 
@@ -23,12 +23,31 @@ export function Question({ title, help, example, id }: { title: string; help: st
 
 /** While the step's data loads. */
 export function StepLoading({ testId }: { testId: string }) {
+  useLayoutEffect(() => {
+    setLoadingShown(loadingShown + 1);
+    return () => setLoadingShown(loadingShown - 1);
+  }, []);
   return (
     <Center py="xl" data-testid={testId}>
       <Loader />
     </Center>
   );
 }
+
+/** How many steps show their loader now (the first screen is not ready while one does: see `ReadyWhenIdle`). */
+let loadingShown = 0;
+const loadingListeners = new Set<() => void>();
+function setLoadingShown(n: number) {
+  loadingShown = n;
+  for (const l of loadingListeners) l();
+}
+export const stepLoadingShown = () => loadingShown;
+const subscribeLoading = (l: () => void) => {
+  loadingListeners.add(l);
+  return () => void loadingListeners.delete(l);
+};
+/** `stepLoadingShown()`, rendering again when it changes. */
+export const useStepLoadingShown = () => useSyncExternalStore(subscribeLoading, stepLoadingShown);
 
 /** The step's data could not be loaded: say so, and offer to try again. */
 export function StepLoadFailed({ testId, title, retryLabel, onRetry }: {
