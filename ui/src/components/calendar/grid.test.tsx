@@ -209,6 +209,27 @@ describe('calendar grid', () => {
     expect(screen.getByTestId('probe-undo')).toBeDisabled();
   });
 
+  it('shows a move while its save is slow, and puts it back if the save then fails', async () => {
+    const p = post(1, { scheduled_at: '2027-01-12T09:30', title: 'Slow one' });
+    const fake = installCalendarBackend({ posts: [p] });
+    let fail = () => undefined as void;
+    fake.overrides.post_move = () =>
+      new Promise((_, reject) => {
+        fail = () => reject({ code: 'io', message: 'disk full', fields: [] });
+      });
+    const { user } = await show(<Screen />);
+    await keyboardMove(user, p, 'ArrowRight');
+    await waitFor(() => expect(fake.callsTo('post_move')).toHaveLength(1));
+    // Not answered: the move is on screen all the same.
+    await waitFor(() => expect(within(cell('instagram', '2027-01-13')).getByText('Slow one')).toBeInTheDocument());
+    expect(within(cell('instagram', '2027-01-12')).queryByText('Slow one')).toBeNull();
+
+    fail();
+    expect(await screen.findByText(/disk full/)).toBeInTheDocument();
+    await waitFor(() => expect(within(cell('instagram', '2027-01-12')).getByText('Slow one')).toBeInTheDocument());
+    expect(within(cell('instagram', '2027-01-13')).queryByText('Slow one')).toBeNull();
+  });
+
   it('opens a post on click and a new one from a cell, and highlights the relays of an editorial item', async () => {
     installCalendarBackend({
       posts: [post(1, { editorial_item_id: 5 }), post(2, { network: 'x', scheduled_at: '2027-01-15T12:00' })],
