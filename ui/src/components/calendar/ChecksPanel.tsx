@@ -1,7 +1,7 @@
 // The calendar's checks panel (step 4): what the Rust side found over the period (most severe first; a click
 // highlights the posts concerned in the grid), the content mix against its target (strategy-wide, then per network),
 // and how much each topic is used. It scrolls on its own, beside the grid.
-import { lazy, Suspense, useState } from 'react';
+import { lazy, memo, Suspense, useCallback, useLayoutEffect, useRef, useState } from 'react';
 import {
   Accordion,
   Badge,
@@ -24,10 +24,10 @@ import { IconAlertTriangle, IconCircleX, IconExternalLink, IconInfoCircle, IconX
 import { useTranslation } from 'react-i18next';
 // The donut's styles (the calendar may open before any step that draws a chart).
 import '@mantine/charts/styles.css';
-import type { CalendarFinding, MixGauge, MixWeights, Pillar, Severity } from '../../bindings';
+import type { CalendarFinding, CalendarRow, Language, MixGauge, MixWeights, ObjectivesView, Pillar, Severity, TopicCount } from '../../bindings';
 import { PILLARS } from '../objectives/state';
 import './i18n';
-import { PILLAR_COLORS, postById, rangeLabel, rowName, useCal } from './state';
+import { PILLAR_COLORS, postById, rangeLabel, useCal } from './state';
 
 const MixDonut = lazy(() => import('../objectives/MixDonut'));
 
@@ -41,9 +41,11 @@ const SEVERITY_LOOK: Record<Severity, { color: string; Icon: typeof IconInfoCirc
 /** Identifies a finding across recomputations of the checks. */
 const keyOf = (f: CalendarFinding) => `${f.kind}|${f.network ?? ''}|${f.posts.join(',')}|${f.editorial.join(',')}`;
 
+/** The panel reads the calendar; its sections get the parts of the checks they show, and render again only when those
+ *  change (the query keeps unchanged parts as the same objects): not at every move of a post. */
 export function ChecksPanel() {
   const { t } = useTranslation();
-  const { view, lang, selectedPosts, selectedEditorial, select } = useCal();
+  const { view, objectives, lang, selectedPosts, selectedEditorial, select, openPost, openEditorial } = useCal();
   const checks = view.checks;
   const [activeKey, setActiveKey] = useState<string | null>(null);
 
@@ -73,6 +75,34 @@ export function ChecksPanel() {
     setActiveKey(null);
     select([]);
   };
+  const activeFinding = checks.findings.find(isActive);
+
+  // The sections call these through refs, so that they keep the same functions from one render to the next.
+  const latest = useRef({ toggle, view, openPost, openEditorial });
+  useLayoutEffect(() => {
+    latest.current = { toggle, view, openPost, openEditorial };
+  });
+  const onToggle = useCallback((f: CalendarFinding) => latest.current.toggle(f), []);
+  const onOpen = useCallback((f: CalendarFinding) => {
+    const { view: v, openPost: openP, openEditorial: openE } = latest.current;
+    const post = f.posts.length === 1 ? postById(v, f.posts[0]) : undefined;
+    if (post) return openP(post);
+    const item = f.posts.length === 0 && f.editorial.length === 1 ? v.calendar.editorial.find((e) => e.id === f.editorial[0]) : undefined;
+    if (item) openE(item);
+  }, []);
+  // What each finding can open: its one post ('p'), its one editorial item ('e'), or nothing (a string, so that it
+  // compares equal while the same).
+  const openable = checks.findings
+    .map((f) =>
+      f.posts.length === 1
+        ? postById(view, f.posts[0])
+          ? 'p'
+          : '-'
+        : f.posts.length === 0 && f.editorial.length === 1 && view.calendar.editorial.some((e) => e.id === f.editorial[0])
+          ? 'e'
+          : '-',
+    )
+    .join('');
 
   const count = (s: Severity) => checks.findings.filter((f) => f.severity === s).length;
 
@@ -135,10 +165,23 @@ export function ChecksPanel() {
       </Stack>
       <ScrollArea type="auto" scrollbars="y" offsetScrollbars="y" style={{ flex: '1 1 0', minHeight: 0 }} data-testid="checks-scroll">
         <Stack gap="lg" p="sm">
-          <ChecksHelp />
-          <FindingsSection isActive={isActive} onToggle={toggle} />
-          <GaugesSection />
-          <TopicsSection />
+          <ChecksHelp tolerance={checks.options.mix_tolerance} minPosts={checks.mix_min_posts} />
+          <FindingsSection
+            findings={checks.findings}
+            activeKey={activeFinding ? keyOf(activeFinding) : null}
+            openable={openable}
+            lang={lang}
+            onToggle={onToggle}
+            onOpen={onOpen}
+          />
+          <GaugesSection
+            gauges={checks.gauges}
+            rows={view.rows}
+            objectives={objectives}
+            minPosts={checks.mix_min_posts}
+            tolerance={checks.options.mix_tolerance}
+          />
+          <TopicsSection topics={checks.topics} objectives={objectives} lang={lang} />
         </Stack>
       </ScrollArea>
     </Paper>
@@ -160,9 +203,8 @@ function SectionTitle({ title, help }: { title: string; help?: string }) {
   );
 }
 
-function ChecksHelp() {
+const ChecksHelp = memo(function ChecksHelp({ tolerance, minPosts }: { tolerance: number; minPosts: number }) {
   const { t } = useTranslation();
-  const { checks } = useCal().view;
   return (
     <Accordion variant="contained" radius="md" chevronPosition="right" data-testid="checks-help">
       <Accordion.Item value="help">
@@ -176,7 +218,7 @@ function ChecksHelp() {
               <List.Item>{t('calendar.checks.help.rhythm')}</List.Item>
               <List.Item>{t('calendar.checks.help.variety')}</List.Item>
               <List.Item>{t('calendar.checks.help.fit')}</List.Item>
-              <List.Item>{t('calendar.checks.help.mix', { tolerance: checks.options.mix_tolerance, min: checks.mix_min_posts })}</List.Item>
+              <List.Item>{t('calendar.checks.help.mix', { tolerance, min: minPosts })}</List.Item>
               <List.Item>{t('calendar.checks.help.timing')}</List.Item>
               <List.Item>{t('calendar.checks.help.loose')}</List.Item>
             </List>
@@ -188,18 +230,22 @@ function ChecksHelp() {
       </Accordion.Item>
     </Accordion>
   );
-}
+});
 
 // ---------------------------------------------------------------------------------------------------------------
 // The findings.
 
-function FindingsSection({ isActive, onToggle }: {
-  isActive: (f: CalendarFinding) => boolean;
+const FindingsSection = memo(function FindingsSection({ findings, activeKey, openable, lang, onToggle, onOpen }: {
+  findings: readonly CalendarFinding[];
+  /** The finding the grid highlights now, if any (see `keyOf`). */
+  activeKey: string | null;
+  /** What each finding can open, in order: 'p' its post, 'e' its editorial item, '-' nothing. */
+  openable: string;
+  lang: Language;
   onToggle: (f: CalendarFinding) => void;
+  onOpen: (f: CalendarFinding) => void;
 }) {
   const { t } = useTranslation();
-  const { view } = useCal();
-  const findings = view.checks.findings;
   return (
     <Stack gap="xs" component="section" data-testid="checks-findings">
       <SectionTitle title={t('calendar.checks.findings.title')} />
@@ -210,7 +256,7 @@ function FindingsSection({ isActive, onToggle }: {
       )}
       {SEVERITIES.map((s) => {
         // The backend's order is kept within a severity.
-        const mine = findings.filter((f) => f.severity === s);
+        const mine = findings.flatMap((f, i) => (f.severity === s ? [{ f, i }] : []));
         if (mine.length === 0) return null;
         return (
           <Stack key={s} gap={6} data-testid={`checks-group-${s}`}>
@@ -218,8 +264,16 @@ function FindingsSection({ isActive, onToggle }: {
               {t(`calendar.checks.findings.groups.${s}`)}
             </Text>
             <Stack gap={6} component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
-              {mine.map((f, i) => (
-                <FindingItem key={`${keyOf(f)}-${i}`} finding={f} active={isActive(f)} onToggle={() => onToggle(f)} />
+              {mine.map(({ f, i }) => (
+                <FindingItem
+                  key={`${keyOf(f)}-${i}`}
+                  finding={f}
+                  active={activeKey === keyOf(f)}
+                  opens={openable[i]}
+                  lang={lang}
+                  onToggle={onToggle}
+                  onOpen={onOpen}
+                />
               ))}
             </Stack>
           </Stack>
@@ -227,17 +281,19 @@ function FindingsSection({ isActive, onToggle }: {
       })}
     </Stack>
   );
-}
+});
 
-function FindingItem({ finding: f, active, onToggle }: { finding: CalendarFinding; active: boolean; onToggle: () => void }) {
+function FindingItem({ finding: f, active, opens, lang, onToggle, onOpen }: {
+  finding: CalendarFinding;
+  active: boolean;
+  /** 'p': the finding's one post can be opened; 'e': its one editorial item; anything else: nothing. */
+  opens: string | undefined;
+  lang: Language;
+  onToggle: (f: CalendarFinding) => void;
+  onOpen: (f: CalendarFinding) => void;
+}) {
   const { t } = useTranslation();
-  const { view, lang, openPost, openEditorial } = useCal();
   const { color, Icon } = SEVERITY_LOOK[f.severity];
-  const onePost = f.posts.length === 1 ? postById(view, f.posts[0]) : undefined;
-  const oneItem =
-    f.posts.length === 0 && f.editorial.length === 1
-      ? view.calendar.editorial.find((e) => e.id === f.editorial[0])
-      : undefined;
   return (
     <Paper
       component="li"
@@ -250,7 +306,7 @@ function FindingItem({ finding: f, active, onToggle }: { finding: CalendarFindin
       }}
     >
       <UnstyledButton
-        onClick={onToggle}
+        onClick={() => onToggle(f)}
         aria-pressed={active}
         title={t('calendar.checks.findings.showHint')}
         data-testid="calendar-finding"
@@ -284,25 +340,25 @@ function FindingItem({ finding: f, active, onToggle }: { finding: CalendarFindin
           )}
         </Stack>
       </UnstyledButton>
-      {(onePost || oneItem) && (
+      {(opens === 'p' || opens === 'e') && (
         <Group px="xs" pb="xs" gap="xs">
-          {onePost && (
+          {opens === 'p' && (
             <Button
               variant="light"
               size="compact-xs"
               leftSection={<IconExternalLink size={12} />}
-              onClick={() => openPost(onePost)}
+              onClick={() => onOpen(f)}
               data-testid="calendar-finding-open-post"
             >
               {t('calendar.checks.findings.openPost')}
             </Button>
           )}
-          {oneItem && (
+          {opens === 'e' && (
             <Button
               variant="light"
               size="compact-xs"
               leftSection={<IconExternalLink size={12} />}
-              onClick={() => openEditorial(oneItem)}
+              onClick={() => onOpen(f)}
               data-testid="calendar-finding-open-editorial"
             >
               {t('calendar.checks.findings.openEditorial')}
@@ -323,21 +379,33 @@ const roundMix = (a: { promotion: number; curation: number; interaction: number 
   interaction: Math.round(a.interaction),
 });
 
-function GaugesSection() {
+const GaugesSection = memo(function GaugesSection({ gauges: all, rows, objectives, minPosts, tolerance }: {
+  gauges: readonly MixGauge[];
+  rows: readonly CalendarRow[];
+  objectives: ObjectivesView | undefined;
+  minPosts: number;
+  tolerance: number;
+}) {
   const { t } = useTranslation();
-  const { view } = useCal();
   // The strategy's gauge first, then the networks' in the backend's (the rows') order.
-  const gauges = [...view.checks.gauges].sort((a, b) => Number(a.network !== null) - Number(b.network !== null));
+  const gauges = [...all].sort((a, b) => Number(a.network !== null) - Number(b.network !== null));
   if (gauges.length === 0) return null;
   return (
     <Stack gap="xs" component="section" data-testid="checks-mix">
       <SectionTitle title={t('calendar.checks.mix.title')} help={t('calendar.checks.mix.help')} />
       {gauges.map((g) => (
-        <Gauge key={g.network ?? ''} gauge={g} />
+        <Gauge
+          key={g.network ?? ''}
+          gauge={g}
+          name={g.network === null ? null : (rows.find((r) => r.network === g.network)?.name ?? g.network)}
+          objectives={objectives}
+          minPosts={minPosts}
+          tolerance={tolerance}
+        />
       ))}
     </Stack>
   );
-}
+});
 
 type GaugeState = 'empty' | 'too_few' | 'within' | 'off';
 
@@ -354,13 +422,18 @@ const STATE_LOOK: Record<GaugeState, { color: string; text: string } | null> = {
   off: { color: 'orange', text: 'off' },
 };
 
-function Gauge({ gauge: g }: { gauge: MixGauge }) {
+function Gauge({ gauge: g, name: networkName, objectives, minPosts, tolerance }: {
+  gauge: MixGauge;
+  /** The network's name; null for the strategy's gauge. */
+  name: string | null;
+  objectives: ObjectivesView | undefined;
+  minPosts: number;
+  tolerance: number;
+}) {
   const { t } = useTranslation();
-  const { view, objectives } = useCal();
   const id = g.network ?? 'strategy';
-  const name = g.network === null ? t('calendar.checks.mix.strategy') : rowName(view, g.network);
-  const state = stateOf(g, view.checks.mix_min_posts);
-  const tolerance = view.checks.options.mix_tolerance;
+  const name = networkName ?? t('calendar.checks.mix.strategy');
+  const state = stateOf(g, minPosts);
   const look = STATE_LOOK[state];
   const followsStrategy =
     g.network !== null && objectives !== undefined && !objectives.data.mix.networks.some((m) => m.network === g.network);
@@ -450,11 +523,14 @@ function PillarBar({ pillar, target, actual, tolerance }: {
 // ---------------------------------------------------------------------------------------------------------------
 // Topic variety.
 
-function TopicsSection() {
+const TopicsSection = memo(function TopicsSection({ topics: counts, objectives, lang }: {
+  topics: readonly TopicCount[];
+  objectives: ObjectivesView | undefined;
+  lang: Language;
+}) {
   const { t } = useTranslation();
-  const { view, objectives, lang } = useCal();
   const topics = objectives?.data.topics ?? [];
-  const rows = view.checks.topics
+  const rows = counts
     .flatMap((c) => {
       const topic = topics.find((x) => x.id === c.topic_id);
       return topic ? [{ ...c, topic }] : [];
@@ -509,4 +585,4 @@ function TopicsSection() {
       )}
     </Stack>
   );
-}
+});

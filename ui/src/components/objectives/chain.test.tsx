@@ -309,7 +309,8 @@ describe('social objectives', () => {
     expect(within(card).getByTestId('objective-finding')).toHaveAttribute('data-kind', 'not_measurable');
 
     await user.hover(within(card).getByLabelText(/^Measurable: to do/));
-    const tip = await screen.findByRole('tooltip');
+    // The tooltip opens with a transition; a loaded machine (CI) may take more than the default second.
+    const tip = await screen.findByRole('tooltip', {}, { timeout: 5000 });
     expect(tip).toHaveTextContent('You know where the KPI’s figure comes from.');
     expect(tip).toHaveTextContent('Name a data source in the measurement plan');
   });
