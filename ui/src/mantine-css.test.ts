@@ -8,7 +8,9 @@ import { describe, expect, it } from 'vitest';
 
 const ui = resolve(__dirname, '..');
 const mantine = join(ui, 'node_modules', '@mantine');
-const components = join(mantine, 'core', 'esm', 'components');
+/** Where Mantine keeps its components: most under `components/`, a few shared parts (InlineInput…) under `utils/`. */
+const places = ['components', 'utils'].map((d) => join(mantine, 'core', 'esm', d));
+const dirOf = (name: string) => places.map((p) => join(p, name)).find((d) => existsSync(d));
 
 function files(dir: string, keep: (name: string) => boolean): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
@@ -30,15 +32,15 @@ function componentsInUse(): Set<string> {
     ...files(join(ui, 'src'), (n) => /\.tsx?$/.test(n) && !/\.test\./.test(n)),
     ...['charts', 'dates', 'notifications', 'modals'].flatMap((p) => files(join(mantine, p, 'esm'), (n) => n.endsWith('.mjs'))),
   ];
-  const todo = sources.flatMap((f) => coreImports(readFileSync(f, 'utf8'))).filter((n) => n !== '' && existsSync(join(components, n)));
+  const todo = sources.flatMap((f) => coreImports(readFileSync(f, 'utf8'))).filter((n) => n !== '' && dirOf(n) !== undefined);
   const seen = new Set<string>();
   while (todo.length > 0) {
     const name = todo.pop()!;
     if (seen.has(name)) continue;
     seen.add(name);
-    for (const f of files(join(components, name), (n) => n.endsWith('.mjs'))) {
-      for (const m of readFileSync(f, 'utf8').matchAll(/from "(?:\.\.\/)+(?:components\/)?([A-Z]\w*)\//g)) {
-        if (existsSync(join(components, m[1]))) todo.push(m[1]);
+    for (const f of files(dirOf(name)!, (n) => n.endsWith('.mjs'))) {
+      for (const m of readFileSync(f, 'utf8').matchAll(/from "(?:\.\.\/)+(?:components\/|utils\/)?([A-Z]\w*)\//g)) {
+        if (dirOf(m[1]) !== undefined) todo.push(m[1]);
       }
     }
   }
@@ -53,7 +55,7 @@ describe('mantine.css', () => {
   it('imports the stylesheet of every Mantine component in use', () => {
     const used = componentsInUse();
     // Sanity: the scan finds what the first screen obviously uses.
-    for (const name of ['Button', 'Text', 'Tabs', 'Select', 'Combobox', 'Popover', 'Input']) expect(used).toContain(name);
+    for (const name of ['Button', 'Text', 'Tabs', 'Select', 'Combobox', 'Popover', 'Input', 'InlineInput']) expect(used).toContain(name);
     const missing = [...used].filter((n) => existsSync(join(mantine, 'core', 'styles', `${n}.css`)) && !imported.includes(n));
     expect(missing).toEqual([]);
     for (const global of ['baseline', 'default-css-variables', 'global']) expect(imported).toContain(global);
