@@ -377,14 +377,23 @@ export function StrategyView({ id }: { id: number }) {
 
 /** Tells the app that its first screen is up (`markReady`) once nothing on it is still loading: no query is being
  *  fetched and no step shows its loader (a step loads its code, then its data). Checked after each commit that
- *  changes either; the start-up benchmark times up to the paint that follows. */
+ *  changes either; the start-up benchmark times up to the paint that follows. Once told, it unmounts its watcher, so
+ *  that later fetches (a month, a drop) do not count queries for it. */
 function ReadyWhenIdle() {
+  const [done, setDone] = useState(false);
+  return done ? null : <ReadyWatcher onReady={() => setDone(true)} />;
+}
+
+function ReadyWatcher({ onReady }: { onReady: () => void }) {
   const nav = useNav();
   const client = useQueryClient();
   const fetching = useIsFetching();
   const loading = useStepLoadingShown();
   useEffect(() => {
-    if (client.isFetching() === 0 && stepLoadingShown() === 0) nav.markReady();
-  }, [client, nav, fetching, loading]);
+    if (client.isFetching() === 0 && stepLoadingShown() === 0) {
+      nav.markReady();
+      onReady();
+    }
+  }, [client, nav, onReady, fetching, loading]);
   return null;
 }
