@@ -5,6 +5,7 @@ import { Badge, Box, Group, Text, Tooltip, UnstyledButton } from '@mantine/core'
 import { useTranslation } from 'react-i18next';
 import type { CalendarRow, EditorialItem, Language, Post } from '../../bindings';
 import { formatNumber } from '../../format';
+import { template } from '../../i18n/template';
 import { cellId } from './Board';
 import { PostCard, postName, useCardTexts, type CardTexts } from './PostCard';
 import { dayLabel, dayOf, formatDayWith, timeOf, useCal } from './state';
@@ -359,8 +360,12 @@ export const Grid = memo(function Grid({ days, compact, onShowDay }: {
     [openPost],
   );
   const texts = useCardTexts();
+  // Hundreds of labels per month: each text is looked up once (see `template`), and each day's and count's once.
   const labels = useMemo<CellLabels>(() => {
     const dayCache = new Map<string, string>();
+    const moreCache = new Map<number, string>();
+    const add = template(t, 'calendar.grid.addPost', ['network', 'day']);
+    const card = template(t, 'calendar.grid.cardLabel', ['name', 'network', 'time', 'status']);
     return {
       day: (day) => {
         let text = dayCache.get(day);
@@ -370,10 +375,17 @@ export const Grid = memo(function Grid({ days, compact, onShowDay }: {
         }
         return text;
       },
-      add: (network, day) => t('calendar.grid.addPost', { network, day }),
-      more: (count) => t('calendar.grid.more', { count }),
+      add: (network, day) => add({ network, day }),
+      more: (count) => {
+        let text = moreCache.get(count);
+        if (text === undefined) {
+          text = t('calendar.grid.more', { count });
+          moreCache.set(count, text);
+        }
+        return text;
+      },
       card: (p, network, time, tooLong) =>
-        t('calendar.grid.cardLabel', { name: postName(p, texts), network, time, status: texts.status[p.status] }) +
+        card({ name: postName(p, texts), network, time, status: texts.status[p.status] }) +
         (tooLong ? `, ${texts.tooLong}` : ''),
     };
   }, [lang, t, texts]);
