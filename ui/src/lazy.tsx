@@ -3,23 +3,29 @@
 // audit is where a strategy starts, so it stays in the main bundle). Everything the main bundle reaches goes in one
 // file (see vite.config.ts): in the web view each extra file costs a request through the app's protocol.
 import { lazy, Suspense, type ComponentProps } from 'react';
+import type { StepId } from './bindings';
 import { StepLoading } from './components/StepFrame';
 
 const StrategyFormModalImpl = lazy(() =>
   import('./components/StrategyFormModal').then((m) => ({ default: m.StrategyFormModal })),
 );
-const BenchmarkStepImpl = lazy(() =>
-  import('./components/benchmark/BenchmarkStep').then((m) => ({ default: m.BenchmarkStep })),
-);
-const ObjectivesStepImpl = lazy(() =>
-  import('./components/objectives/ObjectivesStep').then((m) => ({ default: m.ObjectivesStep })),
-);
-const CalendarStepImpl = lazy(() =>
-  import('./components/calendar/CalendarStep').then((m) => ({ default: m.CalendarStep })),
-);
-const TestAdaptStepImpl = lazy(() =>
-  import('./components/adapt/TestAdaptStep').then((m) => ({ default: m.TestAdaptStep })),
-);
+const stepCode = {
+  benchmark: () => import('./components/benchmark/BenchmarkStep'),
+  objectives: () => import('./components/objectives/ObjectivesStep'),
+  calendar: () => import('./components/calendar/CalendarStep'),
+  test_adapt: () => import('./components/adapt/TestAdaptStep'),
+} satisfies Partial<Record<StepId, () => Promise<unknown>>>;
+
+/** Starts loading the code of `step` (nothing for the audit, which is in the main bundle): at start-up, as soon as
+ *  the step the strategy opens on is known, so that it loads while the strategy's frame renders. */
+export function preloadStep(step: StepId): void {
+  if (step !== 'audit') void stepCode[step]().catch(() => undefined);
+}
+
+const BenchmarkStepImpl = lazy(() => stepCode.benchmark().then((m) => ({ default: m.BenchmarkStep })));
+const ObjectivesStepImpl = lazy(() => stepCode.objectives().then((m) => ({ default: m.ObjectivesStep })));
+const CalendarStepImpl = lazy(() => stepCode.calendar().then((m) => ({ default: m.CalendarStep })));
+const TestAdaptStepImpl = lazy(() => stepCode.test_adapt().then((m) => ({ default: m.TestAdaptStep })));
 const OverviewImpl = lazy(() => import('./components/overview/Overview').then((m) => ({ default: m.Overview })));
 const SettingsModalImpl = lazy(() =>
   import('./components/SettingsModal').then((m) => ({ default: m.SettingsModal })),

@@ -1,5 +1,5 @@
 import { QueryClient, notifyManager, useQuery } from '@tanstack/react-query';
-import type { ApiError } from './bindings';
+import type { ApiError, Strategy } from './bindings';
 import { api } from './ipc';
 
 declare module '@tanstack/react-query' {
@@ -37,5 +37,11 @@ export const useSettings = () => useQuery({ queryKey: qk.settings, queryFn: api.
 export const useTimezones = () => useQuery({ queryKey: qk.timezones, queryFn: api.timezones });
 export const useStrategies = () => useQuery({ queryKey: qk.strategies, queryFn: api.strategyList });
 export const useStrategy = (id: number) => useQuery({ queryKey: qk.strategy(id), queryFn: () => api.strategyGet(id) });
-export const useAudit = (strategyId: number) =>
-  useQuery({ queryKey: qk.audit(strategyId), queryFn: () => api.auditGet(strategyId) });
+const auditQuery = (strategyId: number) => ({ queryKey: qk.audit(strategyId), queryFn: () => api.auditGet(strategyId) });
+export const useAudit = (strategyId: number) => useQuery(auditQuery(strategyId));
+
+/** Asks for the data of the step `strategy` opens on (the audit's; the later steps load their code first), without
+ *  waiting for it: at start-up the answer then comes while the strategy's frame renders, not after it. */
+export function prefetchOpeningStep(client: QueryClient, strategy: Strategy): void {
+  if (strategy.current_step === 'audit') void client.prefetchQuery(auditQuery(strategy.id));
+}

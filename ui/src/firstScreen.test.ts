@@ -1,0 +1,56 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { prefetchFirstScreen } from './firstScreen';
+import { preloadStep } from './lazy';
+import { createQueryClient, qk } from './queries';
+import { emptyAudit, installBackend, makeStrategy } from './test/backend';
+
+// The steps' code is not loaded here: only which step is asked for.
+vi.mock('./lazy', () => ({ preloadStep: vi.fn() }));
+
+describe('the first screen, fetched before the first render', () => {
+  beforeEach(() => vi.mocked(preloadStep).mockClear());
+
+  it('asks for the opening audit with the strategy, and does not wait for it', async () => {
+    const s = makeStrategy({ current_step: 'audit' });
+    const backend = installBackend({ strategies: [s], lastStrategyId: s.id });
+    let release = () => undefined as void;
+    const late = new Promise<void>((r) => {
+      release = r;
+    });
+    backend.overrides.audit_get = async () => {
+      await late;
+      return { audit: emptyAudit(), findings: [] };
+    };
+    const client = createQueryClient();
+
+    await prefetchFirstScreen(client);
+    expect(client.getQueryData(qk.strategy(s.id))).toMatchObject({ id: s.id });
+    expect(client.getQueryData(qk.settings)).toBeDefined();
+    // Asked for, still on its way: the first render does not wait for it.
+    expect(backend.callsTo('audit_get')).toHaveLength(1);
+    expect(client.getQueryData(qk.audit(s.id))).toBeUndefined();
+    expect(preloadStep).toHaveBeenCalledWith('audit');
+
+    release();
+    await vi.waitFor(() => expect(client.getQueryData(qk.audit(s.id))).toBeDefined());
+  });
+
+  it('loads the code of a later step, and not the audit', async () => {
+    const s = makeStrategy({ current_step: 'calendar' });
+    const backend = installBackend({ strategies: [s], lastStrategyId: s.id });
+    await prefetchFirstScreen(createQueryClient());
+    expect(preloadStep).toHaveBeenCalledWith('calendar');
+    expect(backend.callsTo('audit_get')).toHaveLength(0);
+  });
+
+  it('asks for no strategy when there is none to reopen, and survives one that is gone', async () => {
+    const backend = installBackend({ lastStrategyId: null });
+    await prefetchFirstScreen(createQueryClient());
+    expect(backend.callsTo('strategy_get')).toHaveLength(0);
+
+    const gone = installBackend({ lastStrategyId: 999 });
+    await expect(prefetchFirstScreen(createQueryClient())).resolves.toBeDefined();
+    expect(gone.callsTo('strategy_get')).toHaveLength(1);
+    expect(preloadStep).not.toHaveBeenCalled();
+  });
+});

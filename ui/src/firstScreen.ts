@@ -1,0 +1,30 @@
+// What the first screen needs, asked for before React renders it (see main.tsx).
+import type { QueryClient } from '@tanstack/react-query';
+import { api } from './ipc';
+import { preloadStep } from './lazy';
+import { prefetchOpeningStep, qk } from './queries';
+
+/**
+ * Fetches the app's state, the settings and the strategy to reopen, so that the first screen renders once, with its
+ * data, rather than a loader first; it resolves once they are in `client` (or failed: the screens then show why).
+ * The step the strategy opens on is asked for its code and data as well, but not waited for: they come while the
+ * strategy's frame renders.
+ */
+export function prefetchFirstScreen(client: QueryClient): Promise<unknown> {
+  return Promise.all([
+    client
+      .fetchQuery({ queryKey: qk.appInfo, queryFn: api.appInfo })
+      .then((info) => {
+        const id = info.last_strategy_id;
+        if (id == null) return;
+        return client
+          .fetchQuery({ queryKey: qk.strategy(id), queryFn: () => api.strategyGet(id) })
+          .then((strategy) => {
+            preloadStep(strategy.current_step);
+            prefetchOpeningStep(client, strategy);
+          });
+      })
+      .catch(() => undefined),
+    client.prefetchQuery({ queryKey: qk.settings, queryFn: api.settingsGet }),
+  ]);
+}
