@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { emptyAudit, installBackend, makeStrategy } from './test/backend';
+import { holdAudit, installBackend, makeStrategy } from './test/backend';
 import { renderApp } from './test/render';
 
 describe('start-up', () => {
@@ -37,14 +37,7 @@ describe('start-up', () => {
   it('tells the start-up benchmark it is ready once the step shows its data, after the paint', async () => {
     const s = makeStrategy({ name: 'Spring launch', current_step: 'audit' });
     const backend = installBackend({ strategies: [s], lastStrategyId: s.id });
-    let release = () => undefined as void;
-    const late = new Promise<void>((r) => {
-      release = r;
-    });
-    backend.overrides.audit_get = async () => {
-      await late;
-      return { audit: emptyAudit(), findings: [] };
-    };
+    const { release } = holdAudit(backend);
     await renderApp();
 
     // The strategy is shown, its step still loads: not ready yet.

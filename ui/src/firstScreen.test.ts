@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { prefetchFirstScreen } from './firstScreen';
 import { preloadStep } from './lazy';
 import { createQueryClient, qk } from './queries';
-import { emptyAudit, installBackend, makeStrategy } from './test/backend';
+import { holdAudit, installBackend, makeStrategy } from './test/backend';
 
 // The steps' code is not loaded here: only which step is asked for.
 vi.mock('./lazy', () => ({ preloadStep: vi.fn() }));
@@ -13,14 +13,7 @@ describe('the first screen, fetched before the first render', () => {
   it('asks for the opening audit with the strategy, and does not wait for it', async () => {
     const s = makeStrategy({ current_step: 'audit' });
     const backend = installBackend({ strategies: [s], lastStrategyId: s.id });
-    let release = () => undefined as void;
-    const late = new Promise<void>((r) => {
-      release = r;
-    });
-    backend.overrides.audit_get = async () => {
-      await late;
-      return { audit: emptyAudit(), findings: [] };
-    };
+    const { release } = holdAudit(backend);
     const client = createQueryClient();
 
     await prefetchFirstScreen(client);

@@ -8,7 +8,7 @@ export function template<N extends string>(
   key: string,
   names: readonly N[],
 ): (values: Record<N, string>) => string {
-  // Each value stands as a marker no translation contains (private-use characters), then the text is cut at the markers.
+  // Each value stands as a marker no translation contains (private-use characters); the text is cut at them.
   const text = t(key, Object.fromEntries(names.map((n, i) => [n, `\uE000${i}\uE001`])));
   const parts = text.split(/\uE000(\d+)\uE001/);
   return (values) => {

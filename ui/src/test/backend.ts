@@ -147,6 +147,19 @@ function simpleFindings(a: Audit): Finding[] {
 
 export const TIMEZONES = ['America/New_York', 'Asia/Tokyo', 'Europe/London', 'Europe/Paris', 'UTC'];
 
+/** Makes `audit_get` answer (an empty audit) only once `release` is called: to see a screen while the audit loads. */
+export function holdAudit(b: FakeBackend): { release: () => void } {
+  let release = () => undefined as void;
+  const late = new Promise<void>((r) => {
+    release = r;
+  });
+  b.overrides.audit_get = async () => {
+    await late;
+    return { audit: emptyAudit(), findings: [] };
+  };
+  return { release: () => release() };
+}
+
 export function installBackend(
   init: Partial<Pick<FakeBackend, 'strategies' | 'settings' | 'lastStrategyId' | 'systemLanguage' | 'dueReviews'>> = {},
 ) {
