@@ -1,6 +1,6 @@
 // Step 4, the calendar: the toolbar (view, period, undo and redo, new post or editorial item, export, import), the
 // week or month grid with the ideas backlog (drag and drop), or the list; the checks beside it; and the editors.
-import { memo, useCallback, useEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import {
   ActionIcon,
   Alert,
@@ -42,7 +42,7 @@ import { Ideas } from './Ideas';
 import { ImportModal } from './ImportModal';
 import { ListView } from './ListView';
 import { PostEditor } from './PostEditor';
-import { VIEW_MODES, daysOf, periodLabel, periodOf, shiftAnchor, useCal, useUndoStatus, type CalCtx, type ViewMode } from './state';
+import { VIEW_MODES, daysOf, periodLabel, periodOf, shiftAnchor, useCal, useUndoStatus, type ViewMode } from './state';
 
 const prefKey = (strategyId: number) => `cinq.calendar.${strategyId}`;
 
@@ -196,6 +196,26 @@ function CalendarScreen({ mode, anchor, onMode, onAnchor }: {
   const openExport = useCallback(() => setExportOpen(true), []);
   const openImport = useCallback(() => setImportOpen(true), []);
   const checks = <ChecksPanel />;
+  // The toolbar's actions read the period through a ref: their callbacks stay the same from one period to the next,
+  // so that the actions do not render again at each one (only the period's navigation does).
+  const latest = useRef({ undo, redo, days, today: view.today, firstRow: rows[0] ?? '' });
+  useLayoutEffect(() => {
+    latest.current = { undo, redo, days, today: view.today, firstRow: rows[0] ?? '' };
+  });
+  const toolbarActions = useMemo<ToolbarActs>(
+    () => ({
+      undo: () => latest.current.undo(),
+      redo: () => latest.current.redo(),
+      // A new post goes on today when the period shows it, else on its first day.
+      newPost: () => {
+        const { days: shown, today, firstRow } = latest.current;
+        const day = shown[0] <= today && today <= shown[shown.length - 1] ? today : shown[0];
+        openPost(null, { network: firstRow, scheduled_at: `${day}T10:00` });
+      },
+      newEditorial: () => openEditorial(null, { date: latest.current.days[0] }),
+    }),
+    [openPost, openEditorial],
+  );
 
   return (
     <Stack gap="sm" data-testid="calendar-step">
@@ -219,27 +239,26 @@ function CalendarScreen({ mode, anchor, onMode, onAnchor }: {
         </Alert>
       ) : null}
 
-      <Toolbar
-        strategyId={strategyId}
-        undo={undo}
-        redo={redo}
-        openPost={openPost}
-        openEditorial={openEditorial}
-        mode={mode}
-        anchor={anchor}
-        onMode={onMode}
-        onAnchor={onAnchor}
-        period={periodLabel(mode, range, lang)}
-        today={view.today}
-        firstRow={rows[0] ?? ''}
-        days={days}
-        docked={docked}
-        checksOpen={checksOpen}
-        findingCount={findingCount}
-        onToggleChecks={toggleChecks}
-        onExport={openExport}
-        onImport={openImport}
-      />
+      <Group justify="space-between" gap="xs" role="toolbar" aria-label={t('calendar.toolbar.label')}>
+        <PeriodNav
+          mode={mode}
+          anchor={anchor}
+          onMode={onMode}
+          onAnchor={onAnchor}
+          period={periodLabel(mode, range, lang)}
+          today={view.today}
+        />
+        <ToolbarActions
+          strategyId={strategyId}
+          actions={toolbarActions}
+          docked={docked}
+          checksOpen={checksOpen}
+          findingCount={findingCount}
+          onToggleChecks={toggleChecks}
+          onExport={openExport}
+          onImport={openImport}
+        />
+      </Group>
 
       <Group align="flex-start" gap="sm" wrap="nowrap">
         <Box style={{ flex: 1, minWidth: 0 }}>
@@ -286,23 +305,65 @@ function CalendarScreen({ mode, anchor, onMode, onAnchor }: {
   );
 }
 
-/** The calendar's toolbar: view, period, undo and redo, new post or editorial item, export, import, checks. It renders
- *  again when what it shows changes, not at every change of the calendar. */
-const Toolbar = memo(function Toolbar({ strategyId, undo, redo, openPost, openEditorial, mode, anchor, onMode, onAnchor, period, today, firstRow, days, docked, checksOpen, findingCount, onToggleChecks, onExport, onImport }: {
-  strategyId: number;
-  undo: () => Promise<void>;
-  redo: () => Promise<void>;
-  openPost: CalCtx['openPost'];
-  openEditorial: CalCtx['openEditorial'];
+/** The toolbar's view and period: view mode, previous, today, next, and the period shown. */
+const PeriodNav = memo(function PeriodNav({ mode, anchor, onMode, onAnchor, period, today }: {
   mode: ViewMode;
   anchor: string;
   onMode: (m: ViewMode) => void;
   onAnchor: (day: string) => void;
   period: string;
   today: string;
-  /** The first network row (a new post goes there). */
-  firstRow: string;
-  days: readonly string[];
+}) {
+  const { t } = useTranslation();
+  return (
+    <Group gap="xs" wrap="nowrap">
+      <SegmentedControl
+        size="xs"
+        value={mode}
+        onChange={(v) => onMode(v as ViewMode)}
+        aria-label={t('calendar.toolbar.viewLabel')}
+        data-testid="calendar-mode"
+        data={VIEW_MODES.map((m) => ({ value: m, label: t(`calendar.toolbar.views.${m}`) }))}
+      />
+      <ActionIcon
+        variant="default"
+        aria-label={t('calendar.toolbar.previous')}
+        data-testid="calendar-prev"
+        onClick={() => onAnchor(shiftAnchor(mode, anchor, -1))}
+      >
+        <IconChevronLeft size={16} />
+      </ActionIcon>
+      <Button size="xs" variant="default" data-testid="calendar-today" onClick={() => onAnchor(today)}>
+        {t('calendar.toolbar.today')}
+      </Button>
+      <ActionIcon
+        variant="default"
+        aria-label={t('calendar.toolbar.next')}
+        data-testid="calendar-next"
+        onClick={() => onAnchor(shiftAnchor(mode, anchor, 1))}
+      >
+        <IconChevronRight size={16} />
+      </ActionIcon>
+      <Text fw={700} size="sm" data-testid="calendar-period" style={{ whiteSpace: 'nowrap' }}>
+        {period}
+      </Text>
+    </Group>
+  );
+});
+
+/** What the toolbar's actions do; the same callbacks whatever the period (see `CalendarScreen`). */
+interface ToolbarActs {
+  undo: () => Promise<void>;
+  redo: () => Promise<void>;
+  newPost: () => void;
+  newEditorial: () => void;
+}
+
+/** The toolbar's actions: undo and redo, new post or editorial item, export, import, checks. They render again when
+ *  what they show changes (the undo status, the findings), not at every change of the calendar or of the period. */
+const ToolbarActions = memo(function ToolbarActions({ strategyId, actions, docked, checksOpen, findingCount, onToggleChecks, onExport, onImport }: {
+  strategyId: number;
+  actions: ToolbarActs;
   docked: boolean;
   checksOpen: boolean;
   findingCount: number;
@@ -314,104 +375,67 @@ const Toolbar = memo(function Toolbar({ strategyId, undo, redo, openPost, openEd
   const undoStatus = useUndoStatus(strategyId);
   const { undoLabel, redoLabel } = undoStatus;
   return (
-    <Group justify="space-between" gap="xs" role="toolbar" aria-label={t('calendar.toolbar.label')}>
-      <Group gap="xs" wrap="nowrap">
-        <SegmentedControl
-          size="xs"
-          value={mode}
-          onChange={(v) => onMode(v as ViewMode)}
-          aria-label={t('calendar.toolbar.viewLabel')}
-          data-testid="calendar-mode"
-          data={VIEW_MODES.map((m) => ({ value: m, label: t(`calendar.toolbar.views.${m}`) }))}
-        />
+    <Group gap={6} wrap="nowrap">
+      <Tooltip label={undoLabel ? t('calendar.toolbar.undoWhat', { what: undoLabel }) : t('calendar.toolbar.nothingToUndo')}>
         <ActionIcon
           variant="default"
-          aria-label={t('calendar.toolbar.previous')}
-          data-testid="calendar-prev"
-          onClick={() => onAnchor(shiftAnchor(mode, anchor, -1))}
+          aria-label={t('calendar.toolbar.undo')}
+          data-testid="calendar-undo"
+          disabled={!undoStatus.canUndo}
+          onClick={() => void actions.undo()}
         >
-          <IconChevronLeft size={16} />
+          <IconArrowBackUp size={16} />
         </ActionIcon>
-        <Button size="xs" variant="default" data-testid="calendar-today" onClick={() => onAnchor(today)}>
-          {t('calendar.toolbar.today')}
-        </Button>
+      </Tooltip>
+      <Tooltip label={redoLabel ? t('calendar.toolbar.redoWhat', { what: redoLabel }) : t('calendar.toolbar.nothingToRedo')}>
         <ActionIcon
           variant="default"
-          aria-label={t('calendar.toolbar.next')}
-          data-testid="calendar-next"
-          onClick={() => onAnchor(shiftAnchor(mode, anchor, 1))}
+          aria-label={t('calendar.toolbar.redo')}
+          data-testid="calendar-redo"
+          disabled={!undoStatus.canRedo}
+          onClick={() => void actions.redo()}
         >
-          <IconChevronRight size={16} />
+          <IconArrowForwardUp size={16} />
         </ActionIcon>
-        <Text fw={700} size="sm" data-testid="calendar-period" style={{ whiteSpace: 'nowrap' }}>
-          {period}
-        </Text>
-      </Group>
-      <Group gap={6} wrap="nowrap">
-        <Tooltip label={undoLabel ? t('calendar.toolbar.undoWhat', { what: undoLabel }) : t('calendar.toolbar.nothingToUndo')}>
-          <ActionIcon
-            variant="default"
-            aria-label={t('calendar.toolbar.undo')}
-            data-testid="calendar-undo"
-            disabled={!undoStatus.canUndo}
-            onClick={() => void undo()}
-          >
-            <IconArrowBackUp size={16} />
-          </ActionIcon>
-        </Tooltip>
-        <Tooltip label={redoLabel ? t('calendar.toolbar.redoWhat', { what: redoLabel }) : t('calendar.toolbar.nothingToRedo')}>
-          <ActionIcon
-            variant="default"
-            aria-label={t('calendar.toolbar.redo')}
-            data-testid="calendar-redo"
-            disabled={!undoStatus.canRedo}
-            onClick={() => void redo()}
-          >
-            <IconArrowForwardUp size={16} />
-          </ActionIcon>
-        </Tooltip>
-        <Menu position="bottom-end">
-          <Menu.Target>
-            <Button size="xs" leftSection={<IconPlus size={14} />} data-testid="calendar-new">
-              {t('calendar.toolbar.newPost')}
-            </Button>
-          </Menu.Target>
-          <Menu.Dropdown>
-            <Menu.Item
-              data-testid="calendar-new-post"
-              onClick={() => openPost(null, { network: firstRow, scheduled_at: `${days[0] <= today && today <= days[days.length - 1] ? today : days[0]}T10:00` })}
-            >
-              {t('calendar.toolbar.newPost')}
-            </Menu.Item>
-            <Menu.Item data-testid="calendar-new-editorial" onClick={() => openEditorial(null, { date: days[0] })}>
-              {t('calendar.toolbar.newEditorial')}
-            </Menu.Item>
-          </Menu.Dropdown>
-        </Menu>
-        <Button size="xs" variant="default" leftSection={<IconDownload size={14} />} data-testid="calendar-export" onClick={onExport}>
-          {t('calendar.toolbar.export')}
-        </Button>
-        <Button size="xs" variant="default" leftSection={<IconUpload size={14} />} data-testid="calendar-import" onClick={onImport}>
-          {t('calendar.toolbar.import')}
-        </Button>
-        {!docked && (
-          <Button
-            size="xs"
-            variant={checksOpen ? 'filled' : 'light'}
-            leftSection={<IconChecklist size={14} />}
-            rightSection={
-              <Badge size="xs" circle color={findingCount > 0 ? 'orange' : 'teal'}>
-                {findingCount}
-              </Badge>
-            }
-            data-testid="calendar-checks-toggle"
-            aria-expanded={checksOpen}
-            onClick={onToggleChecks}
-          >
-            {t('calendar.toolbar.showChecks')}
+      </Tooltip>
+      <Menu position="bottom-end">
+        <Menu.Target>
+          <Button size="xs" leftSection={<IconPlus size={14} />} data-testid="calendar-new">
+            {t('calendar.toolbar.newPost')}
           </Button>
-        )}
-      </Group>
+        </Menu.Target>
+        <Menu.Dropdown>
+          <Menu.Item data-testid="calendar-new-post" onClick={actions.newPost}>
+            {t('calendar.toolbar.newPost')}
+          </Menu.Item>
+          <Menu.Item data-testid="calendar-new-editorial" onClick={actions.newEditorial}>
+            {t('calendar.toolbar.newEditorial')}
+          </Menu.Item>
+        </Menu.Dropdown>
+      </Menu>
+      <Button size="xs" variant="default" leftSection={<IconDownload size={14} />} data-testid="calendar-export" onClick={onExport}>
+        {t('calendar.toolbar.export')}
+      </Button>
+      <Button size="xs" variant="default" leftSection={<IconUpload size={14} />} data-testid="calendar-import" onClick={onImport}>
+        {t('calendar.toolbar.import')}
+      </Button>
+      {!docked && (
+        <Button
+          size="xs"
+          variant={checksOpen ? 'filled' : 'light'}
+          leftSection={<IconChecklist size={14} />}
+          rightSection={
+            <Badge size="xs" circle color={findingCount > 0 ? 'orange' : 'teal'}>
+              {findingCount}
+            </Badge>
+          }
+          data-testid="calendar-checks-toggle"
+          aria-expanded={checksOpen}
+          onClick={onToggleChecks}
+        >
+          {t('calendar.toolbar.showChecks')}
+        </Button>
+      )}
     </Group>
   );
 });

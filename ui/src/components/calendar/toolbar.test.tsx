@@ -1,0 +1,60 @@
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import i18n from '../../i18n';
+import { AppProviders } from '../../Providers';
+import { createQueryClient } from '../../queries';
+import { CalendarStep } from './CalendarStep';
+import { CAL_ROWS, installCalendarBackend } from './testBackend';
+
+let nextStrategy = 900;
+
+/** The whole step, on the week of `anchor` (as the step remembers it), its help closed. */
+async function renderStep(anchor: string) {
+  await i18n.changeLanguage('en');
+  const strategyId = nextStrategy++;
+  localStorage.setItem(`cinq.calendar.${strategyId}`, JSON.stringify({ mode: 'week', anchor }));
+  localStorage.setItem('cinq.calendar.help', 'closed');
+  const user = userEvent.setup();
+  render(
+    <AppProviders client={createQueryClient()}>
+      <CalendarStep strategyId={strategyId} />
+    </AppProviders>,
+  );
+  await screen.findByTestId('calendar-grid');
+  return user;
+}
+
+describe('the calendar toolbar', () => {
+  it('puts a new post on today in the week that holds it, else on the first day of the week shown', async () => {
+    installCalendarBackend({ today: '2027-01-12' });
+    const user = await renderStep('2027-01-12');
+    const newPost = async () => {
+      await user.click(screen.getByTestId('calendar-new'));
+      await user.click(await screen.findByTestId('calendar-new-post'));
+      return screen.findByTestId('post-editor');
+    };
+
+    await newPost();
+    expect(screen.getByTestId('post-editor-day')).toHaveValue('2027-01-12');
+    expect(screen.getByTestId('post-editor-network')).toHaveValue(CAL_ROWS[0].name);
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByTestId('post-editor')).not.toBeInTheDocument());
+
+    // The next week: the action follows the period shown.
+    await user.click(screen.getByTestId('calendar-next'));
+    await waitFor(() => expect(screen.getByTestId('calendar-period')).toHaveTextContent('18'));
+    await newPost();
+    expect(screen.getByTestId('post-editor-day')).toHaveValue('2027-01-18');
+  });
+
+  it('puts a new editorial item on the first day of the period shown', async () => {
+    installCalendarBackend({ today: '2027-01-12' });
+    const user = await renderStep('2027-01-12');
+    await user.click(screen.getByTestId('calendar-next'));
+    await waitFor(() => expect(screen.getByTestId('calendar-period')).toHaveTextContent('18'));
+    await user.click(screen.getByTestId('calendar-new'));
+    await user.click(await screen.findByTestId('calendar-new-editorial'));
+    expect(await screen.findByTestId('editorial-editor-date')).toHaveValue('2027-01-18');
+  });
+});
