@@ -242,7 +242,7 @@ function EditorialCard({ item: e, relays, selected, compact, picker }: {
   );
 }
 
-/** The row of day headings. */
+/** The row of day headings (plain elements: a month has 31 of them, rendered again at each period). */
 const DayHeads = memo(function DayHeads({ days, today, compact, lang }: {
   days: readonly string[];
   today: string;
@@ -267,14 +267,8 @@ const DayHeads = memo(function DayHeads({ days, today, compact, lang }: {
           data-today={d === today || undefined}
           title={d === today ? t('calendar.grid.today') : undefined}
         >
-          <Text size="xs" fw={600}>
-            {compact ? formatDayWith(d, lang, DAY_NUMBER) : dayLabel(d, lang)}
-          </Text>
-          {compact && (
-            <Text size="10px" c="dimmed">
-              {formatDayWith(d, lang, NARROW_WEEKDAY)}
-            </Text>
-          )}
+          <span className={classes.dayDate}>{compact ? formatDayWith(d, lang, DAY_NUMBER) : dayLabel(d, lang)}</span>
+          {compact && <span className={classes.dayWeekday}>{formatDayWith(d, lang, NARROW_WEEKDAY)}</span>}
         </div>
       ))}
     </div>
