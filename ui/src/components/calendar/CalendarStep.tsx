@@ -1,6 +1,6 @@
 // Step 4, the calendar: the toolbar (view, period, undo and redo, new post or editorial item, export, import), the
 // week or month grid with the ideas backlog (drag and drop), or the list; the checks beside it; and the editors.
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import {
   ActionIcon,
   Alert,
@@ -16,7 +16,7 @@ import {
   Text,
   Tooltip,
 } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
+import { useCallbackRef, useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import {
   IconArrowBackUp,
@@ -196,25 +196,19 @@ function CalendarScreen({ mode, anchor, onMode, onAnchor }: {
   const openExport = useCallback(() => setExportOpen(true), []);
   const openImport = useCallback(() => setImportOpen(true), []);
   const checks = <ChecksPanel />;
-  // The toolbar's actions read the period through a ref: their callbacks stay the same from one period to the next,
-  // so that the actions do not render again at each one (only the period's navigation does).
-  const latest = useRef({ undo, redo, days, today: view.today, firstRow: rows[0] ?? '' });
-  useLayoutEffect(() => {
-    latest.current = { undo, redo, days, today: view.today, firstRow: rows[0] ?? '' };
+  // The toolbar's actions keep the same callbacks from one period to the next (`useCallbackRef` calls the latest), so
+  // that they do not render again at each one (only the period's navigation does).
+  const onUndo = useCallbackRef(undo);
+  const onRedo = useCallbackRef(redo);
+  const onNewPost = useCallbackRef(() => {
+    // A new post goes on today when the period shows it, else on its first day.
+    const day = days[0] <= view.today && view.today <= days[days.length - 1] ? view.today : days[0];
+    openPost(null, { network: rows[0] ?? '', scheduled_at: `${day}T10:00` });
   });
+  const onNewEditorial = useCallbackRef(() => openEditorial(null, { date: days[0] }));
   const toolbarActions = useMemo<ToolbarActs>(
-    () => ({
-      undo: () => latest.current.undo(),
-      redo: () => latest.current.redo(),
-      // A new post goes on today when the period shows it, else on its first day.
-      newPost: () => {
-        const { days: shown, today, firstRow } = latest.current;
-        const day = shown[0] <= today && today <= shown[shown.length - 1] ? today : shown[0];
-        openPost(null, { network: firstRow, scheduled_at: `${day}T10:00` });
-      },
-      newEditorial: () => openEditorial(null, { date: latest.current.days[0] }),
-    }),
-    [openPost, openEditorial],
+    () => ({ undo: onUndo, redo: onRedo, newPost: onNewPost, newEditorial: onNewEditorial }),
+    [onUndo, onRedo, onNewPost, onNewEditorial],
   );
 
   return (

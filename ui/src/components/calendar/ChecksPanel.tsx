@@ -1,7 +1,8 @@
 // The calendar's checks panel (step 4): what the Rust side found over the period (most severe first; a click
 // highlights the posts concerned in the grid), the content mix against its target (strategy-wide, then per network),
 // and how much each topic is used. It scrolls on its own, beside the grid.
-import { lazy, memo, Suspense, useCallback, useLayoutEffect, useRef, useState } from 'react';
+import { lazy, memo, Suspense, useState } from 'react';
+import { useCallbackRef } from '@mantine/hooks';
 import {
   Accordion,
   Badge,
@@ -24,7 +25,7 @@ import { IconAlertTriangle, IconCircleX, IconExternalLink, IconInfoCircle, IconX
 import { useTranslation } from 'react-i18next';
 // The donut's styles (the calendar may open before any step that draws a chart).
 import '@mantine/charts/styles.css';
-import type { CalendarFinding, CalendarRow, Language, MixGauge, MixWeights, ObjectivesView, Pillar, Severity, TopicCount } from '../../bindings';
+import type { CalendarFinding, CalendarRow, CalendarView, EditorialItem, Language, MixGauge, MixWeights, ObjectivesView, Pillar, Post, Severity, TopicCount } from '../../bindings';
 import { PILLARS } from '../objectives/state';
 import './i18n';
 import { PILLAR_COLORS, postById, rangeLabel, useCal } from './state';
@@ -37,6 +38,22 @@ const SEVERITY_LOOK: Record<Severity, { color: string; Icon: typeof IconInfoCirc
   warning: { color: 'orange', Icon: IconAlertTriangle },
   info: { color: 'blue', Icon: IconInfoCircle },
 };
+
+/** What a finding opens: its one post ('p'), or its one editorial item ('e') when it concerns no post. */
+function openTargetOf(
+  view: CalendarView,
+  f: CalendarFinding,
+): { kind: 'p'; post: Post; item?: undefined } | { kind: 'e'; item: EditorialItem; post?: undefined } | undefined {
+  if (f.posts.length === 1) {
+    const post = postById(view, f.posts[0]);
+    return post && { kind: 'p', post };
+  }
+  if (f.posts.length === 0 && f.editorial.length === 1) {
+    const item = view.calendar.editorial.find((e) => e.id === f.editorial[0]);
+    return item && { kind: 'e', item };
+  }
+  return undefined;
+}
 
 /** Identifies a finding across recomputations of the checks. */
 const keyOf = (f: CalendarFinding) => `${f.kind}|${f.network ?? ''}|${f.posts.join(',')}|${f.editorial.join(',')}`;
@@ -77,32 +94,15 @@ export function ChecksPanel() {
   };
   const activeFinding = checks.findings.find(isActive);
 
-  // The sections call these through refs, so that they keep the same functions from one render to the next.
-  const latest = useRef({ toggle, view, openPost, openEditorial });
-  useLayoutEffect(() => {
-    latest.current = { toggle, view, openPost, openEditorial };
+  // The sections get the same functions from one render to the next (`useCallbackRef` calls the latest).
+  const onToggle = useCallbackRef(toggle);
+  const onOpen = useCallbackRef((f: CalendarFinding) => {
+    const target = openTargetOf(view, f);
+    if (target?.post) openPost(target.post);
+    else if (target?.item) openEditorial(target.item);
   });
-  const onToggle = useCallback((f: CalendarFinding) => latest.current.toggle(f), []);
-  const onOpen = useCallback((f: CalendarFinding) => {
-    const { view: v, openPost: openP, openEditorial: openE } = latest.current;
-    const post = f.posts.length === 1 ? postById(v, f.posts[0]) : undefined;
-    if (post) return openP(post);
-    const item = f.posts.length === 0 && f.editorial.length === 1 ? v.calendar.editorial.find((e) => e.id === f.editorial[0]) : undefined;
-    if (item) openE(item);
-  }, []);
-  // What each finding can open: its one post ('p'), its one editorial item ('e'), or nothing (a string, so that it
-  // compares equal while the same).
-  const openable = checks.findings
-    .map((f) =>
-      f.posts.length === 1
-        ? postById(view, f.posts[0])
-          ? 'p'
-          : '-'
-        : f.posts.length === 0 && f.editorial.length === 1 && view.calendar.editorial.some((e) => e.id === f.editorial[0])
-          ? 'e'
-          : '-',
-    )
-    .join('');
+  // What each finding can open, as a string so that it compares equal while the same (see `FindingsSection`).
+  const openable = checks.findings.map((f) => openTargetOf(view, f)?.kind ?? '-').join('');
 
   const count = (s: Severity) => checks.findings.filter((f) => f.severity === s).length;
 
