@@ -619,9 +619,10 @@ fn post_save(
 }
 
 /// Moves a post (or, with `copy`, adds a copy) to a network and a date and time; `scheduled_at` null sends it to
-/// the ideas.
+/// the ideas. Run off the main thread (`async`), which goes on drawing the drop meanwhile; the UI sends one
+/// calendar change at a time, so moves never race each other for the store.
 #[allow(clippy::too_many_arguments)]
-#[tauri::command]
+#[tauri::command(async)]
 fn post_move(
     state: State<AppState>,
     strategy_id: i64,

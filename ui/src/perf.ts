@@ -29,11 +29,13 @@ export function perfEndAfterPaint(name: string) {
   // The layout the paint will need, done now so that it is timed apart from the frame itself.
   void document.body.offsetHeight;
   span.marks.layout = Math.round((performance.now() - span.start) * 10) / 10;
-  requestAnimationFrame(() =>
+  // "raf": the frame began (what follows is its paint).
+  requestAnimationFrame(() => {
+    span.marks.raf = Math.round((performance.now() - span.start) * 10) / 10;
     setTimeout(() => {
       const list = (window.__cinqPerf ??= []);
       list.push({ name, ms: performance.now() - span.start, marks: span.marks });
       if (list.length > 500) list.splice(0, list.length - 500);
-    }, 0),
-  );
+    }, 0);
+  });
 }

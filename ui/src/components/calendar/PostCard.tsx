@@ -6,12 +6,8 @@ import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Post } from '../../bindings';
 import { DRAG_HELP_ID, useBoard } from './Board';
-import { PILLAR_COLORS, timeOf } from './state';
+import { timeOf } from './state';
 import classes from './calendar.module.css';
-
-function pillarColor(post: Post): string {
-  return post.pillar ? `var(--mantine-color-${PILLAR_COLORS[post.pillar]}-6)` : 'var(--mantine-color-gray-5)';
-}
 
 const STATUS_MARK: Record<Post['status'], string> = {
   idea: '○',
@@ -95,7 +91,7 @@ export function PostCardView({ post, texts, compact, overlay }: {
       data-compact={compact || undefined}
       data-overlay={overlay || undefined}
       data-status={post.status}
-      style={{ borderInlineStartColor: pillarColor(post) }}
+      data-pillar={post.pillar ?? undefined}
     >
       {cardContent(post, texts, compact, false)}
     </div>
@@ -127,7 +123,7 @@ export const PostCard = memo(function PostCard({ post, texts, compact, selected,
       data-compact={compact || undefined}
       data-selected={selected || undefined}
       data-status={post.status}
-      style={{ borderInlineStartColor: pillarColor(post) }}
+      data-pillar={post.pillar ?? undefined}
       onPointerDown={board ? (e) => board.startPointer(e, post) : undefined}
       onClick={() => onOpen(post)}
       onKeyDown={(e) => {

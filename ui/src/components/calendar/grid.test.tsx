@@ -292,6 +292,21 @@ describe('calendar grid', () => {
     });
     await waitFor(() => expect(within(cell('instagram', '2027-01-28')).getByTestId('post-card-2')).toBeInTheDocument());
     expect(cell('instagram', '2027-01-03')).toBeEmptyDOMElement();
+
+    // The focus on a card (always in a filled cell, as after a drop) measures nothing; elsewhere, it measures again.
+    let measured = 0;
+    const box = Element.prototype.getBoundingClientRect;
+    Element.prototype.getBoundingClientRect = function (this: Element) {
+      measured += 1;
+      return box.call(this);
+    };
+    const frame = () => act(() => new Promise((r) => requestAnimationFrame(() => r(undefined))));
+    act(() => screen.getByTestId('post-card-2').focus());
+    await frame();
+    expect(measured).toBe(0);
+    act(() => cell('instagram', '2027-01-28').querySelector<HTMLElement>('button:last-of-type')!.focus());
+    await frame();
+    expect(measured).toBeGreaterThan(0);
   });
 
   it('puts a saved post where the store lists it: by time then id, ideas newest first, nowhere outside the period', () => {
@@ -347,6 +362,66 @@ describe('calendar grid', () => {
     await waitFor(() => expect(within(cell('instagram', '2027-01-13')).getByText('Dragged')).toBeInTheDocument());
     expect(within(cell('instagram', '2027-01-14')).getByText('Saved first')).toBeInTheDocument();
     expect(fake.callsTo('post_move')).toHaveLength(1);
+  });
+
+  it('sends a move at once, and shows two quick moves on top of each other before either is answered', async () => {
+    const p1 = post(1, { scheduled_at: '2027-01-12T09:30', title: 'First' });
+    const p2 = post(2, { scheduled_at: '2027-01-12T11:00', title: 'Second' });
+    const fake = installCalendarBackend({ posts: [p1, p2] });
+    const answers: (() => void)[] = [];
+    // The store answers each move only when told to.
+    fake.overrides.post_move = (a) =>
+      new Promise((resolve) => {
+        answers.push(() => {
+          const at = fake.posts.findIndex((x) => x.id === a.postId);
+          const saved = { ...fake.posts[at], network: a.network as string, scheduled_at: a.scheduledAt as string };
+          fake.posts = fake.posts.map((x, i) => (i === at ? saved : x));
+          const view = viewOf(fake, a.from as string, a.to as string);
+          resolve({ post: saved, rows: view.rows, checks: view.checks });
+        });
+      });
+    const grabbed: { actions: CalendarActions | null } = { actions: null };
+    function Grab() {
+      const { actions } = useCal();
+      useEffect(() => {
+        grabbed.actions = actions;
+      }, [actions]);
+      return null;
+    }
+    await show(
+      <>
+        <Screen />
+        <Grab />
+      </>,
+    );
+    const a = grabbed.actions!;
+    let first: Promise<unknown> = Promise.resolve();
+    let second: Promise<unknown> = Promise.resolve();
+    act(() => {
+      first = a.move(p1, 'instagram', '2027-01-13T09:30', false);
+      // Sent before anything renders (the store saves while the page draws).
+      expect(fake.callsTo('post_move')).toHaveLength(1);
+      second = a.move(p2, 'instagram', '2027-01-14T11:00', false);
+    });
+    // Neither answered: both moves are on screen, the second on top of the first.
+    await waitFor(() => expect(within(cell('instagram', '2027-01-13')).getByText('First')).toBeInTheDocument());
+    expect(within(cell('instagram', '2027-01-14')).getByText('Second')).toBeInTheDocument();
+    expect(within(cell('instagram', '2027-01-12')).queryByText('First')).toBeNull();
+    expect(within(cell('instagram', '2027-01-12')).queryByText('Second')).toBeNull();
+    // A frame later, still both.
+    await act(() => new Promise((r) => requestAnimationFrame(() => r(undefined))));
+    expect(within(cell('instagram', '2027-01-13')).getByText('First')).toBeInTheDocument();
+    expect(within(cell('instagram', '2027-01-14')).getByText('Second')).toBeInTheDocument();
+
+    await waitFor(() => expect(answers).toHaveLength(1));
+    answers[0]();
+    await waitFor(() => expect(answers).toHaveLength(2));
+    answers[1]();
+    await act(async () => {
+      await Promise.all([first, second]);
+    });
+    expect(within(cell('instagram', '2027-01-13')).getByText('First')).toBeInTheDocument();
+    expect(within(cell('instagram', '2027-01-14')).getByText('Second')).toBeInTheDocument();
   });
 
   it('fills the month rows that a change above the grid brings on screen, without a scroll', async () => {

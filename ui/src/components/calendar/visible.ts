@@ -170,7 +170,12 @@ export function useVisible(ref: RefObject<HTMLElement | null>, enabled: boolean,
     // Any scroll: the page's, the grid's own sideways scroll, or the step's.
     window.addEventListener('scroll', schedule, true);
     window.addEventListener('resize', schedule);
-    document.addEventListener('focusin', schedule);
+    // The focus going to a cell that may be empty (off screen); a card is only ever in a filled cell, and after a
+    // drop the focus comes back to the card moved: measuring then would cost a layout for nothing.
+    const onFocus = (e: FocusEvent) => {
+      if (!(e.target instanceof Element && e.target.closest('[data-post-id]'))) schedule();
+    };
+    document.addEventListener('focusin', onFocus);
     // The grid resized (the window, the checks panel opening beside it), or moved without a scroll: something above
     // it changed height (the help closed), which resizes one of its ancestors.
     const observer = new ResizeObserver(schedule);
@@ -180,7 +185,7 @@ export function useVisible(ref: RefObject<HTMLElement | null>, enabled: boolean,
       cancelAnimationFrame(frame);
       window.removeEventListener('scroll', schedule, true);
       window.removeEventListener('resize', schedule);
-      document.removeEventListener('focusin', schedule);
+      document.removeEventListener('focusin', onFocus);
     };
   }, [ref, enabled, update]);
 
