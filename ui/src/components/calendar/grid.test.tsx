@@ -79,6 +79,25 @@ async function show(...args: Parameters<typeof renderInCalendar>) {
   return out;
 }
 
+/** The week's grid, and the calendar's actions to call directly. */
+async function showWithActions(): Promise<CalendarActions> {
+  const grabbed: { actions: CalendarActions | null } = { actions: null };
+  function Grab() {
+    const { actions } = useCal();
+    useEffect(() => {
+      grabbed.actions = actions;
+    }, [actions]);
+    return null;
+  }
+  await show(
+    <>
+      <Screen />
+      <Grab />
+    </>,
+  );
+  return grabbed.actions!;
+}
+
 const cell = (network: string, day: string) => screen.getByTestId(`cell-${network}-${day}`);
 
 async function keyboardMove(user: ReturnType<typeof import('@testing-library/user-event').default.setup>, p: Post, keys: string) {
@@ -338,21 +357,7 @@ describe('calendar grid', () => {
       await late;
       return { posts: [saved], editorial: [], view };
     };
-    const grabbed: { actions: CalendarActions | null } = { actions: null };
-    function Grab() {
-      const { actions } = useCal();
-      useEffect(() => {
-        grabbed.actions = actions;
-      }, [actions]);
-      return null;
-    }
-    await show(
-      <>
-        <Screen />
-        <Grab />
-      </>,
-    );
-    const a = grabbed.actions!;
+    const a = await showWithActions();
     void a.savePost(null, post(0, { scheduled_at: '2027-01-14T10:00', title: 'Saved first' }));
     const moved = a.move(p, 'instagram', '2027-01-13T09:30', false);
     release();
@@ -380,21 +385,7 @@ describe('calendar grid', () => {
           resolve({ post: saved, rows: view.rows, checks: view.checks });
         });
       });
-    const grabbed: { actions: CalendarActions | null } = { actions: null };
-    function Grab() {
-      const { actions } = useCal();
-      useEffect(() => {
-        grabbed.actions = actions;
-      }, [actions]);
-      return null;
-    }
-    await show(
-      <>
-        <Screen />
-        <Grab />
-      </>,
-    );
-    const a = grabbed.actions!;
+    const a = await showWithActions();
     let first: Promise<unknown> = Promise.resolve();
     let second: Promise<unknown> = Promise.resolve();
     act(() => {

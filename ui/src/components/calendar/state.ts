@@ -389,7 +389,8 @@ export function useCalendarActions(strategyId: number, r: Range, api: CalApi = c
       const before = client.getQueryData<CalendarView>(key);
       const show = () => {
         if (deferred.current === show) deferred.current = null;
-        if (optimistic && before) client.setQueryData<CalendarView>(key, optimistic(before));
+        // On the view as it is when shown (a frame later, it may have changed).
+        if (optimistic) client.setQueryData<CalendarView>(key, (v) => v && optimistic(v));
         perfMark('calendar-drop', 'optimistic');
       };
       const idle = pending.current === 0;
