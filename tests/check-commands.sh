@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 handler=$(sed -n '/generate_handler!\[/,/\]/p' src-tauri/src/lib.rs | grep -oE '^\s+[a-z_]+,' | tr -d ' ,' | sort)
 declared=$(sed -n '/^const COMMANDS/,/^\];/p' src-tauri/build.rs | grep -oE '"[a-z_]+"' | tr -d '"' | sort)
 granted=$(grep -oE '"allow-[a-z-]+"' src-tauri/permissions/cinq-commands.toml | sed 's/"allow-//; s/"//; s/-/_/g' | sort)
-defined=$(grep -A1 '#\[tauri::command\]' src-tauri/src/lib.rs | grep -oE 'fn [a-z_]+' | sed 's/fn //' | sort)
+defined=$(grep -A1 -E '#\[tauri::command(\([a-z_ ]*\))?\]' src-tauri/src/lib.rs | grep -oE 'fn [a-z_]+' | sed 's/fn //' | sort)
 status=0
 for list in declared granted defined; do
   if ! diff <(echo "$handler") <(echo "${!list}") >/dev/null; then

@@ -368,55 +368,26 @@ export function useCalendarActions(strategyId: number, r: Range, api: CalApi = c
   const waiting = useRef<CalendarView | null>(null);
   const key = useMemo(() => calendarKey(strategyId, r), [strategyId, r]);
 
-  // The optimistic view of a change sent while no other was pending, until the next frame shows it (see `run`).
-  const deferred = useRef<(() => void) | null>(null);
-
   /** Runs `write` after the writes before it; while others are still pending, the view they answer with waits (in
    *  `waiting`). A write that answers with a part of the view only (a move) gives `answered`, which puts that part
    *  in the view shown at once (the writes after it change other posts) and in the view waiting, if any: the last
-   *  answer then shows the waiting view with every move after it.
-   *  `optimistic` shows the change before the store answers. When no other write is pending, the write is sent first
-   *  and its optimistic view waits for the next frame, which shows the answer instead if it came by then (the store
-   *  answers a move in about 7 ms): one render and one paint rather than two. */
+   *  answer then shows the waiting view with every move after it. `optimistic` shows the change before the store
+   *  answers. With no other write pending, the write is sent at once, before that view renders (React renders it
+   *  in a microtask): the store saves while the page draws. */
   const run = useCallback(
     <T extends { view: CalendarView } | CalendarView | PostMoved>(
       write: () => Promise<T>,
       optimistic?: (v: CalendarView) => CalendarView,
       answered?: (v: CalendarView, out: T) => CalendarView,
     ): Promise<T> => {
-      // A change whose optimistic view still waits for its frame shows it now, so that this one goes on top of it.
-      deferred.current?.();
       const before = client.getQueryData<CalendarView>(key);
-      const show = () => {
-        if (deferred.current === show) deferred.current = null;
-        // On the view as it is when shown (a frame later, it may have changed).
-        if (optimistic) client.setQueryData<CalendarView>(key, (v) => v && optimistic(v));
-        perfMark('calendar-drop', 'optimistic');
-      };
+      if (optimistic && before) client.setQueryData<CalendarView>(key, optimistic(before));
+      perfMark('calendar-drop', 'optimistic');
       const idle = pending.current === 0;
       pending.current += 1;
-      let started: Promise<T>;
-      let frame = 0;
-      if (idle && optimistic && before) {
-        started = new Promise<T>((resolve) => resolve(write()));
-        deferred.current = show;
-        frame = requestAnimationFrame(() => {
-          if (deferred.current === show) show();
-        });
-      } else {
-        show();
-        started = idle ? new Promise<T>((resolve) => resolve(write())) : queue.current.then(write, write);
-      }
-      /** The answer (or the failure) came: an optimistic view not shown yet never will be. */
-      const settle = () => {
-        if (deferred.current === show) {
-          deferred.current = null;
-          cancelAnimationFrame(frame);
-        }
-      };
+      const started = idle ? new Promise<T>((resolve) => resolve(write())) : queue.current.then(write, write);
       const p = started.then(
         (out) => {
-          settle();
           pending.current -= 1;
           if (answered) {
             if (waiting.current) waiting.current = answered(waiting.current, out);
@@ -433,7 +404,6 @@ export function useCalendarActions(strategyId: number, r: Range, api: CalApi = c
           return out;
         },
         (e: unknown) => {
-          settle();
           pending.current -= 1;
           if (pending.current === 0) waiting.current = null;
           if (before) client.setQueryData(key, before);
