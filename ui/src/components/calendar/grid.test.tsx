@@ -369,7 +369,7 @@ describe('calendar grid', () => {
     expect(fake.callsTo('post_move')).toHaveLength(1);
   });
 
-  it('sends a move at once, and shows two quick moves on top of each other before either is answered', async () => {
+  it('sends a move before showing it, and shows two quick moves before either is answered, saved one after the other', async () => {
     const p1 = post(1, { scheduled_at: '2027-01-12T09:30', title: 'First' });
     const p2 = post(2, { scheduled_at: '2027-01-12T11:00', title: 'Second' });
     const fake = installCalendarBackend({ posts: [p1, p2] });
@@ -399,11 +399,8 @@ describe('calendar grid', () => {
     expect(within(cell('instagram', '2027-01-14')).getByText('Second')).toBeInTheDocument();
     expect(within(cell('instagram', '2027-01-12')).queryByText('First')).toBeNull();
     expect(within(cell('instagram', '2027-01-12')).queryByText('Second')).toBeNull();
-    // A frame later, still both.
-    await act(() => new Promise((r) => requestAnimationFrame(() => r(undefined))));
-    expect(within(cell('instagram', '2027-01-13')).getByText('First')).toBeInTheDocument();
-    expect(within(cell('instagram', '2027-01-14')).getByText('Second')).toBeInTheDocument();
-
+    // The second waits for the first's answer before it is sent.
+    expect(fake.callsTo('post_move')).toHaveLength(1);
     await waitFor(() => expect(answers).toHaveLength(1));
     answers[0]();
     await waitFor(() => expect(answers).toHaveLength(2));
