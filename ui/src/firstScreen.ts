@@ -1,8 +1,7 @@
 // What the first screen needs, asked for before React renders it (see main.tsx).
 import type { QueryClient } from '@tanstack/react-query';
-import { api } from './ipc';
 import { preloadStep } from './lazy';
-import { prefetchOpeningStep, qk } from './queries';
+import { appInfoQuery, prefetchOpeningStep, settingsQuery, strategyQuery } from './queries';
 
 /**
  * Fetches the app's state, the settings and the strategy to reopen, so that the first screen renders once, with its
@@ -13,18 +12,18 @@ import { prefetchOpeningStep, qk } from './queries';
 export function prefetchFirstScreen(client: QueryClient): Promise<unknown> {
   return Promise.all([
     client
-      .fetchQuery({ queryKey: qk.appInfo, queryFn: api.appInfo })
+      .fetchQuery(appInfoQuery)
       .then((info) => {
         const id = info.last_strategy_id;
         if (id == null) return;
         return client
-          .fetchQuery({ queryKey: qk.strategy(id), queryFn: () => api.strategyGet(id) })
+          .fetchQuery(strategyQuery(id))
           .then((strategy) => {
             preloadStep(strategy.current_step);
             prefetchOpeningStep(client, strategy);
           });
       })
       .catch(() => undefined),
-    client.prefetchQuery({ queryKey: qk.settings, queryFn: api.settingsGet }),
+    client.prefetchQuery(settingsQuery),
   ]);
 }

@@ -32,11 +32,16 @@ export function createQueryClient(): QueryClient {
   });
 }
 
-export const useAppInfo = () => useQuery({ queryKey: qk.appInfo, queryFn: api.appInfo });
-export const useSettings = () => useQuery({ queryKey: qk.settings, queryFn: api.settingsGet });
+// What to ask for and how, shared by the hooks and by the fetches before the first render (firstScreen.ts).
+export const appInfoQuery = { queryKey: qk.appInfo, queryFn: api.appInfo };
+export const settingsQuery = { queryKey: qk.settings, queryFn: api.settingsGet };
+export const strategyQuery = (id: number) => ({ queryKey: qk.strategy(id), queryFn: () => api.strategyGet(id) });
+
+export const useAppInfo = () => useQuery(appInfoQuery);
+export const useSettings = () => useQuery(settingsQuery);
 export const useTimezones = () => useQuery({ queryKey: qk.timezones, queryFn: api.timezones });
 export const useStrategies = () => useQuery({ queryKey: qk.strategies, queryFn: api.strategyList });
-export const useStrategy = (id: number) => useQuery({ queryKey: qk.strategy(id), queryFn: () => api.strategyGet(id) });
+export const useStrategy = (id: number) => useQuery(strategyQuery(id));
 const auditQuery = (strategyId: number) => ({ queryKey: qk.audit(strategyId), queryFn: () => api.auditGet(strategyId) });
 export const useAudit = (strategyId: number) => useQuery(auditQuery(strategyId));
 

@@ -43,7 +43,7 @@ const SEVERITY_LOOK: Record<Severity, { color: string; Icon: typeof IconInfoCirc
 function openTargetOf(
   view: CalendarView,
   f: CalendarFinding,
-): { kind: 'p'; post: Post; item?: undefined } | { kind: 'e'; item: EditorialItem; post?: undefined } | undefined {
+): { kind: 'p'; post: Post } | { kind: 'e'; item: EditorialItem } | undefined {
   if (f.posts.length === 1) {
     const post = postById(view, f.posts[0]);
     return post && { kind: 'p', post };
@@ -98,8 +98,8 @@ export function ChecksPanel() {
   const onToggle = useCallbackRef(toggle);
   const onOpen = useCallbackRef((f: CalendarFinding) => {
     const target = openTargetOf(view, f);
-    if (target?.post) openPost(target.post);
-    else if (target?.item) openEditorial(target.item);
+    if (target?.kind === 'p') openPost(target.post);
+    else if (target?.kind === 'e') openEditorial(target.item);
   });
   // What each finding can open, as a string so that it compares equal while the same (see `FindingsSection`).
   const openable = checks.findings.map((f) => openTargetOf(view, f)?.kind ?? '-').join('');
