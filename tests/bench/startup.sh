@@ -6,8 +6,10 @@
 # "cinq-ready-ms N" when CINQ_STARTUP_PROBE is set; the empty shell sends it the same way), then add up the memory
 # (VmRSS) of the app and every process under it (WebKit's web and network processes), and stop it.
 # Cinq opens on a database with 50 strategies, at the strategy list's last-opened strategy.
+# A third page sets the floor of Cinq's stack: the same shell showing React and Mantine with one button and nothing
+# else (`ui/bench/stack-floor`, served by the shell with CINQ_SHELL_PAGE=stack). The three run in turn, run by run.
 #
-# Usage: tests/bench/startup.sh [RUNS]   (builds both binaries first; prints medians and the ratios)
+# Usage: tests/bench/startup.sh [RUNS]   (builds the binaries first; prints medians and the ratios)
 set -euo pipefail
 # One D-Bus session for all runs (the single-instance plugin needs one), outside the measured process trees.
 [ -n "${DBUS_SESSION_BUS_ADDRESS:-}" ] || exec dbus-run-session -- "$0" "$@"
@@ -18,6 +20,7 @@ export PATH="$HOME/.cargo/bin:$PATH" NO_AT_BRIDGE=1
 if [ -z "${SKIP_BUILD:-}" ]; then
   echo "Building both binaries (release)…" >&2
   npm --prefix ui run build >/dev/null
+  (cd ui && npx vite build -c bench/stack-floor/vite.config.ts >/dev/null)
   cargo build --release --quiet -p cinq --features tauri/custom-protocol
   cargo build --release --quiet -p cinq-empty-shell --features tauri/custom-protocol
 fi
@@ -46,9 +49,9 @@ tree_rss_kb() { # the VmRSS of $1 and all its descendants, in kB
   for p in "${all[@]}"; do awk '/^VmRSS:/ {print $2}' /proc/"$p"/status 2>/dev/null; done | awk '{s+=$1} END {print s+0}'
 }
 
-measure() { # name, command…: prints "ms kB" per run
-  local name=$1; shift
-  for r in $(seq 1 "$runs"); do
+measure() { # name, run, command…: prints "name ms kB"
+  local name=$1 r=$2; shift 2
+  (
     rm -rf "$work/home"; mkdir -p "$work/home"
     local log="$work/$name.$r.log"
     HOME="$work/home" XDG_CONFIG_HOME="$work/home/cfg" XDG_DATA_HOME="$work/home/data" \
@@ -64,21 +67,24 @@ measure() { # name, command…: prints "ms kB" per run
     kill -- -"$pid" 2>/dev/null || kill "$pid"; wait "$pid" 2>/dev/null || true
     echo "$name $ms $kb"
     grep -h '^cinq-ready-marks' "$log" | sed "s/^/  $name run $r: /" >&2 || true
-  done
+  )
 }
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 
-{
-  measure cinq target/release/cinq --db "$db"
-  measure shell target/release/cinq-empty-shell
-} > "$work/results"
+for r in $(seq 1 "$runs"); do
+  measure cinq "$r" target/release/cinq --db "$db"
+  measure shell "$r" target/release/cinq-empty-shell
+  CINQ_SHELL_PAGE=stack measure stack "$r" target/release/cinq-empty-shell
+done > "$work/results"
 cat "$work/results" >&2
-for n in cinq shell; do
+for n in cinq shell stack; do
   t=$(awk -v n=$n '$1==n {print $2}' "$work/results" | median)
   m=$(awk -v n=$n '$1==n {print $3}' "$work/results" | median)
   echo "$n: time to interactive ${t} ms (median of $runs), total RSS $((m / 1024)) MiB (median)"
   eval "${n}_t=$t ${n}_m=$m"
 done
-awk -v a="$cinq_t" -v b="$shell_t" -v c="$cinq_m" -v d="$shell_m" \
-  'BEGIN {printf "ratio cinq / empty shell: time %.2fx, memory %.2fx\n", a/b, c/d}'
+awk -v a="$cinq_t" -v b="$shell_t" -v c="$cinq_m" -v d="$shell_m" -v e="$stack_t" -v f="$stack_m" 'BEGIN {
+  printf "ratio cinq / empty shell: time %.2fx, memory %.2fx\n", a/b, c/d
+  printf "ratio stack floor / empty shell: time %.2fx, memory %.2fx\n", e/b, f/d
+}'

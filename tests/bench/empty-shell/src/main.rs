@@ -1,5 +1,6 @@
 //! An empty Tauri window whose page reports that it is ready, exactly as Cinq's UI does (`ui_ready`), so that the
-//! start-up benchmark measures the same thing on both.
+//! start-up benchmark measures the same thing on both. With `CINQ_SHELL_PAGE=stack` it shows the floor of Cinq's
+//! stack instead (`ui/bench/stack-floor`: React and Mantine with one button), built into `dist/stack` by the benchmark.
 
 use std::time::Instant;
 
@@ -19,6 +20,17 @@ fn main() {
     tauri::Builder::default()
         .manage(started)
         .invoke_handler(tauri::generate_handler![ui_ready])
+        .setup(|app| {
+            let page = match std::env::var("CINQ_SHELL_PAGE").as_deref() {
+                Ok("stack") => "stack/index.html",
+                _ => "index.html",
+            };
+            tauri::WebviewWindowBuilder::new(app, "main", tauri::WebviewUrl::App(page.into()))
+                .title("Empty shell")
+                .inner_size(1280.0, 800.0)
+                .build()?;
+            Ok(())
+        })
         .run(tauri::generate_context!())
         .expect("the empty shell could not start");
 }
