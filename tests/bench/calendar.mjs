@@ -2,6 +2,7 @@
 // - month view: from the IPC call that loads a month to the first paint of its grid, for each month of the year;
 // - drop: from a post dropped (keyboard drag, one day to the right or back) to the first paint after the move was
 //   saved, its checks recomputed and the grid re-rendered.
+// For each, it also prints the span to React's commit of the result (the work done, before the web view paints it).
 // The page records both spans itself (ui/src/perf.ts); this script drives it through tauri-driver and prints medians
 // and 95th percentiles. Usage: node tests/bench/calendar.mjs BINARY DB [ROUNDS] (see calendar.sh).
 import { Session, startDriver } from "../e2e/webdriver.mjs";
@@ -18,7 +19,7 @@ const driver = await startDriver({
   LANG: "C.UTF-8",
 });
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const perf = (s, name) => s.execute(`return (window.__cinqPerf ?? []).filter((p) => p.name === "${name}").map((p) => p.ms);`);
+const perf = (s, name) => s.execute(`return (window.__cinqPerf ?? []).filter((p) => p.name === "${name}").map((p) => [p.ms, p.marks.commit]);`);
 const marks = (s, name) => s.execute(`return JSON.stringify((window.__cinqPerf ?? []).filter((p) => p.name === "${name}").slice(-5))`);
 async function until(probe, what, timeout = 30000) {
   const end = Date.now() + timeout;
@@ -63,7 +64,8 @@ try {
       await sleep(800);
     }
   }
-  console.log(`month view (load + paint): ${stats(loads)}`);
+  console.log(`month view (load + paint): ${stats(loads.map((l) => l[0]))}`);
+  console.log(`  to the commit (load + render): ${stats(loads.map((l) => l[1]))}`);
   if (process.env.BENCH_MARKS) console.log(await marks(s, "calendar-load"));
 
   // Drops in the month view, on a month with posts: back to the first month of the plan.
@@ -88,7 +90,8 @@ try {
     drops.push(all[all.length - 1]);
     await sleep(150);
   }
-  console.log(`drop (save + checks + re-render + paint): ${stats(drops)}`);
+  console.log(`drop (save + checks + re-render + paint): ${stats(drops.map((d) => d[0]))}`);
+  console.log(`  to the commit (save + checks + re-render): ${stats(drops.map((d) => d[1]))}`);
   if (process.env.BENCH_MARKS) console.log(await marks(s, "calendar-drop"));
 } finally {
   await s?.quit().catch(() => undefined);

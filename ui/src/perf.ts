@@ -10,8 +10,23 @@ declare global {
 
 const started = new Map<string, { start: number; marks: Record<string, number> }>();
 
+const atCommit = new Set<string>();
+
 export function perfStart(name: string) {
   started.set(name, { start: performance.now(), marks: {} });
+  atCommit.delete(name);
+}
+
+/** Ends the span `name` after the paint that follows React's next commit of the calendar (`perfCommitted`): an answer
+ *  put in the query cache renders in a later task, and the frame asked for at once could come before it. */
+export function perfEndAtCommit(name: string) {
+  if (started.has(name)) atCommit.add(name);
+}
+
+/** React committed the calendar (called from a layout effect): the spans waiting for it end after the next paint. */
+export function perfCommitted() {
+  for (const name of atCommit) perfEndAfterPaint(name);
+  atCommit.clear();
 }
 
 /** Notes how far into the span `name` something happened (e.g. "ipc" when the answer came). */

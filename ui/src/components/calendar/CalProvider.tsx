@@ -3,7 +3,7 @@
 import { useCallback, useLayoutEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EditorialItem, EditorialItemInput, Post, PostInput } from '../../bindings';
-import { perfEndAfterPaint } from '../../perf';
+import { perfCommitted, perfEndAfterPaint } from '../../perf';
 import { StepLoadFailed, StepLoading } from '../StepFrame';
 import { useObjectives } from '../objectives/state';
 import './i18n';
@@ -30,9 +30,12 @@ export function CalProvider({ strategyId, range, onOpenPost, onOpenEditorial, ch
     setSelection({ posts: new Set(posts), editorial });
   }, []);
   const view = query.data;
-  // The month view's benchmark: from the IPC call to the grid painted with its answer.
+  // The benchmarks' spans: from the IPC call to the grid painted with its answer (a month), and from a drop to the
+  // grid painted with the saved move.
   useLayoutEffect(() => {
-    if (view) perfEndAfterPaint('calendar-load');
+    if (!view) return;
+    perfEndAfterPaint('calendar-load');
+    perfCommitted();
   }, [view]);
   const ctx = useMemo<CalCtx | null>(
     () =>

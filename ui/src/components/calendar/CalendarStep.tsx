@@ -42,7 +42,17 @@ import { Ideas } from './Ideas';
 import { ImportModal } from './ImportModal';
 import { ListView } from './ListView';
 import { PostEditor } from './PostEditor';
-import { VIEW_MODES, daysOf, periodLabel, periodOf, shiftAnchor, useCal, useUndoStatus, type ViewMode } from './state';
+import {
+  VIEW_MODES,
+  daysOf,
+  periodLabel,
+  periodOf,
+  shiftAnchor,
+  undoStackOf,
+  useCal,
+  useUndoStatus,
+  type ViewMode,
+} from './state';
 
 const prefKey = (strategyId: number) => `cinq.calendar.${strategyId}`;
 
@@ -161,8 +171,6 @@ function CalendarScreen({ mode, anchor, onMode, onAnchor }: {
 
   // Ctrl+Z undoes, Ctrl+Shift+Z (or Ctrl+Y) redoes, except in a text field (where they undo the typing).
   const { undo, redo } = actions;
-  const undoStatus = useUndoStatus(strategyId);
-  const { undoLabel, redoLabel } = undoStatus;
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!(e.ctrlKey || e.metaKey) || e.altKey || isTextField(e.target)) return;
@@ -170,7 +178,9 @@ function CalendarScreen({ mode, anchor, onMode, onAnchor }: {
       const isRedo = (key === 'z' && e.shiftKey) || key === 'y';
       if (key !== 'z' && key !== 'y') return;
       e.preventDefault();
-      const label = isRedo ? redoLabel : undoLabel;
+      // Read when the keys are pressed: the screen does not follow the undo stack (only the toolbar's buttons do).
+      const stack = undoStackOf(strategyId);
+      const label = (isRedo ? stack.peekRedo() : stack.peekUndo())?.label;
       if (!label) return;
       void (isRedo ? redo() : undo()).then(() =>
         notifications.show({
@@ -182,7 +192,7 @@ function CalendarScreen({ mode, anchor, onMode, onAnchor }: {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [redo, redoLabel, t, undo, undoLabel]);
+  }, [redo, strategyId, t, undo]);
 
   const showDay = useCallback(
     (day: string) => {

@@ -1,52 +1,15 @@
 import { useEffect } from 'react';
 import { act, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Post } from '../../bindings';
 import { Board } from './Board';
 import { Grid } from './Grid';
 import { Ideas } from './Ideas';
 import { daysOf, placePost, useCal, useUndoStatus, type CalendarActions } from './state';
 import { CAL_ROWS, calendarFinding, editorialItem, installCalendarBackend, post, viewOf } from './testBackend';
-import { JANUARY, WEEK, renderInCalendar } from './testRender';
+import { CELL_W, JANUARY, WEEK, renderInCalendar, stubGridBoxes } from './testRender';
 
-// jsdom lays nothing out: give the grid's cells (and what is in them) the boxes a browser would, so that dnd-kit's
-// keyboard sensor can move from cell to cell.
-const CELL_W = 120;
-const CELL_H = 60;
-const original = Element.prototype.getBoundingClientRect;
-
-function boxOf(el: Element): DOMRect {
-  const cell = el.closest('[data-testid^="cell-"]');
-  if (cell) {
-    const id = cell.getAttribute('data-testid')!;
-    const [, network, ...day] = id.split('-');
-    const days = daysOf(WEEK);
-    const col = days.indexOf(day.join('-'));
-    const row = CAL_ROWS.findIndex((r) => r.network === network);
-    const x = 150 + col * CELL_W;
-    const y = 100 + row * CELL_H;
-    const inCard = el !== cell;
-    return new DOMRect(x + (inCard ? 4 : 0), y + (inCard ? 4 : 0), inCard ? 100 : CELL_W, inCard ? 30 : CELL_H);
-  }
-  if (el.closest('[data-testid="ideas"]')) {
-    const inCard = el.getAttribute('data-testid') !== 'ideas';
-    return new DOMRect(150, 100 + CAL_ROWS.length * CELL_H + (inCard ? 10 : 0), inCard ? 100 : 7 * CELL_W, inCard ? 30 : 120);
-  }
-  // The card that follows the pointer (the drag overlay) starts where the card picked up (focused) is.
-  const focused = document.activeElement;
-  if (focused && focused !== el && focused.closest('[data-testid^="cell-"], [data-testid="ideas"]')) return boxOf(focused);
-  return new DOMRect(0, 0, 0, 0);
-}
-
-beforeEach(() => {
-  Element.prototype.getBoundingClientRect = function () {
-    return boxOf(this);
-  };
-});
-
-afterEach(() => {
-  Element.prototype.getBoundingClientRect = original;
-});
+stubGridBoxes();
 
 function Probe() {
   const { actions, strategyId } = useCal();

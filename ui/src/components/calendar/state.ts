@@ -5,7 +5,7 @@
 // Undo and redo keep each change as snapshots: what to write back to undo it and to redo it (`CalendarChange`:
 // posts and editorial items with their ids, and deletions). Changes are undone in stack order, so the ids a
 // snapshot needs are free when it is written back (see src-tauri/cinq-core/src/calendar_view.rs).
-import { createContext, useCallback, useContext, useMemo, useRef, useSyncExternalStore } from 'react';
+import { createContext, startTransition, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type {
   ApiError,
@@ -21,7 +21,7 @@ import type {
   PostStatus,
 } from '../../bindings';
 import { notifyError } from '../../errors';
-import { perfEndAfterPaint, perfMark, perfStart } from '../../perf';
+import { perfCommitted, perfEndAtCommit, perfMark, perfStart } from '../../perf';
 import i18n from '../../i18n';
 import { objectivesKey } from '../objectives/state';
 // The pillars' colours are step 3's (calendar.module.css repeats them for the cards, as `calendar-css.test.ts` checks).
@@ -262,7 +262,7 @@ export class UndoStack {
 
   subscribe = (l: () => void) => {
     this.listeners.add(l);
-    return () => this.listeners.delete(l);
+    return () => void this.listeners.delete(l);
   };
   snapshot = () => this.version;
   private changed() {
@@ -345,7 +345,14 @@ export interface UndoStatus {
 /** The undo status of a strategy's calendar; only what shows it re-renders when it changes. */
 export function useUndoStatus(strategyId: number): UndoStatus {
   const stack = undoStackOf(strategyId);
-  useSyncExternalStore(stack.subscribe, stack.snapshot);
+  // Followed in a transition: a change pushes on the stack as its answer is shown, and the undo button can wait for
+  // the frame after the grid's (a store read with `useSyncExternalStore` would render it in the same one).
+  const [, setVersion] = useState(stack.snapshot);
+  useEffect(() => {
+    const follow = () => startTransition(() => setVersion(stack.snapshot()));
+    follow();
+    return stack.subscribe(follow);
+  }, [stack]);
   return {
     canUndo: stack.peekUndo() !== undefined,
     canRedo: stack.peekRedo() !== undefined,
@@ -389,6 +396,7 @@ export function useCalendarActions(strategyId: number, r: Range, api: CalApi = c
       const p = started.then(
         (out) => {
           pending.current -= 1;
+          const shown = client.getQueryData<CalendarView>(key);
           if (answered) {
             if (waiting.current) waiting.current = answered(waiting.current, out);
             if (pending.current === 0 && waiting.current) client.setQueryData(key, waiting.current);
@@ -399,6 +407,9 @@ export function useCalendarActions(strategyId: number, r: Range, api: CalApi = c
             else waiting.current = view;
           }
           if (pending.current === 0) waiting.current = null;
+          // The view shown was already the answer (the cache keeps equal data as it was): nothing renders, so the
+          // benchmark's spans that wait for a commit end with the next paint.
+          if (client.getQueryData<CalendarView>(key) === shown) perfCommitted();
           // Step 3 shows the mix the calendar plans: fetch it again when it is next shown.
           void client.invalidateQueries({ queryKey: objectivesKey(strategyId), refetchType: 'none' });
           return out;
@@ -427,6 +438,8 @@ export function useCalendarActions(strategyId: number, r: Range, api: CalApi = c
             perfMark('calendar-drop', 'invoke');
             const out = await api.postMove(strategyId, post.id, network, scheduledAt, copy, r);
             perfMark('calendar-drop', 'ipc');
+            // The span ends once the saved move (and its checks) is rendered and painted.
+            perfEndAtCommit('calendar-drop');
             return out;
           },
           (v) => movedView(v, post, network, scheduledAt, shownCopy),
@@ -437,8 +450,6 @@ export function useCalendarActions(strategyId: number, r: Range, api: CalApi = c
             checks: saved.checks,
           }),
         );
-        // The benchmark's span ends once the saved move (and its checks) is painted.
-        perfEndAfterPaint('calendar-drop');
         const after = out.post;
         const label = i18n.t(copy ? 'calendar.undo.copy' : 'calendar.undo.move', { name: postName(post) });
         stack.push(

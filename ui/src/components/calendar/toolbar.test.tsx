@@ -1,11 +1,14 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import i18n from '../../i18n';
 import { AppProviders } from '../../Providers';
 import { createQueryClient } from '../../queries';
 import { CalendarStep } from './CalendarStep';
-import { CAL_ROWS, installCalendarBackend } from './testBackend';
+import { CAL_ROWS, installCalendarBackend, post } from './testBackend';
+import { stubGridBoxes } from './testRender';
+
+stubGridBoxes();
 
 let nextStrategy = 900;
 
@@ -46,6 +49,32 @@ describe('the calendar toolbar', () => {
     await waitFor(() => expect(screen.getByTestId('calendar-period')).toHaveTextContent('18'));
     await newPost();
     expect(screen.getByTestId('post-editor-day')).toHaveValue('2027-01-18');
+  });
+
+  it('undoes with Ctrl+Z and redoes with Ctrl+Shift+Z what the undo button names', async () => {
+    const p = post(1, { scheduled_at: '2027-01-12T09:30', title: 'Launch teaser' });
+    const fake = installCalendarBackend({ today: '2027-01-12', posts: [p] });
+    const user = await renderStep('2027-01-12');
+    const cell = (day: string) => screen.getByTestId(`cell-instagram-${day}`);
+    // Nothing to undo yet: the keys do nothing.
+    await user.keyboard('{Control>}z{/Control}');
+    expect(fake.callsTo('calendar_apply')).toHaveLength(0);
+
+    act(() => screen.getByTestId('post-card-1').focus());
+    await user.keyboard('[Space][ArrowRight][Space]');
+    await waitFor(() => expect(within(cell('2027-01-13')).getByText('Launch teaser')).toBeInTheDocument());
+    await waitFor(() => expect(screen.getByTestId('calendar-undo')).toBeEnabled());
+
+    await user.keyboard('{Control>}z{/Control}');
+    await waitFor(() => expect(fake.callsTo('calendar_apply')).toHaveLength(1));
+    await waitFor(() => expect(within(cell('2027-01-12')).getByText('Launch teaser')).toBeInTheDocument());
+    expect(await screen.findByText(/Undone: .*Launch teaser/)).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByTestId('calendar-redo')).toBeEnabled());
+
+    await user.keyboard('{Control>}{Shift>}z{/Shift}{/Control}');
+    await waitFor(() => expect(fake.callsTo('calendar_apply')).toHaveLength(2));
+    await waitFor(() => expect(within(cell('2027-01-13')).getByText('Launch teaser')).toBeInTheDocument());
+    await waitFor(() => expect(screen.getByTestId('calendar-redo')).toBeDisabled());
   });
 
   it('puts a new editorial item on the first day of the period shown', async () => {
