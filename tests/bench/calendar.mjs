@@ -3,8 +3,10 @@
 // - drop: from a post dropped (keyboard drag, one day to the right or back) to the first paint after the move was
 //   saved, its checks recomputed and the grid re-rendered.
 // For each, it also prints the span to React's commit of the result (the work done, before the web view paints it).
+// Last, the floor of both, in the same page (calendar-floor.js): what the web view needs without Cinq's own work.
 // The page records both spans itself (ui/src/perf.ts); this script drives it through tauri-driver and prints medians
 // and 95th percentiles. Usage: node tests/bench/calendar.mjs BINARY DB [ROUNDS] (see calendar.sh).
+import { readFileSync } from "node:fs";
 import { Session, startDriver } from "../e2e/webdriver.mjs";
 
 const [binary, db, roundsArg] = process.argv.slice(2);
@@ -93,6 +95,21 @@ try {
   console.log(`drop (save + checks + re-render + paint): ${stats(drops.map((d) => d[0]))}`);
   console.log(`  to the commit (save + checks + re-render): ${stats(drops.map((d) => d[1]))}`);
   if (process.env.BENCH_MARKS) console.log(await marks(s, "calendar-drop"));
+
+  // The floor (calendar-floor.js): the same page and data, without Cinq's own work.
+  await s.execute("arguments[0].click();", [await s.find('[data-testid="calendar-today"]')]);
+  await sleep(1500);
+  const floorScript = readFileSync(new URL("./calendar-floor.js", import.meta.url), "utf8");
+  const floor = await s.cmd("POST", "/execute/async", {
+    args: [],
+    script: `const done = arguments[arguments.length - 1];
+      (async () => { ${floorScript} })().catch((e) => done({ error: String(e) }));`,
+  });
+  if (floor.error) throw new Error(`floor: ${floor.error}`);
+  console.log(`floor, a one-attribute change to the paint: ${stats(floor.paint)}`);
+  console.log(`floor of a drop (a command that does nothing, then that change): ${stats(floor.ipc)}`);
+  console.log(`  to its answer (the command alone): ${stats(floor.answer)}`);
+  console.log(`floor of a month view (calendar_get, then the cells as plain elements, no React): ${stats(floor.month)}`);
 } finally {
   await s?.quit().catch(() => undefined);
   driver.kill();

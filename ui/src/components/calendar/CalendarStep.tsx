@@ -429,7 +429,8 @@ const ToolbarActions = memo(function ToolbarActions({ strategyId, actions, docke
           variant={checksOpen ? 'filled' : 'light'}
           leftSection={<IconChecklist size={14} />}
           rightSection={
-            <Badge size="xs" circle color={findingCount > 0 ? 'orange' : 'teal'}>
+            // A circle holds one digit; a larger count gets a pill, or its digits would be cut.
+            <Badge size="xs" circle={findingCount < 10} color={findingCount > 0 ? 'orange' : 'teal'}>
               {findingCount}
             </Badge>
           }

@@ -20,8 +20,8 @@ const MONTH_CARDS = 3;
 
 /** The height of a month row's cells, from the most cards one of them shows: the cells off screen are laid out
  *  empty (see visible.ts), at the height they have when filled. These figures are those of calendar.module.css
- *  (`.cell[data-compact]`, `.card[data-compact]`, `.foot`): 2px of padding above and below, a bottom border of 1px,
- *  cards of 20px and a footer of 18px, 2px apart. */
+ *  (`.cell[data-compact]`, `.card[data-compact]`, `.more`): 2px of padding above and below, a bottom border of 1px,
+ *  cards of 20px and a last line of 18px ("+N", and the add button), 2px apart. */
 function monthCellHeight(cards: number): number {
   return Math.max(44, 23 + 22 * cards);
 }
@@ -146,17 +146,8 @@ const Cell = memo(function Cell({ row, day, posts, filled, compact, today, selec
           />
         );
       })}
-      {compact ? (
-        <div className={classes.foot}>
-          {more}
-          {add}
-        </div>
-      ) : (
-        <>
-          {more}
-          {add}
-        </>
-      )}
+      {more}
+      {add}
     </div>
   );
 });

@@ -236,6 +236,9 @@ describe('calendar grid', () => {
     await show(<Screen compact days={daysOf(JANUARY)} />, { range: JANUARY, lang: 'fr' });
     const c = screen.getByTestId('cell-instagram-2027-01-20');
     expect(within(c).getAllByTestId(/post-card-/)).toHaveLength(3);
+    // A small card is one element: its name, and its time for the style sheet to draw.
+    expect(screen.getByTestId('post-card-1')).toHaveAttribute('data-time', '01:00');
+    expect(screen.getByTestId('post-card-1').childElementCount).toBe(0);
     // The narrow column shows "+2"; its name says it in words.
     expect(within(c).getByRole('button', { name: '+2 de plus' })).toHaveTextContent(/^\+2$/);
     expect(screen.getAllByRole('rowheader')[0]).toHaveTextContent('Éditorial');

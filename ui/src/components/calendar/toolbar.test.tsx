@@ -5,7 +5,7 @@ import i18n from '../../i18n';
 import { AppProviders } from '../../Providers';
 import { createQueryClient } from '../../queries';
 import { CalendarStep } from './CalendarStep';
-import { CAL_ROWS, installCalendarBackend, post } from './testBackend';
+import { CAL_ROWS, calendarFinding, installCalendarBackend, post } from './testBackend';
 import { stubGridBoxes } from './testRender';
 
 stubGridBoxes();
@@ -85,5 +85,19 @@ describe('the calendar toolbar', () => {
     await user.click(screen.getByTestId('calendar-new'));
     await user.click(await screen.findByTestId('calendar-new-editorial'));
     expect(await screen.findByTestId('editorial-editor-date')).toHaveValue('2027-01-18');
+  });
+
+  it('shows the number of findings whole on the checks button, in a circle up to 9', async () => {
+    const findings = (n: number) =>
+      Array.from({ length: n }, (_, i) => calendarFinding({ kind: 'post_collision', posts: [i] }));
+    installCalendarBackend({ today: '2027-01-12', findings: findings(12) });
+    await renderStep('2027-01-12');
+    const many = within(screen.getByTestId('calendar-checks-toggle')).getByText('12');
+    expect(many.closest('.mantine-Badge-root')).not.toHaveAttribute('data-circle');
+
+    installCalendarBackend({ today: '2027-01-12', findings: findings(3) });
+    await renderStep('2027-01-12');
+    const few = within(screen.getAllByTestId('calendar-checks-toggle').at(-1)!).getByText('3');
+    expect(few.closest('.mantine-Badge-root')).toHaveAttribute('data-circle');
   });
 });
