@@ -1,8 +1,8 @@
 // The floor of the calendar benchmark: what the web view alone needs, in the same page, on the same data, timed as
 // calendar.mjs times Cinq ("painted" = an animation frame, then a task once that frame is drawn). Run last, by
-// calendar.mjs (`/execute/async`, `done` is the callback): the month floor writes into the grid behind React's back.
+// calendar.mjs (`Session.executeAsync`, which gives `done`): the month floor writes into the grid behind React's back.
 //   paint   a one-attribute change on a card, to the paint: the wait for the web view's next frame, and that frame;
-//   ipc     a command that does nothing (`app_info`), then the same change: the floor of a drop;
+//   ipc     a command that does next to nothing (`app_info`), then the same change: the floor of a drop;
 //   answer  that command alone, to its answer: the floor of a drop to React's commit (no paint);
 //   month   each of the next 12 months (those calendar.mjs loads) over the IPC (`calendar_get`, as Cinq asks for
 //           it), then the cells Cinq fills on screen written as plain elements with the grid's classes (a card one

@@ -100,14 +100,10 @@ try {
   await s.execute("arguments[0].click();", [await s.find('[data-testid="calendar-today"]')]);
   await sleep(1500);
   const floorScript = readFileSync(new URL("./calendar-floor.js", import.meta.url), "utf8");
-  const floor = await s.cmd("POST", "/execute/async", {
-    args: [],
-    script: `const done = arguments[arguments.length - 1];
-      (async () => { ${floorScript} })().catch((e) => done({ error: String(e) }));`,
-  });
+  const floor = await s.executeAsync(floorScript);
   if (floor.error) throw new Error(`floor: ${floor.error}`);
   console.log(`floor, a one-attribute change to the paint: ${stats(floor.paint)}`);
-  console.log(`floor of a drop (a command that does nothing, then that change): ${stats(floor.ipc)}`);
+  console.log(`floor of a drop (a command that does next to nothing, then that change): ${stats(floor.ipc)}`);
   console.log(`  to its answer (the command alone): ${stats(floor.answer)}`);
   console.log(`floor of a month view (calendar_get, then the cells as plain elements, no React): ${stats(floor.month)}`);
 } finally {

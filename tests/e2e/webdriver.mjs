@@ -101,6 +101,15 @@ export class Session {
     });
   }
 
+  /** Runs `body` in the page as the body of an async function, whose `done(value)` answers with `value`. */
+  executeAsync(body) {
+    return this.cmd("POST", "/execute/async", {
+      script: `const done = arguments[arguments.length - 1];
+        (async () => { ${body} })().catch((e) => done({ error: String(e) }));`,
+      args: [],
+    });
+  }
+
   /** Drags `from` onto `to` with real pointer actions (press, moves in steps, release), holding `modifier` (a
    *  WebDriver key such as "\uE00A" for Alt) if given. */
   async drag(from, to, { modifier } = {}) {
