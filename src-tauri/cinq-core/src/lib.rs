@@ -16,6 +16,7 @@ pub mod error;
 pub mod evaluate;
 pub mod file;
 pub mod findings;
+pub mod io;
 pub mod model;
 pub mod objectives;
 pub mod overview;

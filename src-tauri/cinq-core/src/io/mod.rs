@@ -1,0 +1,5 @@
+//! Reading and writing the user's files: every file Cinq reads goes through [`read`] (bounded in size and memory,
+//! regular files only), every file it writes through [`write`] (atomic, never following a planted link).
+
+pub mod read;
+pub mod write;

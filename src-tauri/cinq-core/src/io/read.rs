@@ -1,0 +1,1 @@
+//! Bounded reading of the files Cinq imports (calendar CSV, results CSV and xlsx, strategy JSON).
