@@ -52,6 +52,25 @@ impl FieldError {
 
 pub const MAX_NAME_CHARS: usize = 120;
 
+/// The most characters of the user's input an error message quotes.
+pub const QUOTE_MAX_CHARS: usize = 80;
+
+/// A short quote of the user's input for an error message: at most [`QUOTE_MAX_CHARS`] characters, cut with an
+/// ellipsis, on one line (control characters shown as spaces), in double quotes.
+pub fn quote(input: &str) -> String {
+    let mut out = String::with_capacity(QUOTE_MAX_CHARS + 4);
+    out.push('"');
+    let mut chars = input.chars();
+    for c in chars.by_ref().take(QUOTE_MAX_CHARS) {
+        out.push(if c.is_control() { ' ' } else { c });
+    }
+    if chars.next().is_some() {
+        out.push('…');
+    }
+    out.push('"');
+    out
+}
+
 /// The error every domain operation returns.
 #[derive(Debug, thiserror::Error)]
 pub enum CoreError {
@@ -125,5 +144,18 @@ impl From<CoreError> for ApiError {
 impl std::fmt::Display for ApiError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.message)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn quotes_are_short_and_on_one_line() {
+        assert_eq!(super::quote("abc"), "\"abc\"");
+        let long = "é".repeat(200);
+        let q = super::quote(&long);
+        assert_eq!(q.chars().count(), super::QUOTE_MAX_CHARS + 3);
+        assert!(q.ends_with("…\""));
+        assert_eq!(super::quote("a\nb"), "\"a b\"");
     }
 }

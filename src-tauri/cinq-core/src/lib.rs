@@ -12,6 +12,7 @@ pub mod calendar_import;
 pub mod calendar_view;
 mod check;
 pub mod cli;
+pub mod dates;
 pub mod error;
 pub mod evaluate;
 pub mod file;
