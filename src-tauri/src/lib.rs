@@ -60,7 +60,11 @@ impl AppState {
             fields: Vec::new(),
         })?;
         match guard.as_mut() {
-            Ok(store) => f(store).map_err(ApiError::from),
+            // Last resort: a panic in the domain becomes an `internal` error, never a dead window. It is caught
+            // while the lock is held, so the lock is not poisoned; an open transaction rolls back as it unwinds.
+            Ok(store) => std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(store)))
+                .unwrap_or_else(|panic| Err(cinq_core::error::internal_from_panic(&*panic)))
+                .map_err(ApiError::from),
             Err(e) => Err(e.clone()),
         }
     }
@@ -748,7 +752,18 @@ async fn calendar_export(
             return Ok(None);
         };
         let dir = picked(dir)?;
-        files.iter().map(|f| dir.join(&f.name)).collect()
+        // All the files or none (cinq_core::io::write).
+        let set: Vec<(&str, &[u8])> = files
+            .iter()
+            .map(|f| (f.name.as_str(), f.bytes.as_slice()))
+            .collect();
+        cinq_core::io::write::write_folder(&dir, &set)?;
+        return Ok(Some(
+            files
+                .iter()
+                .map(|f| dir.join(&f.name).display().to_string())
+                .collect(),
+        ));
     } else {
         let Some(file) = files.first() else {
             return Ok(Some(Vec::new()));
@@ -766,12 +781,7 @@ async fn calendar_export(
         vec![picked(path)?]
     };
     for (file, path) in files.iter().zip(&targets) {
-        std::fs::write(path, &file.bytes).map_err(|e| {
-            ApiError::from(CoreError::Io(format!(
-                "cannot write {}: {e}",
-                path.display()
-            )))
-        })?;
+        cinq_core::io::write::write_file(path, &file.bytes)?;
     }
     Ok(Some(
         targets.iter().map(|p| p.display().to_string()).collect(),
@@ -1228,12 +1238,7 @@ async fn survey_export(
         return Ok(None);
     };
     let path = picked(path)?;
-    std::fs::write(&path, text).map_err(|e| {
-        ApiError::from(CoreError::Io(format!(
-            "cannot write {}: {e}",
-            path.display()
-        )))
-    })?;
+    cinq_core::io::write::write_file(&path, text.as_bytes())?;
     Ok(Some(path.display().to_string()))
 }
 

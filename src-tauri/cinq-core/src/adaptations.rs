@@ -130,7 +130,7 @@ struct Stored {
 }
 
 fn day_ok(s: &str) -> bool {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok()
+    crate::dates::is_day(s)
 }
 
 pub fn validate_adaptation(a: &AdaptationInput) -> Result<()> {

@@ -479,6 +479,19 @@ pub fn networks_of(conn: &rusqlite::Connection, id: i64) -> Result<Vec<Network>>
     Ok(all)
 }
 
+/// Whether `key` is the key of a network of the strategy's own as Cinq makes them: `custom-` then letters a to z,
+/// digits and dashes (at most 100 characters). A key becomes part of file names (Hootsuite's export): nothing else is
+/// taken, whatever its source (the app, a strategy file).
+pub fn is_custom_key(key: &str) -> bool {
+    key.len() <= 100
+        && key.strip_prefix("custom-").is_some_and(|rest| {
+            !rest.is_empty()
+                && rest
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        })
+}
+
 /// "custom-<slug>", made unique within the strategy.
 fn custom_key(name: &str, existing: &[Network]) -> String {
     let slug: String = name
@@ -590,6 +603,12 @@ pub(crate) fn insert_custom_network(
     key: &str,
     input: &CustomNetworkInput,
 ) -> Result<()> {
+    if !is_custom_key(key) {
+        return Err(CoreError::Validation(vec![FieldError::new(
+            "key",
+            "invalid_key",
+        )]));
+    }
     let position = next_position(tx, "custom_network", id)?;
     tx.execute(
         "INSERT INTO custom_network (strategy_id, key, position, name, kind, max_length, formats)

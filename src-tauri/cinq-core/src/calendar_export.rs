@@ -151,7 +151,7 @@ fn selected<'a>(posts: &'a [Post], o: &ExportOptions) -> Vec<&'a Post> {
     posts
         .iter()
         .filter(|p| {
-            let day = p.data.scheduled_at.as_deref().map(|s| &s[..10]);
+            let day = p.data.scheduled_at.as_deref().and_then(|s| s.get(..10));
             let in_period = match day {
                 None => false,
                 Some(d) => {
@@ -291,18 +291,118 @@ fn ics_line(out: &mut String, line: &str) {
     out.push_str("\r\n");
 }
 
+/// A post an export cannot write: its id, title and stored schedule, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnwritablePost {
+    pub id: i64,
+    pub title: String,
+    pub scheduled_at: Option<String>,
+    pub why: &'static str,
+}
+
+/// The posts of strategy `id` that no export can write: a schedule not in the one form (see [`crate::dates`]), or
+/// data that does not read.
+pub fn unwritable_posts(conn: &rusqlite::Connection, id: i64) -> Result<Vec<UnwritablePost>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {} FROM post WHERE strategy_id = ?1 ORDER BY id",
+        crate::calendar::POST_COLUMNS
+    ))?;
+    let mut rows = stmt.query([id])?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        let post_id: i64 = r.get(0)?;
+        let network: Option<String> = r
+            .get_ref(1)?
+            .as_str_or_null()
+            .ok()
+            .flatten()
+            .map(str::to_owned);
+        let at = match r.get_ref(2)? {
+            rusqlite::types::ValueRef::Null => None,
+            rusqlite::types::ValueRef::Text(t) => Some(String::from_utf8_lossy(t).into_owned()),
+            other => Some(format!("{other:?}")),
+        };
+        let links = [
+            r.get::<_, Option<i64>>(3).ok().flatten(),
+            r.get::<_, Option<i64>>(4).ok().flatten(),
+            r.get::<_, Option<i64>>(5).ok().flatten(),
+        ];
+        let data = r.get_ref(6)?.as_bytes().unwrap_or_default();
+        let post = crate::calendar::post_from_parts(
+            post_id,
+            network.unwrap_or_default(),
+            at.clone(),
+            links,
+            data,
+        );
+        let title = post
+            .as_ref()
+            .map(|p| p.data.title.clone())
+            .unwrap_or_default();
+        let why = if post.is_none() {
+            "its stored data does not read"
+        } else if at
+            .as_deref()
+            .is_some_and(|a| crate::dates::parse_day_time(a).is_none())
+        {
+            "its schedule is not a date and time as YYYY-MM-DDTHH:MM with a year from 1900 to 2200"
+        } else {
+            continue;
+        };
+        out.push(UnwritablePost {
+            id: post_id,
+            title,
+            scheduled_at: at,
+            why,
+        });
+    }
+    Ok(out)
+}
+
+/// The message of an export refused for the posts it cannot write (the first five named).
+fn unwritable_message(posts: &[UnwritablePost]) -> String {
+    let named: Vec<String> = posts
+        .iter()
+        .take(5)
+        .map(|p| {
+            let at = p
+                .scheduled_at
+                .as_deref()
+                .map(|a| format!(" scheduled {}", crate::error::quote(a)))
+                .unwrap_or_default();
+            format!(
+                "post {} {}{at}: {}",
+                p.id,
+                crate::error::quote(&p.title),
+                p.why
+            )
+        })
+        .collect();
+    let more = match posts.len() {
+        n if n > 5 => format!("; and {} more", n - 5),
+        _ => String::new(),
+    };
+    format!(
+        "the export cannot write {} post(s): {}{more}. Give them a date and time in the calendar (its checks list \
+         them), then export again. Nothing was written.",
+        posts.len(),
+        named.join("; ")
+    )
+}
+
 impl Store {
     /// The files of an export of the calendar (one, or one per network for Hootsuite).
     pub fn export_calendar(&self, id: i64, o: &ExportOptions) -> Result<Vec<ExportFile>> {
-        for d in [&o.from, &o.to].into_iter().flatten() {
-            if NaiveDate::parse_from_str(d, "%Y-%m-%d").is_err() {
-                return Err(CoreError::Validation(vec![crate::error::FieldError::new(
-                    "from",
-                    "invalid_date",
-                )]));
-            }
-        }
+        let mut errors = Vec::new();
+        crate::check::date(&mut errors, "from", o.from.as_deref());
+        crate::check::date(&mut errors, "to", o.to.as_deref());
+        crate::check::done(errors)?;
         let strategy = self.strategy(id)?;
+        // A post the export cannot write is named, never dropped or written in a form no one reads back.
+        let unwritable = unwritable_posts(self.conn(), id)?;
+        if !unwritable.is_empty() {
+            return Err(CoreError::Conflict(unwritable_message(&unwritable)));
+        }
         if o.format == ExportFormat::CinqCsv {
             return Ok(vec![ExportFile {
                 name: format!("{}.cinq.csv", crate::strategy::file_stem(&strategy.name)),
@@ -388,8 +488,18 @@ impl Store {
                 let mut keys: Vec<&str> = posts.iter().map(|p| p.data.network.as_str()).collect();
                 keys.sort();
                 keys.dedup();
+                let mut names = std::collections::HashSet::new();
                 keys.into_iter()
                     .map(|key| {
+                        // A network's key may be anything stored: it never becomes a path, and two keys that read
+                        // the same once made safe get two names.
+                        let slug = crate::io::write::slug(key);
+                        let mut name = format!("{base}.hootsuite.{slug}.csv");
+                        let mut n = 1;
+                        while !names.insert(name.clone()) {
+                            n += 1;
+                            name = format!("{base}.hootsuite.{slug}-{n}.csv");
+                        }
                         let rows: Vec<Vec<String>> = posts
                             .iter()
                             .filter(|p| p.data.network == key)
@@ -408,7 +518,7 @@ impl Store {
                             })
                             .collect();
                         Ok(ExportFile {
-                            name: format!("{base}.hootsuite.{key}.csv"),
+                            name,
                             bytes: csv_bytes(None, &rows, o, false)?,
                         })
                     })
@@ -653,7 +763,7 @@ fn write_cinq_row<W: std::io::Write>(
     let d = &p.data;
     let keep = match d.scheduled_at.as_deref() {
         Some(at) => {
-            let day = &at[..10];
+            let day = at.get(..10).unwrap_or(at);
             o.from.as_deref().map_or(true, |f| day >= f)
                 && o.to.as_deref().map_or(true, |t| day <= t)
         }
@@ -668,7 +778,7 @@ fn write_cinq_row<W: std::io::Write>(
     let (date, time) = d
         .scheduled_at
         .as_deref()
-        .map_or(("", ""), |s| (&s[..10], &s[11..]));
+        .map_or(("", ""), |s| s.split_once('T').unwrap_or((s, "")));
     let topic = d
         .topic_id
         .and_then(|t| names.topics.get(&t).copied())

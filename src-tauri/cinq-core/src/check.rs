@@ -1,8 +1,6 @@
 //! Field checks shared by every step's validation: each pushes a `FieldError` (field name = the JSON field name,
 //! code = a stable key the UI translates), and [`done`] turns the list into a validation error.
 
-use chrono::NaiveDate;
-
 use crate::error::{CoreError, FieldError, Result};
 
 /// A count or an average that must be 0 or more (and a real number).
@@ -12,9 +10,9 @@ pub(crate) fn not_negative(errors: &mut Vec<FieldError>, field: &str, value: Opt
     }
 }
 
-/// A `YYYY-MM-DD` date, when given.
+/// A `YYYY-MM-DD` date (the one strict form, [`crate::dates::parse_day`]), when given.
 pub(crate) fn date(errors: &mut Vec<FieldError>, field: &str, value: Option<&str>) {
-    if value.is_some_and(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").is_err()) {
+    if value.is_some_and(|d| !crate::dates::is_day(d)) {
         errors.push(FieldError::new(field, "invalid_date"));
     }
 }

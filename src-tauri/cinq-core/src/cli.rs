@@ -348,13 +348,41 @@ where
     let Some(command) = cli.command else {
         return Outcome::OpenApp { db: cli.db };
     };
-    match execute(command, Store::resolve_path(cli.db), out) {
+    // Last resort: a panic is an error line and exit 1, never exit 101 (see `quiet_panics`).
+    let ran = quiet_panics(|| execute(command, Store::resolve_path(cli.db), out));
+    match ran {
         Ok(()) => Outcome::Exit(0),
         Err(e) => {
             let _ = writeln!(err, "cinq: {}", e.to_string().replace('\n', " "));
             Outcome::Exit(1)
         }
     }
+}
+
+thread_local! {
+    /// Set while this thread runs a CLI command under [`quiet_panics`].
+    static IN_COMMAND: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `f`, turning a panic into [`CoreError::Internal`]. While it runs, the panic hook prints nothing on this thread:
+/// the user gets one error line (`cinq: internal error …`) from `run`, not Rust's report. A developer who sets
+/// `RUST_BACKTRACE` still gets Rust's report (and the backtrace), and so does any other thread or a test's own
+/// assertion, so tests that call `run` in the same process keep their failure messages.
+fn quiet_panics<T>(f: impl FnOnce() -> Result<T>) -> Result<T> {
+    static HOOK: std::sync::Once = std::sync::Once::new();
+    HOOK.call_once(|| {
+        let default = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            let developer = std::env::var_os("RUST_BACKTRACE").is_some_and(|v| v != "0");
+            if developer || !IN_COMMAND.with(std::cell::Cell::get) {
+                default(info);
+            }
+        }));
+    });
+    let was = IN_COMMAND.with(|c| c.replace(true));
+    let ran = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    IN_COMMAND.with(|c| c.set(was));
+    ran.unwrap_or_else(|panic| Err(crate::error::internal_from_panic(&*panic)))
 }
 
 fn print_json(out: &mut dyn Write, value: &impl Serialize) -> Result<()> {
@@ -483,17 +511,17 @@ fn execute(command: Command, db: PathBuf, out: &mut dyn Write) -> Result<()> {
                 },
             )?;
             if format == ExportFormat::Hootsuite {
-                std::fs::create_dir_all(&path)
-                    .map_err(|e| CoreError::Io(format!("cannot create {}: {e}", path.display())))?;
-                for f in &files {
-                    crate::file::write_atomically(&path.join(&f.name), &f.bytes)?;
-                }
+                let set: Vec<(&str, &[u8])> = files
+                    .iter()
+                    .map(|f| (f.name.as_str(), f.bytes.as_slice()))
+                    .collect();
+                crate::io::write::write_folder(&path, &set)?;
                 writeln!(out, "Wrote {} file(s) in {}.", files.len(), path.display()).map_err(io)
             } else {
                 let f = files
                     .first()
                     .ok_or_else(|| CoreError::Io("nothing to write".to_owned()))?;
-                crate::file::write_atomically(&path, &f.bytes)?;
+                crate::io::write::write_file(&path, &f.bytes)?;
                 writeln!(out, "Wrote {}.", path.display()).map_err(io)
             }
         }

@@ -98,6 +98,20 @@ pub enum CoreError {
     Io(String),
     #[error("database error: {0}")]
     Sql(#[from] rusqlite::Error),
+    /// A bug caught at the CLI or IPC boundary (a panic), so that it is an error rather than a crash.
+    #[error("internal error (a bug in Cinq): {0}")]
+    Internal(String),
+}
+
+/// The error a caught panic becomes: its message, cut short.
+pub fn internal_from_panic(payload: &(dyn std::any::Any + Send)) -> CoreError {
+    let what = payload
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or("unknown panic");
+    let what = quote(what);
+    CoreError::Internal(what[1..what.len() - 1].to_owned())
 }
 
 impl CoreError {
@@ -112,7 +126,7 @@ impl CoreError {
             CoreError::InvalidFile(_) => ErrorCode::InvalidFile,
             CoreError::Cancelled => ErrorCode::Cancelled,
             CoreError::Io(_) => ErrorCode::Io,
-            CoreError::Sql(_) => ErrorCode::Internal,
+            CoreError::Sql(_) | CoreError::Internal(_) => ErrorCode::Internal,
         }
     }
 }

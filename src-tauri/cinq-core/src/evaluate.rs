@@ -1035,7 +1035,7 @@ impl Store {
         note: &str,
     ) -> Result<Vec<KpiReading>> {
         let mut errors = Vec::new();
-        if parse_day(taken_on).is_none() {
+        if !crate::dates::is_day(taken_on) {
             errors.push(FieldError::new("taken_on", "invalid_date"));
         }
         if !value.is_finite() {

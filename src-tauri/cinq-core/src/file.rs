@@ -704,16 +704,18 @@ fn objectives_data(o: &objectives::Objectives, personas: &[audit::Persona]) -> O
 /// Checks everything in a strategy's data that the store's own commands would check.
 fn check_data(d: &StrategyData) -> Result<()> {
     validate(&input_of(d))?;
+    check_dates_and_links(d)?;
     let a = &d.audit;
     let mut keys: Vec<String> = audit::catalogue().into_iter().map(|n| n.key).collect();
-    for c in &a.custom_networks {
-        if !c.key.starts_with("custom-")
+    for (i, c) in a.custom_networks.iter().enumerate() {
+        if !audit::is_custom_key(&c.key)
             || keys.contains(&c.key)
             || c.network.name.trim().is_empty()
         {
             return Err(CoreError::InvalidFile(format!(
-                "custom network '{}': expected a unique key starting with custom- and a name",
-                c.key
+                "audit.custom_networks[{i}].key: expected a unique key of the form custom-name (letters a to z, \
+                 digits and dashes) and a name, found {}",
+                crate::error::quote(&c.key)
             )));
         }
         keys.push(c.key.clone());
@@ -782,6 +784,167 @@ fn check_data(d: &StrategyData) -> Result<()> {
     for (i, a) in d.adapt.adaptations.iter().enumerate() {
         crate::adaptations::validate_adaptation(&a.entry)
             .map_err(|e| CoreError::InvalidFile(format!("adaptation {}: {e}", i + 1)))?;
+    }
+    Ok(())
+}
+
+/// A field of the file that is not in its one form: where it is (the path of the field), what was expected, a short
+/// quote of what was found.
+fn bad_field(path: &str, expected: &str, found: &str) -> CoreError {
+    CoreError::InvalidFile(format!(
+        "{path}: expected {expected}, found {}",
+        crate::error::quote(found)
+    ))
+}
+
+/// Every date, time and timestamp of the file in its one form ([`crate::dates`]), and every link of step 5 (a post,
+/// a test or an objective named by its position) in range: -1 (a post deleted since) or a position that exists.
+fn check_dates_and_links(d: &StrategyData) -> Result<()> {
+    use crate::dates::{is_day, is_day_time, is_timestamp, DAY_EXPECTED, DAY_TIME_EXPECTED};
+    for (field, v) in [("created_at", &d.created_at), ("updated_at", &d.updated_at)] {
+        if !is_timestamp(v) {
+            return Err(bad_field(field, crate::dates::TIMESTAMP_EXPECTED, v));
+        }
+    }
+    if !is_day(&d.start_date) {
+        return Err(bad_field("start_date", DAY_EXPECTED, &d.start_date));
+    }
+    for (i, x) in d.objectives.objectives.iter().enumerate() {
+        if let Some(dl) = x.deadline.as_deref().filter(|v| !is_day(v)) {
+            return Err(bad_field(
+                &format!("objectives.objectives[{i}].deadline"),
+                DAY_EXPECTED,
+                dl,
+            ));
+        }
+        for (j, r) in x.readings.iter().enumerate() {
+            if !is_day(&r.taken_on) {
+                return Err(bad_field(
+                    &format!("objectives.objectives[{i}].readings[{j}].taken_on"),
+                    DAY_EXPECTED,
+                    &r.taken_on,
+                ));
+            }
+        }
+    }
+    for (i, p) in d.benchmark.players.iter().enumerate() {
+        for (j, o) in p.observations.iter().enumerate() {
+            if !is_day(&o.observed_on) {
+                return Err(bad_field(
+                    &format!("benchmark.players[{i}].observations[{j}].observed_on"),
+                    DAY_EXPECTED,
+                    &o.observed_on,
+                ));
+            }
+        }
+    }
+    for (i, e) in d.calendar.editorial.iter().enumerate() {
+        if !is_day(&e.date) {
+            return Err(bad_field(
+                &format!("calendar.editorial[{i}].date"),
+                DAY_EXPECTED,
+                &e.date,
+            ));
+        }
+    }
+    for (i, p) in d.calendar.posts.iter().enumerate() {
+        if let Some(at) = p.scheduled_at.as_deref().filter(|v| !is_day_time(v)) {
+            return Err(bad_field(
+                &format!("calendar.posts[{i}].scheduled_at"),
+                DAY_TIME_EXPECTED,
+                at,
+            ));
+        }
+        for (j, r) in p.results.iter().enumerate() {
+            if !is_day(&r.taken_on) {
+                return Err(bad_field(
+                    &format!("calendar.posts[{i}].results[{j}].taken_on"),
+                    DAY_EXPECTED,
+                    &r.taken_on,
+                ));
+            }
+        }
+    }
+    let (posts, tests, objectives) = (
+        d.calendar.posts.len() as i64,
+        d.adapt.tests.len() as i64,
+        d.objectives.objectives.len() as i64,
+    );
+    let link = |path: String, what: &str, v: i64, len: i64, deleted_allowed: bool| -> Result<()> {
+        if (0..len).contains(&v) || (deleted_allowed && v == -1) {
+            Ok(())
+        } else {
+            Err(CoreError::InvalidFile(format!(
+                "{path}: refers to {what} {v}, but there are only {len} (positions from 0{})",
+                if deleted_allowed {
+                    ", or -1 for one deleted since"
+                } else {
+                    ""
+                }
+            )))
+        }
+    };
+    for (i, t) in d.adapt.tests.iter().enumerate() {
+        for (j, v) in t.variants.iter().enumerate() {
+            if let Some(p) = v.post_id {
+                link(
+                    format!("adapt.tests[{i}].variants[{j}].post_id"),
+                    "post",
+                    p,
+                    posts,
+                    true,
+                )?;
+            }
+        }
+    }
+    for (i, a) in d.adapt.adaptations.iter().enumerate() {
+        let at = |field: &str| format!("adapt.adaptations[{i}].{field}");
+        let e = &a.entry;
+        if !is_day(&e.date) {
+            return Err(bad_field(&at("entry.date"), DAY_EXPECTED, &e.date));
+        }
+        if let Some(r) = e.review_on.as_deref().filter(|v| !is_day(v)) {
+            return Err(bad_field(&at("entry.review_on"), DAY_EXPECTED, r));
+        }
+        if let Some(r) = e.evidence.ref_id {
+            let field = at("entry.evidence.ref_id");
+            match e.evidence.kind {
+                EvidenceKind::Test => link(field, "test", r, tests, false)?,
+                EvidenceKind::Kpi => link(field, "objective", r, objectives, false)?,
+                EvidenceKind::Underperformer => link(field, "post", r, posts, true)?,
+                EvidenceKind::None | EvidenceKind::Finding => {}
+            }
+        }
+        match &a.action {
+            Some(
+                AdaptationAction::MovePost {
+                    post_id,
+                    scheduled_at,
+                }
+                | AdaptationAction::DuplicatePost {
+                    post_id,
+                    scheduled_at,
+                },
+            ) => {
+                link(at("action.post_id"), "post", *post_id, posts, true)?;
+                if !is_day_time(scheduled_at) {
+                    return Err(bad_field(
+                        &at("action.scheduled_at"),
+                        DAY_TIME_EXPECTED,
+                        scheduled_at,
+                    ));
+                }
+            }
+            Some(AdaptationAction::ReplaceVariant { test_id }) => {
+                link(at("action.test_id"), "test", *test_id, tests, false)?;
+            }
+            _ => {}
+        }
+        for (j, c) in a.changes.iter().enumerate() {
+            if let Some(p) = c.post_id {
+                link(at(&format!("changes[{j}].post_id")), "post", p, posts, true)?;
+            }
+        }
     }
     Ok(())
 }
@@ -1120,14 +1283,5 @@ fn located(e: &serde_json::Error) -> String {
 }
 
 pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let shown = path.display();
-    let mut tmp_name = path.file_name().unwrap_or_default().to_os_string();
-    tmp_name.push(format!(".{}.tmp", std::process::id()));
-    let tmp = path.with_file_name(tmp_name);
-    std::fs::write(&tmp, bytes)
-        .and_then(|_| std::fs::rename(&tmp, path))
-        .map_err(|e| {
-            let _ = std::fs::remove_file(&tmp);
-            CoreError::Io(format!("cannot write {shown}: {e}"))
-        })
+    crate::io::write::write_file(path, bytes)
 }

@@ -27,6 +27,7 @@ pub mod sample;
 pub mod smart;
 pub mod stats;
 pub mod store;
+pub mod stored_dates;
 pub mod strategy;
 
 pub use error::{ApiError, CoreError, ErrorCode, FieldError, Result};

@@ -385,7 +385,7 @@ pub(crate) fn snapshots_of(
 }
 
 fn check_day(day: &str) -> Result<()> {
-    if chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").is_err() {
+    if !crate::dates::is_day(day) {
         return Err(CoreError::Validation(vec![FieldError::new(
             "taken_on",
             "invalid_date",

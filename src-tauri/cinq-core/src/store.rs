@@ -339,7 +339,13 @@ pub const MIGRATIONS: &[&str] = &[
     UPDATE sqlite_schema SET sql = replace(sql, 'data TEXT NOT NULL CHECK (json_valid(data))', 'data TEXT NOT NULL')
         WHERE type = 'table' AND name = 'post';
     PRAGMA writable_schema = RESET;",
+    // 10: every stored date and time in its one form (dates.rs). The work is Rust's: `stored_dates::repair`, run by
+    // `migrate` right after this step (see REPAIR_DATES_AFTER); what it cannot read without ambiguity stays, and is listed.
+    "-- stored dates and times: repaired by stored_dates::repair",
 ];
+
+/// The migration after which `migrate` runs `stored_dates::repair` (its 1-based number).
+pub const REPAIR_DATES_AFTER: usize = 10;
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -442,6 +448,9 @@ impl Store {
         }
         for (i, sql) in migrations.iter().enumerate().skip(version as usize) {
             tx.execute_batch(sql)?;
+            if i + 1 == REPAIR_DATES_AFTER {
+                crate::stored_dates::repair(&tx)?;
+            }
             tx.pragma_update(None, "user_version", i as i64 + 1)?;
         }
         tx.commit()?;

@@ -2,7 +2,7 @@
 
 use std::str::FromStr;
 
-use chrono::{NaiveDate, SecondsFormat, Utc};
+use chrono::{SecondsFormat, Utc};
 use rusqlite::{params, OptionalExtension, Row, Transaction};
 
 use crate::error::{CoreError, FieldError, Result, MAX_NAME_CHARS};
@@ -27,7 +27,7 @@ pub fn validate(input: &StrategyInput) -> Result<StrategyInput> {
     if chrono_tz::Tz::from_str(input.timezone.trim()).is_err() {
         errors.push(FieldError::new("timezone", "invalid_timezone"));
     }
-    if NaiveDate::parse_from_str(input.start_date.trim(), "%Y-%m-%d").is_err() {
+    if !crate::dates::is_day(input.start_date.trim()) {
         errors.push(FieldError::new("start_date", "invalid_date"));
     }
     if !errors.is_empty() {
@@ -420,15 +420,5 @@ impl Store {
 
 /// A strategy's name as the stem of a file name: characters that file systems refuse become `-`.
 pub fn file_stem(name: &str) -> String {
-    let clean: String = name
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || " -_().".contains(c) {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    clean.trim().to_owned()
+    crate::io::write::slug(name)
 }

@@ -1,0 +1,256 @@
+//! The dates and times already stored, brought to their one form ([`crate::dates`]): a migration repairs what reads
+//! without ambiguity (`2027-1-5`, a stray space, `2027-01-05 9:30`), and [`problems`] lists the rest, which the CLI
+//! prints (`cinq calendar check`, `cinq strategy show`) and the calendar's checks show.
+
+use rusqlite::{params, Connection};
+
+use crate::dates;
+use crate::error::Result;
+
+/// The form a stored value must have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    Day,
+    DayTime,
+    Timestamp,
+}
+
+impl Form {
+    fn ok(self, s: &str) -> bool {
+        match self {
+            Form::Day => dates::is_day(s),
+            Form::DayTime => dates::is_day_time(s),
+            Form::Timestamp => dates::is_timestamp(s),
+        }
+    }
+
+    fn repair(self, s: &str) -> Option<String> {
+        match self {
+            Form::Day => dates::repair_day(s),
+            Form::DayTime => dates::repair_day_time(s),
+            Form::Timestamp => {
+                let t = s.trim();
+                dates::is_timestamp(t).then(|| t.to_owned())
+            }
+        }
+    }
+
+    pub fn expected(self) -> &'static str {
+        match self {
+            Form::Day => dates::DAY_EXPECTED,
+            Form::DayTime => dates::DAY_TIME_EXPECTED,
+            Form::Timestamp => dates::TIMESTAMP_EXPECTED,
+        }
+    }
+}
+
+/// One stored column of dates: its table, column, form, how a row is named (an SQL expression of the row's key) and
+/// how its strategy is found (an SQL expression over `t`, the table).
+struct Column {
+    table: &'static str,
+    column: &'static str,
+    form: Form,
+    /// What the row is, for messages ("post", "KPI reading"…).
+    what: &'static str,
+    /// Its strategy, from `t`.
+    strategy: &'static str,
+    /// Its id (for a row without one, the rowid of its parent).
+    id: &'static str,
+    /// The condition that finds the row again, from `?2` (its id) and `?3` (the value).
+    key: &'static str,
+}
+
+const COLUMNS: &[Column] = &[
+    Column {
+        table: "strategy",
+        column: "start_date",
+        form: Form::Day,
+        what: "strategy",
+        strategy: "t.id",
+        id: "t.id",
+        key: "id = ?2",
+    },
+    Column {
+        table: "strategy",
+        column: "created_at",
+        form: Form::Timestamp,
+        what: "strategy",
+        strategy: "t.id",
+        id: "t.id",
+        key: "id = ?2",
+    },
+    Column {
+        table: "strategy",
+        column: "updated_at",
+        form: Form::Timestamp,
+        what: "strategy",
+        strategy: "t.id",
+        id: "t.id",
+        key: "id = ?2",
+    },
+    Column {
+        table: "observation",
+        column: "observed_on",
+        form: Form::Day,
+        what: "benchmark observation",
+        strategy: "(SELECT strategy_id FROM player WHERE player.id = t.player_id)",
+        id: "t.id",
+        key: "id = ?2",
+    },
+    Column {
+        table: "editorial_item",
+        column: "date",
+        form: Form::Day,
+        what: "editorial item",
+        strategy: "t.strategy_id",
+        id: "t.id",
+        key: "id = ?2",
+    },
+    Column {
+        table: "post",
+        column: "scheduled_at",
+        form: Form::DayTime,
+        what: "post",
+        strategy: "t.strategy_id",
+        id: "t.id",
+        key: "id = ?2",
+    },
+    Column {
+        table: "result_snapshot",
+        column: "taken_on",
+        form: Form::Day,
+        what: "result snapshot of post",
+        strategy: "(SELECT strategy_id FROM post WHERE post.id = t.post_id)",
+        id: "t.post_id",
+        key: "post_id = ?2 AND taken_on = ?3",
+    },
+    Column {
+        table: "kpi_reading",
+        column: "taken_on",
+        form: Form::Day,
+        what: "KPI reading",
+        strategy: "(SELECT strategy_id FROM social_objective o WHERE o.id = t.objective_id)",
+        id: "t.id",
+        key: "id = ?2",
+    },
+    Column {
+        table: "adaptation",
+        column: "review_on",
+        form: Form::Day,
+        what: "adaptation",
+        strategy: "t.strategy_id",
+        id: "t.id",
+        key: "id = ?2",
+    },
+];
+
+/// A stored value that is not in its form and that no repair reads without ambiguity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub strategy_id: i64,
+    pub table: &'static str,
+    pub column: &'static str,
+    /// What the row is ("post", "KPI reading"…).
+    pub what: &'static str,
+    pub id: i64,
+    /// The value as stored (a non-text value in SQL's words).
+    pub value: String,
+    pub expected: &'static str,
+}
+
+impl Problem {
+    /// One line for the CLI: where it is, what it holds (a short quote), what was expected.
+    pub fn message(&self) -> String {
+        format!(
+            "{} {}: {} is {}, expected {}",
+            self.what,
+            self.id,
+            self.column,
+            crate::error::quote(&self.value),
+            self.expected
+        )
+    }
+}
+
+fn text_of(v: rusqlite::types::ValueRef) -> Option<String> {
+    use rusqlite::types::ValueRef;
+    match v {
+        ValueRef::Null => None,
+        ValueRef::Text(t) => Some(String::from_utf8_lossy(t).into_owned()),
+        ValueRef::Integer(i) => Some(i.to_string()),
+        ValueRef::Real(r) => Some(r.to_string()),
+        ValueRef::Blob(b) => Some(format!("a blob of {} bytes", b.len())),
+    }
+}
+
+/// Every stored value of a column not in its form: (strategy, id, raw value, whether it is text).
+fn scan(
+    conn: &Connection,
+    c: &Column,
+    strategy: Option<i64>,
+) -> Result<Vec<(i64, i64, String, bool)>> {
+    let sql = format!(
+        "SELECT {s}, {id}, t.{col} FROM {table} t WHERE t.{col} IS NOT NULL AND (?1 IS NULL OR {s} = ?1)",
+        s = c.strategy,
+        id = c.id,
+        col = c.column,
+        table = c.table
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let mut rows = stmt.query(params![strategy])?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        let v = r.get_ref(2)?;
+        let is_text = matches!(v, rusqlite::types::ValueRef::Text(_));
+        let Some(value) = text_of(v) else { continue };
+        if is_text && c.form.ok(&value) {
+            continue;
+        }
+        let sid: Option<i64> = r.get(0)?;
+        let id: Option<i64> = r.get(1)?;
+        out.push((sid.unwrap_or(-1), id.unwrap_or(-1), value, is_text));
+    }
+    Ok(out)
+}
+
+/// The repair step of the migration: every stored value that a `dates::repair_*` reads without ambiguity is written
+/// in its one form. A repair that would collide with another row (two readings of one day) is left, and listed.
+pub(crate) fn repair(conn: &Connection) -> Result<usize> {
+    let mut repaired = 0;
+    for c in COLUMNS {
+        for (_, id, value, is_text) in scan(conn, c, None)? {
+            let Some(fixed) = is_text.then(|| c.form.repair(&value)).flatten() else {
+                continue;
+            };
+            repaired += conn.execute(
+                &format!(
+                    "UPDATE OR IGNORE {} SET {col} = ?1 WHERE {} AND {col} IS ?3",
+                    c.table,
+                    c.key,
+                    col = c.column
+                ),
+                params![fixed, id, value],
+            )?;
+        }
+    }
+    Ok(repaired)
+}
+
+/// The stored values of a strategy (all when `None`) that are not in their form.
+pub fn problems(conn: &Connection, strategy: Option<i64>) -> Result<Vec<Problem>> {
+    let mut out = Vec::new();
+    for c in COLUMNS {
+        for (strategy_id, id, value, _) in scan(conn, c, strategy)? {
+            out.push(Problem {
+                strategy_id,
+                table: c.table,
+                column: c.column,
+                what: c.what,
+                id,
+                value,
+                expected: c.form.expected(),
+            });
+        }
+    }
+    Ok(out)
+}
