@@ -463,8 +463,8 @@ impl Store {
     ) -> Result<crate::calendar_checks::CalendarChecks> {
         let strategy = self.strategy(id)?;
         let cal = self.calendar(id, None, None)?;
-        let start = NaiveDate::parse_from_str(&strategy.start_date, "%Y-%m-%d")
-            .unwrap_or_else(|_| chrono::Utc::now().date_naive());
+        let start = crate::dates::parse_day(&strategy.start_date)
+            .unwrap_or_else(|| chrono::Utc::now().date_naive());
         let dated: Vec<NaiveDate> = cal
             .posts
             .iter()
@@ -477,14 +477,19 @@ impl Store {
             .unwrap_or(from + chrono::Duration::days(83));
         let objectives = self.objectives(id)?;
         let audit = self.audit(id)?;
-        Ok(crate::calendar_checks::calendar_checks(
+        let mut checks = crate::calendar_checks::calendar_checks(
             &cal,
             &objectives,
             &audit,
             options,
             from,
             to.max(from),
-        ))
+        );
+        let problems = crate::stored_dates::calendar_problems(self.conn(), id)?;
+        checks
+            .findings
+            .extend(crate::calendar_checks::stored_dates_finding(&problems));
+        Ok(checks)
     }
 
     /// The whole calendar (`from`/`to`: `YYYY-MM-DD`, inclusive, to keep only a period of the dated items; the ideas

@@ -758,3 +758,78 @@ pub fn calendar_checks(
         mix_min_posts: MIX_MIN_POSTS as u32,
     }
 }
+
+/// The finding that lists the stored dates and times no repair could read ([`crate::stored_dates::problems`]), with
+/// the posts and editorial items concerned; `None` when there are none.
+pub fn stored_dates_finding(problems: &[crate::stored_dates::Problem]) -> Option<CalendarFinding> {
+    if problems.is_empty() {
+        return None;
+    }
+    let ids = |table: &str| -> Vec<i64> {
+        problems
+            .iter()
+            .filter(|p| p.table == table)
+            .map(|p| p.id)
+            .collect()
+    };
+    let listed = |fr: bool| -> String {
+        let mut parts: Vec<String> = problems
+            .iter()
+            .take(5)
+            .map(|p| {
+                let what = if fr { p.what_fr } else { p.what };
+                let q = crate::error::quote(&p.value);
+                if fr {
+                    format!(
+                        "{what} {} ({}) : « {} »",
+                        p.id,
+                        p.column,
+                        &q[1..q.len() - 1]
+                    )
+                } else {
+                    format!("{what} {} ({}): {q}", p.id, p.column)
+                }
+            })
+            .collect();
+        if problems.len() > 5 {
+            parts.push(if fr {
+                format!("et {} autre(s)", problems.len() - 5)
+            } else {
+                format!("and {} more", problems.len() - 5)
+            });
+        }
+        parts.join(if fr { " ; " } else { "; " })
+    };
+    let n = problems.len();
+    let mut out = Out(Vec::new());
+    out.push(
+        FindingKind::StoredDateInvalid,
+        Severity::Warning,
+        None,
+        text(
+            "Dates Cinq cannot read".into(),
+            "Des dates que Cinq ne sait pas lire".into(),
+        ),
+        text(
+            format!(
+                "{n} stored date(s) or time(s) are not in the form Cinq uses (YYYY-MM-DD, HH:MM) and could not be \
+                 repaired: {}. The calendar leaves these posts out, and exports refuse them until they are fixed.",
+                listed(false)
+            ),
+            format!(
+                "{n} date(s) ou heure(s) enregistrée(s) ne sont pas dans la forme qu’utilise Cinq (AAAA-MM-JJ, \
+                 HH:MM) et n’ont pas pu être corrigées : {}. Le calendrier laisse ces publications de côté, et les \
+                 exports les refusent tant qu’elles ne sont pas corrigées.",
+                listed(true)
+            ),
+        ),
+        text(
+            "Give each of them a date again: edit the post or the item, or move it in the calendar.".into(),
+            "Redonnez une date à chacun : modifiez la publication ou l’élément, ou déplacez-le dans le calendrier."
+                .into(),
+        ),
+        ids("post"),
+        ids("editorial_item"),
+    );
+    out.0.pop()
+}

@@ -204,7 +204,7 @@ impl Store {
                 }
             }
         }
-        let checks = crate::calendar_checks::calendar_checks(
+        let mut checks = crate::calendar_checks::calendar_checks(
             &checked,
             &objectives,
             &audit,
@@ -212,6 +212,10 @@ impl Store {
             start,
             end,
         );
+        let problems = crate::stored_dates::calendar_problems(self.conn(), id)?;
+        checks
+            .findings
+            .extend(crate::calendar_checks::stored_dates_finding(&problems));
 
         let kept = kept_networks(&audit);
         let mut order: Vec<String> = objectives

@@ -1317,6 +1317,19 @@ fn strategy(cmd: StrategyCommand, store: &mut Store, out: &mut dyn Write) -> Res
                 .map(|st| st.step.as_str())
                 .collect();
             writeln!(out, "{} (id {})", s.name, s.id).map_err(io)?;
+            // Stored dates the migration could not repair (stored_dates.rs): listed first, one a line.
+            let problems = crate::stored_dates::problems(store.conn(), Some(s.id))?;
+            if !problems.is_empty() {
+                writeln!(
+                    out,
+                    "  {} stored date(s) or time(s) Cinq cannot read (fix them in the app):",
+                    problems.len()
+                )
+                .map_err(io)?;
+                for p in &problems {
+                    writeln!(out, "    {}", p.message()).map_err(io)?;
+                }
+            }
             for (k, v) in [
                 ("organisation", s.organisation.as_str()),
                 ("sector", s.sector.as_str()),
@@ -1355,5 +1368,18 @@ fn strategy(cmd: StrategyCommand, store: &mut Store, out: &mut dyn Write) -> Res
                 writeln!(out, "Imported '{}' (id {}).", s.name, s.id).map_err(io)
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod panic_tests {
+    #[test]
+    fn a_panic_in_a_command_is_an_internal_error() {
+        let e = super::quiet_panics(|| -> crate::error::Result<()> { panic!("boom {}", 1) })
+            .unwrap_err();
+        assert_eq!(e.code(), crate::error::ErrorCode::Internal);
+        assert!(e.to_string().contains("boom 1"), "{e}");
+        // And the next command runs as usual.
+        assert_eq!(super::quiet_panics(|| Ok(2)).unwrap(), 2);
     }
 }

@@ -97,6 +97,8 @@ pub enum FindingKind {
     EditorialNotRelayed,
     /// A post's text longer than its network takes.
     PostTooLong,
+    /// Stored dates or times that are not in their one form and that no repair could read (see `stored_dates`).
+    StoredDateInvalid,
 }
 
 /// A text in both of the app's languages.

@@ -50,8 +50,9 @@ struct Column {
     table: &'static str,
     column: &'static str,
     form: Form,
-    /// What the row is, for messages ("post", "KPI reading"…).
+    /// What the row is, for messages ("post", "KPI reading"…), in English and French.
     what: &'static str,
+    what_fr: &'static str,
     /// Its strategy, from `t`.
     strategy: &'static str,
     /// Its id (for a row without one, the rowid of its parent).
@@ -66,6 +67,7 @@ const COLUMNS: &[Column] = &[
         column: "start_date",
         form: Form::Day,
         what: "strategy",
+        what_fr: "stratégie",
         strategy: "t.id",
         id: "t.id",
         key: "id = ?2",
@@ -75,6 +77,7 @@ const COLUMNS: &[Column] = &[
         column: "created_at",
         form: Form::Timestamp,
         what: "strategy",
+        what_fr: "stratégie",
         strategy: "t.id",
         id: "t.id",
         key: "id = ?2",
@@ -84,6 +87,7 @@ const COLUMNS: &[Column] = &[
         column: "updated_at",
         form: Form::Timestamp,
         what: "strategy",
+        what_fr: "stratégie",
         strategy: "t.id",
         id: "t.id",
         key: "id = ?2",
@@ -93,6 +97,7 @@ const COLUMNS: &[Column] = &[
         column: "observed_on",
         form: Form::Day,
         what: "benchmark observation",
+        what_fr: "observation du benchmark",
         strategy: "(SELECT strategy_id FROM player WHERE player.id = t.player_id)",
         id: "t.id",
         key: "id = ?2",
@@ -102,6 +107,7 @@ const COLUMNS: &[Column] = &[
         column: "date",
         form: Form::Day,
         what: "editorial item",
+        what_fr: "élément éditorial",
         strategy: "t.strategy_id",
         id: "t.id",
         key: "id = ?2",
@@ -111,6 +117,7 @@ const COLUMNS: &[Column] = &[
         column: "scheduled_at",
         form: Form::DayTime,
         what: "post",
+        what_fr: "publication",
         strategy: "t.strategy_id",
         id: "t.id",
         key: "id = ?2",
@@ -120,6 +127,7 @@ const COLUMNS: &[Column] = &[
         column: "taken_on",
         form: Form::Day,
         what: "result snapshot of post",
+        what_fr: "relevé de résultats de la publication",
         strategy: "(SELECT strategy_id FROM post WHERE post.id = t.post_id)",
         id: "t.post_id",
         key: "post_id = ?2 AND taken_on = ?3",
@@ -129,6 +137,7 @@ const COLUMNS: &[Column] = &[
         column: "taken_on",
         form: Form::Day,
         what: "KPI reading",
+        what_fr: "relevé de KPI",
         strategy: "(SELECT strategy_id FROM social_objective o WHERE o.id = t.objective_id)",
         id: "t.id",
         key: "id = ?2",
@@ -138,6 +147,7 @@ const COLUMNS: &[Column] = &[
         column: "review_on",
         form: Form::Day,
         what: "adaptation",
+        what_fr: "adaptation",
         strategy: "t.strategy_id",
         id: "t.id",
         key: "id = ?2",
@@ -150,8 +160,9 @@ pub struct Problem {
     pub strategy_id: i64,
     pub table: &'static str,
     pub column: &'static str,
-    /// What the row is ("post", "KPI reading"…).
+    /// What the row is ("post", "KPI reading"…), in English and French.
     pub what: &'static str,
+    pub what_fr: &'static str,
     pub id: i64,
     /// The value as stored (a non-text value in SQL's words).
     pub value: String,
@@ -190,14 +201,22 @@ fn scan(
     strategy: Option<i64>,
 ) -> Result<Vec<(i64, i64, String, bool)>> {
     let sql = format!(
-        "SELECT {s}, {id}, t.{col} FROM {table} t WHERE t.{col} IS NOT NULL AND (?1 IS NULL OR {s} = ?1)",
+        "SELECT {s}, {id}, t.{col} FROM {table} t WHERE t.{col} IS NOT NULL{only}",
         s = c.strategy,
         id = c.id,
         col = c.column,
-        table = c.table
+        table = c.table,
+        only = if strategy.is_some() {
+            format!(" AND {} = ?1", c.strategy)
+        } else {
+            String::new()
+        }
     );
-    let mut stmt = conn.prepare(&sql)?;
-    let mut rows = stmt.query(params![strategy])?;
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let mut rows = match strategy {
+        Some(id) => stmt.query([id])?,
+        None => stmt.query([])?,
+    };
     let mut out = Vec::new();
     while let Some(r) = rows.next()? {
         let v = r.get_ref(2)?;
@@ -238,14 +257,35 @@ pub(crate) fn repair(conn: &Connection) -> Result<usize> {
 
 /// The stored values of a strategy (all when `None`) that are not in their form.
 pub fn problems(conn: &Connection, strategy: Option<i64>) -> Result<Vec<Problem>> {
+    problems_in(conn, strategy, COLUMNS.iter())
+}
+
+/// [`problems`] of the calendar only (posts and editorial items, found by their strategy's index): what the
+/// calendar's checks list, cheap enough for every view.
+pub fn calendar_problems(conn: &Connection, strategy: i64) -> Result<Vec<Problem>> {
+    problems_in(
+        conn,
+        Some(strategy),
+        COLUMNS
+            .iter()
+            .filter(|c| c.table == "post" || c.table == "editorial_item"),
+    )
+}
+
+fn problems_in<'a>(
+    conn: &Connection,
+    strategy: Option<i64>,
+    columns: impl Iterator<Item = &'a Column>,
+) -> Result<Vec<Problem>> {
     let mut out = Vec::new();
-    for c in COLUMNS {
+    for c in columns {
         for (strategy_id, id, value, _) in scan(conn, c, strategy)? {
             out.push(Problem {
                 strategy_id,
                 table: c.table,
                 column: c.column,
                 what: c.what,
+                what_fr: c.what_fr,
                 id,
                 value,
                 expected: c.form.expected(),
