@@ -398,18 +398,40 @@ impl Store {
         crate::check::date(&mut errors, "to", o.to.as_deref());
         crate::check::done(errors)?;
         let strategy = self.strategy(id)?;
-        // A post the export cannot write is named, never dropped or written in a form no one reads back.
-        let unwritable = unwritable_posts(self.conn(), id)?;
-        if !unwritable.is_empty() {
-            return Err(CoreError::Conflict(unwritable_message(&unwritable)));
+        // A post the export cannot write is named, never dropped or written in a form no one reads back. The
+        // schedules are checked first (cheap: see `stored_dates::calendar_problems`); posts whose data does not read
+        // are found as the export reads them (a count short), and only then named (`unwritable_posts`).
+        let refuse = || -> Result<()> {
+            Err(CoreError::Conflict(unwritable_message(&unwritable_posts(
+                self.conn(),
+                id,
+            )?)))
+        };
+        if crate::stored_dates::calendar_problems(self.conn(), id)?
+            .iter()
+            .any(|p| p.table == "post")
+        {
+            refuse()?;
         }
         if o.format == ExportFormat::CinqCsv {
+            let (bytes, unread) = self.cinq_csv(id, o)?;
+            if unread > 0 {
+                refuse()?;
+            }
             return Ok(vec![ExportFile {
                 name: format!("{}.cinq.csv", crate::strategy::file_stem(&strategy.name)),
-                bytes: self.cinq_csv(id, o)?,
+                bytes,
             }]);
         }
         let cal = self.calendar(id, None, None)?;
+        let stored: i64 = self.conn().query_row(
+            "SELECT count(*) FROM post WHERE strategy_id = ?1",
+            [id],
+            |r| r.get(0),
+        )?;
+        if ((cal.posts.len() + cal.ideas.len()) as i64) < stored {
+            refuse()?;
+        }
         let networks = crate::audit::networks_of(self.conn(), id)?;
         let network_name = |key: &str| {
             networks
@@ -615,7 +637,7 @@ impl Store {
 impl Store {
     /// Cinq's own CSV, written row by row as the posts are read: every field, the ideas after the dated posts (when
     /// no period is asked), topics, objectives and editorial items by name.
-    fn cinq_csv(&self, id: i64, o: &ExportOptions) -> Result<Vec<u8>> {
+    fn cinq_csv(&self, id: i64, o: &ExportOptions) -> Result<(Vec<u8>, usize)> {
         let objectives = self.objectives(id)?;
         let names = Names {
             topics: objectives
@@ -638,7 +660,8 @@ impl Store {
         std::thread::scope(|scope| {
             let (filler, drainer) = relay::<StoredPost>();
             let names = &names;
-            let writer = scope.spawn(move || -> Result<Vec<u8>> {
+            let writer = scope.spawn(move || -> Result<(Vec<u8>, usize)> {
+                let mut unread = 0;
                 let fail = |e: csv::Error| CoreError::Io(format!("cannot write the CSV: {e}"));
                 let mut w = csv::WriterBuilder::new()
                     .delimiter(match o.delimiter {
@@ -651,13 +674,15 @@ impl Store {
                 for batch in drainer.batches() {
                     let batch = batch?;
                     for stored in &batch {
-                        if let Some(p) = stored.post() {
-                            write_cinq_row(&mut w, &p, o, names).map_err(fail)?;
+                        match stored.post() {
+                            Some(p) => write_cinq_row(&mut w, &p, o, names).map_err(fail)?,
+                            None => unread += 1,
                         }
                     }
                     drainer.give_back(batch);
                 }
                 w.into_inner()
+                    .map(|bytes| (bytes, unread))
                     .map_err(|e| CoreError::Io(format!("cannot write the CSV: {}", e.error())))
             });
             let read = (|| -> Result<()> {

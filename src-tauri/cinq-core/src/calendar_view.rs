@@ -147,7 +147,7 @@ pub fn relay_text(title: &str, link: &str, max: Option<u32>) -> String {
 }
 
 fn day(s: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| {
+    crate::dates::parse_day(s).ok_or_else(|| {
         CoreError::Validation(vec![crate::error::FieldError::new("date", "invalid_date")])
     })
 }

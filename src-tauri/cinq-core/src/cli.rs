@@ -241,8 +241,13 @@ fn parse_status(s: &str) -> std::result::Result<crate::calendar::PostStatus, Str
 }
 
 fn parse_day(s: &str) -> std::result::Result<chrono::NaiveDate, String> {
-    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| format!("expected a date as YYYY-MM-DD, got '{s}'"))
+    crate::dates::parse_day(s).ok_or_else(|| {
+        format!(
+            "expected {}, got {}",
+            crate::dates::DAY_EXPECTED,
+            crate::error::quote(s)
+        )
+    })
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

@@ -220,11 +220,14 @@ fn scan(
     let mut out = Vec::new();
     while let Some(r) = rows.next()? {
         let v = r.get_ref(2)?;
+        // Checked where it lies (no copy): the rows in their form, nearly all of them, cost a parse each.
+        if let rusqlite::types::ValueRef::Text(t) = v {
+            if std::str::from_utf8(t).is_ok_and(|t| c.form.ok(t)) {
+                continue;
+            }
+        }
         let is_text = matches!(v, rusqlite::types::ValueRef::Text(_));
         let Some(value) = text_of(v) else { continue };
-        if is_text && c.form.ok(&value) {
-            continue;
-        }
         let sid: Option<i64> = r.get(0)?;
         let id: Option<i64> = r.get(1)?;
         out.push((sid.unwrap_or(-1), id.unwrap_or(-1), value, is_text));
@@ -260,16 +263,48 @@ pub fn problems(conn: &Connection, strategy: Option<i64>) -> Result<Vec<Problem>
     problems_in(conn, strategy, COLUMNS.iter())
 }
 
-/// [`problems`] of the calendar only (posts and editorial items, found by their strategy's index): what the
-/// calendar's checks list, cheap enough for every view.
+/// [`problems`] of the calendar only (posts and editorial items): what the calendar's checks list, on every view.
+///
+/// Every entry point refuses a date not in its form, so this connection's own writes never add a problem; only
+/// another connection can (an older Cinq, a hand edit). So a strategy found clean is not scanned again until another
+/// connection commits (`PRAGMA data_version`): the answer is kept in a TEMP table, which lives and dies with the
+/// connection and never touches the file. A strategy with problems is scanned each time (so a fix shows at once).
 pub fn calendar_problems(conn: &Connection, strategy: i64) -> Result<Vec<Problem>> {
-    problems_in(
+    let version: i64 = conn.query_row("PRAGMA data_version", [], |r| r.get(0))?;
+    conn.execute_batch(
+        "CREATE TEMP TABLE IF NOT EXISTS stored_dates_clean (
+            strategy_id INTEGER PRIMARY KEY,
+            data_version INTEGER NOT NULL
+        )",
+    )?;
+    let clean: Option<i64> = conn
+        .prepare_cached("SELECT data_version FROM temp.stored_dates_clean WHERE strategy_id = ?1")?
+        .query_row([strategy], |r| r.get(0))
+        .map(Some)
+        .or_else(|e| match e {
+            rusqlite::Error::QueryReturnedNoRows => Ok(None),
+            e => Err(e),
+        })?;
+    if clean == Some(version) {
+        return Ok(Vec::new());
+    }
+    let found = problems_in(
         conn,
         Some(strategy),
         COLUMNS
             .iter()
             .filter(|c| c.table == "post" || c.table == "editorial_item"),
-    )
+    )?;
+    if found.is_empty() {
+        conn.prepare_cached(
+            "INSERT OR REPLACE INTO temp.stored_dates_clean (strategy_id, data_version) VALUES (?1, ?2)",
+        )?
+        .execute(params![strategy, version])?;
+    } else {
+        conn.prepare_cached("DELETE FROM temp.stored_dates_clean WHERE strategy_id = ?1")?
+            .execute([strategy])?;
+    }
+    Ok(found)
 }
 
 fn problems_in<'a>(

@@ -166,3 +166,108 @@ fn a_folder_export_refuses_a_name_that_is_a_path() {
     assert!(entries(dir.path()).is_empty());
     assert!(!dir.path().parent().unwrap().join("evil.csv").exists());
 }
+
+fn cli(db: &Path, args: &[&str]) -> (i32, String) {
+    let mut all = vec!["cinq", "--db", db.to_str().unwrap()];
+    all.extend_from_slice(args);
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let code = match cinq_core::cli::run(all, &mut out, &mut err) {
+        cinq_core::cli::Outcome::Exit(c) => c,
+        other => panic!("expected an exit, got {other:?}"),
+    };
+    (code, String::from_utf8(err).unwrap())
+}
+
+#[cfg(unix)]
+#[test]
+fn the_cli_exports_refuse_what_is_not_a_regular_file_and_keep_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.sqlite3");
+    assert_eq!(cli(&db, &["sample"]).0, 0);
+    let (code, err) = cli(
+        &db,
+        &[
+            "calendar",
+            "export",
+            "1",
+            "--format",
+            "ics",
+            "--out",
+            "/dev/null",
+        ],
+    );
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("/dev/null") && err.contains("a device"),
+        "{err}"
+    );
+    let (code, err) = cli(
+        &db,
+        &[
+            "strategy",
+            "export",
+            "1",
+            "--out",
+            dir.path().to_str().unwrap(),
+        ],
+    );
+    assert_eq!(code, 1);
+    assert!(err.contains("a folder"), "{err}");
+    // A file of mode 600 stays 600, for every export.
+    let out = dir.path().join("plan.csv");
+    std::fs::write(&out, b"old").unwrap();
+    std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let (code, err) = cli(
+        &db,
+        &[
+            "calendar",
+            "export",
+            "1",
+            "--format",
+            "cinq-csv",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        std::fs::metadata(&out).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    let json = dir.path().join("plan.json");
+    std::fs::write(&json, b"old").unwrap();
+    std::fs::set_permissions(&json, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let (code, err) = cli(
+        &db,
+        &["strategy", "export", "1", "--out", json.to_str().unwrap()],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        std::fs::metadata(&json).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    // A Hootsuite export into a folder: one file per network, nothing else left in it.
+    let folder = dir.path().join("hootsuite");
+    let (code, err) = cli(
+        &db,
+        &[
+            "calendar",
+            "export",
+            "1",
+            "--format",
+            "hootsuite",
+            "--out",
+            folder.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let names = entries(&folder);
+    assert!(
+        !names.is_empty()
+            && names
+                .iter()
+                .all(|n| n.ends_with(".csv") && !n.starts_with('.')),
+        "{names:?}"
+    );
+}

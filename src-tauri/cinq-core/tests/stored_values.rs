@@ -538,3 +538,61 @@ fn a_strategy_file_is_refused_for_a_link_out_of_range() {
         "{e}"
     );
 }
+
+#[test]
+fn an_export_names_a_post_whose_data_does_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("j.sqlite3");
+    assert_eq!(cinq(&db, &["sample"]).code, 0);
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute(
+        "INSERT INTO post (id, strategy_id, network, scheduled_at, data) VALUES (987654, 1, 'linkedin', '2027-01-05T09:30', '{\"status\":42}')",
+        [],
+    )
+    .unwrap();
+    for format in [
+        "cinq-csv",
+        "google-csv",
+        "outlook-csv",
+        "hootsuite",
+        "sprout",
+        "ics",
+    ] {
+        let out = dir.path().join(format!("out.{format}"));
+        let r = cinq(
+            &db,
+            &[
+                "calendar",
+                "export",
+                "1",
+                "--format",
+                format,
+                "--out",
+                out.to_str().unwrap(),
+            ],
+        );
+        assert_eq!(r.code, 1, "{format}");
+        assert!(
+            r.err.contains("post 987654") && r.err.contains("does not read"),
+            "{format}: {}",
+            r.err
+        );
+        assert!(!out.exists());
+    }
+    conn.execute("DELETE FROM post WHERE id = 987654", [])
+        .unwrap();
+    let out = dir.path().join("out.ics");
+    let r = cinq(
+        &db,
+        &[
+            "calendar",
+            "export",
+            "1",
+            "--format",
+            "ics",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.err);
+}
