@@ -271,21 +271,8 @@ pub fn problems(conn: &Connection, strategy: Option<i64>) -> Result<Vec<Problem>
 /// connection and never touches the file. A strategy with problems is scanned each time (so a fix shows at once).
 pub fn calendar_problems(conn: &Connection, strategy: i64) -> Result<Vec<Problem>> {
     let version: i64 = conn.query_row("PRAGMA data_version", [], |r| r.get(0))?;
-    conn.execute_batch(
-        "CREATE TEMP TABLE IF NOT EXISTS stored_dates_clean (
-            strategy_id INTEGER PRIMARY KEY,
-            data_version INTEGER NOT NULL
-        )",
-    )?;
-    let clean: Option<i64> = conn
-        .prepare_cached("SELECT data_version FROM temp.stored_dates_clean WHERE strategy_id = ?1")?
-        .query_row([strategy], |r| r.get(0))
-        .map(Some)
-        .or_else(|e| match e {
-            rusqlite::Error::QueryReturnedNoRows => Ok(None),
-            e => Err(e),
-        })?;
-    if clean == Some(version) {
+    // The memory is best-effort: a connection that may not write even TEMP tables (`query_only`) scans each time.
+    if clean_at(conn, strategy).ok().flatten() == Some(version) {
         return Ok(Vec::new());
     }
     let found = problems_in(
@@ -295,16 +282,39 @@ pub fn calendar_problems(conn: &Connection, strategy: i64) -> Result<Vec<Problem
             .iter()
             .filter(|c| c.table == "post" || c.table == "editorial_item"),
     )?;
-    if found.is_empty() {
-        conn.prepare_cached(
-            "INSERT OR REPLACE INTO temp.stored_dates_clean (strategy_id, data_version) VALUES (?1, ?2)",
-        )?
-        .execute(params![strategy, version])?;
-    } else {
-        conn.prepare_cached("DELETE FROM temp.stored_dates_clean WHERE strategy_id = ?1")?
-            .execute([strategy])?;
-    }
+    let _ = remember(conn, strategy, found.is_empty().then_some(version));
     Ok(found)
+}
+
+/// The `data_version` at which `strategy` was last found clean on this connection.
+fn clean_at(conn: &Connection, strategy: i64) -> rusqlite::Result<Option<i64>> {
+    conn.execute_batch(
+        "CREATE TEMP TABLE IF NOT EXISTS stored_dates_clean (
+            strategy_id INTEGER PRIMARY KEY,
+            data_version INTEGER NOT NULL
+        )",
+    )?;
+    conn.prepare_cached("SELECT data_version FROM temp.stored_dates_clean WHERE strategy_id = ?1")?
+        .query_row([strategy], |r| r.get(0))
+        .map(Some)
+        .or_else(|e| match e {
+            rusqlite::Error::QueryReturnedNoRows => Ok(None),
+            e => Err(e),
+        })
+}
+
+fn remember(conn: &Connection, strategy: i64, clean: Option<i64>) -> rusqlite::Result<()> {
+    match clean {
+        Some(version) => conn
+            .prepare_cached(
+                "INSERT OR REPLACE INTO temp.stored_dates_clean (strategy_id, data_version) VALUES (?1, ?2)",
+            )?
+            .execute(params![strategy, version]),
+        None => conn
+            .prepare_cached("DELETE FROM temp.stored_dates_clean WHERE strategy_id = ?1")?
+            .execute([strategy]),
+    }
+    .map(|_| ())
 }
 
 fn problems_in<'a>(

@@ -596,3 +596,33 @@ fn an_export_names_a_post_whose_data_does_not_read() {
     );
     assert_eq!(r.code, 0, "{}", r.err);
 }
+
+#[test]
+fn the_calendar_checks_see_a_bad_date_written_by_another_connection() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("v.sqlite3");
+    assert_eq!(cinq(&db, &["sample"]).code, 0);
+    let store = Store::open(&db).unwrap();
+    let has = |store: &Store| {
+        store
+            .calendar_checks(1, None, None, &Default::default())
+            .unwrap()
+            .findings
+            .iter()
+            .any(|f| f.finding.kind == cinq_core::findings::FindingKind::StoredDateInvalid)
+    };
+    assert!(!has(&store));
+    assert!(!has(&store), "clean, remembered");
+    let other = rusqlite::Connection::open(&db).unwrap();
+    other
+        .execute(
+            "INSERT INTO post (strategy_id, network, scheduled_at, data) VALUES (1, 'linkedin', '2027-1-5T9:30', '{\"title\":\"\",\"text\":\"\",\"status\":\"draft\"}')",
+            [],
+        )
+        .unwrap();
+    assert!(has(&store), "seen once another connection wrote");
+    other
+        .execute("DELETE FROM post WHERE scheduled_at = '2027-1-5T9:30'", [])
+        .unwrap();
+    assert!(!has(&store));
+}
