@@ -736,7 +736,8 @@ fn configure(conn: &Connection, access: Access, read_only: bool) -> Result<()> {
         let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0))?;
         if mode != "wal" {
             conn.busy_timeout(std::time::Duration::ZERO)?;
-            let switched = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0));
+            let switched =
+                conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0));
             conn.busy_timeout(std::time::Duration::from_secs(BUSY_TIMEOUT_SECS))?;
             match switched {
                 Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy) => {}

@@ -29,7 +29,14 @@ fn cli(args: &[&str]) -> (i32, String, String) {
 /// This test binary again, running the ignored test `name` alone, with `env` set.
 fn child(name: &str, env: &[(&str, &std::ffi::OsStr)]) -> Command {
     let mut c = Command::new(std::env::current_exe().unwrap());
-    c.args(["--exact", name, "--ignored", "--nocapture", "--test-threads", "1"]);
+    c.args([
+        "--exact",
+        name,
+        "--ignored",
+        "--nocapture",
+        "--test-threads",
+        "1",
+    ]);
     for (k, v) in env {
         c.env(k, v);
     }
@@ -50,7 +57,15 @@ fn writer_child() {
     for i in 0..WRITES {
         let name = format!("{who}-{i}");
         let (code, _, err) = cli(&[
-            "--db", &db, "strategy", "create", "--name", &name, "--timezone", "UTC", "--start-date",
+            "--db",
+            &db,
+            "strategy",
+            "create",
+            "--name",
+            &name,
+            "--timezone",
+            "UTC",
+            "--start-date",
             "2026-01-05",
         ]);
         if code != 0 {
@@ -80,7 +95,10 @@ fn two_processes_writing_at_once_lose_nothing() {
         .map(|who| {
             child(
                 "writer_child",
-                &[("CINQ_WRITER_DB", db.as_os_str()), ("CINQ_WRITER", who.as_ref())],
+                &[
+                    ("CINQ_WRITER_DB", db.as_os_str()),
+                    ("CINQ_WRITER", who.as_ref()),
+                ],
             )
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
@@ -144,15 +162,21 @@ fn importer_child() {
         taken_on: Some("2026-07-20".into()),
     };
     let report = store
-        .import_results(id, "x.csv", file.as_bytes(), &options, &mut |done, total| {
-            if done == total {
-                println!("importing");
-                std::io::stdout().flush().unwrap();
-                let mut line = String::new();
-                std::io::stdin().read_line(&mut line).unwrap();
-            }
-            true
-        })
+        .import_results(
+            id,
+            "x.csv",
+            file.as_bytes(),
+            &options,
+            &mut |done, total| {
+                if done == total {
+                    println!("importing");
+                    std::io::stdout().flush().unwrap();
+                    let mut line = String::new();
+                    std::io::stdin().read_line(&mut line).unwrap();
+                }
+                true
+            },
+        )
         .unwrap();
     assert!(report.written);
     println!("imported {}", report.unplanned);
@@ -164,7 +188,16 @@ fn a_read_runs_while_a_bulk_import_is_in_progress() {
     let db = dir.path().join("busy.sqlite3");
     let path = db.to_str().unwrap();
     assert_eq!(cli(&["--db", path, "sample"]).0, 0);
-    let (code, _, err) = cli(&["--db", path, "strategy", "create", "--name", "Import", "--timezone", "UTC"]);
+    let (code, _, err) = cli(&[
+        "--db",
+        path,
+        "strategy",
+        "create",
+        "--name",
+        "Import",
+        "--timezone",
+        "UTC",
+    ]);
     assert_eq!(code, 0, "{err}");
 
     let mut importer = child("importer_child", &[("CINQ_IMPORTER_DB", db.as_os_str())])
@@ -195,7 +228,11 @@ fn a_read_runs_while_a_bulk_import_is_in_progress() {
     let posts = |store: &Store| -> i64 {
         store
             .conn()
-            .query_row("SELECT count(*) FROM post WHERE strategy_id = ?1", [id], |r| r.get(0))
+            .query_row(
+                "SELECT count(*) FROM post WHERE strategy_id = ?1",
+                [id],
+                |r| r.get(0),
+            )
             .unwrap()
     };
     assert_eq!(posts(&store), 0);
@@ -204,12 +241,27 @@ fn a_read_runs_while_a_bulk_import_is_in_progress() {
     // A write meanwhile waits for the import's commit (on the busy timeout), then goes on.
     let writer = std::thread::spawn({
         let path = path.to_owned();
-        move || cli(&["--db", &path, "strategy", "create", "--name", "Meanwhile", "--timezone", "UTC"])
+        move || {
+            cli(&[
+                "--db",
+                &path,
+                "strategy",
+                "create",
+                "--name",
+                "Meanwhile",
+                "--timezone",
+                "UTC",
+            ])
+        }
     });
     writeln!(importer.stdin.as_mut().unwrap()).unwrap();
     let rest: Vec<String> = lines.map_while(Result::ok).collect();
     assert!(importer.wait().unwrap().success(), "{rest:?}");
-    assert!(rest.iter().any(|l| l.contains(&format!("imported {IMPORTED}"))), "{rest:?}");
+    assert!(
+        rest.iter()
+            .any(|l| l.contains(&format!("imported {IMPORTED}"))),
+        "{rest:?}"
+    );
     let (code, _, err) = writer.join().unwrap();
     assert_eq!(code, 0, "a write during an import: {err}");
 

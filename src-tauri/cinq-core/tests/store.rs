@@ -430,7 +430,14 @@ fn cli(args: &[&str]) -> (i32, String, String) {
 /// This test binary again, running the ignored test `name` alone, with `env` set.
 fn child(name: &str, env: &[(&str, &std::ffi::OsStr)]) -> std::process::Command {
     let mut c = std::process::Command::new(std::env::current_exe().unwrap());
-    c.args(["--exact", name, "--ignored", "--nocapture", "--test-threads", "1"]);
+    c.args([
+        "--exact",
+        name,
+        "--ignored",
+        "--nocapture",
+        "--test-threads",
+        "1",
+    ]);
     for (k, v) in env {
         c.env(k, v);
     }
@@ -444,7 +451,8 @@ fn child(name: &str, env: &[(&str, &std::ffi::OsStr)]) -> std::process::Command 
 #[ignore = "run by a_kill_during_a_bulk_commit_is_rolled_back_at_the_next_command as its child process"]
 fn hot_journal_child() {
     use std::io::Write;
-    let db = std::env::var_os("CINQ_HOT_JOURNAL_DB").expect("CINQ_HOT_JOURNAL_DB names the database");
+    let db =
+        std::env::var_os("CINQ_HOT_JOURNAL_DB").expect("CINQ_HOT_JOURNAL_DB names the database");
     let conn = rusqlite::Connection::open(&db).unwrap();
     let mode: String = conn
         .query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))
@@ -471,15 +479,27 @@ fn a_kill_during_a_bulk_commit_is_rolled_back_at_the_next_command() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("hot.sqlite3");
     let path = db.to_str().unwrap();
-    let (code, _, err) = cli(&["--db", path, "strategy", "create", "--name", "Kept", "--timezone", "UTC"]);
+    let (code, _, err) = cli(&[
+        "--db",
+        path,
+        "strategy",
+        "create",
+        "--name",
+        "Kept",
+        "--timezone",
+        "UTC",
+    ]);
     assert_eq!(code, 0, "{err}");
     let before = bytes(&db);
 
-    let mut c = child("hot_journal_child", &[("CINQ_HOT_JOURNAL_DB", db.as_os_str())])
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
+    let mut c = child(
+        "hot_journal_child",
+        &[("CINQ_HOT_JOURNAL_DB", db.as_os_str())],
+    )
+    .stdout(std::process::Stdio::piped())
+    .stderr(std::process::Stdio::null())
+    .spawn()
+    .unwrap();
     let mut lines = std::io::BufRead::lines(std::io::BufReader::new(c.stdout.take().unwrap()));
     let ready = lines.find(|l| l.as_ref().is_ok_and(|l| l.ends_with("ready")));
     c.kill().unwrap(); // SIGKILL on Unix.
@@ -490,14 +510,30 @@ fn a_kill_during_a_bulk_commit_is_rolled_back_at_the_next_command() {
         fs::metadata(&journal).is_ok_and(|m| m.len() > 0),
         "the kill left a hot journal"
     );
-    assert_ne!(bytes(&db), before, "the child wrote pages into the file before its commit");
+    assert_ne!(
+        bytes(&db),
+        before,
+        "the child wrote pages into the file before its commit"
+    );
 
     // The next command, a read, rolls the journal back and goes on; so does a write.
     let (code, out, err) = cli(&["--db", path, "strategy", "list", "--json"]);
     assert_eq!(code, 0, "{err}");
-    assert!(out.contains("\"Kept\"") && !out.contains("half-written"), "{out}");
+    assert!(
+        out.contains("\"Kept\"") && !out.contains("half-written"),
+        "{out}"
+    );
     assert!(!journal.exists(), "the journal was rolled back");
-    let (code, _, err) = cli(&["--db", path, "strategy", "create", "--name", "After", "--timezone", "UTC"]);
+    let (code, _, err) = cli(&[
+        "--db",
+        path,
+        "strategy",
+        "create",
+        "--name",
+        "After",
+        "--timezone",
+        "UTC",
+    ]);
     assert_eq!(code, 0, "{err}");
     let store = Store::open(&db).unwrap();
     let ok: String = store
@@ -507,7 +543,11 @@ fn a_kill_during_a_bulk_commit_is_rolled_back_at_the_next_command() {
     assert_eq!(ok, "ok");
     let settings: i64 = store
         .conn()
-        .query_row("SELECT count(*) FROM setting WHERE key LIKE 'bulk-%'", [], |r| r.get(0))
+        .query_row(
+            "SELECT count(*) FROM setting WHERE key LIKE 'bulk-%'",
+            [],
+            |r| r.get(0),
+        )
         .unwrap();
     assert_eq!(settings, 0, "nothing of the killed transaction is left");
     assert_eq!(store.list_strategies().unwrap().len(), 2);
@@ -594,22 +634,45 @@ fn a_refused_import_leaves_the_file_byte_identical() {
     let header = "network,date,time,pillar,topic,title,text,link,media_notes,status,editorial_item,objective,campaign\n";
     let mut plan = String::from(header);
     for i in 0..3000 {
-        plan.push_str(&format!("linkedin,2026-03-{:02},09:00,curation,Tips,Post {i},Text {i},,,draft,,,\n", i % 28 + 1));
+        plan.push_str(&format!(
+            "linkedin,2026-03-{:02},09:00,curation,Tips,Post {i},Text {i},,,draft,,,\n",
+            i % 28 + 1
+        ));
     }
     plan.push_str("linkedin,2026-03-32,09:00,curation,Tips,Bad,Bad,,,draft,,,\n");
     let calendar = dir.path().join("plan.csv");
     fs::write(&calendar, plan).unwrap();
-    let (code, _, err) = cli(&["--db", path, "calendar", "import", "1", calendar.to_str().unwrap()]);
+    let (code, _, err) = cli(&[
+        "--db",
+        path,
+        "calendar",
+        "import",
+        "1",
+        calendar.to_str().unwrap(),
+    ]);
     assert_eq!(code, 1, "the calendar import is refused");
     assert!(err.contains("line 3002"), "{err}");
-    assert!(bytes(&db) == before, "a refused calendar import changed the file");
+    assert!(
+        bytes(&db) == before,
+        "a refused calendar import changed the file"
+    );
 
     let results = dir.path().join("x.csv");
     fs::write(&results, x_export(3000, true)).unwrap();
-    let (code, _, err) = cli(&["--db", path, "results", "import", "1", results.to_str().unwrap()]);
+    let (code, _, err) = cli(&[
+        "--db",
+        path,
+        "results",
+        "import",
+        "1",
+        results.to_str().unwrap(),
+    ]);
     assert_eq!(code, 1, "the results import is refused");
     assert!(err.contains("nothing was imported"), "{err}");
-    assert!(bytes(&db) == before, "a refused results import changed the file");
+    assert!(
+        bytes(&db) == before,
+        "a refused results import changed the file"
+    );
     let (code, _, err) = cli(&[
         "--db",
         path,
@@ -624,7 +687,14 @@ fn a_refused_import_leaves_the_file_byte_identical() {
 
     // The same files, good, are imported.
     fs::write(&results, x_export(3000, false)).unwrap();
-    let (code, _, err) = cli(&["--db", path, "results", "import", "1", results.to_str().unwrap()]);
+    let (code, _, err) = cli(&[
+        "--db",
+        path,
+        "results",
+        "import",
+        "1",
+        results.to_str().unwrap(),
+    ]);
     assert_eq!(code, 0, "{err}");
     assert!(bytes(&db) != before);
 }
@@ -667,7 +737,10 @@ fn read_only_child() {
         all.extend_from_slice(args);
         let (code, _, err) = cli(&all);
         assert_eq!(code, 1, "{args:?} wrote a read-only file");
-        assert!(err.starts_with(&format!("cinq: cannot write to {db}")), "{args:?}: {err}");
+        assert!(
+            err.starts_with(&format!("cinq: cannot write to {db}")),
+            "{args:?}: {err}"
+        );
     }
     println!("read-only child done");
 }
