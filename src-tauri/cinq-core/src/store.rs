@@ -2,9 +2,17 @@
 //!
 //! Invariants:
 //! - a file that is not SQLite, that a newer Cinq wrote, or that cannot be written is refused before anything
-//!   writes to it, so it stays byte-for-byte as it was;
+//!   writes to it, so it stays byte-for-byte as it was; a read command (see [`Store::open_existing`]) opens a file
+//!   that cannot be written read-only instead, and reads it;
+//! - only [`Store::open`] creates a missing file (the app, `strategy create`, `strategy import`, `sample`); every
+//!   other opening of a missing file is an error naming its path;
+//! - opening rolls back a write a crash interrupted (a hot rollback journal, a write-ahead log): the store's own
+//!   read-write connection reads the file first, never a read-only probe that could not;
+//! - the file is in write-ahead-log mode, so readers never wait on a writer; every write begins with
+//!   `BEGIN IMMEDIATE`, and waits for another writer on the busy timeout (10 s) instead of failing;
 //! - migrations are forward-only, run in one transaction, and a copy of an existing file is kept before one runs;
-//! - every write goes through [`Store::write`], one transaction each.
+//! - every write goes through [`Store::write`] (or [`Store::bulk`] for an import), one transaction each; a write
+//!   that is refused or rolled back leaves the file byte-identical.
 
 use std::fs::{self, OpenOptions};
 use std::io::Read;
