@@ -653,7 +653,8 @@ pub(crate) fn enum_from<T: serde::de::DeserializeOwned>(s: &str) -> Option<T> {
 }
 
 /// How long a connection waits for another one (the app and the CLI on one file, two CLIs) to let go of the file:
-/// a write for another write, a read for the commit of a bulk import (see [`Store::bulk`]).
+/// a write for another write (a bulk import's included); a read only on a file in rollback-journal mode (an older
+/// Cinq's bulk import), for another connection's commit.
 const BUSY_TIMEOUT_SECS: u64 = 10;
 
 /// What a caller needs of the file: to read it, to write it, or to write it and create it when it is missing.
@@ -734,10 +735,10 @@ fn immutable_uri(path: &Path) -> String {
 }
 
 /// The connection's settings. A connection that may write puts the file in write-ahead-log mode, unless it is
-/// already (then nothing is written: opening never waits on a writer), or another connection has the file open in a
-/// bulk import's rollback journal (see [`Store::bulk`]): then the file stays so, this connection's writes wait on the
-/// busy timeout, and that import switches the file back when it ends. A connection for a command that only reads
-/// never switches: it reads in whichever mode the file is.
+/// already (then nothing is written: opening never waits on a writer), or another connection holds the file in
+/// rollback-journal mode (an older Cinq's bulk import, another SQLite client): then the file stays so for now, and
+/// this connection's writes wait on the busy timeout; the next opening switches it. A connection for a command that
+/// only reads never switches: it reads in whichever mode the file is.
 fn configure(conn: &Connection, access: Access, read_only: bool) -> Result<()> {
     if !read_only && access != Access::Read {
         // journal_mode returns a row, so it is read rather than executed.
