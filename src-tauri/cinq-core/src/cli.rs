@@ -400,6 +400,39 @@ fn io(e: std::io::Error) -> CoreError {
     CoreError::Io(e.to_string())
 }
 
+/// What a command needs of the database file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DbAccess {
+    /// It only reads: a file that cannot be written is opened read-only.
+    Read,
+    /// It writes an existing file.
+    Write,
+    /// It writes, and creates the file when it is missing.
+    Create,
+}
+
+/// Every command's access, in one place. Only the commands that make a database create a missing file: a typo in
+/// `--db` is an error naming the path. A command not listed (a new one) needs an existing file it can write.
+fn db_access(command: &Command) -> DbAccess {
+    match command {
+        Command::Strategy(StrategyCommand::Create { .. } | StrategyCommand::Import { .. })
+        | Command::Sample { .. } => DbAccess::Create,
+        Command::Strategy(
+            StrategyCommand::List { .. }
+            | StrategyCommand::Show { .. }
+            | StrategyCommand::Export { .. },
+        )
+        | Command::Audit(AuditCommand::Show { .. })
+        | Command::Benchmark(BenchmarkCommand::Show { .. })
+        | Command::Objectives(ObjectivesCommand::Show { .. })
+        | Command::Calendar(
+            CalendarCommand::Export { .. } | CalendarCommand::Show(_) | CalendarCommand::Check(_),
+        )
+        | Command::Evaluate { .. } => DbAccess::Read,
+        _ => DbAccess::Write,
+    }
+}
+
 fn execute(command: Command, db: PathBuf, out: &mut dyn Write) -> Result<()> {
     if let Command::Abtest {
         metric_a,
@@ -411,7 +444,11 @@ fn execute(command: Command, db: PathBuf, out: &mut dyn Write) -> Result<()> {
     {
         return abtest(metric_a, metric_b, &more, &unit, json, out);
     }
-    let mut store = Store::open(&db)?;
+    let mut store = match db_access(&command) {
+        DbAccess::Create => Store::open(&db)?,
+        DbAccess::Write => Store::open_existing(&db, false)?,
+        DbAccess::Read => Store::open_existing(&db, true)?,
+    };
     match command {
         Command::Abtest { .. } => unreachable!("handled above"),
         Command::Evaluate {

@@ -2,14 +2,23 @@
 //!
 //! Invariants:
 //! - a file that is not SQLite, that a newer Cinq wrote, or that cannot be written is refused before anything
-//!   writes to it, so it stays byte-for-byte as it was;
+//!   writes to it, so it stays byte-for-byte as it was; a read command (see [`Store::open_existing`]) opens a file
+//!   that cannot be written read-only instead, and reads it;
+//! - only [`Store::open`] creates a missing file (the app, `strategy create`, `strategy import`, `sample`); every
+//!   other opening of a missing file is an error naming its path;
+//! - opening rolls back a write a crash interrupted (a hot rollback journal, a write-ahead log): the store's own
+//!   read-write connection reads the file first, never a read-only probe that could not;
+//! - the file is in write-ahead-log mode, so readers never wait on a writer; every write begins with
+//!   `BEGIN IMMEDIATE`, and waits for another writer on the busy timeout (10 s) instead of failing;
 //! - migrations are forward-only, run in one transaction, and a copy of an existing file is kept before one runs;
-//! - every write goes through [`Store::write`], one transaction each.
+//! - every write goes through [`Store::write`] (or [`Store::bulk`] for an import), one transaction each; a write
+//!   that is refused or rolled back leaves the file byte-identical.
 
 use std::fs::{self, OpenOptions};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use rusqlite::TransactionBehavior::Immediate;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction};
 
 use crate::error::{CoreError, FieldError, Result};
@@ -374,31 +383,80 @@ impl Store {
         .unwrap_or_else(Self::default_path)
     }
 
-    /// Opens (or creates) the database at `path` and brings its schema up to date.
+    /// Opens (or creates) the database at `path` and brings its schema up to date: what the app and the commands
+    /// that make a database (`strategy create`, `strategy import`, `sample`) use.
     pub fn open(path: &Path) -> Result<Store> {
-        Self::open_with_migrations(path, MIGRATIONS)
+        Self::open_as(path, MIGRATIONS, Access::Create)
+    }
+
+    /// Opens the database at `path`, which must exist: a missing file is an error naming the path, never a new empty
+    /// database. With `read_only`, a file (or folder) that cannot be written is opened read-only (a command that
+    /// only reads); a file that can be written is opened for writing all the same, so that the rollback of a write
+    /// interrupted by a crash, and a migration, can run.
+    pub fn open_existing(path: &Path, read_only: bool) -> Result<Store> {
+        let access = if read_only {
+            Access::Read
+        } else {
+            Access::Write
+        };
+        Self::open_as(path, MIGRATIONS, access)
     }
 
     /// [`Store::open`] with another list of migrations: for testing the migration runner itself.
     #[doc(hidden)]
     pub fn open_with_migrations(path: &Path, migrations: &[&str]) -> Result<Store> {
+        Self::open_as(path, migrations, Access::Create)
+    }
+
+    fn open_as(path: &Path, migrations: &[&str], access: Access) -> Result<Store> {
         let shown = path.display().to_string();
         let known = migrations.len() as i64;
-        if path.exists() {
-            check_existing(path, known)?;
-        } else {
+        let exists = match fs::metadata(path) {
+            Ok(_) => true,
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory
+                ) =>
+            {
+                false
+            }
+            Err(e) => return Err(CoreError::Io(format!("cannot read {shown}: {e}"))),
+        };
+        if exists {
+            check_header(path)?;
+        } else if access == Access::Create {
             let parent = parent_of(path);
             fs::create_dir_all(parent).map_err(|e| unwritable(&shown, e))?;
+        } else {
+            return Err(CoreError::NotFound(format!(
+                "there is no database at {shown} (check --db or CINQ_DB; `cinq strategy create` or `cinq sample` \
+                 makes a new one)"
+            )));
         }
-        check_folder_writable(path)?;
-        let conn = Connection::open(path).map_err(|e| match e.sqlite_error_code() {
-            Some(rusqlite::ErrorCode::NotADatabase) => CoreError::NotADatabase(shown.clone()),
-            Some(rusqlite::ErrorCode::CannotOpen | rusqlite::ErrorCode::ReadOnly) => {
-                unwritable(&shown, e)
+        let read_only = access == Access::Read && !writable(path);
+        if !read_only {
+            if exists {
+                OpenOptions::new()
+                    .append(true)
+                    .open(path)
+                    .map_err(|e| unwritable(&shown, e))?;
             }
-            _ => CoreError::Sql(e),
+            check_folder_writable(path)?;
+        }
+        let conn = connect(path, read_only, access == Access::Create).map_err(|e| {
+            match e.sqlite_error_code() {
+                Some(rusqlite::ErrorCode::NotADatabase) => CoreError::NotADatabase(shown.clone()),
+                Some(rusqlite::ErrorCode::CannotOpen | rusqlite::ErrorCode::ReadOnly) => {
+                    unwritable(&shown, e)
+                }
+                _ => CoreError::Sql(e),
+            }
         })?;
-        configure(&conn).map_err(|e| match e {
+        if exists {
+            check_existing(&conn, path, known, read_only)?;
+        }
+        configure(&conn, access, read_only).map_err(|e| match e {
             CoreError::Sql(ref s)
                 if s.sqlite_error_code() == Some(rusqlite::ErrorCode::ReadOnly) =>
             {
@@ -410,7 +468,9 @@ impl Store {
             conn,
             path: path.to_owned(),
         };
-        store.migrate(migrations)?;
+        if !read_only {
+            store.migrate(migrations)?;
+        }
         Ok(store)
     }
 
@@ -437,14 +497,22 @@ impl Store {
     }
 
     fn migrate(&mut self, migrations: &[&str]) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let newer = |path: &Path, found: i64| CoreError::NewerSchema {
+            path: path.display().to_string(),
+            found,
+            known: migrations.len() as i64,
+        };
+        // Read first: a file that is up to date takes no write lock (a reader never waits on a writer).
+        let version: i64 = self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if version == migrations.len() as i64 {
+            return Ok(());
+        }
+        let tx = self.conn.transaction_with_behavior(Immediate)?;
         let version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         if version > migrations.len() as i64 {
-            return Err(CoreError::NewerSchema {
-                path: self.path.display().to_string(),
-                found: version,
-                known: migrations.len() as i64,
-            });
+            return Err(newer(&self.path, version));
         }
         for (i, sql) in migrations.iter().enumerate().skip(version as usize) {
             tx.execute_batch(sql)?;
@@ -458,42 +526,42 @@ impl Store {
     }
 
     /// Runs `f` in one transaction; it commits only if `f` succeeds.
+    ///
+    /// The transaction begins with `BEGIN IMMEDIATE`: it takes the write lock first, so that a second writer (the
+    /// app and the CLI, two CLIs) waits on the busy timeout instead of failing at once when a read would have to
+    /// become a write.
     pub fn write<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
-        let tx = self.conn.transaction()?;
+        let tx = self.conn.transaction_with_behavior(Immediate)?;
         let out = f(&tx)?;
         tx.commit()?;
         Ok(out)
     }
 
-    /// Runs a large write (an import of a whole file) the cheapest way that keeps it atomic and durable.
+    /// Runs a large write (an import of a whole file): its transaction gets a page cache that holds it.
     ///
-    /// When no other connection has the file open, it goes through a rollback journal instead of the write-ahead
-    /// log: the log writes each new page twice (into the log at the commit, then into the file at the checkpoint),
-    /// the journal once (new pages need no journal; only the pages changed are copied to it). Both are atomic and
-    /// durable (`synchronous = FULL`): a crash leaves the file as it was before. The log is back after, whatever
-    /// the outcome (and at the next open if switching back failed). When another connection has the file open (the
-    /// app, while the CLI imports), the write goes through the log.
+    /// SQLite's default cache would spill tens of megabytes of pages before the commit and read them back. The cache
+    /// goes back to its size after, whatever the outcome.
     ///
-    /// Either way the page cache holds the write: SQLite's default cache would spill tens of megabytes of pages
-    /// before the commit and read them back. The cache goes back to its size after, whatever the outcome.
+    /// The write goes through the write-ahead log like any other, so that:
+    /// - other processes read meanwhile (the app while the CLI imports, a `calendar show`), and their writes wait
+    ///   on the busy timeout;
+    /// - a refused import (a bad row, a dry run, a cancel) leaves the file byte-identical: its pages never reach the
+    ///   file, and nothing else is written. Switching the file to a rollback journal for the import (which writes
+    ///   new pages once, where the log writes them twice: into the log, then into the file at the checkpoint)
+    ///   rewrote the file's header, so a refused import still changed the file, and it blocked every other process
+    ///   until the switch back; a kill during its commit left a hot journal (which opening rolls back, see
+    ///   [`Store::open`]).
     pub(crate) fn bulk<T>(&mut self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
         let cache = grow_cache(&self.conn)?;
-        let journal = rollback_journal(&self.conn);
         let out = f(self);
-        if journal {
-            // A reader that came meanwhile may hold the file for a moment: the busy timeout waits for it; if it
-            // does not let go, the file keeps the journal until the next open, which is harmless.
-            let _ = self
-                .conn
-                .query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0));
-        }
         restore_cache(&self.conn, cache)?;
         out
     }
 
     /// A transaction the caller commits, or drops to write nothing (a dry run, a cancel).
+    /// It begins with `BEGIN IMMEDIATE`, like [`Store::write`].
     pub(crate) fn transaction(&mut self) -> Result<Transaction<'_>> {
-        Ok(self.conn.transaction()?)
+        Ok(self.conn.transaction_with_behavior(Immediate)?)
     }
 
     pub fn conn(&self) -> &Connection {
@@ -575,20 +643,6 @@ fn grow_cache(conn: &Connection) -> Result<i64> {
     Ok(cache)
 }
 
-/// Switches the file from its write-ahead log to a rollback journal, if no other connection has it open (the app,
-/// while the CLI imports): then the switch fails at once, and the write goes through the log. True when switched.
-fn rollback_journal(conn: &Connection) -> bool {
-    let wait = std::time::Duration::from_secs(BUSY_TIMEOUT_SECS);
-    if conn.busy_timeout(std::time::Duration::ZERO).is_err() {
-        return false;
-    }
-    let mode = conn.query_row("PRAGMA journal_mode = DELETE", [], |r| {
-        r.get::<_, String>(0)
-    });
-    let _ = conn.busy_timeout(wait);
-    matches!(mode.as_deref(), Ok("delete"))
-}
-
 fn restore_cache(conn: &Connection, cache: i64) -> Result<()> {
     conn.execute_batch(&format!("PRAGMA cache_size = {cache}"))?;
     Ok(())
@@ -607,13 +661,108 @@ pub(crate) fn enum_from<T: serde::de::DeserializeOwned>(s: &str) -> Option<T> {
     serde_json::from_value(serde_json::Value::String(s.to_owned())).ok()
 }
 
-/// How long a write waits for another connection (the app and the CLI on one file) to finish its own.
-const BUSY_TIMEOUT_SECS: u64 = 5;
+/// How long a connection waits for another one (the app and the CLI on one file, two CLIs) to let go of the file:
+/// a write for another write (a bulk import's included); a read only on a file in rollback-journal mode (an older
+/// Cinq's bulk import), for another connection's commit.
+const BUSY_TIMEOUT_SECS: u64 = 10;
 
-fn configure(conn: &Connection) -> Result<()> {
-    conn.busy_timeout(std::time::Duration::from_secs(BUSY_TIMEOUT_SECS))?;
-    // journal_mode returns a row, so it is read rather than executed.
-    let _: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+/// What a caller needs of the file: to read it, to write it, or to write it and create it when it is missing.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Access {
+    Read,
+    Write,
+    Create,
+}
+
+/// Whether the file and its folder can be written (SQLite creates its `-wal` and `-shm` files in the folder).
+fn writable(path: &Path) -> bool {
+    OpenOptions::new().append(true).open(path).is_ok() && check_folder_writable(path).is_ok()
+}
+
+/// A connection to the file, with the busy timeout set. Read-only, when neither the file nor its folder can be
+/// written: if SQLite cannot then read the write-ahead log's index (it cannot create the `-shm` file), and there is
+/// no log left to read, the file is opened as immutable (nobody can write it anyway).
+fn connect(path: &Path, read_only: bool, create: bool) -> rusqlite::Result<Connection> {
+    let timeout = std::time::Duration::from_secs(BUSY_TIMEOUT_SECS);
+    if !read_only {
+        let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        if create {
+            flags |= OpenFlags::SQLITE_OPEN_CREATE;
+        }
+        let conn = Connection::open_with_flags(path, flags)?;
+        conn.busy_timeout(timeout)?;
+        return Ok(conn);
+    }
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags)?;
+    conn.busy_timeout(timeout)?;
+    let probe = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| {
+        r.get::<_, i64>(0)
+    });
+    let log = fs::metadata(wal_path(path)).map(|m| m.len()).unwrap_or(0);
+    match probe {
+        Err(e)
+            if log == 0
+                && matches!(
+                    e.sqlite_error_code(),
+                    Some(rusqlite::ErrorCode::CannotOpen | rusqlite::ErrorCode::ReadOnly)
+                ) =>
+        {
+            drop(conn);
+            let conn = Connection::open_with_flags(
+                immutable_uri(path),
+                flags | OpenFlags::SQLITE_OPEN_URI,
+            )?;
+            conn.busy_timeout(timeout)?;
+            Ok(conn)
+        }
+        _ => Ok(conn),
+    }
+}
+
+/// The write-ahead log beside the database.
+fn wal_path(path: &Path) -> PathBuf {
+    let mut name = path.as_os_str().to_os_string();
+    name.push("-wal");
+    PathBuf::from(name)
+}
+
+/// `file:PATH?immutable=1`, the path percent-encoded (SQLite's URI filenames).
+fn immutable_uri(path: &Path) -> String {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
+    let mut uri = String::from("file:");
+    for b in absolute.as_os_str().as_encoded_bytes() {
+        match b {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'/' | b'-' | b'.' | b'_' | b'~' => {
+                uri.push(char::from(*b))
+            }
+            _ => uri.push_str(&format!("%{b:02X}")),
+        }
+    }
+    uri.push_str("?immutable=1");
+    uri
+}
+
+/// The connection's settings. A connection that may write puts the file in write-ahead-log mode, unless it is
+/// already (then nothing is written: opening never waits on a writer), or another connection holds the file in
+/// rollback-journal mode (an older Cinq's bulk import, another SQLite client): then the file stays so for now, and
+/// this connection's writes wait on the busy timeout; the next opening switches it. A connection for a command that
+/// only reads never switches: it reads in whichever mode the file is.
+fn configure(conn: &Connection, access: Access, read_only: bool) -> Result<()> {
+    if !read_only && access != Access::Read {
+        // journal_mode returns a row, so it is read rather than executed.
+        let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0))?;
+        if mode != "wal" {
+            conn.busy_timeout(std::time::Duration::ZERO)?;
+            let switched =
+                conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0));
+            conn.busy_timeout(std::time::Duration::from_secs(BUSY_TIMEOUT_SECS))?;
+            match switched {
+                Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy) => {}
+                other => drop(other?),
+            }
+        }
+    }
     conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;")?;
     Ok(())
 }
@@ -632,9 +781,8 @@ fn unwritable(path: &str, e: impl std::fmt::Display) -> CoreError {
     }
 }
 
-/// Refuses a file that is not SQLite, or that a newer Cinq wrote, without writing to it. Before a migration changes
-/// an older file, a consistent copy is kept next to it.
-fn check_existing(path: &Path, known: i64) -> Result<()> {
+/// Refuses a folder, or a file that is not SQLite, without opening it.
+fn check_header(path: &Path) -> Result<()> {
     let shown = path.display().to_string();
     if path.is_dir() {
         return Err(CoreError::NotADatabase(shown));
@@ -649,18 +797,23 @@ fn check_existing(path: &Path, known: i64) -> Result<()> {
     if n < 16 || &header != b"SQLite format 3\0" {
         return Err(CoreError::NotADatabase(shown));
     }
-    OpenOptions::new()
-        .append(true)
-        .open(path)
-        .map_err(|e| unwritable(&shown, e))?;
-    let ro = Connection::open_with_flags(
-        path,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )?;
-    let version: i64 = ro
+    Ok(())
+}
+
+/// Refuses a file that is not SQLite, or that a newer Cinq wrote, without writing to it. Before a migration changes
+/// an older file, a consistent copy is kept next to it. `conn` is the store's own connection: when it can write, its
+/// first read rolls back a write that a crash interrupted (a hot journal), which a read-only connection cannot do.
+/// A file opened read-only must be up to date: it cannot be migrated.
+fn check_existing(conn: &Connection, path: &Path, known: i64, read_only: bool) -> Result<()> {
+    let shown = path.display().to_string();
+    let version: i64 = conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .map_err(|e| match e.sqlite_error_code() {
             Some(rusqlite::ErrorCode::NotADatabase) => CoreError::NotADatabase(shown.clone()),
+            Some(rusqlite::ErrorCode::ReadOnly | rusqlite::ErrorCode::CannotOpen) => unwritable(
+                &shown,
+                format!("{e} (a write interrupted by a crash must be rolled back first)"),
+            ),
             _ => CoreError::Sql(e),
         })?;
     if version > known {
@@ -670,10 +823,19 @@ fn check_existing(path: &Path, known: i64) -> Result<()> {
             known,
         });
     }
+    if read_only {
+        if version < known {
+            return Err(unwritable(
+                &shown,
+                "the file is read-only, and this version of Cinq must first upgrade it",
+            ));
+        }
+        return Ok(());
+    }
     if version > 0 && version < known {
         let backup = backup_path(path, version);
         if !backup.exists() {
-            ro.execute("VACUUM INTO ?1", [backup.display().to_string()])
+            conn.execute("VACUUM INTO ?1", [backup.display().to_string()])
                 .map_err(|e| unwritable(&backup.display().to_string(), e))?;
         }
     }

@@ -872,9 +872,8 @@ fn an_unknown_strategy_is_not_found() {
     assert_eq!(e.code(), ErrorCode::NotFound);
 }
 
-/// A whole-file import writes its pages once, through a rollback journal, when it has the file to itself; beside
-/// another connection (the app, while the CLI imports) it goes through the write-ahead log, without waiting. Either
-/// way the file is in WAL mode after, and a refused file writes nothing.
+/// A whole-file import goes through the write-ahead log, alone or beside another connection (the app, while the CLI
+/// imports), without waiting: the file stays in WAL mode, and a refused file writes nothing.
 #[test]
 fn a_whole_file_import_has_the_file_to_itself_or_shares_it() {
     let dir = tempfile::tempdir().unwrap();
@@ -906,11 +905,7 @@ fn a_whole_file_import_has_the_file_to_itself_or_shares_it() {
     };
 
     import(&mut store);
-    assert_eq!(
-        wal_len(),
-        0,
-        "alone, the import goes through a journal (the log stays empty)"
-    );
+    assert!(wal_len() > 0, "alone, the import goes through the log");
 
     let other = rusqlite::Connection::open(&path).unwrap();
     let count = |c: &rusqlite::Connection| -> i64 {
