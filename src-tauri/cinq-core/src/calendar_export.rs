@@ -920,7 +920,10 @@ fn cinq_csv_row<'r>(
             file,
             line,
             "network",
-            &format!("a network key such as linkedin or instagram, found '{network}'"),
+            &format!(
+                "a network key such as linkedin or instagram, found {}",
+                crate::error::quote(network)
+            ),
         ));
     }
     let (date, time) = (cell(1), cell(2));
@@ -932,17 +935,29 @@ fn cinq_csv_row<'r>(
         at.push_str(date);
         at.push('T');
         at.push_str(time);
-        if crate::calendar::parse_date_time(&at).is_none() {
-            let column = if NaiveDate::parse_from_str(date, "%Y-%m-%d").is_err() {
-                "date"
-            } else {
-                "time"
-            };
+        // The one strict form (see `dates`): no lenient fallback, so that what is stored reads back everywhere.
+        if !crate::dates::is_day(date) {
             return Err(bad(
                 file,
                 line,
-                column,
-                &format!("a date as YYYY-MM-DD and a time as HH:MM, found '{date}' and '{time}'"),
+                "date",
+                &format!(
+                    "{}, found {}",
+                    crate::dates::DAY_EXPECTED,
+                    crate::error::quote(date)
+                ),
+            ));
+        }
+        if !crate::dates::is_time(time) {
+            return Err(bad(
+                file,
+                line,
+                "time",
+                &format!(
+                    "{}, found {}",
+                    crate::dates::TIME_EXPECTED,
+                    crate::error::quote(time)
+                ),
             ));
         }
         Some(at)
@@ -959,7 +974,10 @@ fn cinq_csv_row<'r>(
                         file,
                         line,
                         "pillar",
-                        &format!("promotion, curation, interaction or nothing, found '{text}'"),
+                        &format!(
+                            "promotion, curation, interaction or nothing, found {}",
+                            crate::error::quote(text)
+                        ),
                     )
                 })?,
         ),
@@ -973,7 +991,10 @@ fn cinq_csv_row<'r>(
                 file,
                 line,
                 "status",
-                &format!("idea, draft, ready, scheduled or published, found '{status_text}'"),
+                &format!(
+                    "idea, draft, ready, scheduled or published, found {}",
+                    crate::error::quote(status_text)
+                ),
             )
         })?;
     set(&mut input.network, network);
@@ -1058,6 +1079,7 @@ fn read_ahead<'scope>(
     mut lines: crate::calendar_import::Lines<'scope>,
 ) -> Drainer<Record> {
     let (filler, drainer) = relay::<Record>();
+    let mut caps = crate::io::read::TableCaps::new(file);
     scope.spawn(move || loop {
         let mut batch = filler.empty();
         let mut filled = 0;
@@ -1070,12 +1092,17 @@ fn read_ahead<'scope>(
             match reader.read_record(record) {
                 Ok(true) => {
                     *line = lines.line(record.position());
+                    // The caps of `io::read`: rows, columns, cells and their text.
+                    if let Err(e) = caps.row(*line, record.len(), record.iter().map(str::len)) {
+                        failed = Some(e);
+                        break;
+                    }
                     filled += 1;
                 }
                 Ok(false) => break,
                 Err(e) => {
                     let line = lines.line(e.position());
-                    failed = Some(CoreError::InvalidFile(format!("{file}, line {line}: {e}")));
+                    failed = Some(crate::io::read::csv_error(file, line, &e));
                     break;
                 }
             }
@@ -1114,7 +1141,7 @@ impl Store {
             .from_reader(body.as_bytes());
         let header = reader
             .headers()
-            .map_err(|e| CoreError::InvalidFile(format!("{file}, line {}: {e}", 1 + offset)))?
+            .map_err(|e| crate::io::read::csv_error(file, 1 + offset, &e))?
             .clone();
         let columns: Vec<&str> = header.iter().collect();
         if columns != CINQ_CSV_COLUMNS {
@@ -1122,7 +1149,7 @@ impl Store {
                 "{file}, line {}: expected the columns of a Cinq CSV ({}), found: {}",
                 1 + offset,
                 CINQ_CSV_COLUMNS.join(", "),
-                columns.join(", ")
+                crate::error::quote(&columns.join(", "))
             )));
         }
         let networks = crate::audit::networks_of(self.conn(), id)?;
@@ -1160,6 +1187,13 @@ impl Store {
                             posts += 1;
                         }
                         records.give_back(batch);
+                    }
+                    // A header alone imports nothing: an error, and the transaction (the strategy's change time
+                    // with it) is rolled back.
+                    if posts == 0 {
+                        return Err(CoreError::InvalidFile(format!(
+                            "{file}: the file has a header but no rows: nothing was imported"
+                        )));
                     }
                     Ok(links)
                 })
