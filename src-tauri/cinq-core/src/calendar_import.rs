@@ -917,7 +917,7 @@ fn empty_mapping(has_header: bool) -> ColumnMapping {
 
 /// The first row is a header: its cells name known columns, or it has no dates or numbers while the next row has.
 fn looks_like_header(rows: &[Row]) -> bool {
-    let typed = |r: &Row| r.cells.iter().any(|c| is_typed(c));
+    let typed = |r: &Row| r.cells.iter().any(is_typed);
     let Some(first) = rows.first() else {
         return false;
     };
