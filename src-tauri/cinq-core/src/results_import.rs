@@ -1616,7 +1616,8 @@ fn title_of(text: &str) -> String {
 fn taken_on_of(options: &ResultsImportOptions, tz: chrono_tz::Tz) -> Result<String> {
     match &options.taken_on {
         Some(d) => {
-            NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|_| {
+            // The strict form (`dates`): `2026-7-1` or a year out of range is not a day Cinq stores.
+            crate::dates::parse_day(d).ok_or_else(|| {
                 CoreError::Validation(vec![crate::FieldError::new("taken_on", "invalid_date")])
             })?;
             Ok(d.clone())
