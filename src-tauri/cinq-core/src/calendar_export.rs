@@ -1159,6 +1159,18 @@ impl Store {
         // transaction: a bad row stops the import (and the reading) and the transaction writes nothing.
         let links = std::thread::scope(|scope| {
             let records = read_ahead(scope, file, reader, lines);
+            let mut batches = records.batches().peekable();
+            // A file with no rows (a header alone), or whose first row cannot be read, is refused before the
+            // transaction begins: nothing written, the strategy's change time untouched.
+            if matches!(batches.peek(), Some(Ok(b)) if b.is_empty()) {
+                batches.next();
+                return Err(match batches.next() {
+                    Some(Err(e)) => e,
+                    _ => CoreError::InvalidFile(format!(
+                        "{file}: the file has a header but no rows: nothing was imported"
+                    )),
+                });
+            }
             self.bulk(|store| {
                 store.write(|tx| {
                     crate::strategy::touch(tx, id)?;
@@ -1167,7 +1179,7 @@ impl Store {
                     // One post and one JSON buffer for every row: no allocation per row on this thread.
                     let mut input = crate::calendar::PostInput::blank();
                     let mut json_buf = Vec::new();
-                    for batch in records.batches() {
+                    for batch in batches.by_ref() {
                         let batch = batch?;
                         for (line, record) in &batch {
                             let line = *line;
