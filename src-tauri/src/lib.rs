@@ -804,12 +804,8 @@ async fn calendar_import_pick(
         return Ok(None);
     };
     let path = picked(path)?;
-    let bytes = std::fs::read(&path).map_err(|e| {
-        ApiError::from(CoreError::Io(format!(
-            "cannot read {}: {e}",
-            path.display()
-        )))
-    })?;
+    let bytes = cinq_core::io::read::read_file(&path, cinq_core::io::read::Limits::default())
+        .map_err(ApiError::from)?;
     let name = path.file_name().map_or_else(
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
@@ -904,12 +900,8 @@ fn pick_file(app: &AppHandle, name: &str, extensions: &[&str]) -> Cmd<Option<Pat
 }
 
 fn read_picked(path: &std::path::Path) -> Cmd<(String, Vec<u8>)> {
-    let bytes = std::fs::read(path).map_err(|e| {
-        ApiError::from(CoreError::Io(format!(
-            "cannot read {}: {e}",
-            path.display()
-        )))
-    })?;
+    let bytes = cinq_core::io::read::read_file(path, cinq_core::io::read::Limits::default())
+        .map_err(ApiError::from)?;
     let name = path.file_name().map_or_else(
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),

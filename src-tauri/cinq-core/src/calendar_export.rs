@@ -1055,7 +1055,10 @@ fn cinq_csv_row<'r>(
             file,
             line,
             "network",
-            &format!("a network key such as linkedin or instagram, found '{network}'"),
+            &format!(
+                "a network key such as linkedin or instagram, found {}",
+                crate::error::quote(network)
+            ),
         ));
     }
     let (date, time) = (cell(1), cell(2));
@@ -1067,17 +1070,29 @@ fn cinq_csv_row<'r>(
         at.push_str(date);
         at.push('T');
         at.push_str(time);
-        if crate::calendar::parse_date_time(&at).is_none() {
-            let column = if NaiveDate::parse_from_str(date, "%Y-%m-%d").is_err() {
-                "date"
-            } else {
-                "time"
-            };
+        // The one strict form (see `dates`): no lenient fallback, so that what is stored reads back everywhere.
+        if !crate::dates::is_day(date) {
             return Err(bad(
                 file,
                 line,
-                column,
-                &format!("a date as YYYY-MM-DD and a time as HH:MM, found '{date}' and '{time}'"),
+                "date",
+                &format!(
+                    "{}, found {}",
+                    crate::dates::DAY_EXPECTED,
+                    crate::error::quote(date)
+                ),
+            ));
+        }
+        if !crate::dates::is_time(time) {
+            return Err(bad(
+                file,
+                line,
+                "time",
+                &format!(
+                    "{}, found {}",
+                    crate::dates::TIME_EXPECTED,
+                    crate::error::quote(time)
+                ),
             ));
         }
         Some(at)
@@ -1094,7 +1109,10 @@ fn cinq_csv_row<'r>(
                         file,
                         line,
                         "pillar",
-                        &format!("promotion, curation, interaction or nothing, found '{text}'"),
+                        &format!(
+                            "promotion, curation, interaction or nothing, found {}",
+                            crate::error::quote(text)
+                        ),
                     )
                 })?,
         ),
@@ -1108,7 +1126,10 @@ fn cinq_csv_row<'r>(
                 file,
                 line,
                 "status",
-                &format!("idea, draft, ready, scheduled or published, found '{status_text}'"),
+                &format!(
+                    "idea, draft, ready, scheduled or published, found {}",
+                    crate::error::quote(status_text)
+                ),
             )
         })?;
     set(&mut input.network, network);
@@ -1193,6 +1214,7 @@ fn read_ahead<'scope>(
     mut lines: crate::calendar_import::Lines<'scope>,
 ) -> Drainer<Record> {
     let (filler, drainer) = relay::<Record>();
+    let mut caps = crate::io::read::TableCaps::new(file);
     scope.spawn(move || loop {
         let mut batch = filler.empty();
         let mut filled = 0;
@@ -1205,12 +1227,17 @@ fn read_ahead<'scope>(
             match reader.read_record(record) {
                 Ok(true) => {
                     *line = lines.line(record.position());
+                    // The caps of `io::read`: rows, columns, cells and their text.
+                    if let Err(e) = caps.row(*line, record.len(), record.iter().map(str::len)) {
+                        failed = Some(e);
+                        break;
+                    }
                     filled += 1;
                 }
                 Ok(false) => break,
                 Err(e) => {
                     let line = lines.line(e.position());
-                    failed = Some(CoreError::InvalidFile(format!("{file}, line {line}: {e}")));
+                    failed = Some(crate::io::read::csv_error(file, line, &e));
                     break;
                 }
             }
@@ -1249,7 +1276,7 @@ impl Store {
             .from_reader(body.as_bytes());
         let header = reader
             .headers()
-            .map_err(|e| CoreError::InvalidFile(format!("{file}, line {}: {e}", 1 + offset)))?
+            .map_err(|e| crate::io::read::csv_error(file, 1 + offset, &e))?
             .clone();
         let columns: Vec<&str> = header.iter().collect();
         if columns != CINQ_CSV_COLUMNS {
@@ -1257,7 +1284,7 @@ impl Store {
                 "{file}, line {}: expected the columns of a Cinq CSV ({}), found: {}",
                 1 + offset,
                 CINQ_CSV_COLUMNS.join(", "),
-                columns.join(", ")
+                crate::error::quote(&columns.join(", "))
             )));
         }
         let networks = crate::audit::networks_of(self.conn(), id)?;
@@ -1267,6 +1294,18 @@ impl Store {
         // transaction: a bad row stops the import (and the reading) and the transaction writes nothing.
         let links = std::thread::scope(|scope| {
             let records = read_ahead(scope, file, reader, lines);
+            let mut batches = records.batches().peekable();
+            // A file with no rows (a header alone), or whose first row cannot be read, is refused before the
+            // transaction begins: nothing written, the strategy's change time untouched.
+            if matches!(batches.peek(), Some(Ok(b)) if b.is_empty()) {
+                batches.next();
+                return Err(match batches.next() {
+                    Some(Err(e)) => e,
+                    _ => CoreError::InvalidFile(format!(
+                        "{file}: the file has a header but no rows: nothing was imported"
+                    )),
+                });
+            }
             self.bulk(|store| {
                 store.write(|tx| {
                     crate::strategy::touch(tx, id)?;
@@ -1275,7 +1314,7 @@ impl Store {
                     // One post and one JSON buffer for every row: no allocation per row on this thread.
                     let mut input = crate::calendar::PostInput::blank();
                     let mut json_buf = Vec::new();
-                    for batch in records.batches() {
+                    for batch in batches.by_ref() {
                         let batch = batch?;
                         for (line, record) in &batch {
                             let line = *line;
@@ -1295,6 +1334,13 @@ impl Store {
                             posts += 1;
                         }
                         records.give_back(batch);
+                    }
+                    // A header alone imports nothing: an error, and the transaction (the strategy's change time
+                    // with it) is rolled back.
+                    if posts == 0 {
+                        return Err(CoreError::InvalidFile(format!(
+                            "{file}: the file has a header but no rows: nothing was imported"
+                        )));
                     }
                     Ok(links)
                 })

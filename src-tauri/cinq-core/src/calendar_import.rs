@@ -270,12 +270,13 @@ pub(crate) fn layout(text: &str) -> (u8, &str, u64) {
 /// A row of the file with the line it starts on (1-based, every line of the file counted).
 struct Row {
     line: u64,
-    cells: Vec<String>,
+    /// One allocation for all the row's cells.
+    cells: csv::StringRecord,
 }
 
 impl Row {
     fn cell(&self, i: usize) -> &str {
-        self.cells.get(i).map_or("", String::as_str)
+        self.cells.get(i).unwrap_or("")
     }
 }
 
@@ -347,17 +348,20 @@ fn read_table(file: &str, bytes: &[u8]) -> Result<Table> {
     let (delimiter, body, offset) = layout(&text);
     let mut lines = Lines::new(body, offset);
     let mut rows = Vec::new();
+    let mut caps = crate::io::read::TableCaps::new(file);
     for record in reader(body, delimiter).into_records() {
         let record = record.map_err(|e| {
             let line = lines.line(e.position());
-            invalid(file, &format!("line {line}: {e}"))
+            crate::io::read::csv_error(file, line, &e)
         })?;
         if record.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
+        let line = lines.line(record.position());
+        caps.row(line, record.len(), record.iter().map(str::len))?;
         rows.push(Row {
-            line: lines.line(record.position()),
-            cells: record.iter().map(str::to_owned).collect(),
+            line,
+            cells: record,
         });
     }
     if rows.is_empty() {
@@ -370,9 +374,8 @@ fn read_table(file: &str, bytes: &[u8]) -> Result<Table> {
 fn width(rows: &[Row]) -> usize {
     rows.iter()
         .map(|r| {
-            r.cells
-                .iter()
-                .rposition(|c| !c.trim().is_empty())
+            (0..r.cells.len())
+                .rfind(|&i| !r.cells[i].trim().is_empty())
                 .map_or(0, |i| i + 1)
         })
         .max()
@@ -387,14 +390,15 @@ fn column_names(header: Option<&Row>, width: usize) -> Vec<String> {
             if name.is_empty() {
                 format!("Column {}", i + 1)
             } else {
-                name.to_owned()
+                // A header cell can be long: the name messages and the mapping screen show is short.
+                crate::io::read::clip(name)
             }
         })
         .collect()
 }
 
 fn is_cinq_header(header: Option<&Row>) -> bool {
-    header.is_some_and(|h| h.cells.iter().map(String::as_str).eq(CINQ_CSV_COLUMNS))
+    header.is_some_and(|h| h.cells.iter().eq(CINQ_CSV_COLUMNS))
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -459,7 +463,9 @@ fn parse_date(s: &str, order: DateOrder) -> Option<NaiveDate> {
         2 => 2000 + y.parse::<i32>().ok()?,
         _ => return None,
     };
+    // Stored canonically (`dates`), so its year must be one Cinq stores.
     NaiveDate::from_ymd_opt(year, m.parse().ok()?, d.parse().ok()?)
+        .filter(|_| crate::dates::year_in_range(year))
 }
 
 /// A time: `14:30`, `14:30:00`, `14h30`, `14h`, `14.30`, `2:30 PM`, `2 pm`, `2:30 p.m.`.
@@ -911,7 +917,7 @@ fn empty_mapping(has_header: bool) -> ColumnMapping {
 
 /// The first row is a header: its cells name known columns, or it has no dates or numbers while the next row has.
 fn looks_like_header(rows: &[Row]) -> bool {
-    let typed = |r: &Row| r.cells.iter().any(|c| is_typed(c));
+    let typed = |r: &Row| r.cells.iter().any(is_typed);
     let Some(first) = rows.first() else {
         return false;
     };
@@ -1071,6 +1077,8 @@ struct RowChecker<'a> {
     default_network: Option<String>,
     /// Cinq's own CSV: every cell loses one leading `'` (see [`crate::calendar_export::neutralise`]).
     cinq: bool,
+    /// How many fields the header names (up to its last non-blank one): a row with fewer is cut short.
+    header_fields: usize,
 }
 
 impl RowChecker<'_> {
@@ -1103,6 +1111,23 @@ impl RowChecker<'_> {
 
     fn check(&self, row: &Row, today: &str) -> std::result::Result<Pending, Vec<RowError>> {
         let m = self.mapping;
+        let fields = row.cells.len();
+        if fields < self.header_fields {
+            return Err(vec![RowError {
+                line: row.line,
+                column: self.name(u32::try_from(fields).ok(), "network"),
+                expected: expected(
+                    format!(
+                        "{} fields, as the header has: the row has {fields} (it is cut short)",
+                        self.header_fields
+                    ),
+                    format!(
+                        "{} champs, comme l’en-tête : la ligne en a {fields} (elle est coupée)",
+                        self.header_fields
+                    ),
+                ),
+            }]);
+        }
         let mut errors = Vec::new();
         let mut err = |column: Option<u32>, fallback: &str, what: Text| {
             errors.push(RowError {
@@ -1357,6 +1382,7 @@ impl Store {
             networks,
             default_network,
             cinq: is_cinq_header(header),
+            header_fields: header.map_or(0, |h| width(std::slice::from_ref(h))),
         };
         let today = chrono::Utc::now().format("%Y-%m-%d").to_string();
 

@@ -489,8 +489,7 @@ fn execute(command: Command, db: PathBuf, out: &mut dyn Write) -> Result<()> {
             json,
         }) => {
             let s = store.find_strategy(&strategy)?;
-            let bytes = std::fs::read(&file)
-                .map_err(|e| CoreError::Io(format!("cannot read {}: {e}", file.display())))?;
+            let bytes = crate::io::read::read_file(&file, crate::io::read::Limits::default())?;
             let options = crate::results_import::ResultsImportOptions {
                 skip_invalid,
                 dry_run,
@@ -573,8 +572,7 @@ fn execute(command: Command, db: PathBuf, out: &mut dyn Write) -> Result<()> {
             json,
         }) => {
             let s = store.find_strategy(&strategy)?;
-            let bytes = std::fs::read(&file)
-                .map_err(|e| CoreError::Io(format!("cannot read {}: {e}", file.display())))?;
+            let bytes = crate::io::read::read_file(&file, crate::io::read::Limits::default())?;
             let report = store.import_calendar_csv(s.id, &file.display().to_string(), &bytes)?;
             if json {
                 print_json(out, &report)

@@ -1234,8 +1234,8 @@ pub(crate) fn insert_data(tx: &rusqlite::Transaction, d: &StrategyData, name: &s
 /// Reads and checks a strategy file; errors name the file, the line and the column.
 pub fn read_strategy_file(path: &Path) -> Result<StrategyFile> {
     let shown = path.display();
-    let bytes =
-        std::fs::read(path).map_err(|e| CoreError::Io(format!("cannot read {shown}: {e}")))?;
+    // Bounded, regular files only (see `io::read`).
+    let bytes = crate::io::read::read_file(path, crate::io::read::Limits::default())?;
     parse_strategy_file(&bytes).map_err(|e| CoreError::InvalidFile(format!("{shown}: {e}")))
 }
 
@@ -1273,6 +1273,19 @@ fn located(e: &serde_json::Error) -> String {
         .rsplit_once(" at line ")
         .map(|(w, _)| w.to_owned())
         .unwrap_or(what);
+    // serde_json quotes the input between backticks (`unknown variant `…``): each quote kept short.
+    let what = what
+        .split('`')
+        .enumerate()
+        .map(|(i, part)| {
+            if i % 2 == 1 {
+                crate::io::read::clip(part)
+            } else {
+                part.to_owned()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("`");
     use serde_json::error::Category;
     let kind = match e.classify() {
         Category::Syntax => "this is not valid JSON: ",

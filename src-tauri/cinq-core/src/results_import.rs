@@ -449,9 +449,9 @@ fn parse_published(s: &str, order: DateOrder, tz: chrono_tz::Tz) -> Option<(Naiv
             s
         }
     });
-    // chrono's `%Y` reads any year (`+262142`, `-5`): beyond four digits a date is a typo, and converting or
-    // matching it would overflow.
-    let plausible = |d: NaiveDate| (1000..=9999).contains(&d.year());
+    // chrono's `%Y` reads any year (`+262142`, `-5`): a year out of the range Cinq stores (see `dates`) is a typo,
+    // and converting or matching it would overflow.
+    let plausible = |d: NaiveDate| crate::dates::year_in_range(d.year());
     if let Some(d) = month_day_year(no_weekday) {
         return plausible(d).then(|| (d.and_time(NaiveTime::MIN), false));
     }
@@ -466,6 +466,8 @@ fn parse_published(s: &str, order: DateOrder, tz: chrono_tz::Tz) -> Option<(Naiv
         }
     }
     let (date, time) = parse_date_cell(s, order)?;
+    // The conversion to the strategy's zone above may cross a year's end: the stored day is checked again.
+    plausible(date).then_some(())?;
     Some((
         date.and_time(time.unwrap_or(NaiveTime::MIN)),
         time.is_some(),
@@ -500,6 +502,9 @@ fn column_order(values: &[&str], month_first: bool) -> DateOrder {
 struct Sheet {
     /// A record is one allocation for all its cells (a file of 100,000 rows has more than a million cells).
     rows: Vec<(u64, csv::StringRecord)>,
+    /// Every row holds all its fields (a CSV file), so that a row with fewer than its header is cut short (a
+    /// workbook's rows leave their empty cells out).
+    fields: bool,
 }
 
 fn invalid(file: &str, what: &str) -> CoreError {
@@ -513,6 +518,7 @@ fn read_csv(file: &str, bytes: &[u8]) -> Result<Sheet> {
     let mut rows = Vec::new();
     let mut record = csv::StringRecord::new();
     let mut reader = calendar_import::reader(body, delimiter);
+    let mut caps = crate::io::read::TableCaps::new(file);
     loop {
         match reader.read_record(&mut record) {
             Ok(false) => break,
@@ -521,27 +527,68 @@ fn read_csv(file: &str, bytes: &[u8]) -> Result<Sheet> {
                     continue;
                 }
                 let line = lines.line(record.position());
+                caps.row(line, record.len(), record.iter().map(str::len))?;
                 rows.push((line, record.clone()));
             }
             Err(e) => {
                 let line = lines.line(e.position());
-                return Err(invalid(file, &format!("line {line}: {e}")));
+                return Err(crate::io::read::csv_error(file, line, &e));
             }
         }
     }
-    Ok(Sheet { rows })
+    Ok(Sheet { rows, fields: true })
 }
 
 fn read_xlsx(file: &str, bytes: &[u8]) -> Result<Sheet> {
-    // calamine panics on some damaged workbooks (a shared string index out of range): a bad file, not a crash.
-    std::panic::catch_unwind(|| read_workbook(file, bytes))
-        .unwrap_or_else(|_| Err(invalid(file, "this workbook is damaged and cannot be read")))
+    // Before calamine allocates anything: the parts, their expanded sizes (see `io::read`).
+    crate::io::read::check_workbook(file, bytes)?;
+    // calamine panics on some damaged workbooks (a shared string index out of range): a bad file, not a crash, and
+    // no panic line printed.
+    crate::io::read::quietly(|| read_workbook(file, bytes))
+        .unwrap_or_else(|| Err(invalid(file, "this workbook is damaged and cannot be read")))
 }
 
+/// A workbook cell as the importer reads it.
+fn cell_text(c: &calamine::DataRef<'_>) -> String {
+    use calamine::DataRef;
+    match c {
+        DataRef::Empty => String::new(),
+        DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => s.clone(),
+        DataRef::SharedString(s) => (*s).to_owned(),
+        DataRef::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+        DataRef::Float(f) => f.to_string(),
+        DataRef::Int(n) => n.to_string(),
+        DataRef::Bool(b) => b.to_string(),
+        DataRef::DateTime(d) => excel_date(d.as_f64()).unwrap_or_default(),
+        DataRef::Error(e) => format!("#{e:?}"),
+    }
+}
+
+/// The length of a cell's text, before it is made (a shared string repeated a million times must not be copied a
+/// million times to be measured).
+fn cell_len(c: &calamine::DataRef<'_>) -> usize {
+    use calamine::DataRef;
+    match c {
+        DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => s.len(),
+        DataRef::SharedString(s) => s.len(),
+        _ => 32,
+    }
+}
+
+/// Reads the posts' sheet cell by cell (never as calamine's dense `Range`, which one far cell makes rows × columns
+/// big), its declared dimension and every cell's place checked against the caps of `io::read`.
 fn read_workbook(file: &str, bytes: &[u8]) -> Result<Sheet> {
-    use calamine::{Data, Reader, Xlsx};
-    let mut book = Xlsx::new(std::io::Cursor::new(bytes))
-        .map_err(|e| invalid(file, &format!("this workbook cannot be read ({e})")))?;
+    use crate::io::read::{check_cell, check_dimension, TableCaps};
+    use calamine::{Reader, Xlsx};
+    let mut book = Xlsx::new(std::io::Cursor::new(bytes)).map_err(|e| {
+        invalid(
+            file,
+            &format!(
+                "this workbook cannot be read ({})",
+                crate::error::quote(&e.to_string())
+            ),
+        )
+    })?;
     let names = book.sheet_names();
     // LinkedIn's workbook has a "Metrics" sheet and an "All posts" sheet; the posts are wanted.
     let name = names
@@ -553,34 +600,64 @@ fn read_workbook(file: &str, bytes: &[u8]) -> Result<Sheet> {
         .or(names.first())
         .cloned()
         .ok_or_else(|| invalid(file, "the workbook has no sheet"))?;
-    let range = book
-        .worksheet_range(&name)
-        .map_err(|e| invalid(file, &format!("the sheet \"{name}\" cannot be read ({e})")))?;
-    let first_row = u64::from(range.start().map_or(0, |(r, _)| r));
-    let rows = range
-        .rows()
-        .enumerate()
-        .map(|(i, row)| {
-            let cells = row
-                .iter()
-                .map(|c| match c {
-                    Data::Empty => String::new(),
-                    Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
-                    Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => {
-                        format!("{}", *f as i64)
-                    }
-                    Data::Float(f) => f.to_string(),
-                    Data::Int(n) => n.to_string(),
-                    Data::Bool(b) => b.to_string(),
-                    Data::DateTime(d) => excel_date(d.as_f64()).unwrap_or_default(),
-                    Data::Error(e) => format!("#{e:?}"),
-                })
-                .collect::<Vec<String>>();
-            (first_row + i as u64 + 1, csv::StringRecord::from(cells))
-        })
-        .filter(|(_, cells)| cells.iter().any(|c| !c.trim().is_empty()))
-        .collect();
-    Ok(Sheet { rows })
+    let unreadable = |e: calamine::XlsxError| {
+        invalid(
+            file,
+            &format!(
+                "the sheet {} cannot be read ({})",
+                crate::error::quote(&name),
+                crate::error::quote(&e.to_string())
+            ),
+        )
+    };
+    let mut cells = book.worksheet_cells_reader(&name).map_err(unreadable)?;
+    let dimensions = cells.dimensions();
+    check_dimension(file, dimensions.end.0, dimensions.end.1)?;
+    let mut caps = TableCaps::new(file);
+    let mut rows: Vec<(u64, csv::StringRecord)> = Vec::new();
+    // The row being read: its index and cells (by column, the gaps empty).
+    let mut current: Option<(u32, Vec<String>)> = None;
+    let finish = |current: Option<(u32, Vec<String>)>,
+                  rows: &mut Vec<(u64, csv::StringRecord)>,
+                  caps: &mut TableCaps|
+     -> Result<()> {
+        if let Some((r, row)) = current {
+            if row.iter().any(|c| !c.trim().is_empty()) {
+                let line = u64::from(r) + 1;
+                caps.row(line, row.len(), row.iter().map(String::len))?;
+                rows.push((line, csv::StringRecord::from(row)));
+            }
+        }
+        Ok(())
+    };
+    while let Some(cell) = cells.next_cell().map_err(unreadable)? {
+        let value = cell.get_value();
+        if matches!(value, calamine::DataRef::Empty) {
+            continue;
+        }
+        let (r, c) = cell.get_position();
+        check_cell(file, r, c)?;
+        let len = cell_len(value);
+        if len > crate::io::read::MAX_CELL_BYTES {
+            caps.cell(u64::from(r) + 1, c as usize, len)?;
+        }
+        if current.as_ref().is_some_and(|(at, _)| *at != r) {
+            finish(current.take(), &mut rows, &mut caps)?;
+        }
+        let (_, row) = current.get_or_insert_with(|| (r, Vec::new()));
+        let c = c as usize;
+        if row.len() <= c {
+            row.resize(c + 1, String::new());
+        }
+        row[c] = cell_text(value);
+    }
+    finish(current.take(), &mut rows, &mut caps)?;
+    // Rows come in order in the files Excel and the networks write; a hand-made file may not.
+    rows.sort_by_key(|(line, _)| *line);
+    Ok(Sheet {
+        rows,
+        fields: false,
+    })
 }
 
 fn expected(en: impl Into<String>, fr: impl Into<String>) -> Text {
@@ -668,7 +745,7 @@ pub fn open_export(file: &str, bytes: &[u8], tz: chrono_tz::Tz) -> Result<Opened
         let first = sheet
             .rows
             .first()
-            .map(|(_, c)| c.iter().take(8).collect::<Vec<_>>().join(", "))
+            .map(|(_, c)| crate::error::quote(&c.iter().take(8).collect::<Vec<_>>().join(", ")))
             .unwrap_or_default();
         return Err(invalid(
             file,
@@ -690,6 +767,12 @@ pub fn open_export(file: &str, bytes: &[u8], tz: chrono_tz::Tz) -> Result<Opened
             ),
         )
     })?;
+    if sheet.rows.len() == header_at + 1 {
+        return Err(invalid(
+            file,
+            "the file has a header but no rows: nothing was imported",
+        ));
+    }
     let dates: Vec<&str> = sheet.rows[header_at + 1..]
         .iter()
         .map(|(_, r)| r.get(cols.date).unwrap_or(""))
@@ -733,8 +816,11 @@ impl OpenedExport {
     ) -> std::result::Result<ExportRow, Vec<RowError>> {
         let cols = &self.cols;
         let header = &self.sheet.rows[self.header_at].1;
-        let column_name = |i: usize| header.get(i).unwrap_or_default().to_owned();
+        let column_name = |i: usize| crate::io::read::clip(header.get(i).unwrap_or_default());
         let cell = |i: Option<usize>| i.and_then(|i| cells.get(i)).unwrap_or("");
+        if let Some(e) = short_row(self.sheet.fields, line, header, cells) {
+            return Err(vec![e]);
+        }
         let mut row_errors: Vec<RowError> = Vec::new();
         let published = parse_published(cell(Some(cols.date)), self.order, self.tz);
         if published.is_none() {
@@ -776,14 +862,39 @@ impl OpenedExport {
     }
 }
 
+/// The error of a row cut short: fewer fields than its header names (a CSV file's row; blank trailing header cells
+/// do not count).
+fn short_row(
+    fields: bool,
+    line: u64,
+    header: &csv::StringRecord,
+    cells: &csv::StringRecord,
+) -> Option<RowError> {
+    let named = (0..header.len()).rfind(|&i| !header[i].trim().is_empty())? + 1;
+    (fields && cells.len() < named).then(|| RowError {
+        line,
+        column: crate::io::read::clip(header.get(cells.len()).unwrap_or_default()),
+        expected: expected(
+            format!(
+                "{named} fields, as the header has: the row has {} (it is cut short)",
+                cells.len()
+            ),
+            format!(
+                "{named} champs, comme l’en-tête : la ligne en a {} (elle est coupée)",
+                cells.len()
+            ),
+        ),
+    })
+}
+
 /// The error of a cell that should hold a count.
 fn not_a_count(line: u64, column: String, value: &str) -> RowError {
     RowError {
         line,
         column,
         expected: expected(
-            format!("a whole number, not \"{value}\""),
-            format!("un nombre entier, et non « {value} »"),
+            format!("a whole number, not {}", crate::error::quote(value)),
+            format!("un nombre entier, et non {}", crate::error::quote(value)),
         ),
     }
 }
@@ -1032,11 +1143,17 @@ pub fn results_csv_preview(file: &str, bytes: &[u8]) -> Result<ResultsCsvPreview
         .any(|c| matches!(parse_count(c), Ok(Some(_))) || is_day(c));
     let columns: Vec<String> = (0..width)
         .map(|i| match first.get(i).filter(|_| has_header) {
-            Some(name) if !name.trim().is_empty() => name.trim().to_owned(),
+            Some(name) if !name.trim().is_empty() => crate::io::read::clip(name.trim()),
             _ => format!("Column {}", i + 1),
         })
         .collect();
     let data = &sheet.rows[usize::from(has_header)..];
+    if data.is_empty() {
+        return Err(invalid(
+            file,
+            "the file has a header but no rows: nothing was imported",
+        ));
+    }
     let mut mapping = if has_header {
         suggest(&columns)
     } else {
@@ -1499,7 +1616,8 @@ fn title_of(text: &str) -> String {
 fn taken_on_of(options: &ResultsImportOptions, tz: chrono_tz::Tz) -> Result<String> {
     match &options.taken_on {
         Some(d) => {
-            NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|_| {
+            // The strict form (`dates`): `2026-7-1` or a year out of range is not a day Cinq stores.
+            crate::dates::parse_day(d).ok_or_else(|| {
                 CoreError::Validation(vec![crate::FieldError::new("taken_on", "invalid_date")])
             })?;
             Ok(d.clone())
@@ -1602,7 +1720,14 @@ impl Store {
             written: false,
             taken_on,
         };
+        let header = sheet.rows.first().map(|(_, h)| h);
         let rows = data.iter().map(|(line, cells)| {
+            if let Some(e) = header
+                .filter(|_| mapping.has_header)
+                .and_then(|h| short_row(sheet.fields, *line, h, cells))
+            {
+                return (String::new(), Err(vec![e]));
+            }
             mapped_row(mapping, &preview.columns, *line, cells, &networks, tz)
         });
         self.write_rows(id, report, options, progress, rows)

@@ -187,8 +187,10 @@ const X_TWEETS_HEADER: &str = "Tweet id,Tweet permalink,Tweet text,time,impressi
 retweets,replies,likes,user profile clicks,url clicks,hashtag clicks,detail expands,permalink clicks,app opens,\
 app installs,follows,email tweet,dial phone,media views,media engagements";
 
+/// A row of the activity export, its counts padded with empty fields to the header's 22 (a row cut short is refused).
 fn tweet(id: &str, time: &str, text: &str, counts: &str) -> String {
-    format!("{id},https://twitter.com/cafebrulot/status/{id},\"{text}\",{time},{counts}")
+    let pad = ",".repeat(18usize.saturating_sub(counts.split(',').count()));
+    format!("{id},https://twitter.com/cafebrulot/status/{id},\"{text}\",{time},{counts}{pad}")
 }
 
 /// X's older tweet activity export (numbers written `1520.0`, times in UTC).
@@ -2028,13 +2030,16 @@ fn implausible_dates_are_bad_cells_not_crashes() {
         ),
         x_row("2", "Jan 1, -262143", "Très tôt", "1,1,1,1,1,1,1,1,1,1,1"),
         x_row("3", "Jan 1, 0", "An zéro", "1,1,1,1,1,1,1,1,1,1,1"),
-        x_row("4", "Dec 31, 9999", "Dernier jour", "1,1,1,1,1,1,1,1,1,1,1"),
+        x_row("4", "Dec 31, 9999", "Trop tard", "1,1,1,1,1,1,1,1,1,1,1"),
+        // Years are those Cinq stores, 1900 to 2200 (see `dates`).
+        x_row("8", "Dec 31, 2200", "Dernier jour", "1,1,1,1,1,1,1,1,1,1,1"),
     ]
     .join("\n");
     let tweets = [
         X_TWEETS_HEADER.to_owned(),
         tweet("5", "+262142-12-31 23:59 +0000", "Très loin", "1.0"),
-        tweet("6", "9999-12-30 12:00 -0500", "Au bout", "1.0"),
+        tweet("6", "2200-12-30 12:00 -0500", "Au bout", "1.0"),
+        tweet("9", "9999-12-30 12:00 -0500", "Trop loin", "1.0"),
         tweet("7", "0999-01-01 00:00 +0000", "Trop tôt", "1.0"),
     ]
     .join("\n");
@@ -2044,12 +2049,12 @@ fn implausible_dates_are_bad_cells_not_crashes() {
     };
     let r = import(&mut store, id, "x.csv", x.as_bytes(), &skip);
     let lines: Vec<u64> = r.errors.iter().map(|e| e.line).collect();
-    assert_eq!(lines, [2, 3, 4]);
+    assert_eq!(lines, [2, 3, 4, 5]);
     assert!(r.errors.iter().all(|e| e.column == "Date"));
     assert_eq!(r.unplanned, 1);
     let r = import(&mut store, id, "t.csv", tweets.as_bytes(), &skip);
     let lines: Vec<u64> = r.errors.iter().map(|e| e.line).collect();
-    assert_eq!(lines, [2, 4]);
+    assert_eq!(lines, [2, 4, 5], "{:?}", r.errors);
     assert_eq!(r.unplanned, 1);
     let times: Vec<_> = store
         .unplanned_posts(id)
@@ -2058,7 +2063,7 @@ fn implausible_dates_are_bad_cells_not_crashes() {
         .filter_map(|p| p.data.scheduled_at)
         .collect();
     // Newest first; 12:00 at UTC−5 is 18:00 in Paris in winter.
-    assert_eq!(times, ["9999-12-31T12:00", "9999-12-30T18:00"]);
+    assert_eq!(times, ["2200-12-31T12:00", "2200-12-30T18:00"]);
 }
 
 #[test]
