@@ -673,8 +673,8 @@ pub fn calendar_checks(
         .editorial
         .iter()
         .filter(|e| {
-            chrono::NaiveDate::parse_from_str(&e.data.date, "%Y-%m-%d")
-                .is_ok_and(|d| d >= from && d <= to)
+            crate::dates::parse_day(&e.data.date)
+                .is_some_and(|d| d >= from && d <= to)
                 && !cal
                     .posts
                     .iter()

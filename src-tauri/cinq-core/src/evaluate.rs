@@ -279,7 +279,7 @@ fn day(d: NaiveDate) -> String {
 }
 
 fn parse_day(s: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+    crate::dates::parse_day(s)
 }
 
 fn period_days(f: Option<ReviewFrequency>) -> u32 {
@@ -885,6 +885,11 @@ impl Store {
         to: Option<&str>,
         today: NaiveDate,
     ) -> Result<Evaluation> {
+        let mut errors = Vec::new();
+        let (from, to) = (from.filter(|d| !d.is_empty()), to.filter(|d| !d.is_empty()));
+        crate::check::date(&mut errors, "from", from);
+        crate::check::date(&mut errors, "to", to);
+        crate::check::done(errors)?;
         let strategy = self.strategy(id)?;
         let start = parse_day(&strategy.start_date).unwrap_or(today);
         let from = from.and_then(parse_day).unwrap_or(start.min(today));

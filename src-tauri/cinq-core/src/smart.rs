@@ -82,7 +82,7 @@ impl SmartCheck {
 }
 
 fn date(s: Option<&str>) -> Option<NaiveDate> {
-    s.and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+    s.and_then(crate::dates::parse_day)
 }
 
 /// The ambition of a target: see the module's rules.
