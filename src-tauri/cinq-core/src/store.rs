@@ -3,7 +3,8 @@
 //! Invariants:
 //! - a file that is not SQLite, that a newer Cinq wrote, or that cannot be written is refused before anything
 //!   writes to it, so it stays byte-for-byte as it was;
-//! - migrations are forward-only, run in one transaction, and a copy of an existing file is kept before one runs;
+//! - migrations are forward-only, run in one transaction, and a copy of an existing file is kept before one runs
+//!   (in `backups/`, see backup.rs);
 //! - every write goes through [`Store::write`], one transaction each.
 
 use std::fs::{self, OpenOptions};
@@ -347,6 +348,8 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// The backups' clock and the day already backed up (backup.rs).
+    pub(crate) backups: crate::backup::Schedule,
 }
 
 impl Store {
@@ -403,6 +406,7 @@ impl Store {
         let mut store = Store {
             conn,
             path: path.to_owned(),
+            backups: Default::default(),
         };
         store.migrate(migrations)?;
         Ok(store)
@@ -415,6 +419,7 @@ impl Store {
         let mut store = Store {
             conn,
             path: PathBuf::from(":memory:"),
+            backups: Default::default(),
         };
         store.migrate(MIGRATIONS)?;
         Ok(store)
@@ -450,6 +455,7 @@ impl Store {
 
     /// Runs `f` in one transaction; it commits only if `f` succeeds.
     pub fn write<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        self.backup_daily();
         let tx = self.conn.transaction()?;
         let out = f(&tx)?;
         tx.commit()?;
@@ -662,20 +668,9 @@ fn check_existing(path: &Path, known: i64) -> Result<()> {
         });
     }
     if version > 0 && version < known {
-        let backup = backup_path(path, version);
-        if !backup.exists() {
-            ro.execute("VACUUM INTO ?1", [backup.display().to_string()])
-                .map_err(|e| unwritable(&backup.display().to_string(), e))?;
-        }
+        crate::backup::before_migration(path, &ro, version)?;
     }
     Ok(())
-}
-
-/// Where the copy taken before migrating a file from `version` goes.
-pub fn backup_path(path: &Path, version: i64) -> PathBuf {
-    let mut name = path.file_name().unwrap_or_default().to_os_string();
-    name.push(format!(".v{version}.bak"));
-    path.with_file_name(name)
 }
 
 /// SQLite needs to create `-wal` and `-shm` files beside the database.
