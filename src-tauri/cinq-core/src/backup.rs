@@ -146,6 +146,7 @@ pub struct BackupInfo {
     pub created_at: String,
     pub reason: BackupReason,
     /// For a migration copy: the schema version the file was at.
+    #[ts(type = "number | null")]
     pub from_version: Option<i64>,
     /// Its size in bytes.
     #[ts(type = "number")]
