@@ -7,6 +7,7 @@ use std::sync::{Arc, Mutex};
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use cinq_core::backup::{self, BackupInfo, BackupReason, Clock};
+use cinq_core::calendar_import::{ColumnMapping, DateOrder};
 use cinq_core::cli::{run, Outcome};
 use cinq_core::{ErrorCode, Language, Store, StrategyInput};
 
@@ -239,6 +240,37 @@ fn an_import_is_preceded_by_a_copy_and_a_dry_run_or_a_refused_file_is_not() {
     let file = store.export_strategy(s.id).unwrap();
     store.import_strategy(&file).unwrap();
     assert_eq!(of(&store.backups().unwrap(), BackupReason::Import).len(), 2);
+
+    // A mapped CSV: a dry run takes no copy, the import does.
+    let mapping = ColumnMapping {
+        has_header: true,
+        network: Some(0),
+        default_network: None,
+        date: Some(1),
+        time: None,
+        date_order: DateOrder::DayFirst,
+        title: Some(2),
+        text: None,
+        link: None,
+        media_notes: None,
+        pillar: None,
+        topic: None,
+        status: None,
+        campaign: None,
+        editorial_item: None,
+        objective: None,
+    };
+    let csv = b"network,date,title\nlinkedin,12/03/2026,Mapped\n";
+    let r = store
+        .import_calendar_mapped(s.id, "mapped.csv", csv, &mapping, false, true)
+        .unwrap();
+    assert!(!r.written && r.imported == 1, "{r:?}");
+    assert_eq!(of(&store.backups().unwrap(), BackupReason::Import).len(), 2);
+    let r = store
+        .import_calendar_mapped(s.id, "mapped.csv", csv, &mapping, false, false)
+        .unwrap();
+    assert!(r.written, "{r:?}");
+    assert_eq!(of(&store.backups().unwrap(), BackupReason::Import).len(), 3);
 }
 
 #[test]
