@@ -126,7 +126,16 @@ fn backup_restore(state: State<AppState>, name: String) -> Cmd<RestoreReport> {
         fields: Vec::new(),
     })?;
     match guard.as_mut() {
-        Ok(store) => store.restore_backup(&name).map_err(ApiError::from),
+        Ok(store) => {
+            let out = store.restore_backup(&name).map_err(ApiError::from);
+            // The file could not be opened again after the swap: no command may write to the stand-in in memory.
+            if let Err(e) = &out {
+                if store.path() == std::path::Path::new(":memory:") {
+                    *guard = Err(e.clone());
+                }
+            }
+            out
+        }
         Err(_) => {
             let report = cinq_core::backup::restore(&state.db_path, &name)?;
             *guard = Store::open(&state.db_path).map_err(ApiError::from);
