@@ -9,6 +9,7 @@ use cinq_core::abtests::{AbTest, AbTestInput, Learning, VariedElement};
 use cinq_core::adaptations::{Adaptation, AdaptationAction, AdaptationInput, DueReview};
 use cinq_core::audit::ContentFormat;
 use cinq_core::audit::{AuditView, CustomNetworkInput, MetricCheck, PersonaInput, Presence};
+use cinq_core::backup::{BackupInfo, RestoreReport};
 use cinq_core::benchmark::{
     BenchmarkView, CustomerVoice, ObservationInput, PlayerInput, TrendInput,
 };
@@ -106,6 +107,45 @@ fn settings_get(state: State<AppState>) -> Cmd<Settings> {
 #[tauri::command]
 fn settings_set(state: State<AppState>, settings: Settings) -> Cmd<Settings> {
     state.with(|s| s.set_settings(&settings))
+}
+
+/// The copies in the backups folder; read from the folder, so they are listed even when the database cannot open.
+#[tauri::command]
+fn backups_list(state: State<AppState>) -> Cmd<Vec<BackupInfo>> {
+    cinq_core::backup::list(&state.db_path).map_err(ApiError::from)
+}
+
+#[tauri::command]
+fn backup_create(state: State<AppState>) -> Cmd<BackupInfo> {
+    state.with(|s| s.backup_now())
+}
+
+/// Restores a copy (its name from `backups_list`): the store's connection is closed around the swap and opened again.
+/// When the database could not be opened at all, the restore is the way out: the store is opened on the result.
+#[tauri::command]
+fn backup_restore(state: State<AppState>, name: String) -> Cmd<RestoreReport> {
+    let mut guard = state.store.lock().map_err(|_| ApiError {
+        code: ErrorCode::Internal,
+        message: "the database is unavailable after an earlier failure; restart Cinq".into(),
+        fields: Vec::new(),
+    })?;
+    match guard.as_mut() {
+        Ok(store) => {
+            let out = store.restore_backup(&name).map_err(ApiError::from);
+            // The file could not be opened again after the swap: no command may write to the stand-in in memory.
+            if let Err(e) = &out {
+                if store.path() == std::path::Path::new(":memory:") {
+                    *guard = Err(e.clone());
+                }
+            }
+            out
+        }
+        Err(_) => {
+            let report = cinq_core::backup::restore(&state.db_path, &name)?;
+            *guard = Store::open(&state.db_path).map_err(ApiError::from);
+            Ok(report)
+        }
+    }
 }
 
 #[tauri::command]
@@ -1331,6 +1371,9 @@ pub fn run(db: Option<PathBuf>, started: Instant) {
             ui_ready,
             settings_get,
             settings_set,
+            backups_list,
+            backup_create,
+            backup_restore,
             timezones,
             strategy_list,
             strategy_get,

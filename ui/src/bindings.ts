@@ -51,6 +51,44 @@ last_strategy_id: number | null,
  */
 system_language: Language, };
 
+export type BackupReason = "daily" | "import" | "migration" | "manual" | "before_restore";
+
+export type BackupInfo = { 
+/**
+ * The file's name in the backups folder; `cinq backup restore NAME` takes it.
+ */
+name: string, path: string, 
+/**
+ * When it was taken, RFC 3339 in UTC.
+ */
+created_at: string, reason: BackupReason, 
+/**
+ * For a migration copy: the schema version the file was at.
+ */
+from_version: number | null, 
+/**
+ * Its size in bytes.
+ */
+size: number, 
+/**
+ * The names of the strategies it holds (not those in the bin), in alphabetical order.
+ */
+strategies: Array<string>, 
+/**
+ * False when the copy could not be read (damaged, or not a Cinq database): a restore would refuse it.
+ */
+readable: boolean, };
+
+export type RestoreReport = { 
+/**
+ * The copy now in use.
+ */
+restored: BackupInfo, 
+/**
+ * The data replaced, kept as a copy (none when there was no database yet).
+ */
+kept: BackupInfo | null, };
+
 export type NetworkKind = "social" | "owned";
 
 export type ContentFormat = "photo" | "video" | "carousel" | "text" | "link" | "story" | "live" | "short_video";

@@ -11,6 +11,7 @@ declare module '@tanstack/react-query' {
 export const qk = {
   appInfo: ['appInfo'] as const,
   settings: ['settings'] as const,
+  backups: ['backups'] as const,
   timezones: ['timezones'] as const,
   strategies: ['strategies'] as const,
   strategy: (id: number) => ['strategy', id] as const,

@@ -673,8 +673,7 @@ pub fn calendar_checks(
         .editorial
         .iter()
         .filter(|e| {
-            crate::dates::parse_day(&e.data.date)
-                .is_some_and(|d| d >= from && d <= to)
+            crate::dates::parse_day(&e.data.date).is_some_and(|d| d >= from && d <= to)
                 && !cal
                     .posts
                     .iter()

@@ -1432,6 +1432,7 @@ impl Store {
             }
             links
         } else {
+            self.backup_before_import()?;
             let links = self.bulk(|store| {
                 store.write(|tx| {
                     touch(tx, id)?;

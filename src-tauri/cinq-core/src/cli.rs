@@ -91,6 +91,9 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// List, take and restore the copies of the database (in the `backups` folder beside it).
+    #[command(subcommand)]
+    Backup(BackupCommand),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -444,13 +447,16 @@ fn execute(command: Command, db: PathBuf, out: &mut dyn Write) -> Result<()> {
     {
         return abtest(metric_a, metric_b, &more, &unit, json, out);
     }
+    if let Command::Backup(cmd) = command {
+        return backup(cmd, &db, out);
+    }
     let mut store = match db_access(&command) {
         DbAccess::Create => Store::open(&db)?,
         DbAccess::Write => Store::open_existing(&db, false)?,
         DbAccess::Read => Store::open_existing(&db, true)?,
     };
     match command {
-        Command::Abtest { .. } => unreachable!("handled above"),
+        Command::Abtest { .. } | Command::Backup(_) => unreachable!("handled above"),
         Command::Evaluate {
             strategy,
             from,
@@ -1422,4 +1428,141 @@ mod panic_tests {
         // And the next command runs as usual.
         assert_eq!(super::quiet_panics(|| Ok(2)).unwrap(), 2);
     }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BackupCommand {
+    /// List the copies, newest first: date, reason, size and strategies.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Take a copy now.
+    Create {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Replace the database with a copy; the current data is kept as a copy first.
+    Restore {
+        /// A name from `cinq backup list`, or the path of a copy.
+        #[arg(value_name = "FILE")]
+        file: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// `cinq backup …`: listing and restoring need no open store (a restore needs the file to itself).
+fn backup(cmd: BackupCommand, db: &std::path::Path, out: &mut dyn Write) -> Result<()> {
+    use crate::backup::{backups_dir, list, restore, BackupInfo};
+    let line = |b: &BackupInfo| {
+        let when = chrono::DateTime::parse_from_rfc3339(&b.created_at)
+            .map(|t| t.format("%Y-%m-%d %H:%M:%S UTC").to_string())
+            .unwrap_or_else(|_| b.created_at.clone());
+        let reason = match b.from_version {
+            Some(v) => format!("{} (from version {v})", b.reason.label()),
+            None => b.reason.label().to_owned(),
+        };
+        let what = if !b.readable {
+            "unreadable".to_owned()
+        } else if b.strategies.is_empty() {
+            "no strategies".to_owned()
+        } else {
+            let n = b.strategies.len();
+            let names: Vec<String> = b
+                .strategies
+                .iter()
+                .map(|s| crate::error::quote(s))
+                .collect();
+            format!(
+                "{n} strateg{}: {}",
+                if n == 1 { "y" } else { "ies" },
+                names.join(", ")
+            )
+        };
+        format!(
+            "{}  {when}  {reason:<33}  {:>9}  {what}",
+            b.name,
+            size_label(b.size)
+        )
+    };
+    match cmd {
+        BackupCommand::List { json } => {
+            if !db.exists() {
+                return Err(CoreError::NotFound(format!(
+                    "there is no database at {}",
+                    db.display()
+                )));
+            }
+            let all = list(db)?;
+            if json {
+                return print_json(out, &all);
+            }
+            let dir = backups_dir(db);
+            if all.is_empty() {
+                return writeln!(out, "No backups yet in {}.", dir.display()).map_err(io);
+            }
+            writeln!(
+                out,
+                "{} backup(s) in {}, newest first:",
+                all.len(),
+                dir.display()
+            )
+            .map_err(io)?;
+            for b in &all {
+                writeln!(out, "{}", line(b)).map_err(io)?;
+            }
+            Ok(())
+        }
+        BackupCommand::Create { json } => {
+            if !db.exists() {
+                return Err(CoreError::NotFound(format!(
+                    "there is no database at {}",
+                    db.display()
+                )));
+            }
+            let b = Store::open(db)?.backup_now()?;
+            if json {
+                print_json(out, &b)
+            } else {
+                writeln!(out, "Backed up to {}", b.path).map_err(io)?;
+                writeln!(out, "{}", line(&b)).map_err(io)
+            }
+        }
+        BackupCommand::Restore { file, json } => {
+            let report = restore(db, &file)?;
+            // Open it once: an older copy is migrated now (with its own copy first), not at the next command.
+            drop(Store::open(db)?);
+            if json {
+                return print_json(out, &report);
+            }
+            writeln!(
+                out,
+                "Restored {} into {}.",
+                report.restored.name,
+                db.display()
+            )
+            .map_err(io)?;
+            writeln!(out, "{}", line(&report.restored)).map_err(io)?;
+            if let Some(kept) = &report.kept {
+                writeln!(out, "The data it replaced is kept as {}.", kept.name).map_err(io)?;
+            }
+            Ok(())
+        }
+    }
+}
+
+/// A size in bytes as people read it (1000-based, as file managers show it).
+fn size_label(bytes: u64) -> String {
+    const UNITS: [&str; 4] = ["KB", "MB", "GB", "TB"];
+    if bytes < 1000 {
+        return format!("{bytes} B");
+    }
+    let mut v = bytes as f64 / 1000.0;
+    let mut unit = 0;
+    while v >= 999.95 && unit < UNITS.len() - 1 {
+        v /= 1000.0;
+        unit += 1;
+    }
+    format!("{v:.1} {}", UNITS[unit])
 }

@@ -447,6 +447,7 @@ impl Store {
         check_data(&file.strategy).map_err(|e| {
             CoreError::InvalidFile(format!("the strategy in this file is not valid: {e}"))
         })?;
+        self.backup_before_import()?;
         let id = self.write(|tx| {
             let name = free_name_for_import(tx, file.strategy.name.trim())?;
             insert_data(tx, &file.strategy, &name)

@@ -463,11 +463,7 @@ pub fn audit_findings(audit: &Audit, today: NaiveDate) -> Vec<Finding> {
                 });
             }
         }
-        if let Some(last) = p
-            .last_post_on
-            .as_deref()
-            .and_then(crate::dates::parse_day)
-        {
+        if let Some(last) = p.last_post_on.as_deref().and_then(crate::dates::parse_day) {
             let days = (today - last).num_days();
             if days > i64::from(audit.stale_after_days) {
                 out.push(Finding {

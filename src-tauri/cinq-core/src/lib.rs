@@ -4,6 +4,7 @@
 pub mod abtests;
 pub mod adaptations;
 pub mod audit;
+pub mod backup;
 pub mod benchmark;
 pub mod calendar;
 pub mod calendar_checks;

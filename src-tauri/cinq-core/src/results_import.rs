@@ -1744,6 +1744,9 @@ impl Store {
         rows: impl Iterator<Item = (N, std::result::Result<ExportRow, Vec<RowError>>)>,
     ) -> Result<ResultsImportReport> {
         let total = report.rows;
+        if !options.dry_run {
+            self.backup_before_import()?;
+        }
         self.bulk(|store| {
             let tx = store.transaction()?;
             crate::strategy::touch(&tx, id)?;

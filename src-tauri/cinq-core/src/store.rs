@@ -10,7 +10,8 @@
 //!   read-write connection reads the file first, never a read-only probe that could not;
 //! - the file is in write-ahead-log mode, so readers never wait on a writer; every write begins with
 //!   `BEGIN IMMEDIATE`, and waits for another writer on the busy timeout (10 s) instead of failing;
-//! - migrations are forward-only, run in one transaction, and a copy of an existing file is kept before one runs;
+//! - migrations are forward-only, run in one transaction, and a copy of an existing file is kept before one runs
+//!   (in `backups/`, see backup.rs);
 //! - every write goes through [`Store::write`] (or [`Store::bulk`] for an import), one transaction each; a write
 //!   that is refused or rolled back leaves the file byte-identical.
 
@@ -362,6 +363,8 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// The backups' clock and the day already backed up (backup.rs).
+    pub(crate) backups: crate::backup::Schedule,
 }
 
 impl Store {
@@ -467,6 +470,7 @@ impl Store {
         let mut store = Store {
             conn,
             path: path.to_owned(),
+            backups: Default::default(),
         };
         if !read_only {
             store.migrate(migrations)?;
@@ -481,6 +485,7 @@ impl Store {
         let mut store = Store {
             conn,
             path: PathBuf::from(":memory:"),
+            backups: Default::default(),
         };
         store.migrate(MIGRATIONS)?;
         Ok(store)
@@ -531,6 +536,7 @@ impl Store {
     /// app and the CLI, two CLIs) waits on the busy timeout instead of failing at once when a read would have to
     /// become a write.
     pub fn write<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        self.backup_daily();
         let tx = self.conn.transaction_with_behavior(Immediate)?;
         let out = f(&tx)?;
         tx.commit()?;
@@ -833,20 +839,9 @@ fn check_existing(conn: &Connection, path: &Path, known: i64, read_only: bool) -
         return Ok(());
     }
     if version > 0 && version < known {
-        let backup = backup_path(path, version);
-        if !backup.exists() {
-            conn.execute("VACUUM INTO ?1", [backup.display().to_string()])
-                .map_err(|e| unwritable(&backup.display().to_string(), e))?;
-        }
+        crate::backup::before_migration(path, conn, version)?;
     }
     Ok(())
-}
-
-/// Where the copy taken before migrating a file from `version` goes.
-pub fn backup_path(path: &Path, version: i64) -> PathBuf {
-    let mut name = path.file_name().unwrap_or_default().to_os_string();
-    name.push(format!(".v{version}.bak"));
-    path.with_file_name(name)
 }
 
 /// SQLite needs to create `-wal` and `-shm` files beside the database.

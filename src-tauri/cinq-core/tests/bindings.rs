@@ -4,6 +4,7 @@
 use cinq_core::abtests::*;
 use cinq_core::adaptations::*;
 use cinq_core::audit::*;
+use cinq_core::backup::*;
 use cinq_core::benchmark::*;
 use cinq_core::calendar::*;
 use cinq_core::calendar_checks::*;
@@ -37,6 +38,10 @@ fn declarations() -> String {
         ThemePref::decl(&cfg),
         Settings::decl(&cfg),
         AppInfo::decl(&cfg),
+        // Backups.
+        BackupReason::decl(&cfg),
+        BackupInfo::decl(&cfg),
+        RestoreReport::decl(&cfg),
         // Step 1, the audit.
         NetworkKind::decl(&cfg),
         ContentFormat::decl(&cfg),

@@ -4,7 +4,7 @@ use std::fs;
 use std::path::Path;
 
 use cinq_core::file::{parse_strategy_file, read_strategy_file};
-use cinq_core::store::{backup_path, SCHEMA_VERSION};
+use cinq_core::store::SCHEMA_VERSION;
 use cinq_core::{CoreError, ErrorCode, Language, StepId, Store, StrategyInput};
 
 fn input(name: &str) -> StrategyInput {
@@ -330,7 +330,15 @@ fn an_older_file_is_copied_before_it_is_migrated() {
     let store = Store::open_with_migrations(&path, &next).unwrap();
     assert_eq!(store.schema_version().unwrap(), 2);
     drop(store);
-    let backup = backup_path(&path, 1);
+    let backups = cinq_core::backup::list(&path).unwrap();
+    let migration: Vec<_> = backups
+        .iter()
+        .filter(|b| b.reason == cinq_core::backup::BackupReason::Migration)
+        .collect();
+    assert_eq!(migration.len(), 1, "{backups:?}");
+    assert_eq!(migration[0].from_version, Some(1));
+    assert!(migration[0].name.contains("-migration-v1"));
+    let backup = std::path::PathBuf::from(&migration[0].path);
     let copy = Store::open_with_migrations(&backup, v1).unwrap();
     assert_eq!(
         copy.schema_version().unwrap(),

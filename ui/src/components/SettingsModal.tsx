@@ -5,6 +5,7 @@ import type { AppInfo, LanguagePref, Settings, ThemePref } from '../bindings';
 import { notifyError } from '../errors';
 import { api } from '../ipc';
 import { qk } from '../queries';
+import { BackupsPanel } from './BackupsPanel';
 
 interface Props {
   opened: boolean;
@@ -69,6 +70,8 @@ export function SettingsModal({ opened, onClose, appInfo, settings }: Props) {
             ]}
           />
         </Stack>
+        <Divider label={t('settings.backups')} labelPosition="left" />
+        <BackupsPanel />
         <Divider label={t('settings.about')} labelPosition="left" />
         <Stack gap={4}>
           <Group gap="xs" wrap="nowrap">

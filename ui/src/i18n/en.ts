@@ -386,6 +386,33 @@ const en = {
     about: 'About',
     version: 'Version',
     database: 'Database',
+    backups: 'Backups',
+  },
+  backups: {
+    intro:
+      'Cinq keeps copies of your data beside its database: one a day, and one before every import or update. The last 7 days, 4 weeks and 10 imports are kept.',
+    now: 'Back up now',
+    created: 'Backup made.',
+    empty: 'No backups yet. The first one is made at your first change of the day.',
+    listFailed: 'The backups could not be listed: {{message}}',
+    unreadable: 'This copy cannot be read.',
+    noStrategies: 'No strategies',
+    strategies_one: '{{count}} strategy: {{names}}',
+    strategies_other: '{{count}} strategies: {{names}}',
+    restore: 'Restore',
+    confirmTitle: 'Restore this backup?',
+    confirmText:
+      'Your data will be replaced by the backup of {{date}} ({{what}}). Your current data is kept as a backup first, so you can come back to it.',
+    confirmRestore: 'Restore',
+    restored: 'The backup of {{date}} has been restored, and the data reloaded.',
+    reason: {
+      daily: 'Daily',
+      import: 'Before an import',
+      migration: 'Before an update',
+      migration_from: 'Before an update (from version {{version}})',
+      manual: 'Manual',
+      before_restore: 'Before a restore',
+    },
   },
   languages: {
     en: 'English',

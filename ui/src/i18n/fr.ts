@@ -391,6 +391,33 @@ const fr: Messages = {
     about: 'À propos',
     version: 'Version',
     database: 'Base de données',
+    backups: 'Sauvegardes',
+  },
+  backups: {
+    intro:
+      'Cinq conserve des copies de vos données à côté de sa base : une par jour, et une avant chaque import ou mise à jour. Il garde celles des 7 derniers jours, des 4 dernières semaines et des 10 derniers imports.',
+    now: 'Sauvegarder maintenant',
+    created: 'Sauvegarde effectuée.',
+    empty: 'Aucune sauvegarde pour l’instant. La première est faite à votre première modification de la journée.',
+    listFailed: 'Impossible d’afficher les sauvegardes : {{message}}',
+    unreadable: 'Cette copie est illisible.',
+    noStrategies: 'Aucune stratégie',
+    strategies_one: '{{count}} stratégie : {{names}}',
+    strategies_other: '{{count}} stratégies : {{names}}',
+    restore: 'Restaurer',
+    confirmTitle: 'Restaurer cette sauvegarde ?',
+    confirmText:
+      'Vos données seront remplacées par la sauvegarde du {{date}} ({{what}}). Vos données actuelles sont d’abord conservées dans une sauvegarde : vous pourrez y revenir.',
+    confirmRestore: 'Restaurer',
+    restored: 'La sauvegarde du {{date}} a été restaurée et les données rechargées.',
+    reason: {
+      daily: 'Quotidienne',
+      import: 'Avant un import',
+      migration: 'Avant une mise à jour',
+      migration_from: 'Avant une mise à jour (depuis la version {{version}})',
+      manual: 'Manuelle',
+      before_restore: 'Avant une restauration',
+    },
   },
   languages: {
     en: 'Anglais',

@@ -341,6 +341,8 @@ export function installBackend(
       case 'settings_set':
         b.settings = args.settings as Settings;
         return b.settings;
+      case 'backups_list':
+        return [];
       case 'timezones':
         return TIMEZONES;
       case 'strategy_list':
