@@ -9,7 +9,7 @@ use cinq_core::abtests::{AbTest, AbTestInput, Learning, VariedElement};
 use cinq_core::adaptations::{Adaptation, AdaptationAction, AdaptationInput, DueReview};
 use cinq_core::audit::ContentFormat;
 use cinq_core::audit::{AuditView, CustomNetworkInput, MetricCheck, PersonaInput, Presence};
-use cinq_core::backup::{BackupInfo, RestoreReport};
+use cinq_core::backup::{BackupInfo, BackupsView, RestoreReport};
 use cinq_core::benchmark::{
     BenchmarkView, CustomerVoice, ObservationInput, PlayerInput, TrendInput,
 };
@@ -111,8 +111,8 @@ fn settings_set(state: State<AppState>, settings: Settings) -> Cmd<Settings> {
 
 /// The copies in the backups folder; read from the folder, so they are listed even when the database cannot open.
 #[tauri::command]
-fn backups_list(state: State<AppState>) -> Cmd<Vec<BackupInfo>> {
-    cinq_core::backup::list(&state.db_path).map_err(ApiError::from)
+fn backups_list(state: State<AppState>) -> Cmd<BackupsView> {
+    cinq_core::backup::view(&state.db_path).map_err(ApiError::from)
 }
 
 #[tauri::command]

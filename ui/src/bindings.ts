@@ -79,6 +79,20 @@ strategies: Array<string>,
  */
 readable: boolean, };
 
+export type BackupsView = { backups: Array<BackupInfo>, 
+/**
+ * [`KEEP_DAYS`].
+ */
+keep_days: number, 
+/**
+ * [`KEEP_WEEKS`].
+ */
+keep_weeks: number, 
+/**
+ * [`KEEP_EVENTS`].
+ */
+keep_events: number, };
+
 export type RestoreReport = { 
 /**
  * The copy now in use.

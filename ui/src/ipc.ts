@@ -7,6 +7,7 @@ import type {
   AppInfo,
   AuditView,
   BackupInfo,
+  BackupsView,
   CustomNetworkInput,
   ErrorCode,
   FieldError,
@@ -76,7 +77,7 @@ export const api = {
   uiReady: (marks: string) => call<null>('ui_ready', { marks }),
   settingsGet: () => call<Settings>('settings_get'),
   settingsSet: (settings: Settings) => call<Settings>('settings_set', { settings }),
-  backupsList: () => call<BackupInfo[]>('backups_list'),
+  backupsList: () => call<BackupsView>('backups_list'),
   backupCreate: () => call<BackupInfo>('backup_create'),
   /** `name`: a copy's name from `backupsList`. The app's data is then that copy's: invalidate every query. */
   backupRestore: (name: string) => call<RestoreReport>('backup_restore', { name }),

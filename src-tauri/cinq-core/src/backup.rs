@@ -157,6 +157,28 @@ pub struct BackupInfo {
     pub readable: bool,
 }
 
+/// What the app's Backups panel shows: the copies, newest first, and the rule that keeps them (the panel quotes it).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct BackupsView {
+    pub backups: Vec<BackupInfo>,
+    /// [`KEEP_DAYS`].
+    pub keep_days: u32,
+    /// [`KEEP_WEEKS`].
+    pub keep_weeks: u32,
+    /// [`KEEP_EVENTS`].
+    pub keep_events: u32,
+}
+
+/// The copies of the database at `db` and the rule that keeps them.
+pub fn view(db: &Path) -> Result<BackupsView> {
+    Ok(BackupsView {
+        backups: list(db)?,
+        keep_days: KEEP_DAYS as u32,
+        keep_weeks: KEEP_WEEKS as u32,
+        keep_events: KEEP_EVENTS as u32,
+    })
+}
+
 /// What a restore did.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct RestoreReport {

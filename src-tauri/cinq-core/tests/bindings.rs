@@ -41,6 +41,7 @@ fn declarations() -> String {
         // Backups.
         BackupReason::decl(&cfg),
         BackupInfo::decl(&cfg),
+        BackupsView::decl(&cfg),
         RestoreReport::decl(&cfg),
         // Step 1, the audit.
         NetworkKind::decl(&cfg),

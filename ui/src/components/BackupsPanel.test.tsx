@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { BackupInfo, RestoreReport } from '../bindings';
+import type { BackupInfo, BackupsView, RestoreReport } from '../bindings';
 import { installBackend, makeStrategy } from '../test/backend';
 import { renderApp } from '../test/render';
 import { formatSize } from './BackupsPanel';
@@ -17,6 +17,11 @@ function backup(partial: Partial<BackupInfo>): BackupInfo {
     readable: true,
     ...partial,
   };
+}
+
+/** The list as `backups_list` answers it; the rule's numbers are the view's, never the UI's own. */
+function view(backups: BackupInfo[]): BackupsView {
+  return { backups, keep_days: 5, keep_weeks: 3, keep_events: 8 };
 }
 
 const COPIES: BackupInfo[] = [
@@ -41,7 +46,7 @@ describe('Settings → Backups', () => {
   it('lists the copies, and a restore asks for confirmation, then calls the command and reloads every query', async () => {
     const s = makeStrategy({ name: 'Spring launch', current_step: 'objectives' });
     const backend = installBackend({ strategies: [s], lastStrategyId: s.id });
-    backend.overrides.backups_list = () => COPIES;
+    backend.overrides.backups_list = () => view(COPIES);
     backend.overrides.backup_restore = (args) => {
       const restored = COPIES.find((c) => c.name === args.name);
       const report: RestoreReport = {
@@ -56,6 +61,7 @@ describe('Settings → Backups', () => {
     await user.click(screen.getByTestId('open-settings'));
     const rows = await screen.findAllByTestId('backup-row');
     expect(rows).toHaveLength(3);
+    expect(screen.getByTestId('backups')).toHaveTextContent('The last 5 days, 3 weeks and 8 imports are kept.');
     expect(rows[0]).toHaveTextContent('Before an import');
     expect(rows[0]).toHaveTextContent('2 strategies: Spring launch, Autumn');
     expect(rows[0]).toHaveTextContent(formatSize(2048, 'en'));
@@ -95,7 +101,7 @@ describe('Settings → Backups', () => {
   it('backs up now, and shows the panel in French', async () => {
     const backend = installBackend({ settings: { language: 'fr', theme: 'system' } });
     let copies: BackupInfo[] = [];
-    backend.overrides.backups_list = () => copies;
+    backend.overrides.backups_list = () => view(copies);
     backend.overrides.backup_create = () => {
       const made = backup({ reason: 'manual', name: 'cinq-20270301-080000-manual.sqlite3' });
       copies = [made];

@@ -68,7 +68,13 @@ export function BackupsPanel() {
     <Stack gap="sm" data-testid="backups">
       <Group justify="space-between" wrap="nowrap" align="flex-start">
         <Text size="sm" c="dimmed">
-          {t('backups.intro')}
+          {list.data
+            ? t('backups.intro', {
+                days: list.data.keep_days,
+                weeks: list.data.keep_weeks,
+                events: list.data.keep_events,
+              })
+            : null}
         </Text>
         <Button
           variant="light"
@@ -87,14 +93,14 @@ export function BackupsPanel() {
           {t('backups.listFailed', { message: list.error.message })}
         </Alert>
       )}
-      {list.data?.length === 0 && (
+      {list.data?.backups.length === 0 && (
         <Text size="sm" c="dimmed" data-testid="backups-empty">
           {t('backups.empty')}
         </Text>
       )}
-      {list.data && list.data.length > 0 && (
+      {list.data && list.data.backups.length > 0 && (
         <Stack gap={6} mah={320} style={{ overflowY: 'auto' }} data-testid="backups-list">
-          {list.data.map((b) => (
+          {list.data.backups.map((b) => (
             <Paper key={b.name} withBorder p="xs" radius="sm" data-testid="backup-row" data-name={b.name}>
               <Group justify="space-between" wrap="nowrap" gap="sm">
                 <Stack gap={2} style={{ minWidth: 0 }}>

@@ -390,7 +390,7 @@ const en = {
   },
   backups: {
     intro:
-      'Cinq keeps copies of your data beside its database: one a day, and one before every import or update. The last 7 days, 4 weeks and 10 imports are kept.',
+      'Cinq keeps copies of your data beside its database: one a day, and one before every import or update. The last {{days}} days, {{weeks}} weeks and {{events}} imports are kept.',
     now: 'Back up now',
     created: 'Backup made.',
     empty: 'No backups yet. The first one is made at your first change of the day.',

@@ -342,7 +342,7 @@ export function installBackend(
         b.settings = args.settings as Settings;
         return b.settings;
       case 'backups_list':
-        return [];
+        return { backups: [], keep_days: 7, keep_weeks: 4, keep_events: 10 };
       case 'timezones':
         return TIMEZONES;
       case 'strategy_list':
