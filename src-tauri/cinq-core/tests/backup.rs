@@ -1,6 +1,9 @@
 //! Automatic backups (backup.rs): the daily schedule on an injected clock, pruning over simulated months, the copies
 //! before an import and a migration, restore, a damaged copy refused, and the CLI's `backup` commands.
 
+mod support;
+use support::cinq;
+
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -8,7 +11,6 @@ use std::sync::{Arc, Mutex};
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use cinq_core::backup::{self, BackupInfo, BackupReason, Clock};
 use cinq_core::calendar_import::{ColumnMapping, DateOrder};
-use cinq_core::cli::{run, Outcome};
 use cinq_core::{ErrorCode, Language, Store, StrategyInput};
 
 fn input(name: &str) -> StrategyInput {
@@ -431,27 +433,6 @@ fn a_restore_is_refused_while_another_connection_has_the_file_open() {
     assert!(e.to_string().contains("close it"), "{e}");
     store.create_strategy(&input("Beta")).unwrap();
     assert_eq!(store.list_strategies().unwrap().len(), 2);
-}
-
-struct Ran {
-    code: i32,
-    out: String,
-    err: String,
-}
-
-fn cinq(db: &Path, args: &[&str]) -> Ran {
-    let mut all = vec!["cinq", "--db", db.to_str().unwrap()];
-    all.extend_from_slice(args);
-    let (mut out, mut err) = (Vec::new(), Vec::new());
-    let code = match run(all, &mut out, &mut err) {
-        Outcome::Exit(c) => c,
-        other => panic!("expected an exit, got {other:?}"),
-    };
-    Ran {
-        code,
-        out: String::from_utf8(out).unwrap(),
-        err: String::from_utf8(err).unwrap(),
-    }
 }
 
 #[test]

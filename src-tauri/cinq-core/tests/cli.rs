@@ -1,27 +1,9 @@
 //! The CLI through `cli::run`, as the binary calls it: output, `--json`, exit codes and messages.
 
+mod support;
+use support::cinq;
+
 use cinq_core::cli::{run, Outcome};
-
-struct Ran {
-    code: i32,
-    out: String,
-    err: String,
-}
-
-fn cinq(db: &std::path::Path, args: &[&str]) -> Ran {
-    let mut all = vec!["cinq", "--db", db.to_str().unwrap()];
-    all.extend_from_slice(args);
-    let (mut out, mut err) = (Vec::new(), Vec::new());
-    let code = match run(all, &mut out, &mut err) {
-        Outcome::Exit(c) => c,
-        other => panic!("expected an exit, got {other:?}"),
-    };
-    Ran {
-        code,
-        out: String::from_utf8(out).unwrap(),
-        err: String::from_utf8(err).unwrap(),
-    }
-}
 
 #[test]
 fn no_subcommand_opens_the_app() {

@@ -2,46 +2,20 @@
 //! lost, and a read runs while a bulk import is in progress. The second process is this same test binary, started
 //! again to run one ignored test alone.
 
+mod support;
+use support::child;
+
+/// `cinq ARGS`: (exit code, stdout, stderr).
+fn cli(args: &[&str]) -> (i32, String, String) {
+    let r = support::run_cli(args);
+    (r.code, r.out, r.err)
+}
+
 use std::io::{BufRead, BufReader, Write};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 use cinq_core::results_import::ResultsImportOptions;
 use cinq_core::Store;
-
-/// `cinq ARGS` through `cli::run`, as the binary runs it: (exit code, stdout, stderr).
-fn cli(args: &[&str]) -> (i32, String, String) {
-    let (mut out, mut err) = (Vec::new(), Vec::new());
-    let code = match cinq_core::cli::run(
-        std::iter::once("cinq").chain(args.iter().copied()),
-        &mut out,
-        &mut err,
-    ) {
-        cinq_core::cli::Outcome::Exit(c) => c,
-        other => panic!("expected an exit, got {other:?}"),
-    };
-    (
-        code,
-        String::from_utf8(out).unwrap(),
-        String::from_utf8(err).unwrap(),
-    )
-}
-
-/// This test binary again, running the ignored test `name` alone, with `env` set.
-fn child(name: &str, env: &[(&str, &std::ffi::OsStr)]) -> Command {
-    let mut c = Command::new(std::env::current_exe().unwrap());
-    c.args([
-        "--exact",
-        name,
-        "--ignored",
-        "--nocapture",
-        "--test-threads",
-        "1",
-    ]);
-    for (k, v) in env {
-        c.env(k, v);
-    }
-    c
-}
 
 /// How many writes each of the two processes makes.
 const WRITES: usize = 200;

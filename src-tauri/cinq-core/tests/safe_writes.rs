@@ -1,6 +1,14 @@
 //! Exports go through one atomic write (cinq_core::io::write): exclusive temporary file, synced, renamed; permissions
 //! kept; anything but a regular file refused; a folder export all or nothing.
 
+mod support;
+
+/// `cinq --db DB ARGS`: (exit code, stderr).
+fn cli(db: &Path, args: &[&str]) -> (i32, String) {
+    let r = support::cinq(db, args);
+    (r.code, r.err)
+}
+
 use std::path::Path;
 
 use cinq_core::io::write::{write_file, write_file_with, write_folder, write_folder_with};
@@ -165,17 +173,6 @@ fn a_folder_export_refuses_a_name_that_is_a_path() {
     }
     assert!(entries(dir.path()).is_empty());
     assert!(!dir.path().parent().unwrap().join("evil.csv").exists());
-}
-
-fn cli(db: &Path, args: &[&str]) -> (i32, String) {
-    let mut all = vec!["cinq", "--db", db.to_str().unwrap()];
-    all.extend_from_slice(args);
-    let (mut out, mut err) = (Vec::new(), Vec::new());
-    let code = match cinq_core::cli::run(all, &mut out, &mut err) {
-        cinq_core::cli::Outcome::Exit(c) => c,
-        other => panic!("expected an exit, got {other:?}"),
-    };
-    (code, String::from_utf8(err).unwrap())
 }
 
 #[cfg(unix)]

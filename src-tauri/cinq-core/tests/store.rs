@@ -1,5 +1,14 @@
 //! The store, strategies, the strategy file and the sample, on temporary and in-memory databases.
 
+mod support;
+use support::child;
+
+/// `cinq ARGS`: (exit code, stdout, stderr).
+fn cli(args: &[&str]) -> (i32, String, String) {
+    let r = support::run_cli(args);
+    (r.code, r.out, r.err)
+}
+
 use std::fs;
 use std::path::Path;
 
@@ -415,41 +424,6 @@ fn the_os_locale_picks_the_language() {
     ] {
         assert_eq!(Language::from_locale(locale), want, "{locale}");
     }
-}
-
-/// `cinq ARGS` through `cli::run`, as the binary runs it: (exit code, stdout, stderr).
-fn cli(args: &[&str]) -> (i32, String, String) {
-    let (mut out, mut err) = (Vec::new(), Vec::new());
-    let code = match cinq_core::cli::run(
-        std::iter::once("cinq").chain(args.iter().copied()),
-        &mut out,
-        &mut err,
-    ) {
-        cinq_core::cli::Outcome::Exit(c) => c,
-        other => panic!("expected an exit, got {other:?}"),
-    };
-    (
-        code,
-        String::from_utf8(out).unwrap(),
-        String::from_utf8(err).unwrap(),
-    )
-}
-
-/// This test binary again, running the ignored test `name` alone, with `env` set.
-fn child(name: &str, env: &[(&str, &std::ffi::OsStr)]) -> std::process::Command {
-    let mut c = std::process::Command::new(std::env::current_exe().unwrap());
-    c.args([
-        "--exact",
-        name,
-        "--ignored",
-        "--nocapture",
-        "--test-threads",
-        "1",
-    ]);
-    for (k, v) in env {
-        c.env(k, v);
-    }
-    c
 }
 
 /// The child of the hot journal test: in a rollback journal, with a page cache of a few pages, it writes far more

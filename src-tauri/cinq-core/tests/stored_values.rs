@@ -1,29 +1,10 @@
 //! Stored values: no command panics on any of them (every export format, every view), the migration to the strict
 //! forms repairs what reads without ambiguity and lists the rest, and names never become paths.
 
-use cinq_core::cli::{run, Outcome};
+mod support;
+use support::{cinq, Ran};
+
 use cinq_core::store::{Store, MIGRATIONS};
-
-struct Ran {
-    code: i32,
-    out: String,
-    err: String,
-}
-
-fn cinq(db: &std::path::Path, args: &[&str]) -> Ran {
-    let mut all = vec!["cinq", "--db", db.to_str().unwrap()];
-    all.extend_from_slice(args);
-    let (mut out, mut err) = (Vec::new(), Vec::new());
-    let code = match run(all, &mut out, &mut err) {
-        Outcome::Exit(c) => c,
-        other => panic!("expected an exit, got {other:?}"),
-    };
-    Ran {
-        code,
-        out: String::from_utf8(out).unwrap(),
-        err: String::from_utf8(err).unwrap(),
-    }
-}
 
 /// Every odd value a schedule, a day or a timestamp may hold once written by hand, an old version or a damaged file.
 const EDGE_SCHEDULES: &[&str] = &[
