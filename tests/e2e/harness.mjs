@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { after, before } from "node:test";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -41,12 +41,16 @@ export function useApp(name, env = () => ({})) {
   };
 }
 
-/** Saves a screenshot when CINQ_E2E_SHOTS names a folder. */
+/** Saves a screenshot of the display when CINQ_E2E_SHOTS names a folder. It is taken with ImageMagick's
+ *  `import -window root` on the X display (Xvfb in the tests), not through WebDriver, whose screenshot call can hang
+ *  with WebKitWebDriver. */
 export async function shot(session, name) {
   const dir = process.env.CINQ_E2E_SHOTS;
   if (!dir) return;
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, `${name}.png`), await session.screenshot());
+  // Once the page has painted what the last step changed.
+  await session.executeAsync("requestAnimationFrame(() => requestAnimationFrame(() => done(true)));");
+  execFileSync("import", ["-window", "root", join(dir, `${name}.png`)], { timeout: 20000 });
 }
 
 /** Runs `body` in a new session of the app, with a screenshot if it fails, and always quits. */

@@ -5,7 +5,8 @@
 //!
 //! When a copy is taken, and its reason:
 //! - `daily`: at the first write of a day (days are UTC days) through [`Store::write`], unless the folder already
-//!   holds a `daily` copy of that day. The store remembers the day it has checked: later writes that day
+//!   holds a `daily` copy of that day, or the database holds no strategy yet (nothing to keep; the next write looks
+//!   again). The store remembers the day it has checked: later writes that day
 //!   cost one read of the clock and a comparison, and the folder is read at most once per day and process. A daily
 //!   copy that fails (a full disk) does not stop the write: it is tried again the next day or the next process.
 //! - `import`: before every whole-file import writes (calendar CSV, mapped calendar CSV, results export, mapped
@@ -535,6 +536,17 @@ impl Store {
         let now = (self.backups.clock)();
         let day = now.date_naive();
         if self.backups.checked == Some(day) {
+            return;
+        }
+        // A database with no strategy yet (none live, none in the bin) has nothing to keep: no copy, and the next
+        // write looks again (a count of an empty table).
+        let empty = self
+            .conn()
+            .query_row("SELECT NOT EXISTS (SELECT 1 FROM strategy)", [], |r| {
+                r.get::<_, bool>(0)
+            })
+            .unwrap_or(false);
+        if empty {
             return;
         }
         self.backups.checked = Some(day);

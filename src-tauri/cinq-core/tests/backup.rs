@@ -87,9 +87,8 @@ fn one_copy_a_day_at_the_first_write_and_none_for_later_writes() {
             .collect();
         assert_eq!(todays.len(), 1, "day {day}: {after:?}");
         assert_eq!(after[0].name, todays[0].name, "the newest copy");
-        // The copy is the file before the write: day 0's was taken before the strategy was created.
-        let held: &[&str] = if day == 0 { &[] } else { &["Plan"] };
-        assert_eq!(after[0].strategies, held);
+        // The copy is the file before the write (the database had no strategy before "Plan": nothing to keep then).
+        assert_eq!(after[0].strategies, ["Plan"]);
         // Later writes that day, hours apart: no copy.
         let names_after: Vec<String> = after.iter().map(|b| b.name.clone()).collect();
         for hour in 1..12 {
@@ -448,8 +447,8 @@ fn the_cli_lists_creates_and_restores_backups() {
     assert_eq!(r.code, 0, "{}", r.err);
     let r = cinq(&db, &["backup", "list"]);
     assert_eq!(r.code, 0, "{}", r.err);
-    // The first write of the day took a daily copy (of the file before it).
-    assert!(r.out.contains("daily"), "{}", r.out);
+    // A database without a strategy has nothing to keep: its first write took no copy.
+    assert!(r.out.starts_with("No backups yet"), "{}", r.out);
 
     let r = cinq(&db, &["backup", "create", "--json"]);
     assert_eq!(r.code, 0, "{}", r.err);
@@ -475,6 +474,15 @@ fn the_cli_lists_creates_and_restores_backups() {
 
     let r = cinq(&db, &["strategy", "create", "--name", "Beta"]);
     assert_eq!(r.code, 0, "{}", r.err);
+    // Now that the database holds a strategy, the first write of the day took a daily copy of the file before it.
+    let r = cinq(&db, &["backup", "list", "--json"]);
+    let listed: Vec<BackupInfo> = serde_json::from_str(&r.out).unwrap();
+    assert!(
+        listed
+            .iter()
+            .any(|b| b.reason == BackupReason::Daily && b.strategies == ["Alpha"]),
+        "{listed:?}"
+    );
     let r = cinq(&db, &["backup", "restore", &created.name]);
     assert_eq!(r.code, 0, "{}", r.err);
     assert!(

@@ -395,7 +395,7 @@ const fr: Messages = {
   },
   backups: {
     intro:
-      'Cinq conserve des copies de vos données à côté de sa base : une par jour, et une avant chaque import ou mise à jour. Il garde celles des {{days}} derniers jours, des {{weeks}} dernières semaines et des {{events}} derniers imports.',
+      'Cinq conserve des copies de vos données à côté de sa base de données : une par jour, et une avant chaque import ou mise à jour. Il garde celles des {{days}} derniers jours, des {{weeks}} dernières semaines et des {{events}} derniers imports.',
     now: 'Sauvegarder maintenant',
     created: 'Sauvegarde effectuée.',
     empty: 'Aucune sauvegarde pour l’instant. La première est faite à votre première modification de la journée.',
