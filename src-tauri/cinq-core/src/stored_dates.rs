@@ -44,11 +44,13 @@ impl Form {
     }
 }
 
-/// One stored column of dates: its table, column, form, how a row is named (an SQL expression of the row's key) and
+/// One stored column of dates (or a field of a row's JSON `data`): its table, column, form, how a row is named (an SQL expression of the row's key) and
 /// how its strategy is found (an SQL expression over `t`, the table).
 struct Column {
     table: &'static str,
+    /// The column, or the field of the row's JSON `data` when `json` is set.
     column: &'static str,
+    json: bool,
     form: Form,
     /// What the row is, for messages ("post", "KPI reading"…), in English and French.
     what: &'static str,
@@ -65,6 +67,7 @@ const COLUMNS: &[Column] = &[
     Column {
         table: "strategy",
         column: "start_date",
+        json: false,
         form: Form::Day,
         what: "strategy",
         what_fr: "stratégie",
@@ -75,6 +78,7 @@ const COLUMNS: &[Column] = &[
     Column {
         table: "strategy",
         column: "created_at",
+        json: false,
         form: Form::Timestamp,
         what: "strategy",
         what_fr: "stratégie",
@@ -85,6 +89,7 @@ const COLUMNS: &[Column] = &[
     Column {
         table: "strategy",
         column: "updated_at",
+        json: false,
         form: Form::Timestamp,
         what: "strategy",
         what_fr: "stratégie",
@@ -95,6 +100,7 @@ const COLUMNS: &[Column] = &[
     Column {
         table: "observation",
         column: "observed_on",
+        json: false,
         form: Form::Day,
         what: "benchmark observation",
         what_fr: "observation du benchmark",
@@ -105,6 +111,7 @@ const COLUMNS: &[Column] = &[
     Column {
         table: "editorial_item",
         column: "date",
+        json: false,
         form: Form::Day,
         what: "editorial item",
         what_fr: "élément éditorial",
@@ -115,6 +122,7 @@ const COLUMNS: &[Column] = &[
     Column {
         table: "post",
         column: "scheduled_at",
+        json: false,
         form: Form::DayTime,
         what: "post",
         what_fr: "publication",
@@ -125,6 +133,7 @@ const COLUMNS: &[Column] = &[
     Column {
         table: "result_snapshot",
         column: "taken_on",
+        json: false,
         form: Form::Day,
         what: "result snapshot of post",
         what_fr: "relevé de résultats de la publication",
@@ -135,6 +144,7 @@ const COLUMNS: &[Column] = &[
     Column {
         table: "kpi_reading",
         column: "taken_on",
+        json: false,
         form: Form::Day,
         what: "KPI reading",
         what_fr: "relevé de KPI",
@@ -145,6 +155,41 @@ const COLUMNS: &[Column] = &[
     Column {
         table: "adaptation",
         column: "review_on",
+        json: false,
+        form: Form::Day,
+        what: "adaptation",
+        what_fr: "adaptation",
+        strategy: "t.strategy_id",
+        id: "t.id",
+        key: "id = ?2",
+    },
+    // Dates kept in a row's JSON.
+    Column {
+        table: "social_objective",
+        column: "deadline",
+        json: true,
+        form: Form::Day,
+        what: "social objective",
+        what_fr: "objectif social",
+        strategy: "t.strategy_id",
+        id: "t.id",
+        key: "id = ?2",
+    },
+    Column {
+        table: "presence",
+        column: "last_post_on",
+        json: true,
+        form: Form::Day,
+        what: "audit presence",
+        what_fr: "présence de l’audit",
+        strategy: "t.strategy_id",
+        id: "t.rowid",
+        key: "rowid = ?2",
+    },
+    Column {
+        table: "adaptation",
+        column: "date",
+        json: true,
         form: Form::Day,
         what: "adaptation",
         what_fr: "adaptation",
@@ -153,6 +198,17 @@ const COLUMNS: &[Column] = &[
         key: "id = ?2",
     },
 ];
+
+impl Column {
+    /// The value, as an SQL expression over `t`.
+    fn value(&self) -> String {
+        if self.json {
+            format!("json_extract(t.data, '$.{}')", self.column)
+        } else {
+            format!("t.{}", self.column)
+        }
+    }
+}
 
 /// A stored value that is not in its form and that no repair reads without ambiguity.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -201,10 +257,10 @@ fn scan(
     strategy: Option<i64>,
 ) -> Result<Vec<(i64, i64, String, bool)>> {
     let sql = format!(
-        "SELECT {s}, {id}, t.{col} FROM {table} t WHERE t.{col} IS NOT NULL{only}",
+        "SELECT {s}, {id}, {col} FROM {table} t WHERE {col} IS NOT NULL{only}",
         s = c.strategy,
         id = c.id,
-        col = c.column,
+        col = c.value(),
         table = c.table,
         only = if strategy.is_some() {
             format!(" AND {} = ?1", c.strategy)
@@ -244,15 +300,23 @@ pub(crate) fn repair(conn: &Connection) -> Result<usize> {
             let Some(fixed) = is_text.then(|| c.form.repair(&value)).flatten() else {
                 continue;
             };
-            repaired += conn.execute(
-                &format!(
+            let sql = if c.json {
+                format!(
+                    "UPDATE OR IGNORE {} SET data = json_set(data, '$.{col}', ?1) \
+                     WHERE {} AND json_extract(data, '$.{col}') IS ?3",
+                    c.table,
+                    c.key,
+                    col = c.column
+                )
+            } else {
+                format!(
                     "UPDATE OR IGNORE {} SET {col} = ?1 WHERE {} AND {col} IS ?3",
                     c.table,
                     c.key,
                     col = c.column
-                ),
-                params![fixed, id, value],
-            )?;
+                )
+            };
+            repaired += conn.execute(&sql, params![fixed, id, value])?;
         }
     }
     Ok(repaired)

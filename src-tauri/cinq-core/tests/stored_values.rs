@@ -309,6 +309,15 @@ fn the_migration_repairs_what_it_can_and_lists_the_rest() {
         [],
     )
     .unwrap();
+    // Dates kept in a row's JSON: an objective's deadline, a presence's last post.
+    conn.execute_batch(
+        r#"INSERT INTO social_objective (id, strategy_id, position, data)
+               VALUES (1, 1, 1, '{"title":"Leads","deadline":"2027-3-1"}'),
+                      (2, 1, 2, '{"title":"Visits","deadline":"soon"}');
+           INSERT INTO presence (strategy_id, network, data)
+               VALUES (1, 'linkedin', '{"last_post_on":" 2026-12-1"}');"#,
+    )
+    .unwrap();
     drop(conn);
     let store = Store::open(&db).unwrap();
     assert_eq!(store.schema_version().unwrap(), MIGRATIONS.len() as i64);
@@ -335,20 +344,34 @@ fn the_migration_repairs_what_it_can_and_lists_the_rest() {
         .query_row("SELECT start_date FROM strategy", [], |r| r.get(0))
         .unwrap();
     assert_eq!(start, "2027-01-05");
+    let json_day = |sql: &str| -> String { store.conn().query_row(sql, [], |r| r.get(0)).unwrap() };
+    assert_eq!(
+        json_day("SELECT json_extract(data, '$.deadline') FROM social_objective WHERE id = 1"),
+        "2027-03-01"
+    );
+    assert_eq!(
+        json_day("SELECT json_extract(data, '$.last_post_on') FROM presence"),
+        "2026-12-01"
+    );
     let problems = cinq_core::stored_dates::problems(store.conn(), Some(1)).unwrap();
     let listed: Vec<&str> = problems.iter().map(|p| p.value.as_str()).collect();
-    assert_eq!(listed, ["01/02/2027", "1-1-1T1:1"]);
+    assert_eq!(listed, ["01/02/2027", "1-1-1T1:1", "soon"]);
     drop(store);
     // The CLI lists them, and so do the calendar's checks (with their posts and items).
     let r = cinq(&db, &["strategy", "show", "1"]);
     assert_eq!(r.code, 0, "{}", r.err);
     assert!(
-        r.out.contains("2 stored date(s)") && r.out.contains("\"1-1-1T1:1\""),
+        r.out.contains("3 stored date(s)") && r.out.contains("\"1-1-1T1:1\""),
         "{}",
         r.out
     );
     assert!(
         r.out.contains("editorial item") && r.out.contains("\"01/02/2027\""),
+        "{}",
+        r.out
+    );
+    assert!(
+        r.out.contains("social objective 2: deadline is \"soon\""),
         "{}",
         r.out
     );
