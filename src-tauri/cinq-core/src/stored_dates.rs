@@ -63,6 +63,19 @@ struct Column {
     key: &'static str,
 }
 
+/// What most columns share: a row of a strategy's own table, found by its id (not a JSON field).
+const ROW: Column = Column {
+    table: "",
+    column: "",
+    json: false,
+    form: Form::Day,
+    what: "",
+    what_fr: "",
+    strategy: "t.strategy_id",
+    id: "t.id",
+    key: "id = ?2",
+};
+
 const COLUMNS: &[Column] = &[
     Column {
         table: "strategy",
@@ -111,24 +124,18 @@ const COLUMNS: &[Column] = &[
     Column {
         table: "editorial_item",
         column: "date",
-        json: false,
         form: Form::Day,
         what: "editorial item",
         what_fr: "élément éditorial",
-        strategy: "t.strategy_id",
-        id: "t.id",
-        key: "id = ?2",
+        ..ROW
     },
     Column {
         table: "post",
         column: "scheduled_at",
-        json: false,
         form: Form::DayTime,
         what: "post",
         what_fr: "publication",
-        strategy: "t.strategy_id",
-        id: "t.id",
-        key: "id = ?2",
+        ..ROW
     },
     Column {
         table: "result_snapshot",
@@ -155,13 +162,10 @@ const COLUMNS: &[Column] = &[
     Column {
         table: "adaptation",
         column: "review_on",
-        json: false,
         form: Form::Day,
         what: "adaptation",
         what_fr: "adaptation",
-        strategy: "t.strategy_id",
-        id: "t.id",
-        key: "id = ?2",
+        ..ROW
     },
     // Dates kept in a row's JSON.
     Column {
@@ -171,9 +175,7 @@ const COLUMNS: &[Column] = &[
         form: Form::Day,
         what: "social objective",
         what_fr: "objectif social",
-        strategy: "t.strategy_id",
-        id: "t.id",
-        key: "id = ?2",
+        ..ROW
     },
     Column {
         table: "presence",
@@ -193,9 +195,7 @@ const COLUMNS: &[Column] = &[
         form: Form::Day,
         what: "adaptation",
         what_fr: "adaptation",
-        strategy: "t.strategy_id",
-        id: "t.id",
-        key: "id = ?2",
+        ..ROW
     },
 ];
 
