@@ -11,7 +11,10 @@
 //!   copy that fails (a full disk) does not stop the write: it is tried again the next day or the next process.
 //! - `import`: before every whole-file import writes (calendar CSV, mapped calendar CSV, results export, mapped
 //!   results, strategy file), never for a dry run, and outside the import's transaction. If the copy fails, the
-//!   import does not run.
+//!   import does not run (or is rolled back). The bulk imports take it on a second, read-only connection while they
+//!   read and write their rows ([`Store::copy_before_import`]), and wait for it before they commit: the copy reads
+//!   the last committed state (write-ahead log), so it holds the database as it was before the import, and its
+//!   disk writes overlap the import's work instead of adding to it.
 //! - `migration`: before a migration changes an existing file (the name says the version it was at). If the copy
 //!   fails, the file is not opened.
 //! - `manual`: `cinq backup create`, and "Back up now" in Settings → Backups.
@@ -528,6 +531,35 @@ impl Store {
         self.backup(BackupReason::Import).map(drop)
     }
 
+    /// The copy before a bulk import, taken on a second connection while the import goes on: see the module's
+    /// comment. The import calls [`PendingCopy::wait`] before it commits. A file not in write-ahead-log mode (another
+    /// SQLite client holds it in rollback-journal mode), where a reader could hold up the import's writes, gets its
+    /// copy at once, as [`Store::backup_before_import`] takes it.
+    pub(crate) fn copy_before_import(&mut self) -> Result<PendingCopy> {
+        if is_memory(self.path()) {
+            return Ok(PendingCopy(None));
+        }
+        let mode: String = self
+            .conn()
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))?;
+        if mode != "wal" {
+            self.backup_before_import()?;
+            return Ok(PendingCopy(None));
+        }
+        let db = self.path().to_owned();
+        let dir = backups_dir(&db);
+        let at = (self.backups.clock)();
+        let copy = std::thread::spawn(move || {
+            let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+            let conn = Connection::open_with_flags(&db, flags).map_err(|e| io_err(&db, e))?;
+            conn.busy_timeout(std::time::Duration::from_secs(
+                crate::store::BUSY_TIMEOUT_SECS,
+            ))?;
+            take(&conn, &dir, at, BackupReason::Import, None).map(drop)
+        });
+        Ok(PendingCopy(Some(copy)))
+    }
+
     /// The daily copy, at the first write of a day: cheap when the day is already seen to. Never fails the write.
     pub(crate) fn backup_daily(&mut self) {
         if is_memory(self.path()) {
@@ -577,6 +609,33 @@ impl Store {
         reopened.backups = Schedule { clock, checked };
         *self = reopened;
         out
+    }
+}
+
+/// A copy being taken on a second thread (see [`Store::copy_before_import`]). Dropping it waits for the thread.
+pub(crate) struct PendingCopy(Option<std::thread::JoinHandle<Result<()>>>);
+
+impl PendingCopy {
+    /// Waits for the copy: an import commits only once its copy is on disk.
+    pub(crate) fn wait(mut self) -> Result<()> {
+        self.join()
+    }
+
+    fn join(&mut self) -> Result<()> {
+        match self.0.take() {
+            None => Ok(()),
+            Some(thread) => thread.join().unwrap_or_else(|_| {
+                Err(CoreError::Internal(
+                    "the copy taken before the import stopped unexpectedly".into(),
+                ))
+            }),
+        }
+    }
+}
+
+impl Drop for PendingCopy {
+    fn drop(&mut self) {
+        let _ = self.join();
     }
 }
 

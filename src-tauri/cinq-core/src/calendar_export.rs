@@ -1290,7 +1290,7 @@ impl Store {
         let networks = crate::audit::networks_of(self.conn(), id)?;
         let lines = crate::calendar_import::Lines::new(body, offset);
         let mut posts = 0;
-        self.backup_before_import()?;
+        let copy = self.copy_before_import()?;
         // Rows are read on a second thread while this one checks and writes them, one by one inside the
         // transaction: a bad row stops the import (and the reading) and the transaction writes nothing.
         let links = std::thread::scope(|scope| {
@@ -1343,6 +1343,7 @@ impl Store {
                             "{file}: the file has a header but no rows: nothing was imported"
                         )));
                     }
+                    copy.wait()?;
                     Ok(links)
                 })
             })

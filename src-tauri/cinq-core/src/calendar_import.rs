@@ -1432,7 +1432,7 @@ impl Store {
             }
             links
         } else {
-            self.backup_before_import()?;
+            let copy = self.copy_before_import()?;
             let links = self.bulk(|store| {
                 store.write(|tx| {
                     touch(tx, id)?;
@@ -1448,6 +1448,7 @@ impl Store {
                         )?;
                         insert_post(tx, id, &p.input)?;
                     }
+                    copy.wait()?;
                     Ok(links)
                 })
             })?;

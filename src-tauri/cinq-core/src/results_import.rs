@@ -1744,9 +1744,11 @@ impl Store {
         rows: impl Iterator<Item = (N, std::result::Result<ExportRow, Vec<RowError>>)>,
     ) -> Result<ResultsImportReport> {
         let total = report.rows;
-        if !options.dry_run {
-            self.backup_before_import()?;
-        }
+        let copy = if options.dry_run {
+            None
+        } else {
+            Some(self.copy_before_import()?)
+        };
         self.bulk(|store| {
             let tx = store.transaction()?;
             crate::strategy::touch(&tx, id)?;
@@ -1756,7 +1758,7 @@ impl Store {
                 w.row(&tx, &mut writes, network.as_ref(), row)?;
             }
             drop(writes);
-            w.finish(tx, options)
+            w.finish(tx, options, copy)
         })
     }
 }
@@ -1963,6 +1965,7 @@ impl<'p> RowWriter<'p> {
         mut self,
         tx: Transaction,
         options: &ResultsImportOptions,
+        copy: Option<crate::backup::PendingCopy>,
     ) -> Result<ResultsImportReport> {
         if !(self.progress)(self.total, self.total) {
             return Err(CoreError::Cancelled);
@@ -1970,6 +1973,10 @@ impl<'p> RowWriter<'p> {
         self.report.rejected = self.report.error_count;
         let commit = !options.dry_run && (self.report.error_count == 0 || options.skip_invalid);
         if commit {
+            // The copy of the database as it was holds before anything of the import is committed.
+            if let Some(copy) = copy {
+                copy.wait()?;
+            }
             tx.commit()?;
             self.report.written = true;
         }

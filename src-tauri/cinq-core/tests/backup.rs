@@ -267,11 +267,22 @@ fn an_import_is_preceded_by_a_copy_and_a_dry_run_or_a_refused_file_is_not() {
         .unwrap();
     assert!(!r.written && r.imported == 1, "{r:?}");
     assert_eq!(of(&store.backups().unwrap(), BackupReason::Import).len(), 2);
+    *now.lock().unwrap() += Duration::minutes(1);
     let r = store
         .import_calendar_mapped(s.id, "mapped.csv", csv, &mapping, false, false)
         .unwrap();
     assert!(r.written, "{r:?}");
-    assert_eq!(of(&store.backups().unwrap(), BackupReason::Import).len(), 3);
+    let all = store.backups().unwrap();
+    let imports = of(&all, BackupReason::Import);
+    assert_eq!(imports.len(), 3);
+    // The copy is taken on a second connection while the rows are written: it still holds the plan as it was.
+    let copy = Store::open(Path::new(&imports[0].path)).unwrap();
+    let sid = copy.find_strategy(&s.name).unwrap().id;
+    assert_eq!(
+        copy.calendar(sid, None, None).unwrap().posts.len(),
+        before_posts + 1
+    );
+    assert_eq!(posts(&store), before_posts + 2);
 }
 
 #[test]

@@ -2309,3 +2309,41 @@ fn snapshots_survive_the_move_to_the_table_keyed_by_post_and_day() {
         "a post's snapshots go with it"
     );
 }
+
+/// Writes a LinkedIn workbook of many posts for the memory and time figures of tests/bench/README.md (not a test):
+/// `CINQ_XLSX_OUT=/tmp/li.xlsx [CINQ_XLSX_POSTS=100000] cargo test -p cinq-core --test results_import -- --ignored
+/// large_linkedin_workbook`.
+#[test]
+#[ignore]
+fn large_linkedin_workbook() {
+    let Ok(out) = std::env::var("CINQ_XLSX_OUT") else {
+        return;
+    };
+    let n: usize = std::env::var("CINQ_XLSX_POSTS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(100_000);
+    let texts: Vec<(String, String)> = (0..n)
+        .map(|i| {
+            (
+                format!("Post {i}: nouvelle carte, glaces artisanales et cafés frappés, à Lyon."),
+                format!("https://www.linkedin.com/feed/update/urn:li:activity:72180{i:014}"),
+            )
+        })
+        .collect();
+    let template = linkedin_rows(Cell::D(2026, 7, 14), Cell::D(2026, 7, 15), Cell::N(3250.0));
+    let rows: Vec<[Cell; 20]> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, (text, link))| {
+            let mut row = template[i % 2];
+            row[0] = Cell::S(text);
+            row[1] = Cell::S(link);
+            let day = (i / 4 % 28) as u8 + 1;
+            let month = (i / 112 % 12) as u8 + 1;
+            row[5] = Cell::D(2016 + (i / 1344 % 10) as u16, month, day);
+            row
+        })
+        .collect();
+    std::fs::write(&out, linkedin_xlsx(&rows)).unwrap();
+}
