@@ -426,17 +426,18 @@ describe('post editor and the A/B tests of step 5', () => {
       'The photo',
       'The title',
       'The text',
-      'The time of day (B two hours later)',
+      'The time of day (B on the same day, two hours apart or more)',
       'The format',
     ]);
-    await user.click(screen.getByTestId('post-ab-varied-photo'));
+    expect(within(menu).getByText(/in the same slot \(weekday and time\) of a later week with no other post then/)).toBeInTheDocument();
+    await user.click(screen.getByTestId('post-ab-varied-time'));
 
     await waitFor(() => expect(openPost).toHaveBeenCalled());
-    expect(fake.callsTo('ab_test_start').map((c) => c.args)).toEqual([{ strategyId, postId: 1, varied: 'photo' }]);
+    expect(fake.callsTo('ab_test_start').map((c) => c.args)).toEqual([{ strategyId, postId: 1, varied: 'time' }]);
     // What was typed was saved before: B copies it.
     const cmds = fake.calls.map((c) => c.cmd);
     expect(cmds.indexOf('post_save')).toBeLessThan(cmds.indexOf('ab_test_start'));
-    expect(openPost.mock.calls[0][0]).toEqual({ ...post(1), id: 1000, title: 'Post 1!' });
+    expect(openPost.mock.calls[0][0]).toEqual({ ...post(1), id: 1000, title: 'Post 1!', scheduled_at: '2027-01-12T11:30' });
     expect(
       await screen.findByText('A/B test created: change variant B, then follow its verdict in step 5.'),
     ).toBeInTheDocument();
@@ -452,12 +453,14 @@ describe('post editor and the A/B tests of step 5', () => {
       { lang: 'fr' },
     );
     await user.click(await screen.findByRole('button', { name: 'Lancer un test A/B' }));
-    await user.click(await screen.findByRole('menuitem', { name: 'L’heure (B deux heures plus tard)', hidden: true }));
+    expect(await screen.findByRole('menuitem', { name: 'L’heure (B le même jour, à deux heures d’écart ou plus)', hidden: true })).toBeInTheDocument();
+    await user.click(await screen.findByRole('menuitem', { name: 'La photo', hidden: true }));
 
+    // B goes in the same slot a week later.
     await waitFor(() => expect(openPost).toHaveBeenCalled());
-    expect(fake.callsTo('ab_test_start')[0].args).toEqual({ strategyId, postId: 1, varied: 'time' });
-    expect(openPost.mock.calls[0][0]).toEqual({ ...post(1), id: 1000, scheduled_at: '2027-01-18T01:00' });
-    expect(fake.callsTo('calendar_get').at(-1)?.args).toEqual({ strategyId, from: '2027-01-18', to: '2027-01-18' });
+    expect(fake.callsTo('ab_test_start')[0].args).toEqual({ strategyId, postId: 1, varied: 'photo' });
+    expect(openPost.mock.calls[0][0]).toEqual({ ...post(1), id: 1000, status: 'draft', scheduled_at: '2027-01-24T23:00' });
+    expect(fake.callsTo('calendar_get').at(-1)?.args).toEqual({ strategyId, from: '2027-01-24', to: '2027-01-24' });
     expect(
       await screen.findByText('Test A/B créé : modifiez la variante B, puis suivez son verdict à l’étape 5.'),
     ).toBeInTheDocument();

@@ -285,20 +285,23 @@ export function createCalendarFake(partial: Partial<Omit<CalFake, 'obj'>> = {}, 
       case 'learnings_get':
         return f.learnings.filter((l) => l.networks.length === 0 || l.networks.includes(a.network as string));
       case 'ab_test_start': {
-        // Roughly as the Rust side: the post is A, a draft copy of it B (two hours later when the time varies).
+        // Roughly as the Rust side (which also steps over the network's other posts): the post is A, a draft copy of
+        // it B, in the same slot a week later, or on the same day two hours apart when the time varies.
         const a0 = f.posts.find((p) => p.id === a.postId);
         if (!a0) return reject('not_found', `post ${String(a.postId)}`);
         const varied = a.varied as VariedElement;
-        const later = (at: string) => {
-          const d = new Date(`${at}:00Z`);
-          d.setUTCHours(d.getUTCHours() + 2);
-          return d.toISOString().slice(0, 16);
+        const shift = (at: string, hours: number) =>
+          new Date(Date.parse(`${at}:00Z`) + hours * 3_600_000).toISOString().slice(0, 16);
+        const place = (at: string) => {
+          if (varied !== 'time') return shift(at, 7 * 24);
+          const later = shift(at, 2);
+          return later.slice(0, 10) === at.slice(0, 10) ? later : shift(at, -2);
         };
         const b: Post = {
           ...a0,
           id: f.nextId++,
           status: a0.status === 'idea' ? 'idea' : 'draft',
-          scheduled_at: varied === 'time' && a0.scheduled_at ? later(a0.scheduled_at) : a0.scheduled_at,
+          scheduled_at: a0.scheduled_at ? place(a0.scheduled_at) : null,
         };
         f.posts = [...f.posts, b];
         const data = (label: string, p: Post) => ({
