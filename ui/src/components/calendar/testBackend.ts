@@ -15,14 +15,17 @@ import type {
   EditorialItem,
   EditorialItemInput,
   ContentFormat,
+  FieldError,
   Learning,
   MappedImportReport,
   Measures,
   Post,
   PostInput,
   PostResults,
+  TypedMeasures,
   VariedElement,
 } from '../../bindings';
+import { EMPTY_MEASURES } from '../adapt/state';
 import { createObjectivesFake, type ObjFake } from '../objectives/testBackend';
 
 export interface Call {
@@ -267,11 +270,20 @@ export function createCalendarFake(partial: Partial<Omit<CalFake, 'obj'>> = {}, 
       case 'post_results_get':
         return resultsOf(a.postId as number);
       case 'post_results_save': {
-        // As the Rust side: the day's numbers are replaced as a whole; all unknown deletes that day.
+        // As the Rust side: each box is a count (digits, maybe grouped by spaces) or empty, the day a day, all
+        // checked at once; the day's numbers are replaced as a whole; all unknown deletes that day.
         const r = resultsOf(a.postId as number);
-        const measures = a.measures as Measures;
+        const typed = a.measures as TypedMeasures;
         const day = a.takenOn as string;
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) reject('validation', 'taken_on', [{ field: 'taken_on', code: 'invalid_date' }]);
+        const errors: FieldError[] = [];
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) errors.push({ field: 'taken_on', code: 'invalid_date' });
+        const measures: Measures = { ...EMPTY_MEASURES };
+        for (const [key, text] of Object.entries(typed) as [keyof Measures, string][]) {
+          const digits = text.trim().replace(/[ \u00a0\u202f]/g, '');
+          if (digits !== '' && !/^\d+$/.test(digits)) errors.push({ field: key, code: 'not_count' });
+          else measures[key] = digits === '' ? null : Number(digits);
+        }
+        if (errors.length > 0) reject('validation', errors.map((e) => e.field).join('; '), errors);
         const others = r.snapshots.filter((x) => x.taken_on !== day);
         const empty = Object.values(measures).every((v) => v === null);
         const snapshots = empty
