@@ -169,8 +169,8 @@ function Snapshots({ snapshots, lang }: { snapshots: ResultSnapshot[]; lang: Lan
         data-testid="post-results-snapshots"
       >
         <colgroup>
-          <col style={{ width: '9.5em' }} />
-          <col style={{ width: '6em' }} />
+          <col style={{ width: '10.5em' }} />
+          <col style={{ width: '7em' }} />
           <col />
         </colgroup>
         <Table.Thead>
@@ -183,8 +183,8 @@ function Snapshots({ snapshots, lang }: { snapshots: ResultSnapshot[]; lang: Lan
         <Table.Tbody>
           {[...snapshots].reverse().map((s) => (
             <Table.Tr key={s.taken_on} data-testid={`post-results-snapshot-${s.taken_on}`}>
-              <Table.Td style={{ overflowWrap: 'anywhere' }}>{formatDay(s.taken_on, lang)}</Table.Td>
-              <Table.Td style={{ overflowWrap: 'anywhere' }}>{t(k(`sources.${s.source}`))}</Table.Td>
+              <Table.Td style={{ overflowWrap: 'break-word' }}>{formatDay(s.taken_on, lang)}</Table.Td>
+              <Table.Td style={{ overflowWrap: 'break-word' }}>{t(k(`sources.${s.source}`))}</Table.Td>
               <Table.Td>
                 <Group component="ul" gap={0} m={0} p={0} style={{ listStyle: 'none', rowGap: 2, columnGap: 12 }}>
                   {columns.map((m) => (
