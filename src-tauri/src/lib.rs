@@ -27,7 +27,7 @@ use cinq_core::objectives::{
     ObjectiveInput, ObjectivesView, TopicInput,
 };
 use cinq_core::overview::StrategyOverview;
-use cinq_core::results::{Measures, PostResults};
+use cinq_core::results::{PostResults, TypedMeasures};
 use cinq_core::results_import::{
     ResultsImportOptions, ResultsImportReport, ResultsMapping, ResultsPicked,
 };
@@ -1085,9 +1085,9 @@ fn post_results_save(
     strategy_id: i64,
     post_id: i64,
     taken_on: String,
-    measures: Measures,
+    measures: TypedMeasures,
 ) -> Cmd<PostResults> {
-    state.with(|s| s.save_post_results(strategy_id, post_id, &taken_on, &measures))
+    state.with(|s| s.save_typed_post_results(strategy_id, post_id, &taken_on, &measures))
 }
 
 #[tauri::command]

@@ -830,6 +830,8 @@ follows: number | null,
  */
 leads: number | null, };
 
+export type TypedMeasures = { impressions: string, reach: string, reactions: string, comments: string, shares: string, saves: string, clicks: string, video_views: string, follows: string, leads: string, };
+
 export type ResultSource = "manual" | "import";
 
 export type ResultSnapshot = { post_id: number, 

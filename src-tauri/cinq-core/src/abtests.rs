@@ -13,7 +13,19 @@
 //! - **Learning**: what a decided test taught, in the marketer's words. It shows when planning posts on the networks
 //!   of the test's posts (on every network when the test has no post).
 //! - **From the calendar**: a test can start from a post; the post becomes variant A and a copy of it variant B, on
-//!   the same network and slot (two hours later when the time is what is tested), as a draft to be changed.
+//!   the same network, as a draft to be changed. Only the element tested should differ, and two posts of one network
+//!   should not be published less than the calendar's collision gap apart ([`CheckOptions`]), so B is placed
+//!   ([`place_variant_b`]):
+//!   - when the time is tested, on A's day, at least two hours from A: two hours later, else two hours earlier, then
+//!     three, four… hours either way, the first time with no other post of the network within the gap (two hours
+//!     later, or earlier past midnight, when every time of the day has one);
+//!   - otherwise in A's slot (same weekday and time) a week later, or the first of the next
+//!     [`VARIANT_WEEKS`] weeks whose slot has no other post of the network within the gap (a week later when none is
+//!     free);
+//!   - an idea stays an idea.
+//!
+//!   The calendar's checks know the variants of one test are meant to run side by side: they never report two of
+//!   them as colliding ([`VariantGroups`]).
 
 use std::collections::HashMap;
 
@@ -22,6 +34,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::calendar::{self, PostStatus};
+use crate::calendar_checks::CheckOptions;
 use crate::check;
 use crate::error::{CoreError, FieldError, Result};
 use crate::findings::{text, Text};
@@ -360,6 +373,70 @@ pub(crate) fn test_inputs(conn: &rusqlite::Connection, id: i64) -> Result<Vec<(i
     Ok(out)
 }
 
+/// How many weeks after A's the slot of variant B is looked for (see the module's rules).
+pub const VARIANT_WEEKS: i64 = 8;
+
+/// When variant B of a test started from a post published at `a` goes (see the module's rules): `taken` holds the
+/// times of the network's other posts, `gap` the calendar's collision gap in minutes.
+pub fn place_variant_b(
+    a: chrono::NaiveDateTime,
+    varied: VariedElement,
+    taken: &[chrono::NaiveDateTime],
+    gap: i64,
+) -> chrono::NaiveDateTime {
+    let free = |t: chrono::NaiveDateTime| taken.iter().all(|o| (*o - t).num_minutes().abs() >= gap);
+    if varied == VariedElement::Time {
+        let hours = |h: i64| a + chrono::Duration::hours(h);
+        let same_day = |t: &chrono::NaiveDateTime| t.date() == a.date();
+        return (2..24)
+            .flat_map(|h| [hours(h), hours(-h)])
+            .filter(same_day)
+            .find(|t| free(*t))
+            .unwrap_or_else(|| Some(hours(2)).filter(same_day).unwrap_or(hours(-2)));
+    }
+    let week = |w: i64| a + chrono::Duration::weeks(w);
+    (1..=VARIANT_WEEKS)
+        .map(week)
+        .find(|t| free(*t))
+        .unwrap_or(week(1))
+}
+
+/// The A/B tests each post is a variant of: the calendar's checks never count two variants of one test as colliding.
+#[derive(Debug, Clone, Default)]
+pub struct VariantGroups(HashMap<i64, Vec<i64>>);
+
+impl VariantGroups {
+    /// The tests of a strategy, read from the store.
+    pub(crate) fn of(conn: &rusqlite::Connection, id: i64) -> Result<VariantGroups> {
+        let mut groups: HashMap<i64, Vec<i64>> = HashMap::new();
+        for (tid, t) in test_inputs(conn, id)? {
+            for p in t.variants.iter().filter_map(|v| v.post_id) {
+                groups.entry(p).or_default().push(tid);
+            }
+        }
+        Ok(VariantGroups(groups))
+    }
+
+    /// Groups made by hand: each list holds the posts of one test.
+    pub fn from_tests<'a>(tests: impl IntoIterator<Item = &'a [i64]>) -> VariantGroups {
+        let mut groups: HashMap<i64, Vec<i64>> = HashMap::new();
+        for (tid, posts) in tests.into_iter().enumerate() {
+            for p in posts {
+                groups.entry(*p).or_default().push(tid as i64);
+            }
+        }
+        VariantGroups(groups)
+    }
+
+    /// Whether posts `a` and `b` are variants of one test.
+    pub fn same_test(&self, a: i64, b: i64) -> bool {
+        match (self.0.get(&a), self.0.get(&b)) {
+            (Some(x), Some(y)) => x.iter().any(|t| y.contains(t)),
+            _ => false,
+        }
+    }
+}
+
 impl Store {
     /// Every A/B test of a strategy with its verdict, newest first.
     pub fn ab_tests(&self, id: i64) -> Result<Vec<AbTest>> {
@@ -488,16 +565,29 @@ impl Store {
         let french = self.strategy(id)?.language == crate::model::Language::Fr;
         let mut copy = post.data.clone();
         copy.status = copy.status.min(PostStatus::Draft);
-        if varied == VariedElement::Time {
-            copy.scheduled_at = copy
-                .scheduled_at
-                .as_deref()
-                .and_then(calendar::parse_date_time)
-                .map(|t| {
-                    (t + chrono::Duration::hours(2))
-                        .format(calendar::DATE_TIME_FORMAT)
-                        .to_string()
-                });
+        if let Some(a) = post
+            .data
+            .scheduled_at
+            .as_deref()
+            .and_then(calendar::parse_date_time)
+        {
+            let (_, posts) = calendar::all_items(self.conn(), id)?;
+            let taken: Vec<chrono::NaiveDateTime> = posts
+                .iter()
+                .filter(|p| p.id != post_id && p.data.network == post.data.network)
+                .filter_map(|p| {
+                    p.data
+                        .scheduled_at
+                        .as_deref()
+                        .and_then(calendar::parse_date_time)
+                })
+                .collect();
+            let gap = i64::from(CheckOptions::default().collision_gap_minutes);
+            copy.scheduled_at = Some(
+                place_variant_b(a, varied, &taken, gap)
+                    .format(calendar::DATE_TIME_FORMAT)
+                    .to_string(),
+            );
         }
         let title = if post.data.title.trim().is_empty() {
             format!("#{post_id}")

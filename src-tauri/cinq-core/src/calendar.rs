@@ -482,6 +482,7 @@ impl Store {
             &objectives,
             &audit,
             options,
+            &crate::abtests::VariantGroups::of(self.conn(), id)?,
             from,
             to.max(from),
         );

@@ -14,7 +14,8 @@
 //!   against the target of step 3; off target when a pillar is more than `mix_tolerance` points away, judged from 6
 //!   posts. Every network gets a gauge; only the strategy and the networks with a mix of their own get a finding (the
 //!   others follow the strategy's mix and may lean on their mission's pillars).
-//! - **Collisions**: two posts on one network less than `collision_gap_minutes` apart.
+//! - **Collisions**: two posts on one network less than `collision_gap_minutes` apart, unless both are variants of one
+//!   A/B test, which are meant to run side by side (`abtests::VariantGroups`).
 //! - **Orphans**: posts serving no objective; editorial items no post relays.
 //! - **Length**: a post's text longer than its network's limit (in characters).
 
@@ -24,6 +25,7 @@ use chrono::{Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::abtests::VariantGroups;
 use crate::audit::Audit;
 use crate::calendar::{parse_date_time, text_length, Calendar, Post};
 use crate::findings::{figures, join, text, Finding, FindingKind, FindingLink, Severity, Text};
@@ -206,6 +208,7 @@ pub fn calendar_checks(
     obj: &Objectives,
     audit: &Audit,
     opts: &CheckOptions,
+    variants: &VariantGroups,
     from: NaiveDate,
     to: NaiveDate,
 ) -> CalendarChecks {
@@ -610,6 +613,9 @@ pub fn calendar_checks(
         let mine = on(network);
         for pair in mine.windows(2) {
             let (a, b) = (pair[0], pair[1]);
+            if variants.same_test(a.id, b.id) {
+                continue;
+            }
             let (Some(ta), Some(tb)) = (
                 a.data.scheduled_at.as_deref().and_then(parse_date_time),
                 b.data.scheduled_at.as_deref().and_then(parse_date_time),

@@ -209,6 +209,7 @@ impl Store {
             &objectives,
             &audit,
             options,
+            &crate::abtests::VariantGroups::of(self.conn(), id)?,
             start,
             end,
         );

@@ -44,6 +44,7 @@ impl FieldError {
             ("timezone", _) => "not a valid IANA time zone (for example Europe/Paris)".to_owned(),
             ("start_date", _) => "expected a date as YYYY-MM-DD".to_owned(),
             ("language", _) => "expected en or fr".to_owned(),
+            (_, "not_count") => "expected a whole number, 0 or more".to_owned(),
             (_, code) => code.replace('_', " "),
         };
         format!("{}: {}", self.field, what)

@@ -133,6 +133,74 @@ impl Measures {
     }
 }
 
+/// The measures as typed in the post editor's boxes, each as text: an empty box is an unknown measure.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct TypedMeasures {
+    pub impressions: String,
+    pub reach: String,
+    pub reactions: String,
+    pub comments: String,
+    pub shares: String,
+    pub saves: String,
+    pub clicks: String,
+    pub video_views: String,
+    pub follows: String,
+    pub leads: String,
+}
+
+impl TypedMeasures {
+    fn texts(&self) -> [&str; 10] {
+        [
+            &self.impressions,
+            &self.reach,
+            &self.reactions,
+            &self.comments,
+            &self.shares,
+            &self.saves,
+            &self.clicks,
+            &self.video_views,
+            &self.follows,
+            &self.leads,
+        ]
+    }
+
+    /// The measures the boxes hold: each a count (a whole number, 0 or more, its digits possibly grouped by spaces,
+    /// as in `12 500`), or nothing. A box holding anything else is a field error `not_count` named after its
+    /// measure.
+    pub fn measures(&self) -> Result<Measures> {
+        let mut errors = Vec::new();
+        let mut values = [None; 10];
+        for (i, text) in self.texts().into_iter().enumerate() {
+            match typed_count(text) {
+                Ok(v) => values[i] = v,
+                Err(()) => errors.push(FieldError::new(MEASURE_NAMES[i], "not_count")),
+            }
+        }
+        if errors.is_empty() {
+            Ok(Measures::from_values(values))
+        } else {
+            Err(CoreError::Validation(errors))
+        }
+    }
+}
+
+/// A count typed by hand: digits, possibly grouped by spaces (plain, no-break or narrow no-break); `Ok(None)` for an
+/// empty box. No sign, decimal or thousands mark: `1,5` or `1.500` could mean one thing or another.
+fn typed_count(text: &str) -> std::result::Result<Option<u64>, ()> {
+    let digits: String = text
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
+        .collect();
+    if digits.is_empty() {
+        return Ok(None);
+    }
+    if !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(());
+    }
+    digits.parse().map(Some).map_err(|_| ())
+}
+
 /// Where a snapshot's numbers came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -432,6 +500,33 @@ impl Store {
             write_snapshot(tx, post_id, taken_on, ResultSource::Manual, measures)
         })?;
         self.post_results(id, post_id)
+    }
+
+    /// [`Store::save_post_results`] with the numbers as typed in the post editor: the day and every box are checked
+    /// together, so that one answer names every field to correct.
+    pub fn save_typed_post_results(
+        &mut self,
+        id: i64,
+        post_id: i64,
+        taken_on: &str,
+        typed: &TypedMeasures,
+    ) -> Result<PostResults> {
+        let mut errors = match check_day(taken_on) {
+            Err(CoreError::Validation(e)) => e,
+            _ => Vec::new(),
+        };
+        let measures = match typed.measures() {
+            Ok(m) => m,
+            Err(CoreError::Validation(e)) => {
+                errors.extend(e);
+                Measures::default()
+            }
+            Err(e) => return Err(e),
+        };
+        if !errors.is_empty() {
+            return Err(CoreError::Validation(errors));
+        }
+        self.save_post_results(id, post_id, taken_on, &measures)
     }
 
     /// Sets the format of a post's publication (the post editor's "format" box).

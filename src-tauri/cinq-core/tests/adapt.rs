@@ -1564,8 +1564,9 @@ fn a_test_starts_from_a_post() {
     assert_eq!(test.status, AbStatus::WaitingForData);
     let b = store.post(id, test.variants[1].post_id.unwrap()).unwrap();
     assert_ne!(b.id, p);
-    // Two hours later (past midnight here), a draft, the rest copied.
-    assert_eq!(b.data.scheduled_at.as_deref(), Some("2026-03-11T01:00"));
+    // On A's day two hours apart: two hours earlier here, since two hours later is past midnight. A draft, the rest
+    // copied.
+    assert_eq!(b.data.scheduled_at.as_deref(), Some("2026-03-10T21:00"));
     assert_eq!(b.data.status, PostStatus::Draft);
     let original = store.post(id, p).unwrap();
     assert_eq!(
@@ -1587,7 +1588,7 @@ fn a_test_starts_from_a_post() {
         store.start_ab_test(id, p, VariedElement::Photo),
         Err(cinq_core::CoreError::Conflict(_))
     ));
-    // Another element varied: the same slot (from a post in no test yet).
+    // Another element varied: the same slot a week later (from a post in no test yet).
     let p = new_post(
         &mut store,
         id,
@@ -1600,7 +1601,7 @@ fn a_test_starts_from_a_post() {
             store.ab_test(id, t).unwrap().variants[1].post_id.unwrap(),
         )
         .unwrap();
-    assert_eq!(b.data.scheduled_at.as_deref(), Some("2026-03-10T23:00"));
+    assert_eq!(b.data.scheduled_at.as_deref(), Some("2026-03-17T23:00"));
     // An idea stays an idea; its time cannot be what is tested.
     let idea = new_post(&mut store, id, &post_input("instagram", None, ""));
     assert!(matches!(
@@ -1622,6 +1623,111 @@ fn a_test_starts_from_a_post() {
             .start_ab_test(other, p, VariedElement::Title)
             .unwrap_err()
     ));
+}
+
+/// The time of variant B of a test started from a post at `at` on Instagram, `varied` being tested.
+fn variant_b_at(store: &mut Store, id: i64, at: &str, varied: VariedElement) -> String {
+    let a = new_post(store, id, &post_input("instagram", Some(at), "A"));
+    let t = store.start_ab_test(id, a, varied).unwrap();
+    let b = store.ab_test(id, t).unwrap().variants[1].post_id.unwrap();
+    store.post(id, b).unwrap().data.scheduled_at.unwrap()
+}
+
+#[test]
+fn variant_b_goes_where_it_collides_with_no_post_and_differs_only_in_what_is_tested() {
+    let (mut store, id) = store_with_strategy();
+    // The same weekday and time a week later: only the element tested differs.
+    assert_eq!(
+        variant_b_at(&mut store, id, "2026-04-07T09:00", VariedElement::Title),
+        "2026-04-14T09:00"
+    );
+    // A week later the network already has a post at that slot (less than the collision gap away), and the week after
+    // too: the first free week after them. Another network's post is no collision.
+    for at in ["2026-05-12T10:00", "2026-05-19T08:30"] {
+        new_post(&mut store, id, &post_input("instagram", Some(at), "Taken"));
+    }
+    new_post(
+        &mut store,
+        id,
+        &post_input("linkedin", Some("2026-05-26T09:00"), "Elsewhere"),
+    );
+    assert_eq!(
+        variant_b_at(&mut store, id, "2026-05-05T09:00", VariedElement::Photo),
+        "2026-05-26T09:00"
+    );
+    // The time tested: on the same day, two hours later; with a post there, two hours earlier; with both taken, three
+    // hours later.
+    assert_eq!(
+        variant_b_at(&mut store, id, "2026-06-02T12:00", VariedElement::Time),
+        "2026-06-02T14:00"
+    );
+    new_post(
+        &mut store,
+        id,
+        &post_input("instagram", Some("2026-06-09T14:30"), "Taken"),
+    );
+    assert_eq!(
+        variant_b_at(&mut store, id, "2026-06-09T12:00", VariedElement::Time),
+        "2026-06-09T10:00"
+    );
+    new_post(
+        &mut store,
+        id,
+        &post_input("instagram", Some("2026-06-16T10:00"), "Taken"),
+    );
+    new_post(
+        &mut store,
+        id,
+        &post_input("instagram", Some("2026-06-16T14:00"), "Taken"),
+    );
+    assert_eq!(
+        variant_b_at(&mut store, id, "2026-06-16T12:00", VariedElement::Time),
+        "2026-06-16T16:00"
+    );
+    // Whatever is tested, the calendar's checks find no collision between the variants, nor with the other posts.
+    let checks = store
+        .calendar_checks(
+            id,
+            Some(date("2026-04-01")),
+            Some(date("2026-06-30")),
+            &Default::default(),
+        )
+        .unwrap();
+    let collisions: Vec<_> = checks
+        .findings
+        .iter()
+        .filter(|f| f.finding.kind == cinq_core::findings::FindingKind::PostCollision)
+        .map(|f| f.finding.title.en.clone())
+        .collect();
+    assert_eq!(collisions, Vec::<String>::new());
+}
+
+#[test]
+fn placing_variant_b_when_every_slot_is_taken() {
+    use cinq_core::abtests::{place_variant_b, VARIANT_WEEKS};
+    let at = |s: &str| chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M").unwrap();
+    let a = at("2026-03-10T23:00");
+    // Every hour of the day and the slot of every week looked at are taken: two hours from A (earlier, since later
+    // is past midnight), a week later.
+    let every_hour: Vec<_> = (0..24)
+        .map(|h| at(&format!("2026-03-10T{h:02}:00")))
+        .collect();
+    assert_eq!(
+        place_variant_b(a, VariedElement::Time, &every_hour, 120),
+        at("2026-03-10T21:00")
+    );
+    let every_week: Vec<_> = (1..=VARIANT_WEEKS)
+        .map(|w| a + Duration::weeks(w))
+        .collect();
+    assert_eq!(
+        place_variant_b(a, VariedElement::Format, &every_week, 120),
+        at("2026-03-17T23:00")
+    );
+    // With nothing else planned: two hours earlier at 23:00, two hours later in the morning.
+    assert_eq!(
+        place_variant_b(at("2026-03-10T08:00"), VariedElement::Time, &[], 120),
+        at("2026-03-10T10:00")
+    );
 }
 
 #[test]

@@ -143,6 +143,7 @@ fn declarations() -> String {
         Comparison::decl(&cfg),
         // Step 5: results, their import, the evaluation.
         Measures::decl(&cfg),
+        TypedMeasures::decl(&cfg),
         ResultSource::decl(&cfg),
         ResultSnapshot::decl(&cfg),
         Publication::decl(&cfg),

@@ -1242,3 +1242,84 @@ fn thousands_of_posts_go_out_and_come_back_in_batches() {
         assert!(store.calendar(target, None, None).unwrap().posts.is_empty());
     }
 }
+
+#[test]
+fn variants_of_one_ab_test_do_not_collide() {
+    use cinq_core::abtests::{AbTestInput, AbVariantInput, SuccessMetric, VariedElement};
+    let (mut store, id) = planned();
+    // A and B of a test at the same minute, and a post of no test half an hour later.
+    let a = add(
+        &mut store,
+        id,
+        "instagram",
+        "2026-03-02T09:00",
+        Pillar::Curation,
+        None,
+    );
+    let b = add(
+        &mut store,
+        id,
+        "instagram",
+        "2026-03-02T09:00",
+        Pillar::Curation,
+        None,
+    );
+    let variant = |label: &str, post: i64| AbVariantInput {
+        label: label.into(),
+        post_id: Some(post),
+        successes: None,
+        trials: None,
+    };
+    let test = AbTestInput {
+        name: "Photo".into(),
+        hypothesis: String::new(),
+        varied: VariedElement::Photo,
+        metric: SuccessMetric::ClickThrough,
+        numerator: None,
+        denominator: None,
+        variants: vec![variant("A", a), variant("B", b)],
+        learning: String::new(),
+    };
+    let t = store.save_ab_test(id, None, &test).unwrap();
+    let collisions = |store: &Store| -> Vec<Vec<i64>> {
+        check(store, id, "2026-03-02", "2026-03-08")
+            .findings
+            .into_iter()
+            .filter(|f| f.finding.kind == FindingKind::PostCollision)
+            .map(|f| f.posts)
+            .collect()
+    };
+    assert_eq!(
+        collisions(&store),
+        Vec::<Vec<i64>>::new(),
+        "the variants run side by side"
+    );
+    // The calendar screen's view judges them alike.
+    let view = store
+        .calendar_view(
+            id,
+            "2026-03-02",
+            "2026-03-08",
+            day("2026-03-02"),
+            &CheckOptions::default(),
+        )
+        .unwrap();
+    assert!(!view
+        .checks
+        .findings
+        .iter()
+        .any(|f| f.finding.kind == FindingKind::PostCollision));
+    // A post of no test still collides with a variant.
+    let c = add(
+        &mut store,
+        id,
+        "instagram",
+        "2026-03-02T09:30",
+        Pillar::Curation,
+        None,
+    );
+    assert_eq!(collisions(&store), vec![vec![b, c]]);
+    // Once the test is deleted, its posts are two posts like any others.
+    store.delete_ab_test(id, t).unwrap();
+    assert_eq!(collisions(&store), vec![vec![a, b], vec![b, c]]);
+}

@@ -8,7 +8,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use chrono_tz::Europe::Paris;
 use cinq_core::audit::ContentFormat;
 use cinq_core::calendar::{PostInput, PostStatus};
-use cinq_core::results::{Measures, PostResults, ResultSource};
+use cinq_core::results::{Measures, PostResults, ResultSource, TypedMeasures};
 use cinq_core::results_import::{
     read_export, Export, ExportKind, ResultsImportOptions, ResultsImportReport, PROGRESS_EVERY,
 };
@@ -1644,6 +1644,81 @@ fn manual_results_replace_the_days_numbers() {
         .save_post_results(id, 9999, "2026-07-20", &Measures::default())
         .is_err());
     assert_eq!(count(&store, "result_snapshot"), 1);
+}
+
+#[test]
+fn typed_results_are_checked_box_by_box() {
+    let (mut store, id) = store_with_strategy();
+    let p = plan(
+        &mut store,
+        id,
+        "instagram",
+        "2026-07-14T12:00",
+        "Glaces",
+        "Trois parfums",
+    );
+    // Counts as typed: grouped by spaces (a no-break one too), around spaces, or empty (not known).
+    let typed = TypedMeasures {
+        impressions: "12 500".into(),
+        reach: "9\u{a0}800".into(),
+        clicks: " 42 ".into(),
+        ..TypedMeasures::default()
+    };
+    let r = store
+        .save_typed_post_results(id, p, "2026-07-20", &typed)
+        .unwrap();
+    assert_eq!(
+        r.snapshots[0].measures,
+        Measures {
+            impressions: Some(12500),
+            reach: Some(9800),
+            clicks: Some(42),
+            ..Measures::default()
+        }
+    );
+    assert_eq!(r.snapshots[0].source, ResultSource::Manual);
+    // Anything but a count is refused, every box and the day named at once, and nothing is written.
+    let bad = TypedMeasures {
+        impressions: "13000".into(),
+        reach: "-3".into(),
+        comments: "2.5".into(),
+        shares: "1,5".into(),
+        saves: "lots".into(),
+        leads: "99999999999999999999999".into(),
+        ..TypedMeasures::default()
+    };
+    let Err(CoreError::Validation(errors)) =
+        store.save_typed_post_results(id, p, "2026-07-32", &bad)
+    else {
+        panic!("refused");
+    };
+    assert_eq!(
+        errors
+            .iter()
+            .map(|e| (e.field.as_str(), e.code.as_str()))
+            .collect::<Vec<_>>(),
+        [
+            ("taken_on", "invalid_date"),
+            ("reach", "not_count"),
+            ("comments", "not_count"),
+            ("shares", "not_count"),
+            ("saves", "not_count"),
+            ("leads", "not_count"),
+        ]
+    );
+    assert_eq!(
+        CoreError::Validation(errors[1..2].to_vec()).to_string(),
+        "reach: expected a whole number, 0 or more"
+    );
+    assert_eq!(
+        results(&store, id, p).snapshots[0].measures.impressions,
+        Some(12500)
+    );
+    // Every box empty: that day's numbers are removed.
+    let r = store
+        .save_typed_post_results(id, p, "2026-07-20", &TypedMeasures::default())
+        .unwrap();
+    assert!(r.snapshots.is_empty());
 }
 
 #[test]

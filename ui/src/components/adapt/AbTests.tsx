@@ -187,6 +187,7 @@ function Help() {
       <Stack gap={6}>
         <Text size="sm">{t('adaptTests.help.what')}</Text>
         <Text size="sm">{t('adaptTests.help.one')}</Text>
+        <Text size="sm">{t('adaptTests.help.when')}</Text>
         <Text size="sm">{t('adaptTests.help.stats')}</Text>
         <Text size="sm">{t('adaptTests.help.verdict')}</Text>
       </Stack>

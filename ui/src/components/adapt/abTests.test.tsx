@@ -124,6 +124,10 @@ describe('the list of tests', () => {
     await renderPanel();
 
     const card = await screen.findByTestId('ab-card-7');
+    // The help says when to publish the variants, as a test started from the calendar places them.
+    expect(screen.getByTestId('ab-help')).toHaveTextContent(
+      'each in the same slot (same weekday and time) of nearby weeks or, when the time of day is what you test, on the same day at different times',
+    );
     expect(card).toHaveAttribute('data-status', 'decided');
     expect(screen.getByTestId('ab-status-7')).toHaveTextContent('Decided');
     expect(screen.getByTestId('ab-winner-7')).toHaveTextContent('Winner: B');
@@ -164,6 +168,7 @@ describe('the list of tests', () => {
     await renderPanel('fr');
 
     expect(await screen.findByTestId('ab-verdict-7')).toHaveTextContent('B bat A avec 98 % de confiance');
+    expect(screen.getByTestId('ab-help')).toHaveTextContent('chacune au même créneau (même jour de la semaine, même heure)');
     expect(screen.getByTestId('ab-status-7')).toHaveTextContent('Tranché');
     expect(screen.getByTestId('ab-winner-7')).toHaveTextContent('Gagnante : B');
     expect(screen.getByTestId('ab-variant-7-1')).toHaveTextContent(/7,3\s?%/);

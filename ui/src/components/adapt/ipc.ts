@@ -5,12 +5,12 @@ import type {
   ContentFormat,
   Evaluation,
   KpiReading,
-  Measures,
   Post,
   PostResults,
   ResultsImportReport,
   ResultsMapping,
   ResultsPicked,
+  TypedMeasures,
 } from '../../bindings';
 import { toApiError } from '../../ipc';
 
@@ -60,7 +60,8 @@ export const adaptApi = {
     call<null>('kpi_reading_delete', { strategyId, readingId }),
   postResults: (strategyId: number, postId: number) => call<PostResults>('post_results_get', { strategyId, postId }),
   /** Replaces the numbers of that day as a whole (null: unknown); all null deletes that day's numbers. */
-  postResultsSave: (strategyId: number, postId: number, takenOn: string, measures: Measures) =>
+  /** The numbers as typed: Rust checks each box (a count, or empty for not known). */
+  postResultsSave: (strategyId: number, postId: number, takenOn: string, measures: TypedMeasures) =>
     call<PostResults>('post_results_save', { strategyId, postId, takenOn, measures }),
   postFormatSet: (strategyId: number, postId: number, format: ContentFormat | null) =>
     call<PostResults>('post_format_set', { strategyId, postId, format }),

@@ -21,12 +21,17 @@ import { calApi } from './ipc';
 import { POST_STATUSES, rangeLabel, useCal } from './state';
 
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['cinq-csv', 'google-csv', 'outlook-csv', 'hootsuite', 'sprout', 'ics'];
-const PERIODS = ['screen', 'all', 'custom'] as const;
+/** The whole plan first: it is the default (an export is most often the plan to hand over, not the week on screen). */
+const PERIODS = ['all', 'screen', 'custom'] as const;
 type Period = (typeof PERIODS)[number];
 const DELIMITERS: readonly Delimiter[] = ['comma', 'semicolon'];
 
 /** Where the last choices are kept. */
 export const EXPORT_STORAGE_KEY = 'cinq.calendar.export';
+/** The version of the choices kept. Those of version 1 (no `version`) hold the period on screen as their period
+ *  whenever it was never changed, the default then: their period is not read, so that the whole plan is the default
+ *  for them too. */
+const STORAGE_VERSION = 2;
 
 interface Choices {
   format: ExportFormat;
@@ -60,7 +65,7 @@ function loadChoices(defaults: Choices, networks: readonly string[]): Choices {
   const isDay = (v: unknown): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
   return {
     format: pick(stored.format, oneOf(EXPORT_FORMATS), defaults.format),
-    period: pick(stored.period, oneOf(PERIODS), defaults.period),
+    period: stored.version === STORAGE_VERSION ? pick(stored.period, oneOf(PERIODS), defaults.period) : defaults.period,
     from: pick(stored.from, isDay, defaults.from),
     to: pick(stored.to, isDay, defaults.to),
     // A network the strategy no longer shows is left out.
@@ -75,7 +80,7 @@ function loadChoices(defaults: Choices, networks: readonly string[]): Choices {
 
 function saveChoices(c: Choices) {
   try {
-    window.localStorage.setItem(EXPORT_STORAGE_KEY, JSON.stringify(c));
+    window.localStorage.setItem(EXPORT_STORAGE_KEY, JSON.stringify({ version: STORAGE_VERSION, ...c }));
   } catch {
     // Storage full or blocked: the choices are simply not remembered.
   }
@@ -101,7 +106,7 @@ function ExportForm({ onClose }: { onClose: () => void }) {
     loadChoices(
       {
         format: 'cinq-csv',
-        period: 'screen',
+        period: 'all',
         from: range.from,
         to: range.to,
         networks: [],

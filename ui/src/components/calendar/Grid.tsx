@@ -160,8 +160,8 @@ interface CellLabels {
   card: (post: Post, network: string, time: string, tooLong: boolean) => string;
 }
 
-/** What the editorial cards do when clicked: the first click selects an item (its relays light up), a second one
- *  opens it. */
+/** What an editorial card does when clicked or on Enter, as a post card does: it opens the item, and selects it (its
+ *  relays light up on the grid). */
 interface EditorialPick {
   pick: (item: EditorialItem) => void;
   open: (item: EditorialItem) => void;
@@ -220,10 +220,12 @@ function EditorialCard({ item: e, relays, selected, compact, picker }: {
         className={classes.editorial}
         data-selected={selected || undefined}
         data-testid={`editorial-card-${e.id}`}
-        aria-pressed={selected}
+        aria-haspopup="dialog"
         aria-label={label}
-        onClick={() => (selected ? picker.open(e) : picker.pick(e))}
-        onDoubleClick={() => picker.open(e)}
+        onClick={() => {
+          picker.pick(e);
+          picker.open(e);
+        }}
       >
         <Text size="xs" fw={600} lineClamp={compact ? 1 : 2}>
           {e.title}

@@ -29,6 +29,7 @@ import type { CalendarView, Language, ObjectivesView, Post } from '../../binding
 import { PILLARS } from '../objectives/state';
 import './i18n';
 import { PILLAR_COLORS, POST_STATUSES, formatDayWith, rowName, timeOf, useCal } from './state';
+import classes from './ListView.module.css';
 
 /** The value of the "none" option of the pillar, topic and campaign filters. */
 const NONE = '__none__';
@@ -283,8 +284,9 @@ export function ListView() {
           {t('calendar.checks.list.count', { shown: shown.length, count: all.length })}
         </Text>
       </Group>
-      <Table.ScrollContainer minWidth={900}>
+      <div className={classes.scroll}>
         <Table
+          className={classes.list}
           highlightOnHover
           verticalSpacing="xs"
           data-testid="calendar-list"
@@ -297,22 +299,16 @@ export function ListView() {
                 const Icon = active ? (sort.desc ? IconArrowDown : IconArrowUp) : IconArrowsSort;
                 const label = t(`calendar.checks.list.columns.${c}`);
                 return (
-                  <Table.Th
-                    key={c}
-                    aria-sort={active ? (sort.desc ? 'descending' : 'ascending') : undefined}
-                    style={{ whiteSpace: 'nowrap' }}
-                  >
+                  <Table.Th key={c} aria-sort={active ? (sort.desc ? 'descending' : 'ascending') : undefined}>
                     <UnstyledButton
                       onClick={() => onSort(c)}
                       title={t('calendar.checks.list.sortBy', { column: label })}
+                      fz="inherit"
+                      fw={700}
+                      className={classes.nowrap}
                       data-testid={`list-sort-${c}`}
                     >
-                      <Group gap={4} wrap="nowrap">
-                        <Text size="sm" fw={700}>
-                          {label}
-                        </Text>
-                        <Icon size={14} aria-hidden opacity={active ? 1 : 0.4} />
-                      </Group>
+                      {label} <Icon size={12} aria-hidden opacity={active ? 1 : 0.4} style={{ verticalAlign: 'middle' }} />
                     </UnstyledButton>
                   </Table.Th>
                 );
@@ -340,62 +336,74 @@ export function ListView() {
                     boxShadow: selected ? 'inset 4px 0 0 var(--mantine-primary-color-filled)' : undefined,
                   }}
                 >
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    <Group gap={4} wrap="nowrap">
-                      {selected && (
-                        <>
-                          <IconPointFilled size={12} color="var(--mantine-primary-color-filled)" aria-hidden />
-                          <VisuallyHidden>{t('calendar.checks.list.highlighted')}</VisuallyHidden>
-                        </>
-                      )}
-                      {p.scheduled_at ? (
-                        <Text size="sm">
-                          {shortDay(p.scheduled_at.slice(0, 10), lang)}, {timeOf(p.scheduled_at)}
-                        </Text>
-                      ) : (
-                        <Text size="sm" c="dimmed" fs="italic">
-                          {t('calendar.checks.list.idea')}
-                        </Text>
-                      )}
-                    </Group>
-                  </Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{rowName(view, p.network)}</Table.Td>
-                  <Table.Td style={{ minWidth: 200, maxWidth: 320 }}>
-                    <Text size="sm" fw={600} lineClamp={1} c={title || line ? undefined : 'dimmed'}>
-                      {title || (line ? '' : t('calendar.checks.list.untitled'))}
-                    </Text>
-                    {line && (
-                      <Text size="xs" c="dimmed" lineClamp={1}>
-                        {line}
+                  <Table.Td>
+                    {selected && (
+                      <>
+                        <IconPointFilled
+                          size={12}
+                          color="var(--mantine-primary-color-filled)"
+                          aria-hidden
+                          style={{ float: 'left', marginInlineEnd: 2, marginTop: 3 }}
+                        />
+                        <VisuallyHidden>{t('calendar.checks.list.highlighted')}</VisuallyHidden>
+                      </>
+                    )}
+                    {p.scheduled_at ? (
+                      <>
+                        {/* The date and the time on two lines: the column stays narrow. */}
+                        <span className={classes.nowrap}>{shortDay(p.scheduled_at.slice(0, 10), lang)}</span>
+                        <VisuallyHidden>, </VisuallyHidden>
+                        <span className={classes.sub}>{timeOf(p.scheduled_at)}</span>
+                      </>
+                    ) : (
+                      <Text span fz="inherit" c="dimmed" fs="italic">
+                        {t('calendar.checks.list.idea')}
                       </Text>
                     )}
                   </Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  <Table.Td className={classes.wrap}>{rowName(view, p.network)}</Table.Td>
+                  <Table.Td className={classes.titleCell}>
+                    <Text span fz="inherit" className={classes.title} c={title || line ? undefined : 'dimmed'}>
+                      {title || (line ? '' : t('calendar.checks.list.untitled'))}
+                    </Text>
+                    {line && <span className={`${classes.sub} ${classes.clamp}`}>{line}</span>}
+                  </Table.Td>
+                  <Table.Td>
                     {p.pillar ? (
-                      <Badge color={PILLAR_COLORS[p.pillar]} variant="light" size="sm" style={{ width: 'max-content' }}>
+                      <Badge color={PILLAR_COLORS[p.pillar]} variant="light" size="sm" tt="none" className={classes.badge}>
                         {t(`calendar.pillars.${p.pillar}`)}
                       </Badge>
                     ) : (
-                      <Text size="sm" c="dimmed">
+                      <Text span fz="inherit" c="dimmed">
                         –
                       </Text>
                     )}
                   </Table.Td>
-                  <Table.Td style={{ minWidth: 120 }}>
-                    {topicName(objectives, p.topic_id) || <Text size="sm" c="dimmed">–</Text>}
+                  <Table.Td className={classes.wrap}>
+                    {topicName(objectives, p.topic_id) || (
+                      <Text span fz="inherit" c="dimmed">
+                        –
+                      </Text>
+                    )}
                   </Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    <Badge color="gray" variant="outline" size="sm" style={{ width: 'max-content' }}>
+                  <Table.Td>
+                    <Badge color="gray" variant="outline" size="sm" tt="none" className={classes.badge}>
                       {t(`calendar.status.${p.status}`)}
                     </Badge>
                   </Table.Td>
-                  <Table.Td>{p.campaign || <Text size="sm" c="dimmed">–</Text>}</Table.Td>
+                  <Table.Td className={classes.campaign} data-testid="list-campaign">
+                    {p.campaign || (
+                      <Text span fz="inherit" c="dimmed">
+                        –
+                      </Text>
+                    )}
+                  </Table.Td>
                 </Table.Tr>
               );
             })}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </div>
       {shown.length === 0 && (
         <Stack align="center" gap="xs" py="lg" data-testid="list-empty">
           <Text c="dimmed">

@@ -65,7 +65,7 @@ import { objectivesKey } from '../objectives/state';
 import { confirmDelete } from '../ItemParts';
 import './i18n';
 import { calApi } from './ipc';
-import { PostResultsSection } from './PostResults';
+import { PostResultsSection, type ResultsSaver } from './PostResults';
 import {
   calendarKey,
   dayOf,
@@ -309,7 +309,15 @@ export async function closeEditor(s: Pick<EditorSave<unknown, unknown>, 'flush' 
   });
 }
 
-/** Ctrl+Enter (Cmd+Enter on a Mac) anywhere in the editor. */
+/** One status for the drawer's title out of its parts' (the post's fields, its results): saving while one saves, not
+ *  saved while one failed. */
+export function combineStatus(a: EditorStatus, b: EditorStatus): EditorStatus {
+  if (a.kind === 'saving' || b.kind === 'saving') return { kind: 'saving' };
+  if (a.kind === 'error') return a;
+  if (b.kind === 'error') return b;
+  return a.kind === 'saved' || b.kind === 'saved' ? { kind: 'saved' } : { kind: 'idle' };
+}
+
 /** Asks before deleting what the editor shows; once confirmed, drops what waits to be saved, deletes the record (if
  *  it was ever saved) and closes. */
 export function confirmEditorDelete<R>(
@@ -335,6 +343,7 @@ export function confirmEditorDelete<R>(
   });
 }
 
+/** Ctrl+Enter (Cmd+Enter on a Mac) anywhere in the editor. */
 export function onCtrlEnter(run: () => void) {
   return (e: KeyboardEvent) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
@@ -440,15 +449,30 @@ function PostEditorSession({
     save: (before, input) => actions.savePost(before, input, group),
     errorText: (e) => editorErrorText(e.field, e.code, POST_MAX[e.field]),
   });
+  // The results typed for a day save themselves too: closing the editor sends what waits of both, and asks before
+  // losing what either could not save.
+  const resultsRef = useRef<ResultsSaver | null>(null);
+  const [resultsStatus, setResultsStatus] = useState<EditorStatus>({ kind: 'idle' });
+  const whole = {
+    flush: async () => {
+      const [record] = await Promise.all([s.flush(), resultsRef.current?.flush()]);
+      return record;
+    },
+    unsavedReason: () => s.unsavedReason() ?? resultsRef.current?.unsavedReason() ?? null,
+    discard: async () => {
+      await resultsRef.current?.discard();
+      return s.discard();
+    },
+  };
   const d = s.draft;
   const err = (field: string) => errorOf(s.errors, field, POST_MAX[field]);
   const set = <K extends keyof PostDraft>(k: K, v: PostDraft[K], mode: 'debounce' | 'now') =>
     s.change((old) => ({ ...old, [k]: v }), mode);
   const flush = () => void s.flush();
-  const close = () => void closeEditor(s, onClose);
+  const close = () => void closeEditor(whole, onClose);
 
   const remove = () =>
-    confirmEditorDelete(s, {
+    confirmEditorDelete(whole, {
       title: t('calendar.editor.post.deleteTitle'),
       body: t('calendar.editor.post.deleteBody', { name: postName(d) }),
       confirmTestId: 'post-editor-delete-confirm',
@@ -552,13 +576,13 @@ function PostEditorSession({
       title={
         <EditorTitle
           title={t(s.record ? 'calendar.editor.post.editTitle' : 'calendar.editor.post.newTitle')}
-          status={s.status}
+          status={combineStatus(s.status, resultsStatus)}
           testId="post-editor-status"
         />
       }
       data-testid="post-editor"
     >
-      <Stack gap="md" onKeyDown={onCtrlEnter(close)}>
+      <Stack gap="md" onKeyDown={(e) => onCtrlEnter(close)(e)}>
         <Select
           label={t('calendar.editor.post.network')}
           placeholder={t('calendar.editor.post.networkHint')}
@@ -736,7 +760,7 @@ function PostEditorSession({
         {s.record?.scheduled_at && (
           <>
             <Divider label={t('calendar.editor.results.title')} labelPosition="left" />
-            <PostResultsSection postId={s.record.id} />
+            <PostResultsSection postId={s.record.id} saverRef={resultsRef} onStatus={setResultsStatus} />
           </>
         )}
         <Divider label={t('calendar.editor.post.checks')} labelPosition="left" />

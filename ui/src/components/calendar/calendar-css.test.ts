@@ -13,4 +13,11 @@ describe('calendar stylesheet', () => {
       expect(css).toContain(`.card[data-pillar='${p}'] { border-inline-start-color: var(--mantine-color-${PILLAR_COLORS[p]}-6); }`);
     }
   });
+
+  it('fits the list view in the width it is given: a narrow list packs closer, a table still too wide scrolls visibly', () => {
+    const css = readFileSync(join(__dirname, 'ListView.module.css'), 'utf8').replace(/\s+/g, ' ');
+    expect(css).toContain('.scroll { container-type: inline-size; overflow-x: auto; }');
+    expect(css).toMatch(/@container \(max-width: 56rem\) \{ \.scroll \.list \{ font-size: var\(--mantine-font-size-xs\); \}/);
+    expect(css).toContain('.badge { width: max-content; }');
+  });
 });

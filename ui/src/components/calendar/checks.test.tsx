@@ -278,6 +278,20 @@ describe('ListView', () => {
     expect(hiring).toHaveTextContent('Barista tips');
     expect(hiring).toHaveTextContent('Ready');
     expect(hiring).toHaveTextContent('11:00');
+    // The table takes the width it is given (no minimum wider than a small window's list, which cut the last
+    // columns): every column is there, the campaign last.
+    const table = screen.getByTestId('calendar-list');
+    expect(table.closest('[style*="min-width"]')).toBeNull();
+    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent?.trim())).toEqual([
+      'Date',
+      'Network',
+      'Title',
+      'Pillar',
+      'Topic',
+      'Status',
+      'Campaign',
+    ]);
+    expect(within(hiring).getAllByRole('cell').at(-1)).toHaveAttribute('data-testid', 'list-campaign');
 
     await user.click(screen.getByTestId('list-include-ideas'));
     expect(rowIds()).toEqual([3, 1, 2, 4, 5]);

@@ -5,7 +5,8 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { CalendarFinding, Learning, Measures, Objective, PostResults, Topic } from '../../bindings';
+import { useState } from 'react';
+import type { CalendarFinding, Learning, Measures, Objective, PostResults, Topic, TypedMeasures } from '../../bindings';
 import i18n from '../../i18n';
 import { EMPTY_OBJECTIVE } from '../objectives/testBackend';
 import { EditorialEditor } from './EditorialEditor';
@@ -50,6 +51,19 @@ const NO_MEASURES: Measures = {
   video_views: null,
   follows: null,
   leads: null,
+};
+
+const NO_TYPED: TypedMeasures = {
+  impressions: '',
+  reach: '',
+  reactions: '',
+  comments: '',
+  shares: '',
+  saves: '',
+  clicks: '',
+  video_views: '',
+  follows: '',
+  leads: '',
 };
 
 const TOPIC: Topic = { id: 40, pillar: 'curation', name: 'Gardening tips', description: '' };
@@ -426,17 +440,18 @@ describe('post editor and the A/B tests of step 5', () => {
       'The photo',
       'The title',
       'The text',
-      'The time of day (B two hours later)',
+      'The time of day (B on the same day, two hours apart or more)',
       'The format',
     ]);
-    await user.click(screen.getByTestId('post-ab-varied-photo'));
+    expect(within(menu).getByText(/in the same slot \(weekday and time\) of a later week with no other post then/)).toBeInTheDocument();
+    await user.click(screen.getByTestId('post-ab-varied-time'));
 
     await waitFor(() => expect(openPost).toHaveBeenCalled());
-    expect(fake.callsTo('ab_test_start').map((c) => c.args)).toEqual([{ strategyId, postId: 1, varied: 'photo' }]);
+    expect(fake.callsTo('ab_test_start').map((c) => c.args)).toEqual([{ strategyId, postId: 1, varied: 'time' }]);
     // What was typed was saved before: B copies it.
     const cmds = fake.calls.map((c) => c.cmd);
     expect(cmds.indexOf('post_save')).toBeLessThan(cmds.indexOf('ab_test_start'));
-    expect(openPost.mock.calls[0][0]).toEqual({ ...post(1), id: 1000, title: 'Post 1!' });
+    expect(openPost.mock.calls[0][0]).toEqual({ ...post(1), id: 1000, title: 'Post 1!', scheduled_at: '2027-01-12T11:30' });
     expect(
       await screen.findByText('A/B test created: change variant B, then follow its verdict in step 5.'),
     ).toBeInTheDocument();
@@ -452,12 +467,14 @@ describe('post editor and the A/B tests of step 5', () => {
       { lang: 'fr' },
     );
     await user.click(await screen.findByRole('button', { name: 'Lancer un test A/B' }));
-    await user.click(await screen.findByRole('menuitem', { name: 'L’heure (B deux heures plus tard)', hidden: true }));
+    expect(await screen.findByRole('menuitem', { name: 'L’heure (B le même jour, à deux heures d’écart ou plus)', hidden: true })).toBeInTheDocument();
+    await user.click(await screen.findByRole('menuitem', { name: 'La photo', hidden: true }));
 
+    // B goes in the same slot a week later.
     await waitFor(() => expect(openPost).toHaveBeenCalled());
-    expect(fake.callsTo('ab_test_start')[0].args).toEqual({ strategyId, postId: 1, varied: 'time' });
-    expect(openPost.mock.calls[0][0]).toEqual({ ...post(1), id: 1000, scheduled_at: '2027-01-18T01:00' });
-    expect(fake.callsTo('calendar_get').at(-1)?.args).toEqual({ strategyId, from: '2027-01-18', to: '2027-01-18' });
+    expect(fake.callsTo('ab_test_start')[0].args).toEqual({ strategyId, postId: 1, varied: 'photo' });
+    expect(openPost.mock.calls[0][0]).toEqual({ ...post(1), id: 1000, status: 'draft', scheduled_at: '2027-01-24T23:00' });
+    expect(fake.callsTo('calendar_get').at(-1)?.args).toEqual({ strategyId, from: '2027-01-24', to: '2027-01-24' });
     expect(
       await screen.findByText('Test A/B créé : modifiez la variante B, puis suivez son verdict à l’étape 5.'),
     ).toBeInTheDocument();
@@ -501,58 +518,173 @@ describe('post editor results', () => {
     await waitFor(() => expect(within(section).getByTestId('post-results-format')).toHaveValue('Photo'));
     expect(within(section).getByTestId('post-results-permalink')).toHaveTextContent('On the network: https://www.instagram.com/p/abc/');
     expect(within(section).getByTestId('post-results-unplanned')).toHaveTextContent('Unplanned');
+    // Three columns, whatever the measures: a day's numbers wrap in the drawer's width, each with its name.
     const table = within(section).getByTestId('post-results-snapshots');
-    expect(within(table).getAllByRole('columnheader').map((c) => c.textContent)).toEqual([
-      'Day',
-      'Source',
-      'Impressions',
-      'Reactions',
-      'Comments',
+    expect(within(table).getAllByRole('columnheader').map((c) => c.textContent)).toEqual(['Day', 'Source', 'Numbers']);
+    const row = within(table).getByTestId('post-results-snapshot-2027-01-10');
+    expect(row).toHaveTextContent('January 10, 2027ImportedImpressions 1,000Reactions 40Comments 3');
+    expect(within(row).getAllByRole('listitem').map((li) => li.getAttribute('data-measure'))).toEqual([
+      'impressions',
+      'reactions',
+      'comments',
     ]);
-    expect(within(table).getByTestId('post-results-snapshot-2027-01-10')).toHaveTextContent('January 10, 2027Imported1,000403');
   });
 
-  it('sends the numbers typed for a day, with null for the empty boxes, and sets the format', async () => {
+  it('saves the numbers typed for a day as they are typed, as text for Rust to read, and sets the format', async () => {
     const fake = installCalendarBackend({ posts: [post(1)], results: { 1: RESULTS } });
     const { user, strategyId } = await renderInCalendar(<PostEditor opened post={post(1)} onClose={() => undefined} />);
 
     const section = await screen.findByTestId('post-results');
     const day = await within(section).findByTestId('post-results-day');
     expect(day).toHaveValue('2027-01-12');
-    expect(within(section).getByTestId('post-results-impressions')).toHaveValue(null);
-    // A measure is a count: anything else is refused before sending.
-    await user.type(within(section).getByTestId('post-results-reach'), '2.5');
-    await user.click(within(section).getByTestId('post-results-save'));
-    expect(await within(section).findByText('A whole number, 0 or more.')).toBeInTheDocument();
-    expect(fake.callsTo('post_results_save')).toHaveLength(0);
-    await user.clear(within(section).getByTestId('post-results-reach'));
+    expect(within(section).getByTestId('post-results-impressions')).toHaveValue('');
+    expect(within(section).queryByRole('button', { name: /save/i })).not.toBeInTheDocument();
 
     await user.type(within(section).getByTestId('post-results-impressions'), '1500');
     await user.type(within(section).getByTestId('post-results-reactions'), '60');
     await user.type(within(section).getByTestId('post-results-clicks'), '12');
-    await user.click(within(section).getByTestId('post-results-save'));
+    // Saved after a pause in typing (how many saves on the way depends on the typing's speed; the last one holds
+    // every box).
+    await waitFor(() =>
+      expect(fake.callsTo('post_results_save').at(-1)?.args).toEqual({
+        strategyId,
+        postId: 1,
+        takenOn: '2027-01-12',
+        measures: { ...NO_TYPED, impressions: '1500', reactions: '60', clicks: '12' },
+      }),
+    );
+    expect(await within(section).findByTestId('post-results-snapshot-2027-01-12')).toHaveTextContent('Typed');
+    await waitFor(() =>
+      expect(within(section).getByTestId('post-results-status')).toHaveTextContent('Results of January 12, 2027 saved.'),
+    );
+    expect(screen.getByTestId('post-editor-status')).toHaveAttribute('data-status', 'saved');
+    // Nothing else of the post is saved.
+    expect(fake.callsTo('post_save')).toHaveLength(0);
+
+    // Another day shows its numbers, to correct them.
+    fireEvent.change(day, { target: { value: '2027-01-10' } });
+    await waitFor(() => expect(within(section).getByTestId('post-results-impressions')).toHaveValue('1000'));
+    expect(within(section).getByTestId('post-results-clicks')).toHaveValue('');
+    // Emptying every box of a day removes its numbers.
+    for (const m of ['impressions', 'reactions', 'comments']) await user.clear(within(section).getByTestId(`post-results-${m}`));
+    await waitFor(() => expect(within(section).queryByTestId('post-results-snapshot-2027-01-10')).not.toBeInTheDocument());
+    expect(within(section).getByTestId('post-results-status')).toHaveTextContent('Results of January 10, 2027 removed.');
+
+    await pick(user, within(section).getByTestId('post-results-format'), 'Carousel');
+    await waitFor(() => expect(fake.callsTo('post_format_set')).toHaveLength(1));
+    expect(fake.callsTo('post_format_set')[0].args).toEqual({ strategyId, postId: 1, format: 'carousel' });
+    await waitFor(() => expect(within(section).getByTestId('post-results-format')).toHaveValue('Carousel'));
+  });
+
+  /** Types `value` in a box of the results and closes the editor at once with `close`, in fake time: the pause after
+   *  typing never ends, and the fake clock is dropped before anything else runs, so only the close can send what
+   *  was typed. */
+  async function typeThenClose(box: HTMLElement, value: string, close: () => void) {
+    vi.useFakeTimers();
+    try {
+      fireEvent.change(box, { target: { value } });
+      // The save waits for the end of the pause.
+      expect(vi.getTimerCount()).toBeGreaterThan(0);
+      close();
+    } finally {
+      vi.useRealTimers();
+    }
+  }
+
+  it.each([
+    ['Done', () => fireEvent.click(screen.getByTestId('post-editor-close'))],
+    ['Escape', () => fireEvent.keyDown(screen.getByTestId('post-results-reach'), { key: 'Escape' })],
+    ['a click outside', () => fireEvent.click(document.querySelector('.mantine-Drawer-overlay')!)],
+    ['Ctrl+Enter', () => fireEvent.keyDown(screen.getByTestId('post-results-reach'), { key: 'Enter', ctrlKey: true })],
+  ])('sends the numbers typed when the editor closes at once (%s)', async (_, close) => {
+    const fake = installCalendarBackend({ posts: [post(1)], results: { 1: RESULTS } });
+    const onClose = vi.fn();
+    const { strategyId } = await renderInCalendar(<PostEditor opened post={post(1)} onClose={onClose} />);
+    const reach = await screen.findByTestId('post-results-reach');
+
+    await typeThenClose(reach, '750', close);
+
+    await waitFor(() => expect(onClose).toHaveBeenCalledTimes(1));
+    expect(fake.callsTo('post_results_save').map((c) => c.args)).toEqual([
+      { strategyId, postId: 1, takenOn: '2027-01-12', measures: { ...NO_TYPED, reach: '750' } },
+    ]);
+    expect(fake.results[1].snapshots.map((x) => [x.taken_on, x.measures.reach])).toEqual([
+      ['2027-01-10', null],
+      ['2027-01-12', 750],
+    ]);
+  });
+
+  it('sends the numbers typed when another post is opened in the editor', async () => {
+    const fake = installCalendarBackend({ posts: [post(1), post(2)], results: { 1: RESULTS } });
+    function Switcher() {
+      const [shown, setShown] = useState(post(1));
+      return (
+        <>
+          <button type="button" onClick={() => setShown(post(2))}>
+            Open post 2
+          </button>
+          <PostEditor opened post={shown} onClose={() => undefined} />
+        </>
+      );
+    }
+    const { strategyId } = await renderInCalendar(<Switcher />);
+    const reach = await screen.findByTestId('post-results-reach');
+
+    await typeThenClose(reach, '80', () => fireEvent.click(screen.getByRole('button', { name: 'Open post 2', hidden: true })));
 
     await waitFor(() => expect(fake.callsTo('post_results_save')).toHaveLength(1));
     expect(fake.callsTo('post_results_save')[0].args).toEqual({
       strategyId,
       postId: 1,
       takenOn: '2027-01-12',
-      measures: { ...NO_MEASURES, impressions: 1500, reactions: 60, clicks: 12 },
+      measures: { ...NO_TYPED, reach: '80' },
     });
-    expect(await within(section).findByTestId('post-results-snapshot-2027-01-12')).toHaveTextContent('Typed');
-    expect(within(section).getByTestId('post-results-status')).toHaveTextContent('Results of January 12, 2027 saved.');
-    // Nothing else of the post is saved.
-    expect(fake.callsTo('post_save')).toHaveLength(0);
+    await waitFor(() => expect(screen.getByTestId('post-editor-title')).toHaveValue('Post 2'));
+  });
 
-    // Another day shows its numbers, to correct them.
-    fireEvent.change(day, { target: { value: '2027-01-10' } });
-    expect(within(section).getByTestId('post-results-impressions')).toHaveValue(1000);
-    expect(within(section).getByTestId('post-results-clicks')).toHaveValue(null);
+  it('shows the error Rust gives for a figure that is not a count, keeps it in its box, and asks before closing', async () => {
+    const fake = installCalendarBackend({ posts: [post(1)], results: { 1: RESULTS } });
+    const onClose = vi.fn();
+    const { user, strategyId } = await renderInCalendar(<PostEditor opened post={post(1)} onClose={onClose} />);
+    const section = await screen.findByTestId('post-results');
+    const reach = await within(section).findByTestId('post-results-reach');
 
-    await pick(user, within(section).getByTestId('post-results-format'), 'Carousel');
-    await waitFor(() => expect(fake.callsTo('post_format_set')).toHaveLength(1));
-    expect(fake.callsTo('post_format_set')[0].args).toEqual({ strategyId, postId: 1, format: 'carousel' });
-    await waitFor(() => expect(within(section).getByTestId('post-results-format')).toHaveValue('Carousel'));
+    // Sent as typed: Rust says what is wrong, under the box, and the drawer's status says it is not saved.
+    await user.type(reach, '2,5');
+    await waitFor(() => expect(fake.callsTo('post_results_save').at(-1)?.args).toMatchObject({ measures: { reach: '2,5' } }));
+    expect(await within(section).findByTestId('post-results-reach-error')).toHaveTextContent('A whole number, 0 or more.');
+    expect(reach).toHaveValue('2,5');
+    await waitFor(() => expect(screen.getByTestId('post-editor-status')).toHaveAttribute('data-status', 'error'));
+    expect(screen.getByTestId('post-editor-status')).toHaveTextContent('Not saved: A whole number, 0 or more.');
+    expect(fake.results[1].snapshots).toHaveLength(1);
+
+    // Closing asks first; keeping on editing keeps the figure.
+    await user.click(screen.getByTestId('post-editor-close'));
+    await user.click(await screen.findByTestId('editor-discard-cancel'));
+    expect(onClose).not.toHaveBeenCalled();
+    expect(reach).toHaveValue('2,5');
+
+    // Another day: the figure refused stays, now for that day.
+    fireEvent.change(within(section).getByTestId('post-results-day'), { target: { value: '2027-01-11' } });
+    await waitFor(() => expect(fake.callsTo('post_results_save').at(-1)?.args).toMatchObject({ takenOn: '2027-01-11' }));
+    expect(reach).toHaveValue('2,5');
+    expect(within(section).getByTestId('post-results-reach-error')).toHaveTextContent('A whole number, 0 or more.');
+
+    // Corrected (digits grouped by a space are a count): saved, the error gone, and the editor closes.
+    await user.clear(reach);
+    await user.type(reach, '2 500');
+    await waitFor(() =>
+      expect(fake.callsTo('post_results_save').at(-1)?.args).toEqual({
+        strategyId,
+        postId: 1,
+        takenOn: '2027-01-11',
+        measures: { ...NO_TYPED, reach: '2 500' },
+      }),
+    );
+    await waitFor(() => expect(within(section).queryByTestId('post-results-reach-error')).not.toBeInTheDocument());
+    expect(fake.results[1].snapshots.find((x) => x.taken_on === '2027-01-11')?.measures.reach).toBe(2500);
+    await user.click(screen.getByTestId('post-editor-close'));
+    await waitFor(() => expect(onClose).toHaveBeenCalledTimes(1));
   });
 
   it('has no results section for an idea, and shows it in French', async () => {
@@ -567,8 +699,11 @@ describe('post editor results', () => {
     await renderInCalendar(<PostEditor opened post={post(2)} onClose={() => undefined} />, { lang: 'fr' });
     const section = await screen.findByTestId('post-results');
     expect(await within(section).findByTestId('post-results-none')).toHaveTextContent('Pas encore de résultats.');
-    expect(within(section).getByTestId('post-results-save')).toHaveTextContent('Enregistrer les résultats');
+    expect(section).toHaveTextContent('s’enregistrent à mesure que vous tapez');
     expect(within(section).getByLabelText('Abonnés gagnés')).toBeInTheDocument();
+    // Rust's error under its box, in French.
+    fireEvent.change(within(section).getByLabelText('Abonnés gagnés'), { target: { value: '-3' } });
+    expect(await within(section).findByTestId('post-results-follows-error')).toHaveTextContent('Un nombre entier, 0 ou plus.');
   });
 });
 

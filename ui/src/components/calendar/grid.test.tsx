@@ -223,11 +223,29 @@ describe('calendar grid', () => {
     await user.click(within(cell('linkedin', '2027-01-14')).getByRole('button', { name: /Add a post on LinkedIn/ }));
     expect(openPost).toHaveBeenLastCalledWith(null, { network: 'linkedin', scheduled_at: '2027-01-14T10:00' });
 
+    // One click opens an editorial item, as it does a post, and lights up its relays.
     await user.click(screen.getByTestId('editorial-card-5'));
-    await waitFor(() => expect(screen.getByTestId('post-card-1')).toHaveAttribute('data-selected'));
-    expect(screen.getByTestId('post-card-2')).not.toHaveAttribute('data-selected');
-    await user.click(screen.getByTestId('editorial-card-5'));
+    expect(openEditorial).toHaveBeenCalledTimes(1);
     expect(openEditorial).toHaveBeenCalledWith(expect.objectContaining({ id: 5 }));
+    await waitFor(() => expect(screen.getByTestId('post-card-1')).toHaveAttribute('data-selected'));
+    expect(screen.getByTestId('editorial-card-5')).toHaveAttribute('data-selected');
+    expect(screen.getByTestId('post-card-2')).not.toHaveAttribute('data-selected');
+  });
+
+  it('opens an editorial item with Enter on its focused card, and a post with Enter on its card', async () => {
+    installCalendarBackend({
+      posts: [post(1, { editorial_item_id: 5 })],
+      editorial: [editorialItem(5, { date: '2027-01-12', title: 'Guide' })],
+    });
+    const { user, openPost, openEditorial } = await show(<Screen />);
+    screen.getByTestId('editorial-card-5').focus();
+    await user.keyboard('{Enter}');
+    expect(openEditorial).toHaveBeenCalledTimes(1);
+    expect(openEditorial).toHaveBeenCalledWith(expect.objectContaining({ id: 5 }));
+    screen.getByTestId('post-card-1').focus();
+    await user.keyboard('{Enter}');
+    expect(openPost).toHaveBeenCalledWith(expect.objectContaining({ id: 1 }));
+    expect(openEditorial).toHaveBeenCalledTimes(1);
   });
 
   it('shows small cards and "+N more" in the month view, in French', async () => {

@@ -15,14 +15,17 @@ import type {
   EditorialItem,
   EditorialItemInput,
   ContentFormat,
+  FieldError,
   Learning,
   MappedImportReport,
   Measures,
   Post,
   PostInput,
   PostResults,
+  TypedMeasures,
   VariedElement,
 } from '../../bindings';
+import { EMPTY_MEASURES } from '../adapt/state';
 import { createObjectivesFake, type ObjFake } from '../objectives/testBackend';
 
 export interface Call {
@@ -267,11 +270,20 @@ export function createCalendarFake(partial: Partial<Omit<CalFake, 'obj'>> = {}, 
       case 'post_results_get':
         return resultsOf(a.postId as number);
       case 'post_results_save': {
-        // As the Rust side: the day's numbers are replaced as a whole; all unknown deletes that day.
+        // As the Rust side: each box is a count (digits, maybe grouped by spaces) or empty, the day a day, all
+        // checked at once; the day's numbers are replaced as a whole; all unknown deletes that day.
         const r = resultsOf(a.postId as number);
-        const measures = a.measures as Measures;
+        const typed = a.measures as TypedMeasures;
         const day = a.takenOn as string;
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) reject('validation', 'taken_on', [{ field: 'taken_on', code: 'invalid_date' }]);
+        const errors: FieldError[] = [];
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) errors.push({ field: 'taken_on', code: 'invalid_date' });
+        const measures: Measures = { ...EMPTY_MEASURES };
+        for (const [key, text] of Object.entries(typed) as [keyof Measures, string][]) {
+          const digits = text.trim().replace(/[ \u00a0\u202f]/g, '');
+          if (digits !== '' && !/^\d+$/.test(digits)) errors.push({ field: key, code: 'not_count' });
+          else measures[key] = digits === '' ? null : Number(digits);
+        }
+        if (errors.length > 0) reject('validation', errors.map((e) => e.field).join('; '), errors);
         const others = r.snapshots.filter((x) => x.taken_on !== day);
         const empty = Object.values(measures).every((v) => v === null);
         const snapshots = empty
@@ -285,20 +297,23 @@ export function createCalendarFake(partial: Partial<Omit<CalFake, 'obj'>> = {}, 
       case 'learnings_get':
         return f.learnings.filter((l) => l.networks.length === 0 || l.networks.includes(a.network as string));
       case 'ab_test_start': {
-        // Roughly as the Rust side: the post is A, a draft copy of it B (two hours later when the time varies).
+        // Roughly as the Rust side (which also steps over the network's other posts): the post is A, a draft copy of
+        // it B, in the same slot a week later, or on the same day two hours apart when the time varies.
         const a0 = f.posts.find((p) => p.id === a.postId);
         if (!a0) return reject('not_found', `post ${String(a.postId)}`);
         const varied = a.varied as VariedElement;
-        const later = (at: string) => {
-          const d = new Date(`${at}:00Z`);
-          d.setUTCHours(d.getUTCHours() + 2);
-          return d.toISOString().slice(0, 16);
+        const shift = (at: string, hours: number) =>
+          new Date(Date.parse(`${at}:00Z`) + hours * 3_600_000).toISOString().slice(0, 16);
+        const place = (at: string) => {
+          if (varied !== 'time') return shift(at, 7 * 24);
+          const later = shift(at, 2);
+          return later.slice(0, 10) === at.slice(0, 10) ? later : shift(at, -2);
         };
         const b: Post = {
           ...a0,
           id: f.nextId++,
           status: a0.status === 'idea' ? 'idea' : 'draft',
-          scheduled_at: varied === 'time' && a0.scheduled_at ? later(a0.scheduled_at) : a0.scheduled_at,
+          scheduled_at: a0.scheduled_at ? place(a0.scheduled_at) : null,
         };
         f.posts = [...f.posts, b];
         const data = (label: string, p: Post) => ({

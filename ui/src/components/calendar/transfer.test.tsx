@@ -42,8 +42,12 @@ describe('export', () => {
     const { user, strategyId } = await renderInCalendar(<ExportModal opened onClose={onClose} />);
     await screen.findByTestId('export-modal');
 
-    // English defaults: Cinq CSV, the period on screen, commas, the UTF-8 mark.
+    // English defaults: Cinq CSV, the whole plan, commas, the UTF-8 mark.
     expect(screen.getByTestId('export-format-cinq-csv')).toHaveAttribute('aria-checked', 'true');
+    expect(screen.getByRole('radio', { name: 'Whole plan' })).toBeChecked();
+    expect(screen.getByTestId('export-modal')).toHaveTextContent('Every dated post of the plan.');
+    await user.click(screen.getByTestId('export-period-screen'));
+    expect(screen.getByTestId('export-modal')).toHaveTextContent('The period on screen:');
     expect(screen.getByTestId('export-modal')).toHaveTextContent('Every field of every post');
     expect(screen.getByTestId('export-modal')).toHaveTextContent('one file per network');
     expect(screen.getByTestId('export-bom')).toBeChecked();
@@ -95,7 +99,8 @@ describe('export', () => {
     await user.click(screen.getByTestId('export-format-hootsuite'));
     expect(screen.getByTestId('export-bom')).toBeInTheDocument();
 
-    await user.click(screen.getByTestId('export-period-all'));
+    // The whole plan, by default.
+    expect(screen.getByRole('radio', { name: 'Tout le plan' })).toBeChecked();
     await user.click(screen.getByTestId('export-run'));
     await waitFor(() => expect(onClose).toHaveBeenCalled());
     expect(fake.callsTo('calendar_export')[0].args.options).toEqual({
@@ -172,7 +177,17 @@ describe('export', () => {
   it('starts from the choices made last time', async () => {
     window.localStorage.setItem(
       EXPORT_STORAGE_KEY,
-      JSON.stringify({ format: 'sprout', period: 'all', networks: ['x', 'gone'], statuses: ['draft'], delimiter: 'comma', bom: false }),
+      JSON.stringify({
+        version: 2,
+        format: 'sprout',
+        period: 'custom',
+        from: '2027-02-01',
+        to: '2027-02-28',
+        networks: ['x', 'gone'],
+        statuses: ['draft'],
+        delimiter: 'comma',
+        bom: false,
+      }),
     );
     const fake = installCalendarBackend();
     const { user } = await renderInCalendar(<ExportModal opened onClose={vi.fn()} />, { lang: 'fr' });
@@ -182,13 +197,30 @@ describe('export', () => {
     await waitFor(() => expect(fake.callsTo('calendar_export')).toHaveLength(1));
     expect(fake.callsTo('calendar_export')[0].args.options).toEqual({
       format: 'sprout',
-      from: null,
-      to: null,
+      from: '2027-02-01',
+      to: '2027-02-28',
       networks: ['x'],
       statuses: ['draft'],
       delimiter: 'comma',
       bom: false,
     });
+  });
+
+  it('starts from the whole plan when the choices kept hold the period on screen of the earlier default', async () => {
+    window.localStorage.setItem(
+      EXPORT_STORAGE_KEY,
+      JSON.stringify({ format: 'ics', period: 'screen', networks: [], statuses: [], delimiter: 'comma', bom: true }),
+    );
+    const fake = installCalendarBackend();
+    const { user } = await renderInCalendar(<ExportModal opened onClose={vi.fn()} />);
+    await screen.findByTestId('export-modal');
+    expect(screen.getByTestId('export-format-ics')).toHaveAttribute('aria-checked', 'true');
+    expect(screen.getByRole('radio', { name: 'Whole plan' })).toBeChecked();
+    await user.click(screen.getByTestId('export-run'));
+    await waitFor(() => expect(fake.callsTo('calendar_export')).toHaveLength(1));
+    expect(fake.callsTo('calendar_export')[0].args.options).toMatchObject({ format: 'ics', from: null, to: null });
+    // Kept with their version: the period chosen is read next time.
+    expect(JSON.parse(window.localStorage.getItem(EXPORT_STORAGE_KEY) ?? '{}')).toMatchObject({ version: 2, period: 'all' });
   });
 });
 
