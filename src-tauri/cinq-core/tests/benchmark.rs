@@ -93,6 +93,7 @@ fn bench(
 
 fn brand_on_instagram(posts: f64, likes: f64, formats: &[ContentFormat]) -> Audit {
     let mut p = Presence::empty("instagram");
+    p.active = true;
     p.posts_per_week = Some(posts);
     p.likes_per_post = Some(likes);
     p.formats = formats
