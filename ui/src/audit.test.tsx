@@ -329,7 +329,7 @@ describe('audit: measurement', () => {
     const { s, backend, user } = await openAudit({ selected: ['linkedin'], presences: [account('linkedin')] });
     await user.click(screen.getByTestId('audit-tab-measurement'));
     const answer = await screen.findByTestId('measurement-answer');
-    expect(answer).toHaveTextContent('Not yet. Still to settle: reach, engagement, clicks, follower_growth, conversions on linkedin.');
+    expect(answer).toHaveTextContent('Not yet. Missing: reach, engagement, clicks, follower_growth, conversions on linkedin.');
     expect(answer).toHaveAttribute('data-complete', 'false');
 
     await user.click(screen.getByTestId('metric-linkedin-reach'));
@@ -370,7 +370,7 @@ describe('audit: measurement', () => {
       ],
     });
     await user.click(screen.getByTestId('audit-tab-measurement'));
-    expect(await screen.findByTestId('measurement-answer')).toHaveTextContent('Still to settle: follower_growth on linkedin.');
+    expect(await screen.findByTestId('measurement-answer')).toHaveTextContent('Missing: follower_growth on linkedin.');
     // The blog's default shows: ticked as not applicable, the rest of the row set aside.
     expect(screen.getByTestId('metric-blog-follower_growth-na')).toBeChecked();
     expect(screen.getByTestId('metric-blog-follower_growth')).toBeDisabled();
@@ -391,7 +391,7 @@ describe('audit: measurement', () => {
     // The user may disagree with the default: the blog's follower growth applies after all, and is missing.
     await user.click(screen.getByTestId('metric-blog-follower_growth-na'));
     await waitFor(() =>
-      expect(screen.getByTestId('measurement-answer')).toHaveTextContent('Still to settle: follower_growth on blog.'),
+      expect(screen.getByTestId('measurement-answer')).toHaveTextContent('Missing: follower_growth on blog.'),
     );
     expect(screen.getByTestId('metric-blog-follower_growth')).toBeEnabled();
     expect(backend.audits[s.id].metrics.find((m) => m.network === 'blog' && m.metric === 'follower_growth')).toMatchObject({
@@ -403,7 +403,7 @@ describe('audit: measurement', () => {
   it('shows the answer in French as the backend words it', async () => {
     const { user } = await openAudit({ selected: ['linkedin'], presences: [account('linkedin')] }, { language: 'fr' });
     await user.click(screen.getByTestId('audit-tab-measurement'));
-    expect(await screen.findByTestId('measurement-answer')).toHaveTextContent('Pas encore. Reste à régler :');
+    expect(await screen.findByTestId('measurement-answer')).toHaveTextContent('Pas encore. Il manque :');
     expect(screen.getByTestId('metric-linkedin-reach-na')).toHaveAccessibleName('Portée / impressions : sans objet sur LinkedIn');
   });
 });

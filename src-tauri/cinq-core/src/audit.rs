@@ -549,11 +549,11 @@ pub fn progress(audit: &Audit) -> AuditProgress {
         let fr: Vec<String> = gaps.iter().map(|g| part(g, true)).collect();
         text(
             format!(
-                "Not yet. Still to settle: {}. Tick what you can measure, or mark what does not apply to a network.",
+                "Not yet. Missing: {}. Tick what you can measure, or mark what does not apply to a network.",
                 en.join("; ")
             ),
             format!(
-                "Pas encore. Reste à régler : {}. Cochez ce que vous savez mesurer, ou marquez ce qui est sans objet sur un réseau.",
+                "Pas encore. Il manque : {}. Cochez ce que vous savez mesurer, ou marquez ce qui est sans objet sur un réseau.",
                 fr.join(" ; ")
             ),
         )

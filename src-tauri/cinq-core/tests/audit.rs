@@ -663,13 +663,13 @@ fn a_measurement_not_applicable_is_settled_and_the_answer_names_what_is_missing(
     );
     assert_eq!(
         v.progress.measurement_answer.en,
-        "Not yet. Still to settle: reach, engagement, clicks, follower growth and conversions on LinkedIn; reach, \
+        "Not yet. Missing: reach, engagement, clicks, follower growth and conversions on LinkedIn; reach, \
          engagement, clicks and conversions on Blog. Tick what you can measure, or mark what does not apply to a \
          network."
     );
     assert_eq!(
         v.progress.measurement_answer.fr,
-        "Pas encore. Reste à régler : la portée, l’engagement, les clics, la croissance des abonnés et les \
+        "Pas encore. Il manque : la portée, l’engagement, les clics, la croissance des abonnés et les \
          conversions sur LinkedIn ; la portée, l’engagement, les clics et les conversions sur Blog. Cochez ce que \
          vous savez mesurer, ou marquez ce qui est sans objet sur un réseau."
     );
@@ -728,7 +728,7 @@ fn a_measurement_not_applicable_is_settled_and_the_answer_names_what_is_missing(
         v.progress
             .measurement_answer
             .en
-            .contains("Still to settle: follower growth on Blog."),
+            .contains("Missing: follower growth on Blog."),
         "{}",
         v.progress.measurement_answer.en
     );

@@ -162,7 +162,7 @@ fn audit_show_prints_the_audit_with_its_findings() {
         r.out.contains("Findings")
             && r.out.contains("Your targets are on Pinterest")
             && r.out
-                .contains("Measurement\n  Not yet. Still to settle: conversions on Instagram;"),
+                .contains("Measurement\n  Not yet. Missing: conversions on Instagram;"),
         "{}",
         r.out
     );

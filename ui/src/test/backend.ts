@@ -137,7 +137,7 @@ export function simpleProgress(a: Audit): AuditProgress {
   const answer = !chosen
     ? { en: 'Choose the networks to audit first.', fr: 'Choisissez d’abord les réseaux à auditer.' }
     : gaps.length > 0
-      ? { en: `Not yet. Still to settle: ${list}.`, fr: `Pas encore. Reste à régler : ${list}.` }
+      ? { en: `Not yet. Missing: ${list}.`, fr: `Pas encore. Il manque : ${list}.` }
       : measurement
         ? { en: 'Yes: every measurement you need is available.', fr: 'Oui : toutes les mesures sont disponibles.' }
         : { en: 'No active account to measure yet.', fr: 'Aucun compte actif à mesurer pour l’instant.' };
