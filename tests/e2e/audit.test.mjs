@@ -44,13 +44,14 @@ test("an audit typed in the UI shows its findings and survives a restart", async
     await s.find('[data-testid="persona-card"]', { text: "Léa" });
     await s.find('[data-testid="heatmap"]', { text: "Léa" });
 
-    // The brand is on LinkedIn only.
+    // The brand is on LinkedIn only: it says it has an account there (no network has one until it does).
     await (await s.find('[data-testid="audit-tab-presence"]')).click();
+    await (await s.find('[data-testid="presence-linkedin-active"]')).click();
     await (await s.find('[data-testid="presence-linkedin-followers"]')).type("500");
     await (await s.find('[data-testid="presence-linkedin-posts_per_week"]')).type("2");
     await eventually(() => {
       const p = audit().audit.presences.find((x) => x.network === "linkedin");
-      return p && p.followers === 500 && p.posts_per_week === 2;
+      return p && p.active && p.followers === 500 && p.posts_per_week === 2;
     }, "the LinkedIn presence to be saved");
 
     await findingsShown(s);

@@ -1,16 +1,38 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { Audit, Finding } from './bindings';
+import type { Audit, Finding, Presence } from './bindings';
+import { HEATMAP_SCALE } from './components/audit/heatmap';
 import { createObjectivesFake, EMPTY_OBJECTIVE, viewOf } from './components/objectives/testBackend';
 import { emptyAudit, installBackend, makeStrategy } from './test/backend';
 import { renderApp } from './test/render';
 
-async function openAudit(audit: Partial<Audit> = {}, settings?: { language: 'en' | 'fr' }) {
+const EMPTY_PRESENCE: Presence = {
+  network: '',
+  handle: '',
+  owner: '',
+  active: false,
+  followers: null,
+  posts_per_week: null,
+  likes_per_post: null,
+  comments_per_post: null,
+  shares_per_post: null,
+  engagement_rate: null,
+  who_interacts: '',
+  best_times: '',
+  last_post_on: null,
+  decision: null,
+  formats: [],
+};
+
+async function openAudit(
+  audit: Partial<Audit> = {},
+  settings?: { language?: 'en' | 'fr'; theme?: 'light' | 'dark' },
+) {
   const s = makeStrategy({ name: 'Spring launch', current_step: 'audit' });
   const backend = installBackend({
     strategies: [s],
     lastStrategyId: s.id,
-    settings: settings ? { language: settings.language, theme: 'system' } : undefined,
+    settings: settings ? { language: settings.language ?? 'system', theme: settings.theme ?? 'system' } : undefined,
   });
   backend.audits[s.id] = emptyAudit(audit);
   const utils = await renderApp();
@@ -125,6 +147,51 @@ describe('audit: audiences', () => {
   });
 });
 
+describe('audit: the audience × network map and the persona form', () => {
+  const lea = {
+    id: 3,
+    name: 'Léa',
+    description: '',
+    audience_type: 'b2c' as const,
+    age_min: null,
+    age_max: null,
+    usage: [
+      { network: 'instagram', level: 'high' as const },
+      { network: 'linkedin', level: 'low' as const },
+      { network: 'tiktok', level: 'medium' as const },
+    ],
+  };
+
+  it.each(['light', 'dark'] as const)('colours the cells with the %s scale, so that more use stands out more', async (theme) => {
+    await openAudit({ selected: ['facebook', 'instagram', 'linkedin', 'tiktok'], personas: [lea] }, { theme });
+    const row = within(await screen.findByTestId('heatmap')).getByTestId('heatmap-row');
+    for (const [network, level] of [['facebook', 'none'], ['linkedin', 'low'], ['tiktok', 'medium'], ['instagram', 'high']] as const) {
+      const cell = row.querySelector(`[data-network="${network}"]`);
+      expect(cell).toHaveAttribute('data-level', level);
+      const { bg, c } = HEATMAP_SCALE[theme][level];
+      expect(cell).toHaveStyle({ color: c });
+      // jsdom keeps no transparent background: the page shows through the cell of "none".
+      if (bg === 'transparent') expect((cell as HTMLElement).style.backgroundColor).toMatch(/^(transparent)?$/);
+      else expect(cell).toHaveStyle({ backgroundColor: bg });
+    }
+    expect(screen.getByText(/the stronger the colour of a cell, the more it uses the network/)).toBeInTheDocument();
+  });
+
+  it('gives the youngest and the oldest age their own examples, in both languages', async () => {
+    const { user } = await openAudit({ selected: ['instagram'] });
+    await user.click(screen.getByTestId('persona-add'));
+    expect(screen.getByTestId('persona-age_min')).toHaveAttribute('placeholder', 'e.g. 25');
+    expect(screen.getByTestId('persona-age_max')).toHaveAttribute('placeholder', 'e.g. 45');
+  });
+
+  it('gives the age fields French examples too', async () => {
+    const { user } = await openAudit({ selected: ['instagram'] }, { language: 'fr' });
+    await user.click(await screen.findByTestId('persona-add'));
+    expect(screen.getByTestId('persona-age_min')).toHaveAttribute('placeholder', 'ex. 25');
+    expect(screen.getByTestId('persona-age_max')).toHaveAttribute('placeholder', 'ex. 45');
+  });
+});
+
 describe('audit: networks and presence', () => {
   it('selects a network from the catalogue and shows its presence card', async () => {
     const { s, backend, user } = await openAudit();
@@ -205,12 +272,37 @@ describe('audit: networks and presence', () => {
 
     await user.click(screen.getByTestId('presence-instagram-decision-improve'));
     await waitFor(() => expect(backend.audits[s.id].presences[0]?.decision).toBe('improve'));
+    // No account until the brand says it has one: the switch starts off.
     await user.click(screen.getByTestId('presence-instagram-active'));
-    await waitFor(() => expect(backend.audits[s.id].presences[0]?.active).toBe(false));
+    await waitFor(() => expect(backend.audits[s.id].presences[0]?.active).toBe(true));
     const photo = screen.getByTestId('presence-instagram-format-photo');
     const four = photo.querySelector<HTMLInputElement>('input[value="4"]');
     await user.click(photo.querySelector(`label[for="${four?.id}"]`) as HTMLElement);
     await waitFor(() => expect(backend.audits[s.id].presences[0]?.formats).toEqual([{ format: 'photo', rating: 4 }]));
+  });
+
+  it('starts with no account on a network until the brand says it has one, and counts only described accounts', async () => {
+    const { s, backend, user } = await openAudit({
+      selected: ['facebook', 'instagram', 'linkedin', 'tiktok', 'blog'],
+      presences: [
+        { ...EMPTY_PRESENCE, network: 'instagram', active: true, followers: 1200 },
+        { ...EMPTY_PRESENCE, network: 'linkedin', active: true, handle: 'acme' },
+        // Only switched on, or only decided: nothing described.
+        { ...EMPTY_PRESENCE, network: 'facebook', active: true },
+        { ...EMPTY_PRESENCE, network: 'blog', decision: 'keep' },
+      ],
+    });
+    await user.click(screen.getByTestId('audit-tab-presence'));
+    // TikTok has no presence yet: its switch is off.
+    const tiktok = await screen.findByTestId('presence-tiktok-active');
+    expect(tiktok).not.toBeChecked();
+    expect(tiktok).toHaveAccessibleName('The brand has an active account here');
+    expect(screen.getByTestId('presence-instagram-active')).toBeChecked();
+    await user.click(tiktok);
+    await waitFor(() => expect(backend.audits[s.id].presences.find((p) => p.network === 'tiktok')?.active).toBe(true));
+
+    await user.click(screen.getByTestId('audit-tab-summary'));
+    expect(await screen.findByTestId('count-presences')).toHaveTextContent('2 accounts described');
   });
 
   it('hides the presence questions for first-timers', async () => {
@@ -231,22 +323,27 @@ describe('audit: networks and presence', () => {
 });
 
 describe('audit: measurement', () => {
-  it('saves what is measured and where, and answers whether anything is missing', async () => {
-    const { s, backend, user } = await openAudit({ selected: ['linkedin'] });
+  const account = (network: string): Presence => ({ ...EMPTY_PRESENCE, network, active: true, handle: '@brand' });
+
+  it('saves what is measured and where, and shows the backend’s answer naming what is missing', async () => {
+    const { s, backend, user } = await openAudit({ selected: ['linkedin'], presences: [account('linkedin')] });
     await user.click(screen.getByTestId('audit-tab-measurement'));
-    expect(await screen.findByTestId('measurement-answer')).toHaveTextContent('Not yet');
+    const answer = await screen.findByTestId('measurement-answer');
+    expect(answer).toHaveTextContent('Not yet. Missing: reach, engagement, clicks, follower_growth, conversions on linkedin.');
+    expect(answer).toHaveAttribute('data-complete', 'false');
 
     await user.click(screen.getByTestId('metric-linkedin-reach'));
     await waitFor(() => expect(backend.callsTo('metric_save')).toHaveLength(1));
     expect(backend.callsTo('metric_save')[0].args).toEqual({
       strategyId: s.id,
-      check: { network: 'linkedin', metric: 'reach', available: true, source: '' },
+      check: { network: 'linkedin', metric: 'reach', available: true, source: '', not_applicable: false },
     });
+    await waitFor(() => expect(screen.getByTestId('measurement-answer')).not.toHaveTextContent('reach,'));
     await user.type(screen.getByTestId('metric-linkedin-reach-source'), 'LinkedIn Analytics');
     await waitFor(() =>
       expect(backend.callsTo('metric_save').at(-1)?.args).toEqual({
         strategyId: s.id,
-        check: { network: 'linkedin', metric: 'reach', available: true, source: 'LinkedIn Analytics' },
+        check: { network: 'linkedin', metric: 'reach', available: true, source: 'LinkedIn Analytics', not_applicable: false },
       }),
     );
     // Typing is debounced: far fewer saves than keystrokes.
@@ -257,6 +354,57 @@ describe('audit: measurement', () => {
     }
     await waitFor(() => expect(screen.getByTestId('measurement-answer')).toHaveAttribute('data-complete', 'true'));
     expect(screen.getByTestId('measurement-answer')).toHaveTextContent('Yes');
+    expect(screen.getByTestId('audit-tab-measurement-done')).toBeInTheDocument();
+  });
+
+  it('marks a measurement as not applicable on a network, which settles it, and shows the catalogue’s default', async () => {
+    const { s, backend, user } = await openAudit({
+      selected: ['linkedin', 'blog'],
+      presences: [account('linkedin'), account('blog')],
+      metrics: [
+        // What Rust proposes for a blog: follower growth does not apply.
+        { network: 'blog', metric: 'follower_growth', available: false, source: '', not_applicable: true },
+        ...(['reach', 'engagement', 'clicks', 'conversions'] as const).flatMap((metric) =>
+          ['linkedin', 'blog'].map((network) => ({ network, metric, available: true, source: 'Stats', not_applicable: false })),
+        ),
+      ],
+    });
+    await user.click(screen.getByTestId('audit-tab-measurement'));
+    expect(await screen.findByTestId('measurement-answer')).toHaveTextContent('Missing: follower_growth on linkedin.');
+    // The blog's default shows: ticked as not applicable, the rest of the row set aside.
+    expect(screen.getByTestId('metric-blog-follower_growth-na')).toBeChecked();
+    expect(screen.getByTestId('metric-blog-follower_growth')).toBeDisabled();
+    expect(screen.getByTestId('metric-blog-follower_growth-source')).toBeDisabled();
+    expect(screen.getByTestId('metric-blog-follower_growth-row')).toHaveAttribute('data-not-applicable', 'true');
+
+    const na = screen.getByTestId('metric-linkedin-follower_growth-na');
+    expect(na).toHaveAccessibleName('Follower growth does not apply to LinkedIn');
+    await user.click(na);
+    await waitFor(() => expect(screen.getByTestId('measurement-answer')).toHaveAttribute('data-complete', 'true'));
+    expect(backend.callsTo('metric_save').at(-1)?.args).toEqual({
+      strategyId: s.id,
+      check: { network: 'linkedin', metric: 'follower_growth', available: false, source: '', not_applicable: true },
+    });
+    expect(screen.getByTestId('metric-linkedin-follower_growth')).toBeDisabled();
+    expect(screen.getByTestId('audit-tab-measurement-done')).toBeInTheDocument();
+
+    // The user may disagree with the default: the blog's follower growth applies after all, and is missing.
+    await user.click(screen.getByTestId('metric-blog-follower_growth-na'));
+    await waitFor(() =>
+      expect(screen.getByTestId('measurement-answer')).toHaveTextContent('Missing: follower_growth on blog.'),
+    );
+    expect(screen.getByTestId('metric-blog-follower_growth')).toBeEnabled();
+    expect(backend.audits[s.id].metrics.find((m) => m.network === 'blog' && m.metric === 'follower_growth')).toMatchObject({
+      not_applicable: false,
+    });
+    expect(screen.queryByTestId('audit-tab-measurement-done')).toBeNull();
+  });
+
+  it('shows the answer in French as the backend words it', async () => {
+    const { user } = await openAudit({ selected: ['linkedin'], presences: [account('linkedin')] }, { language: 'fr' });
+    await user.click(screen.getByTestId('audit-tab-measurement'));
+    expect(await screen.findByTestId('measurement-answer')).toHaveTextContent('Pas encore. Il manque :');
+    expect(screen.getByTestId('metric-linkedin-reach-na')).toHaveAccessibleName('Portée / impressions : sans objet sur LinkedIn');
   });
 });
 

@@ -153,7 +153,11 @@ last_post_on: string | null, decision: Decision | null, formats: Array<FormatRat
 
 export type Metric = "reach" | "engagement" | "clicks" | "follower_growth" | "conversions";
 
-export type MetricCheck = { network: string, metric: Metric, available: boolean, source: string, };
+export type MetricCheck = { network: string, metric: Metric, available: boolean, source: string, 
+/**
+ * Absent from strategy files before version 7: read as false.
+ */
+not_applicable: boolean, };
 
 export type Audit = { 
 /**
@@ -173,7 +177,27 @@ not_on_social_yet: boolean,
  */
 stale_after_days: number, personas: Array<Persona>, presences: Array<Presence>, metrics: Array<MetricCheck>, };
 
-export type AuditView = { audit: Audit, findings: Array<Finding>, };
+export type MetricGap = { network: string, 
+/**
+ * In the order of [`Metric::ALL`].
+ */
+metrics: Array<Metric>, };
+
+export type AuditProgress = { audiences: boolean, presence: boolean, measurement: boolean, 
+/**
+ * The networks under audit whose account is described ([`Presence::is_described`]), in network order.
+ */
+described: Array<string>, 
+/**
+ * The measurements to settle, per network that needs them ([`measured_networks`]), in network order.
+ */
+gaps: Array<MetricGap>, 
+/**
+ * The answer to "Do I have every measurement I need?", naming what is missing and where.
+ */
+measurement_answer: Text, };
+
+export type AuditView = { audit: Audit, findings: Array<Finding>, progress: AuditProgress, };
 
 export type PlayerType = "direct_competitor" | "indirect_competitor" | "leader" | "inspiring";
 

@@ -286,12 +286,13 @@ pub struct Presence {
 }
 
 impl Presence {
+    /// Nothing said about the network yet: no account (`active` is off until the brand says it has one there).
     pub fn empty(network: &str) -> Presence {
         Presence {
             network: network.to_owned(),
             handle: String::new(),
             owner: String::new(),
-            active: true,
+            active: false,
             followers: None,
             posts_per_week: None,
             likes_per_post: None,
@@ -304,6 +305,30 @@ impl Presence {
             decision: None,
             formats: Vec::new(),
         }
+    }
+
+    /// Whether the account is described: a figure, a handle, an owner, a description, a last post or a rated
+    /// format. Saying the brand has an active account there (`active`) and the keep / improve / drop decision alone
+    /// describe nothing.
+    pub fn is_described(&self) -> bool {
+        let texts = [
+            &self.handle,
+            &self.owner,
+            &self.who_interacts,
+            &self.best_times,
+        ];
+        let figures = [
+            self.posts_per_week,
+            self.likes_per_post,
+            self.comments_per_post,
+            self.shares_per_post,
+            self.engagement_rate,
+        ];
+        self.followers.is_some()
+            || figures.iter().any(Option::is_some)
+            || texts.iter().any(|t| !t.trim().is_empty())
+            || self.last_post_on.is_some()
+            || !self.formats.is_empty()
     }
 }
 
@@ -340,13 +365,34 @@ impl Metric {
     }
 }
 
-/// Whether a measurement is available on a network, and where it is read from.
+/// Whether a measurement is available on a network, and where it is read from; or that it does not apply there
+/// (follower growth on a blog). A measurement not applicable is settled, as one available is; `not_applicable`
+/// wins over `available` (the store writes `available` off then).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct MetricCheck {
     pub network: String,
     pub metric: Metric,
     pub available: bool,
     pub source: String,
+    /// Absent from strategy files before version 7: read as false.
+    #[serde(default)]
+    pub not_applicable: bool,
+}
+
+impl MetricCheck {
+    /// Available, or not applicable: nothing left to set up.
+    pub fn settled(&self) -> bool {
+        self.available || self.not_applicable
+    }
+}
+
+/// The measurements that make no sense on a network of the catalogue, marked "not applicable" until the user says
+/// otherwise (a row of `metric_check` overrides it): a blog has readers, not followers.
+pub fn not_applicable_by_default(network: &Network) -> &'static [Metric] {
+    match (network.custom, network.key.as_str()) {
+        (false, "blog") => &[Metric::FollowerGrowth],
+        _ => &[],
+    }
 }
 
 /// The whole audit of a strategy.
@@ -365,15 +411,189 @@ pub struct Audit {
     pub metrics: Vec<MetricCheck>,
 }
 
-/// The audit with its findings, as the UI shows it.
+/// The audit with its findings and its progress, as the UI shows it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct AuditView {
     pub audit: Audit,
     pub findings: Vec<crate::findings::Finding>,
+    pub progress: AuditProgress,
+}
+
+/// The measurements still to settle (neither available nor marked not applicable) on one network.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct MetricGap {
+    pub network: String,
+    /// In the order of [`Metric::ALL`].
+    pub metrics: Vec<Metric>,
+}
+
+/// Which of the audit's three data parts are filled in (the step's progress), what the summary counts, and the
+/// measurement part's answer. The rules are in [`progress`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct AuditProgress {
+    pub audiences: bool,
+    pub presence: bool,
+    pub measurement: bool,
+    /// The networks under audit whose account is described ([`Presence::is_described`]), in network order.
+    pub described: Vec<String>,
+    /// The measurements to settle, per network that needs them ([`measured_networks`]), in network order.
+    pub gaps: Vec<MetricGap>,
+    /// The answer to "Do I have every measurement I need?", naming what is missing and where.
+    pub measurement_answer: crate::findings::Text,
 }
 
 /// The default number of days after which an active account with no post is stale.
 pub const DEFAULT_STALE_AFTER_DAYS: u32 = 30;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Progress: when is each part of the audit filled in.
+
+/// The networks whose measurements the audit needs: those under audit where the brand has an active account that it
+/// does not drop, in network order. None for a brand not on social media yet. (The same networks get a
+/// `missing_measurement` finding when a measurement is not settled.)
+pub fn measured_networks(audit: &Audit) -> Vec<&str> {
+    if audit.not_on_social_yet {
+        return Vec::new();
+    }
+    audit
+        .selected
+        .iter()
+        .filter(|k| {
+            audit
+                .presences
+                .iter()
+                .any(|p| &p.network == *k && p.active && p.decision != Some(Decision::Drop))
+        })
+        .map(String::as_str)
+        .collect()
+}
+
+/// The measurements of `network` that are neither available nor marked not applicable.
+pub fn unsettled_metrics(audit: &Audit, network: &str) -> Vec<Metric> {
+    Metric::ALL
+        .into_iter()
+        .filter(|m| {
+            !audit
+                .metrics
+                .iter()
+                .any(|c| c.network == network && c.metric == *m && c.settled())
+        })
+        .collect()
+}
+
+/// The audit's progress. A part is filled in when:
+/// - audiences: there is one audience at least;
+/// - presence: networks are chosen, and the account is described on one of them ([`Presence::is_described`]), or
+///   the brand is not on social media yet;
+/// - measurement: networks are chosen, and every measurement is available or marked not applicable on each network
+///   that needs them ([`measured_networks`]); when none does (no active account yet), one measurement available
+///   somewhere says the part was answered.
+pub fn progress(audit: &Audit) -> AuditProgress {
+    use crate::findings::{join, text};
+    let chosen = !audit.selected.is_empty();
+    let described: Vec<String> = audit
+        .selected
+        .iter()
+        .filter(|k| {
+            audit
+                .presences
+                .iter()
+                .any(|p| &p.network == *k && p.is_described())
+        })
+        .cloned()
+        .collect();
+    let measured = measured_networks(audit);
+    let gaps: Vec<MetricGap> = measured
+        .iter()
+        .map(|k| MetricGap {
+            network: (*k).to_owned(),
+            metrics: unsettled_metrics(audit, k),
+        })
+        .filter(|g| !g.metrics.is_empty())
+        .collect();
+    let answered = audit
+        .metrics
+        .iter()
+        .any(|c| c.available && audit.selected.contains(&c.network));
+    let measurement = chosen && gaps.is_empty() && (!measured.is_empty() || answered);
+
+    let name = |key: &str| -> String {
+        audit
+            .networks
+            .iter()
+            .find(|n| n.key == key)
+            .map_or_else(|| key.to_owned(), |n| n.name.clone())
+    };
+    let measurement_answer = if !chosen {
+        text(
+            "Choose the networks to audit first.".to_owned(),
+            "Choisissez d’abord les réseaux à auditer.".to_owned(),
+        )
+    } else if !gaps.is_empty() {
+        let part = |g: &MetricGap, fr: bool| {
+            let metrics: Vec<String> = g
+                .metrics
+                .iter()
+                .map(|m| {
+                    let (en, f) = metric_short_name(*m);
+                    (if fr { f } else { en }).to_owned()
+                })
+                .collect();
+            if fr {
+                format!("{} sur {}", join(&metrics, "et"), name(&g.network))
+            } else {
+                format!("{} on {}", join(&metrics, "and"), name(&g.network))
+            }
+        };
+        let en: Vec<String> = gaps.iter().map(|g| part(g, false)).collect();
+        let fr: Vec<String> = gaps.iter().map(|g| part(g, true)).collect();
+        text(
+            format!(
+                "Not yet. Missing: {}. Tick what you can measure, or mark what does not apply to a network.",
+                en.join("; ")
+            ),
+            format!(
+                "Pas encore. Il manque : {}. Cochez ce que vous savez mesurer, ou marquez ce qui est sans objet sur un réseau.",
+                fr.join(" ; ")
+            ),
+        )
+    } else if measurement {
+        text(
+            "Yes: every measurement you need is available, or marked as not applicable.".to_owned(),
+            "Oui : toutes les mesures nécessaires sont disponibles, ou marquées sans objet."
+                .to_owned(),
+        )
+    } else if audit.not_on_social_yet {
+        text(
+            "Your brand is not on social media yet: tick what you will be able to measure on the networks you plan to open.".to_owned(),
+            "Votre marque n’est pas encore sur les réseaux sociaux : cochez ce que vous pourrez mesurer sur les réseaux que vous comptez ouvrir.".to_owned(),
+        )
+    } else {
+        text(
+            "No active account to measure yet: say under Networks & presence where the brand has an active account, or tick what you will be able to measure.".to_owned(),
+            "Aucun compte actif à mesurer pour l’instant : indiquez dans Réseaux et présence où la marque a un compte actif, ou cochez ce que vous pourrez mesurer.".to_owned(),
+        )
+    };
+    AuditProgress {
+        audiences: !audit.personas.is_empty(),
+        presence: chosen && (audit.not_on_social_yet || !described.is_empty()),
+        measurement,
+        described,
+        gaps,
+        measurement_answer,
+    }
+}
+
+/// A measurement's name in a list of what is missing: short, since the list names several per network.
+pub(crate) fn metric_short_name(m: Metric) -> (&'static str, &'static str) {
+    match m {
+        Metric::Reach => ("reach", "la portée"),
+        Metric::Engagement => ("engagement", "l’engagement"),
+        Metric::Clicks => ("clicks", "les clics"),
+        Metric::FollowerGrowth => ("follower growth", "la croissance des abonnés"),
+        Metric::Conversions => ("conversions", "les conversions"),
+    }
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Validation: field-level codes, as for strategies. Field names are the JSON field names.
@@ -559,10 +779,19 @@ pub(crate) fn write_presence(tx: &Transaction, id: i64, p: &Presence) -> Result<
 
 pub(crate) fn write_metric(tx: &Transaction, id: i64, c: &MetricCheck) -> Result<()> {
     tx.execute(
-        "INSERT INTO metric_check (strategy_id, network, metric, available, source) VALUES (?1, ?2, ?3, ?4, ?5)
+        "INSERT INTO metric_check (strategy_id, network, metric, available, source, not_applicable)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
          ON CONFLICT (strategy_id, network, metric) DO UPDATE SET available = excluded.available,
-                                                                  source = excluded.source",
-        params![id, c.network, c.metric.as_str(), c.available, c.source.trim()],
+                                                                  source = excluded.source,
+                                                                  not_applicable = excluded.not_applicable",
+        params![
+            id,
+            c.network,
+            c.metric.as_str(),
+            c.available && !c.not_applicable,
+            c.source.trim(),
+            c.not_applicable
+        ],
     )?;
     Ok(())
 }
@@ -705,21 +934,44 @@ impl Store {
         presences.sort_by_key(|p| pos(&p.network));
 
         let mut metrics: Vec<MetricCheck> = conn
-            .prepare_cached("SELECT network, metric, available, source FROM metric_check WHERE strategy_id = ?1")?
+            .prepare_cached(
+                "SELECT network, metric, available, source, not_applicable FROM metric_check WHERE strategy_id = ?1",
+            )?
             .query_map([id], |r| {
                 let m: String = r.get(1)?;
-                Ok((r.get::<_, String>(0)?, m, r.get::<_, bool>(2)?, r.get::<_, String>(3)?))
+                Ok((
+                    r.get::<_, String>(0)?,
+                    m,
+                    r.get::<_, bool>(2)?,
+                    r.get::<_, String>(3)?,
+                    r.get::<_, bool>(4)?,
+                ))
             })?
             .filter_map(|r| r.ok())
-            .filter_map(|(network, m, available, source)| {
+            .filter_map(|(network, m, available, source, not_applicable)| {
                 Metric::parse(&m).map(|metric| MetricCheck {
                     network,
                     metric,
                     available,
                     source,
+                    not_applicable,
                 })
             })
             .collect();
+        // The catalogue's defaults for the networks under audit, where the user has said nothing.
+        for n in networks.iter().filter(|n| chosen.contains(&n.key)) {
+            for m in not_applicable_by_default(n) {
+                if !metrics.iter().any(|c| c.network == n.key && c.metric == *m) {
+                    metrics.push(MetricCheck {
+                        network: n.key.clone(),
+                        metric: *m,
+                        available: false,
+                        source: String::new(),
+                        not_applicable: true,
+                    });
+                }
+            }
+        }
         metrics.sort_by_key(|c| (pos(&c.network), c.metric));
 
         Ok(Audit {
@@ -737,7 +989,12 @@ impl Store {
     pub fn audit_view(&self, id: i64, today: NaiveDate) -> Result<AuditView> {
         let audit = self.audit(id)?;
         let findings = crate::findings::audit_findings(&audit, today);
-        Ok(AuditView { audit, findings })
+        let progress = progress(&audit);
+        Ok(AuditView {
+            audit,
+            findings,
+            progress,
+        })
     }
 
     pub fn set_audit_options(

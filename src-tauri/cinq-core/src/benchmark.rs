@@ -443,6 +443,21 @@ fn player_of(tx: &Transaction, id: i64, player_id: i64) -> Result<()> {
         .ok_or_else(|| CoreError::Validation(vec![FieldError::new("player_id", "unknown_player")]))
 }
 
+/// Whether another player of the strategy has this name, whatever its case and the spaces around it: two players
+/// of one name could not be told apart in the comparison.
+fn name_taken(tx: &Transaction, id: i64, player_id: Option<i64>, name: &str) -> Result<bool> {
+    let wanted = name.trim().to_lowercase();
+    let mut stmt = tx.prepare_cached("SELECT id, name FROM player WHERE strategy_id = ?1")?;
+    let rows = stmt.query_map([id], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
+    for row in rows {
+        let (pid, other) = row?;
+        if Some(pid) != player_id && other.trim().to_lowercase() == wanted {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
 fn known_network(tx: &Transaction, id: i64, key: &str) -> Result<()> {
     if audit::networks_of(tx, id)?.iter().any(|n| n.key == key) {
         Ok(())
@@ -558,6 +573,11 @@ impl Store {
         validate_player(input)?;
         self.write(|tx| {
             touch(tx, id)?;
+            if name_taken(tx, id, player_id, &input.name)? {
+                return Err(CoreError::Validation(vec![FieldError::new(
+                    "name", "taken",
+                )]));
+            }
             match player_id {
                 None => insert_player(tx, id, input),
                 Some(pid) => {

@@ -1275,6 +1275,11 @@ fn print_audit(
                 .map_or("undecided".to_owned(), enum_name),
         )?;
     }
+    writeln!(
+        out,
+        "\nMeasurement\n  {}",
+        view.progress.measurement_answer.en
+    )?;
     print_findings(out, &view.findings)
 }
 

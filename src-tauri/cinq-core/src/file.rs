@@ -27,9 +27,10 @@ use crate::strategy::{free_name_for_import, insert, validate, NewStrategy};
 
 pub const FORMAT: &str = "cinq.strategy";
 /// 1: the strategy itself. 2: with the audit. 3: with the benchmark. 4: with the objectives. 5: with the calendar.
-/// 6: with step 5 (posts' results and publications, KPI readings, A/B tests, adaptations).
+/// 6: with step 5 (posts' results and publications, KPI readings, A/B tests, adaptations). 7: an audit measurement
+/// can be marked not applicable (`not_applicable`, false when absent).
 /// An older file reads with the later steps empty.
-pub const FORMAT_VERSION: u32 = 6;
+pub const FORMAT_VERSION: u32 = 7;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -423,15 +423,8 @@ pub fn audit_findings(audit: &Audit, today: NaiveDate) -> Vec<Finding> {
             continue;
         }
         if p.decision != Some(crate::audit::Decision::Drop) {
-            let missing: Vec<Metric> = Metric::ALL
-                .into_iter()
-                .filter(|m| {
-                    !audit
-                        .metrics
-                        .iter()
-                        .any(|c| c.network == *key && c.metric == *m && c.available)
-                })
-                .collect();
+            // A measurement marked not applicable on the network is settled, as one available is.
+            let missing: Vec<Metric> = crate::audit::unsettled_metrics(audit, key);
             if !missing.is_empty() {
                 let en: Vec<String> = missing
                     .iter()
@@ -454,10 +447,8 @@ pub fn audit_findings(audit: &Audit, today: NaiveDate) -> Vec<Finding> {
                         format!("Vous ne pouvez pas encore mesurer {} sur {n}.", join(&fr, "et")),
                     ),
                     suggestion: text(
-                        "Set up what is missing (the network's statistics, UTM links, a tracking pixel) before you set objectives."
-                            .to_owned(),
-                        "Mettez en place ce qui manque (statistiques du réseau, liens UTM, pixel de suivi) avant de fixer vos objectifs."
-                            .to_owned(),
+                        format!("Set up what is missing (the network's statistics, UTM links, a tracking pixel) before you set objectives, or mark what does not apply to {n}."),
+                        format!("Mettez en place ce qui manque (statistiques du réseau, liens UTM, pixel de suivi) avant de fixer vos objectifs, ou marquez ce qui est sans objet sur {n}."),
                     ),
                     link: link("measurement", key),
                 });

@@ -173,6 +173,7 @@ fn sample_audit(tx: &rusqlite::Transaction, id: i64, today: NaiveDate) -> Result
         last_post_on: Some(day(2)),
         decision: Some(Decision::Keep),
         formats: rated(&[(Photo, 4), (Carousel, 3), (ShortVideo, 5), (Story, 3)]),
+        active: true,
         ..Presence::empty("instagram")
     };
     let facebook = Presence {
@@ -188,6 +189,7 @@ fn sample_audit(tx: &rusqlite::Transaction, id: i64, today: NaiveDate) -> Result
         last_post_on: Some(day(47)),
         decision: Some(Decision::Improve),
         formats: rated(&[(Photo, 3), (Link, 1), (Video, 2)]),
+        active: true,
         ..Presence::empty("facebook")
     };
     let x = Presence {
@@ -201,6 +203,7 @@ fn sample_audit(tx: &rusqlite::Transaction, id: i64, today: NaiveDate) -> Result
         who_interacts: "Quelques comptes d'artisans, peu de clients.".to_owned(),
         last_post_on: Some(day(6)),
         formats: rated(&[(Text, 2), (Link, 1)]),
+        active: true,
         ..Presence::empty("x")
     };
     for p in [&instagram, &facebook, &x] {
@@ -244,6 +247,7 @@ fn sample_audit(tx: &rusqlite::Transaction, id: i64, today: NaiveDate) -> Result
                 metric: *metric,
                 available: *available,
                 source: (*source).to_owned(),
+                not_applicable: false,
             },
         )?;
     }

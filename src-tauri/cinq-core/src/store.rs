@@ -352,6 +352,9 @@ pub const MIGRATIONS: &[&str] = &[
     // 10: every stored date and time in its one form (dates.rs). The work is Rust's: `stored_dates::repair`, run by
     // `migrate` right after this step (see REPAIR_DATES_AFTER); what it cannot read without ambiguity stays, and is listed.
     "-- stored dates and times: repaired by stored_dates::repair",
+    // 11: a measurement can be marked not applicable on a network (follower growth on a blog): settled, as one
+    // available is (audit.rs). Existing rows say nothing of it.
+    "ALTER TABLE metric_check ADD COLUMN not_applicable INTEGER NOT NULL DEFAULT 0 CHECK (not_applicable IN (0, 1));",
 ];
 
 /// The migration after which `migrate` runs `stored_dates::repair` (its 1-based number).

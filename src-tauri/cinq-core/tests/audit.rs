@@ -84,6 +84,7 @@ fn all_metrics(network: &str) -> Vec<MetricCheck> {
             metric,
             available: true,
             source: "stats".into(),
+            not_applicable: false,
         })
         .collect()
 }
@@ -164,6 +165,7 @@ fn personas_presence_metrics_and_networks_are_stored() {
                 metric: Metric::Reach,
                 available: true,
                 source: "Meta".into(),
+                not_applicable: false,
             },
         )
         .unwrap();
@@ -300,6 +302,7 @@ fn targets_without_presence_and_weak_presence() {
         )],
     );
     let mut ig = Presence::empty("instagram");
+    ig.active = true;
     ig.posts_per_week = Some(0.5);
     a.presences = vec![ig];
     a.metrics = all_metrics("instagram");
@@ -356,6 +359,7 @@ fn targets_without_presence_and_weak_presence() {
 fn drop_candidates_need_audiences_and_none_of_them_there() {
     let mut a = empty_audit();
     let mut x = Presence::empty("x");
+    x.active = true;
     x.posts_per_week = Some(2.0);
     a.presences = vec![x];
     a.metrics = all_metrics("x");
@@ -418,6 +422,7 @@ fn best_format_reports_ties_together() {
 fn missing_measurements_and_stale_accounts() {
     let mut a = empty_audit();
     let mut ig = Presence::empty("instagram");
+    ig.active = true;
     ig.last_post_on = Some("2026-05-02".into());
     a.presences = vec![ig];
     a.metrics = all_metrics("instagram");
@@ -600,4 +605,339 @@ fn a_file_with_bad_audit_data_is_refused_and_changes_nothing() {
     let e = store.import_strategy(&file).unwrap_err();
     assert!(e.to_string().contains("unknown network 'myspace'"), "{e}");
     assert_eq!(store.list_strategies().unwrap().len(), 1);
+}
+
+fn check(network: &str, metric: Metric, available: bool, not_applicable: bool) -> MetricCheck {
+    MetricCheck {
+        network: network.into(),
+        metric,
+        available,
+        source: String::new(),
+        not_applicable,
+    }
+}
+
+fn active(network: &str) -> Presence {
+    Presence {
+        active: true,
+        handle: format!("@brand on {network}"),
+        ..Presence::empty(network)
+    }
+}
+
+#[test]
+fn a_measurement_not_applicable_is_settled_and_the_answer_names_what_is_missing() {
+    let (mut store, id) = store_with_strategy();
+    for n in ["linkedin", "blog"] {
+        store.select_network(id, n, true).unwrap();
+        store.save_presence(id, &active(n)).unwrap();
+    }
+    let today = day("2026-06-01");
+
+    // The catalogue knows a blog has no followers: follower growth is not applicable there until the user says
+    // otherwise. Nothing else is settled.
+    let a = store.audit(id).unwrap();
+    assert_eq!(
+        a.metrics,
+        vec![check("blog", Metric::FollowerGrowth, false, true)]
+    );
+    let v = store.audit_view(id, today).unwrap();
+    assert!(!v.progress.measurement);
+    assert_eq!(
+        v.progress.gaps,
+        vec![
+            MetricGap {
+                network: "linkedin".into(),
+                metrics: Metric::ALL.to_vec(),
+            },
+            MetricGap {
+                network: "blog".into(),
+                metrics: vec![
+                    Metric::Reach,
+                    Metric::Engagement,
+                    Metric::Clicks,
+                    Metric::Conversions
+                ],
+            },
+        ]
+    );
+    assert_eq!(
+        v.progress.measurement_answer.en,
+        "Not yet. Missing: reach, engagement, clicks, follower growth and conversions on LinkedIn; reach, \
+         engagement, clicks and conversions on Blog. Tick what you can measure, or mark what does not apply to a \
+         network."
+    );
+    assert_eq!(
+        v.progress.measurement_answer.fr,
+        "Pas encore. Il manque : la portée, l’engagement, les clics, la croissance des abonnés et les \
+         conversions sur LinkedIn ; la portée, l’engagement, les clics et les conversions sur Blog. Cochez ce que \
+         vous savez mesurer, ou marquez ce qui est sans objet sur un réseau."
+    );
+
+    // Everything available, but follower growth on LinkedIn not applicable (sent ticked as well: not applicable
+    // wins, and the store keeps it unavailable).
+    for m in Metric::ALL {
+        let na = m == Metric::FollowerGrowth;
+        store
+            .save_metric(id, &check("linkedin", m, true, na))
+            .unwrap();
+        if m != Metric::FollowerGrowth {
+            store
+                .save_metric(id, &check("blog", m, true, false))
+                .unwrap();
+        }
+    }
+    let v = store.audit_view(id, today).unwrap();
+    assert!(v.progress.measurement, "{:?}", v.progress.gaps);
+    assert!(v.progress.gaps.is_empty());
+    assert_eq!(
+        v.progress.measurement_answer.en,
+        "Yes: every measurement you need is available, or marked as not applicable."
+    );
+    assert_eq!(
+        v.progress.measurement_answer.fr,
+        "Oui : toutes les mesures nécessaires sont disponibles, ou marquées sans objet."
+    );
+    assert!(!v
+        .findings
+        .iter()
+        .any(|f| f.kind == FindingKind::MissingMeasurement));
+    let li = v
+        .audit
+        .metrics
+        .iter()
+        .find(|c| c.network == "linkedin" && c.metric == Metric::FollowerGrowth)
+        .unwrap();
+    assert_eq!((li.available, li.not_applicable), (false, true));
+
+    // The user says a blog's follower growth does apply (its subscribers): the default gives way, and the gap is
+    // back, in the banner and in the finding.
+    store
+        .save_metric(id, &check("blog", Metric::FollowerGrowth, false, false))
+        .unwrap();
+    let v = store.audit_view(id, today).unwrap();
+    assert!(!v.progress.measurement);
+    assert_eq!(
+        v.progress.gaps,
+        vec![MetricGap {
+            network: "blog".into(),
+            metrics: vec![Metric::FollowerGrowth],
+        }]
+    );
+    assert!(
+        v.progress
+            .measurement_answer
+            .en
+            .contains("Missing: follower growth on Blog."),
+        "{}",
+        v.progress.measurement_answer.en
+    );
+    let f = v
+        .findings
+        .iter()
+        .find(|f| f.kind == FindingKind::MissingMeasurement)
+        .unwrap();
+    assert_eq!(f.network.as_deref(), Some("blog"));
+    assert_eq!(
+        f.explanation.en,
+        "You cannot yet measure follower growth on Blog."
+    );
+    assert!(
+        f.suggestion.fr.contains("sans objet sur Blog"),
+        "{}",
+        f.suggestion.fr
+    );
+}
+
+#[test]
+fn measurements_are_needed_where_the_brand_has_an_active_account_it_keeps() {
+    let mut a = empty_audit();
+    a.selected = vec!["instagram".into(), "tiktok".into()];
+    // No account yet: nothing needs measuring, but nothing is answered either.
+    let p = progress(&a);
+    assert!(p.gaps.is_empty() && !p.measurement);
+    assert!(
+        p.measurement_answer
+            .en
+            .starts_with("No active account to measure yet"),
+        "{}",
+        p.measurement_answer.en
+    );
+    // One measurement available somewhere answers the part.
+    a.metrics = vec![check("tiktok", Metric::Reach, true, false)];
+    assert!(progress(&a).measurement);
+    // An active account needs every measurement settled; a dropped one needs none.
+    a.presences = vec![active("instagram")];
+    let p = progress(&a);
+    assert!(!p.measurement);
+    assert_eq!(p.gaps[0].network, "instagram");
+    a.presences[0].decision = Some(Decision::Drop);
+    assert!(progress(&a).measurement);
+    // First-timers: no account to measure; they say what they will be able to measure.
+    a.presences.clear();
+    a.metrics.clear();
+    a.not_on_social_yet = true;
+    let p = progress(&a);
+    assert!(!p.measurement);
+    assert!(
+        p.measurement_answer
+            .fr
+            .starts_with("Votre marque n’est pas encore sur les réseaux sociaux"),
+        "{}",
+        p.measurement_answer.fr
+    );
+    // No network chosen: nothing is filled in.
+    a.selected.clear();
+    let p = progress(&a);
+    assert!(!p.measurement && !p.presence);
+    assert_eq!(
+        p.measurement_answer.en,
+        "Choose the networks to audit first."
+    );
+}
+
+#[test]
+fn only_described_accounts_count_and_an_account_is_off_until_said() {
+    let empty = Presence::empty("instagram");
+    assert!(!empty.active, "no account until the brand says it has one");
+    assert!(!empty.is_described());
+    // The switch and the decision alone describe nothing.
+    let switched = Presence {
+        active: true,
+        decision: Some(Decision::Keep),
+        ..Presence::empty("x")
+    };
+    assert!(!switched.is_described());
+
+    let mut a = empty_audit();
+    a.selected = ["facebook", "instagram", "linkedin", "x", "tiktok"]
+        .map(String::from)
+        .to_vec();
+    let mut ig = Presence::empty("instagram");
+    ig.followers = Some(0);
+    let mut li = Presence::empty("linkedin");
+    li.who_interacts = "Buyers".into();
+    let mut tiktok = Presence::empty("tiktok");
+    tiktok.handle = "   ".into();
+    a.presences = vec![
+        switched,
+        ig,
+        li,
+        tiktok,
+        Presence {
+            decision: Some(Decision::Drop),
+            ..Presence::empty("facebook")
+        },
+    ];
+    let p = progress(&a);
+    assert_eq!(p.described, vec!["instagram", "linkedin"]);
+    assert!(p.presence);
+    // A network no longer under audit is not counted.
+    a.selected.retain(|k| k != "linkedin");
+    assert_eq!(progress(&a).described, vec!["instagram"]);
+    a.selected.retain(|k| k != "instagram");
+    let p = progress(&a);
+    assert!(p.described.is_empty() && !p.presence);
+    // First-timers have nothing to describe.
+    a.not_on_social_yet = true;
+    assert!(progress(&a).presence);
+}
+
+#[test]
+fn the_sample_reads_right_three_accounts_described_and_its_measurement_gaps() {
+    let mut store = Store::open_in_memory().unwrap();
+    let s = store.create_sample().unwrap();
+    let v = store
+        .audit_view(s.id, chrono::Utc::now().date_naive())
+        .unwrap();
+    let p = &v.progress;
+    assert!(p.audiences && p.presence && !p.measurement);
+    assert_eq!(p.described, vec!["facebook", "instagram", "x"]);
+    assert!(v
+        .audit
+        .presences
+        .iter()
+        .all(|p| p.active && p.is_described()));
+    assert_eq!(
+        p.gaps,
+        vec![
+            MetricGap {
+                network: "instagram".into(),
+                metrics: vec![Metric::Conversions],
+            },
+            MetricGap {
+                network: "x".into(),
+                metrics: vec![Metric::Clicks, Metric::FollowerGrowth, Metric::Conversions],
+            },
+        ]
+    );
+}
+
+#[test]
+fn not_applicable_travels_in_the_strategy_file_and_an_older_file_reads_it_as_false() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, id) = store_with_strategy();
+    store.select_network(id, "blog", true).unwrap();
+    store.select_network(id, "linkedin", true).unwrap();
+    store
+        .save_metric(id, &check("linkedin", Metric::Clicks, false, true))
+        .unwrap();
+    let file = dir.path().join("s.json");
+    store.export_strategy_to(id, &file).unwrap();
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("\"version\": 7"), "{text}");
+    assert!(text.contains("\"not_applicable\": true"), "{text}");
+    let copy = store.import_strategy_from(&file).unwrap();
+    assert_eq!(
+        store.audit(copy.id).unwrap().metrics,
+        store.audit(id).unwrap().metrics
+    );
+
+    // A version 6 file has no such field: every measurement in it applies.
+    let mut json: serde_json::Value = serde_json::from_str(&text).unwrap();
+    json["version"] = 6.into();
+    for m in json["strategy"]["audit"]["metrics"].as_array_mut().unwrap() {
+        m.as_object_mut().unwrap().remove("not_applicable");
+    }
+    let old = serde_json::to_string(&json).unwrap();
+    assert!(!old.contains("not_applicable"), "{old}");
+    let parsed = cinq_core::file::parse_strategy_file(old.as_bytes()).unwrap();
+    assert!(parsed
+        .strategy
+        .audit
+        .metrics
+        .iter()
+        .all(|m| !m.not_applicable));
+}
+
+#[test]
+fn a_database_before_not_applicable_is_migrated_and_keeps_its_measurements() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("old.sqlite3");
+    let migrations = cinq_core::store::MIGRATIONS;
+    let before = migrations
+        .iter()
+        .position(|m| m.contains("not_applicable"))
+        .expect("the migration that adds not_applicable");
+    drop(Store::open_with_migrations(&db, &migrations[..before]).unwrap());
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute_batch(
+        "INSERT INTO strategy (id, name, organisation, sector, language, timezone, start_date, current_step,
+             created_at, updated_at)
+         VALUES (1, 'Old', '', '', 'en', 'UTC', '2026-01-01', 'audit', '2026-01-01T00:00:00Z',
+             '2026-01-01T00:00:00Z');
+         INSERT INTO selected_network (strategy_id, network) VALUES (1, 'instagram');
+         INSERT INTO metric_check (strategy_id, network, metric, available, source)
+             VALUES (1, 'instagram', 'reach', 1, 'Meta');",
+    )
+    .unwrap();
+    drop(conn);
+    let mut store = Store::open(&db).unwrap();
+    let mut reach = check("instagram", Metric::Reach, true, false);
+    reach.source = "Meta".into();
+    assert_eq!(store.audit(1).unwrap().metrics, vec![reach]);
+    store
+        .save_metric(1, &check("instagram", Metric::Clicks, false, true))
+        .unwrap();
+    assert!(store.audit(1).unwrap().metrics[1].not_applicable);
 }

@@ -93,6 +93,7 @@ fn bench(
 
 fn brand_on_instagram(posts: f64, likes: f64, formats: &[ContentFormat]) -> Audit {
     let mut p = Presence::empty("instagram");
+    p.active = true;
     p.posts_per_week = Some(posts);
     p.likes_per_post = Some(likes);
     p.formats = formats
@@ -530,4 +531,71 @@ fn a_file_with_a_bad_observation_is_refused_and_changes_nothing() {
     assert_eq!(e.code(), ErrorCode::InvalidFile);
     assert!(e.to_string().contains("unknown network 'myspace'"), "{e}");
     assert_eq!(store.list_strategies().unwrap().len(), 1);
+}
+
+#[test]
+fn a_second_player_of_the_same_name_is_refused_whatever_its_case() {
+    let (mut store, id) = store_with_strategy();
+    let a = store
+        .save_player(
+            id,
+            None,
+            &player("Le Fournil", PlayerType::DirectCompetitor),
+        )
+        .unwrap();
+    for name in ["Le Fournil", "  le fournil ", "LE FOURNIL"] {
+        let e = store
+            .save_player(id, None, &player(name, PlayerType::Leader))
+            .unwrap_err();
+        assert_eq!(codes(e), vec![("name".into(), "taken".into())], "{name}");
+    }
+    // Case beyond ASCII counts too.
+    store
+        .save_player(id, None, &player("Élan Café", PlayerType::Inspiring))
+        .unwrap();
+    let e = store
+        .save_player(id, None, &player("ÉLAN CAFÉ", PlayerType::Inspiring))
+        .unwrap_err();
+    assert_eq!(codes(e), vec![("name".into(), "taken".into())]);
+    // A player keeps its own name, in another case if it likes; it cannot take another's.
+    store
+        .save_player(
+            id,
+            Some(a),
+            &player("LE FOURNIL", PlayerType::DirectCompetitor),
+        )
+        .unwrap();
+    let b = store
+        .save_player(id, None, &player("La Mie", PlayerType::IndirectCompetitor))
+        .unwrap();
+    let e = store
+        .save_player(
+            id,
+            Some(b),
+            &player("le fournil", PlayerType::IndirectCompetitor),
+        )
+        .unwrap_err();
+    assert_eq!(codes(e), vec![("name".into(), "taken".into())]);
+    let names: Vec<String> = store
+        .benchmark(id)
+        .unwrap()
+        .players
+        .into_iter()
+        .map(|p| p.name)
+        .collect();
+    assert_eq!(names, vec!["LE FOURNIL", "Élan Café", "La Mie"]);
+    // Another strategy may watch a player of the same name.
+    let other = store
+        .create_strategy(&StrategyInput {
+            name: "Other".into(),
+            organisation: String::new(),
+            sector: String::new(),
+            language: Language::Fr,
+            timezone: "UTC".into(),
+            start_date: "2026-01-01".into(),
+        })
+        .unwrap();
+    store
+        .save_player(other.id, None, &player("Le Fournil", PlayerType::Leader))
+        .unwrap();
 }

@@ -59,6 +59,8 @@ fn declarations() -> String {
         Metric::decl(&cfg),
         MetricCheck::decl(&cfg),
         Audit::decl(&cfg),
+        MetricGap::decl(&cfg),
+        AuditProgress::decl(&cfg),
         AuditView::decl(&cfg),
         // Step 2, the benchmark.
         PlayerType::decl(&cfg),

@@ -159,7 +159,10 @@ fn audit_show_prints_the_audit_with_its_findings() {
     let r = cinq(&db, &["audit", "show", "1"]);
     assert_eq!(r.code, 0);
     assert!(
-        r.out.contains("Findings") && r.out.contains("Your targets are on Pinterest"),
+        r.out.contains("Findings")
+            && r.out.contains("Your targets are on Pinterest")
+            && r.out
+                .contains("Measurement\n  Not yet. Missing: conversions on Instagram;"),
         "{}",
         r.out
     );

@@ -493,6 +493,7 @@ fn the_audit_says_when_a_kpi_cannot_be_measured_and_suggests_sources() {
                     metric: Metric::Conversions,
                     available,
                     source: source.into(),
+                    not_applicable: false,
                 },
             )
             .unwrap();
@@ -582,6 +583,7 @@ fn keep(store: &mut Store, id: i64, network: &str, decision: Option<Decision>) {
         .save_presence(
             id,
             &Presence {
+                active: true,
                 decision,
                 ..Presence::empty(network)
             },

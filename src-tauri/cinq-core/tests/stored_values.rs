@@ -280,7 +280,7 @@ fn the_migration_repairs_what_it_can_and_lists_the_rest() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("old.sqlite3");
     // A database at the schema before the repair, with values an older Cinq let through.
-    let before = MIGRATIONS.len() - 1;
+    let before = cinq_core::store::REPAIR_DATES_AFTER - 1;
     drop(Store::open_with_migrations(&db, &MIGRATIONS[..before]).unwrap());
     let conn = rusqlite::Connection::open(&db).unwrap();
     conn.execute_batch(

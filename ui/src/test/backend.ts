@@ -7,11 +7,13 @@ import type {
   ApiError,
   AppInfo,
   Audit,
+  AuditProgress,
   AuditView,
   CustomNetworkInput,
   DueReview,
   Finding,
   Language,
+  Metric,
   MetricCheck,
   Network,
   PersonaInput,
@@ -109,6 +111,46 @@ export function emptyAudit(partial: Partial<Audit> = {}): Audit {
   };
 }
 
+const METRICS: Metric[] = ['reach', 'engagement', 'clicks', 'follower_growth', 'conversions'];
+
+/** A stand-in for audit::progress in Rust, simpler: the gaps are on the chosen networks with an active account not
+ *  dropped; the answer names them with the metrics' keys. */
+export function simpleProgress(a: Audit): AuditProgress {
+  const chosen = a.selected.length > 0;
+  const measured = a.not_on_social_yet
+    ? []
+    : a.selected.filter((k) => a.presences.some((p) => p.network === k && p.active && p.decision !== 'drop'));
+  const gaps = measured
+    .map((network) => ({
+      network,
+      metrics: METRICS.filter(
+        (m) => !a.metrics.some((c) => c.network === network && c.metric === m && (c.available || c.not_applicable)),
+      ),
+    }))
+    .filter((g) => g.metrics.length > 0);
+  const answered = a.metrics.some((c) => c.available && a.selected.includes(c.network));
+  const measurement = chosen && gaps.length === 0 && (measured.length > 0 || answered);
+  const described = a.selected.filter((k) =>
+    a.presences.some((p) => p.network === k && (p.handle !== '' || p.followers != null || p.posts_per_week != null)),
+  );
+  const list = gaps.map((g) => `${g.metrics.join(', ')} on ${g.network}`).join('; ');
+  const answer = !chosen
+    ? { en: 'Choose the networks to audit first.', fr: 'Choisissez d’abord les réseaux à auditer.' }
+    : gaps.length > 0
+      ? { en: `Not yet. Missing: ${list}.`, fr: `Pas encore. Il manque : ${list}.` }
+      : measurement
+        ? { en: 'Yes: every measurement you need is available.', fr: 'Oui : toutes les mesures sont disponibles.' }
+        : { en: 'No active account to measure yet.', fr: 'Aucun compte actif à mesurer pour l’instant.' };
+  return {
+    audiences: a.personas.length > 0,
+    presence: chosen && (a.not_on_social_yet || described.length > 0),
+    measurement,
+    described,
+    gaps,
+    measurement_answer: answer,
+  };
+}
+
 /** A stand-in for the Rust rules, much simpler: measurement gaps, and candidate networks for first-timers. */
 function simpleFindings(a: Audit): Finding[] {
   const name = (key: string) => a.networks.find((n) => n.key === key)?.name ?? key;
@@ -129,9 +171,8 @@ function simpleFindings(a: Audit): Finding[] {
     }
     return out;
   }
-  for (const key of a.selected) {
-    const ok = a.metrics.filter((m) => m.network === key && m.available).length;
-    if (ok >= 5) continue;
+  for (const { network: key, metrics } of simpleProgress(a).gaps) {
+    const ok = 5 - metrics.length;
     out.push({
       kind: 'missing_measurement',
       severity: 'warning',
@@ -155,7 +196,7 @@ export function holdAudit(b: FakeBackend): { release: () => void } {
   });
   b.overrides.audit_get = async () => {
     await late;
-    return { audit: emptyAudit(), findings: [] };
+    return { audit: emptyAudit(), findings: [], progress: simpleProgress(emptyAudit()) };
   };
   return { release: () => release() };
 }
@@ -203,7 +244,7 @@ export function installBackend(
   };
   const auditView = (id: unknown): AuditView => {
     const audit = structuredClone(auditOf(id));
-    return { audit, findings: structuredClone(b.findings ?? simpleFindings(audit)) };
+    return { audit, findings: structuredClone(b.findings ?? simpleFindings(audit)), progress: simpleProgress(audit) };
   };
   const auditCommand = (cmd: string, args: Record<string, unknown>): AuditView | undefined => {
     const id = args.strategyId;
@@ -297,7 +338,7 @@ export function installBackend(
       case 'metric_save': {
         const c = args.check as MetricCheck;
         knownNetwork(c.network);
-        a.metrics = [...a.metrics.filter((m) => !(m.network === c.network && m.metric === c.metric)), { ...c, source: c.source.trim() }];
+        a.metrics = [...a.metrics.filter((m) => !(m.network === c.network && m.metric === c.metric)), { ...c, available: c.available && !c.not_applicable, source: c.source.trim() }];
         break;
       }
       default:

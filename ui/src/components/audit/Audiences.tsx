@@ -17,6 +17,7 @@ import {
   TextInput,
   Title,
   Tooltip,
+  useComputedColorScheme,
 } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
@@ -34,6 +35,7 @@ import type {
 } from '../../bindings';
 import { api } from '../../ipc';
 import { Question } from '../StepFrame';
+import { HEATMAP_SCALE } from './heatmap';
 import { networkName, scrollIntoView } from './parts';
 import { errorOf, useAuditCtx } from './state';
 
@@ -423,7 +425,7 @@ function PersonaFields({
         </Stack>
         <NumberInput
           label={t('audit.audiences.ageMin')}
-          placeholder={t('audit.audiences.ageHint')}
+          placeholder={t('audit.audiences.ageMinHint')}
           allowDecimal={false}
           allowNegative={false}
           value={draft.age_min}
@@ -434,7 +436,7 @@ function PersonaFields({
         />
         <NumberInput
           label={t('audit.audiences.ageMax')}
-          placeholder={t('audit.audiences.ageHint')}
+          placeholder={t('audit.audiences.ageMaxHint')}
           allowDecimal={false}
           allowNegative={false}
           value={draft.age_max}
@@ -487,16 +489,11 @@ function PersonaFields({
   );
 }
 
-const LEVEL_STYLE: Record<UsageLevel, { bg: string; c: string }> = {
-  none: { bg: 'transparent', c: 'var(--mantine-color-dimmed)' },
-  low: { bg: 'var(--mantine-color-teal-light)', c: 'var(--mantine-color-text)' },
-  medium: { bg: 'var(--mantine-color-teal-4)', c: 'var(--mantine-color-black)' },
-  high: { bg: 'var(--mantine-color-teal-8)', c: 'var(--mantine-color-white)' },
-};
-
 function Heatmap() {
   const { t } = useTranslation();
   const { audit, focus } = useAuditCtx();
+  // One scale per scheme: the more use, the more the cell stands out from the page (see heatmap.ts).
+  const scale = HEATMAP_SCALE[useComputedColorScheme('light')];
   const columns = useMemo(() => {
     const rated = audit.personas.flatMap((p) => p.usage.filter((u) => u.level !== 'none').map((u) => u.network));
     const extra = audit.not_on_social_yet ? rated : [];
@@ -546,7 +543,7 @@ function Heatmap() {
                   </Table.Th>
                   {columns.map((key) => {
                     const level = levelOf(p, key);
-                    const s = LEVEL_STYLE[level];
+                    const s = scale[level];
                     return (
                       <Table.Td
                         key={key}

@@ -6,7 +6,7 @@ import { IconAlertTriangle, IconCheck, IconLoader2 } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { type SaveTracker, useSaveStatus } from '../../autosave';
-import type { Audit, AuditView, StepId } from '../../bindings';
+import type { AuditView, StepId } from '../../bindings';
 import { useAudit } from '../../queries';
 import { StepHeader, StepLoadFailed, StepLoading, StepTabs } from '../StepFrame';
 import { Audiences } from './Audiences';
@@ -18,17 +18,10 @@ import { Summary } from './Summary';
 /** The sub-step shown last, per strategy, so that coming back to the audit reopens it. */
 const lastSection = new Map<number, Section>();
 
-/** Which of the three data parts have something in them (for the progress indicator only). */
+/** Which of the three data parts are filled in (for the progress indicator only): Rust decides (audit::progress). */
 export function filledParts(view: AuditView): Record<Exclude<Section, 'summary'>, boolean> {
-  const a: Audit = view.audit;
-  // A network where the brand is absent has nothing to fill in: one described account (or "not on social media
-  // yet") completes the part.
-  const presenceDone = a.selected.length > 0 && (a.not_on_social_yet || a.presences.length > 0);
-  const measurementDone =
-    a.selected.length > 0 &&
-    a.metrics.some((m) => a.selected.includes(m.network)) &&
-    !view.findings.some((f) => f.kind === 'missing_measurement');
-  return { audiences: a.personas.length > 0, presence: presenceDone, measurement: measurementDone };
+  const p = view.progress;
+  return { audiences: p.audiences, presence: p.presence, measurement: p.measurement };
 }
 
 export function AuditStep({ strategyId, onGoToStep }: { strategyId: number; onGoToStep: (step: StepId) => void }) {

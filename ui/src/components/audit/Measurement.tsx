@@ -1,6 +1,6 @@
 // Part 3 of the audit: for each selected network, which measurements are available and where they are read.
 import { useEffect } from 'react';
-import { Alert, Checkbox, Group, Paper, Stack, Table, TextInput, Title } from '@mantine/core';
+import { Alert, Checkbox, Paper, Stack, Table, TextInput, Title } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useAutosave } from '../../autosave';
@@ -14,11 +14,10 @@ export const METRICS: readonly Metric[] = ['reach', 'engagement', 'clicks', 'fol
 
 export function Measurement() {
   const { t } = useTranslation();
-  const { audit, view } = useAuditCtx();
+  const { audit, view, lang } = useAuditCtx();
   const selected = audit.networks.filter((n) => audit.selected.includes(n.key));
-  const missing = [
-    ...new Set(view.findings.filter((f) => f.kind === 'missing_measurement').map((f) => f.network ?? '')),
-  ].filter((k) => k !== '');
+  // Rust decides what is still missing, and says it (audit::progress).
+  const { measurement: complete, gaps, measurement_answer: answer } = view.progress;
 
   return (
     <Stack gap="lg">
@@ -29,20 +28,13 @@ export function Measurement() {
       />
       <Alert
         variant="light"
-        color={selected.length === 0 ? 'gray' : missing.length === 0 ? 'teal' : 'orange'}
-        icon={missing.length === 0 && selected.length > 0 ? <IconCircleCheck size={18} /> : <IconAlertTriangle size={18} />}
+        color={complete ? 'teal' : gaps.length > 0 ? 'orange' : 'gray'}
+        icon={complete ? <IconCircleCheck size={18} /> : <IconAlertTriangle size={18} />}
         title={t('audit.measurement.doIHave')}
         data-testid="measurement-answer"
-        data-complete={selected.length > 0 && missing.length === 0 ? 'true' : 'false'}
+        data-complete={complete ? 'true' : 'false'}
       >
-        {selected.length === 0
-          ? t('audit.measurement.noNetworks')
-          : missing.length === 0
-            ? t('audit.measurement.yes')
-            : t('audit.measurement.no', {
-                count: missing.length,
-                networks: missing.map((k) => networkName(audit.networks, k)).join(', '),
-              })}
+        {answer[lang]}
       </Alert>
       {selected.map((n) => (
         <MetricCard key={n.key} network={n} />
@@ -88,39 +80,53 @@ function MetricRow({ network, metric }: { network: string; metric: Metric }) {
     key: `${strategyId}:metric:${network}:${metric}`,
     initial: () => {
       const c = audit.metrics.find((x) => x.network === network && x.metric === metric);
-      return { available: c?.available ?? false, source: c?.source ?? '' };
+      return { available: c?.available ?? false, source: c?.source ?? '', not_applicable: c?.not_applicable ?? false };
     },
     // useAutosave runs the request through the tracker itself.
-    send: (d) => api.metricSave(strategyId, { network, metric, available: d.available, source: d.source }),
+    send: (d) => api.metricSave(strategyId, { network, metric, ...d }),
     tracker,
   });
   const id = `metric-${network}-${metric}`;
   const label = t(`audit.metrics.${metric}`);
+  const na = s.draft.not_applicable;
+  const networkLabel = networkName(audit.networks, network);
   return (
-    <Table.Tr>
-      <Table.Td w="45%">
+    <Table.Tr data-testid={`${id}-row`} data-not-applicable={na ? 'true' : undefined}>
+      <Table.Td w="38%">
         <Checkbox
           label={label}
           aria-label={t('audit.measurement.available', { metric: label })}
-          checked={s.draft.available}
+          checked={s.draft.available && !na}
+          disabled={na}
           onChange={(e) => s.change({ ...s.draft, available: e.currentTarget.checked }, 'now')}
           data-testid={id}
         />
       </Table.Td>
       <Table.Td>
-        <Group gap={0}>
-          <TextInput
-            style={{ flex: 1 }}
-            size="sm"
-            aria-label={`${label} · ${t('audit.measurement.source')}`}
-            placeholder={`${t('audit.measurement.source')} ${t('audit.measurement.sourceHint')}`}
-            value={s.draft.source}
-            onChange={(e) => s.change({ ...s.draft, source: e.currentTarget.value }, 'debounce')}
-            onBlur={s.flush}
-            error={errorOf(s.errors, 'source')}
-            data-testid={`${id}-source`}
-          />
-        </Group>
+        <TextInput
+          size="sm"
+          aria-label={`${label} · ${t('audit.measurement.source')}`}
+          placeholder={t('audit.measurement.sourceHint')}
+          value={s.draft.source}
+          disabled={na}
+          onChange={(e) => s.change({ ...s.draft, source: e.currentTarget.value }, 'debounce')}
+          onBlur={s.flush}
+          error={errorOf(s.errors, 'source')}
+          data-testid={`${id}-source`}
+        />
+      </Table.Td>
+      <Table.Td w={1} style={{ whiteSpace: 'nowrap' }}>
+        <Checkbox
+          size="sm"
+          label={t('audit.measurement.notApplicable')}
+          aria-label={t('audit.measurement.notApplicableLabel', { metric: label, network: networkLabel })}
+          checked={na}
+          onChange={(e) => {
+            const on = e.currentTarget.checked;
+            s.change({ ...s.draft, not_applicable: on, available: on ? false : s.draft.available }, 'now');
+          }}
+          data-testid={`${id}-na`}
+        />
       </Table.Td>
     </Table.Tr>
   );

@@ -381,7 +381,8 @@ function toDraft(p: Presence | undefined): PresenceDraft {
   return {
     handle: p?.handle ?? '',
     owner: p?.owner ?? '',
-    active: p?.active ?? true,
+    // No account until the brand says it has one there.
+    active: p?.active ?? false,
     followers: p?.followers ?? '',
     posts_per_week: p?.posts_per_week ?? '',
     likes_per_post: p?.likes_per_post ?? '',

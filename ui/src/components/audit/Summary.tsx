@@ -8,7 +8,8 @@ import { type Section, SECTIONS, useAuditCtx } from './state';
 export function Summary({ onGoToStep }: { onGoToStep: (step: StepId) => void }) {
   const { t } = useTranslation();
   const { audit, view, lang, goTo } = useAuditCtx();
-  const presences = audit.presences.filter((p) => audit.selected.includes(p.network)).length;
+  // Only the accounts described (a figure, a handle, a description…): Rust counts them.
+  const presences = view.progress.described.length;
 
   const open = (f: Finding) => {
     if (f.link.step !== 'audit') {

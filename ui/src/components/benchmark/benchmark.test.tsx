@@ -170,6 +170,40 @@ describe('players', () => {
     await waitFor(() => expect(screen.queryByTestId('player-name')).not.toBeInTheDocument());
   });
 
+  it('refuses a second player of the same name, whatever its case, on the name field, and keeps what was typed', async () => {
+    const backend = installBenchmarkBackend({ players: [FOURNIL] });
+    const { user } = await renderStep();
+
+    await user.click(screen.getByTestId('player-add'));
+    await user.type(await screen.findByTestId('player-name'), 'LE FOURNIL');
+    await user.type(screen.getByTestId('player-website'), 'https://fournil.example');
+    await user.click(screen.getByTestId('player-save'));
+    expect(await screen.findByTestId('player-name-error')).toHaveTextContent(
+      'You already watch a player of this name (capitals aside). Give this one another name, or edit the other.',
+    );
+    expect(screen.getByTestId('player-name')).toHaveValue('LE FOURNIL');
+    expect(screen.getByTestId('player-website')).toHaveValue('https://fournil.example');
+    expect(screen.getAllByTestId('player-card')).toHaveLength(1);
+    expect(backend.callsTo('player_save')).toHaveLength(1);
+
+    // Another name goes through.
+    await user.clear(screen.getByTestId('player-name'));
+    await user.type(screen.getByTestId('player-name'), 'Le Fournil du Port');
+    await user.click(screen.getByTestId('player-save'));
+    await waitFor(() => expect(screen.getAllByTestId('player-card')).toHaveLength(2));
+  });
+
+  it('in French, says the name is taken in French', async () => {
+    installBenchmarkBackend({ players: [FOURNIL] });
+    const { user } = await renderStep('fr');
+    await user.click(screen.getByTestId('player-add'));
+    await user.type(await screen.findByTestId('player-name'), 'le fournil');
+    await user.click(screen.getByTestId('player-save'));
+    expect(await screen.findByTestId('player-name-error')).toHaveTextContent(
+      'Vous suivez déjà un acteur de ce nom (majuscules mises à part). Donnez-lui un autre nom, ou modifiez l’autre.',
+    );
+  });
+
   it('deletes a player after confirmation', async () => {
     const backend = installBenchmarkBackend({ players: [FOURNIL, BIGBREAD] });
     const { user } = await renderStep();

@@ -196,6 +196,10 @@ export function createBenchmarkFake(init: Partial<Omit<BenchFake, 'calls' | 'cal
         if (!name) throw validation([{ field: 'name', code: 'required' }]);
         if (name.length > 120) throw validation([{ field: 'name', code: 'too_long' }]);
         const id = args.playerId as number | null;
+        // As Rust does: another player of the same name, whatever its case, is refused on the name.
+        if (b.players.some((p) => p.id !== id && p.name.trim().toLowerCase() === name.toLowerCase())) {
+          throw validation([{ field: 'name', code: 'taken' }]);
+        }
         const player: Player = { ...input, name, id: id ?? nextId++ };
         if (id == null) b.players.push(player);
         else {

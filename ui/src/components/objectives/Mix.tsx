@@ -376,7 +376,8 @@ function Topics() {
         example={t('objectives.topics.example')}
       />
       {unmatched.map(note)}
-      <SimpleGrid cols={{ base: 1, md: 3 }} spacing="md">
+      {/* Three columns only from `lg` up: at 1024 px a third of the page leaves a topic's field too narrow to read. */}
+      <SimpleGrid cols={{ base: 1, lg: 3 }} spacing="md" data-testid="topics-grid">
         {PILLARS.map((p) => (
           <TopicColumn key={p} pillar={p} onEdit={setEditing}>
             {noTopics.filter((f) => pillarOf(f) === p).map(note)}
@@ -387,6 +388,10 @@ function Topics() {
     </Stack>
   );
 }
+
+/** The narrowest a new topic's field gets before its button goes to the next line (layout.test.ts checks the
+ *  placeholders against it). */
+export const TOPIC_FIELD_MIN_REM = 13;
 
 function TopicColumn({ pillar, onEdit, children }: {
   pillar: Pillar;
@@ -480,9 +485,10 @@ function TopicColumn({ pillar, onEdit, children }: {
           }}
           noValidate
         >
-          <Group gap="xs" align="flex-start" wrap="nowrap">
+          {/* The field keeps room for its placeholder: when the column is narrow, the button goes under it. */}
+          <Group gap="xs" align="flex-start" wrap="wrap">
             <TextInput
-              style={{ flex: 1 }}
+              style={{ flex: `1 1 ${TOPIC_FIELD_MIN_REM}rem` }}
               aria-label={t('objectives.topics.newLabel', { pillar: label })}
               placeholder={t('objectives.topics.newHint')}
               value={name}
