@@ -180,8 +180,8 @@ fn strategy_update(state: State<AppState>, id: i64, input: StrategyInput) -> Cmd
 }
 
 #[tauri::command]
-fn strategy_duplicate(state: State<AppState>, id: i64) -> Cmd<Strategy> {
-    state.with(|s| s.duplicate_strategy(id))
+fn strategy_duplicate(state: State<AppState>, id: i64, language: Language) -> Cmd<Strategy> {
+    state.with(|s| s.duplicate_strategy_in(id, language))
 }
 
 #[tauri::command]
@@ -243,7 +243,11 @@ async fn strategy_export(
 
 /// Asks for a strategy file (a native dialog) and imports it as a new strategy. `None` when the user cancels.
 #[tauri::command]
-async fn strategy_import(app: AppHandle, state: State<'_, AppState>) -> Cmd<Option<Strategy>> {
+async fn strategy_import(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    language: Language,
+) -> Cmd<Option<Strategy>> {
     let Some(path) = app
         .dialog()
         .file()
@@ -253,7 +257,9 @@ async fn strategy_import(app: AppHandle, state: State<'_, AppState>) -> Cmd<Opti
         return Ok(None);
     };
     let path = picked(path)?;
-    state.with(|s| s.import_strategy_from(&path)).map(Some)
+    state
+        .with(|s| s.import_strategy_from_in(&path, language))
+        .map(Some)
 }
 
 /// Today in the strategy's time zone: findings about dates (stale accounts…) are computed against it.
@@ -1166,9 +1172,10 @@ fn ab_test_start(
     strategy_id: i64,
     post_id: i64,
     varied: VariedElement,
+    language: Language,
 ) -> Cmd<AbTest> {
     state.with(|s| {
-        let id = s.start_ab_test(strategy_id, post_id, varied)?;
+        let id = s.start_ab_test(strategy_id, post_id, varied, language)?;
         s.ab_test(strategy_id, id)
     })
 }

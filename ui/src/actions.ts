@@ -22,10 +22,10 @@ export function useSampleCreate(then?: (s: Strategy) => void) {
 
 /** `strategy_import` (native open dialog); nothing happens when the user cancels. */
 export function useImport(then?: (s: Strategy) => void) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: api.strategyImport,
+    mutationFn: () => api.strategyImport(i18n.language === 'fr' ? 'fr' : 'en'),
     onSuccess: (s) => {
       if (!s) return;
       void queryClient.invalidateQueries({ queryKey: qk.strategies });

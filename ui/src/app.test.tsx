@@ -207,7 +207,8 @@ describe('strategies screen', () => {
 
     await user.click(within(row).getByRole('button', { name: 'Duplicate' }));
     await waitFor(() => expect(screen.getAllByTestId('strategy-row')).toHaveLength(2));
-    expect(backend.callsTo('strategy_duplicate')[0].args).toEqual({ id: a.id });
+    // The copy is named in the UI's language.
+    expect(backend.callsTo('strategy_duplicate')[0].args).toEqual({ id: a.id, language: 'en' });
   });
 });
 
@@ -236,10 +237,22 @@ describe('wizard', () => {
     expect(await screen.findByTestId('step-title')).toHaveTextContent('Calendar');
     expect(backend.callsTo('strategy_set_current_step')[0].args).toEqual({ id: s.id, step: 'calendar' });
 
+    expect(screen.getByTestId('step-complete')).toHaveTextContent('Mark this step as complete');
+    expect(screen.queryByTestId('step-is-complete')).toBeNull();
     await user.click(screen.getByTestId('step-complete'));
     await waitFor(() => expect(screen.getByTestId('step-progress')).toHaveTextContent('3 of 5 steps completed'));
     expect(backend.callsTo('strategy_set_step_completed')[0].args).toEqual({ id: s.id, step: 'calendar', completed: true });
     expect(screen.getByTestId('step-calendar')).toHaveAttribute('data-completed', 'true');
+    // Marked: the step says so, and the button offers to reopen it.
+    expect(screen.getByTestId('step-is-complete')).toHaveTextContent('This step is complete');
+    expect(screen.getByTestId('step-complete')).toHaveTextContent('Mark as not complete');
+    await user.click(screen.getByTestId('step-complete'));
+    await waitFor(() => expect(screen.getByTestId('step-progress')).toHaveTextContent('2 of 5 steps completed'));
+    expect(backend.callsTo('strategy_set_step_completed')[1].args).toEqual({ id: s.id, step: 'calendar', completed: false });
+    expect(screen.getByTestId('step-complete')).toHaveTextContent('Mark this step as complete');
+    expect(screen.queryByTestId('step-is-complete')).toBeNull();
+    await user.click(screen.getByTestId('step-complete'));
+    await waitFor(() => expect(screen.getByTestId('step-progress')).toHaveTextContent('3 of 5 steps completed'));
 
     expect(screen.getByTestId('step-next')).toHaveTextContent('Next: Test & adapt');
     await user.click(screen.getByTestId('step-next'));

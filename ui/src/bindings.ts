@@ -107,6 +107,24 @@ export type NetworkKind = "social" | "owned";
 
 export type ContentFormat = "photo" | "video" | "carousel" | "text" | "link" | "story" | "live" | "short_video";
 
+export type FrenchName = { 
+/**
+ * As a subject or an object: "le blog", "la newsletter", "Instagram".
+ */
+the: string, 
+/**
+ * Where one posts: "sur le blog", "dans la newsletter", "sur Instagram".
+ */
+on: string, 
+/**
+ * After "de": "du blog", "de la newsletter", "d’Instagram", "de LinkedIn".
+ */
+of: string, 
+/**
+ * After "à": "au blog", "à la newsletter", "à Instagram".
+ */
+to: string, };
+
 export type Network = { 
 /**
  * A stable key: `linkedin`, or `custom-…` for the strategy's own networks.
@@ -115,7 +133,11 @@ key: string, name: string, kind: NetworkKind,
 /**
  * The longest post, in characters, if the network has a limit.
  */
-max_length: number | null, formats: Array<ContentFormat>, custom: boolean, };
+max_length: number | null, formats: Array<ContentFormat>, custom: boolean, 
+/**
+ * How French puts the network in a sentence ("sur le blog", "d’Instagram").
+ */
+fr: FrenchName, };
 
 export type CustomNetworkInput = { name: string, kind: NetworkKind, max_length: number | null, formats: Array<ContentFormat>, };
 
@@ -433,6 +455,14 @@ export type MetricInfo = { metric: KpiMetric, vanity: boolean, direction: Direct
 
 export type Ambition = "ok" | "too_high" | "wrong_way" | "unchanged" | "timid" | "from_zero" | "unknown";
 
+export type PacePeriod = "week" | "month";
+
+export type Pace = { per: PacePeriod, 
+/**
+ * The factor by which the KPI must change each period (1.5 = +50 %).
+ */
+factor: number, };
+
 export type SmartCheck = { specific: boolean, measurable: boolean, ambition: Ambition, 
 /**
  * Ambitious but achievable: the ambition is ok, timid, or cannot be judged from a baseline of 0.
@@ -441,7 +471,11 @@ achievable: boolean,
 /**
  * The KPI's change per month the target asks for, as a factor (1.5 = +50 % a month), when it can be computed.
  */
-monthly_factor: number | null, relevant: boolean, time_bound: boolean, vanity: boolean, };
+monthly_factor: number | null, 
+/**
+ * The same change said per week when the deadline is near, per month otherwise: what the texts show.
+ */
+pace: Pace | null, relevant: boolean, time_bound: boolean, vanity: boolean, };
 
 export type ObjectiveCheck = { objective_id: number, smart: SmartCheck, 
 /**
@@ -586,7 +620,12 @@ repeat_limit: number,
  */
 unused_weeks: number, };
 
-export type CalendarFinding = { posts: Array<number>, editorial: Array<number>, kind: FindingKind, severity: Severity, network: string | null, title: Text, 
+export type CalendarFinding = { 
+/**
+ * The title a post's own checks show, when the finding is about each of its posts; none for a finding about the
+ * plan or a network as a whole (see the module's rules).
+ */
+post_title: Text | null, posts: Array<number>, editorial: Array<number>, kind: FindingKind, severity: Severity, network: string | null, title: Text, 
 /**
  * The evidence, in a sentence or two.
  */
@@ -653,6 +692,10 @@ export type ImportReport = { posts: number,
 created_topics: number, created_objectives: number, created_editorial: number, };
 
 export type CalendarRow = { network: string, name: string, 
+/**
+ * How French puts the network in a sentence ("sur le blog", "d’Instagram").
+ */
+fr: FrenchName, 
 /**
  * The longest post, in characters, if the network has a limit.
  */

@@ -11,6 +11,7 @@ import type {
   CustomNetworkInput,
   ErrorCode,
   FieldError,
+  Language,
   MetricCheck,
   PersonaInput,
   Presence,
@@ -88,7 +89,8 @@ export const api = {
   strategyOpen: (id: number) => call<Strategy>('strategy_open', { id }),
   strategyCreate: (input: StrategyInput) => call<Strategy>('strategy_create', { input }),
   strategyUpdate: (id: number, input: StrategyInput) => call<Strategy>('strategy_update', { id, input }),
-  strategyDuplicate: (id: number) => call<Strategy>('strategy_duplicate', { id }),
+  /** A copy of the strategy, named in `language` (the UI's): "Name (copy)", "Nom (copie)". */
+  strategyDuplicate: (id: number, language: Language) => call<Strategy>('strategy_duplicate', { id, language }),
   strategyDelete: (id: number) => call<null>('strategy_delete', { id }),
   strategyRestore: (id: number) => call<Strategy>('strategy_restore', { id }),
   strategySetCurrentStep: (id: number, step: StepId) =>
@@ -96,7 +98,8 @@ export const api = {
   strategySetStepCompleted: (id: number, step: StepId, completed: boolean) =>
     call<Strategy>('strategy_set_step_completed', { id, step, completed }),
   strategyExport: (id: number) => call<string | null>('strategy_export', { id }),
-  strategyImport: () => call<Strategy | null>('strategy_import'),
+  /** A name already in use gets a tail in `language` (the UI's): "(imported)", "(importée)". */
+  strategyImport: (language: Language) => call<Strategy | null>('strategy_import', { language }),
   sampleCreate: () => call<Strategy>('sample_create'),
 
   // Step 1, the audit: every command answers with the whole audit and its findings.

@@ -544,8 +544,15 @@ impl Store {
         })
     }
 
-    /// Starts a test from a post: the post is variant A, a copy of it variant B (see the module's rules).
-    pub fn start_ab_test(&mut self, id: i64, post_id: i64, varied: VariedElement) -> Result<i64> {
+    /// Starts a test from a post: the post is variant A, a copy of it variant B (see the module's rules). The test's
+    /// name is in `language`, the one the user reads the app in.
+    pub fn start_ab_test(
+        &mut self,
+        id: i64,
+        post_id: i64,
+        varied: VariedElement,
+        language: crate::model::Language,
+    ) -> Result<i64> {
         let post = self.post(id, post_id)?;
         if varied == VariedElement::Time && post.data.scheduled_at.is_none() {
             return Err(CoreError::Validation(vec![FieldError::new(
@@ -562,7 +569,7 @@ impl Store {
                 t.name
             )));
         }
-        let french = self.strategy(id)?.language == crate::model::Language::Fr;
+        let french = language == crate::model::Language::Fr;
         let mut copy = post.data.clone();
         copy.status = copy.status.min(PostStatus::Draft);
         if let Some(a) = post

@@ -26,6 +26,7 @@ use crate::error::{CoreError, FieldError, Result};
 use crate::findings::{text, Text};
 use crate::objectives::{self, Mission, MixWeights};
 use crate::store::{not_found, Store};
+use crate::words::NetName;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -258,13 +259,11 @@ fn post_write(p: Post) -> Result<Write> {
     Ok(Write::Post(p))
 }
 
-/// A network the strategy knows (as `save_mission` and `save_mix` require).
-fn known_network(store: &Store, id: i64, network: &str) -> Result<()> {
-    if crate::audit::networks_of(store.conn(), id)?
-        .iter()
-        .any(|n| n.key == network)
-    {
-        Ok(())
+/// A network the strategy knows (as `save_mission` and `save_mix` require), by its name.
+fn known_network(store: &Store, id: i64, network: &str) -> Result<NetName> {
+    let networks = crate::audit::networks_of(store.conn(), id)?;
+    if networks.iter().any(|n| n.key == network) {
+        Ok(NetName::of(&networks, network))
     } else {
         Err(CoreError::Validation(vec![FieldError::new(
             "networks",
@@ -285,7 +284,7 @@ fn plan(
             network,
             posts_per_week,
         } => {
-            known_network(store, id, network)?;
+            let name = known_network(store, id, network)?;
             let o = store.objectives(id)?;
             let before = o.missions.iter().find(|m| &m.network == network).cloned();
             let mission = Mission {
@@ -307,8 +306,8 @@ fn plan(
             Ok((
                 vec![Change {
                     what: text(
-                        format!("Posts per week on {network}"),
-                        format!("Publications par semaine sur {network}"),
+                        format!("Posts per week on {}", name.en),
+                        format!("Publications par semaine {}", name.fr.on),
                     ),
                     before: num(old),
                     after: num(*posts_per_week),
@@ -319,9 +318,10 @@ fn plan(
         }
         AdaptationAction::SetMix { network, weights } => {
             objectives::validate_mix(weights)?;
-            if let Some(n) = network {
-                known_network(store, id, n)?;
-            }
+            let name = match network {
+                Some(n) => Some(known_network(store, id, n)?),
+                None => None,
+            };
             let o = store.objectives(id)?;
             let before = match network {
                 Some(n) => o.mix.for_network(n),
@@ -330,10 +330,16 @@ fn plan(
             if before == *weights {
                 return Ok((Vec::new(), Vec::new()));
             }
-            let (en, fr) = match network {
+            let (en, fr) = match &name {
                 Some(n) => (
-                    format!("Content mix of {n} (promotion / curation / interaction)"),
-                    format!("Mix de contenus de {n} (promotion / curation / interaction)"),
+                    format!(
+                        "Content mix of {} (promotion / curation / interaction)",
+                        n.en
+                    ),
+                    format!(
+                        "Mix de contenus {} (promotion / curation / interaction)",
+                        n.fr.of
+                    ),
                 ),
                 None => (
                     "Content mix (promotion / curation / interaction)".to_owned(),

@@ -72,6 +72,56 @@ pub struct Network {
     pub max_length: Option<u32>,
     pub formats: Vec<ContentFormat>,
     pub custom: bool,
+    /// How French puts the network in a sentence ("sur le blog", "d’Instagram").
+    pub fr: FrenchName,
+}
+
+/// A network's name as a French sentence needs it: with its article and the prepositions it takes. The blog and the
+/// newsletter are common nouns ("le blog", "la newsletter"); the brands of the catalogue are names, with no article
+/// ("Instagram", "d’Instagram"). A network of the strategy's own is named as the user wrote it, like a brand, with
+/// "de" elided before a vowel: no article to guess, so no gender to get wrong.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct FrenchName {
+    /// As a subject or an object: "le blog", "la newsletter", "Instagram".
+    pub the: String,
+    /// Where one posts: "sur le blog", "dans la newsletter", "sur Instagram".
+    pub on: String,
+    /// After "de": "du blog", "de la newsletter", "d’Instagram", "de LinkedIn".
+    pub of: String,
+    /// After "à": "au blog", "à la newsletter", "à Instagram".
+    pub to: String,
+}
+
+impl FrenchName {
+    /// A name with no article, as brands take: "Instagram", "sur Instagram", "d’Instagram", "à Instagram".
+    pub fn proper(name: &str) -> FrenchName {
+        FrenchName {
+            the: name.to_owned(),
+            on: format!("sur {name}"),
+            of: crate::words::de(name),
+            to: format!("à {name}"),
+        }
+    }
+
+    /// The forms of a network: the catalogue's own, or [`FrenchName::proper`] for any other.
+    pub fn of_network(key: &str, name: &str) -> FrenchName {
+        let forms = |the: &str, on: &str, of: &str, to: &str| FrenchName {
+            the: the.to_owned(),
+            on: on.to_owned(),
+            of: of.to_owned(),
+            to: to.to_owned(),
+        };
+        match key {
+            "blog" => forms("le blog", "sur le blog", "du blog", "au blog"),
+            "newsletter" => forms(
+                "la newsletter",
+                "dans la newsletter",
+                "de la newsletter",
+                "à la newsletter",
+            ),
+            _ => FrenchName::proper(name),
+        }
+    }
 }
 
 fn builtin(
@@ -88,6 +138,7 @@ fn builtin(
         max_length,
         formats: formats.to_vec(),
         custom: false,
+        fr: FrenchName::of_network(key, name),
     }
 }
 
@@ -680,9 +731,11 @@ fn custom_networks(conn: &rusqlite::Connection, id: i64) -> Result<Vec<Network>>
     let rows = stmt.query_map([id], |r| {
         let kind: String = r.get(2)?;
         let formats: String = r.get(4)?;
+        let name: String = r.get(1)?;
         Ok(Network {
             key: r.get(0)?,
-            name: r.get(1)?,
+            fr: FrenchName::proper(&name),
+            name,
             kind: enum_from(&kind).unwrap_or(NetworkKind::Social),
             max_length: r.get(3)?,
             formats: serde_json::from_str(&formats).unwrap_or_default(),
@@ -1057,7 +1110,9 @@ impl Store {
             )?;
             if posts > 0 {
                 return Err(CoreError::Conflict(format!(
-                    "{posts} post(s) are planned on this network: move or delete them first"
+                    "{} planned on this network: move or delete {} first",
+                    crate::words::en(posts as usize, "1 post is", &format!("{posts} posts are")),
+                    crate::words::en(posts as usize, "it", "them")
                 )));
             }
             for table in [

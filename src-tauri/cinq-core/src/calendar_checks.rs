@@ -18,6 +18,11 @@
 //!   A/B test, which are meant to run side by side (`abtests::VariantGroups`).
 //! - **Orphans**: posts serving no objective; editorial items no post relays.
 //! - **Length**: a post's text longer than its network's limit (in characters).
+//!
+//! A finding about each of the posts it names (a collision, a topic repeated, a post off its mission, with no objective
+//! or too long) has a `post_title`: the post editor's "Checks for this post" shows it. One about the plan or a network
+//! as a whole (frequency, mix, a dominant topic) names its posts only so they can be selected, and stays out of a
+//! post's checks.
 
 use std::collections::BTreeMap;
 
@@ -31,6 +36,7 @@ use crate::calendar::{parse_date_time, text_length, Calendar, Post};
 use crate::findings::{figures, join, text, Finding, FindingKind, FindingLink, Severity, Text};
 use crate::model::StepId;
 use crate::objectives::{kept_networks, MixWeights, Objectives, Pillar};
+use crate::words::{cap, count_en, count_fr, en, figure_count, fr, NetName};
 
 /// A content mix is judged from this many posts with a pillar; fewer count as within tolerance.
 pub const MIX_MIN_POSTS: usize = 6;
@@ -65,6 +71,9 @@ pub struct CalendarFinding {
     #[serde(flatten)]
     #[ts(flatten)]
     pub finding: Finding,
+    /// The title a post's own checks show, when the finding is about each of its posts; none for a finding about the
+    /// plan or a network as a whole (see the module's rules).
+    pub post_title: Option<Text>,
     #[ts(type = "Array<number>")]
     pub posts: Vec<i64>,
     #[ts(type = "Array<number>")]
@@ -149,6 +158,7 @@ impl Out {
         editorial: Vec<i64>,
     ) {
         self.0.push(CalendarFinding {
+            post_title: about_each_post(kind).then(|| title.clone()),
             finding: Finding::new(
                 kind,
                 severity,
@@ -162,6 +172,25 @@ impl Out {
             editorial,
         });
     }
+
+    /// Sets how the last finding reads in one of its posts' checks.
+    fn for_each_post(&mut self, title: Text) {
+        if let Some(f) = self.0.last_mut() {
+            f.post_title = Some(title);
+        }
+    }
+}
+
+/// Whether a finding of this kind is about each of the posts it names (see the module's rules).
+pub fn about_each_post(kind: FindingKind) -> bool {
+    matches!(
+        kind,
+        FindingKind::PostCollision
+            | FindingKind::TopicRepeated
+            | FindingKind::MissionMisfit
+            | FindingKind::PostWithoutObjective
+            | FindingKind::PostTooLong
+    )
 }
 
 fn day_of(p: &Post) -> Option<NaiveDate> {
@@ -213,13 +242,7 @@ pub fn calendar_checks(
     to: NaiveDate,
 ) -> CalendarChecks {
     let mut out = Out(Vec::new());
-    let name = |key: &str| -> String {
-        audit
-            .networks
-            .iter()
-            .find(|n| n.key == key)
-            .map_or_else(|| key.to_owned(), |n| n.name.clone())
-    };
+    let name = |key: &str| NetName::of(&audit.networks, key);
     let topic_name = |id: i64| -> String {
         obj.topics
             .iter()
@@ -256,7 +279,7 @@ pub fn calendar_checks(
         if whole_weeks == 0 {
             continue;
         }
-        let n = name(k);
+        let NetName { en: n, fr: f } = name(k);
         let mine = on(k);
         let mut per_week = vec![0usize; whole_weeks as usize];
         for p in &mine {
@@ -268,7 +291,8 @@ pub fn calendar_checks(
             }
         }
         let average = per_week.iter().sum::<usize>() as f64 / per_week.len() as f64;
-        let (a_en, a_fr) = figures(average);
+        let (a_en, a_fr) =
+            figure_count(average, ("post", "publication"), ("posts", "publications"));
         let (t_en, t_fr) = figures(target);
         let ids: Vec<i64> = mine.iter().map(|p| p.id).collect();
         if average < target * 0.75 {
@@ -276,7 +300,7 @@ pub fn calendar_checks(
                 FindingKind::FrequencyTooLow,
                 Severity::Warning,
                 Some(k),
-                text(format!("Too few posts on {n}"), format!("Trop peu de publications sur {n}")),
+                text(format!("Too few posts on {n}"), format!("Trop peu de publications {}", f.on)),
                 text(
                     format!("{a_en} a week on average, for a target of {t_en} set by its mission."),
                     format!("{a_fr} par semaine en moyenne, pour une cible de {t_fr} fixée par sa mission."),
@@ -295,7 +319,7 @@ pub fn calendar_checks(
                 Some(k),
                 text(
                     format!("Many posts on {n}"),
-                    format!("Beaucoup de publications sur {n}"),
+                    format!("Beaucoup de publications {}", f.on),
                 ),
                 text(
                     format!("{a_en} a week on average, for a target of {t_en}."),
@@ -327,12 +351,12 @@ pub fn calendar_checks(
                     Severity::Warning,
                     Some(k),
                     text(
-                        format!("{} week(s) with nothing on {n}", empty.len()),
-                        format!("{} semaine(s) sans rien sur {n}", empty.len()),
+                        format!("{} with nothing on {n}", count_en(empty.len(), "week", "weeks")),
+                        format!("{} sans rien {}", count_fr(empty.len(), "semaine", "semaines"), f.on),
                     ),
                     text(
-                        format!("Weeks starting {}.", join(&list, "and")),
-                        format!("Semaines commençant le {}.", join(&list, "et")),
+                        format!("{} {}.", en(empty.len(), "The week starting", "Weeks starting"), join(&list, "and")),
+                        format!("{} {}.", fr(empty.len(), "La semaine du", "Les semaines du"), join(&list, "et")),
                     ),
                     text(
                         "An active account that goes silent loses its audience: plan at least one post those weeks.".into(),
@@ -356,14 +380,14 @@ pub fn calendar_checks(
         let flush = |run: &Vec<&Post>, out: &mut Out| {
             if run.len() >= limit {
                 let topic = topic_name(run[0].data.topic_id.unwrap_or_default());
-                let n = name(network);
+                let NetName { en: n, fr: f } = name(network);
                 out.push(
                     FindingKind::TopicRepeated,
                     Severity::Warning,
                     Some(network),
                     text(
                         format!("“{topic}” {} times in a row on {n}", run.len()),
-                        format!("« {topic} » {} fois de suite sur {n}", run.len()),
+                        format!("« {topic} » {} fois de suite {}", run.len(), f.on),
                     ),
                     text(
                         "Followers tire of the same subject post after post.".into(),
@@ -411,21 +435,32 @@ pub fn calendar_checks(
             .map(|t| t.data.name.clone())
             .collect();
         if !unused.is_empty() {
+            let k = unused.len();
+            let quoted_en: Vec<String> = unused.iter().map(|t| format!("“{t}”")).collect();
+            let quoted_fr: Vec<String> = unused.iter().map(|t| format!("« {t} »")).collect();
             out.push(
                 FindingKind::TopicUnused,
                 Severity::Info,
                 None,
                 text(
-                    format!("Topics left unused: {}", join(&unused, "and")),
-                    format!("Thèmes inutilisés : {}", join(&unused, "et")),
+                    format!("{}: {}", en(k, "Topic left unused", "Topics left unused"), join(&quoted_en, "and")),
+                    format!("{} : {}", fr(k, "Thème inutilisé", "Thèmes inutilisés"), join(&quoted_fr, "et")),
                 ),
                 text(
-                    format!("No post over the period uses them ({days} days)."),
-                    format!("Aucune publication de la période ne les utilise ({days} jours)."),
+                    format!(
+                        "No post over the period ({}) {}.",
+                        count_en(days as usize, "day", "days"),
+                        en(k, "uses it", "uses them")
+                    ),
+                    format!(
+                        "Aucune publication de la période ({}) ne {}.",
+                        count_fr(days as usize, "jour", "jours"),
+                        fr(k, "l’utilise", "les utilise")
+                    ),
                 ),
                 text(
-                    "Plan a post on them, or remove them from step 3 if they no longer matter.".into(),
-                    "Prévoyez-y une publication, ou retirez-les de l’étape 3 s’ils ne comptent plus.".into(),
+                    en(k, "Plan a post on it, or remove it from step 3 if it no longer matters.", "Plan a post on each, or remove them from step 3 if they no longer matter.").into(),
+                    fr(k, "Prévoyez une publication sur ce thème, ou retirez-le de l’étape 3 s’il ne compte plus.", "Prévoyez une publication sur chacun, ou retirez-les de l’étape 3 s’ils ne comptent plus.").into(),
                 ),
                 Vec::new(),
                 Vec::new(),
@@ -522,7 +557,7 @@ pub fn calendar_checks(
     }
     for k in &kept {
         let mine = on(k);
-        let n = name(k);
+        let NetName { en: n, fr: f } = name(k);
         let target = obj.mix.for_network(k);
         let (actual, counted) = actual_mix(mine.iter().copied());
         let within = !actual.is_some_and(|a| counted >= MIX_MIN_POSTS && off_target(target, a));
@@ -544,7 +579,7 @@ pub fn calendar_checks(
                 Some(k),
                 text(
                     format!("The mix on {n} is off its target"),
-                    format!("Le mix sur {n} s’écarte de sa cible"),
+                    format!("Le mix {} s’écarte de sa cible", f.of),
                 ),
                 text(
                     format!("Actual: {en}; target: {}.", target_text(target)),
@@ -552,7 +587,7 @@ pub fn calendar_checks(
                 ),
                 text(
                     format!("Rebalance the pillars of the posts on {n}."),
-                    format!("Rééquilibrez les piliers des publications sur {n}."),
+                    format!("Rééquilibrez les piliers des publications {}.", f.on),
                 ),
                 mine.iter().map(|p| p.id).collect(),
                 Vec::new(),
@@ -587,15 +622,24 @@ pub fn calendar_checks(
                 Some(k),
                 text(
                     format!("The posts on {n} stray from its mission"),
-                    format!("Les publications sur {n} s’éloignent de sa mission"),
+                    format!("Les publications {} s’éloignent de sa mission", f.of),
                 ),
                 text(
-                    format!("Only {s_en} % of them are in its main pillars ({}).", join(&names_en, "and")),
-                    format!("Seules {s_fr} % sont dans ses piliers principaux ({}).", join(&names_fr, "et")),
+                    format!(
+                        "Only {s_en} % of them are in its main pillars ({}).",
+                        join(&names_en, "and")
+                    ),
+                    format!(
+                        "{s_fr} % d’entre elles seulement relèvent de ses piliers principaux ({}).",
+                        join(&names_fr, "et")
+                    ),
                 ),
                 text(
                     format!("Plan more posts in those pillars on {n}, or revise its mission."),
-                    format!("Prévoyez plus de publications de ces piliers sur {n}, ou revoyez sa mission."),
+                    format!(
+                        "Prévoyez plus de publications de ces piliers {}, ou revoyez sa mission.",
+                        f.on
+                    ),
                 ),
                 with_pillar
                     .iter()
@@ -604,6 +648,10 @@ pub fn calendar_checks(
                     .collect(),
                 Vec::new(),
             );
+            out.for_each_post(text(
+                format!("This post strays from the mission of {n}"),
+                format!("Cette publication s’éloigne de la mission {}", f.of),
+            ));
         }
     }
 
@@ -624,14 +672,14 @@ pub fn calendar_checks(
             };
             let minutes = (tb - ta).num_minutes();
             if minutes < gap {
-                let n = name(network);
+                let NetName { en: n, fr: f } = name(network);
                 out.push(
                     FindingKind::PostCollision,
                     Severity::Warning,
                     Some(network),
                     text(
                         format!("Two posts {minutes} min apart on {n}"),
-                        format!("Deux publications à {minutes} min d’intervalle sur {n}"),
+                        format!("Deux publications à {minutes} min d’intervalle {}", f.on),
                     ),
                     text(
                         format!("“{}” and “{}”, on {}.", a.data.title, b.data.title, ta.format("%Y-%m-%d %H:%M")),
@@ -660,8 +708,16 @@ pub fn calendar_checks(
             Severity::Info,
             None,
             text(
-                format!("{} post(s) serve no objective", orphans.len()),
-                format!("{} publication(s) ne servent aucun objectif", orphans.len()),
+                format!(
+                    "{} {}",
+                    count_en(orphans.len(), "post", "posts"),
+                    en(orphans.len(), "serves no objective", "serve no objective")
+                ),
+                format!(
+                    "{} {}",
+                    count_fr(orphans.len(), "publication", "publications"),
+                    fr(orphans.len(), "ne sert aucun objectif", "ne servent aucun objectif")
+                ),
             ),
             text(
                 "A post that serves no objective cannot be judged in step 5.".into(),
@@ -674,6 +730,10 @@ pub fn calendar_checks(
             orphans,
             Vec::new(),
         );
+        out.for_each_post(text(
+            "This post serves no objective".into(),
+            "Cette publication ne sert aucun objectif".into(),
+        ));
     }
     let lonely: Vec<&crate::calendar::EditorialItem> = cal
         .editorial
@@ -695,7 +755,7 @@ pub fn calendar_checks(
             None,
             text(
                 format!("Not relayed on any network: {}", join(&titles, "and")),
-                format!("Relayé sur aucun réseau : {}", join(&titles, "et")),
+                format!("Aucune publication ne relaie {}", join(&titles, "et")),
             ),
             text(
                 "Content the brand produces reaches more people when posts relay it.".into(),
@@ -725,18 +785,20 @@ pub fn calendar_checks(
         };
         let len = text_length(&p.data.text);
         if len > max as usize {
-            let n = name(&p.data.network);
+            let NetName { en: n, fr: f } = name(&p.data.network);
+            let (len_en, len_fr) = figures(len as f64);
+            let (max_en, max_fr) = figures(f64::from(max));
             out.push(
                 FindingKind::PostTooLong,
                 Severity::Warning,
                 Some(&p.data.network),
                 text(
                     format!("“{}” is too long for {n}", p.data.title),
-                    format!("« {} » est trop longue pour {n}", p.data.title),
+                    format!("« {} » est trop longue pour {}", p.data.title, f.the),
                 ),
                 text(
-                    format!("{len} characters; {n} takes {max} at most."),
-                    format!("{len} caractères ; {n} en accepte {max} au plus."),
+                    format!("{len_en} characters; {n} takes {max_en} at most."),
+                    format!("{len_fr} caractères ; {} en accepte {max_fr} au plus.", cap(&f.the)),
                 ),
                 text(
                     "Shorten the text, or move the post to a network that takes it.".into(),
@@ -798,7 +860,7 @@ pub fn stored_dates_finding(problems: &[crate::stored_dates::Problem]) -> Option
             .collect();
         if problems.len() > 5 {
             parts.push(if fr {
-                format!("et {} autre(s)", problems.len() - 5)
+                format!("et {}", count_fr(problems.len() - 5, "autre", "autres"))
             } else {
                 format!("and {} more", problems.len() - 5)
             });
@@ -817,20 +879,32 @@ pub fn stored_dates_finding(problems: &[crate::stored_dates::Problem]) -> Option
         ),
         text(
             format!(
-                "{n} stored date(s) or time(s) are not in the form Cinq uses (YYYY-MM-DD, HH:MM) and could not be \
-                 repaired: {}. The calendar leaves these posts out, and exports refuse them until they are fixed.",
+                "{} not in the form Cinq uses (YYYY-MM-DD, HH:MM) and could not be repaired: {}. The calendar \
+                 leaves these posts out, and exports refuse them until they are fixed.",
+                en(
+                    n,
+                    "1 stored date or time is",
+                    &format!("{n} stored dates or times are")
+                ),
                 listed(false)
             ),
             format!(
-                "{n} date(s) ou heure(s) enregistrée(s) ne sont pas dans la forme qu’utilise Cinq (AAAA-MM-JJ, \
-                 HH:MM) et n’ont pas pu être corrigées : {}. Le calendrier laisse ces publications de côté, et les \
-                 exports les refusent tant qu’elles ne sont pas corrigées.",
+                "{} pas dans la forme qu’utilise Cinq (AAAA-MM-JJ, HH:MM) et n’{} pas pu être {} : {}. Le \
+                 calendrier laisse ces publications de côté, et les exports les refusent tant qu’elles ne sont pas \
+                 corrigées.",
+                fr(
+                    n,
+                    "1 date ou heure enregistrée n’est",
+                    &format!("{n} dates ou heures enregistrées ne sont")
+                ),
+                fr(n, "a", "ont"),
+                fr(n, "corrigée", "corrigées"),
                 listed(true)
             ),
         ),
         text(
             "Give each of them a date again: edit the post or the item, or move it in the calendar.".into(),
-            "Redonnez une date à chacun : modifiez la publication ou l’élément, ou déplacez-le dans le calendrier."
+            "Redonnez une date à chacun : modifiez la publication ou le contenu éditorial, ou déplacez-le dans le calendrier."
                 .into(),
         ),
         ids("post"),

@@ -383,10 +383,12 @@ fn unwritable_message(posts: &[UnwritablePost]) -> String {
         _ => String::new(),
     };
     format!(
-        "the export cannot write {} post(s): {}{more}. Give them a date and time in the calendar (its checks list \
-         them), then export again. Nothing was written.",
-        posts.len(),
-        named.join("; ")
+        "the export cannot write {}: {}{more}. Give {} a date and time in the calendar (its checks list \
+         {}), then export again. Nothing was written.",
+        crate::words::count_en(posts.len(), "post", "posts"),
+        named.join("; "),
+        crate::words::en(posts.len(), "it", "them"),
+        crate::words::en(posts.len(), "it", "them"),
     )
 }
 

@@ -1118,12 +1118,12 @@ impl RowChecker<'_> {
                 column: self.name(u32::try_from(fields).ok(), "network"),
                 expected: expected(
                     format!(
-                        "{} fields, as the header has: the row has {fields} (it is cut short)",
-                        self.header_fields
+                        "{}, as the header has: the row has {fields} (it is cut short)",
+                        crate::words::count_en(self.header_fields, "field", "fields")
                     ),
                     format!(
-                        "{} champs, comme l’en-tête : la ligne en a {fields} (elle est coupée)",
-                        self.header_fields
+                        "{}, comme l’en-tête : la ligne en a {fields} (elle est coupée)",
+                        crate::words::count_fr(self.header_fields, "champ", "champs")
                     ),
                 ),
             }]);

@@ -25,6 +25,8 @@ use crate::strategy::touch;
 pub struct CalendarRow {
     pub network: String,
     pub name: String,
+    /// How French puts the network in a sentence ("sur le blog", "d’Instagram").
+    pub fr: crate::audit::FrenchName,
     /// The longest post, in characters, if the network has a limit.
     pub max_length: Option<u32>,
     /// Kept by the audit. A network that was not (dropped later) still gets a row while it has posts in the period.
@@ -240,8 +242,10 @@ impl Store {
             .map(|key| {
                 let network = audit.networks.iter().find(|n| n.key == key);
                 let mission = objectives.missions.iter().find(|m| m.network == key);
+                let names = crate::words::NetName::of(&audit.networks, &key);
                 CalendarRow {
-                    name: network.map_or_else(|| key.clone(), |n| n.name.clone()),
+                    name: names.en,
+                    fr: names.fr,
                     max_length: network.and_then(|n| n.max_length),
                     kept: kept.contains(&key),
                     posts_per_week: mission.and_then(|m| m.posts_per_week),

@@ -510,8 +510,8 @@ fn execute(command: Command, db: PathBuf, out: &mut dyn Write) -> Result<()> {
             }
             if report.error_count > 0 && !skip_invalid && !dry_run {
                 return Err(CoreError::InvalidFile(format!(
-                    "{name}: {} bad row(s), nothing was imported (use --skip-invalid to import the good rows)",
-                    report.error_count
+                    "{name}: {}, nothing was imported (use --skip-invalid to import the good rows)",
+                    crate::words::count_en(report.error_count as usize, "bad row", "bad rows")
                 )));
             }
             Ok(())
@@ -563,7 +563,13 @@ fn execute(command: Command, db: PathBuf, out: &mut dyn Write) -> Result<()> {
                     .map(|f| (f.name.as_str(), f.bytes.as_slice()))
                     .collect();
                 crate::io::write::write_folder(&path, &set)?;
-                writeln!(out, "Wrote {} file(s) in {}.", files.len(), path.display()).map_err(io)
+                writeln!(
+                    out,
+                    "Wrote {} in {}.",
+                    crate::words::count_en(files.len(), "file", "files"),
+                    path.display()
+                )
+                .map_err(io)
             } else {
                 let f = files
                     .first()
@@ -585,11 +591,15 @@ fn execute(command: Command, db: PathBuf, out: &mut dyn Write) -> Result<()> {
             } else {
                 writeln!(
                     out,
-                    "Imported {} post(s) into '{}' (created {} topic(s), {} objective(s), {} editorial item(s)).",
-                    report.posts,
+                    "Imported {} into '{}' (created {}, {}, {}).",
+                    crate::words::count_en(report.posts as usize, "post", "posts"),
                     s.name,
-                    report.created_topics,
-                    report.created_objectives,
+                    crate::words::count_en(report.created_topics as usize, "topic", "topics"),
+                    crate::words::count_en(
+                        report.created_objectives as usize,
+                        "objective",
+                        "objectives"
+                    ),
                     report.created_editorial
                 )
                 .map_err(io)
@@ -813,14 +823,14 @@ fn print_results_import(
 ) -> std::io::Result<()> {
     writeln!(
         out,
-        "{} into '{name}': {}, {} row(s), numbers of {}",
+        "{} into '{name}': {}, {}, numbers of {}",
         if r.written {
             "Imported"
         } else {
             "Nothing written"
         },
         r.kind.label(),
-        r.rows,
+        crate::words::count_en(r.rows as usize, "row", "rows"),
         r.taken_on
     )?;
     writeln!(
@@ -836,7 +846,11 @@ fn print_results_import(
         )?;
     }
     if r.error_count as usize > r.errors.len() {
-        writeln!(out, "  … {} bad row(s) in all", r.error_count)?;
+        writeln!(
+            out,
+            "  … {} in all",
+            crate::words::count_en(r.error_count as usize, "bad row", "bad rows")
+        )?;
     }
     Ok(())
 }
@@ -976,7 +990,7 @@ Missions"
                     .collect();
                 writeln!(
                     out,
-                    "    {} post(s)/week; pillars: {}; audiences: {}",
+                    "    {} posts/week; pillars: {}; audiences: {}",
                     num(m.posts_per_week),
                     if pillars.is_empty() {
                         "-".to_owned()
@@ -1094,10 +1108,10 @@ fn print_benchmark(
             .count();
         writeln!(
             out,
-            "  {} ({}), {} observation(s)",
+            "  {} ({}), {}",
             p.name,
             enum_name(&p.player_type),
-            seen
+            crate::words::count_en(seen, "observation", "observations")
         )?;
     }
     writeln!(out, "\nComparison (latest observations)")?;
@@ -1373,8 +1387,13 @@ fn strategy(cmd: StrategyCommand, store: &mut Store, out: &mut dyn Write) -> Res
             if !problems.is_empty() {
                 writeln!(
                     out,
-                    "  {} stored date(s) or time(s) Cinq cannot read (fix them in the app):",
-                    problems.len()
+                    "  {} Cinq cannot read (fix {} in the app):",
+                    crate::words::count_en(
+                        problems.len(),
+                        "stored date or time",
+                        "stored dates or times"
+                    ),
+                    crate::words::en(problems.len(), "it", "them")
                 )
                 .map_err(io)?;
                 for p in &problems {
@@ -1509,8 +1528,8 @@ fn backup(cmd: BackupCommand, db: &std::path::Path, out: &mut dyn Write) -> Resu
             }
             writeln!(
                 out,
-                "{} backup(s) in {}, newest first:",
-                all.len(),
+                "{} in {}, newest first:",
+                crate::words::count_en(all.len(), "backup", "backups"),
                 dir.display()
             )
             .map_err(io)?;

@@ -465,11 +465,11 @@ fn explain(t: &KpiTrack) -> Text {
     let pace = match pct {
         Some(p) if p < 0.0 => (
             " (worse than the baseline)".to_owned(),
-            " (moins bien que le point de départ)".to_owned(),
+            " (moins bien qu’au point de départ)".to_owned(),
         ),
         Some(p) => (
             format!(" ({p} % of the way expected by now)"),
-            format!(" ({p} % du chemin attendu à ce jour)"),
+            format!(" ({p} % du chemin prévu)"),
         ),
         None => (String::new(), String::new()),
     };
@@ -486,7 +486,7 @@ fn explain(t: &KpiTrack) -> Text {
             pace.0
         ),
         format!(
-            "{s_fr} : {c_fr}{unit} aujourd’hui, {e_fr} attendu sur la route de {t_fr} au {}{}.",
+            "{s_fr} : {c_fr}{unit} aujourd’hui ; la trajectoire vers {t_fr} au {} en prévoit {e_fr} à ce jour{}.",
             long_date(deadline).1,
             pace.1
         ),
@@ -664,7 +664,7 @@ fn format_name(f: ContentFormat) -> (&'static str, &'static str) {
     }
 }
 
-/// `YYYY-MM-DD` as people write it: "May 25, 2027", "25 mai 2027".
+/// `YYYY-MM-DD` as people write it: "May 25, 2027", "25 mai 2027" ("1er mai 2027").
 fn long_date(s: &str) -> (String, String) {
     const EN: [&str; 12] = [
         "January",
@@ -699,7 +699,16 @@ fn long_date(s: &str) -> (String, String) {
             let m = d.month0() as usize;
             (
                 format!("{} {}, {}", EN[m], d.day(), d.year()),
-                format!("{} {} {}", d.day(), FR[m], d.year()),
+                format!(
+                    "{} {} {}",
+                    if d.day() == 1 {
+                        "1er".to_owned()
+                    } else {
+                        d.day().to_string()
+                    },
+                    FR[m],
+                    d.year()
+                ),
             )
         }
         None => (s.to_owned(), s.to_owned()),
@@ -714,7 +723,7 @@ fn pct(v: f64) -> (String, String) {
 fn underperformers(
     measured: &[Measured],
     today: NaiveDate,
-    network_name: &dyn Fn(&str) -> String,
+    network_name: &dyn Fn(&str) -> crate::words::NetName,
 ) -> Vec<Underperformer> {
     let mut out = Vec::new();
     let mut by_network: BTreeMap<&str, Vec<&Measured>> = BTreeMap::new();
@@ -725,7 +734,7 @@ fn underperformers(
             .push(m);
     }
     for (network, posts) in &by_network {
-        let name = network_name(network);
+        let crate::words::NetName { en: name, fr } = network_name(network);
         let rates: Vec<f64> = posts.iter().filter_map(|p| rate(&p.measures)).collect();
         let Some(med) = median(rates.clone()).filter(|_| rates.len() >= 4) else {
             continue;
@@ -764,11 +773,11 @@ fn underperformers(
                     baseline: med,
                     title: text(
                         format!("The {fname} format falls short on {name}"),
-                        format!("Le format {fname_fr} déçoit sur {name}"),
+                        format!("Le format {fname_fr} déçoit {}", fr.on),
                     ),
                     explanation: text(
                         format!("Its {} posts have a median engagement rate of {f_en}, against {m_en} for all of {name}'s posts.", v.len()),
-                        format!("Ses {} publications ont un taux d’engagement médian de {f_fr}, contre {m_fr} pour toutes les publications {name}.", v.len()),
+                        format!("Ses {} publications ont un taux d’engagement médian de {f_fr}, contre {m_fr} pour l’ensemble des publications {}.", v.len(), fr.of),
                     ),
                     suggestion: match better {
                         Some((b, b_fr)) => text(
@@ -777,7 +786,7 @@ fn underperformers(
                         ),
                         None => text(
                             format!("Post fewer {fname} posts on {name}, or test a new treatment of them against the current one."),
-                            format!("Publiez moins au format {fname_fr} sur {name}, ou testez une nouvelle façon de les traiter face à l’actuelle."),
+                            format!("Publiez moins au format {fname_fr} {}, ou testez une autre façon de le traiter face à l’actuelle.", fr.on),
                         ),
                     },
                 });
@@ -801,11 +810,11 @@ fn underperformers(
                     baseline: med,
                     title: text(
                         format!("“{}” engaged less than half as much as usual on {name}", p.post.data.title),
-                        format!("« {} » a engagé moins de la moitié de d’habitude sur {name}", p.post.data.title),
+                        format!("« {} » a suscité moins de la moitié de l’engagement habituel {}", p.post.data.title, fr.on),
                     ),
                     explanation: text(
                         format!("Its engagement rate is {r_en}, against a median of {m_en} for {name}'s posts over the period."),
-                        format!("Son taux d’engagement est de {r_fr}, pour une médiane de {m_fr} sur les publications {name} de la période."),
+                        format!("Son taux d’engagement est de {r_fr}, pour une médiane de {m_fr} sur les publications {} de la période.", fr.of),
                     ),
                     suggestion: text(
                         "Move this slot to a day and time that worked better, or rework the hook and visual before reusing the topic.".into(),
@@ -836,7 +845,7 @@ fn underperformers(
                     baseline: med,
                     title: text(
                         format!("{name} is losing steam"),
-                        format!("{name} s’essouffle"),
+                        format!("{} s’essouffle", crate::words::cap(&fr.the)),
                     ),
                     explanation: text(
                         format!("The median engagement rate of the last 4 weeks is {r_en}, against {m_en} over the whole period."),
@@ -844,7 +853,7 @@ fn underperformers(
                     ),
                     suggestion: text(
                         format!("Lower {name}'s posting frequency for a while and put the effort on the formats and topics that still work there."),
-                        format!("Baissez un temps la fréquence sur {name} et concentrez l’effort sur les formats et thèmes qui y marchent encore."),
+                        format!("Baissez un temps la fréquence {} et concentrez l’effort sur les formats et les thèmes qui y marchent encore.", fr.on),
                     ),
                 });
             }
@@ -1000,7 +1009,9 @@ impl Store {
             all.add(&m.measures);
         }
         let (top, bottom) = ends_of(&refs);
-        let under = underperformers(&period, today.min(to), &network_name);
+        let under = underperformers(&period, today.min(to), &|k| {
+            crate::words::NetName::of(&networks, k)
+        });
         Ok(Evaluation {
             from: day(from),
             to: day(to),

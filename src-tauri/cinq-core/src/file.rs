@@ -445,20 +445,38 @@ impl Store {
 
     /// Adds the strategy of a file as a new strategy, in one transaction. A name already in use gets " (imported)".
     pub fn import_strategy(&mut self, file: &StrategyFile) -> Result<Strategy> {
+        self.import_strategy_in(file, crate::model::Language::En)
+    }
+
+    /// As [`Store::import_strategy`], a name already in use getting its tail in `language` (the UI's): " (imported)",
+    /// " (importée)".
+    pub fn import_strategy_in(
+        &mut self,
+        file: &StrategyFile,
+        language: crate::model::Language,
+    ) -> Result<Strategy> {
         check_data(&file.strategy).map_err(|e| {
             CoreError::InvalidFile(format!("the strategy in this file is not valid: {e}"))
         })?;
         self.backup_before_import()?;
         let id = self.write(|tx| {
-            let name = free_name_for_import(tx, file.strategy.name.trim())?;
+            let name = free_name_for_import(tx, file.strategy.name.trim(), language)?;
             insert_data(tx, &file.strategy, &name)
         })?;
         self.strategy(id)
     }
 
     pub fn import_strategy_from(&mut self, path: &Path) -> Result<Strategy> {
+        self.import_strategy_from_in(path, crate::model::Language::En)
+    }
+
+    pub fn import_strategy_from_in(
+        &mut self,
+        path: &Path,
+        language: crate::model::Language,
+    ) -> Result<Strategy> {
         let file = read_strategy_file(path)?;
-        self.import_strategy(&file)
+        self.import_strategy_in(&file, language)
     }
 }
 

@@ -8,6 +8,7 @@ use ts_rs::TS;
 
 use crate::audit::{Audit, ContentFormat, Metric, Presence, UsageLevel};
 use crate::model::StepId;
+use crate::words::{cap, count_en, count_fr, figure_count, NetName};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -185,14 +186,24 @@ fn format_name(f: ContentFormat) -> (&'static str, &'static str) {
     }
 }
 
-pub(crate) fn metric_name(m: Metric) -> (&'static str, &'static str) {
+/// What a measurement of the audit measures, each thing apart, so that a list of measurements has a single "and":
+/// "reach, impressions, clicks, conversions and leads".
+pub(crate) fn metric_parts(m: Metric) -> &'static [(&'static str, &'static str)] {
     match m {
-        Metric::Reach => ("reach and impressions", "la portée et les impressions"),
-        Metric::Engagement => ("engagement", "l’engagement"),
-        Metric::Clicks => ("clicks", "les clics"),
-        Metric::FollowerGrowth => ("follower growth", "la croissance des abonnés"),
-        Metric::Conversions => ("conversions and leads", "les conversions et leads"),
+        Metric::Reach => &[("reach", "la portée"), ("impressions", "les impressions")],
+        Metric::Engagement => &[("engagement", "l’engagement")],
+        Metric::Clicks => &[("clicks", "les clics")],
+        Metric::FollowerGrowth => &[("follower growth", "la croissance des abonnés")],
+        Metric::Conversions => &[("conversions", "les conversions"), ("leads", "les leads")],
     }
+}
+
+/// Measurements in a sentence: "clicks, conversions and leads" / "les clics, les conversions et les leads".
+pub(crate) fn metric_list(metrics: &[Metric]) -> (String, String) {
+    let parts = || metrics.iter().flat_map(|m| metric_parts(*m).iter());
+    let en: Vec<String> = parts().map(|p| p.0.to_owned()).collect();
+    let fr: Vec<String> = parts().map(|p| p.1.to_owned()).collect();
+    (join(&en, "and"), join(&fr, "et"))
 }
 
 fn level_name(l: UsageLevel) -> (&'static str, &'static str) {
@@ -204,14 +215,7 @@ fn level_name(l: UsageLevel) -> (&'static str, &'static str) {
     }
 }
 
-/// "a, b and c" / "a, b et c".
-pub(crate) fn join(items: &[String], and: &str) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{} {and} {last}", rest.join(", ")),
-    }
-}
+pub(crate) use crate::words::join;
 
 /// How much each persona uses `network`, highest first (personas that did not rate it count as `none`).
 fn usage_on(audit: &Audit, network: &str) -> Vec<(String, UsageLevel)> {
@@ -257,13 +261,7 @@ fn who_uses(audit: &Audit, network: &str, at_least: UsageLevel) -> Text {
 /// The audit's findings as of `today`, most severe first, then in network order.
 pub fn audit_findings(audit: &Audit, today: NaiveDate) -> Vec<Finding> {
     let mut out = Vec::new();
-    let name = |key: &str| -> String {
-        audit
-            .networks
-            .iter()
-            .find(|n| n.key == key)
-            .map_or_else(|| key.to_owned(), |n| n.name.clone())
-    };
+    let name = |key: &str| NetName::of(&audit.networks, key);
     let presence =
         |key: &str| -> Option<&Presence> { audit.presences.iter().find(|p| p.network == key) };
     let order: Vec<&str> = audit.networks.iter().map(|n| n.key.as_str()).collect();
@@ -290,20 +288,28 @@ pub fn audit_findings(audit: &Audit, today: NaiveDate) -> Vec<Finding> {
             .collect();
         candidates.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.cmp(&a.2)));
         for (key, _, _) in candidates {
-            let n = name(key);
+            let NetName { en: n, fr } = name(key);
             let who = who_uses(audit, key, UsageLevel::Medium);
             out.push(Finding {
                 kind: FindingKind::CandidateNetwork,
                 severity: Severity::Info,
                 network: Some(key.to_owned()),
-                title: text(format!("{n} is a candidate network"), format!("{n} est un réseau social candidat")),
+                title: text(
+                    format!("{n} is a candidate network"),
+                    format!("{} est un réseau social candidat", cap(&fr.the)),
+                ),
                 explanation: text(
                     format!("Used by {}.", who.en),
                     format!("Utilisé par {}.", who.fr),
                 ),
                 suggestion: text(
-                    format!("Consider opening an account on {n} and giving it a mission in step 3."),
-                    format!("Envisagez d’ouvrir un compte sur {n} et de lui donner une mission à l’étape 3."),
+                    format!(
+                        "Consider opening an account on {n} and giving it a mission in step 3."
+                    ),
+                    format!(
+                        "Envisagez d’ouvrir un compte {} et de lui donner une mission à l’étape 3.",
+                        fr.on
+                    ),
                 ),
                 link: link("audiences", key),
             });
@@ -312,7 +318,8 @@ pub fn audit_findings(audit: &Audit, today: NaiveDate) -> Vec<Finding> {
     }
 
     for key in &social {
-        let n = name(key);
+        let NetName { en: n, fr } = name(key);
+        let on = &fr.on;
         let level = max_usage(audit, key);
         let p = presence(key).filter(|p| p.active);
         if level >= UsageLevel::Medium {
@@ -324,15 +331,15 @@ pub fn audit_findings(audit: &Audit, today: NaiveDate) -> Vec<Finding> {
                     network: Some((*key).to_owned()),
                     title: text(
                         format!("Your targets are on {n}, your brand is not"),
-                        format!("Vos cibles sont sur {n}, votre marque n’y est pas"),
+                        format!("Vos cibles sont {on}, votre marque n’y est pas"),
                     ),
                     explanation: text(
                         format!("Used by {}, yet the brand has no active account on {n}.", who.en),
-                        format!("Utilisé par {}, mais la marque n’a pas de compte actif sur {n}.", who.fr),
+                        format!("Utilisé par {}, mais la marque n’a pas de compte actif {on}.", who.fr),
                     ),
                     suggestion: text(
                         format!("Open or revive an account on {n}, or say in step 3 why you leave it aside."),
-                        format!("Ouvrez ou relancez un compte sur {n}, ou expliquez à l’étape 3 pourquoi vous le laissez de côté."),
+                        format!("Ouvrez ou relancez un compte {on}, ou expliquez à l’étape 3 pourquoi vous le laissez de côté."),
                     ),
                     link: link("presence", key),
                 }),
@@ -344,15 +351,15 @@ pub fn audit_findings(audit: &Audit, today: NaiveDate) -> Vec<Finding> {
                         network: Some((*key).to_owned()),
                         title: text(
                             format!("Your presence on {n} is weak for your targets"),
-                            format!("Votre présence sur {n} est faible pour vos cibles"),
+                            format!("Votre présence {on} est faible pour vos cibles"),
                         ),
                         explanation: text(
                             format!("Used by {}, yet the brand posts only {w} times a week on {n}.", who.en),
-                            format!("Utilisé par {}, mais la marque ne publie que {w_fr} fois par semaine sur {n}.", who.fr),
+                            format!("Utilisé par {}, mais la marque n’y publie que {w_fr} fois par semaine.", who.fr),
                         ),
                         suggestion: text(
-                            format!("Post on {n} at least once a week, or mark it \"improve\"."),
-                            format!("Publiez sur {n} au moins une fois par semaine, ou marquez-le « à améliorer »."),
+                            format!("Post on {n} at least once a week, or mark it “improve”."),
+                            format!("Publiez {on} au moins une fois par semaine, ou marquez ce réseau « à améliorer »."),
                         ),
                         link: link("presence", key),
                     });
@@ -370,15 +377,15 @@ pub fn audit_findings(audit: &Audit, today: NaiveDate) -> Vec<Finding> {
                     network: Some((*key).to_owned()),
                     title: text(
                         format!("{n} is a candidate to drop"),
-                        format!("{n} est un candidat à l’abandon"),
+                        format!("{} est un candidat à l’abandon", cap(&fr.the)),
                     ),
                     explanation: text(
                         format!("The brand is active on {n}, but none of your audiences uses it."),
-                        format!("La marque est active sur {n}, mais aucune de vos cibles ne l’utilise."),
+                        format!("La marque est active {on}, mais aucune de vos cibles ne l’utilise."),
                     ),
                     suggestion: text(
                         format!("Consider dropping {n} and putting that time where your targets are."),
-                        format!("Envisagez d’abandonner {n} et de consacrer ce temps aux réseaux de vos cibles."),
+                        format!("Envisagez d’abandonner {} et de consacrer ce temps aux réseaux de vos cibles.", fr.the),
                     ),
                     link: link("presence", key),
                 });
@@ -388,7 +395,8 @@ pub fn audit_findings(audit: &Audit, today: NaiveDate) -> Vec<Finding> {
 
     for key in &order {
         let Some(p) = presence(key) else { continue };
-        let n = name(key);
+        let NetName { en: n, fr } = name(key);
+        let on = &fr.on;
         if let Some(best) = p.formats.iter().map(|f| f.rating).max().filter(|r| *r > 0) {
             let mut top: Vec<ContentFormat> = p
                 .formats
@@ -398,23 +406,27 @@ pub fn audit_findings(audit: &Audit, today: NaiveDate) -> Vec<Finding> {
                 .collect();
             top.sort();
             let en: Vec<String> = top.iter().map(|f| format_name(*f).0.to_owned()).collect();
-            let fr: Vec<String> = top.iter().map(|f| format_name(*f).1.to_owned()).collect();
-            let (en, fr) = (join(&en, "and"), join(&fr, "et"));
+            let formats: Vec<String> = top.iter().map(|f| format_name(*f).1.to_owned()).collect();
+            let (en, formats) = (join(&en, "and"), join(&formats, "et"));
             out.push(Finding {
                 kind: FindingKind::BestFormat,
                 severity: Severity::Info,
                 network: Some((*key).to_owned()),
                 title: text(
                     format!("On {n}, {en} work best"),
-                    format!("Sur {n}, {fr} fonctionnent le mieux"),
+                    format!("{}, {formats} fonctionnent le mieux", cap(on)),
                 ),
                 explanation: text(
                     format!("Rated {best}/5, the highest of the formats tried on {n}."),
-                    format!("Note de {best}/5, la meilleure des formats essayés sur {n}."),
+                    if top.len() == 1 {
+                        format!("Noté {best}/5 : le meilleur des formats essayés {on}.")
+                    } else {
+                        format!("Notés {best}/5 : les meilleurs des formats essayés {on}.")
+                    },
                 ),
                 suggestion: text(
                     format!("Favour {en} when planning posts for {n}."),
-                    format!("Privilégiez {fr} en planifiant les publications sur {n}."),
+                    format!("Privilégiez {formats} en planifiant les publications {on}."),
                 ),
                 link: link("presence", key),
             });
@@ -426,25 +438,18 @@ pub fn audit_findings(audit: &Audit, today: NaiveDate) -> Vec<Finding> {
             // A measurement marked not applicable on the network is settled, as one available is.
             let missing: Vec<Metric> = crate::audit::unsettled_metrics(audit, key);
             if !missing.is_empty() {
-                let en: Vec<String> = missing
-                    .iter()
-                    .map(|m| metric_name(*m).0.to_owned())
-                    .collect();
-                let fr: Vec<String> = missing
-                    .iter()
-                    .map(|m| metric_name(*m).1.to_owned())
-                    .collect();
+                let (what_en, what_fr) = metric_list(&missing);
                 out.push(Finding {
                     kind: FindingKind::MissingMeasurement,
                     severity: Severity::Warning,
                     network: Some((*key).to_owned()),
                     title: text(
                         format!("Measurements missing on {n}"),
-                        format!("Mesures manquantes sur {n}"),
+                        format!("Mesures manquantes {on}"),
                     ),
                     explanation: text(
-                        format!("You cannot yet measure {} on {n}.", join(&en, "and")),
-                        format!("Vous ne pouvez pas encore mesurer {} sur {n}.", join(&fr, "et")),
+                        format!("You cannot yet measure {what_en} on {n}."),
+                        format!("Vous ne pouvez pas encore mesurer {what_fr} {on}."),
                     ),
                     suggestion: text(
                         format!("Set up what is missing (the network's statistics, UTM links, a tracking pixel) before you set objectives, or mark what does not apply to {n}."),
@@ -461,14 +466,25 @@ pub fn audit_findings(audit: &Audit, today: NaiveDate) -> Vec<Finding> {
                     kind: FindingKind::StaleAccount,
                     severity: Severity::Warning,
                     network: Some((*key).to_owned()),
-                    title: text(format!("{n} looks abandoned"), format!("{n} semble à l’abandon")),
+                    title: text(
+                        format!("{n} looks abandoned"),
+                        format!("{} semble à l’abandon", cap(&fr.the)),
+                    ),
                     explanation: text(
-                        format!("The last post on {n} was {days} days ago (the limit is {} days).", audit.stale_after_days),
-                        format!("La dernière publication sur {n} date de {days} jours (la limite est de {} jours).", audit.stale_after_days),
+                        format!(
+                            "The last post on {n} was {} ago (the limit is {}).",
+                            count_en(days as usize, "day", "days"),
+                            count_en(audit.stale_after_days as usize, "day", "days")
+                        ),
+                        format!(
+                            "La dernière publication {on} remonte à {} (la limite est de {}).",
+                            count_fr(days as usize, "jour", "jours"),
+                            count_fr(audit.stale_after_days as usize, "jour", "jours")
+                        ),
                     ),
                     suggestion: text(
                         format!("Post again on {n}, or decide to drop it."),
-                        format!("Publiez de nouveau sur {n}, ou décidez de l’abandonner."),
+                        format!("Publiez de nouveau {on}, ou décidez d’abandonner ce réseau."),
                     ),
                     link: link("presence", key),
                 });
@@ -559,7 +575,8 @@ pub fn benchmark_findings(
         else {
             continue;
         };
-        let name = &n.name;
+        let NetName { en: name, fr } = NetName::of(&audit.networks, &n.key);
+        let on = &fr.on;
         let on_network: Vec<_> = latest.iter().filter(|o| o.data.network == n.key).collect();
         let competitors: Vec<_> = on_network
             .iter()
@@ -573,22 +590,24 @@ pub fn benchmark_findings(
         );
         if let (Some(mine), Some(med)) = (p.posts_per_week, posts) {
             if mine < med {
-                let ((mine, mine_fr), (med, med_fr)) = (figures(mine), figures(med));
+                let (mine, mine_fr) =
+                    figure_count(mine, ("post", "publication"), ("posts", "publications"));
+                let (med, med_fr) = figures(med);
                 out.push(Finding {
                     kind: FindingKind::PostsLessThanCompetitors,
                     severity: Severity::Warning,
                     network: Some(n.key.clone()),
                     title: text(
                         format!("On {name}, you post less than your competitors"),
-                        format!("Sur {name}, vous publiez moins que vos concurrents"),
+                        format!("{}, vous publiez moins que vos concurrents", cap(on)),
                     ),
                     explanation: text(
-                        format!("{mine} posts a week, against {med} for the median competitor."),
-                        format!("{mine_fr} publications par semaine, contre {med_fr} pour le concurrent médian."),
+                        format!("{mine} a week, against {med} for the median competitor."),
+                        format!("{mine_fr} par semaine, contre {med_fr} pour le concurrent médian."),
                     ),
                     suggestion: text(
                         format!("Set a target frequency for {name} in step 3, or choose to be rarer but better."),
-                        format!("Fixez une fréquence cible pour {name} à l’étape 3, ou choisissez d’être plus rare mais meilleur."),
+                        format!("Fixez une fréquence cible {on} à l’étape 3, ou choisissez de publier moins souvent, mais mieux."),
                     ),
                     link: bench_link("comparison", Some(&n.key)),
                 });
@@ -602,18 +621,23 @@ pub fn benchmark_findings(
         );
         if let (Some(mine), Some(med)) = (brand_engagement(p), engagement) {
             if mine < med {
-                let ((mine, mine_fr), (med, med_fr)) = (figures(mine), figures(med));
+                let (mine, mine_fr) = figure_count(
+                    mine,
+                    ("interaction", "interaction"),
+                    ("interactions", "interactions"),
+                );
+                let (med, med_fr) = figures(med);
                 out.push(Finding {
                     kind: FindingKind::EngagesLessThanCompetitors,
                     severity: Severity::Warning,
                     network: Some(n.key.clone()),
                     title: text(
                         format!("On {name}, your posts engage less than your competitors'"),
-                        format!("Sur {name}, vos publications engagent moins que celles de vos concurrents"),
+                        format!("{}, vos publications suscitent moins d’engagement que celles de vos concurrents", cap(on)),
                     ),
                     explanation: text(
-                        format!("{mine} interactions per post, against {med} for the median competitor."),
-                        format!("{mine_fr} interactions par publication, contre {med_fr} pour le concurrent médian."),
+                        format!("{mine} per post, against {med} for the median competitor."),
+                        format!("{mine_fr} par publication, contre {med_fr} pour le concurrent médian."),
                     ),
                     suggestion: text(
                         "Look at what works for them in the observations, and test it in step 5.".to_owned(),
@@ -633,23 +657,23 @@ pub fn benchmark_findings(
         gap.dedup();
         if !gap.is_empty() {
             let en: Vec<String> = gap.iter().map(|f| format_name(*f).0.to_owned()).collect();
-            let fr: Vec<String> = gap.iter().map(|f| format_name(*f).1.to_owned()).collect();
-            let (en, fr) = (join(&en, "and"), join(&fr, "et"));
+            let formats: Vec<String> = gap.iter().map(|f| format_name(*f).1.to_owned()).collect();
+            let (en, formats) = (join(&en, "and"), join(&formats, "et"));
             out.push(Finding {
                 kind: FindingKind::FormatGap,
                 severity: Severity::Info,
                 network: Some(n.key.clone()),
                 title: text(
                     format!("Leaders use {en} on {name}; you do not"),
-                    format!("Les leaders utilisent {fr} sur {name} ; pas vous"),
+                    format!("Les leaders utilisent {formats} {on} ; pas vous"),
                 ),
                 explanation: text(
                     format!("Seen in the latest observations of the leaders and inspiring brands on {name}."),
-                    format!("Vu dans les dernières observations des leaders et marques inspirantes sur {name}."),
+                    format!("Vu dans les dernières observations des leaders et des marques inspirantes {on}."),
                 ),
                 suggestion: text(
                     format!("Try {en} on {name} and rate the result in the audit."),
-                    format!("Essayez {fr} sur {name} et notez le résultat dans l’audit."),
+                    format!("Essayez {formats} {on} et notez le résultat dans l’audit."),
                 ),
                 link: bench_link("comparison", Some(&n.key)),
             });

@@ -30,6 +30,7 @@ pub mod stats;
 pub mod store;
 pub mod stored_dates;
 pub mod strategy;
+pub mod words;
 
 pub use error::{ApiError, CoreError, ErrorCode, FieldError, Result};
 pub use model::*;

@@ -150,6 +150,39 @@ impl KpiMetric {
         )
     }
 
+    /// The vanity metric a text names, if any, in English or French: "More followers", "Gagner des abonnés", "1,000
+    /// likes", "Plus de J’aime", "more shares". Whole words only, case and accents aside.
+    pub fn named_in(text: &str) -> Option<KpiMetric> {
+        let folded: String = text
+            .to_lowercase()
+            .chars()
+            .map(|c| match c {
+                'à' | 'â' | 'ä' => 'a',
+                'é' | 'è' | 'ê' | 'ë' => 'e',
+                'î' | 'ï' => 'i',
+                'ô' | 'ö' => 'o',
+                'ù' | 'û' | 'ü' => 'u',
+                'ç' => 'c',
+                c if c.is_alphanumeric() => c,
+                _ => ' ',
+            })
+            .collect();
+        let words: Vec<&str> = folded.split_whitespace().collect();
+        let has = |w: &[&str]| words.iter().any(|x| w.contains(x));
+        // "J’aime" is two words once the apostrophe is gone.
+        let jaime = words.windows(2).any(|p| p == ["j", "aime"]);
+        // Plurals only for likes and shares: "what customers like", "our share of voice" name no metric.
+        if has(&["follower", "followers", "abonne", "abonnes", "fans"]) {
+            Some(KpiMetric::Followers)
+        } else if jaime || has(&["likes"]) {
+            Some(KpiMetric::Likes)
+        } else if has(&["shares", "reposts", "retweets", "partages"]) {
+            Some(KpiMetric::Shares)
+        } else {
+            None
+        }
+    }
+
     /// Lower is better for a response time; higher for everything else.
     pub fn default_direction(self) -> Direction {
         match self {

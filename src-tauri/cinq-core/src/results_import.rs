@@ -876,11 +876,13 @@ fn short_row(
         column: crate::io::read::clip(header.get(cells.len()).unwrap_or_default()),
         expected: expected(
             format!(
-                "{named} fields, as the header has: the row has {} (it is cut short)",
+                "{}, as the header has: the row has {} (it is cut short)",
+                crate::words::count_en(named, "field", "fields"),
                 cells.len()
             ),
             format!(
-                "{named} champs, comme l’en-tête : la ligne en a {} (elle est coupée)",
+                "{}, comme l’en-tête : la ligne en a {} (elle est coupée)",
+                crate::words::count_fr(named, "champ", "champs"),
                 cells.len()
             ),
         ),

@@ -1343,7 +1343,7 @@ fn sample_adapt(
             },
             Some(&AdaptationAction::SetFrequency { network: "pinterest".to_owned(), posts_per_week: Some(pinterest_after) }),
             &[Change {
-                what: crate::findings::text("Posts per week on pinterest".to_owned(), "Publications par semaine sur pinterest".to_owned()),
+                what: crate::findings::text("Posts per week on Pinterest".to_owned(), "Publications par semaine sur Pinterest".to_owned()),
                 before: format!("{pinterest_before}"),
                 after: format!("{pinterest_after}"),
                 post_id: None,

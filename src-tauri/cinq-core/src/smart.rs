@@ -7,11 +7,14 @@
 //! - **Ambitious but achievable**: with a baseline, a target and a deadline after today, the growth the target asks
 //!   for is spread over the months left: more than doubling each month ([`MAX_MONTHLY_FACTOR`]) is too ambitious
 //!   (10× in four weeks is 12× a month); a target on the wrong side of the baseline, or equal to it, is flagged; less
-//!   than 5 % better is timid. A baseline of 0 cannot be judged this way, and says so.
+//!   than 5 % better is timid. A baseline of 0 cannot be judged this way, and says so. The pace is said per week when
+//!   the deadline is less than about two months away ([`WEEKLY_PACE_BELOW_DAYS`]), per month otherwise.
 //! - **Relevant**: the objective serves a marketing objective that serves a business goal.
 //! - **Time-bound**: a deadline strictly after today.
 //! - **Vanity guard**: a vanity KPI (followers, likes, shares) is flagged unless the objective is relevant *and* says
-//!   how it leads to the business outcome (`contribution`).
+//!   how it leads to the business outcome (`contribution`). Before a metric is chosen (or with a custom one), the
+//!   title (and the custom KPI's name) is read for one, in English and French ([`KpiMetric::named_in`]): "More
+//!   followers" is a vanity objective from its first word.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -19,19 +22,22 @@ use ts_rs::TS;
 
 use crate::audit::Audit;
 use crate::findings::{
-    figures, join, metric_name, text, Finding, FindingKind, FindingLink, Severity, Text,
+    figures, join, metric_list, text, Finding, FindingKind, FindingLink, Severity, Text,
 };
 use crate::model::StepId;
 use crate::objectives::{
     kept_networks, undecided_networks, Direction, KpiMetric, Objective, ObjectiveType, Objectives,
     Pillar,
 };
+use crate::words::{cap, fr, NetName};
 
 /// The most a KPI may be multiplied by per month before the target is too ambitious.
 pub const MAX_MONTHLY_FACTOR: f64 = 2.0;
 /// A target less than this much better than the baseline is timid.
 pub const TIMID_FACTOR: f64 = 1.05;
 const DAYS_PER_MONTH: f64 = 30.4375;
+/// A deadline less than this many days away has its pace said per week ("×2 every week"), not per month.
+pub const WEEKLY_PACE_BELOW_DAYS: i64 = 61;
 /// A mission's pillar weighing less than this in the network's mix does not fit it.
 pub const MIN_PILLAR_WEIGHT: u32 = 20;
 
@@ -51,6 +57,37 @@ pub enum Ambition {
     Unknown,
 }
 
+/// Per week or per month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum PacePeriod {
+    Week,
+    Month,
+}
+
+/// The change the target asks for, per week or per month as the time left suggests ([`WEEKLY_PACE_BELOW_DAYS`]).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, TS)]
+pub struct Pace {
+    pub per: PacePeriod,
+    /// The factor by which the KPI must change each period (1.5 = +50 %).
+    pub factor: f64,
+}
+
+/// The pace of a `monthly` factor with `days` left: the same growth said per week when the deadline is near.
+pub fn pace(monthly: f64, days: i64) -> Pace {
+    if days < WEEKLY_PACE_BELOW_DAYS {
+        Pace {
+            per: PacePeriod::Week,
+            factor: monthly.powf(7.0 / DAYS_PER_MONTH),
+        }
+    } else {
+        Pace {
+            per: PacePeriod::Month,
+            factor: monthly,
+        }
+    }
+}
+
 /// The SMART checks of one objective, and the vanity guard.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct SmartCheck {
@@ -61,6 +98,8 @@ pub struct SmartCheck {
     pub achievable: bool,
     /// The KPI's change per month the target asks for, as a factor (1.5 = +50 % a month), when it can be computed.
     pub monthly_factor: Option<f64>,
+    /// The same change said per week when the deadline is near, per month otherwise: what the texts show.
+    pub pace: Option<Pace>,
     pub relevant: bool,
     pub time_bound: bool,
     pub vanity: bool,
@@ -159,9 +198,12 @@ pub fn check(o: &Objective, data: &Objectives, today: NaiveDate) -> SmartCheck {
     let (ambition, monthly_factor) = ambition(d.baseline, d.target, d.direction, today, deadline);
     let relevant = business_goal(o, data).is_some();
     let time_bound = deadline.is_some_and(|dl| dl > today);
+    let pace = monthly_factor
+        .zip(deadline)
+        .map(|(m, dl)| pace(m, (dl - today).num_days()));
     // A vanity KPI passes only when the objective is linked to the business and says how.
     let explained = relevant && !d.contribution.trim().is_empty();
-    let vanity = d.kpi_metric.is_some_and(KpiMetric::is_vanity) && !explained;
+    let vanity = vanity_metric(o).is_some() && !explained;
     SmartCheck {
         specific,
         measurable,
@@ -171,9 +213,23 @@ pub fn check(o: &Objective, data: &Objectives, today: NaiveDate) -> SmartCheck {
             Ambition::Ok | Ambition::Timid | Ambition::FromZero
         ),
         monthly_factor,
+        pace,
         relevant,
         time_bound,
         vanity,
+    }
+}
+
+/// The vanity metric an objective follows: its KPI's metric, or, before one is chosen (or for a custom one), the one
+/// its title or its KPI's name says ("More followers").
+pub fn vanity_metric(o: &Objective) -> Option<KpiMetric> {
+    let d = &o.data;
+    match d.kpi_metric {
+        Some(KpiMetric::Custom) => {
+            KpiMetric::named_in(&d.kpi_name).or_else(|| KpiMetric::named_in(&d.title))
+        }
+        Some(m) => m.is_vanity().then_some(m),
+        None => KpiMetric::named_in(&d.title),
     }
 }
 
@@ -261,13 +317,7 @@ fn pillar_names(p: Pillar) -> (&'static str, &'static str) {
 /// The findings of step 3 as of `today`: most severe first, then objectives, missions and the mix in order.
 pub fn objectives_findings(data: &Objectives, audit: &Audit, today: NaiveDate) -> Vec<Finding> {
     let mut out = Out(Vec::new());
-    let name = |key: &str| -> String {
-        audit
-            .networks
-            .iter()
-            .find(|n| n.key == key)
-            .map_or_else(|| key.to_owned(), |n| n.name.clone())
-    };
+    let name = |key: &str| NetName::of(&audit.networks, key);
     let kept = kept_networks(audit);
 
     if data.objectives.is_empty() {
@@ -366,19 +416,26 @@ pub fn objectives_findings(data: &Objectives, audit: &Audit, today: NaiveDate) -
                 link("objectives", None, item),
             ),
             Ambition::TooHigh => {
-                let monthly = c.monthly_factor.unwrap_or(0.0);
-                let (m_en, m_fr) = figures(monthly);
+                let pace = c.pace.unwrap_or(Pace {
+                    per: PacePeriod::Month,
+                    factor: c.monthly_factor.unwrap_or(0.0),
+                });
+                let (m_en, m_fr) = figures(pace.factor);
+                let (every_en, every_fr) = match pace.per {
+                    PacePeriod::Week => ("every week", "chaque semaine"),
+                    PacePeriod::Month => ("every month", "chaque mois"),
+                };
                 out.push(
                     FindingKind::TooAmbitious,
                     Severity::Warning,
                     None,
                     text(
                         format!("The target of {qen} looks out of reach"),
-                        format!("La cible de {qfr} semble hors d’atteinte"),
+                        format!("La cible de l’objectif {qfr} semble hors d’atteinte"),
                     ),
                     text(
-                        format!("Going from {b_en} to {t_en}{unit} by the deadline means multiplying the KPI by {m_en} every month."),
-                        format!("Passer de {b_fr} à {t_fr}{unit} d’ici l’échéance, c’est multiplier le KPI par {m_fr} chaque mois."),
+                        format!("Going from {b_en} to {t_en}{unit} by the deadline means multiplying the KPI by {m_en} {every_en}."),
+                        format!("Passer de {b_fr} à {t_fr}{unit} d’ici l’échéance, c’est multiplier le KPI par {m_fr} {every_fr}."),
                     ),
                     text(
                         "Lower the target or push the deadline back: a target the team believes in keeps it going.".into(),
@@ -394,16 +451,16 @@ pub fn objectives_findings(data: &Objectives, audit: &Audit, today: NaiveDate) -
                 match d.direction {
                     Direction::Increase => text(
                         format!("The target of {qen} is below its baseline"),
-                        format!("La cible de {qfr} est sous son point de départ"),
+                        format!("La cible de l’objectif {qfr} est sous son point de départ"),
                     ),
                     Direction::Decrease => text(
                         format!("The target of {qen} is above its baseline"),
-                        format!("La cible de {qfr} est au-dessus de son point de départ"),
+                        format!("La cible de l’objectif {qfr} est au-dessus de son point de départ"),
                     ),
                 },
                 text(
                     format!("The KPI is at {b_en}{unit} today and the target is {t_en}{unit}."),
-                    format!("Le KPI est à {b_fr}{unit} aujourd’hui et la cible est {t_fr}{unit}."),
+                    format!("Le KPI est à {b_fr}{unit} aujourd’hui, et la cible à {t_fr}{unit}."),
                 ),
                 text(
                     "Check the two figures, or whether the KPI should go up or down.".into(),
@@ -417,7 +474,7 @@ pub fn objectives_findings(data: &Objectives, audit: &Audit, today: NaiveDate) -
                 None,
                 text(
                     format!("The target of {qen} equals its baseline"),
-                    format!("La cible de {qfr} est égale à son point de départ"),
+                    format!("La cible de l’objectif {qfr} est égale à son point de départ"),
                 ),
                 text(
                     format!("Both are {b_en}{unit}: the objective asks for no progress."),
@@ -435,7 +492,7 @@ pub fn objectives_findings(data: &Objectives, audit: &Audit, today: NaiveDate) -
                 None,
                 text(
                     format!("The target of {qen} is barely above today's value"),
-                    format!("La cible de {qfr} dépasse à peine la valeur actuelle"),
+                    format!("La cible de l’objectif {qfr} dépasse à peine la valeur actuelle"),
                 ),
                 text(
                     format!("From {b_en} to {t_en}{unit} is less than 5 % of progress."),
@@ -495,7 +552,7 @@ pub fn objectives_findings(data: &Objectives, audit: &Audit, today: NaiveDate) -
                 ),
                 Some(_) => (
                     "has a deadline that is not after today".to_owned(),
-                    "a une échéance qui n’est pas après aujourd’hui".to_owned(),
+                    "a une échéance qui n’est plus à venir".to_owned(),
                 ),
             };
             out.push(
@@ -515,7 +572,7 @@ pub fn objectives_findings(data: &Objectives, audit: &Audit, today: NaiveDate) -
             );
         }
         if c.vanity {
-            let metric = d.kpi_metric.unwrap_or(KpiMetric::Followers);
+            let metric = vanity_metric(o).unwrap_or(KpiMetric::Followers);
             let (m_en, m_fr) = kpi_names(metric);
             let better = better_kpi(d.objective_type);
             let (be, bf) = kpi_names(better);
@@ -533,13 +590,13 @@ pub fn objectives_findings(data: &Objectives, audit: &Audit, today: NaiveDate) -
                 ),
                 text(
                     format!("Follow {be} instead, or link the objective to a business goal and explain how its {m_en} lead to it."),
-                    format!("Suivez plutôt l’indicateur « {bf} », ou reliez l’objectif à un objectif business et expliquez comment « {m_fr} » y mène."),
+                    format!("Suivez plutôt l’indicateur « {bf} », ou reliez l’objectif à un objectif business et expliquez comment cet indicateur y mène."),
                 ),
                 link("objectives", None, item),
             );
         }
         if let Some(metric) = d.kpi_metric.and_then(KpiMetric::audit_metric) {
-            let missing: Vec<String> = d
+            let missing: Vec<NetName> = d
                 .networks
                 .iter()
                 .filter(|n| {
@@ -551,14 +608,16 @@ pub fn objectives_findings(data: &Objectives, audit: &Audit, today: NaiveDate) -
                 .map(|n| name(n))
                 .collect();
             if !missing.is_empty() {
-                let (me, mf) = metric_name(metric);
+                let (me, mf) = metric_list(&[metric]);
+                let on_en: Vec<String> = missing.iter().map(|n| n.en.clone()).collect();
+                let on_fr: Vec<String> = missing.iter().map(|n| n.fr.on.clone()).collect();
                 out.push(
                     FindingKind::MetricUnavailable,
                     Severity::Warning,
                     None,
                     text(
-                        format!("The audit says {me} cannot be measured on {}", join(&missing, "and")),
-                        format!("D’après l’audit, on ne peut pas mesurer {mf} sur {}", join(&missing, "et")),
+                        format!("The audit says {me} cannot be measured on {}", join(&on_en, "and")),
+                        format!("D’après l’audit, on ne peut pas mesurer {mf} {}", join(&on_fr, "et")),
                     ),
                     text(
                         format!("{qen} relies on it."),
@@ -572,13 +631,15 @@ pub fn objectives_findings(data: &Objectives, audit: &Audit, today: NaiveDate) -
                 );
             }
         }
-        let off: Vec<String> = d
+        let off: Vec<NetName> = d
             .networks
             .iter()
             .filter(|n| !kept.contains(n))
             .map(|n| name(n))
             .collect();
         if !off.is_empty() {
+            let off_en: Vec<String> = off.iter().map(|n| n.en.clone()).collect();
+            let off_fr: Vec<String> = off.iter().map(|n| n.fr.the.clone()).collect();
             out.push(
                 FindingKind::ObjectiveOffKeptNetworks,
                 Severity::Info,
@@ -590,11 +651,12 @@ pub fn objectives_findings(data: &Objectives, audit: &Audit, today: NaiveDate) -
                 text(
                     format!(
                         "{}: not among the networks kept in the audit.",
-                        join(&off, "and")
+                        join(&off_en, "and")
                     ),
                     format!(
-                        "{} : pas parmi les réseaux retenus dans l’audit.",
-                        join(&off, "et")
+                        "{} : {} parmi les réseaux retenus dans l’audit.",
+                        cap(&join(&off_fr, "et")),
+                        fr(off.len(), "ne figure pas", "ne figurent pas")
                     ),
                 ),
                 text(
@@ -607,7 +669,7 @@ pub fn objectives_findings(data: &Objectives, audit: &Audit, today: NaiveDate) -
     }
 
     for k in &kept {
-        let n = name(k);
+        let NetName { en: n, fr: f } = name(k);
         match data.missions.iter().find(|m| &m.network == k) {
             Some(m) if !m.statement.trim().is_empty() => {
                 if m.objectives.is_empty() {
@@ -617,7 +679,7 @@ pub fn objectives_findings(data: &Objectives, audit: &Audit, today: NaiveDate) -
                         Some(k),
                         text(
                             format!("The mission of {n} serves no objective"),
-                            format!("La mission de {n} ne sert aucun objectif"),
+                            format!("La mission {} ne sert aucun objectif", f.of),
                         ),
                         text(
                             "A network's mission should serve at least one social objective, or the effort spent there is not counted.".into(),
@@ -625,7 +687,7 @@ pub fn objectives_findings(data: &Objectives, audit: &Audit, today: NaiveDate) -
                         ),
                         text(
                             format!("Choose the objectives {n} serves."),
-                            format!("Choisissez les objectifs que sert {n}."),
+                            format!("Choisissez les objectifs que sert {}.", f.the),
                         ),
                         link("missions", Some(k), None),
                     );
@@ -650,15 +712,22 @@ pub fn objectives_findings(data: &Objectives, audit: &Audit, today: NaiveDate) -
                         Some(k),
                         text(
                             format!("The mix of {n} gives little room to its main pillars"),
-                            format!("Le mix de {n} laisse peu de place à ses piliers principaux"),
+                            format!("Le mix {} laisse peu de place à ses piliers principaux", f.of),
                         ),
-                        text(
-                            format!("Its mission favours {}, which weighs less than {MIN_PILLAR_WEIGHT} % in its mix.", join(&weak, "and")),
-                            format!("Sa mission privilégie le pilier {}, qui pèse moins de {MIN_PILLAR_WEIGHT} % dans son mix.", join(&weak_fr, "et")),
-                        ),
+                        if weak.len() == 1 {
+                            text(
+                                format!("Its mission favours {}, which weighs less than {MIN_PILLAR_WEIGHT} % in its mix.", weak[0]),
+                                format!("Sa mission privilégie le pilier {}, qui pèse moins de {MIN_PILLAR_WEIGHT} % dans son mix.", weak_fr[0]),
+                            )
+                        } else {
+                            text(
+                                format!("Its mission favours {}, which each weigh less than {MIN_PILLAR_WEIGHT} % in its mix.", join(&weak, "and")),
+                                format!("Sa mission privilégie les piliers {}, qui pèsent chacun moins de {MIN_PILLAR_WEIGHT} % dans son mix.", join(&weak_fr, "et")),
+                            )
+                        },
                         text(
                             format!("Give {n} its own mix, or change its main pillars."),
-                            format!("Donnez à {n} son propre mix, ou changez ses piliers principaux."),
+                            format!("Donnez {} son propre mix, ou changez ses piliers principaux.", f.to),
                         ),
                         link("mix", Some(k), None),
                     );
@@ -668,32 +737,32 @@ pub fn objectives_findings(data: &Objectives, audit: &Audit, today: NaiveDate) -
                 FindingKind::NetworkWithoutMission,
                 Severity::Warning,
                 Some(k),
-                text(format!("{n} has no mission"), format!("{n} n’a pas de mission")),
+                text(format!("{n} has no mission"), format!("{} n’a pas de mission", cap(&f.the))),
                 text(
                     "The audit kept this network; without a mission, nobody knows what to post there or why.".into(),
                     "L’audit a retenu ce réseau ; sans mission, personne ne sait quoi y publier ni pourquoi.".into(),
                 ),
                 text(
                     format!("Write what {n} is for, in one sentence; start from the suggestion."),
-                    format!("Écrivez à quoi sert {n}, en une phrase ; partez de la suggestion."),
+                    format!("Écrivez à quoi sert {}, en une phrase ; partez de la suggestion.", f.the),
                 ),
                 link("missions", Some(k), None),
             ),
         }
     }
     for k in undecided_networks(audit) {
-        let n = name(&k);
+        let NetName { en: n, fr: f } = name(&k);
         out.push(
             FindingKind::UndecidedNetwork,
             Severity::Info,
             Some(&k),
             text(
                 format!("Keep or drop {n}? The audit has not decided"),
-                format!("Garder ou abandonner {n} ? L’audit n’a pas tranché"),
+                format!("Garder ou abandonner {} ? L’audit n’a pas tranché", f.the),
             ),
             text(
                 format!("The brand is active on {n}, but the audit has no decision for it, so it gets no mission yet."),
-                format!("La marque est active sur {n}, mais l’audit n’a pas de décision à son sujet : il n’a donc pas encore de mission."),
+                format!("La marque est active {}, mais l’audit n’a rien décidé à son sujet : ce réseau n’a donc pas encore de mission.", f.on),
             ),
             text(
                 "Decide in the audit: keep, improve or drop.".into(),

@@ -126,7 +126,7 @@ const COLUMNS: &[Column] = &[
         column: "date",
         form: Form::Day,
         what: "editorial item",
-        what_fr: "élément éditorial",
+        what_fr: "contenu éditorial",
         ..ROW
     },
     Column {

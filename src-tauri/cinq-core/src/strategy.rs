@@ -98,8 +98,17 @@ fn labelled(word: &'static str) -> impl Fn(u32) -> String {
     }
 }
 
-pub(crate) fn free_name_for_import(tx: &Transaction, base: &str) -> Result<String> {
-    free_name(tx, base, labelled("imported"))
+/// "Name (imported)" / "Name (importée)"…
+pub(crate) fn free_name_for_import(
+    tx: &Transaction,
+    base: &str,
+    language: crate::model::Language,
+) -> Result<String> {
+    let word = match language {
+        crate::model::Language::En => "imported",
+        crate::model::Language::Fr => "importée",
+    };
+    free_name(tx, base, labelled(word))
 }
 
 /// "Name", then "Name 2", "Name 3"…
@@ -310,12 +319,25 @@ impl Store {
 
     /// Copies a strategy, with every step's data, under a free name such as "Name (copy)".
     pub fn duplicate_strategy(&mut self, id: i64) -> Result<Strategy> {
+        self.duplicate_strategy_in(id, crate::model::Language::En)
+    }
+
+    /// As [`Store::duplicate_strategy`], the copy named in `language` (the UI's): "Name (copy)", "Name (copie)".
+    pub fn duplicate_strategy_in(
+        &mut self,
+        id: i64,
+        language: crate::model::Language,
+    ) -> Result<Strategy> {
+        let word = match language {
+            crate::model::Language::En => "copy",
+            crate::model::Language::Fr => "copie",
+        };
         let mut data = self.export_strategy(id)?.strategy;
         let t = now();
         data.created_at = t.clone();
         data.updated_at = t;
         let new_id = self.write(|tx| {
-            let name = free_name(tx, &data.name, labelled("copy"))?;
+            let name = free_name(tx, &data.name, labelled(word))?;
             crate::file::insert_data(tx, &data, &name)
         })?;
         self.strategy(new_id)

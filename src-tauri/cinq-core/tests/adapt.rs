@@ -1547,9 +1547,11 @@ fn a_test_starts_from_a_post() {
             ..post_input("instagram", Some("2026-03-10T23:00"), "Night light")
         },
     );
-    let t = store.start_ab_test(id, p, VariedElement::Time).unwrap();
+    let t = store
+        .start_ab_test(id, p, VariedElement::Time, Language::Fr)
+        .unwrap();
     let test = store.ab_test(id, t).unwrap();
-    // The strategy is in French (store_with_strategy): so is the test's name.
+    // The name is in the language the user reads the app in.
     assert_eq!(test.data.name, "Test A/B : Night light");
     assert_eq!(test.data.metric, SuccessMetric::ClickThrough);
     assert_eq!(test.data.varied, VariedElement::Time);
@@ -1585,7 +1587,7 @@ fn a_test_starts_from_a_post() {
 
     // A post already in a test is not put in a second one.
     assert!(matches!(
-        store.start_ab_test(id, p, VariedElement::Photo),
+        store.start_ab_test(id, p, VariedElement::Photo, Language::En),
         Err(cinq_core::CoreError::Conflict(_))
     ));
     // Another element varied: the same slot a week later (from a post in no test yet).
@@ -1594,7 +1596,9 @@ fn a_test_starts_from_a_post() {
         id,
         &post_input("instagram", Some("2026-03-10T23:00"), "Night light"),
     );
-    let t = store.start_ab_test(id, p, VariedElement::Photo).unwrap();
+    let t = store
+        .start_ab_test(id, p, VariedElement::Photo, Language::En)
+        .unwrap();
     let b = store
         .post(
             id,
@@ -1605,12 +1609,15 @@ fn a_test_starts_from_a_post() {
     // An idea stays an idea; its time cannot be what is tested.
     let idea = new_post(&mut store, id, &post_input("instagram", None, ""));
     assert!(matches!(
-        store.start_ab_test(id, idea, VariedElement::Time),
+        store.start_ab_test(id, idea, VariedElement::Time, Language::En),
         Err(cinq_core::CoreError::Validation(_))
     ));
-    let t = store.start_ab_test(id, idea, VariedElement::Title).unwrap();
+    let t = store
+        .start_ab_test(id, idea, VariedElement::Title, Language::En)
+        .unwrap();
     let test = store.ab_test(id, t).unwrap();
-    assert_eq!(test.data.name, format!("Test A/B : #{idea}"));
+    // In English, though the strategy is in French (store_with_strategy).
+    assert_eq!(test.data.name, format!("A/B test: #{idea}"));
     let b = store.post(id, test.variants[1].post_id.unwrap()).unwrap();
     assert_eq!(
         (b.data.status, b.data.scheduled_at),
@@ -1620,7 +1627,7 @@ fn a_test_starts_from_a_post() {
     let other = strategy(&mut store, "Other");
     assert!(is_not_found(
         &store
-            .start_ab_test(other, p, VariedElement::Title)
+            .start_ab_test(other, p, VariedElement::Title, Language::En)
             .unwrap_err()
     ));
 }
@@ -1867,7 +1874,12 @@ fn set_frequency_changes_the_mission_and_logs_it() {
         )
         .unwrap();
     assert_eq!(a.changes.len(), 1);
-    assert_eq!(a.changes[0].what.en, "Posts per week on instagram");
+    // The network by its name, never its key.
+    assert_eq!(a.changes[0].what.en, "Posts per week on Instagram");
+    assert_eq!(
+        a.changes[0].what.fr,
+        "Publications par semaine sur Instagram"
+    );
     assert_eq!(
         (a.changes[0].before.as_str(), a.changes[0].after.as_str()),
         ("3", "5")
@@ -2013,7 +2025,11 @@ fn set_mix_changes_the_strategy_or_a_network_mix() {
         .unwrap();
     assert_eq!(
         a.changes[0].what.en,
-        "Content mix of instagram (promotion / curation / interaction)"
+        "Content mix of Instagram (promotion / curation / interaction)"
+    );
+    assert_eq!(
+        a.changes[0].what.fr,
+        "Mix de contenus d’Instagram (promotion / curation / interaction)"
     );
     assert_eq!(
         (a.changes[0].before.as_str(), a.changes[0].after.as_str()),

@@ -478,7 +478,11 @@ fn the_cli_lists_creates_and_restores_backups() {
 
     let r = cinq(&db, &["backup", "list"]);
     assert_eq!(r.code, 0);
-    assert!(r.out.contains("backup(s) in"), "{}", r.out);
+    assert!(
+        r.out.contains("backups in") || r.out.contains("1 backup in"),
+        "{}",
+        r.out
+    );
     let r = cinq(&db, &["backup", "list", "--json"]);
     let listed: Vec<BackupInfo> = serde_json::from_str(&r.out).unwrap();
     assert!(listed.iter().any(|b| b.name == created.name));

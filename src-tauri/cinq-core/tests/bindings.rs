@@ -46,6 +46,7 @@ fn declarations() -> String {
         // Step 1, the audit.
         NetworkKind::decl(&cfg),
         ContentFormat::decl(&cfg),
+        FrenchName::decl(&cfg),
         Network::decl(&cfg),
         CustomNetworkInput::decl(&cfg),
         AudienceType::decl(&cfg),
@@ -101,6 +102,8 @@ fn declarations() -> String {
         PersonaRef::decl(&cfg),
         MetricInfo::decl(&cfg),
         Ambition::decl(&cfg),
+        PacePeriod::decl(&cfg),
+        Pace::decl(&cfg),
         SmartCheck::decl(&cfg),
         ObjectiveCheck::decl(&cfg),
         NetworkAudiences::decl(&cfg),

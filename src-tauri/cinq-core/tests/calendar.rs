@@ -262,7 +262,7 @@ fn a_network_with_posts_cannot_be_deleted() {
         .unwrap();
     let e = store.delete_custom_network(id, &key).unwrap_err();
     assert_eq!(e.code(), ErrorCode::Conflict);
-    assert!(e.to_string().contains("1 post(s)"), "{e}");
+    assert!(e.to_string().contains("1 post is planned"), "{e}");
     assert_eq!(store.post(id, a).unwrap().data.network, key);
     store.delete_post(id, a).unwrap();
     store.delete_custom_network(id, &key).unwrap();

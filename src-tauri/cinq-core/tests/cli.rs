@@ -537,7 +537,7 @@ fn results_import_from_the_command_line() {
     assert_eq!(r.code, 0, "{}", r.err);
     assert!(
         r.out
-            .contains("Imported into 'Café': X post export, 2 row(s)"),
+            .contains("Imported into 'Café': X post export, 2 rows"),
         "{}",
         r.out
     );

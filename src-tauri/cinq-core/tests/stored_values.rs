@@ -361,7 +361,7 @@ fn the_migration_repairs_what_it_can_and_lists_the_rest() {
     let r = cinq(&db, &["strategy", "show", "1"]);
     assert_eq!(r.code, 0, "{}", r.err);
     assert!(
-        r.out.contains("3 stored date(s)") && r.out.contains("\"1-1-1T1:1\""),
+        r.out.contains("3 stored dates or times") && r.out.contains("\"1-1-1T1:1\""),
         "{}",
         r.out
     );

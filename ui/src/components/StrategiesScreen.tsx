@@ -100,7 +100,7 @@ export function StrategiesScreen() {
   });
 
   const duplicate = useMutation({
-    mutationFn: api.strategyDuplicate,
+    mutationFn: (id: number) => api.strategyDuplicate(id, lang),
     onSuccess: (s) => {
       void refreshList();
       notifySuccess(t('strategies.duplicated', { name: s.name }));

@@ -24,7 +24,6 @@ import {
   IconFileText,
   IconPencil,
   IconSquare,
-  IconSquareCheck,
 } from '@tabler/icons-react';
 import { useIsFetching, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -330,17 +329,37 @@ export function StrategyView({ id }: { id: number }) {
                 )}
               </StepErrorBoundary>
               <Group justify="space-between" gap="md">
-                <Button
-                  variant={currentDone ? 'light' : 'default'}
-                  color={currentDone ? 'teal' : undefined}
-                  leftSection={currentDone ? <IconSquareCheck size={20} /> : <IconSquare size={20} />}
-                  aria-pressed={currentDone}
-                  data-testid="step-complete"
-                  data-completed={currentDone ? 'true' : 'false'}
-                  onClick={() => toggleCompleted()}
-                >
-                  {t('wizard.complete')}
-                </Button>
+                {currentDone ? (
+                  // Once marked, the step says it is complete and offers to reopen it.
+                  <Group gap="sm" wrap="nowrap">
+                    <Group gap={6} wrap="nowrap" data-testid="step-is-complete">
+                      <IconCircleCheck size={20} color="var(--mantine-color-teal-6)" aria-hidden />
+                      <Text fw={600} c="teal.7">
+                        {t('wizard.isComplete')}
+                      </Text>
+                    </Group>
+                    <Button
+                      variant="subtle"
+                      color="gray"
+                      size="compact-sm"
+                      data-testid="step-complete"
+                      data-completed="true"
+                      onClick={() => toggleCompleted()}
+                    >
+                      {t('wizard.reopen')}
+                    </Button>
+                  </Group>
+                ) : (
+                  <Button
+                    variant="default"
+                    leftSection={<IconSquare size={20} />}
+                    data-testid="step-complete"
+                    data-completed="false"
+                    onClick={() => toggleCompleted()}
+                  >
+                    {t('wizard.complete')}
+                  </Button>
+                )}
                 {next ? (
                   <Button
                     rightSection={<IconArrowRight size={18} />}

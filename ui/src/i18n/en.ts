@@ -132,6 +132,8 @@ const en = {
     progress_other: '{{count}} of {{total}} steps completed',
     completed: 'Completed',
     complete: 'Mark this step as complete',
+    isComplete: 'This step is complete',
+    reopen: 'Mark as not complete',
     next: 'Next: {{step}}',
     first: 'Back to the first step',
     whatYouWillDo: 'What you will do',

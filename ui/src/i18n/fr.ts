@@ -4,7 +4,7 @@ import type { Messages } from './en';
 const fr: Messages = {
   app: {
     name: 'Cinq',
-    tagline: 'Votre stratégie social media en cinq étapes',
+    tagline: 'Votre stratégie sur les réseaux sociaux, en cinq étapes',
     loading: 'Chargement…',
     loadFailed: 'Cinq n’a pas pu charger ses données.',
     retry: 'Réessayer',
@@ -23,7 +23,7 @@ const fr: Messages = {
   welcome: {
     title: 'Bienvenue dans Cinq',
     intro:
-      'Cinq vous guide dans une stratégie social media en cinq étapes : audit, benchmark, objectifs, calendrier social, puis tester, évaluer, adapter. Par quoi voulez-vous commencer ?',
+      'Cinq vous guide pas à pas dans votre stratégie sur les réseaux sociaux, en cinq étapes : audit, benchmark, objectifs, calendrier social, puis tester, évaluer, adapter. Par quoi voulez-vous commencer ?',
     new: 'Démarrer une stratégie guidée',
     newHint: 'Nommez votre stratégie, puis avancez dans les cinq étapes à votre rythme.',
     sample: 'Ouvrir la stratégie d’exemple',
@@ -135,6 +135,8 @@ const fr: Messages = {
     progress_other: '{{count}} étapes terminées sur {{total}}',
     completed: 'Terminée',
     complete: 'Marquer cette étape comme terminée',
+    isComplete: 'Cette étape est terminée',
+    reopen: 'Marquer comme non terminée',
     next: 'Suivant : {{step}}',
     first: 'Revenir à la première étape',
     whatYouWillDo: 'Ce que vous allez faire',
@@ -190,7 +192,7 @@ const fr: Messages = {
     test_adapt: {
       name: 'Tester, évaluer, adapter',
       intro:
-        'Une stratégie continue de vivre après son lancement. Dans cette étape, vous suivez souvent vos résultats, comparez des variantes pour apprendre ce que préfère votre cible et corrigez ce qui fonctionne moins bien. Chaque ajustement est consigné, pour garder la trace de ce qui a changé et pourquoi.',
+        'Une stratégie continue de vivre après son lancement. Dans cette étape, vous suivez régulièrement vos résultats, comparez des variantes pour apprendre ce que préfère votre cible et corrigez ce qui fonctionne moins bien. Chaque ajustement est consigné, pour garder la trace de ce qui a changé et pourquoi.',
       do: [
         'Suivre vos indicateurs à un rythme régulier',
         'Mener des tests A/B : photos et titres mis en concurrence',

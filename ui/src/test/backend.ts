@@ -24,6 +24,7 @@ import type {
   StrategyInput,
   StrategySummary,
 } from '../bindings';
+import { frOf } from './networks';
 
 const STEP_IDS: StepId[] = ['audit', 'benchmark', 'objectives', 'calendar', 'test_adapt'];
 
@@ -90,12 +91,12 @@ let nextPersonaId = 1;
 
 /** A few networks of the real catalogue, enough for the tests. */
 export const CATALOGUE: Network[] = [
-  { key: 'facebook', name: 'Facebook', kind: 'social', max_length: 63206, formats: ['photo', 'video', 'link'], custom: false },
-  { key: 'instagram', name: 'Instagram', kind: 'social', max_length: 2200, formats: ['photo', 'video', 'carousel', 'story'], custom: false },
-  { key: 'linkedin', name: 'LinkedIn', kind: 'social', max_length: 3000, formats: ['photo', 'text', 'link'], custom: false },
-  { key: 'tiktok', name: 'TikTok', kind: 'social', max_length: 4000, formats: ['video', 'short_video'], custom: false },
-  { key: 'blog', name: 'Blog', kind: 'owned', max_length: null, formats: ['photo', 'text', 'link'], custom: false },
-  { key: 'newsletter', name: 'Newsletter', kind: 'owned', max_length: null, formats: ['photo', 'text', 'link'], custom: false },
+  { key: 'facebook', name: 'Facebook', kind: 'social', max_length: 63206, formats: ['photo', 'video', 'link'], custom: false, fr: frOf('facebook', 'Facebook') },
+  { key: 'instagram', name: 'Instagram', kind: 'social', max_length: 2200, formats: ['photo', 'video', 'carousel', 'story'], custom: false, fr: frOf('instagram', 'Instagram') },
+  { key: 'linkedin', name: 'LinkedIn', kind: 'social', max_length: 3000, formats: ['photo', 'text', 'link'], custom: false, fr: frOf('linkedin', 'LinkedIn') },
+  { key: 'tiktok', name: 'TikTok', kind: 'social', max_length: 4000, formats: ['video', 'short_video'], custom: false, fr: frOf('tiktok', 'TikTok') },
+  { key: 'blog', name: 'Blog', kind: 'owned', max_length: null, formats: ['photo', 'text', 'link'], custom: false, fr: frOf('blog', 'Blog') },
+  { key: 'newsletter', name: 'Newsletter', kind: 'owned', max_length: null, formats: ['photo', 'text', 'link'], custom: false, fr: frOf('newsletter', 'Newsletter') },
 ];
 
 export function emptyAudit(partial: Partial<Audit> = {}): Audit {
@@ -277,7 +278,7 @@ export function installBackend(
           throw apiError('validation', 'bad', [{ field: 'name', code: 'taken' }]);
         }
         const key = `custom-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
-        a.networks.push({ key, name, kind: input.kind, max_length: input.max_length, formats: input.formats, custom: true });
+        a.networks.push({ key, name, kind: input.kind, max_length: input.max_length, formats: input.formats, custom: true, fr: frOf(key, name) });
         a.selected.push(key);
         break;
       }
@@ -409,7 +410,7 @@ export function installBackend(
       }
       case 'strategy_duplicate': {
         const { id: _id, ...copy } = find(args.id);
-        const s = makeStrategy({ ...copy, name: `${copy.name} (copy)` });
+        const s = makeStrategy({ ...copy, name: `${copy.name} (${args.language === 'fr' ? 'copie' : 'copy'})` });
         b.strategies.push(s);
         return s;
       }

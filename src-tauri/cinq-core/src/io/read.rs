@@ -275,7 +275,10 @@ pub fn csv_error(file: &str, line: u64, e: &csv::Error) -> CoreError {
     let what = match e.kind() {
         csv::ErrorKind::UnequalLengths {
             expected_len, len, ..
-        } => format!("the row has {len} field(s) where the header has {expected_len}"),
+        } => format!(
+            "the row has {} where the header has {expected_len}",
+            crate::words::count_en(*len as usize, "field", "fields")
+        ),
         csv::ErrorKind::Utf8 { .. } => "this line is not valid UTF-8 text".to_owned(),
         csv::ErrorKind::Io(e) => format!("cannot read the file ({e})"),
         _ => "this line cannot be read as CSV".to_owned(),

@@ -39,6 +39,7 @@ import type {
 } from '../../bindings';
 import { notifyError, notifySuccess } from '../../errors';
 import { formatDay } from '../../format';
+import { networkWords } from '../../networkWords';
 import i18n from '../../i18n';
 import { toApiError } from '../../ipc';
 import { calApi, type Range } from '../calendar/ipc';
@@ -789,6 +790,7 @@ function UnplannedRow({ strategyId, post, unplannedIds, calendar, kept, onKeep }
   const [planned, setPlanned] = useState<string | null>(null);
   const [linking, setLinking] = useState(false);
   const network = networkName(networks, post.network);
+  const words = { ...networkWords(networks?.find((n) => n.key === post.network), network), network };
   const day = post.scheduled_at ? dayOf(post.scheduled_at) : null;
   const title = postTitle(post);
 
@@ -900,8 +902,8 @@ function UnplannedRow({ strategyId, post, unplannedIds, calendar, kept, onKeep }
               {calendar === undefined
                 ? ''
                 : options.length === 0
-                  ? t(k('unplanned.linkNone'), { network })
-                  : t(k('unplanned.linkHelp'), { network })}
+                  ? t(k('unplanned.linkNone'), words)
+                  : t(k('unplanned.linkHelp'), words)}
             </Text>
           </Stack>
         )}

@@ -181,7 +181,7 @@ export const fr: DeepStrings<typeof en> = {
   },
   metric: {
     click_through: 'Taux de clic (clics ÷ impressions)',
-    engagement_rate: 'Taux d’engagement (engagements ÷ impressions)',
+    engagement_rate: 'Taux d’engagement (interactions ÷ impressions)',
     ratio: 'Un autre rapport entre deux mesures',
   },
   ratio: '{{numerator}} ÷ {{denominator}}',
@@ -196,7 +196,7 @@ export const fr: DeepStrings<typeof en> = {
     video_views: 'Vues de vidéo',
     follows: 'Abonnements',
     leads: 'Leads',
-    engagements: 'Engagements (réactions, commentaires, partages, enregistrements)',
+    engagements: 'Interactions (réactions, commentaires, partages, enregistrements)',
   },
   card: {
     hypothesis: 'Hypothèse',

@@ -323,7 +323,7 @@ export const fr: DeepStrings<typeof en> = {
     text: 'Texte',
     link: 'Lien',
     story: 'Story',
-    live: 'Direct',
+    live: 'Live',
     short_video: 'Vidéo courte',
   },
   results: {
@@ -410,7 +410,7 @@ export const fr: DeepStrings<typeof en> = {
         format: 'Format',
       },
       hints: {
-        network: 'Noms ou clés, p. ex. Instagram ou linkedin.',
+        network: 'Noms ou clés, ex. Instagram ou linkedin.',
         date: 'La date, ou la date et l’heure dans la même cellule.',
       },
       dateOrders: {
@@ -456,8 +456,8 @@ export const fr: DeepStrings<typeof en> = {
       empty: 'Aucune publication hors plan.',
       linkLabel: 'Relier à une publication prévue',
       linkPlaceholder: 'Choisissez une publication',
-      linkHelp: 'Les publications prévues sur {{network}} à 7 jours près.',
-      linkNone: 'Aucune publication n’est prévue sur {{network}} à 7 jours près.',
+      linkHelp: 'Les publications prévues {{networkOn}} à 7 jours près.',
+      linkNone: 'Aucune publication n’est prévue {{networkOn}} à 7 jours près.',
       link: 'Relier',
       keep: 'Garder hors plan',
       reopen: 'La relier…',
@@ -532,7 +532,7 @@ export const fr: DeepStrings<typeof en> = {
     totals: {
       posts: 'Publications avec résultats',
       impressions: 'Impressions',
-      engagements: 'Engagements',
+      engagements: 'Interactions',
       clicks: 'Clics',
       engagement_rate: 'Taux d’engagement',
       click_through_rate: 'Taux de clic',

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { ComparisonRow } from '../../bindings';
 import { Question } from '../StepFrame';
 import { formatDay } from '../../format';
+import { networkWords } from '../../networkWords';
 import { benchApi } from './ipc';
 import { useItemSave } from './parts';
 import { PLAYER_COLORS } from './Players';
@@ -80,7 +81,13 @@ function NetworkTable({ network, rows }: { network: string; rows: ComparisonRow[
           verticalSpacing="xs"
           data-testid="comparison-table"
           data-network={network}
-          aria-label={t('benchmark.comparison.tableLabel', { network: name })}
+          aria-label={t('benchmark.comparison.tableLabel', {
+            ...networkWords(
+              view.networks.find((n) => n.key === network),
+              name,
+            ),
+            network: name,
+          })}
         >
           <Table.Thead>
             <Table.Tr>
@@ -113,8 +120,14 @@ function NetworkTable({ network, rows }: { network: string; rows: ComparisonRow[
                         </Badge>
                       ) : (
                         r.player_type && (
-                          <Badge size="xs" variant="light" color={PLAYER_COLORS[r.player_type]}>
-                            {t(`benchmark.playerTypes.${r.player_type}`)}
+                          <Badge
+                            size="xs"
+                            variant="light"
+                            color={PLAYER_COLORS[r.player_type]}
+                            style={{ flexShrink: 0 }}
+                            data-testid="comparison-player-type"
+                          >
+                            {t(`benchmark.playerBadges.${r.player_type}`)}
                           </Badge>
                         )
                       )}

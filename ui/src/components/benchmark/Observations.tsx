@@ -32,6 +32,7 @@ import type {
 } from '../../bindings';
 import { Question } from '../StepFrame';
 import { formatDay, todayIso } from '../../format';
+import { networkWords } from '../../networkWords';
 import { benchApi } from './ipc';
 import { confirmDelete, EditDeleteActions, ItemFormModal, useItemSave } from './parts';
 import { PLAYER_COLORS } from './Players';
@@ -83,6 +84,10 @@ export function Observations() {
     confirmDelete({
       title: t('benchmark.observations.deleteTitle'),
       body: t('benchmark.observations.deleteBody', {
+        ...networkWords(
+          view.networks.find((n) => n.key === o.network),
+          o.network,
+        ),
         network: networkName(view.networks, o.network),
         date: formatDay(o.observed_on, lang),
       }),
@@ -153,7 +158,7 @@ function PlayerObservations({
           <Group gap="xs">
             <Text fw={700}>{player.name}</Text>
             <Badge variant="light" color={PLAYER_COLORS[player.player_type]} size="sm">
-              {t(`benchmark.playerTypes.${player.player_type}`)}
+              {t(`benchmark.playerBadges.${player.player_type}`)}
             </Badge>
           </Group>
           <Button

@@ -71,7 +71,7 @@ export function Players() {
                 </Group>
                 <Group gap="xs">
                   <Badge variant="light" color={PLAYER_COLORS[p.player_type]} data-testid="player-type">
-                    {t(`benchmark.playerTypes.${p.player_type}`)}
+                    {t(`benchmark.playerBadges.${p.player_type}`)}
                   </Badge>
                   <Text size="xs" c="dimmed">
                     {t('benchmark.players.observations', { count })}

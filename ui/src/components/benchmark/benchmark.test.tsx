@@ -338,6 +338,9 @@ describe('comparison', () => {
     expect(rows[1].textContent).toMatch(/4\s200/);
     expect(rows[1]).toHaveTextContent('85,5');
     expect(rows[1]).toHaveTextContent('1 mars 2026');
+    // The kind of player in a badge short enough to show whole; its network in the table's name.
+    expect(within(rows[2]).getByTestId('comparison-player-type')).toHaveTextContent(/^Leader$/);
+    expect(screen.getByRole('table', { name: 'Comparaison sur Instagram' })).toBeInTheDocument();
   });
 
   it('saves the brand’s themes, and the matrix follows the answer', async () => {

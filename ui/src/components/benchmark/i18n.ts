@@ -38,6 +38,13 @@ export const en = {
     leader: 'Leader of the sector',
     inspiring: 'Inspiring brand (other sector)',
   },
+  /** The short form a badge shows (the long one is in the select and the help). */
+  playerBadges: {
+    direct_competitor: 'Direct competitor',
+    indirect_competitor: 'Indirect competitor',
+    leader: 'Leader',
+    inspiring: 'Inspiring brand',
+  },
   playerTypeHelp: {
     direct_competitor: 'Sells the same thing to the same customers.',
     indirect_competitor: 'Meets the same need another way.',
@@ -260,13 +267,19 @@ export const fr: BenchmarkMessages = {
     yourBrand: 'Votre marque',
     allNetworks: 'Tous les réseaux sociaux',
     none: '—',
-    themesHint: 'Tapez un thème, puis Entrée',
+    themesHint: 'Tapez un thème, puis appuyez sur Entrée',
   },
   playerTypes: {
     direct_competitor: 'Concurrent direct',
     indirect_competitor: 'Concurrent indirect',
     leader: 'Leader du secteur',
     inspiring: 'Marque inspirante (autre secteur)',
+  },
+  playerBadges: {
+    direct_competitor: 'Concurrent direct',
+    indirect_competitor: 'Concurrent indirect',
+    leader: 'Leader',
+    inspiring: 'Marque inspirante',
   },
   playerTypeHelp: {
     direct_competitor: 'Vend la même chose aux mêmes clients.',
@@ -307,7 +320,7 @@ export const fr: BenchmarkMessages = {
     example:
       'ex. Instagram, 12 mars : 4 200 abonnés, 3 publications par semaine, environ 85 réactions par publication ; les vidéos en coulisses marchent, les photos promotionnelles récoltent peu de j’aime.',
     add: 'Ajouter une observation',
-    addFor: 'Ajouter une observation de {{name}}',
+    addFor: 'Ajouter une observation de « {{name}} »',
     noPlayers: 'Ajoutez d’abord les acteurs que vous observez.',
     goPlayers: 'Aller aux acteurs',
     empty: 'Aucune observation de cet acteur pour l’instant.',
@@ -339,7 +352,7 @@ export const fr: BenchmarkMessages = {
     editLabel: 'Modifier cette observation',
     deleteLabel: 'Supprimer cette observation',
     deleteTitle: 'Supprimer cette observation ?',
-    deleteBody: 'L’observation de {{network}} du {{date}} sera supprimée. Cette action est définitive.',
+    deleteBody: 'L’observation {{networkOf}} du {{date}} sera supprimée. Cette action est définitive.',
   },
   voice: {
     question: 'Comment vos clients parlent-ils, et que partagent-ils ?',
@@ -401,7 +414,7 @@ export const fr: BenchmarkMessages = {
     help: 'Vos derniers chiffres de l’audit face à la dernière observation de chaque acteur sur le même réseau social.',
     example: 'ex. sur Instagram, vous publiez une fois par semaine quand vos concurrents publient trois fois.',
     empty: 'Rien à comparer pour l’instant : ajoutez des observations des acteurs.',
-    tableLabel: 'Comparaison sur {{network}}',
+    tableLabel: 'Comparaison {{networkOn}}',
     player: 'Acteur',
     followers: 'Abonnés',
     postsPerWeek: 'Publications / semaine',

@@ -18,6 +18,7 @@ import type {
   Trend,
   TrendInput,
 } from '../../bindings';
+import { frOf } from '../../test/networks';
 
 export interface Call {
   cmd: string;
@@ -52,11 +53,11 @@ export interface BenchFake {
 
 /** A few networks of the real catalogue. */
 export const BENCH_NETWORKS: Network[] = [
-  { key: 'facebook', name: 'Facebook', kind: 'social', max_length: 63206, formats: ['photo', 'video', 'link'], custom: false },
-  { key: 'instagram', name: 'Instagram', kind: 'social', max_length: 2200, formats: ['photo', 'video', 'carousel', 'story'], custom: false },
-  { key: 'linkedin', name: 'LinkedIn', kind: 'social', max_length: 3000, formats: ['photo', 'text', 'link'], custom: false },
-  { key: 'tiktok', name: 'TikTok', kind: 'social', max_length: 4000, formats: ['video', 'short_video'], custom: false },
-  { key: 'blog', name: 'Blog', kind: 'owned', max_length: null, formats: ['photo', 'text', 'link'], custom: false },
+  { key: 'facebook', name: 'Facebook', kind: 'social', max_length: 63206, formats: ['photo', 'video', 'link'], custom: false, fr: frOf('facebook', 'Facebook') },
+  { key: 'instagram', name: 'Instagram', kind: 'social', max_length: 2200, formats: ['photo', 'video', 'carousel', 'story'], custom: false, fr: frOf('instagram', 'Instagram') },
+  { key: 'linkedin', name: 'LinkedIn', kind: 'social', max_length: 3000, formats: ['photo', 'text', 'link'], custom: false, fr: frOf('linkedin', 'LinkedIn') },
+  { key: 'tiktok', name: 'TikTok', kind: 'social', max_length: 4000, formats: ['video', 'short_video'], custom: false, fr: frOf('tiktok', 'TikTok') },
+  { key: 'blog', name: 'Blog', kind: 'owned', max_length: null, formats: ['photo', 'text', 'link'], custom: false, fr: frOf('blog', 'Blog') },
 ];
 
 function apiError(code: ApiError['code'], message: string, fields: ApiError['fields'] = []): ApiError {

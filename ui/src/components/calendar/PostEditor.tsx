@@ -60,6 +60,7 @@ import type {
 import { fieldErrorText, notifyError, notifySuccess } from '../../errors';
 import { formatDay } from '../../format';
 import i18n from '../../i18n';
+import { networkWords } from '../../networkWords';
 import { abKeys } from '../adapt/abIpc';
 import { objectivesKey } from '../objectives/state';
 import { confirmDelete } from '../ItemParts';
@@ -499,7 +500,7 @@ function PostEditorSession({
     if (!saved || s.unsavedReason() !== null) return;
     setStarting(true);
     try {
-      const test = await calApi.abTestStart(strategyId, saved.id, varied);
+      const test = await calApi.abTestStart(strategyId, saved.id, varied, lang);
       notifySuccess(t('calendar.editor.ab.started'));
       // B was created outside the calendar's changes: its views, step 3's mix and step 5's tests are out of date,
       // and the undo history cannot describe it (it is forgotten, as after an import).
@@ -840,7 +841,13 @@ function PostLearnings({ network }: { network: string }) {
   const [open, setOpen] = useState(true);
   const listId = useId();
   if (network === '' || learnings.length === 0) return null;
-  const title = t('calendar.editor.learnings.title', { network: rowName(view, network) });
+  const title = t(
+    'calendar.editor.learnings.title',
+    networkWords(
+      view.rows.find((r) => r.network === network),
+      rowName(view, network),
+    ),
+  );
   return (
     <Paper withBorder radius="sm" px="sm" py={6} data-testid="post-learnings" data-network={network}>
       <UnstyledButton
@@ -905,7 +912,7 @@ function LengthFit({ text, network, rows }: { text: string; network: string; row
     <Stack gap={4}>
       <Group gap="xs" justify="space-between" wrap="nowrap" align="flex-start">
         <Text size="sm" c="red" data-testid="post-editor-over">
-          {!fits && max !== null && t('calendar.editor.post.over', { network: row?.name ?? network, count: count - max })}
+          {!fits && max !== null && t('calendar.editor.post.over', { ...networkWords(row, network), count: count - max })}
         </Text>
         <Text
           size="sm"
@@ -978,18 +985,21 @@ function PostChecks({
   const findings: CalendarFinding[] =
     postId === null
       ? []
-      : view.checks.findings.filter((f) => f.posts.includes(postId) && f.kind !== 'post_too_long');
+      : // Only the findings about this post (Rust gives them a `post_title`), not those about the plan or a network.
+        view.checks.findings.filter(
+          (f) => f.post_title !== null && f.posts.includes(postId) && f.kind !== 'post_too_long',
+        );
   const items: { key: string; kind: string; severity: Severity; title: string; explanation: string; suggestion: string }[] =
     findings.map((f, i) => ({
       key: `${f.kind}-${i}`,
       kind: f.kind,
       severity: f.severity,
-      title: f.title[lang],
+      title: (f.post_title ?? f.title)[lang],
       explanation: f.explanation[lang],
       suggestion: f.suggestion[lang],
     }));
   if (!length.fits && length.max !== null) {
-    const values = { network: row?.name ?? network, count: length.count, max: length.max };
+    const values = { ...networkWords(row, network), count: length.count, max: length.max };
     items.unshift({
       key: 'length',
       kind: 'post_too_long',

@@ -74,10 +74,18 @@ const OBJECTIVE: Objective = {
   measurement: { source: '', frequency: null, reviewer: '' },
 };
 
-function finding(postIds: number[], title: string, kind: CalendarFinding['kind'] = 'post_collision'): CalendarFinding {
+/** A finding about each of its posts (`postTitle`: how a post's checks name it), or, with `postTitle` null, about the
+ *  plan or a network as a whole. */
+function finding(
+  postIds: number[],
+  title: string,
+  kind: CalendarFinding['kind'] = 'post_collision',
+  postTitle: string | null = title,
+): CalendarFinding {
   return {
     posts: postIds,
     editorial: [],
+    post_title: postTitle === null ? null : { en: postTitle, fr: `FR ${postTitle}` },
     kind,
     severity: 'warning',
     network: 'instagram',
@@ -175,7 +183,7 @@ describe('post editor', () => {
     expect(counter).toHaveTextContent('300 / 280');
     expect(counter).toHaveAttribute('data-over', 'true');
     expect(screen.getByTestId('post-editor-over')).toHaveTextContent('Too long for X: remove 20 characters.');
-    expect(screen.getByTestId('post-editor-fit-instagram')).toHaveTextContent('Instagram 300/2200 ✓');
+    expect(screen.getByTestId('post-editor-fit-instagram')).toHaveTextContent('Instagram 300/2,200 ✓');
     expect(screen.getByTestId('post-editor-fit-linkedin')).toHaveAttribute('data-fits', 'true');
     expect(screen.queryByTestId('post-editor-fit-x')).not.toBeInTheDocument();
     const live = within(screen.getByTestId('post-editor-checks')).getByTestId('post-editor-check');
@@ -184,7 +192,7 @@ describe('post editor', () => {
 
     // On Instagram it fits; X is now among the other networks, where it does not.
     await pick(user, screen.getByTestId('post-editor-network'), 'Instagram');
-    expect(screen.getByTestId('post-editor-counter')).toHaveTextContent('300 / 2200');
+    expect(screen.getByTestId('post-editor-counter')).toHaveTextContent('300 / 2,200');
     expect(screen.getByTestId('post-editor-counter')).toHaveAttribute('data-over', 'false');
     expect(screen.getByTestId('post-editor-fit-x')).toHaveTextContent('X 300/280 ✗');
     expect(screen.getByTestId('post-editor-fit-x')).toHaveAttribute('data-fits', 'false');
@@ -195,7 +203,7 @@ describe('post editor', () => {
     // Typing updates the count.
     await user.clear(screen.getByTestId('post-editor-text'));
     await user.type(screen.getByTestId('post-editor-text'), 'Short');
-    expect(screen.getByTestId('post-editor-counter')).toHaveTextContent('5 / 2200');
+    expect(screen.getByTestId('post-editor-counter')).toHaveTextContent('5 / 2,200');
     expect(screen.getByTestId('post-editor-fit-x')).toHaveTextContent('X 5/280 ✓');
   });
 
@@ -214,6 +222,28 @@ describe('post editor', () => {
     expect(checks).not.toHaveTextContent('Serves no objective');
   });
 
+  it('leaves out the findings about the plan or a network, and names the post’s own findings for the post', async () => {
+    const fake = installCalendarBackend({
+      posts: [post(1), post(2)],
+      findings: [
+        // About the network as a whole: its posts are named only so they can be selected.
+        finding([1, 2], 'Too few posts on Instagram', 'frequency_too_low', null),
+        finding([1, 2], 'The mix on Instagram is off its target', 'mix_off_target', null),
+        // About each of its posts: the post's checks say it of this post.
+        finding([1, 2], '2 posts serve no objective', 'post_without_objective', 'This post serves no objective'),
+      ],
+    });
+    await renderInCalendar(<PostEditor opened post={fake.posts[0]} onClose={() => undefined} />);
+
+    const checks = await screen.findByTestId('post-editor-checks');
+    const items = within(checks).getAllByTestId('post-editor-check');
+    expect(items.map((i) => i.getAttribute('data-kind'))).toEqual(['post_without_objective']);
+    // The alert's title speaks of this post (its explanation stays the finding's).
+    expect(items[0].querySelector('.mantine-Alert-title')).toHaveTextContent(/^This post serves no objective$/);
+    expect(checks).not.toHaveTextContent('Too few posts');
+    expect(checks).not.toHaveTextContent('The mix on Instagram');
+  });
+
   it('shows the texts and the findings in French', async () => {
     const fake = installCalendarBackend({ posts: [post(1)], findings: [finding([1], 'Two posts too close')] });
     await renderInCalendar(<PostEditor opened post={fake.posts[0]} onClose={() => undefined} />, { lang: 'fr' });
@@ -225,7 +255,7 @@ describe('post editor', () => {
     expect(screen.getByTestId('post-editor-status-select')).toHaveValue('Brouillon');
     expect(screen.getByTestId('post-editor-checks')).toHaveTextContent('FR Two posts too close');
     expect(screen.getByTestId('post-editor-checks')).toHaveTextContent('Conseil : Corriger : Two posts too close');
-    expect(screen.getByTestId('post-editor-counter')).toHaveTextContent('14 / 2200');
+    expect(screen.getByTestId('post-editor-counter')).toHaveTextContent('14 / 2 200');
   });
 
   it('creates a new post on the first change, then updates it', async () => {
@@ -447,7 +477,9 @@ describe('post editor and the A/B tests of step 5', () => {
     await user.click(screen.getByTestId('post-ab-varied-time'));
 
     await waitFor(() => expect(openPost).toHaveBeenCalled());
-    expect(fake.callsTo('ab_test_start').map((c) => c.args)).toEqual([{ strategyId, postId: 1, varied: 'time' }]);
+    expect(fake.callsTo('ab_test_start').map((c) => c.args)).toEqual([
+      { strategyId, postId: 1, varied: 'time', language: 'en' },
+    ]);
     // What was typed was saved before: B copies it.
     const cmds = fake.calls.map((c) => c.cmd);
     expect(cmds.indexOf('post_save')).toBeLessThan(cmds.indexOf('ab_test_start'));
@@ -472,7 +504,8 @@ describe('post editor and the A/B tests of step 5', () => {
 
     // B goes in the same slot a week later.
     await waitFor(() => expect(openPost).toHaveBeenCalled());
-    expect(fake.callsTo('ab_test_start')[0].args).toEqual({ strategyId, postId: 1, varied: 'photo' });
+    // The test is named in the UI's language.
+    expect(fake.callsTo('ab_test_start')[0].args).toEqual({ strategyId, postId: 1, varied: 'photo', language: 'fr' });
     expect(openPost.mock.calls[0][0]).toEqual({ ...post(1), id: 1000, status: 'draft', scheduled_at: '2027-01-24T23:00' });
     expect(fake.callsTo('calendar_get').at(-1)?.args).toEqual({ strategyId, from: '2027-01-24', to: '2027-01-24' });
     expect(

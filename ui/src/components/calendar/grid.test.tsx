@@ -258,7 +258,7 @@ describe('calendar grid', () => {
     expect(screen.getByTestId('post-card-1')).toHaveAttribute('data-time', '01:00');
     expect(screen.getByTestId('post-card-1').childElementCount).toBe(0);
     // The narrow column shows "+2"; its name says it in words.
-    expect(within(c).getByRole('button', { name: '+2 de plus' })).toHaveTextContent(/^\+2$/);
+    expect(within(c).getByRole('button', { name: '+2 autres' })).toHaveTextContent(/^\+2$/);
     expect(screen.getAllByRole('rowheader')[0]).toHaveTextContent('Éditorial');
   });
 

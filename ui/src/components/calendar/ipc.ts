@@ -13,6 +13,7 @@ import type {
   CsvPreview,
   EditorialItemInput,
   ExportOptions,
+  Language,
   Learning,
   PostInput,
   VariedElement,
@@ -70,10 +71,10 @@ export const calApi = {
   ) => call<CalendarImported>('calendar_import_run', { strategyId, mapping, skipInvalid, dryRun, ...r }),
   /** What the decided A/B tests (step 5) taught that applies to a post on `network`. */
   learnings: (strategyId: number, network: string) => call<Learning[]>('learnings_get', { strategyId, network }),
-  /** Starts an A/B test from a saved post (variant A) and a draft copy of it (variant B). Answers with the test, not
-   *  with the calendar: its views are to be fetched again. */
-  abTestStart: (strategyId: number, postId: number, varied: VariedElement) =>
-    call<AbTest>('ab_test_start', { strategyId, postId, varied }),
+  /** Starts an A/B test from a saved post (variant A) and a draft copy of it (variant B), named in `language` (the
+   *  UI's). Answers with the test, not with the calendar: its views are to be fetched again. */
+  abTestStart: (strategyId: number, postId: number, varied: VariedElement, language: Language) =>
+    call<AbTest>('ab_test_start', { strategyId, postId, varied, language }),
 };
 
 export type CalApi = typeof calApi;

@@ -27,6 +27,7 @@ import type {
 } from '../../bindings';
 import { EMPTY_MEASURES } from '../adapt/state';
 import { createObjectivesFake, type ObjFake } from '../objectives/testBackend';
+import { frOf } from '../../test/networks';
 
 export interface Call {
   cmd: string;
@@ -55,9 +56,9 @@ export interface CalFake {
 }
 
 export const CAL_ROWS: CalendarRow[] = [
-  { network: 'instagram', name: 'Instagram', max_length: 2200, kept: true, posts_per_week: 3, pillars: ['interaction'] },
-  { network: 'linkedin', name: 'LinkedIn', max_length: 3000, kept: true, posts_per_week: 2, pillars: ['curation'] },
-  { network: 'x', name: 'X', max_length: 280, kept: true, posts_per_week: null, pillars: [] },
+  { network: 'instagram', name: 'Instagram', fr: frOf('instagram', 'Instagram'), max_length: 2200, kept: true, posts_per_week: 3, pillars: ['interaction'] },
+  { network: 'linkedin', name: 'LinkedIn', fr: frOf('linkedin', 'LinkedIn'), max_length: 3000, kept: true, posts_per_week: 2, pillars: ['curation'] },
+  { network: 'x', name: 'X', fr: frOf('x', 'X'), max_length: 280, kept: true, posts_per_week: null, pillars: [] },
 ];
 
 export function post(id: number, partial: Partial<PostInput> = {}): Post {
@@ -148,6 +149,7 @@ export function calendarFinding(partial: Partial<CalendarFinding> & Pick<Calenda
     explanation: { en: `Because of ${title}.`, fr: `À cause de ${title}.` },
     suggestion: { en: `Fix ${title}.`, fr: `Corrigez ${title}.` },
     link: { step: 'calendar', section: 'calendar', network: null, item: null, pillar: null },
+    post_title: null,
     posts: [],
     editorial: [],
     ...partial,
@@ -334,7 +336,7 @@ export function createCalendarFake(partial: Partial<Omit<CalFake, 'obj'>> = {}, 
           status: 'waiting_for_data',
           winner: null,
           networks: [a0.network],
-          name: `A/B: ${a0.title || `#${a0.id}`}`,
+          name: `${a.language === 'fr' ? 'Test A/B : ' : 'A/B test: '}${a0.title || `#${a0.id}`}`,
           hypothesis: '',
           varied,
           metric: 'click_through',

@@ -157,6 +157,7 @@ function MissionCard({ network }: { network: string }) {
   const pace = parsePostsPerWeek(d.posts_per_week);
   const paceError = pace.ok ? errorOf(s.errors, 'posts_per_week') : errorOf(clientError(pace.code), 'posts_per_week');
   const hasStatement = d.statement.trim() !== '';
+  const ownPillars = d.pillars.length > 0;
 
   return (
     <Paper withBorder p="md" radius="md" data-testid="mission-card" data-network={network} id={`mission-${network}`}>
@@ -196,23 +197,36 @@ function MissionCard({ network }: { network: string }) {
             <IconBulb size={18} color="var(--mantine-color-yellow-7)" aria-hidden style={{ flexShrink: 0 }} />
             <Stack gap={4} style={{ flex: 1 }}>
               <Text size="sm">{t('objectives.missions.suggestion', { text: suggestion.statement[lang] })}</Text>
-              <Group gap={4}>
-                {suggestion.pillars.map((p) => (
-                  <Badge key={p} size="sm" variant="light" color={PILLAR_COLORS[p]}>
-                    {t(`objectives.pillars.${p}`)}
-                  </Badge>
-                ))}
-              </Group>
+              {ownPillars ? (
+                <Text size="xs" c="dimmed" data-testid="mission-suggestion-pillars-kept">
+                  {t('objectives.missions.pillarsKept')}
+                </Text>
+              ) : (
+                <Group gap={4} data-testid="mission-suggestion-pillars">
+                  <Text size="xs" c="dimmed">
+                    {t('objectives.missions.suggestedPillars')}
+                  </Text>
+                  {suggestion.pillars.map((p) => (
+                    <Badge key={p} size="sm" variant="light" color={PILLAR_COLORS[p]}>
+                      {t(`objectives.pillars.${p}`)}
+                    </Badge>
+                  ))}
+                </Group>
+              )}
             </Stack>
             <Button
               size="compact-sm"
               variant="light"
               onClick={() =>
-                s.change({ ...d, statement: suggestion.statement[lang], pillars: [...suggestion.pillars] }, 'now')
+                // The pillars the user chose stay: the suggestion fills them only when none is chosen, as its label says.
+                s.change(
+                  { ...d, statement: suggestion.statement[lang], pillars: ownPillars ? d.pillars : [...suggestion.pillars] },
+                  'now',
+                )
               }
               data-testid="mission-use-suggestion"
             >
-              {t('objectives.missions.useSuggestion')}
+              {t(ownPillars ? 'objectives.missions.useSuggestionStatement' : 'objectives.missions.useSuggestion')}
             </Button>
           </Group>
         )}

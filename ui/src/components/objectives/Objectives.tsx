@@ -242,10 +242,11 @@ function letterOk(check: ObjectiveCheck, letter: SmartLetter): boolean {
 /** Why a letter passes or not, in the UI language. */
 function letterReason(check: ObjectiveCheck, letter: SmartLetter): string {
   if (letter === 'achievable') {
-    const { ambition, monthly_factor } = check.smart;
-    if (ambition === 'ok' && monthly_factor !== null) {
-      const percent = Math.max(0, Math.round((monthly_factor - 1) * 100));
-      return i18n.t('objectives.ambition.okMonthly', { percent });
+    const { ambition, pace } = check.smart;
+    if (ambition === 'ok' && pace !== null) {
+      // Per week when the deadline is near, per month otherwise: Rust decides which.
+      const percent = Math.max(0, Math.round((pace.factor - 1) * 100));
+      return i18n.t(pace.per === 'week' ? 'objectives.ambition.okWeekly' : 'objectives.ambition.okMonthly', { percent });
     }
     return i18n.t(`objectives.ambition.${ambition}`);
   }

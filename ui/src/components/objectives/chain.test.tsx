@@ -9,7 +9,7 @@ import i18n from '../../i18n';
 import { AppProviders } from '../../Providers';
 import { createQueryClient } from '../../queries';
 import { ObjectivesStep } from './ObjectivesStep';
-import { EMPTY_OBJECTIVE, installObjectivesBackend } from './testBackend';
+import { EMPTY_OBJECTIVE, installObjectivesBackend, viewOf } from './testBackend';
 
 // The step remembers its last part per strategy: each test uses a strategy of its own.
 let nextStrategy = 300;
@@ -315,6 +315,35 @@ describe('social objectives', () => {
     const tip = await screen.findByRole('tooltip', { hidden: true });
     expect(tip).toHaveTextContent('You know where the KPI’s figure comes from.');
     expect(tip).toHaveTextContent('Name a data source in the measurement plan');
+  });
+
+  it('says the pace a target asks for per week or per month, as the Rust side decides, in French too', async () => {
+    const backend = installObjectivesBackend({
+      objectives: [objective({ id: 7, title: 'Soon', kpi_metric: 'leads' }), objective({ id: 8, title: 'Later', kpi_metric: 'leads' })],
+    });
+    const view = viewOf(backend);
+    backend.overrides.objectives_get = () => ({
+      ...view,
+      checks: view.checks.map((c) => ({
+        ...c,
+        smart: {
+          ...c.smart,
+          ambition: 'ok',
+          achievable: true,
+          monthly_factor: c.objective_id === 7 ? 2 : 1.1,
+          pace: c.objective_id === 7 ? { per: 'week', factor: 1.2 } : { per: 'month', factor: 1.1 },
+        },
+      })),
+    });
+    const { user } = await renderStep('fr');
+    await user.click(screen.getByTestId('obj-tab-objectives'));
+    const [soon, later] = await screen.findAllByTestId('objective-card');
+    expect(within(soon).getByLabelText(/^Atteignable/)).toHaveAccessibleName(
+      expect.stringContaining('environ 20 % de progrès chaque semaine'),
+    );
+    expect(within(later).getByLabelText(/^Atteignable/)).toHaveAccessibleName(
+      expect.stringContaining('environ 10 % de progrès chaque mois'),
+    );
   });
 
   it('edits the deadline with the date picker, and the networks with the kept ones first', async () => {

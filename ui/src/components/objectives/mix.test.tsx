@@ -401,6 +401,11 @@ describe('missions', () => {
     expect(card).toHaveAttribute('id', 'mission-instagram');
     expect(within(card).getByTestId('mission-finding')).toHaveAttribute('data-kind', 'network_without_mission');
     expect(within(card).getByTestId('mission-suggestion')).toHaveTextContent('Tell the brand’s story in pictures.');
+    // The button says what it fills: the statement and the pillars shown beside it.
+    expect(within(card).getByTestId('mission-suggestion-pillars')).toHaveTextContent(
+      'Main pillars suggested:InteractionPromotion',
+    );
+    expect(within(card).getByTestId('mission-use-suggestion')).toHaveTextContent('Use this mission and its pillars');
 
     await user.click(within(card).getByTestId('mission-use-suggestion'));
     await waitFor(() => expect(backend.callsTo('mission_save')).toHaveLength(1));
@@ -420,6 +425,29 @@ describe('missions', () => {
     expect(within(card).getByTestId('mission-pillar-curation')).not.toBeChecked();
     expect(within(card).queryByTestId('mission-suggestion')).toBeNull();
     await waitFor(() => expect(within(card).queryByTestId('mission-finding')).toBeNull());
+  });
+
+  it('keeps the pillars the user chose when the suggestion fills the statement, and says so', async () => {
+    const backend = installObjectivesBackend();
+    const { user } = await renderStep('missions');
+    const card = screen.getAllByTestId('mission-card')[0];
+
+    await user.click(within(card).getByTestId('mission-pillar-curation'));
+    await waitFor(() => expect(backend.callsTo('mission_save')).toHaveLength(1));
+    expect(within(card).queryByTestId('mission-suggestion-pillars')).toBeNull();
+    expect(within(card).getByTestId('mission-suggestion-pillars-kept')).toHaveTextContent(
+      'Your main pillars stay as you chose them.',
+    );
+    expect(within(card).getByTestId('mission-use-suggestion')).toHaveTextContent(/^Use this mission$/);
+
+    await user.click(within(card).getByTestId('mission-use-suggestion'));
+    await waitFor(() => expect(backend.callsTo('mission_save')).toHaveLength(2));
+    expect(backend.callsTo('mission_save')[1].args.mission).toMatchObject({
+      statement: 'Tell the brand’s story in pictures.',
+      pillars: ['curation'],
+    });
+    expect(within(card).getByTestId('mission-pillar-curation')).toBeChecked();
+    expect(within(card).getByTestId('mission-pillar-interaction')).not.toBeChecked();
   });
 
   it('saves audiences, objectives and the pace; a pace over 100 is not sent', async () => {
@@ -509,7 +537,7 @@ describe('in French', () => {
     expect(screen.getByText('À quoi sert chaque réseau ?')).toBeInTheDocument();
     const card = screen.getAllByTestId('mission-card')[0];
     expect(within(card).getByTestId('mission-suggestion')).toHaveTextContent('Raconter l’histoire de la marque en images.');
-    expect(within(card).getByTestId('mission-use-suggestion')).toHaveTextContent('Utiliser cette suggestion');
+    expect(within(card).getByTestId('mission-use-suggestion')).toHaveTextContent('Reprendre cette mission et ses piliers');
     expect(within(card).getByTestId('mission-finding')).toHaveTextContent('FR instagram has no mission');
 
     // Decimals typed the French way.

@@ -28,6 +28,7 @@ import type {
   TopicInput,
 } from '../../bindings';
 import { EMPTY_OBJECTIVE } from './state';
+import { frOf } from '../../test/networks';
 
 export interface Call {
   cmd: string;
@@ -57,10 +58,10 @@ export interface ObjFake {
 }
 
 export const OBJ_NETWORKS: Network[] = [
-  { key: 'facebook', name: 'Facebook', kind: 'social', max_length: 63206, formats: ['photo', 'video', 'link'], custom: false },
-  { key: 'instagram', name: 'Instagram', kind: 'social', max_length: 2200, formats: ['photo', 'video', 'carousel', 'story'], custom: false },
-  { key: 'linkedin', name: 'LinkedIn', kind: 'social', max_length: 3000, formats: ['photo', 'text', 'link'], custom: false },
-  { key: 'newsletter', name: 'Newsletter', kind: 'owned', max_length: null, formats: ['photo', 'text', 'link'], custom: false },
+  { key: 'facebook', name: 'Facebook', kind: 'social', max_length: 63206, formats: ['photo', 'video', 'link'], custom: false, fr: frOf('facebook', 'Facebook') },
+  { key: 'instagram', name: 'Instagram', kind: 'social', max_length: 2200, formats: ['photo', 'video', 'carousel', 'story'], custom: false, fr: frOf('instagram', 'Instagram') },
+  { key: 'linkedin', name: 'LinkedIn', kind: 'social', max_length: 3000, formats: ['photo', 'text', 'link'], custom: false, fr: frOf('linkedin', 'LinkedIn') },
+  { key: 'newsletter', name: 'Newsletter', kind: 'owned', max_length: null, formats: ['photo', 'text', 'link'], custom: false, fr: frOf('newsletter', 'Newsletter') },
 ];
 
 export { EMPTY_OBJECTIVE };
@@ -95,6 +96,7 @@ function check(f: ObjFake, o: Objective): ObjectiveCheck {
       ambition: 'unknown',
       achievable: false,
       monthly_factor: null,
+      pace: null,
       relevant,
       time_bound: d.deadline !== null && d.deadline > f.today,
       vanity,

@@ -241,7 +241,7 @@ export const fr: DeepStrings<typeof en> = {
         title: 'Titre',
         text: 'Texte',
         link: 'Lien',
-        media_notes: 'Notes sur les médias',
+        media_notes: 'Notes sur les visuels',
         pillar: 'Pilier',
         topic: 'Thème',
         status: 'Statut',

@@ -1,0 +1,172 @@
+//! The wording helpers the findings and the other texts Cinq writes share, in English and French: plurals, lists,
+//! networks' names in a sentence, and the French forms of "de".
+//!
+//! - **Plurals**: English takes the singular for exactly one ("1 post", "0 posts"); French for less than two
+//!   ("0 publication", "1 publication", "2 publications"), as i18next's plural rules do in the UI.
+//! - **Lists**: "a, b and c" / "a, b et c" ([`join`]); an item never holds a conjunction of its own, so a list of
+//!   measurements reads "clicks, conversions and leads", never "clicks and conversions and leads".
+//! - **Networks**: by their display name, never their key; in French with their article and preposition
+//!   ([`crate::audit::FrenchName`]: "sur le blog", "d’Instagram").
+
+use crate::audit::{FrenchName, Network};
+
+/// `one` for exactly one, else `other`: "1 post", "0 posts", "3 posts".
+pub fn en<'a>(n: usize, one: &'a str, other: &'a str) -> &'a str {
+    if n == 1 {
+        one
+    } else {
+        other
+    }
+}
+
+/// `one` below two, else `other`: "0 publication", "1 publication", "2 publications".
+pub fn fr<'a>(n: usize, one: &'a str, other: &'a str) -> &'a str {
+    if n < 2 {
+        one
+    } else {
+        other
+    }
+}
+
+/// "1 post", "3 posts".
+pub fn count_en(n: usize, one: &str, other: &str) -> String {
+    format!("{n} {}", en(n, one, other))
+}
+
+/// "1 publication", "3 publications" (thousands grouped with a narrow no-break space).
+pub fn count_fr(n: usize, one: &str, other: &str) -> String {
+    format!(
+        "{} {}",
+        crate::findings::figures(n as f64).1,
+        fr(n, one, other)
+    )
+}
+
+/// A figure and its noun: "0.5 posts", "1 post" / "0,5 publication", "1,5 publication", "2 publications" (at most one
+/// decimal, as [`crate::findings::figures`] writes it).
+pub fn figure_count(v: f64, one: (&str, &str), other: (&str, &str)) -> (String, String) {
+    let (en_v, fr_v) = crate::findings::figures(v);
+    let shown = (v * 10.0).round() / 10.0;
+    (
+        format!("{en_v} {}", if shown == 1.0 { one.0 } else { other.0 }),
+        format!("{fr_v} {}", if shown.abs() < 2.0 { one.1 } else { other.1 }),
+    )
+}
+
+/// "a, b and c" / "a, b et c": the one way the findings join a list, `and` being "and" or "et".
+pub fn join(items: &[String], and: &str) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} {and} {last}", rest.join(", ")),
+    }
+}
+
+/// The text with its first letter in capitals, for the start of a sentence: "le blog" → "Le blog".
+pub fn cap(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(first) => first.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// French "de" before a name, elided before a vowel: "de LinkedIn", "d’Instagram", "de YouTube".
+pub fn de(name: &str) -> String {
+    let elide = name
+        .chars()
+        .next()
+        .is_some_and(|c| "aàâeéèêëiîïoôuùûüAÀÂEÉÈÊËIÎÏOÔUÙÛÜ".contains(c));
+    if elide {
+        format!("d’{name}")
+    } else {
+        format!("de {name}")
+    }
+}
+
+/// A network's name in both languages: its display name in English, its forms in French.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NetName {
+    pub en: String,
+    pub fr: FrenchName,
+}
+
+impl NetName {
+    /// The name of `key` among `networks`, else in the catalogue; a key no network has is shown as the name of a
+    /// network of the user's own would be.
+    pub fn of(networks: &[Network], key: &str) -> NetName {
+        if let Some(n) = networks.iter().find(|n| n.key == key) {
+            return NetName {
+                en: n.name.clone(),
+                fr: n.fr.clone(),
+            };
+        }
+        if let Some(n) = crate::audit::catalogue().into_iter().find(|n| n.key == key) {
+            return NetName {
+                en: n.name,
+                fr: n.fr,
+            };
+        }
+        NetName {
+            en: key.to_owned(),
+            fr: FrenchName::proper(key),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plurals_follow_each_language() {
+        assert_eq!(count_en(0, "post", "posts"), "0 posts");
+        assert_eq!(count_en(1, "post", "posts"), "1 post");
+        assert_eq!(count_en(3, "post", "posts"), "3 posts");
+        assert_eq!(count_fr(0, "publication", "publications"), "0 publication");
+        assert_eq!(count_fr(1, "publication", "publications"), "1 publication");
+        assert_eq!(count_fr(2, "publication", "publications"), "2 publications");
+        assert_eq!(
+            count_fr(1500, "publication", "publications"),
+            "1\u{202f}500 publications"
+        );
+    }
+
+    #[test]
+    fn figures_take_the_plural_of_their_value() {
+        let posts = |v| figure_count(v, ("post", "publication"), ("posts", "publications"));
+        assert_eq!(posts(0.5), ("0.5 posts".into(), "0,5 publication".into()));
+        assert_eq!(posts(1.0), ("1 post".into(), "1 publication".into()));
+        assert_eq!(posts(1.5), ("1.5 posts".into(), "1,5 publication".into()));
+        assert_eq!(posts(2.0), ("2 posts".into(), "2 publications".into()));
+    }
+
+    #[test]
+    fn lists_have_one_conjunction() {
+        let l = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(join(&l(&[]), "and"), "");
+        assert_eq!(join(&l(&["clicks"]), "and"), "clicks");
+        assert_eq!(join(&l(&["clicks", "leads"]), "and"), "clicks and leads");
+        assert_eq!(
+            join(&l(&["clics", "conversions", "leads"]), "et"),
+            "clics, conversions et leads"
+        );
+    }
+
+    #[test]
+    fn french_names_take_their_article() {
+        let all = crate::audit::catalogue();
+        let n = |k: &str| NetName::of(&all, k).fr;
+        assert_eq!(n("blog").on, "sur le blog");
+        assert_eq!(n("blog").of, "du blog");
+        assert_eq!(n("newsletter").of, "de la newsletter");
+        assert_eq!(n("newsletter").on, "dans la newsletter");
+        assert_eq!(n("instagram").of, "d’Instagram");
+        assert_eq!(n("instagram").the, "Instagram");
+        assert_eq!(n("youtube").of, "de YouTube");
+        assert_eq!(n("linkedin").on, "sur LinkedIn");
+        assert_eq!(cap(&n("blog").the), "Le blog");
+        assert_eq!(NetName::of(&all, "pinterest").en, "Pinterest");
+        assert_eq!(FrenchName::proper("École Pro").of, "d’École Pro");
+    }
+}
