@@ -47,7 +47,8 @@ export default defineConfig({
     environment: 'jsdom',
     setupFiles: ['./src/test/setup.ts'],
     css: false,
-    testTimeout: 20000,
+    // A bound on a failing test, never a wait: generous, because CI shares two cores with other work.
+    testTimeout: 60000,
     pool: 'threads',
   },
 });

@@ -1,10 +1,14 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { clearMocks } from '@tauri-apps/api/mocks';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { afterEach, vi } from 'vitest';
 import { clearDrafts } from '../autosave';
+
+// findBy… and waitFor poll until what they wait for shows, so their timeout only bounds a failure. Testing Library's
+// default (1 s) failed tests on a busy 2-core machine, where a lazily loaded step can take longer to appear.
+configure({ asyncUtilTimeout: 15_000 });
 
 // Mantine needs these browser APIs, which jsdom lacks.
 Object.defineProperty(window, 'matchMedia', {
