@@ -18,7 +18,7 @@ export const homeFr: DeepStrings<typeof homeEn> = {
   help: 'Ces ajustements ont atteint leur date de bilan. Ouvrez la stratégie pour voir s’ils ont eu l’effet attendu, puis marquez-les comme faits.',
   reviewOn: 'Date du bilan : {{date}}',
   open: 'Ouvrir',
-  openLabel: 'Ouvrir « {{strategy}} » à l’étape 5, tester, évaluer, adapter',
+  openLabel: 'Ouvrir « {{strategy}} » à l’étape 5 (tester, évaluer, adapter)',
   noDecision: '(aucune décision écrite)',
 };
 
