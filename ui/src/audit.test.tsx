@@ -111,12 +111,14 @@ describe('audit: audiences', () => {
     expect(screen.queryByTestId('persona-save')).toBeNull();
     await user.type(screen.getByTestId('persona-description'), 'Runs a bakery');
 
-    await waitFor(() => expect(backend.callsTo('persona_save').length).toBeGreaterThan(0));
-    expect(backend.callsTo('persona_save').at(-1)?.args).toMatchObject({
-      strategyId: s.id,
-      personaId: 7,
-      input: { name: 'Marc', description: 'Runs a bakery', audience_type: 'b2b' },
-    });
+    // On a busy machine a pause in typing may save a part first: what counts is that the last save holds it all.
+    await waitFor(() =>
+      expect(backend.callsTo('persona_save').at(-1)?.args).toMatchObject({
+        strategyId: s.id,
+        personaId: 7,
+        input: { name: 'Marc', description: 'Runs a bakery', audience_type: 'b2b' },
+      }),
+    );
     await waitFor(() => expect(screen.getByTestId('persona-card')).toHaveTextContent('Runs a bakery'));
 
     // A name emptied is refused: the error shows inline and the field stays as typed; the rest is kept.

@@ -1635,7 +1635,7 @@ fn a_test_starts_from_a_post() {
 /// The time of variant B of a test started from a post at `at` on Instagram, `varied` being tested.
 fn variant_b_at(store: &mut Store, id: i64, at: &str, varied: VariedElement) -> String {
     let a = new_post(store, id, &post_input("instagram", Some(at), "A"));
-    let t = store.start_ab_test(id, a, varied).unwrap();
+    let t = store.start_ab_test(id, a, varied, Language::En).unwrap();
     let b = store.ab_test(id, t).unwrap().variants[1].post_id.unwrap();
     store.post(id, b).unwrap().data.scheduled_at.unwrap()
 }

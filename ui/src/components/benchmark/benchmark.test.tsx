@@ -149,12 +149,14 @@ describe('players', () => {
     expect(screen.queryByTestId('player-save')).not.toBeInTheDocument();
     await user.type(notes, 'Bakes at dawn');
 
-    await waitFor(() => expect(backend.callsTo('player_save').length).toBeGreaterThan(0));
-    expect(backend.callsTo('player_save').at(-1)?.args).toEqual({
-      strategyId,
-      playerId: 1,
-      input: { name: 'Le Fournil', player_type: 'direct_competitor', website: '', notes: 'Bakes at dawn' },
-    });
+    // On a busy machine a pause in typing may save a part first: what counts is that the last save holds it all.
+    await waitFor(() =>
+      expect(backend.callsTo('player_save').at(-1)?.args).toEqual({
+        strategyId,
+        playerId: 1,
+        input: { name: 'Le Fournil', player_type: 'direct_competitor', website: '', notes: 'Bakes at dawn' },
+      }),
+    );
     await waitFor(() => expect(screen.getByTestId('bench-save-status')).toHaveTextContent('Saved'));
 
     await user.clear(screen.getByTestId('player-name'));
@@ -437,9 +439,13 @@ describe('customer voice', () => {
     expect(words).toHaveValue('sourdough');
     await user.type(words, ', crusty');
 
+    // The last save holds all that was typed. How many saves it took depends on the pauses in typing, which a busy
+    // machine stretches: each one holds what was typed so far, never anything else.
+    await waitFor(() => expect(backend.voice.words).toBe('sourdough, crusty'));
     await waitFor(() => expect(screen.getByTestId('bench-save-status')).toHaveTextContent('Saved'));
-    expect(backend.callsTo('voice_save')).toHaveLength(1);
-    expect(backend.voice.words).toBe('sourdough, crusty');
+    const saved = backend.callsTo('voice_save').map((c) => (c.args.voice as { words: string }).words);
+    expect(saved.length).toBeGreaterThan(0);
+    for (const w of saved) expect('sourdough, crusty'.startsWith(w)).toBe(true);
 
     // A new question, typed in; then moved to the top.
     await user.click(screen.getByTestId('voice-question-add'));
