@@ -46,7 +46,9 @@ test("an audit typed in the UI shows its findings and survives a restart", async
 
     // The brand is on LinkedIn only: it says it has an account there (no network has one until it does).
     await (await s.find('[data-testid="audit-tab-presence"]')).click();
-    await (await s.find('[data-testid="presence-linkedin-active"]')).click();
+    // The switch's input is visually hidden (no size), which WebDriver's click refuses: the page clicks it, as a
+    // click on its label does.
+    await s.execute("arguments[0].click();", [await s.find('[data-testid="presence-linkedin-active"]')]);
     await (await s.find('[data-testid="presence-linkedin-followers"]')).type("500");
     await (await s.find('[data-testid="presence-linkedin-posts_per_week"]')).type("2");
     await eventually(() => {
