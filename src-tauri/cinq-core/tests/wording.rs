@@ -223,6 +223,8 @@ fn the_audit_names_networks_with_their_article_and_lists_measurements_with_one_a
                         rating: 2,
                     },
                 ],
+                // Measurements are asked of an account the brand has (accounts start off).
+                active: true,
                 ..Presence::empty("blog")
             },
         )
@@ -244,13 +246,13 @@ fn the_audit_names_networks_with_their_article_and_lists_measurements_with_one_a
     assert_eq!(missing.title.fr, "Mesures manquantes sur le blog");
     assert_eq!(
         missing.explanation.en,
-        "You cannot yet measure reach, impressions, engagement, clicks, follower growth, conversions and leads on \
-         Blog."
+        // A blog's follower growth does not apply (the catalogue's default), so it is not asked for.
+        "You cannot yet measure reach, impressions, engagement, clicks, conversions and leads on Blog."
     );
     assert_eq!(
         missing.explanation.fr,
-        "Vous ne pouvez pas encore mesurer la portée, les impressions, l’engagement, les clics, la croissance des \
-         abonnés, les conversions et les leads sur le blog."
+        "Vous ne pouvez pas encore mesurer la portée, les impressions, l’engagement, les clics, les conversions et les \
+         leads sur le blog."
     );
 }
 
