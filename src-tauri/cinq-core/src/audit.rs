@@ -503,20 +503,21 @@ pub const DEFAULT_STALE_AFTER_DAYS: u32 = 30;
 /// does not drop, in network order. None for a brand not on social media yet. (The same networks get a
 /// `missing_measurement` finding when a measurement is not settled.)
 pub fn measured_networks(audit: &Audit) -> Vec<&str> {
-    if audit.not_on_social_yet {
-        return Vec::new();
-    }
+    selected_where(audit, |p| p.active && p.decision != Some(Decision::Drop))
+        .map(String::as_str)
+        .collect()
+}
+
+/// The networks under audit, in network order, whose presence meets `f`; none for a brand not on social media yet.
+pub(crate) fn selected_where<'a>(
+    audit: &'a Audit,
+    f: impl Fn(&Presence) -> bool + 'a,
+) -> impl Iterator<Item = &'a String> + 'a {
+    let on_social = !audit.not_on_social_yet;
     audit
         .selected
         .iter()
-        .filter(|k| {
-            audit
-                .presences
-                .iter()
-                .any(|p| &p.network == *k && p.active && p.decision != Some(Decision::Drop))
-        })
-        .map(String::as_str)
-        .collect()
+        .filter(move |k| on_social && audit.presences.iter().any(|p| &p.network == *k && f(p)))
 }
 
 /// The measurements of `network` that are neither available nor marked not applicable.

@@ -664,18 +664,7 @@ pub fn kept_networks(audit: &Audit) -> Vec<String> {
 
 /// Selected networks where the brand is active but the audit has not decided whether to keep it.
 pub fn undecided_networks(audit: &Audit) -> Vec<String> {
-    if audit.not_on_social_yet {
-        return Vec::new();
-    }
-    audit
-        .selected
-        .iter()
-        .filter(|k| {
-            audit
-                .presences
-                .iter()
-                .any(|p| &p.network == *k && p.active && p.decision.is_none())
-        })
+    crate::audit::selected_where(audit, |p| p.active && p.decision.is_none())
         .cloned()
         .collect()
 }
