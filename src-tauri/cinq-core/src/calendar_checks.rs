@@ -36,7 +36,7 @@ use crate::calendar::{parse_date_time, text_length, Calendar, Post};
 use crate::findings::{figures, join, text, Finding, FindingKind, FindingLink, Severity, Text};
 use crate::model::StepId;
 use crate::objectives::{kept_networks, MixWeights, Objectives, Pillar};
-use crate::words::{cap, count_en, count_fr, en, figure_count, fr, NetName};
+use crate::words::{count_en, count_fr, en, figure_count, fr, NetName};
 
 /// A content mix is judged from this many posts with a pillar; fewer count as within tolerance.
 pub const MIX_MIN_POSTS: usize = 6;
@@ -798,7 +798,7 @@ pub fn calendar_checks(
                 ),
                 text(
                     format!("{len_en} characters; {n} takes {max_en} at most."),
-                    format!("{len_fr} caractères ; {} en accepte {max_fr} au plus.", cap(&f.the)),
+                    format!("{len_fr} caractères ; {} en accepte {max_fr} au plus.", f.the),
                 ),
                 text(
                     "Shorten the text, or move the post to a network that takes it.".into(),

@@ -358,8 +358,8 @@ pub fn audit_findings(audit: &Audit, today: NaiveDate) -> Vec<Finding> {
                             format!("Utilisé par {}, mais la marque n’y publie que {w_fr} fois par semaine.", who.fr),
                         ),
                         suggestion: text(
-                            format!("Post on {n} at least once a week, or mark it “improve”."),
-                            format!("Publiez {on} au moins une fois par semaine, ou marquez ce réseau « à améliorer »."),
+                            format!("Post on {n} at least once a week, or mark it “Improve”."),
+                            format!("Publiez {on} au moins une fois par semaine, ou choisissez « Améliorer » pour ce réseau."),
                         ),
                         link: link("presence", key),
                     });

@@ -267,7 +267,7 @@ export const fr: DeepStrings<typeof en> = {
     checksNew: 'Les vérifications apparaissent une fois la publication enregistrée.',
     suggestion: 'Conseil : {{text}}',
     lengthTitle: 'Trop longue pour {{networkThe}}',
-    lengthExplanation: '{{count}} caractères ; {{NetworkThe}} en accepte {{max}} au plus.',
+    lengthExplanation: '{{count}} caractères ; {{networkThe}} en accepte {{max}} au plus.',
     lengthSuggestion: 'Raccourcissez le texte, ou déplacez la publication vers un réseau qui l’accepte.',
     delete: 'Supprimer',
     deleteTitle: 'Supprimer cette publication ?',
