@@ -21,9 +21,11 @@ import type {
   Post,
   PostInput,
   PostResults,
+  ScopedChecks,
   VariedElement,
 } from '../../bindings';
 import { createObjectivesFake, type ObjFake } from '../objectives/testBackend';
+import { daysOf } from './state';
 
 export interface Call {
   cmd: string;
@@ -35,6 +37,8 @@ export interface CalFake {
   posts: Post[];
   editorial: EditorialItem[];
   findings: CalendarFinding[];
+  /** The whole plan's findings (`calendar_plan_checks`); its gauges and topics are the period's. */
+  planFindings: CalendarFinding[];
   /** Each post's results (step 5), by post id; none when absent. */
   results: Record<number, PostResults>;
   /** The learnings of the decided A/B tests (step 5); `learnings_get` answers those on the network asked (or on
@@ -111,6 +115,12 @@ export function viewOf(f: CalFake, from: string, to: string): CalendarView {
     },
     rows: f.rows,
     checks: {
+      scope: {
+        kind: 'period',
+        // As the Rust side names them (roughly: a week is 7 days, anything else here a month).
+        name: daysOf({ from, to }).length === 7 ? { en: 'This week', fr: 'Cette semaine' } : { en: 'This month', fr: 'Ce mois-ci' },
+        covers: { en: `The posts from ${from} to ${to}, and the ideas.`, fr: `Les publications du ${from} au ${to}, et les idées.` },
+      },
       from,
       to,
       findings: f.findings,
@@ -162,6 +172,7 @@ export function createCalendarFake(partial: Partial<Omit<CalFake, 'obj'>> = {}, 
     posts: [],
     editorial: [],
     findings: [],
+    planFindings: [],
     results: {},
     learnings: [],
     abTests: [],
@@ -188,6 +199,20 @@ export function createCalendarFake(partial: Partial<Omit<CalFake, 'obj'>> = {}, 
     switch (cmd) {
       case 'calendar_get':
         return viewOf(f, a.from as string, a.to as string);
+      case 'calendar_plan_checks': {
+        const dated = f.posts.flatMap((p) => (p.scheduled_at ? [p.scheduled_at.slice(0, 10)] : [])).sort();
+        const [from, to] = [dated[0] ?? '2027-01-01', dated[dated.length - 1] ?? '2027-03-25'];
+        const checks = viewOf(f, from, to).checks;
+        return {
+          ...checks,
+          scope: {
+            kind: 'plan',
+            name: { en: 'Whole plan', fr: 'Tout le plan' },
+            covers: { en: `All the posts, from ${from} to ${to}, and the ideas.`, fr: `Toutes les publications, du ${from} au ${to}, et les idées.` },
+          },
+          findings: f.planFindings,
+        } satisfies ScopedChecks;
+      }
       case 'post_save': {
         const input = a.input as PostInput;
         if (input.network === '') reject('validation', 'network', [{ field: 'network', code: 'required' }]);
