@@ -57,6 +57,7 @@ const COMMANDS: &[&str] = &[
     "overview_get",
     "window_print",
     "calendar_get",
+    "calendar_plan_checks",
     "post_save",
     "post_move",
     "post_delete",

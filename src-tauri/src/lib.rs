@@ -18,7 +18,7 @@ use cinq_core::calendar_checks::CheckOptions;
 use cinq_core::calendar_export::ExportOptions;
 use cinq_core::calendar_import::{ColumnMapping, CsvPreview, MappedImportReport};
 use cinq_core::calendar_view::{
-    CalendarChange, CalendarChanged, CalendarImported, CalendarView, PostMoved,
+    CalendarChange, CalendarChanged, CalendarImported, CalendarView, PostMoved, ScopedChecks,
 };
 use cinq_core::error::{ApiError, CoreError, ErrorCode};
 use cinq_core::evaluate::{Evaluation, KpiReading};
@@ -651,6 +651,12 @@ fn calendar_get(
     to: String,
 ) -> Cmd<CalendarView> {
     state.with(|s| calendar_view(s, strategy_id, &from, &to))
+}
+
+/// The whole plan's checks (`Store::plan_checks`, what `cinq calendar check` prints without a period).
+#[tauri::command]
+fn calendar_plan_checks(state: State<AppState>, strategy_id: i64) -> Cmd<ScopedChecks> {
+    state.with(|s| s.plan_checks(strategy_id, &CheckOptions::default()))
 }
 
 /// `post_id` null creates the post.
@@ -1429,6 +1435,7 @@ pub fn run(db: Option<PathBuf>, started: Instant) {
             overview_get,
             window_print,
             calendar_get,
+            calendar_plan_checks,
             post_save,
             post_move,
             post_delete,

@@ -5,7 +5,7 @@
 //   ipc     a command that does next to nothing (`app_info`), then the same change: the floor of a drop;
 //   answer  that command alone, to its answer: the floor of a drop to React's commit (no paint);
 //   month   each of the next 12 months (those calendar.mjs loads) over the IPC (`calendar_get`, as Cinq asks for
-//           it), then the cells Cinq fills on screen written as plain elements with the grid's classes (a card one
+//           it), then the days' posts Cinq shows written as plain elements with the grid's classes (a card one
 //           element, as Cinq draws them), without React, to the paint: the floor of a month view.
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const invoke = window.__TAURI_INTERNALS__.invoke;
@@ -34,13 +34,13 @@ for (let i = 0; i < 40; i++) {
   times.answer.push(performance.now() - t);
 }
 
-// The month floor fills the cells Cinq filled (those on screen), by row and column.
-const rows = [...grid.querySelectorAll(':scope > [data-grid-row]')];
-const networks = rows.map((r) => r.children[1].dataset.drop.split('|')[1]);
-const filled = [];
-rows.forEach((r, ri) => [...r.children].slice(1).forEach((c, ci) => c.children.length && filled.push([ri, ci, c])));
+// The month floor fills every day of the month (as Cinq does, MonthGrid.tsx), by day of the month: after a day's
+// number and its two add buttons, its first posts as plain cards (MONTH_CARDS, or one fewer and "+N more").
+const MONTH_CARDS = 4;
+const days = [...grid.querySelectorAll('[data-drop^="day|"]')];
 const cardClass = card.className;
-const first = grid.querySelector('[data-drop^="cell|"]').dataset.drop.split('|')[2];
+const moreClass = grid.querySelector('[data-testid^="day-more-"]')?.className ?? '';
+const first = days[0].dataset.drop.slice(4);
 const monthOf = (n) => {
   const d = new Date(Date.UTC(+first.slice(0, 4), +first.slice(5, 7) - 1 + n, 1));
   const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0));
@@ -50,15 +50,17 @@ for (let i = 0; i < 12; i++) {
   await pause();
   const t = performance.now();
   const view = await invoke('calendar_get', { strategyId, ...monthOf(1 + i) });
-  const byCell = new Map();
+  const nets = new Map(view.rows.map((r, n) => [r.network, n % 8]));
+  const byDay = new Map();
   for (const p of view.calendar.posts) {
-    const key = `${p.network}|${Number(p.scheduled_at.slice(8, 10)) - 1}`;
-    (byCell.get(key) ?? byCell.set(key, []).get(key)).push(p);
+    const key = Number(p.scheduled_at.slice(8, 10)) - 1;
+    (byDay.get(key) ?? byDay.set(key, []).get(key)).push(p);
   }
-  for (const [ri, ci, cell] of filled) {
-    const add = cell.lastElementChild;
-    cell.replaceChildren();
-    for (const p of (byCell.get(`${networks[ri]}|${ci}`) ?? []).slice(0, 3)) {
+  days.forEach((cell, di) => {
+    cell.replaceChildren(...[...cell.children].slice(0, 3));
+    const posts = byDay.get(di) ?? [];
+    const shown = posts.length > MONTH_CARDS ? posts.slice(0, MONTH_CARDS - 1) : posts;
+    for (const p of shown) {
       const el = document.createElement('div');
       el.className = cardClass;
       el.setAttribute('role', 'button');
@@ -68,12 +70,19 @@ for (let i = 0; i < 12; i++) {
       el.dataset.compact = '';
       el.dataset.time = p.scheduled_at.slice(11, 16);
       el.dataset.status = p.status;
+      el.dataset.net = String(nets.get(p.network) ?? 0);
       if (p.pillar) el.dataset.pillar = p.pillar;
       el.textContent = p.title;
       cell.appendChild(el);
     }
-    cell.appendChild(add);
-  }
+    if (posts.length > shown.length) {
+      const more = document.createElement('button');
+      more.type = 'button';
+      more.className = moreClass;
+      more.textContent = `+${posts.length - shown.length} more`;
+      cell.appendChild(more);
+    }
+  });
   await painted();
   times.month.push(performance.now() - t);
 }

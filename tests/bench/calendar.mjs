@@ -79,7 +79,7 @@ try {
     // A post of the first week (so that a day to the right or back stays in the month).
     await s.execute(`
       const cards = [...document.querySelectorAll('[data-testid="calendar-grid"] [data-testid^="post-card-"]')];
-      const card = cards.find((c) => { const d = Number(c.closest('[data-testid^="cell-"]').dataset.testid.slice(-2)); return d >= 3 && d <= 20; });
+      const card = cards.find((c) => { const d = Number(c.closest('[data-drop]').dataset.drop.slice(-2)); return d >= 3 && d <= 20; });
       card.focus();`);
     const key = i % 2 === 0 ? "\uE014" : "\uE012"; // right, then left
     await s.keys([[" "]]);

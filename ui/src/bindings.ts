@@ -663,6 +663,36 @@ options: CheckOptions,
  */
 mix_min_posts: number, };
 
+export type ScopeKind = "period" | "plan";
+
+export type ChecksScope = { kind: ScopeKind, 
+/**
+ * Its short name: "This week", "This month" or "This period"; "Whole plan".
+ */
+name: Text, 
+/**
+ * What is checked, in a sentence with its dates.
+ */
+covers: Text, };
+
+export type ScopedChecks = { scope: ChecksScope, 
+/**
+ * The period checked, `YYYY-MM-DD`, inclusive.
+ */
+from: string, to: string, findings: Array<CalendarFinding>, gauges: Array<MixGauge>, 
+/**
+ * Posts per topic over the period, every topic of step 3 included.
+ */
+topics: Array<TopicCount>, 
+/**
+ * The thresholds the checks used (the UI's help quotes them).
+ */
+options: CheckOptions, 
+/**
+ * [`MIX_MIN_POSTS`]: a gauge with fewer posts is not judged.
+ */
+mix_min_posts: number, };
+
 export type ExportFormat = "cinq-csv" | "google-csv" | "outlook-csv" | "hootsuite" | "sprout" | "ics";
 
 export type Delimiter = "comma" | "semicolon";
@@ -734,9 +764,9 @@ calendar: Calendar,
  */
 rows: Array<CalendarRow>, 
 /**
- * The live checks over the period.
+ * The live checks over the period (their scope is [`ScopeKind::Period`]).
  */
-checks: CalendarChecks, 
+checks: ScopedChecks, 
 /**
  * Every editorial item of the strategy, by date (what a post can relay).
  */
@@ -748,7 +778,7 @@ campaigns: Array<string>, };
 
 export type CalendarChanged = { posts: Array<Post>, editorial: Array<EditorialItem>, view: CalendarView, };
 
-export type PostMoved = { post: Post, rows: Array<CalendarRow>, checks: CalendarChecks, };
+export type PostMoved = { post: Post, rows: Array<CalendarRow>, checks: ScopedChecks, };
 
 export type CalendarChange = { posts: Array<Post>, editorial: Array<EditorialItem>, delete_posts: Array<number>, delete_editorial: Array<number>, };
 

@@ -452,8 +452,8 @@ pub(crate) fn editorial_titles(
 }
 
 impl Store {
-    /// The live checks over `from..=to` (`YYYY-MM-DD`); without a period, from the first to the last dated post (or
-    /// the strategy's first 12 weeks when nothing is dated yet).
+    /// The live checks over `from..=to`; without a period, the whole plan's: from the first to the last dated post
+    /// (or the strategy's first 12 weeks when nothing is dated yet). [`Store::scoped_checks`] without the scope.
     pub fn calendar_checks(
         &self,
         id: i64,
@@ -461,36 +461,7 @@ impl Store {
         to: Option<NaiveDate>,
         options: &crate::calendar_checks::CheckOptions,
     ) -> Result<crate::calendar_checks::CalendarChecks> {
-        let strategy = self.strategy(id)?;
-        let cal = self.calendar(id, None, None)?;
-        let start = crate::dates::parse_day(&strategy.start_date)
-            .unwrap_or_else(|| chrono::Utc::now().date_naive());
-        let dated: Vec<NaiveDate> = cal
-            .posts
-            .iter()
-            .filter_map(|p| p.data.scheduled_at.as_deref().and_then(parse_date_time))
-            .map(|t| t.date())
-            .collect();
-        let from = from.or_else(|| dated.first().copied()).unwrap_or(start);
-        let to = to
-            .or_else(|| dated.last().copied())
-            .unwrap_or(from + chrono::Duration::days(83));
-        let objectives = self.objectives(id)?;
-        let audit = self.audit(id)?;
-        let mut checks = crate::calendar_checks::calendar_checks(
-            &cal,
-            &objectives,
-            &audit,
-            options,
-            &crate::abtests::VariantGroups::of(self.conn(), id)?,
-            from,
-            to.max(from),
-        );
-        let problems = crate::stored_dates::calendar_problems(self.conn(), id)?;
-        checks
-            .findings
-            .extend(crate::calendar_checks::stored_dates_finding(&problems));
-        Ok(checks)
+        Ok(self.scoped_checks(id, from, to, options)?.checks)
     }
 
     /// The whole calendar (`from`/`to`: `YYYY-MM-DD`, inclusive, to keep only a period of the dated items; the ideas

@@ -540,8 +540,8 @@ pub fn calendar_checks(
             Severity::Warning,
             None,
             text(
-                "The plan's mix is off its target".into(),
-                "Le mix du plan s’écarte de sa cible".into(),
+                "The mix of all networks is off its target".into(),
+                "Le mix de tous les réseaux s’écarte de sa cible".into(),
             ),
             text(
                 format!("Actual: {en}; target (promotion / curation / interaction): {}.", target_text(target)),

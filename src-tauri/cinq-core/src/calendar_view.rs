@@ -1,11 +1,22 @@
 //! What the calendar screen shows and writes, on top of [`crate::calendar`]: the view of a period (rows, posts,
 //! ideas, live checks), relay posts made from an editorial item, and the changes undo and redo write back.
 //!
+//! The checks have a scope ([`ChecksScope`]), which they carry with them, so that every figure says what it covers:
+//! - **a period** (the week or month on screen, or the days given to `cinq calendar check --from --to`): the posts
+//!   dated in it, the editorial items of its days (with the posts that relay them, wherever they are), every idea,
+//!   and the dates Cinq cannot read;
+//! - **the whole plan** (the app's "Whole plan", and `cinq calendar check` without a period, which is the same
+//!   [`Store::plan_checks`]): every dated post, from the first to the last (the strategy's first
+//!   [`EMPTY_PLAN_WEEKS`] weeks while nothing is dated), with the same ideas, items and dates.
+//!
+//! The rules are the same over both ([`crate::calendar_checks`]); only the posts and days they see differ, so a
+//! week can be within its mix while the plan is not.
+//!
 //! Undo and redo work on snapshots: the UI keeps each change as the posts and editorial items before and after it,
 //! and writes one side back with [`Store::apply_calendar_change`], ids included. Undo and redo run in stack order,
 //! so when a change is undone the calendar is as that change left it, and the ids it frees or needs are free.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use rusqlite::params;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -16,7 +27,8 @@ use crate::calendar::{
 };
 use crate::calendar_checks::{CalendarChecks, CheckOptions};
 use crate::error::{CoreError, Result};
-use crate::objectives::{kept_networks, Pillar};
+use crate::findings::{text, Text};
+use crate::objectives::{kept_networks, Objectives, Pillar};
 use crate::store::Store;
 use crate::strategy::touch;
 
@@ -59,8 +71,8 @@ pub struct CalendarView {
     /// Kept networks in the order of their missions (those without a mission after them), then networks no longer
     /// kept that have posts in the period or ideas (so that no post is out of sight).
     pub rows: Vec<CalendarRow>,
-    /// The live checks over the period.
-    pub checks: CalendarChecks,
+    /// The live checks over the period (their scope is [`ScopeKind::Period`]).
+    pub checks: ScopedChecks,
     /// Every editorial item of the strategy, by date (what a post can relay).
     pub editorial_all: Vec<EditorialRef>,
     /// Every campaign name used, sorted.
@@ -83,7 +95,7 @@ pub struct CalendarChanged {
 pub struct PostMoved {
     pub post: Post,
     pub rows: Vec<CalendarRow>,
-    pub checks: CalendarChecks,
+    pub checks: ScopedChecks,
 }
 
 impl PostMoved {
@@ -114,6 +126,181 @@ pub struct CalendarChange {
     pub delete_posts: Vec<i64>,
     #[ts(type = "Array<number>")]
     pub delete_editorial: Vec<i64>,
+}
+
+/// What a set of checks covers: a period, or the whole plan (see the module comment).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ScopeKind {
+    Period,
+    Plan,
+}
+
+/// The scope of a set of checks, in words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ChecksScope {
+    pub kind: ScopeKind,
+    /// Its short name: "This week", "This month" or "This period"; "Whole plan".
+    pub name: Text,
+    /// What is checked, in a sentence with its dates.
+    pub covers: Text,
+}
+
+/// Checks with their scope (the checks' own fields, and `scope`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ScopedChecks {
+    pub scope: ChecksScope,
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub checks: CalendarChecks,
+}
+
+/// The checks themselves are read through a scope (`view.checks.findings`).
+impl std::ops::Deref for ScopedChecks {
+    type Target = CalendarChecks;
+
+    fn deref(&self) -> &CalendarChecks {
+        &self.checks
+    }
+}
+
+/// While no post is dated, the whole plan is the strategy's first this many weeks.
+pub const EMPTY_PLAN_WEEKS: i64 = 12;
+
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const MONTHS_FR: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+
+/// A day of the month in French: "1er", then "2", "3"…
+fn day_fr(d: NaiveDate) -> String {
+    if d.day() == 1 {
+        "1er".to_owned()
+    } else {
+        d.day().to_string()
+    }
+}
+
+/// `from..=to` in words, to end a sentence: "from January 11 to 17, 2027" and "du 11 au 17 janvier 2027"; one day:
+/// "of January 11, 2027" and "du 11 janvier 2027".
+pub fn period_words(from: NaiveDate, to: NaiveDate) -> Text {
+    let en_month = |d: NaiveDate| MONTHS_EN[d.month0() as usize];
+    let fr_month = |d: NaiveDate| MONTHS_FR[d.month0() as usize];
+    let en_day = |d: NaiveDate| format!("{} {}, {}", en_month(d), d.day(), d.year());
+    let fr_day = |d: NaiveDate| format!("{} {} {}", day_fr(d), fr_month(d), d.year());
+    if from == to {
+        return text(
+            format!("of {}", en_day(from)),
+            format!("du {}", fr_day(from)),
+        );
+    }
+    if from.year() != to.year() {
+        return text(
+            format!("from {} to {}", en_day(from), en_day(to)),
+            format!("du {} au {}", fr_day(from), fr_day(to)),
+        );
+    }
+    if from.month() != to.month() {
+        return text(
+            format!("from {} {} to {}", en_month(from), from.day(), en_day(to)),
+            format!("du {} {} au {}", day_fr(from), fr_month(from), fr_day(to)),
+        );
+    }
+    text(
+        format!(
+            "from {} {} to {}, {}",
+            en_month(from),
+            from.day(),
+            to.day(),
+            to.year()
+        ),
+        format!("du {} au {}", day_fr(from), fr_day(to)),
+    )
+}
+
+impl ChecksScope {
+    /// The scope of the checks over a period: named after it when it is a week (Monday to Sunday) or a month.
+    pub fn period(from: NaiveDate, to: NaiveDate) -> ChecksScope {
+        let next = to + chrono::Duration::days(1);
+        let name =
+            if from.weekday() == chrono::Weekday::Mon && to - from == chrono::Duration::days(6) {
+                text("This week".into(), "Cette semaine".into())
+            } else if from.day() == 1
+                && next.day() == 1
+                && (from.year(), from.month()) == (to.year(), to.month())
+            {
+                text("This month".into(), "Ce mois-ci".into())
+            } else {
+                text("This period".into(), "Cette période".into())
+            };
+        let when = period_words(from, to);
+        ChecksScope {
+            kind: ScopeKind::Period,
+            name,
+            covers: text(
+                format!("The posts {}, and the ideas.", when.en),
+                format!("Les publications {}, et les idées.", when.fr),
+            ),
+        }
+    }
+
+    /// The scope of the whole plan's checks, over `from..=to`: from its first dated post to its last, or, when
+    /// `dated` is false, the strategy's first weeks.
+    pub fn plan(from: NaiveDate, to: NaiveDate, dated: bool) -> ChecksScope {
+        let when = period_words(from, to);
+        let covers = if dated {
+            text(
+                format!(
+                    "All the posts, the first to the last ({}), and the ideas.",
+                    when.en
+                ),
+                format!(
+                    "Toutes les publications, de la première à la dernière ({}), et les idées.",
+                    when.fr
+                ),
+            )
+        } else {
+            text(
+                format!(
+                    "Nothing is dated yet: the strategy's first {EMPTY_PLAN_WEEKS} weeks ({}), and the ideas.",
+                    when.en
+                ),
+                format!(
+                    "Rien n’est encore daté : les {EMPTY_PLAN_WEEKS} premières semaines de la stratégie ({}), et les idées.",
+                    when.fr
+                ),
+            )
+        };
+        ChecksScope {
+            kind: ScopeKind::Plan,
+            name: text("Whole plan".into(), "Tout le plan".into()),
+            covers,
+        }
+    }
 }
 
 /// The time relay posts are given on their editorial item's day.
@@ -174,51 +361,10 @@ impl Store {
         let objectives = self.objectives(id)?;
         let audit = self.audit(id)?;
         let conn = self.conn();
-
-        // The checks see the period's posts, and also the posts outside it that relay its editorial items (so that
-        // an item relayed the day after the period is not called unrelayed).
-        let mut checked = calendar.clone();
-        let ids: Vec<i64> = checked.editorial.iter().map(|e| e.id).collect();
-        if !ids.is_empty() {
-            // The items' ids are the store's own integers: safe to inline, and the index on the link answers.
-            let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
-            let relaying = conn
-                .prepare(&format!(
-                    "SELECT DISTINCT editorial_item_id FROM post WHERE editorial_item_id IN ({list})"
-                ))?
-                .query_map([], |r| r.get::<_, i64>(0))?
-                .collect::<rusqlite::Result<std::collections::HashSet<i64>>>()?;
-            for eid in ids {
-                let relayed_here = checked
-                    .posts
-                    .iter()
-                    .chain(&checked.ideas)
-                    .any(|p| p.data.editorial_item_id == Some(eid));
-                if relaying.contains(&eid) && !relayed_here {
-                    // A stand-in outside the period: the checks only look at it for the relays.
-                    checked.posts.push(Post {
-                        id: -eid,
-                        data: PostInput {
-                            editorial_item_id: Some(eid),
-                            ..PostInput::blank()
-                        },
-                    });
-                }
-            }
-        }
-        let mut checks = crate::calendar_checks::calendar_checks(
-            &checked,
-            &objectives,
-            &audit,
-            options,
-            &crate::abtests::VariantGroups::of(self.conn(), id)?,
-            start,
-            end,
-        );
-        let problems = crate::stored_dates::calendar_problems(self.conn(), id)?;
-        checks
-            .findings
-            .extend(crate::calendar_checks::stored_dates_finding(&problems));
+        let checks = ScopedChecks {
+            scope: ChecksScope::period(start, end),
+            checks: self.checks_over(id, &calendar, &objectives, &audit, start, end, options)?,
+        };
 
         let kept = kept_networks(&audit);
         let mut order: Vec<String> = objectives
@@ -284,6 +430,154 @@ impl Store {
             editorial_all,
             campaigns,
         })
+    }
+
+    /// The checks over `from..=to`: those of a period when either day is given (the other one then from the plan, as
+    /// [`Store::plan_checks`] finds it), else the whole plan's. What `cinq calendar check` prints.
+    pub fn scoped_checks(
+        &self,
+        id: i64,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+        options: &CheckOptions,
+    ) -> Result<ScopedChecks> {
+        if from.is_none() && to.is_none() {
+            return self.plan_checks(id, options);
+        }
+        let (from, to) = match (from, to) {
+            (Some(from), Some(to)) => (from, to),
+            _ => {
+                let (first, last, dated) = self.plan_period(id, &self.calendar(id, None, None)?)?;
+                let from = from.unwrap_or(first);
+                let to = match to {
+                    Some(to) => to,
+                    None if dated => last,
+                    None => from + chrono::Duration::days(EMPTY_PLAN_WEEKS * 7 - 1),
+                };
+                (from, to)
+            }
+        };
+        let to = to.max(from);
+        let calendar = self.calendar(
+            id,
+            Some(&from.format("%Y-%m-%d").to_string()),
+            Some(&to.format("%Y-%m-%d").to_string()),
+        )?;
+        Ok(ScopedChecks {
+            scope: ChecksScope::period(from, to),
+            checks: self.checks_over(
+                id,
+                &calendar,
+                &self.objectives(id)?,
+                &self.audit(id)?,
+                from,
+                to,
+                options,
+            )?,
+        })
+    }
+
+    /// The whole plan's checks: every dated post from the first to the last (the strategy's first
+    /// [`EMPTY_PLAN_WEEKS`] weeks while nothing is dated), the ideas, every editorial item of those days. The app's
+    /// "Whole plan" and `cinq calendar check` without a period.
+    pub fn plan_checks(&self, id: i64, options: &CheckOptions) -> Result<ScopedChecks> {
+        let calendar = self.calendar(id, None, None)?;
+        let (from, to, dated) = self.plan_period(id, &calendar)?;
+        Ok(ScopedChecks {
+            scope: ChecksScope::plan(from, to, dated),
+            checks: self.checks_over(
+                id,
+                &calendar,
+                &self.objectives(id)?,
+                &self.audit(id)?,
+                from,
+                to,
+                options,
+            )?,
+        })
+    }
+
+    /// The days of the whole plan in `calendar` (the strategy's whole calendar), and whether any post is dated.
+    fn plan_period(&self, id: i64, calendar: &Calendar) -> Result<(NaiveDate, NaiveDate, bool)> {
+        let dated: Vec<NaiveDate> = calendar
+            .posts
+            .iter()
+            .filter_map(|p| p.data.scheduled_at.as_deref().and_then(parse_date_time))
+            .map(|t| t.date())
+            .collect();
+        Ok(match (dated.iter().min(), dated.iter().max()) {
+            (Some(first), Some(last)) => (*first, *last, true),
+            _ => {
+                let start = crate::dates::parse_day(&self.strategy(id)?.start_date)
+                    .unwrap_or_else(|| chrono::Utc::now().date_naive());
+                (
+                    start,
+                    start + chrono::Duration::days(EMPTY_PLAN_WEEKS * 7 - 1),
+                    false,
+                )
+            }
+        })
+    }
+
+    /// The checks over `from..=to` of `calendar` (the period's posts and items, or more, and every idea): the posts
+    /// outside it that relay its editorial items count for their relays, and the dates Cinq cannot read are listed.
+    #[allow(clippy::too_many_arguments)]
+    fn checks_over(
+        &self,
+        id: i64,
+        calendar: &Calendar,
+        objectives: &Objectives,
+        audit: &crate::audit::Audit,
+        start: NaiveDate,
+        end: NaiveDate,
+        options: &CheckOptions,
+    ) -> Result<CalendarChecks> {
+        let conn = self.conn();
+        // The checks see the period's posts, and also the posts outside it that relay its editorial items (so that
+        // an item relayed the day after the period is not called unrelayed).
+        let mut checked = calendar.clone();
+        let ids: Vec<i64> = checked.editorial.iter().map(|e| e.id).collect();
+        if !ids.is_empty() {
+            // The items' ids are the store's own integers: safe to inline, and the index on the link answers.
+            let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+            let relaying = conn
+                .prepare(&format!(
+                    "SELECT DISTINCT editorial_item_id FROM post WHERE editorial_item_id IN ({list})"
+                ))?
+                .query_map([], |r| r.get::<_, i64>(0))?
+                .collect::<rusqlite::Result<std::collections::HashSet<i64>>>()?;
+            for eid in ids {
+                let relayed_here = checked
+                    .posts
+                    .iter()
+                    .chain(&checked.ideas)
+                    .any(|p| p.data.editorial_item_id == Some(eid));
+                if relaying.contains(&eid) && !relayed_here {
+                    // A stand-in outside the period: the checks only look at it for the relays.
+                    checked.posts.push(Post {
+                        id: -eid,
+                        data: PostInput {
+                            editorial_item_id: Some(eid),
+                            ..PostInput::blank()
+                        },
+                    });
+                }
+            }
+        }
+        let mut checks = crate::calendar_checks::calendar_checks(
+            &checked,
+            objectives,
+            audit,
+            options,
+            &crate::abtests::VariantGroups::of(conn, id)?,
+            start,
+            end,
+        );
+        let problems = crate::stored_dates::calendar_problems(conn, id)?;
+        checks
+            .findings
+            .extend(crate::calendar_checks::stored_dates_finding(&problems));
+        Ok(checks)
     }
 
     /// Writes back what undo or redo restores, in one transaction: editorial items and posts as given (same ids,

@@ -219,7 +219,8 @@ pub enum CalendarCommand {
     },
     /// Print the calendar over a period (by default all of it): editorial items, posts by date, then the ideas.
     Show(CalendarPeriod),
-    /// Print every live-check finding of the calendar over a period (by default, from its first to its last post).
+    /// Print every live-check finding of the calendar over a period, or, by default, over the whole plan (from its
+    /// first to its last post: what the app's checks show as "Whole plan").
     Check(CalendarPeriod),
 }
 
@@ -628,7 +629,7 @@ fn execute(command: Command, db: PathBuf, out: &mut dyn Write) -> Result<()> {
             json,
         })) => {
             let s = store.find_strategy(&strategy)?;
-            let checks = store.calendar_checks(s.id, from, to, &Default::default())?;
+            let checks = store.scoped_checks(s.id, from, to, &Default::default())?;
             if json {
                 print_json(out, &checks)
             } else {
@@ -1190,9 +1191,11 @@ fn print_calendar(
 fn print_calendar_checks(
     out: &mut dyn Write,
     name: &str,
-    c: &crate::calendar_checks::CalendarChecks,
+    c: &crate::calendar_view::ScopedChecks,
 ) -> std::io::Result<()> {
+    let (scope, c) = (&c.scope, &c.checks);
     writeln!(out, "Calendar checks of {name}, {} to {}", c.from, c.to)?;
+    writeln!(out, "{}: {}", scope.name.en, scope.covers.en)?;
     writeln!(out, "\nContent mix (actual / target)")?;
     for g in &c.gauges {
         let actual = g.actual.map_or("no post with a pillar".to_owned(), |a| {
@@ -1204,7 +1207,7 @@ fn print_calendar_checks(
         writeln!(
             out,
             "  {:<24} {actual} / {} {} {} ({} posts){}",
-            g.network.as_deref().unwrap_or("whole strategy"),
+            g.network.as_deref().unwrap_or("all networks"),
             g.target.promotion,
             g.target.curation,
             g.target.interaction,

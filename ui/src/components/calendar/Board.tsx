@@ -1,14 +1,15 @@
 // Drag and drop on the calendar (dnd-kit): posts move between days, networks and the ideas backlog, with the pointer
-// or the keyboard (Space to pick up, arrows to move from cell to cell, Space to drop, Escape to cancel), and are
-// copied instead when Alt or Ctrl is held at the drop. Every drop is saved at once (see `useCalendarActions`).
+// or the keyboard (Space to pick up, arrows to move from cell to cell, or in the month from day to day and week to
+// week, Space to drop, Escape to cancel), and are copied instead when Alt or Ctrl is held at the drop. Every drop is
+// saved at once (see `useCalendarActions`).
 //
-// A month of a busy plan shows hundreds of cards and cells. A dnd-kit draggable or droppable per card and per cell
+// A month of a busy plan shows a hundred cards or more. A dnd-kit draggable or droppable per card and per cell
 // would make every drag re-render all of them (they all read the drag state). So there is one draggable, the drag
 // source: a post's card hands its pointer-down or Space to it (`useBoard().start`), after laying the source over
-// itself. Drop targets are plain elements marked `data-drop` ("cell|network|day" or the ideas); the board measures
-// them when a drag starts and finds the one under the pointer (or, with the keyboard, under the dragged card)
-// itself, marking it `data-over` directly in the page. Cards and cells are then plain memoised elements: a drop
-// re-renders only the cells whose posts changed.
+// itself. Drop targets are plain elements marked `data-drop` ("cell|network|day" in the week, "day|YYYY-MM-DD" in
+// the month, or the ideas); the board measures them when a drag starts and finds the one under the pointer (or, with
+// the keyboard, under the dragged card) itself, marking it `data-over` directly in the page. Cards and cells are
+// then plain memoised elements: a drop re-renders only the cells whose posts changed.
 //
 // The card that follows the pointer (the ghost) is not dnd-kit's DragOverlay either: that one is mounted for a drag
 // and unmounted at the drop, and WebKit repaints the whole window when a fixed element goes away (about 30 ms of
@@ -48,17 +49,63 @@ import type { Post } from '../../bindings';
 import { PostCardView, useCardTexts } from './PostCard';
 import { IDEAS, dayLabel, dropTarget, rowName, useCal } from './state';
 
-/** What a drop target is: a day on a network's row, or the ideas backlog. */
-export type DropData = { kind: 'cell'; network: string; day: string } | { kind: 'ideas' };
+/** What a drop target is: a day on a network's row (the week), a day whatever the network (the month: the post
+ *  keeps its own), or the ideas backlog. */
+export type DropData = { kind: 'cell'; network: string; day: string } | { kind: 'day'; day: string } | { kind: 'ideas' };
 
-/** The `data-drop` value of a cell. */
+/** The `data-drop` value of a cell of the week. */
 export const cellId = (network: string, day: string) => `cell|${network}|${day}`;
+
+/** The `data-drop` value of a day of the month. */
+export const dayId = (day: string) => `day|${day}`;
 
 export function parseDrop(id: string | null): DropData | null {
   if (id === IDEAS) return { kind: 'ideas' };
+  if (id?.startsWith('day|')) return { kind: 'day', day: id.slice(4) };
   if (!id?.startsWith('cell|')) return null;
   const [, network, day] = id.split('|');
   return { kind: 'cell', network, day };
+}
+
+/** How the drop targets are laid out: the week's networks by days, or the month's days by weeks. */
+export type BoardLayout = 'week' | 'month';
+
+/**
+ * Where an arrow key (`dir`: rows down, columns right) sends a post picked up over `current`: the `data-drop` of the
+ * next target, or null when there is none. The week moves from cell to cell (down from the last row: the ideas; up
+ * from the ideas: the last row). The month moves a day left and right, a week up and down (down from the last week:
+ * the ideas; up from the ideas: the last day).
+ */
+export function nextDrop(
+  layout: BoardLayout,
+  rows: readonly string[],
+  days: readonly string[],
+  current: DropData | null,
+  dir: readonly [number, number],
+): string | null {
+  if (days.length === 0) return null;
+  if (layout === 'month') {
+    const last = days.length - 1;
+    if (current?.kind === 'ideas') return dir[0] < 0 ? dayId(days[last]) : IDEAS;
+    const i = current?.kind === 'day' ? days.indexOf(current.day) : -1;
+    if (i < 0) return dayId(days[0]);
+    const next = i + dir[1] + 7 * dir[0];
+    if (next > last) return dir[0] > 0 ? IDEAS : dayId(days[last]);
+    return dayId(days[Math.max(0, next < 0 && dir[0] < 0 ? i : next)]);
+  }
+  if (rows.length === 0) return null;
+  let r = -1;
+  let c = 0;
+  if (current?.kind === 'cell') {
+    r = rows.indexOf(current.network);
+    c = Math.max(0, days.indexOf(current.day));
+  } else if (current?.kind === 'ideas') {
+    r = rows.length;
+  }
+  if (r < 0) return cellId(rows[0], days[0]);
+  const nr = Math.min(Math.max(r + dir[0], 0), rows.length);
+  const nc = Math.min(Math.max(c + dir[1], 0), days.length - 1);
+  return nr === rows.length ? IDEAS : cellId(rows[nr], days[nc]);
 }
 
 /** The id of the hidden keyboard help every card points at (aria-describedby). */
@@ -135,11 +182,12 @@ function placeGhost(node: HTMLElement | null, at: DOMRect | null, delta = { x: 0
   });
 }
 
-export function Board({ rows, days, children }: {
+export function Board({ rows, days, layout = 'week', children }: {
   /** The networks of the grid, top to bottom. */
   rows: readonly string[];
-  /** The days of the grid, left to right. */
+  /** The days of the grid, left to right (the month: by weeks). */
   days: readonly string[];
+  layout?: BoardLayout;
   children: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -222,8 +270,7 @@ export function Board({ rows, days, children }: {
     [lay],
   );
 
-  // Arrow keys move a picked-up post from cell to cell (down from the last row: the ideas; up from the ideas: the
-  // last row).
+  // Arrow keys move a picked-up post from target to target (see `nextDrop`).
   const coordinateGetter = useCallback<KeyboardCoordinateGetter>(
     (event, { context: { collisionRect } }) => {
       const dirs: Record<string, [number, number]> = {
@@ -233,30 +280,16 @@ export function Board({ rows, days, children }: {
         [KeyboardCode.Up]: [-1, 0],
       };
       const dir = dirs[event.code];
-      if (!dir || !collisionRect || rows.length === 0) return undefined;
+      if (!dir || !collisionRect) return undefined;
+      const next = nextDrop(layout, rows, days, parseDrop(over.current), dir);
+      if (next === null) return undefined;
       event.preventDefault();
-      const current = parseDrop(over.current);
-      let r = -1;
-      let c = 0;
-      if (current?.kind === 'cell') {
-        r = rows.indexOf(current.network);
-        c = Math.max(0, days.indexOf(current.day));
-      } else if (current?.kind === 'ideas') {
-        r = rows.length;
-      }
-      let next: string;
-      if (r < 0) next = cellId(rows[0], days[0]);
-      else {
-        const nr = Math.min(Math.max(r + dir[0], 0), rows.length);
-        const nc = Math.min(Math.max(c + dir[1], 0), days.length - 1);
-        next = nr === rows.length ? IDEAS : cellId(rows[nr], days[nc]);
-      }
       const rect = targets.current.get(next);
       if (!rect) return undefined;
       const { x, y } = center(rect);
       return { x: x - collisionRect.width / 2, y: y - collisionRect.height / 2 };
     },
-    [rows, days],
+    [layout, rows, days],
   );
 
   const sensors = useSensors(
@@ -279,9 +312,11 @@ export function Board({ rows, days, children }: {
       const d = parseDrop(id);
       if (!d) return null;
       if (d.kind === 'ideas') return t('calendar.drag.ideas');
-      return t('calendar.drag.cell', { network: rowName(view, d.network), day: dayLabel(d.day, lang, true) });
+      // A day of the month: the post keeps its network.
+      const network = d.kind === 'cell' ? d.network : (sourceData.post?.network ?? '');
+      return t('calendar.drag.cell', { network: rowName(view, network), day: dayLabel(d.day, lang, true) });
     },
-    [lang, t, view],
+    [lang, sourceData, t, view],
   );
 
   /** Where the drag is now: under the pointer, or (keyboard) under the middle of the dragged card. */
@@ -350,7 +385,9 @@ export function Board({ rows, days, children }: {
     finish(post);
     if (!post || !target) return;
     const { network, scheduledAt } =
-      target.kind === 'ideas' ? dropTarget(post, post.network, null) : dropTarget(post, target.network, target.day);
+      target.kind === 'ideas'
+        ? dropTarget(post, post.network, null)
+        : dropTarget(post, target.kind === 'cell' ? target.network : post.network, target.day);
     if (!copy && network === post.network && scheduledAt === post.scheduled_at) return;
     void actions.move(post, network, scheduledAt, copy).then(() => {
       // Keyboard users stay on the post they moved.

@@ -1,5 +1,6 @@
-// Step 4, the calendar: the toolbar (view, period, undo and redo, new post or editorial item, export, import), the
-// week or month grid with the ideas backlog (drag and drop), or the list; the checks beside it; and the editors.
+// Step 4, the calendar: the toolbar (view, period, undo and redo, new post or editorial item, export, import, the
+// checks), the week or month grid with the ideas backlog (drag and drop), or the list; the checks beside it (below it
+// in a narrow window), over the period or the whole plan; and the editors.
 import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import {
   ActionIcon,
@@ -7,7 +8,6 @@ import {
   Badge,
   Box,
   Button,
-  Drawer,
   Group,
   Menu,
   ScrollArea,
@@ -41,6 +41,7 @@ import { Grid } from './Grid';
 import { Ideas } from './Ideas';
 import { ImportModal } from './ImportModal';
 import { ListView } from './ListView';
+import { MonthGrid } from './MonthGrid';
 import { PostEditor } from './PostEditor';
 import {
   VIEW_MODES,
@@ -50,9 +51,30 @@ import {
   shiftAnchor,
   undoStackOf,
   useCal,
+  usePlanChecks,
   useUndoStatus,
+  type ChecksScopeKind,
   type ViewMode,
 } from './state';
+
+/** From this width of the window, the checks sit beside the calendar; below it, under it. At 1280 pixels the panel
+ *  leaves the week's columns some 75 pixels each (their minimum is 64, Grid.tsx) and the month's about 93. */
+export const CHECKS_BESIDE = '(min-width: 1250px)';
+/** The checks panel's width beside the calendar: 260 pixels up to a window of 1280, then wider with it, up to 340;
+ *  and its height below it. */
+const CHECKS_WIDTH = 'clamp(260px, calc(100vw - 1020px), 340px)';
+const CHECKS_HEIGHT = 560;
+/** Until the user shows or hides the checks (remembered), they are shown from this width of the window: at 1280
+ *  pixels the calendar keeps its whole width (the benchmarks' window, where the month's columns are some 130 pixels
+ *  wide and a change renders no checks panel). */
+const CHECKS_SHOWN_FIRST = '(min-width: 1440px)';
+const CHECKS_SHOWN_KEY = 'cinq.calendar.checks';
+
+function checksShownFirst(): boolean {
+  const saved = localStorage.getItem(CHECKS_SHOWN_KEY);
+  return saved === null ? window.matchMedia(CHECKS_SHOWN_FIRST).matches : saved === 'shown';
+}
+const CHECKS_ID = 'calendar-checks';
 
 const prefKey = (strategyId: number) => `cinq.calendar.${strategyId}`;
 
@@ -122,24 +144,30 @@ export function CalendarStep({ strategyId }: { strategyId: number; onGoToStep?: 
 
 /** The grid and the ideas, in their drag-and-drop board. It does not read the calendar itself: at a change of the
  *  calendar, the grid and the ideas render again (they read it), not the board's frame around them. */
-const BoardArea = memo(function BoardArea({ rows, days, compact, onShowDay }: {
+const BoardArea = memo(function BoardArea({ rows, days, month, onShowDay }: {
   rows: readonly string[];
   days: readonly string[];
-  compact: boolean;
+  /** The month view (else the week). */
+  month: boolean;
   onShowDay: (day: string) => void;
 }) {
   const { t } = useTranslation();
   return (
-    <Board rows={rows} days={days}>
+    <Board rows={rows} days={days} layout={month ? 'month' : 'week'}>
       <Stack gap="sm">
         {rows.length === 0 && (
           <Alert color="yellow" data-testid="calendar-no-rows">
             {t('calendar.grid.noRows')}
           </Alert>
         )}
-        <ScrollArea type="auto" offsetScrollbars="x" data-testid="calendar-scroll">
-          <Grid days={days} compact={compact} onShowDay={onShowDay} />
-        </ScrollArea>
+        {month ? (
+          // Its columns share the width: it never scrolls sideways.
+          <MonthGrid days={days} onShowDay={onShowDay} />
+        ) : (
+          <ScrollArea type="auto" offsetScrollbars="x" data-testid="calendar-scroll">
+            <Grid days={days} />
+          </ScrollArea>
+        )}
         <Ideas />
       </Stack>
     </Board>
@@ -159,8 +187,10 @@ function CalendarScreen({ mode, anchor, onMode, onAnchor }: {
 }) {
   const { t } = useTranslation();
   const { strategyId, view, range, lang, actions, openPost, openEditorial, selectedPosts, select } = useCal();
-  const docked = useMediaQuery('(min-width: 1440px)', true, { getInitialValueInEffect: false });
-  const [checksOpen, setChecksOpen] = useState(false);
+  const beside = useMediaQuery(CHECKS_BESIDE, true, { getInitialValueInEffect: false });
+  const [checksShown, setChecksShown] = useState(checksShownFirst);
+  const [scope, setScope] = useState<ChecksScopeKind>('period');
+  const plan = usePlanChecks(strategyId, scope === 'plan');
   const [exportOpen, setExportOpen] = useState(false);
   const [importOpen, setImportOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(() => localStorage.getItem('cinq.calendar.help') !== 'closed');
@@ -201,11 +231,34 @@ function CalendarScreen({ mode, anchor, onMode, onAnchor }: {
     },
     [onAnchor, onMode],
   );
-  const findingCount = view.checks.findings.length;
-  const toggleChecks = useCallback(() => setChecksOpen((o) => !o), []);
+  // The badge counts the findings of the scope the panel shows, and says which.
+  const scoped = scope === 'plan' ? plan.data : view.checks;
+  const findingCount = scoped ? scoped.findings.length : null;
+  const scopeName = scope === 'plan' ? t('calendar.checks.scope.plan') : view.checks.scope.name[lang];
+  const toggleChecks = useCallback(
+    () =>
+      setChecksShown((shown) => {
+        localStorage.setItem(CHECKS_SHOWN_KEY, shown ? 'hidden' : 'shown');
+        return !shown;
+      }),
+    [],
+  );
   const openExport = useCallback(() => setExportOpen(true), []);
   const openImport = useCallback(() => setImportOpen(true), []);
-  const checks = <ChecksPanel />;
+  const checks = checksShown && (
+    <Box
+      id={CHECKS_ID}
+      data-testid="calendar-checks"
+      data-place={beside ? 'beside' : 'below'}
+      style={
+        beside
+          ? { flex: 'none', width: CHECKS_WIDTH, height: 'calc(100vh - 90px)', position: 'sticky', top: 70 }
+          : { height: CHECKS_HEIGHT }
+      }
+    >
+      <ChecksPanel scope={scope} onScope={setScope} />
+    </Box>
+  );
   // The toolbar's actions keep the same callbacks from one period to the next (`useCallbackRef` calls the latest), so
   // that they do not render again at each one (only the period's navigation does).
   const onUndo = useCallbackRef(undo);
@@ -237,6 +290,9 @@ function CalendarScreen({ mode, anchor, onMode, onAnchor }: {
           data-testid="calendar-help"
         >
           <Text size="sm">{t('calendar.help.body')}</Text>
+          <Text size="sm" mt={4} data-testid="calendar-help-checks">
+            {t(beside ? 'calendar.help.checksSide' : 'calendar.help.checksBelow')}
+          </Text>
           <Text size="sm" mt={4}>
             {t('calendar.help.keyboard')}
           </Text>
@@ -255,28 +311,25 @@ function CalendarScreen({ mode, anchor, onMode, onAnchor }: {
         <ToolbarActions
           strategyId={strategyId}
           actions={toolbarActions}
-          docked={docked}
-          checksOpen={checksOpen}
+          checksShown={checksShown}
           findingCount={findingCount}
+          scopeName={scopeName}
           onToggleChecks={toggleChecks}
           onExport={openExport}
           onImport={openImport}
         />
       </Group>
 
+      {/* The checks narrow the calendar rather than cover it: beside it, or under it in a narrow window. */}
       <Group align="flex-start" gap="sm" wrap="nowrap">
         <Box style={{ flex: 1, minWidth: 0 }}>
           {mode === 'list' ? (
             <ListView />
           ) : (
-            <BoardArea rows={rows} days={days} compact={mode === 'month'} onShowDay={showDay} />
+            <BoardArea rows={rows} days={days} month={mode === 'month'} onShowDay={showDay} />
           )}
         </Box>
-        {docked && (
-          <Box w={340} h="calc(100vh - 90px)" style={{ flex: 'none', position: 'sticky', top: 70 }}>
-            {checks}
-          </Box>
-        )}
+        {beside && checks}
       </Group>
       {selectedPosts.size > 0 && (
         <Group gap="xs" data-testid="calendar-selection">
@@ -288,21 +341,7 @@ function CalendarScreen({ mode, anchor, onMode, onAnchor }: {
           </Button>
         </Group>
       )}
-      {!docked && (
-        <Drawer
-          opened={checksOpen}
-          onClose={() => setChecksOpen(false)}
-          position="right"
-          size={360}
-          withOverlay={false}
-          lockScroll={false}
-          trapFocus={false}
-          title={t('calendar.toolbar.showChecks')}
-          data-testid="calendar-checks-drawer"
-        >
-          <Box h="calc(100vh - 80px)">{checks}</Box>
-        </Drawer>
-      )}
+      {!beside && checks}
       {exportOpen && <ExportModal opened onClose={() => setExportOpen(false)} />}
       {importOpen && <ImportModal opened onClose={() => setImportOpen(false)} />}
     </Stack>
@@ -365,12 +404,14 @@ interface ToolbarActs {
 
 /** The toolbar's actions: undo and redo, new post or editorial item, export, import, checks. They render again when
  *  what they show changes (the undo status, the findings), not at every change of the calendar or of the period. */
-const ToolbarActions = memo(function ToolbarActions({ strategyId, actions, docked, checksOpen, findingCount, onToggleChecks, onExport, onImport }: {
+const ToolbarActions = memo(function ToolbarActions({ strategyId, actions, checksShown, findingCount, scopeName, onToggleChecks, onExport, onImport }: {
   strategyId: number;
   actions: ToolbarActs;
-  docked: boolean;
-  checksOpen: boolean;
-  findingCount: number;
+  checksShown: boolean;
+  /** The findings of the scope the checks show (null while the whole plan's are checked). */
+  findingCount: number | null;
+  /** That scope's name. */
+  scopeName: string;
   onToggleChecks: () => void;
   onExport: () => void;
   onImport: () => void;
@@ -379,7 +420,8 @@ const ToolbarActions = memo(function ToolbarActions({ strategyId, actions, docke
   const undoStatus = useUndoStatus(strategyId);
   const { undoLabel, redoLabel } = undoStatus;
   return (
-    <Group gap={6} wrap="nowrap">
+    // On a narrow window (or in French), the actions go on two lines rather than cut their labels.
+    <Group gap={6} wrap="wrap" justify="flex-end">
       <Tooltip label={undoLabel ? t('calendar.toolbar.undoWhat', { what: undoLabel }) : t('calendar.toolbar.nothingToUndo')}>
         <ActionIcon
           variant="default"
@@ -423,24 +465,31 @@ const ToolbarActions = memo(function ToolbarActions({ strategyId, actions, docke
       <Button size="xs" variant="default" leftSection={<IconUpload size={14} />} data-testid="calendar-import" onClick={onImport}>
         {t('calendar.toolbar.import')}
       </Button>
-      {!docked && (
-        <Button
-          size="xs"
-          variant={checksOpen ? 'filled' : 'light'}
-          leftSection={<IconChecklist size={14} />}
-          rightSection={
-            // A circle holds one digit; a larger count gets a pill, or its digits would be cut.
-            <Badge size="xs" circle={findingCount < 10} color={findingCount > 0 ? 'orange' : 'teal'}>
-              {findingCount}
-            </Badge>
-          }
-          data-testid="calendar-checks-toggle"
-          aria-expanded={checksOpen}
-          onClick={onToggleChecks}
-        >
-          {t('calendar.toolbar.showChecks')}
-        </Button>
-      )}
+      <Button
+        size="xs"
+        variant={checksShown ? 'filled' : 'light'}
+        leftSection={<IconChecklist size={14} />}
+        rightSection={
+          // The count and what it counts: "5 · This week", "9 · Whole plan".
+          <Badge
+            size="xs"
+            color={findingCount === null ? 'gray' : findingCount > 0 ? 'orange' : 'teal'}
+            tt="none"
+            data-testid="calendar-checks-badge"
+          >
+            {`${findingCount ?? '…'} · ${scopeName}`}
+          </Badge>
+        }
+        title={
+          findingCount === null ? undefined : t('calendar.toolbar.checksBadge', { count: findingCount, scope: scopeName })
+        }
+        data-testid="calendar-checks-toggle"
+        aria-expanded={checksShown}
+        aria-controls={checksShown ? CHECKS_ID : undefined}
+        onClick={onToggleChecks}
+      >
+        {t('calendar.toolbar.showChecks')}
+      </Button>
     </Group>
   );
 });

@@ -1,8 +1,9 @@
-// The calendar's checks panel (step 4): what the Rust side found over the period (most severe first; a click
-// highlights the posts concerned in the grid), the content mix against its target (strategy-wide, then per network),
-// and how much each topic is used. It scrolls on its own, beside the grid.
+// The calendar's checks panel (step 4): what the Rust side found over the period on screen or over the whole plan
+// (the scope: a toggle; the Rust side says what each covers), most severe first (a click highlights the posts
+// concerned in the grid), the content mix against its target (all networks, then each), and how much each topic is
+// used. It scrolls on its own, beside the grid or below it.
 import { lazy, memo, Suspense, useState } from 'react';
-import { useCallbackRef } from '@mantine/hooks';
+import { useCallbackRef, useUncontrolled } from '@mantine/hooks';
 import {
   Accordion,
   Badge,
@@ -15,6 +16,7 @@ import {
   Paper,
   Progress,
   ScrollArea,
+  SegmentedControl,
   Stack,
   Text,
   ThemeIcon,
@@ -28,7 +30,7 @@ import '@mantine/charts/styles.css';
 import type { CalendarFinding, CalendarRow, CalendarView, EditorialItem, Language, MixGauge, MixWeights, ObjectivesView, Pillar, Post, Severity, TopicCount } from '../../bindings';
 import { PILLARS } from '../objectives/state';
 import './i18n';
-import { PILLAR_COLORS, postById, rangeLabel, useCal } from './state';
+import { PILLAR_COLORS, postById, useCal, usePlanChecks, type ChecksScopeKind } from './state';
 
 const MixDonut = lazy(() => import('../objectives/MixDonut'));
 
@@ -55,17 +57,31 @@ function openTargetOf(
   return undefined;
 }
 
+const NO_FINDINGS: readonly CalendarFinding[] = [];
+
 /** Identifies a finding across recomputations of the checks. */
 const keyOf = (f: CalendarFinding) => `${f.kind}|${f.network ?? ''}|${f.posts.join(',')}|${f.editorial.join(',')}`;
 
 /** The panel reads the calendar; its sections get the parts of the checks they show, and render again only when those
- *  change (the query keeps unchanged parts as the same objects): not at every move of a post. */
-export function ChecksPanel() {
+ *  change (the query keeps unchanged parts as the same objects): not at every move of a post. The scope is the
+ *  screen's (`scope`, `onScope`), or the panel's own. */
+export function ChecksPanel({ scope: scopeProp, onScope }: {
+  scope?: ChecksScopeKind;
+  onScope?: (scope: ChecksScopeKind) => void;
+}) {
   const { t } = useTranslation();
-  const { view, objectives, lang, selectedPosts, selectedEditorial, select, openPost, openEditorial } = useCal();
-  const checks = view.checks;
+  const { strategyId, view, objectives, lang, selectedPosts, selectedEditorial, select, openPost, openEditorial } = useCal();
+  const [scope, setScope] = useUncontrolled<ChecksScopeKind>({
+    value: scopeProp,
+    defaultValue: 'period',
+    onChange: onScope,
+  });
+  const plan = usePlanChecks(strategyId, scope === 'plan');
+  // The whole plan's checks, while they load: none (the panel says they load).
+  const checks = scope === 'plan' ? plan.data : view.checks;
   const [activeKey, setActiveKey] = useState<string | null>(null);
 
+  const findings = checks?.findings ?? NO_FINDINGS;
   /** The finding is what the grid highlights now. */
   const isActive = (f: CalendarFinding) => {
     if (activeKey !== keyOf(f)) return false;
@@ -76,7 +92,7 @@ export function ChecksPanel() {
       (f.editorial[0] ?? null) === selectedEditorial
     );
   };
-  const anyActive = checks.findings.some(isActive);
+  const anyActive = findings.some(isActive);
   const hasSelection = selectedPosts.size > 0 || selectedEditorial !== null || anyActive;
 
   const toggle = (f: CalendarFinding) => {
@@ -92,7 +108,7 @@ export function ChecksPanel() {
     setActiveKey(null);
     select([]);
   };
-  const activeFinding = checks.findings.find(isActive);
+  const activeFinding = findings.find(isActive);
 
   // The sections get the same functions from one render to the next (`useCallbackRef` calls the latest).
   const onToggle = useCallbackRef(toggle);
@@ -102,9 +118,9 @@ export function ChecksPanel() {
     else if (target?.kind === 'e') openEditorial(target.item);
   });
   // What each finding can open, as a string so that it compares equal while the same (see `FindingsSection`).
-  const openable = checks.findings.map((f) => openTargetOf(view, f)?.kind ?? '-').join('');
+  const openable = findings.map((f) => openTargetOf(view, f)?.kind ?? '-').join('');
 
-  const count = (s: Severity) => checks.findings.filter((f) => f.severity === s).length;
+  const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
 
   return (
     <Paper
@@ -140,48 +156,80 @@ export function ChecksPanel() {
             </Button>
           )}
         </Group>
-        <Text size="xs" c="dimmed" data-testid="checks-period">
-          {t('calendar.checks.panel.period', { period: rangeLabel(checks, lang) })}
+        <SegmentedControl
+          size="xs"
+          fullWidth
+          value={scope}
+          onChange={(v) => setScope(v as ChecksScopeKind)}
+          aria-label={t('calendar.checks.scope.label')}
+          data-testid="checks-scope"
+          data={[
+            { value: 'period', label: view.checks.scope.name[lang] },
+            { value: 'plan', label: t('calendar.checks.scope.plan') },
+          ]}
+        />
+        <Text size="xs" c="dimmed" data-testid="checks-period" data-scope={checks?.scope.kind}>
+          {checks ? checks.scope.covers[lang] : t('calendar.checks.scope.loading')}
         </Text>
-        <Group gap={4} data-testid="checks-counts">
-          {checks.findings.length === 0 ? (
-            <Badge color="green" variant="light" size="sm">
-              {t('calendar.checks.panel.none')}
-            </Badge>
-          ) : (
-            SEVERITIES.filter((s) => count(s) > 0).map((s) => (
-              <Badge
-                key={s}
-                color={SEVERITY_LOOK[s].color}
-                variant="light"
-                size="sm"
-                data-testid={`checks-count-${s}`}
-              >
-                {t(`calendar.checks.panel.${s}`, { count: count(s) })}
+        {checks && (
+          <Group gap={4} data-testid="checks-counts">
+            {findings.length === 0 ? (
+              <Badge color="green" variant="light" size="sm">
+                {t('calendar.checks.panel.none')}
               </Badge>
-            ))
-          )}
-        </Group>
+            ) : (
+              SEVERITIES.filter((s) => count(s) > 0).map((s) => (
+                <Badge
+                  key={s}
+                  color={SEVERITY_LOOK[s].color}
+                  variant="light"
+                  size="sm"
+                  data-testid={`checks-count-${s}`}
+                >
+                  {t(`calendar.checks.panel.${s}`, { count: count(s) })}
+                </Badge>
+              ))
+            )}
+          </Group>
+        )}
       </Stack>
       <ScrollArea type="auto" scrollbars="y" offsetScrollbars="y" style={{ flex: '1 1 0', minHeight: 0 }} data-testid="checks-scroll">
         <Stack gap="lg" p="sm">
-          <ChecksHelp tolerance={checks.options.mix_tolerance} minPosts={checks.mix_min_posts} />
-          <FindingsSection
-            findings={checks.findings}
-            activeKey={activeFinding ? keyOf(activeFinding) : null}
-            openable={openable}
-            lang={lang}
-            onToggle={onToggle}
-            onOpen={onOpen}
-          />
-          <GaugesSection
-            gauges={checks.gauges}
-            rows={view.rows}
-            objectives={objectives}
-            minPosts={checks.mix_min_posts}
-            tolerance={checks.options.mix_tolerance}
-          />
-          <TopicsSection topics={checks.topics} objectives={objectives} lang={lang} />
+          <ChecksHelp tolerance={view.checks.options.mix_tolerance} minPosts={view.checks.mix_min_posts} />
+          {checks ? (
+            <>
+              <FindingsSection
+                findings={checks.findings}
+                scope={checks.scope.kind}
+                activeKey={activeFinding ? keyOf(activeFinding) : null}
+                openable={openable}
+                lang={lang}
+                onToggle={onToggle}
+                onOpen={onOpen}
+              />
+              <GaugesSection
+                gauges={checks.gauges}
+                rows={view.rows}
+                objectives={objectives}
+                minPosts={checks.mix_min_posts}
+                tolerance={checks.options.mix_tolerance}
+              />
+              <TopicsSection topics={checks.topics} objectives={objectives} lang={lang} />
+            </>
+          ) : plan.isError ? (
+            <Stack gap="xs" align="flex-start" data-testid="checks-plan-failed">
+              <Text size="sm" c="red">
+                {t('calendar.checks.scope.failed')}
+              </Text>
+              <Button size="compact-xs" variant="light" onClick={() => void plan.refetch()}>
+                {t('calendar.retry')}
+              </Button>
+            </Stack>
+          ) : (
+            <Center py="md">
+              <Loader size="sm" aria-label={t('calendar.checks.scope.loading')} data-testid="checks-plan-loading" />
+            </Center>
+          )}
         </Stack>
       </ScrollArea>
     </Paper>
@@ -235,8 +283,9 @@ const ChecksHelp = memo(function ChecksHelp({ tolerance, minPosts }: { tolerance
 // ---------------------------------------------------------------------------------------------------------------
 // The findings.
 
-const FindingsSection = memo(function FindingsSection({ findings, activeKey, openable, lang, onToggle, onOpen }: {
+const FindingsSection = memo(function FindingsSection({ findings, scope, activeKey, openable, lang, onToggle, onOpen }: {
   findings: readonly CalendarFinding[];
+  scope: ChecksScopeKind;
   /** The finding the grid highlights now, if any (see `keyOf`). */
   activeKey: string | null;
   /** What each finding can open, in order: 'p' its post, 'e' its editorial item, '-' nothing. */
@@ -251,7 +300,7 @@ const FindingsSection = memo(function FindingsSection({ findings, activeKey, ope
       <SectionTitle title={t('calendar.checks.findings.title')} />
       {findings.length === 0 && (
         <Text size="sm" c="dimmed" data-testid="checks-findings-empty">
-          {t('calendar.checks.findings.empty')}
+          {t(scope === 'plan' ? 'calendar.checks.findings.emptyPlan' : 'calendar.checks.findings.empty')}
         </Text>
       )}
       {SEVERITIES.map((s) => {

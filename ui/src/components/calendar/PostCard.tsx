@@ -113,10 +113,13 @@ export function PostCardView({ post, texts, compact, overlay }: {
   );
 }
 
-export const PostCard = memo(function PostCard({ post, texts, compact, selected, tooLong, label, onOpen }: {
+export const PostCard = memo(function PostCard({ post, texts, compact, network, selected, tooLong, label, onOpen }: {
   post: Post;
   texts: CardTexts;
   compact: boolean;
+  /** In the month, the colour of the post's network (its row's place, see MonthGrid.tsx): the card's edge shows it
+   *  instead of the pillar's. */
+  network?: number;
   selected: boolean;
   tooLong?: boolean;
   /** The card's accessible name (title, network, time, status), also its tooltip. */
@@ -140,6 +143,7 @@ export const PostCard = memo(function PostCard({ post, texts, compact, selected,
       data-selected={selected || undefined}
       data-status={post.status}
       data-pillar={post.pillar ?? undefined}
+      data-net={network}
       onPointerDown={board ? (e) => board.startPointer(e, post) : undefined}
       onClick={() => onOpen(post)}
       onKeyDown={(e) => {

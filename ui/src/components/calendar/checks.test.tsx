@@ -106,8 +106,8 @@ describe('ChecksPanel', () => {
     expect(items[0]).toHaveTextContent('EN post too long');
     expect(items[0]).toHaveTextContent('Because of post too long.');
     expect(items[0]).toHaveTextContent('Suggestion: Fix post too long.');
-    expect(screen.getByTestId('checks-period')).toHaveTextContent('January 11');
-    expect(screen.getByTestId('checks-period')).toHaveTextContent('17, 2027');
+    // What the Rust side says the checks cover.
+    expect(screen.getByTestId('checks-period')).toHaveTextContent('The posts from 2027-01-11 to 2027-01-17, and the ideas.');
     expect(screen.getByTestId('checks-count-blocking')).toHaveTextContent('1 blocking');
     expect(screen.getByTestId('checks-count-warning')).toHaveTextContent('1 warning');
     expect(screen.getByTestId('checks-count-info')).toHaveTextContent('2 tips');
@@ -123,7 +123,7 @@ describe('ChecksPanel', () => {
     expect(items[0]).toHaveTextContent('À cause de post too long.');
     expect(items[0]).toHaveTextContent('Suggestion : Corrigez post too long.');
     expect(screen.getByTestId('checks-count-info')).toHaveTextContent('2 conseils');
-    expect(screen.getByTestId('checks-period')).toHaveTextContent('janvier 2027');
+    expect(screen.getByTestId('checks-period')).toHaveTextContent('Les publications du 2027-01-11 au 2027-01-17, et les idées.');
     expect(screen.getByTestId('checks-help')).toHaveTextContent('Que regardent les vérifications ?');
     expect(screen.getByTestId('topic-counts')).toHaveTextContent('2 publications');
   });
@@ -210,7 +210,7 @@ describe('ChecksPanel', () => {
     const all = screen.getAllByTestId(/^mix-gauge-(strategy|linkedin|x)$/);
     expect(all.map((g) => g.getAttribute('data-testid'))).toEqual(['mix-gauge-strategy', 'mix-gauge-linkedin', 'mix-gauge-x']);
     // 4 posts with a pillar: 2 promotion, 1 curation, 1 interaction.
-    expect(strategy).toHaveTextContent('Whole plan');
+    expect(strategy).toHaveTextContent('All networks');
     expect(strategy).toHaveTextContent('Promotion: 50 % / target 50 %');
     expect(strategy).toHaveTextContent('Curation: 25 % / target 30 %');
     expect(strategy).toHaveTextContent('Interaction: 25 % / target 20 %');
@@ -224,7 +224,7 @@ describe('ChecksPanel', () => {
     expect(linkedin).toHaveAttribute('data-state', 'off');
     expect(within(linkedin).getByTestId('mix-gauge-status')).toHaveTextContent('Off target');
     expect(linkedin).toHaveTextContent('Promotion: 70 % / target 20 %');
-    expect(linkedin).toHaveTextContent('Follows the whole plan’s mix');
+    expect(linkedin).toHaveTextContent('Follows the strategy’s mix');
     const off = within(linkedin)
       .getAllByTestId('mix-gauge-pillar')
       .filter((p) => p.hasAttribute('data-off'))

@@ -7,7 +7,7 @@ import { Grid } from './Grid';
 import { Ideas } from './Ideas';
 import { daysOf, placePost, useCal, useUndoStatus, type CalendarActions } from './state';
 import { CAL_ROWS, calendarFinding, editorialItem, installCalendarBackend, post, viewOf } from './testBackend';
-import { CELL_W, JANUARY, WEEK, renderInCalendar, stubGridBoxes } from './testRender';
+import { CELL_W, WEEK, renderInCalendar, stubGridBoxes } from './testRender';
 
 stubGridBoxes();
 
@@ -26,10 +26,10 @@ function Probe() {
   );
 }
 
-function Screen({ compact = false, days = daysOf(WEEK) }: { compact?: boolean; days?: string[] }) {
+function Screen({ days = daysOf(WEEK) }: { days?: string[] }) {
   return (
     <Board rows={CAL_ROWS.map((r) => r.network)} days={days}>
-      <Grid days={days} compact={compact} onShowDay={() => undefined} />
+      <Grid days={days} />
       <Ideas />
       <Probe />
     </Board>
@@ -248,70 +248,6 @@ describe('calendar grid', () => {
     expect(openEditorial).toHaveBeenCalledTimes(1);
   });
 
-  it('shows small cards and "+N more" in the month view, in French', async () => {
-    const many = [1, 2, 3, 4, 5].map((i) => post(i, { scheduled_at: `2027-01-20T0${i}:00` }));
-    installCalendarBackend({ posts: many });
-    await show(<Screen compact days={daysOf(JANUARY)} />, { range: JANUARY, lang: 'fr' });
-    const c = screen.getByTestId('cell-instagram-2027-01-20');
-    expect(within(c).getAllByTestId(/post-card-/)).toHaveLength(3);
-    // A small card is one element: its name, and its time for the style sheet to draw.
-    expect(screen.getByTestId('post-card-1')).toHaveAttribute('data-time', '01:00');
-    expect(screen.getByTestId('post-card-1').childElementCount).toBe(0);
-    // The narrow column shows "+2"; its name says it in words.
-    expect(within(c).getByRole('button', { name: '+2 autres' })).toHaveTextContent(/^\+2$/);
-    expect(screen.getAllByRole('rowheader')[0]).toHaveTextContent('Éditorial');
-  });
-
-  it('fills the month cells on screen only, and the others as they are scrolled into view', async () => {
-    installCalendarBackend({
-      posts: [
-        post(1, { network: 'instagram', scheduled_at: '2027-01-03T09:00' }),
-        post(2, { network: 'instagram', scheduled_at: '2027-01-28T09:00' }),
-        post(3, { network: 'instagram', scheduled_at: '2027-01-20T09:00' }),
-      ],
-    });
-    // A browser's boxes for a month grid scrolled `scrollX` pixels sideways: columns of 50px after a heading of
-    // 120px, rows of 70px; the window (jsdom's) is 1024px wide, so the last week of January starts off screen.
-    let scrollX = 0;
-    Element.prototype.getBoundingClientRect = function (this: Element) {
-      const index = () => Array.prototype.indexOf.call(this.parentElement!.children, this) as number;
-      if (this.getAttribute('data-testid') === 'calendar-grid') return new DOMRect(-scrollX, 0, 120 + 31 * 50, 700);
-      if (this.hasAttribute('data-grid-col')) return new DOMRect(120 + (index() - 1) * 50 - scrollX, 0, 50, 30);
-      if (this.hasAttribute('data-grid-row')) return new DOMRect(-scrollX, (index() + 1) * 70, 120 + 31 * 50, 70);
-      return new DOMRect(0, 0, 0, 0);
-    };
-    await show(<Screen compact days={daysOf(JANUARY)} />, { range: JANUARY });
-    expect(within(cell('instagram', '2027-01-03')).getByTestId('post-card-1')).toBeInTheDocument();
-    // Off screen: laid out as a drop target, but empty.
-    const late = cell('instagram', '2027-01-28');
-    expect(late).toHaveAttribute('data-drop', 'cell|instagram|2027-01-28');
-    expect(late).toBeEmptyDOMElement();
-    // Just off screen (1070px to 1120px), within the margin that is filled once the month is painted.
-    await waitFor(() => expect(within(cell('instagram', '2027-01-20')).getByTestId('post-card-3')).toBeInTheDocument());
-
-    scrollX = 700;
-    act(() => {
-      window.dispatchEvent(new Event('scroll'));
-    });
-    await waitFor(() => expect(within(cell('instagram', '2027-01-28')).getByTestId('post-card-2')).toBeInTheDocument());
-    expect(cell('instagram', '2027-01-03')).toBeEmptyDOMElement();
-
-    // The focus on a card (always in a filled cell, as after a drop) measures nothing; elsewhere, it measures again.
-    let measured = 0;
-    const box = Element.prototype.getBoundingClientRect;
-    Element.prototype.getBoundingClientRect = function (this: Element) {
-      measured += 1;
-      return box.call(this);
-    };
-    const frame = () => act(() => new Promise((r) => requestAnimationFrame(() => r(undefined))));
-    act(() => screen.getByTestId('post-card-2').focus());
-    await frame();
-    expect(measured).toBe(0);
-    act(() => cell('instagram', '2027-01-28').querySelector<HTMLElement>('button:last-of-type')!.focus());
-    await frame();
-    expect(measured).toBeGreaterThan(0);
-  });
-
   it('puts a saved post where the store lists it: by time then id, ideas newest first, nowhere outside the period', () => {
     const at = (id: number, scheduled_at: string | null) => post(id, { scheduled_at, status: scheduled_at ? 'draft' : 'idea' });
     const fake = installCalendarBackend({ posts: [at(3, '2027-01-12T09:30'), at(5, '2027-01-12T09:30'), at(7, null), at(2, null)] });
@@ -394,48 +330,5 @@ describe('calendar grid', () => {
     });
     expect(within(cell('instagram', '2027-01-13')).getByText('First')).toBeInTheDocument();
     expect(within(cell('instagram', '2027-01-14')).getByText('Second')).toBeInTheDocument();
-  });
-
-  it('fills the month rows that a change above the grid brings on screen, without a scroll', async () => {
-    // A recording ResizeObserver: which elements are watched, and their callbacks.
-    const observers: { callback: ResizeObserverCallback; watched: Element[] }[] = [];
-    const stub = window.ResizeObserver;
-    window.ResizeObserver = class {
-      watched: Element[] = [];
-      callback: ResizeObserverCallback;
-      constructor(callback: ResizeObserverCallback) {
-        this.callback = callback;
-        observers.push(this);
-      }
-      observe(el: Element) {
-        this.watched.push(el);
-      }
-      unobserve() {}
-      disconnect() {}
-    } as unknown as typeof ResizeObserver;
-    try {
-      installCalendarBackend({ posts: [post(1, { network: 'x', scheduled_at: '2027-01-03T09:00' })] });
-      // The grid starts far below the window (768px high in jsdom), beyond the margin; then what is above it shrinks.
-      let top = 1200;
-      Element.prototype.getBoundingClientRect = function (this: Element) {
-        const index = () => Array.prototype.indexOf.call(this.parentElement!.children, this) as number;
-        if (this.getAttribute('data-testid') === 'calendar-grid') return new DOMRect(0, top, 120 + 31 * 50, 300);
-        if (this.hasAttribute('data-grid-col')) return new DOMRect(120 + (index() - 1) * 50, top, 50, 30);
-        if (this.hasAttribute('data-grid-row')) return new DOMRect(0, top + (index() + 1) * 70, 120 + 31 * 50, 70);
-        return new DOMRect(0, 0, 0, 0);
-      };
-      await show(<Screen compact days={daysOf(JANUARY)} />, { range: JANUARY });
-      expect(cell('x', '2027-01-03')).toBeEmptyDOMElement();
-      const grid = screen.getByTestId('calendar-grid');
-      const watching = observers.filter((o) => o.watched.some((el) => el !== grid && el.contains(grid)));
-      expect(watching.length).toBeGreaterThan(0);
-      top = 0;
-      act(() => {
-        for (const o of watching) o.callback([], o as unknown as ResizeObserver);
-      });
-      await waitFor(() => expect(within(cell('x', '2027-01-03')).getByTestId('post-card-1')).toBeInTheDocument());
-    } finally {
-      window.ResizeObserver = stub;
-    }
   });
 });

@@ -16,6 +16,7 @@ import type {
   Language,
   Learning,
   PostInput,
+  ScopedChecks,
   VariedElement,
 } from '../../bindings';
 import { toApiError } from '../../ipc';
@@ -36,6 +37,8 @@ export interface Range {
 
 export const calApi = {
   get: (strategyId: number, r: Range) => call<CalendarView>('calendar_get', { strategyId, ...r }),
+  /** The whole plan's checks (what `cinq calendar check` prints without a period). */
+  planChecks: (strategyId: number) => call<ScopedChecks>('calendar_plan_checks', { strategyId }),
   /** `postId` null creates the post. */
   postSave: (strategyId: number, postId: number | null, input: PostInput, r: Range) =>
     call<CalendarChanged>('post_save', { strategyId, postId, input, ...r }),

@@ -19,6 +19,7 @@ import type {
   Post,
   PostInput,
   PostStatus,
+  ScopedChecks,
 } from '../../bindings';
 import { notifyError } from '../../errors';
 import { perfCommitted, perfEndAtCommit, perfMark, perfStart } from '../../perf';
@@ -199,6 +200,21 @@ export const useCalendarView = (strategyId: number, r: Range, api: CalApi = calA
       perfMark('calendar-load', 'ipc');
       return view;
     },
+    placeholderData: (previous) => previous,
+  });
+
+/** Which checks the panel shows: the period on screen's (in the view) or the whole plan's (`usePlanChecks`). */
+export type ChecksScopeKind = ScopedChecks['scope']['kind'];
+
+/** The whole plan's checks: under the calendar's key, so that every change (and `invalidateCalendar`) makes them
+ *  stale; fetched only while they are shown. */
+export const planChecksKey = (strategyId: number) => ['calendar', strategyId, 'plan'] as const;
+
+export const usePlanChecks = (strategyId: number, enabled: boolean, api: CalApi = calApi) =>
+  useQuery({
+    queryKey: planChecksKey(strategyId),
+    queryFn: () => api.planChecks(strategyId),
+    enabled,
     placeholderData: (previous) => previous,
   });
 
@@ -410,8 +426,10 @@ export function useCalendarActions(strategyId: number, r: Range, api: CalApi = c
           // The view shown was already the answer (the cache keeps equal data as it was): nothing renders, so the
           // benchmark's spans that wait for a commit end with the next paint.
           if (client.getQueryData<CalendarView>(key) === shown) perfCommitted();
-          // Step 3 shows the mix the calendar plans: fetch it again when it is next shown.
+          // Step 3 shows the mix the calendar plans: fetch it again when it is next shown. The whole plan's checks
+          // too, at once if they are shown (the period's come with the answer).
           void client.invalidateQueries({ queryKey: objectivesKey(strategyId), refetchType: 'none' });
+          void client.invalidateQueries({ queryKey: planChecksKey(strategyId) });
           return out;
         },
         (e: unknown) => {

@@ -23,11 +23,13 @@ import type {
   PostInput,
   PostResults,
   TypedMeasures,
+  ScopedChecks,
   VariedElement,
 } from '../../bindings';
 import { EMPTY_MEASURES } from '../adapt/state';
 import { createObjectivesFake, type ObjFake } from '../objectives/testBackend';
 import { frOf } from '../../test/networks';
+import { daysOf } from './state';
 
 export interface Call {
   cmd: string;
@@ -39,6 +41,8 @@ export interface CalFake {
   posts: Post[];
   editorial: EditorialItem[];
   findings: CalendarFinding[];
+  /** The whole plan's findings (`calendar_plan_checks`); its gauges and topics are the period's. */
+  planFindings: CalendarFinding[];
   /** Each post's results (step 5), by post id; none when absent. */
   results: Record<number, PostResults>;
   /** The learnings of the decided A/B tests (step 5); `learnings_get` answers those on the network asked (or on
@@ -115,6 +119,12 @@ export function viewOf(f: CalFake, from: string, to: string): CalendarView {
     },
     rows: f.rows,
     checks: {
+      scope: {
+        kind: 'period',
+        // As the Rust side names them (roughly: a week is 7 days, anything else here a month).
+        name: daysOf({ from, to }).length === 7 ? { en: 'This week', fr: 'Cette semaine' } : { en: 'This month', fr: 'Ce mois-ci' },
+        covers: { en: `The posts from ${from} to ${to}, and the ideas.`, fr: `Les publications du ${from} au ${to}, et les idées.` },
+      },
       from,
       to,
       findings: f.findings,
@@ -167,6 +177,7 @@ export function createCalendarFake(partial: Partial<Omit<CalFake, 'obj'>> = {}, 
     posts: [],
     editorial: [],
     findings: [],
+    planFindings: [],
     results: {},
     learnings: [],
     abTests: [],
@@ -193,6 +204,20 @@ export function createCalendarFake(partial: Partial<Omit<CalFake, 'obj'>> = {}, 
     switch (cmd) {
       case 'calendar_get':
         return viewOf(f, a.from as string, a.to as string);
+      case 'calendar_plan_checks': {
+        const dated = f.posts.flatMap((p) => (p.scheduled_at ? [p.scheduled_at.slice(0, 10)] : [])).sort();
+        const [from, to] = [dated[0] ?? '2027-01-01', dated[dated.length - 1] ?? '2027-03-25'];
+        const checks = viewOf(f, from, to).checks;
+        return {
+          ...checks,
+          scope: {
+            kind: 'plan',
+            name: { en: 'Whole plan', fr: 'Tout le plan' },
+            covers: { en: `All the posts, from ${from} to ${to}, and the ideas.`, fr: `Toutes les publications, du ${from} au ${to}, et les idées.` },
+          },
+          findings: f.planFindings,
+        } satisfies ScopedChecks;
+      }
       case 'post_save': {
         const input = a.input as PostInput;
         if (input.network === '') reject('validation', 'network', [{ field: 'network', code: 'required' }]);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import i18n from '../../i18n';
 import { AppProviders } from '../../Providers';
 import { createQueryClient } from '../../queries';
-import { CalendarStep } from './CalendarStep';
+import { CHECKS_BESIDE, CalendarStep } from './CalendarStep';
 import { CAL_ROWS, calendarFinding, installCalendarBackend, post } from './testBackend';
 import { stubGridBoxes } from './testRender';
 
@@ -12,12 +12,14 @@ stubGridBoxes();
 
 let nextStrategy = 900;
 
-/** The whole step, on the week of `anchor` (as the step remembers it), its help closed. */
-async function renderStep(anchor: string) {
-  await i18n.changeLanguage('en');
+/** The whole step, on the week of `anchor` (as the step remembers it), its help closed unless asked. */
+async function renderStep(anchor: string, { help = false, lang = 'en', mode = 'week', checks = false } = {}) {
+  await i18n.changeLanguage(lang);
   const strategyId = nextStrategy++;
-  localStorage.setItem(`cinq.calendar.${strategyId}`, JSON.stringify({ mode: 'week', anchor }));
-  localStorage.setItem('cinq.calendar.help', 'closed');
+  localStorage.setItem(`cinq.calendar.${strategyId}`, JSON.stringify({ mode, anchor }));
+  if (!help) localStorage.setItem('cinq.calendar.help', 'closed');
+  // The checks shown, as the user left them; else as they are the first time.
+  if (checks) localStorage.setItem('cinq.calendar.checks', 'shown');
   const user = userEvent.setup();
   render(
     <AppProviders client={createQueryClient()}>
@@ -87,17 +89,97 @@ describe('the calendar toolbar', () => {
     expect(await screen.findByTestId('editorial-editor-date')).toHaveValue('2027-01-18');
   });
 
-  it('shows the number of findings whole on the checks button, in a circle up to 9', async () => {
+  it('counts on the checks button the findings of the scope shown, and says which; the whole plan from its own command', async () => {
     const findings = (n: number) =>
       Array.from({ length: n }, (_, i) => calendarFinding({ kind: 'post_collision', posts: [i] }));
-    installCalendarBackend({ today: '2027-01-12', findings: findings(12) });
-    await renderStep('2027-01-12');
-    const many = within(screen.getByTestId('calendar-checks-toggle')).getByText('12');
-    expect(many.closest('.mantine-Badge-root')).not.toHaveAttribute('data-circle');
+    const p = post(1, { scheduled_at: '2027-01-12T09:30', title: 'Launch teaser' });
+    const fake = installCalendarBackend({ today: '2027-01-12', posts: [p], findings: findings(3), planFindings: findings(12) });
+    const user = await renderStep('2027-01-12', { checks: true });
+    const badge = screen.getByTestId('calendar-checks-badge');
+    expect(badge).toHaveTextContent(/^3 · This week$/);
+    expect(screen.getByTestId('calendar-checks-toggle')).toHaveAttribute('title', '3 findings: This week');
+    expect(within(screen.getByTestId('checks-panel')).getAllByTestId('calendar-finding')).toHaveLength(3);
+    // The whole plan is asked for only once shown.
+    expect(fake.callsTo('calendar_plan_checks')).toHaveLength(0);
 
-    installCalendarBackend({ today: '2027-01-12', findings: findings(3) });
-    await renderStep('2027-01-12');
-    const few = within(screen.getAllByTestId('calendar-checks-toggle').at(-1)!).getByText('3');
-    expect(few.closest('.mantine-Badge-root')).toHaveAttribute('data-circle');
+    await user.click(within(screen.getByTestId('checks-scope')).getByText('Whole plan'));
+    await waitFor(() => expect(badge).toHaveTextContent(/^12 · Whole plan$/));
+    expect(within(screen.getByTestId('checks-panel')).getAllByTestId('calendar-finding')).toHaveLength(12);
+    expect(screen.getByTestId('checks-period')).toHaveTextContent('All the posts, from 2027-01-12 to 2027-01-12, and the ideas.');
+    expect(fake.callsTo('calendar_plan_checks')).toHaveLength(1);
+
+    // A change checks the whole plan again.
+    fake.planFindings = findings(11);
+    act(() => screen.getByTestId('post-card-1').focus());
+    await user.keyboard('[Space][ArrowRight][Space]');
+    await waitFor(() => expect(fake.callsTo('post_move')).toHaveLength(1));
+    await waitFor(() => expect(badge).toHaveTextContent(/^11 · Whole plan$/));
+    expect(fake.callsTo('calendar_plan_checks')).toHaveLength(2);
+    expect(screen.getByTestId('checks-period')).toHaveTextContent('from 2027-01-13 to 2027-01-13');
+
+    // Back to the week: its own count.
+    await user.click(within(screen.getByTestId('checks-scope')).getByText('This week'));
+    await waitFor(() => expect(badge).toHaveTextContent(/^3 · This week$/));
+  });
+
+  it('puts the checks below the calendar in a narrow window, shown or hidden by the button, as the user left them', async () => {
+    installCalendarBackend({ today: '2027-01-12' });
+    // The first time, in a narrow window (jsdom's: no media query matches), the calendar keeps the room.
+    const user = await renderStep('2027-01-12', { help: true });
+    expect(screen.queryByTestId('calendar-checks')).not.toBeInTheDocument();
+    expect(screen.getByTestId('calendar-help-checks')).toHaveTextContent(
+      'The Checks button shows or hides the checks, below the calendar (on its right in a wider window)',
+    );
+    const toggle = screen.getByTestId('calendar-checks-toggle');
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await user.click(toggle);
+    expect(screen.getByTestId('calendar-checks')).toHaveAttribute('data-place', 'below');
+    expect(within(screen.getByTestId('calendar-checks')).getByTestId('checks-panel')).toBeInTheDocument();
+    expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    expect(toggle).toHaveAttribute('aria-controls', 'calendar-checks');
+    // Remembered.
+    expect(localStorage.getItem('cinq.calendar.checks')).toBe('shown');
+    await user.click(toggle);
+    expect(screen.queryByTestId('calendar-checks')).not.toBeInTheDocument();
+    expect(localStorage.getItem('cinq.calendar.checks')).toBe('hidden');
+  });
+
+  it('puts the checks beside the calendar in a wide window, and says so in French', async () => {
+    const narrow = window.matchMedia;
+    // A window of 1440 pixels.
+    window.matchMedia = ((query: string) => ({
+      ...narrow(query),
+      matches: query === CHECKS_BESIDE || query === '(min-width: 1440px)',
+    })) as typeof window.matchMedia;
+    try {
+      installCalendarBackend({ today: '2027-01-12' });
+      // The first time, in a wide window, the checks are shown.
+      await renderStep('2027-01-12', { help: true, lang: 'fr' });
+      const checks = screen.getByTestId('calendar-checks');
+      expect(checks).toHaveAttribute('data-place', 'beside');
+      // In the row of the grid, after it: it narrows the grid rather than covering it.
+      expect(checks.previousElementSibling).toContainElement(screen.getByTestId('calendar-grid'));
+      expect(screen.getByTestId('calendar-help-checks')).toHaveTextContent(
+        'Le bouton Vérifications affiche ou masque les vérifications, à droite du calendrier : sur la période affichée ou sur tout le plan',
+      );
+      expect(screen.getByTestId('calendar-checks-badge')).toHaveTextContent('0 · Cette semaine');
+      expect(within(screen.getByTestId('checks-scope')).getByText('Tout le plan')).toBeInTheDocument();
+    } finally {
+      window.matchMedia = narrow;
+    }
+  });
+
+  it('shows the month without a sideways scroll, and opens a day’s week from it', async () => {
+    installCalendarBackend({ today: '2027-01-12', posts: [post(1, { scheduled_at: '2027-01-20T09:30', title: 'Mid-month' })] });
+    const user = await renderStep('2027-01-12', { mode: 'month' });
+    expect(screen.getByTestId('calendar-period')).toHaveTextContent('January 2027');
+    // The month is not in the week's scroll area, and has no minimum width.
+    expect(screen.queryByTestId('calendar-scroll')).not.toBeInTheDocument();
+    expect(screen.getByTestId('calendar-grid').style.minWidth).toBe('');
+    expect(within(screen.getByTestId('day-2027-01-20')).getByTestId('post-card-1')).toHaveTextContent('Mid-month');
+    expect(screen.getByTestId('calendar-checks-badge')).toHaveTextContent('0 · This month');
+    await user.click(screen.getByRole('button', { name: 'Open the week of Wednesday, January 20' }));
+    await waitFor(() => expect(screen.getByTestId('calendar-period')).toHaveTextContent('18'));
+    expect(within(screen.getByTestId('cell-instagram-2027-01-20')).getByTestId('post-card-1')).toBeInTheDocument();
   });
 });

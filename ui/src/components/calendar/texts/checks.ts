@@ -8,7 +8,6 @@ export const en = {
   panel: {
     label: 'Checks of the plan',
     title: 'Checks',
-    period: 'Checked: {{period}}',
     none: 'No findings',
     blocking_one: '{{count}} blocking',
     blocking_other: '{{count}} blocking',
@@ -17,9 +16,15 @@ export const en = {
     info_one: '{{count}} tip',
     info_other: '{{count}} tips',
   },
+  scope: {
+    label: 'What the checks cover',
+    plan: 'Whole plan',
+    loading: 'Checking the whole plan…',
+    failed: 'The whole plan could not be checked.',
+  },
   help: {
     title: 'What do the checks look at?',
-    intro: 'Cinq reads the posts of the period on screen and points out what may need a second look:',
+    intro: 'Cinq reads the posts of the period on screen, or of the whole plan (the toggle above), and points out what may need a second look:',
     rhythm: 'Rhythm: on each network whose mission sets a number of posts a week, whether you post about as often as planned (between 75 % and 150 % of it), and the weeks with nothing at all.',
     variety: 'Variety: the same topic several times in a row on one network, a topic no post uses for weeks, or one topic taking more than 40 % of the posts.',
     fit: 'Mission fit: on a network whose mission names main pillars, whether at least half of its posts belong to them.',
@@ -30,7 +35,8 @@ export const en = {
   },
   findings: {
     title: 'Findings',
-    empty: 'Nothing to report over this period: the plan looks balanced.',
+    empty: 'Nothing to report over this period: it looks balanced.',
+    emptyPlan: 'Nothing to report over the whole plan: it looks balanced.',
     groups: {
       blocking: 'To fix',
       warning: 'Worth a look',
@@ -52,7 +58,7 @@ export const en = {
   mix: {
     title: 'Content mix',
     help: 'The share of each pillar among the posts that have one, against your target. The dark line marks the target.',
-    strategy: 'Whole plan',
+    strategy: 'All networks',
     shares: '{{pillar}}: {{actual}} % / target {{target}} %',
     targetOnly: '{{pillar}}: target {{target}} %',
     within: 'Within tolerance',
@@ -61,12 +67,12 @@ export const en = {
     noPosts: 'No post with a pillar yet.',
     counted_one: 'From {{count}} post with a pillar',
     counted_other: 'From {{count}} posts with a pillar',
-    followsStrategy: 'Follows the whole plan’s mix: leaning on its mission’s pillars is fine.',
+    followsStrategy: 'Follows the strategy’s mix: leaning on its mission’s pillars is fine.',
     loading: 'Loading the chart…',
   },
   topics: {
     title: 'Topic variety',
-    help: 'How many posts each topic gets over the period, most used first.',
+    help: 'How many posts each topic gets over what is checked, most used first.',
     none: 'No topics yet: add them in step 3, with the content mix.',
     unused: 'unused',
     posts_one: '{{count}} post',
@@ -115,7 +121,6 @@ export const fr: DeepStrings<typeof en> = {
   panel: {
     label: 'Vérifications du plan',
     title: 'Vérifications',
-    period: 'Période vérifiée : {{period}}',
     none: 'Aucun constat',
     blocking_one: '{{count}} bloquant',
     blocking_other: '{{count}} bloquants',
@@ -124,9 +129,15 @@ export const fr: DeepStrings<typeof en> = {
     info_one: '{{count}} conseil',
     info_other: '{{count}} conseils',
   },
+  scope: {
+    label: 'Ce que couvrent les vérifications',
+    plan: 'Tout le plan',
+    loading: 'Vérification de tout le plan…',
+    failed: 'Tout le plan n’a pas pu être vérifié.',
+  },
   help: {
     title: 'Que regardent les vérifications ?',
-    intro: 'Cinq lit les publications de la période affichée et signale ce qui mérite un second regard :',
+    intro: 'Cinq lit les publications de la période affichée, ou de tout le plan (le sélecteur ci-dessus), et signale ce qui mérite un second regard :',
     rhythm: 'Le rythme : sur chaque réseau dont la mission fixe un nombre de publications par semaine, si vous publiez à peu près autant que prévu (entre 75 % et 150 %), et les semaines sans rien.',
     variety: 'La variété : le même thème plusieurs fois de suite sur un réseau, un thème qu’aucune publication n’utilise pendant des semaines, ou un thème qui prend plus de 40 % des publications.',
     fit: 'L’accord avec la mission : sur un réseau dont la mission nomme des piliers principaux, si au moins la moitié de ses publications en relèvent.',
@@ -137,7 +148,8 @@ export const fr: DeepStrings<typeof en> = {
   },
   findings: {
     title: 'Constats',
-    empty: 'Rien à signaler sur cette période : le plan paraît équilibré.',
+    empty: 'Rien à signaler sur cette période : elle paraît équilibrée.',
+    emptyPlan: 'Rien à signaler sur tout le plan : il paraît équilibré.',
     groups: {
       blocking: 'À corriger',
       warning: 'À regarder',
@@ -159,7 +171,7 @@ export const fr: DeepStrings<typeof en> = {
   mix: {
     title: 'Mix de contenus',
     help: 'La part de chaque pilier parmi les publications qui en ont un, face à votre cible. Le trait foncé marque la cible.',
-    strategy: 'Tout le plan',
+    strategy: 'Tous les réseaux',
     shares: '{{pillar}} : {{actual}} % / cible {{target}} %',
     targetOnly: '{{pillar}} : cible {{target}} %',
     within: 'Dans la tolérance',
@@ -168,12 +180,12 @@ export const fr: DeepStrings<typeof en> = {
     noPosts: 'Aucune publication avec un pilier pour l’instant.',
     counted_one: 'Sur {{count}} publication avec un pilier',
     counted_other: 'Sur {{count}} publications avec un pilier',
-    followsStrategy: 'Suit le mix de tout le plan : s’appuyer sur les piliers de sa mission est normal.',
+    followsStrategy: 'Suit le mix de la stratégie : s’appuyer sur les piliers de sa mission est normal.',
     loading: 'Chargement du graphique…',
   },
   topics: {
     title: 'Variété des thèmes',
-    help: 'Le nombre de publications de chaque thème sur la période, du plus utilisé au moins utilisé.',
+    help: 'Le nombre de publications de chaque thème sur ce qui est vérifié, du plus utilisé au moins utilisé.',
     none: 'Pas encore de thème : ajoutez-en à l’étape 3, avec le mix de contenus.',
     unused: 'inutilisé',
     posts_one: '{{count}} publication',
