@@ -352,6 +352,15 @@ pub const MIGRATIONS: &[&str] = &[
     // 10: every stored date and time in its one form (dates.rs). The work is Rust's: `stored_dates::repair`, run by
     // `migrate` right after this step (see REPAIR_DATES_AFTER); what it cannot read without ambiguity stays, and is listed.
     "-- stored dates and times: repaired by stored_dates::repair",
+    // 11: the time the network gives for a publication (its export's own time, local wall time in the strategy's time
+    // zone, `YYYY-MM-DDTHH:MM`), NULL when the export gives the date alone: the best times (best_times.rs) learn
+    // from it. An unplanned post made by an earlier import was put at its export's time, or at noon when the file gave
+    // the date alone: its time is taken as known unless it is noon.
+    "ALTER TABLE publication ADD COLUMN published_at TEXT;
+    UPDATE publication SET published_at = post.scheduled_at FROM post
+        WHERE post.id = publication.post_id AND publication.unplanned
+          AND post.scheduled_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]'
+          AND substr(post.scheduled_at, 12) <> '12:00';",
 ];
 
 /// The migration after which `migrate` runs `stored_dates::repair` (its 1-based number).
