@@ -31,6 +31,8 @@
 //!   [`MIN_SLOT_POSTS`] posts of its own is never listed; at most [`MAX_BEST`].
 //! - **A slot to try**: among the slots with no post of their own next to a slot with posts, the one with the highest
 //!   estimate (which comes from its neighbours): a test to run once, not a recommendation.
+//! - **Networks shown**: those the audit kept and any other with posts with results, in the catalogue's order (only
+//!   the one asked for when one is named; a key that is not one of the strategy's networks is refused).
 
 use chrono::{Datelike, Timelike};
 use serde::{Deserialize, Serialize};
