@@ -69,6 +69,7 @@ const COMMANDS: &[&str] = &[
     "calendar_import_pick",
     "calendar_import_run",
     "evaluation_get",
+    "best_times_get",
     "results_pick",
     "results_import_run",
     "results_import_cancel",

@@ -13,6 +13,7 @@ use cinq_core::backup::{BackupInfo, BackupsView, RestoreReport};
 use cinq_core::benchmark::{
     BenchmarkView, CustomerVoice, ObservationInput, PlayerInput, TrendInput,
 };
+use cinq_core::best_times::BestTimes;
 use cinq_core::calendar::{EditorialItemInput, Post, PostInput};
 use cinq_core::calendar_checks::CheckOptions;
 use cinq_core::calendar_export::ExportOptions;
@@ -933,6 +934,17 @@ fn evaluation_get(
     })
 }
 
+/// The best times of the strategy's networks (only `network`'s when given): step 5 shows them, step 4 hints them
+/// where a post's time is chosen.
+#[tauri::command]
+fn best_times_get(
+    state: State<AppState>,
+    strategy_id: i64,
+    network: Option<String>,
+) -> Cmd<BestTimes> {
+    state.with(|s| s.best_times(strategy_id, network.as_deref()))
+}
+
 /// A file to open: the native dialog's pick, or in a debug build the path in CINQ_E2E_PICK (the end-to-end tests
 /// cannot drive a native dialog).
 fn pick_file(app: &AppHandle, name: &str, extensions: &[&str]) -> Cmd<Option<PathBuf>> {
@@ -1447,6 +1459,7 @@ pub fn run(db: Option<PathBuf>, started: Instant) {
             calendar_import_pick,
             calendar_import_run,
             evaluation_get,
+            best_times_get,
             results_pick,
             results_import_run,
             results_import_cancel,

@@ -945,7 +945,12 @@ external_id: string, permalink: string, format: ContentFormat | null,
 /**
  * Found on the network by an import, with no planned post matching it.
  */
-unplanned: boolean, };
+unplanned: boolean, 
+/**
+ * When the network says the post went out (`YYYY-MM-DDTHH:MM`, local wall time in the strategy's time zone), as
+ * its export gives it; none when the export gives the date alone (or no export was imported).
+ */
+published_at?: string, };
 
 export type PostResults = { post_id: number, publication: Publication | null, snapshots: Array<ResultSnapshot>, };
 
@@ -1089,6 +1094,84 @@ export type Evaluation = { from: string, to: string, today: string, objectives: 
  * Posts with results in the period, by date.
  */
 posts: Array<PostPerformance>, top: number[], bottom: number[], underperformers: Array<Underperformer>, };
+
+export type SlotEstimate = { 
+/**
+ * 1 = Monday … 7 = Sunday.
+ */
+weekday: number, 
+/**
+ * 0–23.
+ */
+hour: number, 
+/**
+ * The counted posts published in this slot (its own, not its neighbours').
+ */
+posts: number, 
+/**
+ * The estimated rate, a fraction: engagements per reach, shrunk toward the network's rate.
+ */
+rate: number, 
+/**
+ * The 90 % interval of the rate.
+ */
+low: number, high: number, 
+/**
+ * The slot's own reach and engagements (the sums over its posts).
+ */
+reach: number, engagements: number, };
+
+export type NetworkBestTimes = { network: string, 
+/**
+ * The posts the estimate learns from: with results, a rate and a known time.
+ */
+posts: number, 
+/**
+ * Posts with results left out: no known time (an export with the date alone) or no rate.
+ */
+left_out: number, 
+/**
+ * At least [`MIN_POSTS`] posts: the best slots can be shown.
+ */
+enough_data: boolean, 
+/**
+ * The posts still needed before the best slots are shown (0 when there are enough).
+ */
+needed: number, 
+/**
+ * The network's own rate over its counted posts (a fraction); none without any.
+ */
+rate: number | null, 
+/**
+ * The best slots, best first (empty without enough data).
+ */
+best: Array<SlotEstimate>, 
+/**
+ * A slot with no post yet to try once: a test, not a recommendation (none without enough data).
+ */
+to_try: SlotEstimate | null, 
+/**
+ * Every slot, Monday 0h first, then Monday 1h… (168; empty without enough data), for the heat map.
+ */
+slots: Array<SlotEstimate>, 
+/**
+ * What the estimate rests on, or why there is none yet, in a sentence.
+ */
+note: Text, };
+
+export type BestTimes = { 
+/**
+ * The strategy's IANA time zone, which the slots are in.
+ */
+timezone: string, 
+/**
+ * The networks the audit kept and those with counted posts, in the catalogue's order.
+ */
+networks: Array<NetworkBestTimes>, 
+/**
+ * The thresholds, for the screens to quote: [`MIN_POSTS`], [`MIN_SLOT_POSTS`], [`INTERVAL`].
+ */
+min_posts: number, min_slot_posts: number, interval: number, };
 
 export type VariedElement = "photo" | "title" | "text" | "time" | "format";
 

@@ -47,7 +47,7 @@ pub enum Command {
     /// Step 4: the calendar.
     #[command(subcommand)]
     Calendar(CalendarCommand),
-    /// Step 5: import the results the networks export.
+    /// Step 5: import the results the networks export; the best times to post.
     #[command(subcommand)]
     Results(ResultsCommand),
     /// Step 5: each objective's status, the underperformers and the A/B tests' verdicts.
@@ -161,6 +161,17 @@ pub enum ResultsCommand {
         /// The day the numbers are from, YYYY-MM-DD (default: today).
         #[arg(long, value_parser = parse_day)]
         date: Option<chrono::NaiveDate>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The best times to post on each network (weekday × hour, in the strategy's time zone), learned from the
+    /// published posts' results: each slot's rate (engagements per reach) with its 90 % interval and its posts.
+    BestTimes {
+        #[arg(value_name = "ID|NAME")]
+        strategy: String,
+        /// Only this network (its key, e.g. linkedin).
+        #[arg(long, value_name = "KEY")]
+        network: Option<String>,
         #[arg(long)]
         json: bool,
     },
@@ -432,6 +443,7 @@ fn db_access(command: &Command) -> DbAccess {
         | Command::Calendar(
             CalendarCommand::Export { .. } | CalendarCommand::Show(_) | CalendarCommand::Check(_),
         )
+        | Command::Results(ResultsCommand::BestTimes { .. })
         | Command::Evaluate { .. } => DbAccess::Read,
         _ => DbAccess::Write,
     }
@@ -516,6 +528,19 @@ fn execute(command: Command, db: PathBuf, out: &mut dyn Write) -> Result<()> {
                 )));
             }
             Ok(())
+        }
+        Command::Results(ResultsCommand::BestTimes {
+            strategy,
+            network,
+            json,
+        }) => {
+            let s = store.find_strategy(&strategy)?;
+            let b = store.best_times(s.id, network.as_deref())?;
+            if json {
+                print_json(out, &b)
+            } else {
+                print_best_times(out, &s.name, &b).map_err(io)
+            }
         }
         Command::Sample { size, posts, json } => {
             let s = match size {
@@ -857,6 +882,56 @@ fn print_results_import(
 }
 
 use crate::evaluate::today_of;
+
+fn print_best_times(
+    out: &mut dyn Write,
+    name: &str,
+    b: &crate::best_times::BestTimes,
+) -> std::io::Result<()> {
+    const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    let pct = |v: f64| format!("{:.1} %", v * 100.0);
+    let slot = |s: &crate::best_times::SlotEstimate| {
+        format!(
+            "{} {:02}:00  {} ({} – {}), {} post(s)",
+            DAYS[usize::from(s.weekday.clamp(1, 7)) - 1],
+            s.hour,
+            pct(s.rate),
+            pct(s.low),
+            pct(s.high),
+            s.posts
+        )
+    };
+    writeln!(out, "Best times of '{name}' ({}):", b.timezone)?;
+    if b.networks.is_empty() {
+        writeln!(out, "  no network yet")?;
+    }
+    for n in &b.networks {
+        let rate = n
+            .rate
+            .map(|r| format!(", rate {}", pct(r)))
+            .unwrap_or_default();
+        writeln!(out, "  {}: {} post(s){rate}", n.network, n.posts)?;
+        writeln!(out, "    {}", n.note.en)?;
+        for (i, s) in n.best.iter().enumerate() {
+            writeln!(out, "    {}. {}", i + 1, slot(s))?;
+        }
+        if n.enough_data && n.best.is_empty() {
+            writeln!(
+                out,
+                "    no slot has {} posts of its own yet",
+                b.min_slot_posts
+            )?;
+        }
+        if let Some(s) = &n.to_try {
+            writeln!(
+                out,
+                "    to try (a test, not a recommendation): {}",
+                slot(s)
+            )?;
+        }
+    }
+    Ok(())
+}
 
 fn print_objectives(
     out: &mut dyn Write,

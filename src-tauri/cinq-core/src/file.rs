@@ -29,8 +29,9 @@ pub const FORMAT: &str = "cinq.strategy";
 /// 1: the strategy itself. 2: with the audit. 3: with the benchmark. 4: with the objectives. 5: with the calendar.
 /// 6: with step 5 (posts' results and publications, KPI readings, A/B tests, adaptations). 7: an audit measurement
 /// can be marked not applicable (`not_applicable`, false when absent).
+/// 8: a publication may carry the time the network gives (`published_at`).
 /// An older file reads with the later steps empty.
-pub const FORMAT_VERSION: u32 = 7;
+pub const FORMAT_VERSION: u32 = 8;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -871,6 +872,18 @@ fn check_dates_and_links(d: &StrategyData) -> Result<()> {
         if let Some(at) = p.scheduled_at.as_deref().filter(|v| !is_day_time(v)) {
             return Err(bad_field(
                 &format!("calendar.posts[{i}].scheduled_at"),
+                DAY_TIME_EXPECTED,
+                at,
+            ));
+        }
+        if let Some(at) = p
+            .publication
+            .as_ref()
+            .and_then(|b| b.published_at.as_deref())
+            .filter(|v| !is_day_time(v))
+        {
+            return Err(bad_field(
+                &format!("calendar.posts[{i}].publication.published_at"),
                 DAY_TIME_EXPECTED,
                 at,
             ));

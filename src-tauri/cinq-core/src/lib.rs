@@ -6,6 +6,7 @@ pub mod adaptations;
 pub mod audit;
 pub mod backup;
 pub mod benchmark;
+pub mod best_times;
 pub mod calendar;
 pub mod calendar_checks;
 pub mod calendar_export;

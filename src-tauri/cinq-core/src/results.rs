@@ -15,7 +15,9 @@
 //! - **Publications**: a post the networks know has a publication: its network's post id and permalink (each unique
 //!   within a strategy and network), its format, and whether it was planned. An **unplanned** post is one an import
 //!   found on the network and no planned post matched; the user can link it to a planned post later
-//!   ([`Store::link_unplanned`]), which moves its results there.
+//!   ([`Store::link_unplanned`]), which moves its results there. A publication keeps the time its export gives
+//!   (`published_at`), which the best times learn from (best_times.rs); an export with the date alone leaves it
+//!   as it was.
 
 use rusqlite::{params, OptionalExtension, Statement, Transaction};
 use serde::{Deserialize, Serialize};
@@ -240,6 +242,11 @@ pub struct Publication {
     pub format: Option<ContentFormat>,
     /// Found on the network by an import, with no planned post matching it.
     pub unplanned: bool,
+    /// When the network says the post went out (`YYYY-MM-DDTHH:MM`, local wall time in the strategy's time zone), as
+    /// its export gives it; none when the export gives the date alone (or no export was imported).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub published_at: Option<String>,
 }
 
 /// A post's results: its publication and its snapshots, oldest first.
@@ -374,7 +381,7 @@ pub(crate) fn write_publication_of(
         strategy_id,
         post_id,
         network,
-        (&p.external_id, &p.permalink),
+        (&p.external_id, &p.permalink, p.published_at.as_deref()),
         p.format,
         p.unplanned,
     )
@@ -382,12 +389,12 @@ pub(crate) fn write_publication_of(
 
 /// Writes a publication from its parts (see [`write_publication`]).
 pub(crate) const WRITE_PUBLICATION: &str =
-    "INSERT INTO publication (post_id, strategy_id, network, external_id, permalink, format, unplanned)
-     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+    "INSERT INTO publication (post_id, strategy_id, network, external_id, permalink, format, unplanned, published_at)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
      ON CONFLICT (post_id) DO UPDATE SET network = excluded.network,
        external_id = coalesce(excluded.external_id, external_id),
        permalink = coalesce(excluded.permalink, permalink), format = coalesce(excluded.format, format),
-       unplanned = excluded.unplanned";
+       unplanned = excluded.unplanned, published_at = coalesce(excluded.published_at, published_at)";
 
 /// [`WRITE_PUBLICATION`] with the statement prepared by the caller (an import holds it for all its rows, and writes
 /// one per row without building a `Publication`).
@@ -396,7 +403,7 @@ pub(crate) fn write_publication_with(
     strategy_id: i64,
     post_id: i64,
     network: &str,
-    (external_id, permalink): (&str, &str),
+    (external_id, permalink, published_at): (&str, &str, Option<&str>),
     format: Option<ContentFormat>,
     unplanned: bool,
 ) -> Result<()> {
@@ -410,7 +417,8 @@ pub(crate) fn write_publication_with(
         blank(external_id),
         blank(permalink),
         format.map(ContentFormat::as_str),
-        unplanned
+        unplanned,
+        published_at
     ])?;
     Ok(())
 }
@@ -421,7 +429,7 @@ pub(crate) fn publication_of(
 ) -> Result<Option<Publication>> {
     Ok(conn
         .prepare_cached(
-            "SELECT external_id, permalink, format, unplanned FROM publication WHERE post_id = ?1",
+            "SELECT external_id, permalink, format, unplanned, published_at FROM publication WHERE post_id = ?1",
         )?
         .query_row([post_id], |r| {
             Ok(Publication {
@@ -429,6 +437,7 @@ pub(crate) fn publication_of(
                 permalink: r.get::<_, Option<String>>(1)?.unwrap_or_default(),
                 format: r.get::<_, Option<String>>(2)?.and_then(|f| enum_from(&f)),
                 unplanned: r.get(3)?,
+                published_at: r.get(4)?,
             })
         })
         .optional()?)
@@ -554,6 +563,7 @@ impl Store {
                         permalink: String::new(),
                         format,
                         unplanned: false,
+                        published_at: None,
                     },
                 )?;
             }
@@ -664,7 +674,8 @@ pub(crate) fn all_results(conn: &rusqlite::Connection, id: i64) -> Result<Vec<Po
         }
     }
     let mut stmt = conn.prepare(
-        "SELECT post_id, external_id, permalink, format, unplanned FROM publication WHERE strategy_id = ?1",
+        "SELECT post_id, external_id, permalink, format, unplanned, published_at FROM publication
+         WHERE strategy_id = ?1",
     )?;
     let mut rows = stmt.query([id])?;
     while let Some(r) = rows.next()? {
@@ -674,6 +685,7 @@ pub(crate) fn all_results(conn: &rusqlite::Connection, id: i64) -> Result<Vec<Po
             permalink: r.get::<_, Option<String>>(2)?.unwrap_or_default(),
             format: r.get::<_, Option<String>>(3)?.and_then(|f| enum_from(&f)),
             unplanned: r.get(4)?,
+            published_at: r.get(5)?,
         };
         match out.binary_search_by_key(&post_id, |x| x.post_id) {
             Ok(i) => out[i].publication = Some(p),

@@ -21,6 +21,8 @@
 //!   side, the only candidate within an hour. A post matched once is not matched again in the same file.
 //! - A row matching no post becomes an **unplanned** post (published, on its date, at noon when the file gives no
 //!   time, its title the text's first line), listed for the user to link or keep.
+//! - **Publication time**: a row's time, when the file gives one, is kept on the post's publication (`published_at`),
+//!   planned or not; the best times learn from it (best_times.rs). A file with the date alone keeps the time stored.
 //! - **Counts**: `matched` rows found a planned post with no imported results yet; `updated` rows changed the
 //!   results of a post that had some (or of an unplanned post); `unchanged` rows brought the numbers already there;
 //!   `unplanned` rows made new unplanned posts; `rejected` rows were bad.
@@ -1368,7 +1370,7 @@ impl Matcher {
             first_created: None,
         };
         let mut stmt = tx.prepare(
-            "SELECT post_id, external_id, permalink, format, unplanned FROM publication
+            "SELECT post_id, external_id, permalink, format, unplanned, published_at FROM publication
              WHERE strategy_id = ?1 AND network = ?2",
         )?;
         let mut rows = stmt.query(params![id, network])?;
@@ -1392,6 +1394,7 @@ impl Matcher {
                         .get::<_, Option<String>>(3)?
                         .and_then(|f| crate::store::enum_from(&f)),
                     unplanned,
+                    published_at: r.get(5)?,
                 },
             );
         }
@@ -1581,6 +1584,29 @@ impl Matcher {
         self.planned[chosen].taken = true;
         Some(Found::Matched(self.planned[chosen].id))
     }
+}
+
+/// `YYYY-MM-DDTHH:MM` written into `buf`, without allocating (a row's publication time is compared with the stored
+/// one for every row of a file). The year is within 1900–2200, as every date an import reads.
+fn wall_time_in(t: NaiveDateTime, buf: &mut [u8; 16]) -> &str {
+    use chrono::Timelike;
+    let digits = |out: &mut [u8], mut v: u32| {
+        for b in out.iter_mut().rev() {
+            *b = b'0' + (v % 10) as u8;
+            v /= 10;
+        }
+    };
+    let year = u32::try_from(t.year()).unwrap_or(0).min(9999);
+    digits(&mut buf[0..4], year);
+    buf[4] = b'-';
+    digits(&mut buf[5..7], t.month());
+    buf[7] = b'-';
+    digits(&mut buf[8..10], t.day());
+    buf[10] = b'T';
+    digits(&mut buf[11..13], t.hour());
+    buf[13] = b':';
+    digits(&mut buf[14..16], t.minute());
+    std::str::from_utf8(buf).expect("ASCII digits")
 }
 
 /// `YYYY-MM-DDTHH:MM` (chrono's formatter is slow for a file of 100,000 rows).
@@ -1864,6 +1890,9 @@ impl<'p> RowWriter<'p> {
                 (post, true)
             }
         };
+        // The time the network gives (none when the file gives the date alone).
+        let mut buf = [0u8; 16];
+        let published_at = row.has_time.then(|| wall_time_in(row.published, &mut buf));
         if is_new {
             // A new post: its publication and snapshot are written as they are, nothing to compare with.
             write_publication_with(
@@ -1871,7 +1900,7 @@ impl<'p> RowWriter<'p> {
                 id,
                 post_id,
                 network,
-                (&row.external_id, &row.permalink),
+                (&row.external_id, &row.permalink, published_at),
                 row.format,
                 true,
             )?;
@@ -1903,6 +1932,7 @@ impl<'p> RowWriter<'p> {
                 && (row.permalink.is_empty() || row.permalink == o.permalink)
                 && (row.format.is_none() || row.format == o.format)
                 && o.unplanned == m.is_unplanned(post_id)
+                && (published_at.is_none() || published_at == o.published_at.as_deref())
         });
         let publication = if same {
             None
@@ -1920,6 +1950,9 @@ impl<'p> RowWriter<'p> {
                 },
                 format: row.format.or(old.and_then(|o| o.format)),
                 unplanned: m.is_unplanned(post_id),
+                published_at: published_at
+                    .map(str::to_owned)
+                    .or_else(|| old.and_then(|o| o.published_at.clone())),
             })
         };
         if let Some(publication) = publication {
@@ -1989,6 +2022,21 @@ impl<'p> RowWriter<'p> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_wall_time_written_in_place_is_the_one_formatted() {
+        for (y, mo, d, h, mi) in [
+            (1900, 1, 1, 0, 0),
+            (2027, 3, 28, 2, 30),
+            (2200, 12, 31, 23, 59),
+        ] {
+            let t = NaiveDate::from_ymd_opt(y, mo, d)
+                .unwrap()
+                .and_hms_opt(h, mi, 0)
+                .unwrap();
+            assert_eq!(wall_time_in(t, &mut [0; 16]), wall_time(t));
+        }
+    }
 
     #[test]
     fn counts() {

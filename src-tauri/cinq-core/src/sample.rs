@@ -1206,6 +1206,7 @@ fn sample_adapt(
                 permalink,
                 format: Some(format),
                 unplanned: false,
+                published_at: None,
             },
         )?;
         // Two days after publication most numbers are in; a week after, a little more.

@@ -355,6 +355,15 @@ pub const MIGRATIONS: &[&str] = &[
     // 11: a measurement can be marked not applicable on a network (follower growth on a blog): settled, as one
     // available is (audit.rs). Existing rows say nothing of it.
     "ALTER TABLE metric_check ADD COLUMN not_applicable INTEGER NOT NULL DEFAULT 0 CHECK (not_applicable IN (0, 1));",
+    // 12: the time the network gives for a publication (its export's own time, local wall time in the strategy's time
+    // zone, `YYYY-MM-DDTHH:MM`), NULL when the export gives the date alone: the best times (best_times.rs) learn
+    // from it. An unplanned post made by an earlier import was put at its export's time, or at noon when the file gave
+    // the date alone: its time is taken as known unless it is noon.
+    "ALTER TABLE publication ADD COLUMN published_at TEXT;
+    UPDATE publication SET published_at = post.scheduled_at FROM post
+        WHERE post.id = publication.post_id AND publication.unplanned
+          AND post.scheduled_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]'
+          AND substr(post.scheduled_at, 12) <> '12:00';",
 ];
 
 /// The migration after which `migrate` runs `stored_dates::repair` (its 1-based number).

@@ -138,6 +138,17 @@ const COLUMNS: &[Column] = &[
         ..ROW
     },
     Column {
+        table: "publication",
+        column: "published_at",
+        json: false,
+        form: Form::DayTime,
+        what: "publication of post",
+        what_fr: "mise en ligne de la publication",
+        strategy: "t.strategy_id",
+        id: "t.post_id",
+        key: "post_id = ?2",
+    },
+    Column {
         table: "result_snapshot",
         column: "taken_on",
         json: false,
@@ -296,6 +307,16 @@ fn scan(
 pub(crate) fn repair(conn: &Connection) -> Result<usize> {
     let mut repaired = 0;
     for c in COLUMNS {
+        // A column a later migration adds (publication.published_at, 11) is not there yet, and has nothing to repair.
+        let present: bool = c.json
+            || conn.query_row(
+                "SELECT EXISTS (SELECT 1 FROM pragma_table_info(?1) WHERE name = ?2)",
+                params![c.table, c.column],
+                |r| r.get(0),
+            )?;
+        if !present {
+            continue;
+        }
         for (_, id, value, is_text) in scan(conn, c, None)? {
             let Some(fixed) = is_text.then(|| c.form.repair(&value)).flatten() else {
                 continue;

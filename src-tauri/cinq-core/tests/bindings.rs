@@ -6,6 +6,7 @@ use cinq_core::adaptations::*;
 use cinq_core::audit::*;
 use cinq_core::backup::*;
 use cinq_core::benchmark::*;
+use cinq_core::best_times::*;
 use cinq_core::calendar::*;
 use cinq_core::calendar_checks::*;
 use cinq_core::calendar_export::*;
@@ -176,6 +177,9 @@ fn declarations() -> String {
         UnderperformerKind::decl(&cfg),
         Underperformer::decl(&cfg),
         Evaluation::decl(&cfg),
+        SlotEstimate::decl(&cfg),
+        NetworkBestTimes::decl(&cfg),
+        BestTimes::decl(&cfg),
         VariedElement::decl(&cfg),
         SuccessMetric::decl(&cfg),
         MeasureKey::decl(&cfg),

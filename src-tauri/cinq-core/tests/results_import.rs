@@ -2322,11 +2322,14 @@ fn snapshots_survive_the_move_to_the_table_keyed_by_post_and_day() {
     let (id, a) = {
         let mut store =
             Store::open_with_migrations(&path, &cinq_core::store::MIGRATIONS[..7]).unwrap();
-        // Today's store writes the campaign column of migration 9: the file has it while it is filled, and loses it
-        // before the upgrade, as a file of schema 7 is.
+        // Today's store writes the campaign column of migration 9 and the publication time of migration 12: the file
+        // has them while it is filled, and loses them before the upgrade, as a file of schema 7 is.
         store
             .conn()
-            .execute_batch("ALTER TABLE post ADD COLUMN campaign TEXT NOT NULL DEFAULT ''")
+            .execute_batch(
+                "ALTER TABLE post ADD COLUMN campaign TEXT NOT NULL DEFAULT '';
+                 ALTER TABLE publication ADD COLUMN published_at TEXT;",
+            )
             .unwrap();
         let id = store.create_strategy(&brand()).unwrap().id;
         let (a, _) = plan_x(&mut store, id);
@@ -2346,7 +2349,10 @@ fn snapshots_survive_the_move_to_the_table_keyed_by_post_and_day() {
             .unwrap();
         store
             .conn()
-            .execute_batch("ALTER TABLE post DROP COLUMN campaign")
+            .execute_batch(
+                "ALTER TABLE post DROP COLUMN campaign;
+                 ALTER TABLE publication DROP COLUMN published_at;",
+            )
             .unwrap();
         (id, a)
     };

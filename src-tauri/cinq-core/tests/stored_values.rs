@@ -75,6 +75,26 @@ fn seeded() -> (tempfile::TempDir, std::path::PathBuf, i64) {
     // A network no one knows, and one whose key is a path.
     post(Some("2027-01-06T09:30"), ok, "");
     post(Some("2027-01-06T09:30"), ok, "../../evil");
+    // Publication times an export never writes, on posts with results the best times read.
+    let edge_posts: Vec<i64> = conn
+        .prepare("SELECT id FROM post WHERE strategy_id = ?1 AND network = 'linkedin' AND data LIKE '%An edge value%'")
+        .unwrap()
+        .query_map([id], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    for (post, at) in edge_posts.iter().zip(EDGE_SCHEDULES.iter().rev()) {
+        conn.execute(
+            "INSERT INTO publication (post_id, strategy_id, network, published_at, unplanned) VALUES (?1, ?2, 'linkedin', ?3, 0)",
+            rusqlite::params![post, id, at],
+        )
+        .unwrap();
+        conn.execute(
+            "INSERT INTO result_snapshot (post_id, taken_on, source, reach, reactions) VALUES (?1, '2027-01-05', 'import', ?2, 3)",
+            rusqlite::params![post, i64::MAX],
+        )
+        .unwrap();
+    }
     // Dates of the other tables.
     let post_id: i64 = conn
         .query_row(
@@ -203,6 +223,16 @@ fn no_command_panics_on_a_stored_value() {
         &["calendar", "check", s, "--json"],
         &["evaluate", s],
         &["evaluate", s, "--json"],
+        &["results", "best-times", s],
+        &["results", "best-times", s, "--json"],
+        &[
+            "results",
+            "best-times",
+            s,
+            "--network",
+            "linkedin",
+            "--json",
+        ],
         &["strategy", "show", s],
         &["strategy", "list"],
     ] {

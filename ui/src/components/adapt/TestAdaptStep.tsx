@@ -1,6 +1,6 @@
 // Step 5, test, evaluate, adapt: the posts' results (imports of the networks' exports, unplanned posts), the
-// objectives' KPIs against their path to the target, and the performance by network, pillar, topic and format with
-// the underperformers. The Rust side computes every figure and rule; this only shows them.
+// objectives' KPIs against their path to the target, the performance by network, pillar, topic and format with the
+// underperformers, and the best times to post. The Rust side computes every figure and rule; this only shows them.
 import '@mantine/charts/styles.css';
 import './i18n';
 import { useState, type ReactNode } from 'react';
@@ -11,6 +11,7 @@ import { useObjectives } from '../objectives/state';
 import { StepTabs } from '../StepFrame';
 import { AbTestsPanel } from './AbTests';
 import { AdaptationsPanel, type AdaptationPrefill } from './Adaptations';
+import { BestTimes } from './BestTimes';
 import { Kpis } from './Kpis';
 import { lastSection } from './lastSection';
 import { Performance } from './Performance';
@@ -30,6 +31,7 @@ const PARTS: Record<Section, (p: PartProps) => ReactNode> = {
   results: (p) => <Results {...p} />,
   kpis: (p) => <Kpis {...p} />,
   performance: (p) => <Performance {...p} />,
+  times: (p) => <BestTimes {...p} />,
   tests: (p) => <AbTestsPanel strategyId={p.strategyId} />,
   adaptations: (p) => <AdaptationsPanel strategyId={p.strategyId} prefill={p.prefill} />,
 };

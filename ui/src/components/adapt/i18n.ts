@@ -13,6 +13,7 @@ export const en = {
     results: 'Results',
     kpis: 'Objectives',
     performance: 'Performance',
+    times: 'Best times',
     tests: 'A/B tests',
     adaptations: 'Adaptations',
   },
@@ -293,6 +294,30 @@ export const en = {
     },
     empty: 'No results in this period yet. Import a network export under “Results”, or type a post’s numbers in the calendar’s post editor.',
   },
+  times: {
+    question: 'When should you post?',
+    help: 'For each network, how your posts did at each hour of the week, learned from your own results: engagements per reach (per impressions when the reach is unknown), from the posts whose time of publication is known. An hour with few posts is pulled toward the network’s usual rate, and neighbouring hours share what they show. Step 4 suggests these times when you choose a post’s time.',
+    timezone: 'Times in {{zone}}, the strategy’s time zone. Each rate comes with its {{level}}% interval.',
+    empty: 'No network yet. Choose the strategy’s networks in step 1, then import their results under “Results”.',
+    networkRate: 'Usual rate: {{rate}}',
+    best: 'Best times',
+    noBest: 'No time has {{min}} posts of its own yet: post at the same times a few more times to see which work best.',
+    slot: '{{slot}} · {{rate}} ({{low}}–{{high}}) · {{posts}}',
+    posts_one: '{{n}} post',
+    posts_other: '{{n}} posts',
+    cell: '{{day}}, {{from}}–{{to}}: {{rate}} ({{low}}–{{high}}), {{posts}}',
+    toTry: {
+      title: 'A time to try',
+      badge: 'A test, not a recommendation',
+      help: 'No post at this time yet; the hours around it suggest about {{rate}}. Try it once to find out.',
+    },
+    map: {
+      title: 'Every hour of the week',
+      label: 'Rate by weekday and hour on {{network}}',
+      hint: 'Point at a cell (or use the arrow keys) to see its rate, its interval and its posts.',
+      legend: 'A stronger blue is a higher rate. The number in a cell is its posts; a striped cell has none, and its estimate comes from the hours around it. The best times are outlined in orange.',
+    },
+  },
 };
 
 export const fr: DeepStrings<typeof en> = {
@@ -303,6 +328,7 @@ export const fr: DeepStrings<typeof en> = {
     results: 'Résultats',
     kpis: 'Objectifs',
     performance: 'Performance',
+    times: 'Meilleurs moments',
     tests: 'Tests A/B',
     adaptations: 'Ajustements',
   },
@@ -582,6 +608,30 @@ export const fr: DeepStrings<typeof en> = {
       adapt: 'Noter un ajustement',
     },
     empty: 'Pas encore de résultats sur cette période. Importez un export de réseau dans « Résultats », ou saisissez les chiffres d’une publication dans son éditeur, au calendrier.',
+  },
+  times: {
+    question: 'Quand publier ?',
+    help: 'Pour chaque réseau, comment vos publications ont marché à chaque heure de la semaine, d’après vos propres résultats : les engagements rapportés à la portée (aux impressions quand la portée est inconnue), sur les publications dont l’heure de mise en ligne est connue. Une heure qui compte peu de publications est ramenée vers le taux habituel du réseau, et les heures voisines partagent ce qu’elles montrent. L’étape 4 propose ces moments quand vous choisissez l’heure d’une publication.',
+    timezone: 'Heures du fuseau {{zone}}, celui de la stratégie. Chaque taux est donné avec son intervalle à {{level}} %.',
+    empty: 'Aucun réseau pour l’instant. Choisissez les réseaux de la stratégie à l’étape 1, puis importez leurs résultats dans « Résultats ».',
+    networkRate: 'Taux habituel : {{rate}}',
+    best: 'Meilleurs moments',
+    noBest: 'Aucune heure ne compte encore {{min}} publications : publiez encore quelques fois aux mêmes heures pour voir lesquelles marchent le mieux.',
+    slot: '{{slot}} · {{rate}} ({{low}} à {{high}}) · {{posts}}',
+    posts_one: '{{n}} publication',
+    posts_other: '{{n}} publications',
+    cell: '{{day}}, de {{from}} à {{to}} : {{rate}} ({{low}} à {{high}}), {{posts}}',
+    toTry: {
+      title: 'Un créneau à essayer',
+      badge: 'Un test, pas une recommandation',
+      help: 'Aucune publication encore à cette heure ; les heures voisines laissent attendre environ {{rate}}. Essayez-la une fois pour en avoir le cœur net.',
+    },
+    map: {
+      title: 'Toutes les heures de la semaine',
+      label: 'Taux par jour et par heure sur {{network}}',
+      hint: 'Pointez une case (ou utilisez les flèches du clavier) pour voir son taux, son intervalle et ses publications.',
+      legend: 'Plus le bleu est soutenu, plus le taux est élevé. Le nombre dans une case est celui de ses publications ; une case hachurée n’en a aucune, et son estimation vient des heures voisines. Les meilleurs moments sont entourés d’orange.',
+    },
   },
 };
 

@@ -2,6 +2,7 @@
 // normalised into an `ApiError`. The post editor of the calendar uses the results commands too.
 import { invoke, type InvokeArgs } from '@tauri-apps/api/core';
 import type {
+  BestTimes,
   ContentFormat,
   Evaluation,
   KpiReading,
@@ -36,6 +37,10 @@ export const adaptApi = {
   /** `from`, `to`: `YYYY-MM-DD`, inclusive; null for the strategy's start and today. */
   evaluation: (strategyId: number, from: string | null, to: string | null) =>
     call<Evaluation>('evaluation_get', { strategyId, from, to }),
+  /** The best times of the strategy's networks (only `network`'s when given: rejects with `validation` when it is
+   *  not one of the strategy's networks). Step 4 hints them where a post's time is chosen. */
+  bestTimes: (strategyId: number, network: string | null = null) =>
+    call<BestTimes>('best_times_get', { strategyId, network }),
   /** A native open dialog, then, for a known export, a dry run of the file picked (`report`), or, for any other
    *  CSV, its first rows and a suggested column mapping (`preview`); the file is kept for `resultsImportRun`. Null
    *  when the dialog was cancelled. */

@@ -1,16 +1,27 @@
 // The shared state of step 5 (test, evaluate, adapt): its sub-steps, its query keys and queries, what to refresh after
-// a change, and small display helpers. Every figure and rule (KPI status, rates, underperformers) comes computed from
-// Rust; nothing here recomputes them.
+// a change, and small display helpers. Every figure and rule (KPI status, rates, underperformers, best times) comes
+// computed from Rust; nothing here recomputes them.
 import { useQuery, type QueryClient } from '@tanstack/react-query';
-import type { ContentFormat, GroupBy, KpiStatus, Language, Measures, Network, Pillar } from '../../bindings';
+import type {
+  BestTimes,
+  ContentFormat,
+  GroupBy,
+  KpiStatus,
+  Language,
+  Measures,
+  Network,
+  NetworkBestTimes,
+  Pillar,
+  SlotEstimate,
+} from '../../bindings';
 import i18n from '../../i18n';
 import { invalidateCalendar, undoStackOf } from '../calendar/state';
 import { adaptApi } from './ipc';
 
 /** The sub-steps of step 5, in order. A new one goes here, in `PARTS` in TestAdaptStep.tsx and in the texts
  *  (`adapt.tabs`). */
-export type Section = 'results' | 'kpis' | 'performance' | 'tests' | 'adaptations';
-export const SECTIONS: readonly Section[] = ['results', 'kpis', 'performance', 'tests', 'adaptations'];
+export type Section = 'results' | 'kpis' | 'performance' | 'times' | 'tests' | 'adaptations';
+export const SECTIONS: readonly Section[] = ['results', 'kpis', 'performance', 'times', 'tests', 'adaptations'];
 
 export const EXPORT_KINDS = ['x_posts', 'x_tweets', 'facebook_posts', 'instagram_posts', 'linkedin_posts'] as const;
 export const GROUP_BYS: readonly GroupBy[] = ['network', 'pillar', 'topic', 'format'];
@@ -69,6 +80,8 @@ export const adaptKeys = {
   /** Every post's results of a strategy (the post editor's). */
   postResultsAll: (strategyId: number) => ['post-results', strategyId] as const,
   postResults: (strategyId: number, postId: number) => ['post-results', strategyId, postId] as const,
+  /** The best times of every network of a strategy. */
+  bestTimes: (strategyId: number) => ['best-times', strategyId] as const,
 };
 
 /** The evaluation over a period (null: from the start, to today). It is computed from posts and results that other
@@ -81,6 +94,21 @@ export const useEvaluation = (strategyId: number, from: string | null = null, to
     enabled,
     placeholderData: (previous) => previous,
   });
+
+/** The best times of every network (one query, which step 4's hints share): computed from the posts' results, so
+ *  fetched again whenever a part showing them mounts, like the evaluation. */
+export const useBestTimes = <T = BestTimes>(strategyId: number, select?: (b: BestTimes) => T) =>
+  useQuery({
+    queryKey: adaptKeys.bestTimes(strategyId),
+    queryFn: () => adaptApi.bestTimes(strategyId),
+    staleTime: 0,
+    select,
+  });
+
+/** One network's best times (undefined while loading, or for a network the strategy does not have): what step 4
+ *  hints where a post's time is chosen (`best`, best first; `enough_data`, `note` when there is not enough yet). */
+export const useNetworkBestTimes = (strategyId: number, network: string) =>
+  useBestTimes(strategyId, (b): NetworkBestTimes | undefined => b.networks.find((n) => n.network === network));
 
 export const useUnplanned = (strategyId: number) =>
   useQuery({
@@ -96,6 +124,7 @@ export function resultsChanged(client: QueryClient, strategyId: number, { calend
   void client.invalidateQueries({ queryKey: adaptKeys.evaluations(strategyId) });
   void client.invalidateQueries({ queryKey: adaptKeys.unplanned(strategyId) });
   void client.invalidateQueries({ queryKey: adaptKeys.postResultsAll(strategyId) });
+  void client.invalidateQueries({ queryKey: adaptKeys.bestTimes(strategyId) });
   if (calendar) {
     void invalidateCalendar(client, strategyId);
     undoStackOf(strategyId).clear();
@@ -139,6 +168,22 @@ export function groupLabel(by: GroupBy, key: string, label: string): string {
   if (by === 'pillar' && i18n.exists(`adapt.pillars.${key}`)) return i18n.t(`adapt.pillars.${key as Pillar}`);
   if (by === 'format' && i18n.exists(`adapt.formats.${key}`)) return i18n.t(`adapt.formats.${key as ContentFormat}`);
   return label || key;
+}
+
+/** The name of a weekday (1 = Monday … 7 = Sunday) in the UI language. */
+export function weekdayName(weekday: number, lang: Language, width: 'long' | 'short' = 'long'): string {
+  // 2024-01-01 was a Monday.
+  return new Intl.DateTimeFormat(lang, { weekday: width, timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, weekday)));
+}
+
+/** An hour of the day as the calendar writes times ("09:00"). */
+export function hourText(hour: number): string {
+  return `${String(hour).padStart(2, '0')}:00`;
+}
+
+/** A slot in words: "Tuesday 10:00" ("mardi 10:00"). */
+export function slotName(slot: Pick<SlotEstimate, 'weekday' | 'hour'>, lang: Language, width: 'long' | 'short' = 'long') {
+  return `${weekdayName(slot.weekday, lang, width)} ${hourText(slot.hour)}`;
 }
 
 /** A `YYYY-MM-DD` day as a time in ms (UTC), for a time axis. */

@@ -1,18 +1,21 @@
 // An in-memory stand-in for the Rust commands of step 5, for component tests, over the calendar's fake (posts,
-// `calendar_get`, the post results) and the objectives' fake (networks). The evaluation is whatever the test sets:
-// the rules (KPI status, rates, underperformers) live and are tested in Rust. Events are mocked too, so that a test
-// can `emit` the import's progress.
+// `calendar_get`, the post results) and the objectives' fake (networks). The evaluation and the best times are whatever
+// the test sets: the rules (KPI status, rates, underperformers, best times) live and are tested in Rust. Events are
+// mocked too, so that a test can `emit` the import's progress.
 import { mockIPC } from '@tauri-apps/api/mocks';
 import type {
   ApiError,
+  BestTimes,
   Evaluation,
   KpiReading,
   KpiTrack,
+  NetworkBestTimes,
   PerformanceGroup,
   PostPerformance,
   ResultsCsvPreview,
   ResultsImportReport,
   ResultsMapping,
+  SlotEstimate,
   Totals,
   Underperformer,
 } from '../../bindings';
@@ -22,6 +25,8 @@ import type { ObjFake } from '../objectives/testBackend';
 export interface AdaptFake {
   cal: CalFake;
   evaluation: Evaluation;
+  /** What `best_times_get` answers (filtered by its network when it names one). */
+  bestTimes: BestTimes;
   /** The ids of the unplanned posts (posts of `cal.posts`, as on the Rust side). */
   unplanned: number[];
   /** The dry run `results_pick` answers for a known export (null, with no `preview` either: the dialog was
@@ -151,6 +156,39 @@ export function evaluation(partial: Partial<Evaluation> = {}): Evaluation {
   };
 }
 
+export function slotEstimate(partial: Partial<SlotEstimate> & Pick<SlotEstimate, 'weekday' | 'hour'>): SlotEstimate {
+  return { posts: 0, rate: 0.03, low: 0.02, high: 0.045, reach: 0, engagements: 0, ...partial };
+}
+
+/** A network with enough data: every slot at `rate` (with no post) unless `slots` gives it, and the best slots and the
+ *  slot to try taken from those slots. */
+export function networkBestTimes(
+  partial: Partial<NetworkBestTimes> & Pick<NetworkBestTimes, 'network'> & { given?: SlotEstimate[] },
+): NetworkBestTimes {
+  const { given = [], ...rest } = partial;
+  const slots = Array.from({ length: 168 }, (_, i) => {
+    const weekday = Math.floor(i / 24) + 1;
+    const hour = i % 24;
+    return given.find((s) => s.weekday === weekday && s.hour === hour) ?? slotEstimate({ weekday, hour });
+  });
+  return {
+    posts: given.reduce((n, s) => n + s.posts, 0),
+    left_out: 0,
+    enough_data: true,
+    needed: 0,
+    rate: 0.03,
+    best: [],
+    to_try: null,
+    slots,
+    note: { en: `EN learned on ${partial.network}`, fr: `FR appris sur ${partial.network}` },
+    ...rest,
+  };
+}
+
+export function bestTimes(partial: Partial<BestTimes> = {}): BestTimes {
+  return { timezone: 'Europe/Paris', networks: [], min_posts: 10, min_slot_posts: 3, interval: 0.9, ...partial };
+}
+
 export function importReport(partial: Partial<ResultsImportReport> = {}): ResultsImportReport {
   return {
     file: 'export.csv',
@@ -229,6 +267,7 @@ export function createAdaptFake(
   const f: AdaptFake = {
     cal: calendar.fake,
     evaluation: evaluation(),
+    bestTimes: bestTimes(),
     unplanned: [],
     pick: null,
     preview: null,
@@ -259,6 +298,7 @@ export function createAdaptFake(
   const handle = (cmd: string, a: Record<string, unknown>): unknown => {
     const own = [
       'evaluation_get',
+      'best_times_get',
       'results_pick',
       'results_mapping_check',
       'results_import_run',
@@ -278,6 +318,13 @@ export function createAdaptFake(
           from: (a.from as string | null) ?? f.evaluation.from,
           to: (a.to as string | null) ?? f.evaluation.to,
         });
+      case 'best_times_get': {
+        const network = a.network as string | null;
+        if (network === null) return structuredClone(f.bestTimes);
+        const networks = f.bestTimes.networks.filter((n) => n.network === network);
+        if (networks.length === 0) return reject('validation', 'network', [{ field: 'network', code: 'unknown_network' }]);
+        return structuredClone({ ...f.bestTimes, networks });
+      }
       case 'results_pick':
         if (f.preview) return { report: null, preview: structuredClone(f.preview) };
         return f.pick ? { report: structuredClone(f.pick), preview: null } : null;
