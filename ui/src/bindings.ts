@@ -510,7 +510,15 @@ editorial_item_id: number | null,
 /**
  * The social objective it serves.
  */
-objective_id: number | null, campaign: string, };
+objective_id: number | null, campaign: string, 
+/**
+ * Proposed by the planner ([`crate::plan`]) and accepted: the list view can filter on it. Kept through edits.
+ */
+planned?: boolean, 
+/**
+ * A re-run of a published post, which the planner copied: the day the original was published (`YYYY-MM-DD`).
+ */
+recycled_from?: string, };
 
 export type Post = { id: number, network: string, 
 /**
@@ -528,7 +536,15 @@ editorial_item_id: number | null,
 /**
  * The social objective it serves.
  */
-objective_id: number | null, campaign: string, };
+objective_id: number | null, campaign: string, 
+/**
+ * Proposed by the planner ([`crate::plan`]) and accepted: the list view can filter on it. Kept through edits.
+ */
+planned?: boolean, 
+/**
+ * A re-run of a published post, which the planner copied: the day the original was published (`YYYY-MM-DD`).
+ */
+recycled_from?: string, };
 
 export type Calendar = { 
 /**

@@ -352,6 +352,8 @@ impl Store {
                 editorial_item_id: Some(item_id),
                 objective_id: objective,
                 campaign: String::new(),
+                planned: false,
+                recycled_from: None,
             });
         }
         let ids = self.save_posts(id, &made)?;

@@ -28,8 +28,9 @@ use crate::strategy::{free_name_for_import, insert, validate, NewStrategy};
 pub const FORMAT: &str = "cinq.strategy";
 /// 1: the strategy itself. 2: with the audit. 3: with the benchmark. 4: with the objectives. 5: with the calendar.
 /// 6: with step 5 (posts' results and publications, KPI readings, A/B tests, adaptations).
+/// 7: a post may carry the planner's marks (`planned`, `recycled_from`), left out when unset.
 /// An older file reads with the later steps empty.
-pub const FORMAT_VERSION: u32 = 6;
+pub const FORMAT_VERSION: u32 = 7;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -129,6 +130,10 @@ pub struct PostFileData {
     pub publication: Option<Publication>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub results: Vec<SnapshotData>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub planned: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recycled_from: Option<String>,
 }
 
 impl PostFileData {
@@ -151,6 +156,8 @@ impl PostFileData {
             editorial_item_id,
             objective_id,
             campaign: self.campaign.clone(),
+            planned: self.planned,
+            recycled_from: self.recycled_from.clone(),
         }
     }
 }
@@ -628,6 +635,8 @@ fn calendar_data(
                     media_notes: d.media_notes,
                     status: d.status,
                     campaign: d.campaign,
+                    planned: d.planned,
+                    recycled_from: d.recycled_from,
                 }
             })
             .collect(),
@@ -854,6 +863,13 @@ fn check_dates_and_links(d: &StrategyData) -> Result<()> {
                 &format!("calendar.posts[{i}].scheduled_at"),
                 DAY_TIME_EXPECTED,
                 at,
+            ));
+        }
+        if let Some(d) = p.recycled_from.as_deref().filter(|v| !is_day(v)) {
+            return Err(bad_field(
+                &format!("calendar.posts[{i}].recycled_from"),
+                DAY_EXPECTED,
+                d,
             ));
         }
         for (j, r) in p.results.iter().enumerate() {

@@ -900,6 +900,8 @@ fn sample_calendar(tx: &rusqlite::Transaction, id: i64, start: NaiveDate) -> Res
                         } else {
                             String::new()
                         },
+                        planned: false,
+                        recycled_from: None,
                     },
                 )?;
             }
@@ -929,6 +931,8 @@ fn sample_calendar(tx: &rusqlite::Transaction, id: i64, start: NaiveDate) -> Res
                     editorial_item_id: None,
                     objective_id: Some(traffic),
                     campaign: String::new(),
+                    planned: false,
+                    recycled_from: None,
                 },
             )?;
         }
@@ -955,6 +959,8 @@ fn sample_calendar(tx: &rusqlite::Transaction, id: i64, start: NaiveDate) -> Res
             editorial_item_id: None,
             objective_id: None,
             campaign: String::new(),
+            planned: false,
+            recycled_from: None,
         },
     )?;
     calendar::insert_post(
@@ -974,6 +980,8 @@ fn sample_calendar(tx: &rusqlite::Transaction, id: i64, start: NaiveDate) -> Res
             editorial_item_id: None,
             objective_id: Some(traffic),
             campaign: String::new(),
+            planned: false,
+            recycled_from: None,
         },
     )?;
     for (title, network) in [
@@ -1055,6 +1063,8 @@ impl Store {
                         editorial_item_id: None,
                         objective_id: objectives.get(i % objectives.len().max(1)).copied(),
                         campaign: String::new(),
+                        planned: false,
+                        recycled_from: None,
                     },
                 )?;
             }
