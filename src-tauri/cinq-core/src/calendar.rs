@@ -461,6 +461,36 @@ pub(crate) fn all_items(
     Ok((editorial, posts))
 }
 
+/// The dated posts of a strategy that relay one of `items`, outside `from..=to` (`YYYY-MM-DD`), by date and time.
+pub(crate) fn relays_outside(
+    conn: &rusqlite::Connection,
+    id: i64,
+    items: &[i64],
+    from: &str,
+    to: &str,
+) -> Result<Vec<Post>> {
+    if items.is_empty() {
+        return Ok(Vec::new());
+    }
+    // The items' ids are the store's own integers: safe to inline, and the index on the link answers.
+    let list = items
+        .iter()
+        .map(i64::to_string)
+        .collect::<Vec<_>>()
+        .join(",");
+    Ok(conn
+        .prepare(&format!(
+            "SELECT {POST_COLUMNS} FROM post WHERE strategy_id = ?1 AND editorial_item_id IN ({list})
+               AND scheduled_at IS NOT NULL AND (scheduled_at < ?2 OR scheduled_at >= ?3)
+             ORDER BY scheduled_at, id"
+        ))?
+        .query_map(params![id, from, format!("{to}U")], post_from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?
+        .into_iter()
+        .flatten()
+        .collect())
+}
+
 /// The title of each editorial item of a strategy.
 pub(crate) fn editorial_titles(
     conn: &rusqlite::Connection,
