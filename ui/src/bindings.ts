@@ -568,7 +568,15 @@ editorial_item_id: number | null,
 /**
  * The social objective it serves.
  */
-objective_id: number | null, campaign: string, };
+objective_id: number | null, campaign: string, 
+/**
+ * Proposed by the planner ([`crate::plan`]) and accepted: the list view can filter on it. Kept through edits.
+ */
+planned?: boolean, 
+/**
+ * A re-run of a published post, which the planner copied: the day the original was published (`YYYY-MM-DD`).
+ */
+recycled_from?: string, };
 
 export type Post = { id: number, network: string, 
 /**
@@ -586,7 +594,15 @@ editorial_item_id: number | null,
 /**
  * The social objective it serves.
  */
-objective_id: number | null, campaign: string, };
+objective_id: number | null, campaign: string, 
+/**
+ * Proposed by the planner ([`crate::plan`]) and accepted: the list view can filter on it. Kept through edits.
+ */
+planned?: boolean, 
+/**
+ * A re-run of a published post, which the planner copied: the day the original was published (`YYYY-MM-DD`).
+ */
+recycled_from?: string, };
 
 export type Calendar = { 
 /**
@@ -865,6 +881,72 @@ error_count: number,
  * Whether anything was written: false on a dry run, and while a row is bad without "skip invalid rows".
  */
 written: boolean, created_topics: number, created_objectives: number, created_editorial: number, };
+
+export type PlanRequest = { 
+/**
+ * The period, `YYYY-MM-DD`, inclusive.
+ */
+from: string, to: string, 
+/**
+ * The networks to plan; none: every kept network whose mission sets posts per week.
+ */
+networks: Array<string>, 
+/**
+ * Days to leave empty, `YYYY-MM-DD`.
+ */
+avoid: Array<string>, 
+/**
+ * Re-run the networks' best published posts older than the cooldown.
+ */
+recycle: boolean, 
+/**
+ * The cooldown, in days ([`DEFAULT_COOLDOWN_DAYS`] when none).
+ */
+cooldown_days: number | null, };
+
+export type ProposedPost = { 
+/**
+ * One line: its slot, and its pillar (or the item it relays, the post it re-runs).
+ */
+reason: Text, network: string, 
+/**
+ * `YYYY-MM-DDTHH:MM` in the strategy's time zone; none for an idea of the backlog.
+ */
+scheduled_at: string | null, pillar: Pillar | null, topic_id: number | null, 
+/**
+ * The title or hook.
+ */
+title: string, text: string, link: string, media_notes: string, status: PostStatus, 
+/**
+ * The editorial item it relays.
+ */
+editorial_item_id: number | null, 
+/**
+ * The social objective it serves.
+ */
+objective_id: number | null, campaign: string, 
+/**
+ * Proposed by the planner ([`crate::plan`]) and accepted: the list view can filter on it. Kept through edits.
+ */
+planned?: boolean, 
+/**
+ * A re-run of a published post, which the planner copied: the day the original was published (`YYYY-MM-DD`).
+ */
+recycled_from?: string, };
+
+export type Plan = { 
+/**
+ * The period, `YYYY-MM-DD`, inclusive.
+ */
+from: string, to: string, 
+/**
+ * By date and time, then network.
+ */
+posts: Array<ProposedPost>, 
+/**
+ * What the plan could not meet and why, and the pillars planned without topics.
+ */
+notes: Array<Text>, };
 
 export type Variant = { name: string, successes: number, trials: number, };
 

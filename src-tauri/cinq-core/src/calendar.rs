@@ -93,6 +93,13 @@ pub struct PostInput {
     #[ts(type = "number | null")]
     pub objective_id: Option<i64>,
     pub campaign: String,
+    /// Proposed by the planner ([`crate::plan`]) and accepted: the list view can filter on it. Kept through edits.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub planned: bool,
+    /// A re-run of a published post, which the planner copied: the day the original was published (`YYYY-MM-DD`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub recycled_from: Option<String>,
 }
 
 impl PostInput {
@@ -111,6 +118,8 @@ impl PostInput {
             editorial_item_id: None,
             objective_id: None,
             campaign: String::new(),
+            planned: false,
+            recycled_from: None,
         }
     }
 }
@@ -144,6 +153,10 @@ struct PostData<S = String> {
     status: PostStatus,
     #[serde(default, skip_serializing_if = "is_blank")]
     campaign: S,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    planned: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    recycled_from: Option<S>,
 }
 
 fn is_blank<S: AsRef<str>>(s: &S) -> bool {
@@ -186,6 +199,12 @@ pub fn validate_post(p: &PostInput) -> Result<()> {
     check::text(&mut errors, "link", &p.link, 2000);
     check::text(&mut errors, "media_notes", &p.media_notes, 2000);
     check::text(&mut errors, "campaign", &p.campaign, MAX_NAME_CHARS);
+    if p.recycled_from
+        .as_deref()
+        .is_some_and(|d| !crate::dates::is_day(d))
+    {
+        errors.push(FieldError::new("recycled_from", "invalid_date"));
+    }
     if p.scheduled_at.is_none() && p.status > PostStatus::Ready {
         errors.push(FieldError::new("status", "needs_date"));
     }
@@ -235,6 +254,8 @@ fn post_data(p: &PostInput) -> PostData<&str> {
         media_notes: &p.media_notes,
         status: p.status,
         campaign: p.campaign.trim(),
+        planned: p.planned,
+        recycled_from: p.recycled_from.as_deref(),
     }
 }
 
@@ -385,6 +406,8 @@ pub(crate) fn post_from_parts(
             editorial_item_id,
             objective_id,
             campaign: d.campaign,
+            planned: d.planned,
+            recycled_from: d.recycled_from,
         },
     })
 }
@@ -436,6 +459,36 @@ pub(crate) fn all_items(
         .flatten()
         .collect();
     Ok((editorial, posts))
+}
+
+/// The dated posts of a strategy that relay one of `items`, outside `from..=to` (`YYYY-MM-DD`), by date and time.
+pub(crate) fn relays_outside(
+    conn: &rusqlite::Connection,
+    id: i64,
+    items: &[i64],
+    from: &str,
+    to: &str,
+) -> Result<Vec<Post>> {
+    if items.is_empty() {
+        return Ok(Vec::new());
+    }
+    // The items' ids are the store's own integers: safe to inline, and the index on the link answers.
+    let list = items
+        .iter()
+        .map(i64::to_string)
+        .collect::<Vec<_>>()
+        .join(",");
+    Ok(conn
+        .prepare(&format!(
+            "SELECT {POST_COLUMNS} FROM post WHERE strategy_id = ?1 AND editorial_item_id IN ({list})
+               AND scheduled_at IS NOT NULL AND (scheduled_at < ?2 OR scheduled_at >= ?3)
+             ORDER BY scheduled_at, id"
+        ))?
+        .query_map(params![id, from, format!("{to}U")], post_from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?
+        .into_iter()
+        .flatten()
+        .collect())
 }
 
 /// The title of each editorial item of a strategy.

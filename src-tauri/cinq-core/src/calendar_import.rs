@@ -1274,6 +1274,8 @@ impl RowChecker<'_> {
             editorial_item_id: None,
             objective_id: None,
             campaign: self.cell(row, m.campaign).to_owned(),
+            planned: false,
+            recycled_from: None,
         };
         if let Err(CoreError::Validation(fields)) = validate_post(&input) {
             for FieldError { field, .. } in fields {

@@ -447,7 +447,7 @@ impl Store {
         let (from, to) = match (from, to) {
             (Some(from), Some(to)) => (from, to),
             _ => {
-                let (first, last, dated) = self.plan_period(id, &self.calendar(id, None, None)?)?;
+                let (first, last, dated) = self.plan_days(id, &self.calendar(id, None, None)?)?;
                 let from = from.unwrap_or(first);
                 let to = match to {
                     Some(to) => to,
@@ -482,7 +482,7 @@ impl Store {
     /// "Whole plan" and `cinq calendar check` without a period.
     pub fn plan_checks(&self, id: i64, options: &CheckOptions) -> Result<ScopedChecks> {
         let calendar = self.calendar(id, None, None)?;
-        let (from, to, dated) = self.plan_period(id, &calendar)?;
+        let (from, to, dated) = self.plan_days(id, &calendar)?;
         Ok(ScopedChecks {
             scope: ChecksScope::plan(from, to, dated),
             checks: self.checks_over(
@@ -498,7 +498,7 @@ impl Store {
     }
 
     /// The days of the whole plan in `calendar` (the strategy's whole calendar), and whether any post is dated.
-    fn plan_period(&self, id: i64, calendar: &Calendar) -> Result<(NaiveDate, NaiveDate, bool)> {
+    fn plan_days(&self, id: i64, calendar: &Calendar) -> Result<(NaiveDate, NaiveDate, bool)> {
         let dated: Vec<NaiveDate> = calendar
             .posts
             .iter()
@@ -651,6 +651,8 @@ impl Store {
                 editorial_item_id: Some(item_id),
                 objective_id: objective,
                 campaign: String::new(),
+                planned: false,
+                recycled_from: None,
             });
         }
         let ids = self.save_posts(id, &made)?;

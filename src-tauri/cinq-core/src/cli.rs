@@ -233,6 +233,35 @@ pub enum CalendarCommand {
     /// Print every live-check finding of the calendar over a period, or, by default, over the whole plan (from its
     /// first to its last post: what the app's checks show as "Whole plan").
     Check(CalendarPeriod),
+    /// Plan a period: propose the posts it needs so that the checks find nothing, each with its reason, and write
+    /// them as planned drafts (posts already there count and stay as they are).
+    Plan {
+        #[arg(value_name = "ID|NAME")]
+        strategy: String,
+        /// The first day, YYYY-MM-DD.
+        #[arg(long, value_parser = parse_day)]
+        from: chrono::NaiveDate,
+        /// The last day, YYYY-MM-DD (a year at most).
+        #[arg(long, value_parser = parse_day)]
+        to: chrono::NaiveDate,
+        /// Only this network (repeat for several; default: every kept network whose mission sets posts per week).
+        #[arg(long = "network", value_name = "KEY")]
+        networks: Vec<String>,
+        /// A day to leave empty, YYYY-MM-DD (repeat for several).
+        #[arg(long = "avoid", value_name = "YYYY-MM-DD", value_parser = parse_day)]
+        avoid: Vec<chrono::NaiveDate>,
+        /// Let the plan re-run each network's best published posts older than the cooldown.
+        #[arg(long)]
+        recycle: bool,
+        /// With --recycle: the cooldown, in days.
+        #[arg(long, value_name = "DAYS", default_value_t = crate::plan::DEFAULT_COOLDOWN_DAYS, requires = "recycle")]
+        cooldown: u32,
+        /// Print the plan without writing anything.
+        #[arg(long)]
+        dry_run: bool,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// A strategy's calendar over a period, as `calendar show` and `calendar check` take it.
@@ -441,7 +470,10 @@ fn db_access(command: &Command) -> DbAccess {
         | Command::Benchmark(BenchmarkCommand::Show { .. })
         | Command::Objectives(ObjectivesCommand::Show { .. })
         | Command::Calendar(
-            CalendarCommand::Export { .. } | CalendarCommand::Show(_) | CalendarCommand::Check(_),
+            CalendarCommand::Export { .. }
+            | CalendarCommand::Show(_)
+            | CalendarCommand::Check(_)
+            | CalendarCommand::Plan { dry_run: true, .. },
         )
         | Command::Results(ResultsCommand::BestTimes { .. })
         | Command::Evaluate { .. } => DbAccess::Read,
@@ -659,6 +691,67 @@ fn execute(command: Command, db: PathBuf, out: &mut dyn Write) -> Result<()> {
                 print_json(out, &checks)
             } else {
                 print_calendar_checks(out, &s.name, &checks).map_err(io)
+            }
+        }
+        Command::Calendar(CalendarCommand::Plan {
+            strategy,
+            from,
+            to,
+            networks,
+            avoid,
+            recycle,
+            cooldown,
+            dry_run,
+            json,
+        }) => {
+            let s = store.find_strategy(&strategy)?;
+            let day = |d: chrono::NaiveDate| d.format("%Y-%m-%d").to_string();
+            let request = crate::plan::PlanRequest {
+                from: day(from),
+                to: day(to),
+                networks,
+                avoid: avoid.into_iter().map(day).collect(),
+                recycle,
+                cooldown_days: Some(cooldown),
+            };
+            let plan = store.plan_period(s.id, &request, today_of(&s))?;
+            let ids: Vec<Option<i64>> = if dry_run || plan.posts.is_empty() {
+                vec![None; plan.posts.len()]
+            } else {
+                store
+                    .accept_plan(s.id, &plan.posts)?
+                    .into_iter()
+                    .map(|p| Some(p.id))
+                    .collect()
+            };
+            let written = !dry_run && !plan.posts.is_empty();
+            if json {
+                #[derive(Serialize)]
+                struct Planned<'a> {
+                    id: Option<i64>,
+                    #[serde(flatten)]
+                    post: &'a crate::plan::ProposedPost,
+                }
+                #[derive(Serialize)]
+                struct Out<'a> {
+                    posts: Vec<Planned<'a>>,
+                    written: bool,
+                    notes: &'a [crate::findings::Text],
+                }
+                print_json(
+                    out,
+                    &Out {
+                        posts: ids
+                            .iter()
+                            .zip(&plan.posts)
+                            .map(|(id, post)| Planned { id: *id, post })
+                            .collect(),
+                        written,
+                        notes: &plan.notes,
+                    },
+                )
+            } else {
+                print_plan(out, &s.name, &plan, written).map_err(io)
             }
         }
         Command::Objectives(ObjectivesCommand::Show { strategy, json }) => {
@@ -1259,6 +1352,44 @@ fn print_calendar(
     writeln!(out, "Ideas: {}", cal.ideas.len())?;
     for p in &cal.ideas {
         writeln!(out, "  {:<10}  #{}  {}", p.data.network, p.id, p.data.title)?;
+    }
+    Ok(())
+}
+
+fn print_plan(
+    out: &mut dyn Write,
+    name: &str,
+    plan: &crate::plan::Plan,
+    written: bool,
+) -> std::io::Result<()> {
+    let n = plan.posts.len();
+    writeln!(
+        out,
+        "Plan of {name}, {} to {}: {n} post{} {}",
+        plan.from,
+        plan.to,
+        if n == 1 { "" } else { "s" },
+        if written {
+            "written as planned drafts."
+        } else {
+            "proposed (dry run: nothing written)."
+        }
+    )?;
+    for p in &plan.posts {
+        writeln!(
+            out,
+            "  {}  {:<10}  {}  ({})",
+            p.post.scheduled_at.as_deref().unwrap_or(""),
+            p.post.network,
+            p.post.title,
+            p.reason.en
+        )?;
+    }
+    if !plan.notes.is_empty() {
+        writeln!(out, "\nNotes")?;
+        for note in &plan.notes {
+            writeln!(out, "  - {}", note.en)?;
+        }
     }
     Ok(())
 }

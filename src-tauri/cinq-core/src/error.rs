@@ -45,6 +45,22 @@ impl FieldError {
             ("start_date", _) => "expected a date as YYYY-MM-DD".to_owned(),
             ("language", _) => "expected en or fr".to_owned(),
             (_, "not_count") => "expected a whole number, 0 or more".to_owned(),
+            ("to", "before_from") => "the period ends before it starts".to_owned(),
+            ("to", "period_too_long") => format!(
+                "a plan covers at most {} days (a year)",
+                crate::plan::MAX_PLAN_DAYS
+            ),
+            ("missions", "no_posts_per_week") => {
+                "no mission of a network the audit kept sets its posts per week; \
+                 step 3 must give at least one mission its posts per week"
+                    .to_owned()
+            }
+            ("networks", "not_planned") => {
+                "a network to plan must be kept by the audit and have posts per week \
+                 in its mission (step 3)"
+                    .to_owned()
+            }
+            ("avoid", _) => "expected days as YYYY-MM-DD".to_owned(),
             (_, code) => code.replace('_', " "),
         };
         format!("{}: {}", self.field, what)

@@ -30,8 +30,9 @@ pub const FORMAT: &str = "cinq.strategy";
 /// 6: with step 5 (posts' results and publications, KPI readings, A/B tests, adaptations). 7: an audit measurement
 /// can be marked not applicable (`not_applicable`, false when absent).
 /// 8: a publication may carry the time the network gives (`published_at`).
+/// 9: a post may carry the planner's marks (`planned`, `recycled_from`), left out when unset.
 /// An older file reads with the later steps empty.
-pub const FORMAT_VERSION: u32 = 8;
+pub const FORMAT_VERSION: u32 = 9;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -131,6 +132,10 @@ pub struct PostFileData {
     pub publication: Option<Publication>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub results: Vec<SnapshotData>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub planned: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recycled_from: Option<String>,
 }
 
 impl PostFileData {
@@ -153,6 +158,8 @@ impl PostFileData {
             editorial_item_id,
             objective_id,
             campaign: self.campaign.clone(),
+            planned: self.planned,
+            recycled_from: self.recycled_from.clone(),
         }
     }
 }
@@ -648,6 +655,8 @@ fn calendar_data(
                     media_notes: d.media_notes,
                     status: d.status,
                     campaign: d.campaign,
+                    planned: d.planned,
+                    recycled_from: d.recycled_from,
                 }
             })
             .collect(),
@@ -886,6 +895,13 @@ fn check_dates_and_links(d: &StrategyData) -> Result<()> {
                 &format!("calendar.posts[{i}].publication.published_at"),
                 DAY_TIME_EXPECTED,
                 at,
+            ));
+        }
+        if let Some(d) = p.recycled_from.as_deref().filter(|v| !is_day(v)) {
+            return Err(bad_field(
+                &format!("calendar.posts[{i}].recycled_from"),
+                DAY_EXPECTED,
+                d,
             ));
         }
         for (j, r) in p.results.iter().enumerate() {

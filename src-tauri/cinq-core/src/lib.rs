@@ -23,6 +23,7 @@ pub mod io;
 pub mod model;
 pub mod objectives;
 pub mod overview;
+pub mod plan;
 pub mod results;
 pub mod results_import;
 pub mod sample;

@@ -904,6 +904,8 @@ fn sample_calendar(tx: &rusqlite::Transaction, id: i64, start: NaiveDate) -> Res
                         } else {
                             String::new()
                         },
+                        planned: false,
+                        recycled_from: None,
                     },
                 )?;
             }
@@ -933,6 +935,8 @@ fn sample_calendar(tx: &rusqlite::Transaction, id: i64, start: NaiveDate) -> Res
                     editorial_item_id: None,
                     objective_id: Some(traffic),
                     campaign: String::new(),
+                    planned: false,
+                    recycled_from: None,
                 },
             )?;
         }
@@ -959,6 +963,8 @@ fn sample_calendar(tx: &rusqlite::Transaction, id: i64, start: NaiveDate) -> Res
             editorial_item_id: None,
             objective_id: None,
             campaign: String::new(),
+            planned: false,
+            recycled_from: None,
         },
     )?;
     calendar::insert_post(
@@ -978,6 +984,8 @@ fn sample_calendar(tx: &rusqlite::Transaction, id: i64, start: NaiveDate) -> Res
             editorial_item_id: None,
             objective_id: Some(traffic),
             campaign: String::new(),
+            planned: false,
+            recycled_from: None,
         },
     )?;
     for (title, network) in [
@@ -1059,6 +1067,8 @@ impl Store {
                         editorial_item_id: None,
                         objective_id: objectives.get(i % objectives.len().max(1)).copied(),
                         campaign: String::new(),
+                        planned: false,
+                        recycled_from: None,
                     },
                 )?;
             }

@@ -73,6 +73,8 @@ fn post_input(network: &str, at: Option<&str>, title: &str) -> PostInput {
         editorial_item_id: None,
         objective_id: None,
         campaign: String::new(),
+        planned: false,
+        recycled_from: None,
     }
 }
 

@@ -47,6 +47,7 @@ fn input(network: &str, at: &str, title: &str, text: &str) -> PostInput {
         editorial_item_id: None,
         objective_id: None,
         campaign: String::new(),
+        ..PostInput::blank()
     }
 }
 

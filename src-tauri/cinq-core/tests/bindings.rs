@@ -16,6 +16,7 @@ use cinq_core::evaluate::*;
 use cinq_core::findings::*;
 use cinq_core::objectives::*;
 use cinq_core::overview::*;
+use cinq_core::plan::{Plan, PlanRequest, ProposedPost};
 use cinq_core::results::*;
 use cinq_core::results_import::*;
 use cinq_core::smart::*;
@@ -146,6 +147,9 @@ fn declarations() -> String {
         CsvPreview::decl(&cfg),
         RowError::decl(&cfg),
         MappedImportReport::decl(&cfg),
+        PlanRequest::decl(&cfg),
+        ProposedPost::decl(&cfg),
+        Plan::decl(&cfg),
         // Step 5's statistics.
         Variant::decl(&cfg),
         TestUsed::decl(&cfg),

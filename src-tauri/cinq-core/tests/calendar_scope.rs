@@ -31,6 +31,7 @@ fn post(at: &str, pillar: Pillar) -> PostInput {
         editorial_item_id: None,
         objective_id: None,
         campaign: String::new(),
+        ..PostInput::blank()
     }
 }
 

@@ -47,6 +47,8 @@ fn post(network: &str, at: Option<&str>, title: &str) -> PostInput {
         editorial_item_id: None,
         objective_id: None,
         campaign: String::new(),
+        planned: false,
+        recycled_from: None,
     }
 }
 

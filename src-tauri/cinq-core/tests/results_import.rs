@@ -53,6 +53,8 @@ fn plan(store: &mut Store, id: i64, network: &str, at: &str, title: &str, text: 
                 editorial_item_id: None,
                 objective_id: None,
                 campaign: String::new(),
+                planned: false,
+                recycled_from: None,
             },
         )
         .unwrap()

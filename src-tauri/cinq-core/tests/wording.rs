@@ -71,6 +71,7 @@ fn post(network: &str, at: &str, title: &str) -> PostInput {
         editorial_item_id: None,
         objective_id: None,
         campaign: String::new(),
+        ..PostInput::blank()
     }
 }
 
