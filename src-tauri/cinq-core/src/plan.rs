@@ -20,9 +20,10 @@
 //!   slot score × spread (the day's best free slot, as a share of the network's best, times its distance in days to
 //!   the network's nearest post over 7 ÷ posts per week, at most 1), then the earliest; at that day's best slot at
 //!   least [`CheckOptions::collision_gap_minutes`] from every post of the network; a day takes at most the posts per
-//!   week ÷ 7 rounded up, plus one (two at least). Slots come from the network's
-//!   best times when it has enough results, else from [`default_slots`] (usual hours, their source in its comment);
-//!   every other hour from 7:00 to 22:00 is a last resort.
+//!   week ÷ 7 rounded up, plus one (two at least). Slots are the network's usual
+//!   good hours ([`default_slots`], their source in its comment) and the slots its own results measure (step 5's
+//!   best times, [`network_slots`]: above the network's rate they go first, below it last); every other hour from
+//!   7:00 to 22:00 is a last resort.
 //! - **Pillars**: the whole period's pillar counts, strategy-wide, by largest remainder of the strategy's mix; each
 //!   network first takes its own mix's counts (the strategy's when it has none), then moves posts into its mission's
 //!   main pillars until at least half of them are; then single posts move between pillars on the networks that can
@@ -265,6 +266,48 @@ pub fn default_slots(network: &str) -> Vec<Slot> {
                 });
             }
         }
+    }
+    out
+}
+
+/// A network's slots for the planner: its usual good hours ([`default_slots`], scored about 1) and the slots its own
+/// results rest on. A slot counts as measured once [`crate::best_times::MIN_SLOT_POSTS`] posts of its own stand behind
+/// it, in a network with enough data (the rule that lists a best time in step 5); it then takes the place of a usual
+/// hour at the same time, and its score is its estimated rate as a multiple of the network's own rate. So a slot
+/// measured above the network's rate goes before the usual hours, and one measured below it after them.
+pub fn network_slots(
+    network: &str,
+    best: Option<&crate::best_times::NetworkBestTimes>,
+) -> Vec<Slot> {
+    let mut out = default_slots(network);
+    let Some((best, own)) =
+        best.and_then(|b| b.rate.filter(|r| b.enough_data && *r > 0.0).map(|r| (b, r)))
+    else {
+        return out;
+    };
+    for s in &best.slots {
+        if s.posts < crate::best_times::MIN_SLOT_POSTS || !s.rate.is_finite() {
+            continue;
+        }
+        let Some(weekday) = s
+            .weekday
+            .checked_sub(1)
+            .and_then(|d| Weekday::try_from(d).ok())
+        else {
+            continue;
+        };
+        let hour = u32::from(s.hour);
+        out.retain(|u| !(u.weekday == weekday && u.hour == hour));
+        out.push(Slot {
+            weekday,
+            hour,
+            minute: 0,
+            score: s.rate / own,
+            basis: SlotBasis::Measured {
+                posts: s.posts,
+                rate: s.rate * 100.0,
+            },
+        });
     }
     out
 }
@@ -1766,9 +1809,9 @@ impl Store {
                 }
             }
         }
-        // Each network's usual good hours. The best times estimated from the network's own results take their place
-        // once they rest on enough posts (returning them here is the only change the planner needs).
-        let slots = |key: &str| default_slots(key);
+        // Each network's usual good hours, and the slots its own results measure (step 5's best times).
+        let best = self.best_times(id, None)?;
+        let slots = |key: &str| network_slots(key, best.networks.iter().find(|n| n.network == key));
         plan(
             &PlanInput {
                 calendar: &cal,

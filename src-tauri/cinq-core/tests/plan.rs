@@ -5,7 +5,7 @@
 
 mod support;
 
-use chrono::{Duration, NaiveDate};
+use chrono::{Datelike, Duration, NaiveDate};
 use cinq_core::calendar::*;
 use cinq_core::calendar_checks::CheckOptions;
 use cinq_core::findings::FindingKind;
@@ -1012,6 +1012,94 @@ fn best_times_given_to_the_planner_choose_the_slots_and_name_their_figures() {
         "{}",
         friday.reason.fr
     );
+}
+
+/// The store's plan reads step 5's best times: a slot the network's own results measure above its rate goes first, and
+/// a usual good hour measured below it is left aside.
+#[test]
+fn the_stores_plan_uses_the_best_times_the_results_measure() {
+    let (mut store, id, [fb, _]) = example();
+    // 2029: 12 Facebook posts on Thursdays at 19:00 (10 % of their reach engaged) and 12 on Mondays at 9:00 (1 %).
+    let first = day("2029-01-01");
+    for week in 0..12 {
+        for (offset, hour, engaged) in [(3, 19, 100), (0, 9, 10)] {
+            let at = first + Duration::days(week * 7 + offset);
+            let p = store
+                .save_post(
+                    id,
+                    None,
+                    &PostInput {
+                        status: PostStatus::Published,
+                        ..post(
+                            "facebook",
+                            &format!("{}T{hour:02}:00", iso(at)),
+                            Pillar::Promotion,
+                            None,
+                            fb,
+                        )
+                    },
+                )
+                .unwrap();
+            store
+                .save_post_results(
+                    id,
+                    p,
+                    &iso(at),
+                    &cinq_core::results::Measures {
+                        reach: Some(1000),
+                        reactions: Some(engaged),
+                        ..Default::default()
+                    },
+                )
+                .unwrap();
+        }
+    }
+    let plan = store
+        .plan_period(id, &request("2030-03-04", "2030-03-31"), day("2030-03-01"))
+        .unwrap();
+    let fb_at: Vec<&str> = plan
+        .posts
+        .iter()
+        .filter(|p| p.post.network == "facebook")
+        .map(|p| p.post.scheduled_at.as_deref().unwrap())
+        .collect();
+    for thursday in ["2030-03-07", "2030-03-14", "2030-03-21", "2030-03-28"] {
+        assert!(
+            fb_at.contains(&format!("{thursday}T19:00").as_str()),
+            "{fb_at:?}"
+        );
+    }
+    assert!(
+        !fb_at
+            .iter()
+            .any(|t| t.ends_with("T09:00") && day(&t[..10]).weekday() == chrono::Weekday::Mon),
+        "{fb_at:?}"
+    );
+    let reason = &plan
+        .posts
+        .iter()
+        .find(|p| p.post.scheduled_at.as_deref() == Some("2030-03-07T19:00"))
+        .unwrap()
+        .reason;
+    assert!(
+        reason
+            .en
+            .starts_with("Thursday 19:00: best slot on Facebook (12 posts, "),
+        "{}",
+        reason.en
+    );
+    assert!(
+        reason
+            .fr
+            .starts_with("Jeudi 19 h : meilleur créneau sur Facebook (12 publications, "),
+        "{}",
+        reason.fr
+    );
+    // The other posts go to Facebook's usual good hours.
+    assert!(plan
+        .posts
+        .iter()
+        .any(|p| p.reason.en.contains("a usual good hour on Facebook")));
 }
 
 #[test]
