@@ -31,6 +31,18 @@ pub enum EditorialType {
     Other,
 }
 
+/// The networks whose content lives in the editorial calendar, not in posts: a blog publishes articles, a newsletter
+/// its issues. Such a network gets no row of its own in the social calendar (unless posts were put on it), its
+/// mission's posts per week count its editorial items of that type, and the planner leaves it to the editorial
+/// calendar. Its posts, if any (from an import or an older plan), count too.
+pub fn editorial_channel(network: &str) -> Option<EditorialType> {
+    match network {
+        "blog" => Some(EditorialType::Article),
+        "newsletter" => Some(EditorialType::Newsletter),
+        _ => None,
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum EditorialStatus {

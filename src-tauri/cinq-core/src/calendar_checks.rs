@@ -32,7 +32,9 @@ use ts_rs::TS;
 
 use crate::abtests::VariantGroups;
 use crate::audit::Audit;
-use crate::calendar::{parse_date_time, text_length, Calendar, Post};
+use crate::calendar::{
+    editorial_channel, parse_date_time, text_length, Calendar, EditorialType, Post,
+};
 use crate::findings::{figures, join, text, Finding, FindingKind, FindingLink, Severity, Text};
 use crate::model::StepId;
 use crate::objectives::{kept_networks, MixWeights, Objectives, Pillar};
@@ -281,36 +283,65 @@ pub fn calendar_checks(
         }
         let NetName { en: n, fr: f } = name(k);
         let mine = on(k);
+        // A blog or a newsletter publishes editorial items: its pace counts them, and its posts if it has any.
+        let channel = editorial_channel(k);
+        let items: Vec<(i64, NaiveDate)> = cal
+            .editorial
+            .iter()
+            .filter(|e| Some(e.data.item_type) == channel)
+            .filter_map(|e| crate::dates::parse_day(&e.data.date).map(|d| (e.id, d)))
+            .filter(|(_, d)| *d >= from && *d <= to)
+            .collect();
         let mut per_week = vec![0usize; whole_weeks as usize];
-        for p in &mine {
-            if let Some(d) = day_of(p) {
-                let w = ((d - from).num_days() / 7) as usize;
-                if w < per_week.len() {
-                    per_week[w] += 1;
-                }
+        for d in mine
+            .iter()
+            .filter_map(|p| day_of(p))
+            .chain(items.iter().map(|i| i.1))
+        {
+            let w = ((d - from).num_days() / 7) as usize;
+            if w < per_week.len() {
+                per_week[w] += 1;
             }
         }
         let average = per_week.iter().sum::<usize>() as f64 / per_week.len() as f64;
-        let (a_en, a_fr) =
-            figure_count(average, ("post", "publication"), ("posts", "publications"));
+        let (one, many): ((&str, &str), (&str, &str)) = match channel {
+            Some(EditorialType::Article) => (("article", "article"), ("articles", "articles")),
+            Some(_) => (("issue", "envoi"), ("issues", "envois")),
+            None => (("post", "publication"), ("posts", "publications")),
+        };
+        let (a_en, a_fr) = figure_count(average, one, many);
+        // "de publications", "d’articles", "d’envois".
+        let of_fr = if channel.is_some() {
+            format!("d’{}", many.1)
+        } else {
+            format!("de {}", many.1)
+        };
         let (t_en, t_fr) = figures(target);
         let ids: Vec<i64> = mine.iter().map(|p| p.id).collect();
+        let item_ids: Vec<i64> = items.iter().map(|i| i.0).collect();
         if average < target * 0.75 {
             out.push(
                 FindingKind::FrequencyTooLow,
                 Severity::Warning,
                 Some(k),
-                text(format!("Too few posts on {n}"), format!("Trop peu de publications {}", f.on)),
+                text(format!("Too few {} on {n}", many.0), format!("Trop peu {of_fr} {}", f.on)),
                 text(
                     format!("{a_en} a week on average, for a target of {t_en} set by its mission."),
                     format!("{a_fr} par semaine en moyenne, pour une cible de {t_fr} fixée par sa mission."),
                 ),
-                text(
-                    "Add posts, or lower the target if it was too high.".into(),
-                    "Ajoutez des publications, ou baissez la cible si elle était trop haute.".into(),
-                ),
+                if channel.is_some() {
+                    text(
+                        format!("Add {} to the editorial calendar (the top row), or lower the target if it was too high.", many.0),
+                        format!("Ajoutez des {} au calendrier éditorial (la ligne du haut), ou baissez la cible si elle était trop haute.", many.1),
+                    )
+                } else {
+                    text(
+                        "Add posts, or lower the target if it was too high.".into(),
+                        "Ajoutez des publications, ou baissez la cible si elle était trop haute.".into(),
+                    )
+                },
                 ids.clone(),
-                Vec::new(),
+                item_ids.clone(),
             );
         } else if average > target * 1.5 {
             out.push(
@@ -318,8 +349,8 @@ pub fn calendar_checks(
                 Severity::Info,
                 Some(k),
                 text(
-                    format!("Many posts on {n}"),
-                    format!("Beaucoup de publications {}", f.on),
+                    format!("Many {} on {n}", many.0),
+                    format!("Beaucoup {of_fr} {}", f.on),
                 ),
                 text(
                     format!("{a_en} a week on average, for a target of {t_en}."),
@@ -331,7 +362,7 @@ pub fn calendar_checks(
                         .into(),
                 ),
                 ids.clone(),
-                Vec::new(),
+                item_ids.clone(),
             );
         }
         if target >= 1.0 {
@@ -358,10 +389,17 @@ pub fn calendar_checks(
                         format!("{} {}.", en(empty.len(), "The week starting", "Weeks starting"), join(&list, "and")),
                         format!("{} {}.", fr(empty.len(), "La semaine du", "Les semaines du"), join(&list, "et")),
                     ),
-                    text(
-                        "An active account that goes silent loses its audience: plan at least one post those weeks.".into(),
-                        "Un compte actif qui se tait perd son audience : prévoyez au moins une publication ces semaines-là.".into(),
-                    ),
+                    if channel.is_some() {
+                        text(
+                            format!("An active account that goes silent loses its audience: plan at least one {} those weeks, in the editorial calendar.", one.0),
+                            format!("Un compte actif qui se tait perd son audience : prévoyez au moins un {} ces semaines-là, dans le calendrier éditorial.", one.1),
+                        )
+                    } else {
+                        text(
+                            "An active account that goes silent loses its audience: plan at least one post those weeks.".into(),
+                            "Un compte actif qui se tait perd son audience : prévoyez au moins une publication ces semaines-là.".into(),
+                        )
+                    },
                     Vec::new(),
                     Vec::new(),
                 );

@@ -383,6 +383,23 @@ impl Store {
                 order.push(p.data.network.clone());
             }
         }
+        // A blog or a newsletter is planned in the editorial row: a row of its own only while it has posts.
+        let mut channels_with_posts = Vec::new();
+        for key in &order {
+            if crate::calendar::editorial_channel(key).is_some() {
+                let has_posts: bool = conn
+                    .prepare_cached(
+                        "SELECT EXISTS (SELECT 1 FROM post WHERE strategy_id = ?1 AND network = ?2)",
+                    )?
+                    .query_row(rusqlite::params![id, key], |r| r.get(0))?;
+                if has_posts {
+                    channels_with_posts.push(key.clone());
+                }
+            }
+        }
+        order.retain(|k| {
+            crate::calendar::editorial_channel(k).is_none() || channels_with_posts.contains(k)
+        });
         let rows = order
             .into_iter()
             .map(|key| {

@@ -4,7 +4,8 @@
 //! same data gives the same plan.
 //!
 //! The rules, in one place:
-//! - **What is planned**: the kept networks whose mission sets posts per week (or those asked for), from the
+//! - **What is planned**: the kept networks whose mission sets posts per week (or those asked for; a blog or a
+//!   newsletter is left to the editorial calendar, [`crate::calendar::editorial_channel`]), from the
 //!   period's first day in 7-day blocks, as the frequency check judges it. Posts already in the period count toward
 //!   every target (frequency, mix, topics, collisions) and are never moved or changed. Nothing is planned on an
 //!   avoided day or before today.
@@ -664,6 +665,11 @@ pub fn plan(input: &PlanInput, opts: &PlanOptions) -> Result<Plan> {
     let mut nets: Vec<Net> = Vec::new();
     for m in &with_target {
         if !opts.networks.is_empty() && !opts.networks.contains(&m.network) {
+            continue;
+        }
+        // A blog or a newsletter publishes editorial items, which the planner does not write: the checks' notes say
+        // what its pace still needs.
+        if crate::calendar::editorial_channel(&m.network).is_some() {
             continue;
         }
         let key = m.network.clone();

@@ -774,3 +774,146 @@ fn a_move_answers_with_its_post_the_rows_and_the_checks() {
     })
     .is_none());
 }
+
+/// The blog is in one place: its articles are editorial items, which its mission's pace counts; it gets a row of its
+/// own only once a post is put on it; the planner leaves it to the editorial calendar.
+#[test]
+fn the_blogs_articles_are_editorial_items_which_its_mission_counts() {
+    let (mut store, id) = planned();
+    store.select_network(id, "blog", true).unwrap();
+    store
+        .save_presence(
+            id,
+            &Presence {
+                decision: Some(Decision::Keep),
+                ..Presence::empty("blog")
+            },
+        )
+        .unwrap();
+    store
+        .save_mission(
+            id,
+            &Mission {
+                network: "blog".into(),
+                statement: "Answer our customers' questions".into(),
+                audiences: Vec::new(),
+                objectives: Vec::new(),
+                pillars: vec![Pillar::Curation],
+                posts_per_week: Some(1.0),
+            },
+        )
+        .unwrap();
+    let view = |store: &Store| {
+        store
+            .calendar_view(
+                id,
+                "2026-03-02",
+                "2026-03-15",
+                day("2026-03-01"),
+                &CheckOptions::default(),
+            )
+            .unwrap()
+    };
+    let blog_findings = |v: &cinq_core::calendar_view::CalendarView| {
+        v.checks
+            .checks
+            .findings
+            .iter()
+            .filter(|f| f.finding.network.as_deref() == Some("blog"))
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+
+    // No article yet: too few, in words of articles; no row for the blog.
+    let v = view(&store);
+    assert!(!v.rows.iter().any(|r| r.network == "blog"), "{:?}", v.rows);
+    let low = blog_findings(&v)
+        .into_iter()
+        .find(|f| f.finding.kind == FindingKind::FrequencyTooLow)
+        .expect("too few articles");
+    assert_eq!(low.finding.title.en, "Too few articles on Blog");
+    assert_eq!(low.finding.title.fr, "Trop peu d’articles sur le blog");
+    assert!(
+        low.finding.suggestion.en.contains("editorial calendar"),
+        "{}",
+        low.finding.suggestion.en
+    );
+    assert!(
+        low.finding.suggestion.fr.contains("calendrier éditorial"),
+        "{}",
+        low.finding.suggestion.fr
+    );
+
+    // An article each week: the pace is met, and the items are what the finding would point at.
+    let a1 = store
+        .save_editorial(id, None, &editorial("2026-03-04", "How to choose"))
+        .unwrap();
+    let a2 = store
+        .save_editorial(id, None, &editorial("2026-03-11", "Care guide"))
+        .unwrap();
+    let v = view(&store);
+    assert!(blog_findings(&v).is_empty(), "{:?}", blog_findings(&v));
+    // A newsletter issue is not a blog article.
+    store
+        .save_editorial(
+            id,
+            None,
+            &EditorialItemInput {
+                item_type: EditorialType::Newsletter,
+                ..editorial("2026-03-05", "March letter")
+            },
+        )
+        .unwrap();
+    store.delete_editorial(id, a1).unwrap();
+    let v = view(&store);
+    let low = blog_findings(&v)
+        .into_iter()
+        .find(|f| f.finding.kind == FindingKind::FrequencyTooLow)
+        .expect("one article in two weeks is too few");
+    assert_eq!(low.editorial, vec![a2]);
+    assert!(
+        low.finding
+            .explanation
+            .en
+            .starts_with("0.5 articles a week"),
+        "{}",
+        low.finding.explanation.en
+    );
+    assert!(
+        low.finding
+            .explanation
+            .fr
+            .starts_with("0,5 article par semaine"),
+        "{}",
+        low.finding.explanation.fr
+    );
+
+    // The planner plans the social networks, not the blog.
+    let plan = store
+        .plan_period(
+            id,
+            &cinq_core::plan::PlanRequest {
+                from: "2026-03-02".into(),
+                to: "2026-03-15".into(),
+                networks: Vec::new(),
+                avoid: Vec::new(),
+                recycle: false,
+                cooldown_days: None,
+            },
+            day("2026-03-01"),
+        )
+        .unwrap();
+    assert!(plan.posts.iter().all(|p| p.post.network != "blog"));
+    assert!(!plan.posts.is_empty());
+
+    // A post put on the blog (an import, an older plan) gets the blog a row, and counts.
+    store
+        .save_post(
+            id,
+            None,
+            &post("blog", Some("2026-03-12T09:00"), "Old style"),
+        )
+        .unwrap();
+    let v = view(&store);
+    assert!(v.rows.iter().any(|r| r.network == "blog"));
+}

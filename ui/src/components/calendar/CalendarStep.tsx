@@ -290,6 +290,9 @@ function CalendarScreen({ mode, anchor, onMode, onAnchor }: {
           data-testid="calendar-help"
         >
           <Text size="sm">{t('calendar.help.body')}</Text>
+          <Text size="sm" mt={4} data-testid="calendar-help-channels">
+            {t('calendar.help.channels')}
+          </Text>
           <Text size="sm" mt={4} data-testid="calendar-help-checks">
             {t(beside ? 'calendar.help.checksSide' : 'calendar.help.checksBelow')}
           </Text>

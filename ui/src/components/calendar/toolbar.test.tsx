@@ -126,6 +126,8 @@ describe('the calendar toolbar', () => {
     installCalendarBackend({ today: '2027-01-12' });
     // The first time, in a narrow window (jsdom's: no media query matches), the calendar keeps the room.
     const user = await renderStep('2027-01-12', { help: true });
+    // The help says where the blog's articles go.
+    expect(screen.getByTestId('calendar-help-channels')).toHaveTextContent(/^A blog or a newsletter has no row of its own: its articles and issues go in the editorial row/);
     expect(screen.queryByTestId('calendar-checks')).not.toBeInTheDocument();
     expect(screen.getByTestId('calendar-help-checks')).toHaveTextContent(
       'The Checks button shows or hides the checks, below the calendar (on its right in a wider window)',
@@ -155,6 +157,7 @@ describe('the calendar toolbar', () => {
       installCalendarBackend({ today: '2027-01-12' });
       // The first time, in a wide window, the checks are shown.
       await renderStep('2027-01-12', { help: true, lang: 'fr' });
+      expect(screen.getByTestId('calendar-help-channels')).toHaveTextContent(/^Un blog ou une newsletter n’a pas de ligne propre : ses articles et ses envois vont dans la ligne éditoriale/);
       const checks = screen.getByTestId('calendar-checks');
       expect(checks).toHaveAttribute('data-place', 'beside');
       // In the row of the grid, after it: it narrows the grid rather than covering it.

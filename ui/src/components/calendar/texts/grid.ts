@@ -10,6 +10,7 @@ export const en = {
   help: {
     title: 'How to use the calendar',
     body: 'In the week, each row is a network you kept, in the order of their missions, and each column is a day; the top row holds your editorial calendar: articles, newsletters, events. In the month, each day lists its editorial items, then its posts by time, in the colour of their network. Drag a post to another day (or, in the week, to another network), or from the ideas onto a day. Hold Alt or Ctrl while you drop to copy it instead.',
+    channels: 'A blog or a newsletter has no row of its own: its articles and issues go in the editorial row, and the pace its mission sets counts them. Open an item to relay it on your networks.',
     checksSide: 'The Checks button shows or hides the checks, on the right of the calendar: over the period shown or the whole plan, computed again after every change.',
     checksBelow: 'The Checks button shows or hides the checks, below the calendar (on its right in a wider window): over the period shown or the whole plan, computed again after every change.',
     keyboard: 'With the keyboard: focus a post, press Space to pick it up, the arrow keys to move it (in the month, up and down move it by a week), Space again to drop it, Escape to cancel. Ctrl+Z undoes, Ctrl+Shift+Z redoes.',
@@ -132,6 +133,7 @@ export const fr: DeepStrings<typeof en> = {
   help: {
     title: 'Comment utiliser le calendrier',
     body: 'Dans la semaine, chaque ligne est un réseau que vous avez gardé, dans l’ordre de leurs missions, et chaque colonne est un jour ; la ligne du haut porte votre calendrier éditorial : articles, newsletters, événements. Dans le mois, chaque jour liste ses contenus éditoriaux, puis ses publications par heure, dans la couleur de leur réseau. Faites glisser une publication vers un autre jour (ou, dans la semaine, vers un autre réseau), ou depuis les idées vers un jour. Maintenez Alt ou Ctrl en la déposant pour la copier plutôt que la déplacer.',
+    channels: 'Un blog ou une newsletter n’a pas de ligne propre : ses articles et ses envois vont dans la ligne éditoriale, et le rythme fixé par sa mission les compte. Ouvrez un contenu pour le relayer sur vos réseaux.',
     checksSide: 'Le bouton Vérifications affiche ou masque les vérifications, à droite du calendrier : sur la période affichée ou sur tout le plan, recalculées après chaque changement.',
     checksBelow: 'Le bouton Vérifications affiche ou masque les vérifications, sous le calendrier (à sa droite dans une fenêtre plus large) : sur la période affichée ou sur tout le plan, recalculées après chaque changement.',
     keyboard: 'Au clavier : placez-vous sur une publication, appuyez sur Espace pour la prendre, sur les flèches pour la déplacer (dans le mois, haut et bas la déplacent d’une semaine), sur Espace pour la déposer, sur Échap pour annuler. Ctrl+Z annule, Ctrl+Maj+Z rétablit.',
