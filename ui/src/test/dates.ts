@@ -44,3 +44,13 @@ export async function typeTime(user: UserEvent, testId: string, hhmm: string, ro
   await user.click(minutes);
   await user.keyboard(m);
 }
+
+/** Opens the date and time picker `field`, clicks the day of `when` (`YYYY-MM-DDTHH:MM`), types its time and
+ *  closes the picker with its Done button. */
+export async function pickDateTime(user: UserEvent, field: HTMLElement, when: string): Promise<void> {
+  const testId = field.dataset.testid!;
+  await pickDate(user, field, when.slice(0, 10));
+  const dropdown = dropdownOf(field);
+  await typeTime(user, testId, when.slice(11), dropdown);
+  await user.click(within(dropdown).getByTestId(`${testId}-done`));
+}

@@ -98,8 +98,10 @@ export function DateTimeFieldImpl(p: DateTimeFieldProps) {
           format: '24h',
           hoursInputLabel: t('dates.hours'),
           minutesInputLabel: t('dates.minutes'),
+          hoursInputProps: p.testId ? { 'data-testid': `${p.testId}-hours` } : undefined,
+          minutesInputProps: p.testId ? { 'data-testid': `${p.testId}-minutes` } : undefined,
         }}
-        submitButtonProps={{ 'aria-label': t('dates.done') }}
+        submitButtonProps={{ 'aria-label': t('dates.done'), ...(p.testId ? { 'data-testid': `${p.testId}-done` } : {}) }}
         inputWrapperOrder={p.inputWrapperOrder}
         w={p.w}
         data-testid={p.testId}
