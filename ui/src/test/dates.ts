@@ -4,18 +4,28 @@
 import { fireEvent, waitFor, within } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
 
-/** The day buttons of the open picker for `field` (its dropdown, found through aria-controls, else the document). */
+/** The open dropdown of the picker `field` (named by its aria-controls, which Mantine sets while it is open). */
 function dropdownOf(field: HTMLElement): HTMLElement {
   const id = field.getAttribute('aria-controls');
-  return (id && document.getElementById(id)) || document.body;
+  const dropdown = id ? document.getElementById(id) : null;
+  if (!dropdown) throw new Error('the picker is not open');
+  return dropdown;
 }
 
-/** Opens the date picker `field` (the element with the field's test id) and clicks the day `iso` (`YYYY-MM-DD`). */
-export async function pickDate(user: UserEvent, field: HTMLElement, iso: string): Promise<void> {
+/** Opens the date picker `field` (the element with the field's test id) and answers with its dropdown once it shows
+ *  its days. */
+export async function openPicker(user: UserEvent, field: HTMLElement): Promise<HTMLElement> {
   await user.click(field);
-  await waitFor(() => {
-    if (!dropdownOf(field).querySelector('button[data-date]')) throw new Error('pickDate: the picker did not open');
+  return waitFor(() => {
+    const dropdown = dropdownOf(field);
+    if (!dropdown.querySelector('button[data-date]')) throw new Error('the picker shows no day');
+    return dropdown;
   });
+}
+
+/** Opens the date picker `field` and clicks the day `iso` (`YYYY-MM-DD`). */
+export async function pickDate(user: UserEvent, field: HTMLElement, iso: string): Promise<void> {
+  await openPicker(user, field);
   const month = iso.slice(0, 7);
   for (let i = 0; i < 1200; i++) {
     const root = dropdownOf(field);
@@ -34,15 +44,17 @@ export async function pickDate(user: UserEvent, field: HTMLElement, iso: string)
   throw new Error(`pickDate: ${iso} never showed`);
 }
 
-/** Types `hhmm` (`HH:MM`) into the time picker whose test id is `testId`. */
+/** Sets the time picker whose test id is `testId` to `hhmm` (`HH:MM`) in one change, as pasting it does: typing
+ *  digit by digit would pass through other times (`01:00` on the way to `18:45`), each of which a form may save. */
 export async function typeTime(user: UserEvent, testId: string, hhmm: string, root: HTMLElement = document.body) {
-  const [h, m] = hhmm.split(':');
-  const hours = within(root).getByTestId(`${testId}-hours`);
-  const minutes = within(root).getByTestId(`${testId}-minutes`);
-  await user.click(hours);
-  await user.keyboard(h);
-  await user.click(minutes);
-  await user.keyboard(m);
+  await user.click(within(root).getByTestId(`${testId}-hours`));
+  await user.paste(hhmm);
+}
+
+/** The time a time picker shows, `HH:MM`. */
+export function shownTime(testId: string, root: HTMLElement = document.body): string {
+  const part = (p: string) => (within(root).getByTestId(`${testId}-${p}`) as HTMLInputElement).value;
+  return `${part('hours')}:${part('minutes')}`;
 }
 
 /** Opens the date and time picker `field`, clicks the day of `when` (`YYYY-MM-DDTHH:MM`), types its time and

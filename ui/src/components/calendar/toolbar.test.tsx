@@ -39,7 +39,7 @@ describe('the calendar toolbar', () => {
     };
 
     await newPost();
-    expect(screen.getByTestId('post-editor-day')).toHaveValue('2027-01-12');
+    expect(await screen.findByTestId('post-editor-day')).toHaveTextContent('January 12, 2027');
     expect(screen.getByTestId('post-editor-network')).toHaveValue(CAL_ROWS[0].name);
     await user.keyboard('{Escape}');
     await waitFor(() => expect(screen.queryByTestId('post-editor')).not.toBeInTheDocument());
@@ -48,7 +48,7 @@ describe('the calendar toolbar', () => {
     await user.click(screen.getByTestId('calendar-next'));
     await waitFor(() => expect(screen.getByTestId('calendar-period')).toHaveTextContent('18'));
     await newPost();
-    expect(screen.getByTestId('post-editor-day')).toHaveValue('2027-01-18');
+    expect(await screen.findByTestId('post-editor-day')).toHaveTextContent('January 18, 2027');
   });
 
   it('undoes with Ctrl+Z and redoes with Ctrl+Shift+Z what the undo button names', async () => {
@@ -84,7 +84,7 @@ describe('the calendar toolbar', () => {
     await waitFor(() => expect(screen.getByTestId('calendar-period')).toHaveTextContent('18'));
     await user.click(screen.getByTestId('calendar-new'));
     await user.click(await screen.findByTestId('calendar-new-editorial'));
-    expect(await screen.findByTestId('editorial-editor-date')).toHaveValue('2027-01-18');
+    expect(await screen.findByTestId('editorial-editor-date')).toHaveTextContent('January 18, 2027');
   });
 
   it('shows the number of findings whole on the checks button, in a circle up to 9', async () => {
