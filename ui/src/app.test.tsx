@@ -168,7 +168,7 @@ describe('strategies screen', () => {
 
     const name = await screen.findByTestId('field-name');
     expect(name).toHaveValue('Alpha');
-    expect(screen.getByTestId('field-start-date')).toHaveTextContent('March 2, 2026');
+    expect(await screen.findByTestId('field-start-date')).toHaveTextContent('March 2, 2026');
     await user.clear(name);
     await user.type(name, 'Alpha renamed');
     await user.click(screen.getByTestId('strategy-form-submit'));

@@ -259,12 +259,13 @@ describe('audit: networks and presence', () => {
     // Fixing the value saves it; the error goes away.
     await user.clear(screen.getByTestId('presence-instagram-followers'));
     await user.type(screen.getByTestId('presence-instagram-followers'), '1200');
-    // The status and the field's error follow the same answer, one microtask apart: wait for both.
+    // The status and the field's error follow the same answer, one microtask apart: wait for both, and for the save
+    // of the whole figure (on a busy machine the box emptied can be saved, and shown saved, before 1200 is typed).
     await waitFor(() => {
+      expect(backend.audits[s.id].presences[0]).toMatchObject({ network: 'instagram', handle: '@cafe', followers: 1200 });
       expect(screen.getByTestId('save-status')).toHaveTextContent('Saved');
       expect(screen.queryByText('Must be 0 or more.')).toBeNull();
     });
-    expect(backend.audits[s.id].presences[0]).toMatchObject({ network: 'instagram', handle: '@cafe', followers: 1200 });
   });
 
   it('saves switches, ratings and the decision at once', async () => {

@@ -1,10 +1,5 @@
 import { useMemo } from 'react';
 import { Button, Center, Group, Loader, Modal, Select, Stack, TextInput } from '@mantine/core';
-import { DatePickerInput, DatesProvider } from '@mantine/dates';
-import '@mantine/dates/styles.css';
-import dayjs from 'dayjs';
-import localizedFormat from 'dayjs/plugin/localizedFormat';
-import 'dayjs/locale/fr';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +8,7 @@ import { fieldErrorText, NAME_MAX, notifyError } from '../errors';
 import { todayIso } from '../format';
 import { currentLanguage } from '../i18n';
 import { api } from '../ipc';
+import { DateField } from './common/DateField';
 import { qk, useTimezones } from '../queries';
 
 const FORM_FIELDS: readonly (keyof StrategyInput)[] = [
@@ -26,8 +22,6 @@ const FORM_FIELDS: readonly (keyof StrategyInput)[] = [
 
 /** Characters as the Rust side counts them (Unicode scalar values, not UTF-16 units). */
 const charCount = (s: string) => [...s].length;
-
-dayjs.extend(localizedFormat);
 
 export const FALLBACK_TIMEZONE = 'Europe/Paris';
 
@@ -50,11 +44,9 @@ interface Props {
 }
 
 export function StrategyFormModal({ opened, onClose, strategy, onSaved }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const timezones = useTimezones();
-  const locale = i18n.language === 'fr' ? 'fr' : 'en';
   return (
-    <DatesProvider settings={{ locale, firstDayOfWeek: locale === 'fr' ? 1 : 0 }}>
     <Modal
       opened={opened}
       onClose={onClose}
@@ -76,7 +68,6 @@ export function StrategyFormModal({ opened, onClose, strategy, onSaved }: Props)
           />
         ))}
     </Modal>
-    </DatesProvider>
   );
 }
 
@@ -196,13 +187,13 @@ function StrategyForm({ strategy, timezones, onCancel, onSaved }: FormProps) {
             data-testid="field-language"
             {...form.getInputProps('language')}
           />
-          <DatePickerInput
+          <DateField
             label={t('form.startDate')}
-            valueFormat="LL"
-            data-testid="field-start-date"
-            value={form.values.start_date || null}
-            onChange={(v) => form.setFieldValue('start_date', v ?? '')}
+            testId="field-start-date"
+            value={form.values.start_date}
+            onChange={(v) => form.setFieldValue('start_date', v)}
             error={form.errors.start_date}
+            clearable={false}
           />
         </Group>
         <Select

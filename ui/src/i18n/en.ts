@@ -18,6 +18,25 @@ const en = {
     close: 'Close',
     settings: 'Settings',
   },
+  dates: {
+    pick: 'Choose a date',
+    pickDateTime: 'Choose a date and time',
+    clear: 'Clear the date',
+    clearTime: 'Clear the time',
+    done: 'Done',
+    hours: 'Hours',
+    minutes: 'Minutes',
+    // dayjs format of a date and time in the pickers (LL: `December 7, 2026`).
+    dateTimeFormat: 'LL, HH:mm',
+    monthLevel: 'Choose another month',
+    yearLevel: 'Choose another year',
+    nextMonth: 'Next month',
+    previousMonth: 'Previous month',
+    nextYear: 'Next year',
+    previousYear: 'Previous year',
+    nextDecade: 'Next decade',
+    previousDecade: 'Previous decade',
+  },
   welcome: {
     title: 'Welcome to Cinq',
     intro:

@@ -20,6 +20,25 @@ const fr: Messages = {
     close: 'Fermer',
     settings: 'Réglages',
   },
+  dates: {
+    pick: 'Choisissez une date',
+    pickDateTime: 'Choisissez une date et une heure',
+    clear: 'Effacer la date',
+    clearTime: 'Effacer l’heure',
+    done: 'Valider',
+    hours: 'Heures',
+    minutes: 'Minutes',
+    // Format dayjs d’une date et d’une heure dans les sélecteurs (LL : `7 décembre 2026`).
+    dateTimeFormat: 'LL [à] HH:mm',
+    monthLevel: 'Choisir un autre mois',
+    yearLevel: 'Choisir une autre année',
+    nextMonth: 'Mois suivant',
+    previousMonth: 'Mois précédent',
+    nextYear: 'Année suivante',
+    previousYear: 'Année précédente',
+    nextDecade: 'Décennie suivante',
+    previousDecade: 'Décennie précédente',
+  },
   welcome: {
     title: 'Bienvenue dans Cinq',
     intro:

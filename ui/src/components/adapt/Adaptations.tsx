@@ -56,6 +56,7 @@ import { notifyError, notifySuccess } from '../../errors';
 import { formatDateTime, formatDay, formatNumber, todayIso } from '../../format';
 import i18n from '../../i18n';
 import { confirmDelete } from '../ItemParts';
+import { DateField, DateTimeField } from '../common/DateField';
 import { ListStatus } from '../StepFrame';
 import { useObjectives } from '../objectives/state';
 import { planPostGroups, useAbTests, usePlanCalendar } from './abIpc';
@@ -684,24 +685,22 @@ function AdaptationForm({
             </Alert>
           )}
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-            <TextInput
-              type="date"
+            <DateField
               label={t('adaptLog.form.date')}
               value={d.date}
-              onChange={(e) => set('date', e.currentTarget.value, 'date')}
+              onChange={(v) => set('date', v, 'date')}
               error={err('date')}
-              withAsterisk
-              data-testid="adapt-date"
-              errorProps={{ 'data-testid': 'adapt-date-error' }}
+              required
+              testId="adapt-date"
+              errorTestId="adapt-date-error"
             />
-            <TextInput
-              type="date"
+            <DateField
               label={t('adaptLog.form.reviewOn')}
               description={t('adaptLog.form.reviewHint')}
               value={d.reviewOn}
-              onChange={(e) => set('reviewOn', e.currentTarget.value, 'review_on')}
+              onChange={(v) => set('reviewOn', v, 'review_on')}
               error={err('review_on')}
-              data-testid="adapt-review-on"
+              testId="adapt-review-on"
               inputWrapperOrder={['label', 'input', 'description', 'error']}
             />
           </SimpleGrid>
@@ -999,8 +998,7 @@ function ActionFields({
               data-testid="adapt-action-post"
               errorProps={{ 'data-testid': 'adapt-action-post-error' }}
             />
-            <TextInput
-              type="datetime-local"
+            <DateTimeField
               label={t(d.actionType === 'move_post' ? 'adaptLog.action.when' : 'adaptLog.action.whenCopy')}
               description={
                 chosen?.scheduled_at
@@ -1009,11 +1007,11 @@ function ActionFields({
               }
               inputWrapperOrder={['label', 'input', 'description', 'error']}
               value={d.when}
-              onChange={(e) => change({ when: e.currentTarget.value }, 'scheduled_at')}
+              onChange={(when) => change({ when }, 'scheduled_at')}
               error={err('scheduled_at')}
-              withAsterisk
-              data-testid="adapt-action-when"
-              errorProps={{ 'data-testid': 'adapt-action-when-error' }}
+              required
+              testId="adapt-action-when"
+              errorTestId="adapt-action-when-error"
             />
           </SimpleGrid>
           {d.actionType === 'duplicate_post' && (

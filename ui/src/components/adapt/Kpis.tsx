@@ -26,6 +26,7 @@ import { notifyError } from '../../errors';
 import { formatDay } from '../../format';
 import i18n from '../../i18n';
 import { toApiError } from '../../ipc';
+import { DateField } from '../common/DateField';
 import { StepLoadFailed, StepLoading, Question } from '../StepFrame';
 import { adaptErrorText } from './i18n';
 import { adaptApi } from './ipc';
@@ -283,17 +284,14 @@ function Readings({ strategyId, track, today, lang }: {
         }}
       >
         <Group align="flex-start" gap="sm">
-          <TextInput
-            type="date"
+          <DateField
             label={t(k('readings.date'))}
             value={draft.day}
-            onChange={(e) => {
-              const day = e.currentTarget.value;
-              setDraft((d) => ({ ...d, day }));
-            }}
+            onChange={(day) => setDraft((d) => ({ ...d, day }))}
             error={errorOf('taken_on')}
-            w={170}
-            data-testid={`kpi-reading-date-${id}`}
+            clearable={false}
+            w={190}
+            testId={`kpi-reading-date-${id}`}
           />
           <NumberInput
             label={track.unit ? `${t(k('readings.value'))} (${track.unit})` : t(k('readings.value'))}

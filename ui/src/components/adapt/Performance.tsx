@@ -14,7 +14,6 @@ import {
   Stack,
   Table,
   Text,
-  TextInput,
   Title,
 } from '@mantine/core';
 import { IconTrendingDown } from '@tabler/icons-react';
@@ -23,6 +22,7 @@ import type { Evaluation, GroupBy, Language, PerformanceGroup, PostPerformance, 
 import { formatDay } from '../../format';
 import { dayOf } from '../calendar/state';
 import { useObjectives } from '../objectives/state';
+import { DateField } from '../common/DateField';
 import { Question, StepLoadFailed, StepLoading } from '../StepFrame';
 import {
   dayTime,
@@ -90,22 +90,20 @@ export function Performance({ strategyId, onAdapt }: PartProps) {
       <Paper withBorder p="md" radius="md">
         <Stack gap="xs">
           <Group align="flex-start" gap="sm">
-            <TextInput
-              type="date"
+            <DateField
               label={t(k('period.from'))}
               value={period.from}
-              onChange={(e) => change({ from: e.currentTarget.value })}
+              onChange={(from) => change({ from })}
               error={invalid ? t(k('period.invalid')) : undefined}
-              w={180}
-              data-testid="perf-from"
+              w={200}
+              testId="perf-from"
             />
-            <TextInput
-              type="date"
+            <DateField
               label={t(k('period.to'))}
               value={period.to}
-              onChange={(e) => change({ to: e.currentTarget.value })}
-              w={180}
-              data-testid="perf-to"
+              onChange={(to) => change({ to })}
+              w={200}
+              testId="perf-to"
             />
             <Button
               variant="default"

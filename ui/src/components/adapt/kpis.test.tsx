@@ -117,7 +117,7 @@ describe('KPI cards', () => {
     const fake = installAdaptBackend({ evaluation: evaluation({ today: '2027-01-12', objectives: [NO_DATA] }) });
     const { user, strategyId } = await openKpis();
     const card = screen.getByTestId('kpi-card-53');
-    expect(within(card).getByTestId('kpi-reading-date-53')).toHaveValue('2027-01-12');
+    expect(await within(card).findByTestId('kpi-reading-date-53')).toHaveTextContent('January 12, 2027');
 
     // No value: nothing is sent.
     await user.click(within(card).getByTestId('kpi-reading-save-53'));

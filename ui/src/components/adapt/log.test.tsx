@@ -1,10 +1,11 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ApiError, KpiTrack } from '../../bindings';
 import i18n from '../../i18n';
 import { AppProviders } from '../../Providers';
 import { createQueryClient } from '../../queries';
+import { pickDateTime } from '../../test/dates';
 import { objectivesKey } from '../objectives/state';
 import { AdaptationsPanel, type AdaptationPrefill } from './Adaptations';
 import { abTest, adaptation, emptyEvaluation, installStep5Fake, text } from './abFake';
@@ -225,7 +226,7 @@ describe('recording an adaptation', () => {
     expect(await screen.findByTestId('adapt-decision-error')).toHaveTextContent(
       'Write the decision, or at least the observation.',
     );
-    expect(screen.getByTestId('adapt-date-error')).toHaveTextContent('Not a valid date.');
+    expect(await screen.findByTestId('adapt-date-error')).toHaveTextContent('Not a valid date.');
     expect(screen.getByTestId('adapt-expected')).toHaveValue('More clicks');
     expect(screen.getByTestId('adapt-form')).toBeInTheDocument();
   });
@@ -289,9 +290,10 @@ describe('recording an adaptation', () => {
     await fill(user, within(form).getByTestId('adapt-decision'), 'Move it to Monday noon');
     await pick(user, within(form).getByTestId('adapt-action-type'), 'Move a post');
     await pick(user, within(form).getByTestId('adapt-action-post'), /Hiring baristas/);
-    const when = within(form).getByTestId('adapt-action-when');
-    expect(when).toHaveValue('2027-02-20T08:00');
-    fireEvent.change(when, { target: { value: '2027-02-22T12:15' } });
+    const when = await within(form).findByTestId('adapt-action-when');
+    expect(when).toHaveTextContent('February 20, 2027, 08:00');
+    await pickDateTime(user, when, '2027-02-22T12:15');
+    expect(when).toHaveTextContent('February 22, 2027, 12:15');
     await user.click(within(form).getByTestId('adapt-save'));
 
     await waitFor(() => expect(fake.callsTo('adaptation_apply')).toHaveLength(1));
@@ -381,7 +383,7 @@ describe('recording an adaptation', () => {
     expect(within(form).getByTestId('adapt-observation')).toHaveValue('Half the usual engagement.');
     expect(within(form).getByTestId('adapt-evidence-label')).toHaveValue('Spring product shot engages little');
     expect(within(form).getByTestId('adapt-action-type')).toHaveValue('Duplicate a post');
-    expect(within(form).getByTestId('adapt-action-when')).toHaveValue('2027-02-24T18:00');
+    expect(await within(form).findByTestId('adapt-action-when')).toHaveTextContent('February 24, 2027, 18:00');
     await fill(user, within(form).getByTestId('adapt-decision'), 'Post it again in the evening');
     await user.click(within(form).getByTestId('adapt-save'));
     await waitFor(() => expect(fake.callsTo('adaptation_apply')).toHaveLength(1));

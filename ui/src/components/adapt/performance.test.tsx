@@ -4,6 +4,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Evaluation } from '../../bindings';
 import i18n from '../../i18n';
+import { pickDate } from '../../test/dates';
 import { evaluation, group, installAdaptBackend, postPerformance, totals, underperformer } from './testBackend';
 import { quietCharts, renderAdapt } from './testRender';
 
@@ -156,31 +157,30 @@ describe('performance', () => {
   it('asks for the period chosen, refuses a start after the end, and goes back to the whole strategy', async () => {
     const fake = installAdaptBackend({ evaluation: FULL });
     const { user, strategyId } = await openPerformance();
-    const from = screen.getByTestId('perf-from');
-    const to = screen.getByTestId('perf-to');
+    const from = await screen.findByTestId('perf-from');
+    const to = await screen.findByTestId('perf-to');
 
-    await user.type(from, '2027-01-11');
+    await pickDate(user, from, '2027-01-11');
     await waitFor(() =>
       expect(fake.callsTo('evaluation_get').at(-1)?.args).toEqual({ strategyId, from: '2027-01-11', to: null }),
     );
     expect(await screen.findByTestId('perf-period')).toHaveTextContent('From January 11, 2027 to January 31, 2027');
 
-    await user.type(to, '2027-01-05');
+    await pickDate(user, to, '2027-01-05');
     expect(await screen.findByText('The start must not come after the end.')).toBeInTheDocument();
     expect(fake.callsTo('evaluation_get').some((c) => c.args.to === '2027-01-05')).toBe(false);
     // What was shown stays on screen.
     expect(screen.getByTestId('perf-totals')).toBeInTheDocument();
 
-    await user.clear(to);
-    await user.type(to, '2027-01-20');
+    await pickDate(user, to, '2027-01-20');
     await waitFor(() =>
       expect(fake.callsTo('evaluation_get').at(-1)?.args).toEqual({ strategyId, from: '2027-01-11', to: '2027-01-20' }),
     );
     expect(screen.queryByText('The start must not come after the end.')).not.toBeInTheDocument();
 
     await user.click(screen.getByTestId('perf-all'));
-    expect(from).toHaveValue('');
-    expect(to).toHaveValue('');
+    expect(from).toHaveTextContent('Choose a date');
+    expect(to).toHaveTextContent('Choose a date');
     await waitFor(() => expect(screen.getByTestId('perf-period')).toHaveTextContent('From January 4, 2027 to January 31, 2027'));
   });
 

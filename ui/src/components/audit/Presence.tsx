@@ -39,6 +39,7 @@ import type {
   Presence,
 } from '../../bindings';
 import { api } from '../../ipc';
+import { DateField } from '../common/DateField';
 import { Question } from '../StepFrame';
 import { networkName, scrollIntoView } from './parts';
 import { errorOf, useAuditCtx } from './state';
@@ -506,14 +507,13 @@ function PresenceCard({ network }: { network: Network }) {
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           {num('followers', t('audit.presence.followers'), { integer: true })}
           {num('posts_per_week', t('audit.presence.postsPerWeek'))}
-          <TextInput
-            type="date"
+          <DateField
             label={t('audit.presence.lastPost')}
             value={d.last_post_on}
-            onChange={(e) => set('last_post_on', e.currentTarget.value, 'debounce')}
+            onChange={(v) => set('last_post_on', v, 'now')}
             onBlur={s.flush}
             error={errorOf(s.errors, 'last_post_on')}
-            data-testid={tid('last_post_on')}
+            testId={tid('last_post_on')}
           />
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>

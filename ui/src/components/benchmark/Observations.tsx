@@ -30,6 +30,7 @@ import type {
   ObservationInput,
   Player,
 } from '../../bindings';
+import { DateField } from '../common/DateField';
 import { Question } from '../StepFrame';
 import { formatDay, todayIso } from '../../format';
 import { networkWords } from '../../networkWords';
@@ -475,15 +476,15 @@ function ObservationFields({
           searchable
           data-testid="observation-network"
         />
-        <TextInput
-          type="date"
+        <DateField
           label={t('benchmark.observations.observedOn')}
           value={d.observed_on}
-          onChange={(e) => set('observed_on', e.currentTarget.value, 'debounce')}
+          onChange={(v) => set('observed_on', v, 'now')}
           onBlur={onBlur}
           error={errorOf(errors, 'observed_on')}
-          data-testid="observation-date-input"
-          errorProps={{ 'data-testid': 'observation-observed_on-error' }}
+          clearable={false}
+          testId="observation-date-input"
+          errorTestId="observation-observed_on-error"
         />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">

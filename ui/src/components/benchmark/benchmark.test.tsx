@@ -3,10 +3,11 @@ import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { clearDrafts as clearVoiceDrafts } from '../../autosave';
 import type { Finding, Observation, Player } from '../../bindings';
-import { todayIso } from '../../format';
+import { formatDay, todayIso } from '../../format';
 import i18n from '../../i18n';
 import { AppProviders } from '../../Providers';
 import { createQueryClient } from '../../queries';
+import { pickDate } from '../../test/dates';
 import { BenchmarkStep } from './BenchmarkStep';
 import { type BenchFake, installBenchmarkBackend } from './testBackend';
 
@@ -242,10 +243,13 @@ describe('observations', () => {
     // Fixing the value saves the observation, which is then listed.
     await user.clear(screen.getByTestId('observation-followers'));
     await user.type(screen.getByTestId('observation-followers'), '5');
+    // The day is picked in the date picker, and reaches Rust as `YYYY-MM-DD`.
+    await pickDate(user, await screen.findByTestId('observation-date-input'), '2026-02-14');
+    expect(screen.getByTestId('observation-date-input')).toHaveTextContent('February 14, 2026');
     await user.click(screen.getByTestId('observation-save'));
     expect(await screen.findByTestId('observation-row')).toHaveTextContent('playful');
     expect(backend.observations).toHaveLength(1);
-    expect(backend.observations[0]).toMatchObject({ followers: 5, network: 'facebook', tone: 'playful' });
+    expect(backend.observations[0]).toMatchObject({ followers: 5, network: 'facebook', tone: 'playful', observed_on: '2026-02-14' });
   });
 
   it('in French, shows the French inline error', async () => {
@@ -274,7 +278,7 @@ describe('observations', () => {
 
     await user.click(within(rows[0]).getByTestId('observation-repeat'));
     expect(await screen.findByTestId('observation-followers')).toHaveValue('4200');
-    expect(screen.getByTestId('observation-date-input')).toHaveValue(todayIso());
+    expect(await screen.findByTestId('observation-date-input')).toHaveTextContent(formatDay(todayIso(), 'en'));
     await user.clear(screen.getByTestId('observation-followers'));
     await user.type(screen.getByTestId('observation-followers'), '4500');
     await user.click(screen.getByTestId('observation-save'));

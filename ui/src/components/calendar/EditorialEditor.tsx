@@ -33,6 +33,7 @@ import {
   useEditorSession,
   confirmEditorDelete,
 } from './PostEditor';
+import { DateField } from '../common/DateField';
 import { dayLabel, dayOf, EMPTY_EDITORIAL, PILLAR_COLORS, rowName, textLength, timeOf, useCal } from './state';
 
 const TYPES: readonly EditorialType[] = ['article', 'newsletter', 'event', 'product_launch', 'video', 'other'];
@@ -145,16 +146,15 @@ function EditorialEditorSession({
             allowDeselect={false}
             data-testid="editorial-editor-type"
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t('calendar.editor.day')}
             value={d.date}
-            onChange={(e) => set('date', e.currentTarget.value, 'debounce')}
+            onChange={(v) => set('date', v, 'now')}
             onBlur={flush}
             error={err('date')}
-            withAsterisk
-            data-testid="editorial-editor-date"
-            errorProps={{ 'data-testid': 'editorial-editor-date-error' }}
+            required
+            testId="editorial-editor-date"
+            errorTestId="editorial-editor-date-error"
           />
         </SimpleGrid>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">

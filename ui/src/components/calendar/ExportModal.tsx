@@ -12,11 +12,11 @@ import {
   Stack,
   Switch,
   Text,
-  TextInput,
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, Delimiter, ExportFormat, ExportOptions, PostStatus } from '../../bindings';
 import { notifyError, notifySuccess } from '../../errors';
+import { DateField } from '../common/DateField';
 import { calApi } from './ipc';
 import { POST_STATUSES, rangeLabel, useCal } from './state';
 
@@ -219,19 +219,17 @@ function ExportForm({ onClose }: { onClose: () => void }) {
           {c.period === 'custom' && (
             <Stack gap={4}>
               <Group grow align="flex-start">
-                <TextInput
-                  type="date"
+                <DateField
                   label={t(k('from'))}
                   value={c.from}
-                  onChange={(e) => set({ from: e.currentTarget.value })}
-                  data-testid="export-from"
+                  onChange={(from) => set({ from })}
+                  testId="export-from"
                 />
-                <TextInput
-                  type="date"
+                <DateField
                   label={t(k('to'))}
                   value={c.to}
-                  onChange={(e) => set({ to: e.currentTarget.value })}
-                  data-testid="export-to"
+                  onChange={(to) => set({ to })}
+                  testId="export-to"
                 />
               </Group>
               {datesError && (

@@ -65,6 +65,7 @@ import { abKeys } from '../adapt/abIpc';
 import { objectivesKey } from '../objectives/state';
 import { confirmDelete } from '../ItemParts';
 import './i18n';
+import { DateField, TimeField } from '../common/DateField';
 import { calApi } from './ipc';
 import { PostResultsSection, type ResultsSaver } from './PostResults';
 import {
@@ -600,23 +601,22 @@ function PostEditorSession({
         <Stack gap="xs">
           {!d.idea && (
             <SimpleGrid cols={2} spacing="sm">
-              <TextInput
-                type="date"
+              <DateField
                 label={t('calendar.editor.day')}
                 value={d.day}
-                onChange={(e) => set('day', e.currentTarget.value, 'debounce')}
+                onChange={(v) => set('day', v, 'now')}
                 onBlur={flush}
                 error={err('scheduled_at')}
-                data-testid="post-editor-day"
-                errorProps={{ 'data-testid': 'post-editor-day-error' }}
+                clearable={false}
+                testId="post-editor-day"
+                errorTestId="post-editor-day-error"
               />
-              <TextInput
-                type="time"
+              <TimeField
                 label={t('calendar.editor.time')}
                 value={d.time}
-                onChange={(e) => set('time', e.currentTarget.value, 'debounce')}
+                onChange={(v) => set('time', v, 'debounce')}
                 onBlur={flush}
-                data-testid="post-editor-time"
+                testId="post-editor-time"
               />
             </SimpleGrid>
           )}

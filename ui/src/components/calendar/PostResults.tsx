@@ -25,6 +25,7 @@ import { toApiError } from '../../ipc';
 import { adaptApi } from '../adapt/ipc';
 import { adaptKeys, CONTENT_FORMATS, EMPTY_MEASURES, isDay, MEASURES } from '../adapt/state';
 import type { EditorStatus } from './PostEditor';
+import { DateField } from '../common/DateField';
 import { useCal } from './state';
 
 const k = (key: string) => `calendar.editor.results.${key}`;
@@ -396,14 +397,14 @@ function DayForm({ results, today, lang, onSave, onSaved, saverRef, onStatus }: 
       <Text size="xs" c="dimmed">
         {t(k('formHelp'))}
       </Text>
-      <TextInput
-        type="date"
+      <DateField
         label={t(k('day'))}
         value={d.entry.day}
-        onChange={(e) => d.pickDay(e.currentTarget.value)}
+        onChange={(v) => d.pickDay(v)}
         error={errorOf('taken_on')}
-        w={180}
-        data-testid="post-results-day"
+        clearable={false}
+        w={200}
+        testId="post-results-day"
       />
       <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="xs" verticalSpacing="xs">
         {MEASURES.map((m) => (

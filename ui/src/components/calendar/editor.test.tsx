@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useState } from 'react';
 import type { CalendarFinding, Learning, Measures, Objective, PostResults, Topic, TypedMeasures } from '../../bindings';
 import i18n from '../../i18n';
+import { pickDate, shownTime, typeTime } from '../../test/dates';
 import { EMPTY_OBJECTIVE } from '../objectives/testBackend';
 import { EditorialEditor } from './EditorialEditor';
 import { PostEditor } from './PostEditor';
@@ -124,8 +125,8 @@ describe('post editor', () => {
     expect(await screen.findByTestId('post-editor-network')).toHaveValue('LinkedIn');
     const editor = screen.getByTestId('post-editor');
     expect(editor).toHaveTextContent('Edit the post');
-    expect(screen.getByTestId('post-editor-day')).toHaveValue('2027-01-12');
-    expect(screen.getByTestId('post-editor-time')).toHaveValue('09:30');
+    expect(await screen.findByTestId('post-editor-day')).toHaveTextContent('January 12, 2027');
+    expect(shownTime('post-editor-time')).toBe('09:30');
     expect(screen.getByTestId('post-editor-idea')).not.toBeChecked();
     expect(screen.getByTestId('post-editor-title')).toHaveValue('Spring guide');
     expect(screen.getByTestId('post-editor-text')).toHaveValue('Our spring guide is out');
@@ -273,7 +274,7 @@ describe('post editor', () => {
     const editor = await screen.findByTestId('post-editor');
     expect(editor).toHaveTextContent('New post');
     expect(screen.getByTestId('post-editor-network')).toHaveValue('Instagram');
-    expect(screen.getByTestId('post-editor-day')).toHaveValue('2027-01-14');
+    expect(await screen.findByTestId('post-editor-day')).toHaveTextContent('January 14, 2027');
     expect(screen.queryByTestId('post-editor-delete')).not.toBeInTheDocument();
     await settle();
     expect(fake.callsTo('post_save')).toHaveLength(0);
@@ -299,7 +300,8 @@ describe('post editor', () => {
     expect(fake.posts).toHaveLength(1);
 
     // The time moves the post on its day; an idea has no date, and a status that needs one is not offered.
-    fireEvent.change(screen.getByTestId('post-editor-time'), { target: { value: '18:45' } });
+    await typeTime(user, 'post-editor-time', '18:45');
+    expect(shownTime('post-editor-time')).toBe('18:45');
     await waitFor(() => expect(fake.callsTo('post_save')).toHaveLength(3));
     expect(fake.callsTo('post_save')[2].args.input).toMatchObject({ scheduled_at: '2027-01-14T18:45' });
     await user.click(screen.getByTestId('post-editor-idea'));
@@ -573,7 +575,7 @@ describe('post editor results', () => {
 
     const section = await screen.findByTestId('post-results');
     const day = await within(section).findByTestId('post-results-day');
-    expect(day).toHaveValue('2027-01-12');
+    expect(day).toHaveTextContent('January 12, 2027');
     expect(within(section).getByTestId('post-results-impressions')).toHaveValue('');
     expect(within(section).queryByRole('button', { name: /save/i })).not.toBeInTheDocument();
 
@@ -599,7 +601,7 @@ describe('post editor results', () => {
     expect(fake.callsTo('post_save')).toHaveLength(0);
 
     // Another day shows its numbers, to correct them.
-    fireEvent.change(day, { target: { value: '2027-01-10' } });
+    await pickDate(user, day, '2027-01-10');
     await waitFor(() => expect(within(section).getByTestId('post-results-impressions')).toHaveValue('1000'));
     expect(within(section).getByTestId('post-results-clicks')).toHaveValue('');
     // Emptying every box of a day removes its numbers.
@@ -702,7 +704,7 @@ describe('post editor results', () => {
     expect(reach).toHaveValue('2,5');
 
     // Another day: the figure refused stays, now for that day.
-    fireEvent.change(within(section).getByTestId('post-results-day'), { target: { value: '2027-01-11' } });
+    await pickDate(user, within(section).getByTestId('post-results-day'), '2027-01-11');
     await waitFor(() => expect(fake.callsTo('post_results_save').at(-1)?.args).toMatchObject({ takenOn: '2027-01-11' }));
     expect(reach).toHaveValue('2,5');
     expect(within(section).getByTestId('post-results-reach-error')).toHaveTextContent('A whole number, 0 or more.');
@@ -756,7 +758,7 @@ describe('editorial item editor', () => {
     expect(title).toHaveValue('Article 5');
     expect(screen.getByTestId('editorial-editor')).toHaveTextContent('Edit the editorial item');
     expect(screen.getByTestId('editorial-editor-type')).toHaveValue('Article');
-    expect(screen.getByTestId('editorial-editor-date')).toHaveValue('2027-01-13');
+    expect(await screen.findByTestId('editorial-editor-date')).toHaveTextContent('January 13, 2027');
     expect(screen.getByTestId('editorial-editor-theme')).toHaveValue('Garden');
     expect(screen.getByTestId('editorial-editor-owner')).toHaveValue('Ana');
     expect(screen.getByTestId('editorial-editor-status-select')).toHaveValue('Planned');

@@ -41,7 +41,7 @@ describe('the calendar toolbar', () => {
     };
 
     await newPost();
-    expect(screen.getByTestId('post-editor-day')).toHaveValue('2027-01-12');
+    expect(await screen.findByTestId('post-editor-day')).toHaveTextContent('January 12, 2027');
     expect(screen.getByTestId('post-editor-network')).toHaveValue(CAL_ROWS[0].name);
     await user.keyboard('{Escape}');
     await waitFor(() => expect(screen.queryByTestId('post-editor')).not.toBeInTheDocument());
@@ -50,7 +50,7 @@ describe('the calendar toolbar', () => {
     await user.click(screen.getByTestId('calendar-next'));
     await waitFor(() => expect(screen.getByTestId('calendar-period')).toHaveTextContent('18'));
     await newPost();
-    expect(screen.getByTestId('post-editor-day')).toHaveValue('2027-01-18');
+    expect(await screen.findByTestId('post-editor-day')).toHaveTextContent('January 18, 2027');
   });
 
   it('undoes with Ctrl+Z and redoes with Ctrl+Shift+Z what the undo button names', async () => {
@@ -86,7 +86,7 @@ describe('the calendar toolbar', () => {
     await waitFor(() => expect(screen.getByTestId('calendar-period')).toHaveTextContent('18'));
     await user.click(screen.getByTestId('calendar-new'));
     await user.click(await screen.findByTestId('calendar-new-editorial'));
-    expect(await screen.findByTestId('editorial-editor-date')).toHaveValue('2027-01-18');
+    expect(await screen.findByTestId('editorial-editor-date')).toHaveTextContent('January 18, 2027');
   });
 
   it('counts on the checks button the findings of the scope shown, and says which; the whole plan from its own command', async () => {

@@ -1,10 +1,11 @@
 // The calendar's export and import dialogs: the options an export sends, and the import of a Cinq file or of any
 // CSV through the column mapping, its dry runs and the errors they list.
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import type userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ApiError, CalendarImported, ColumnMapping, CsvPreview, MappedImportReport } from '../../bindings';
 import i18n from '../../i18n';
+import { pickDate } from '../../test/dates';
 import { EXPORT_STORAGE_KEY, ExportModal } from './ExportModal';
 import { ImportModal } from './ImportModal';
 import { calendarKey } from './state';
@@ -122,11 +123,12 @@ describe('export', () => {
     const { user } = await renderInCalendar(<ExportModal opened onClose={vi.fn()} />);
     await screen.findByTestId('export-modal');
     await user.click(screen.getByTestId('export-period-custom'));
-    fireEvent.change(screen.getByTestId('export-from'), { target: { value: '2027-03-31' } });
-    fireEvent.change(screen.getByTestId('export-to'), { target: { value: '2027-03-01' } });
+    await pickDate(user, await screen.findByTestId('export-from'), '2027-03-31');
+    await pickDate(user, await screen.findByTestId('export-to'), '2027-03-01');
     expect(screen.getByTestId('export-dates-error')).toHaveTextContent('The end date comes before the start date.');
     expect(screen.getByTestId('export-run')).toBeDisabled();
-    fireEvent.change(screen.getByTestId('export-from'), { target: { value: '2027-02-01' } });
+    await pickDate(user, screen.getByTestId('export-from'), '2027-02-01');
+    expect(screen.getByTestId('export-from')).toHaveTextContent('February 1, 2027');
     expect(screen.queryByTestId('export-dates-error')).not.toBeInTheDocument();
     await user.click(screen.getByTestId('export-run'));
     await waitFor(() => expect(fake.callsTo('calendar_export')).toHaveLength(1));

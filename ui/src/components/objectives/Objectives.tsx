@@ -1,7 +1,7 @@
 // Part 2 of the objectives step: the social objectives, each with its KPI (baseline → target by a deadline), the
 // marketing objective it serves, its SMART checks and its findings (the vanity guard among them). The Rust side
 // computes the checks; this shows them and edits the objectives.
-import { lazy, Suspense, useState } from 'react';
+import { useState } from 'react';
 import {
   Alert,
   Badge,
@@ -47,12 +47,11 @@ import type {
 } from '../../bindings';
 import { formatDay } from '../../format';
 import i18n from '../../i18n';
+import { DateField } from '../common/DateField';
 import { Question } from '../StepFrame';
 import { objApi } from './ipc';
 import { confirmDelete, EditDeleteActions, ItemFormModal, useItemSave } from './parts';
 import { EMPTY_OBJECTIVE, errorOf, findingsOf, formatFigure, networkName, useObj } from './state';
-
-const DeadlineInput = lazy(() => import('./DeadlineInput'));
 
 export const OBJECTIVE_TYPES: readonly ObjectiveType[] = [
   'awareness',
@@ -634,9 +633,8 @@ function ObjectiveFields({
   setMetric: (metric: KpiMetric | null) => void;
   onBlur: () => void;
 }) {
-  const { t, i18n: i18 } = useTranslation();
+  const { t } = useTranslation();
   const { view } = useObj();
-  const locale = i18.language === 'fr' ? 'fr' : 'en';
 
   const marketingData = view.data.marketing.map((m) => {
     const g = view.data.goals.find((x) => x.id === m.business_goal_id);
@@ -774,25 +772,16 @@ function ObjectiveFields({
           data-testid="objective-target"
           errorProps={{ 'data-testid': 'objective-target-error' }}
         />
-        <Suspense
-          fallback={
-            <TextInput
-              label={t('objectives.objectiveList.deadline')}
-              value={d.deadline ? formatDay(d.deadline, locale) : ''}
-              readOnly
-            />
-          }
-        >
-          <DeadlineInput
-            label={t('objectives.objectiveList.deadline')}
-            placeholder={t('objectives.objectiveList.deadlineHint')}
-            value={d.deadline}
-            onChange={(v) => set('deadline', v, 'now')}
-            error={errorOf(errors, 'deadline')}
-            clearLabel={t('objectives.objectiveList.deadlineClear')}
-            locale={locale}
-          />
-        </Suspense>
+        <DateField
+          label={t('objectives.objectiveList.deadline')}
+          placeholder={t('objectives.objectiveList.deadlineHint')}
+          value={d.deadline ?? ''}
+          onChange={(v) => set('deadline', v === '' ? null : v, 'now')}
+          error={errorOf(errors, 'deadline')}
+          clearLabel={t('objectives.objectiveList.deadlineClear')}
+          testId="objective-deadline"
+          errorTestId="objective-deadline-error"
+        />
       </SimpleGrid>
       <MultiSelect
         label={t('objectives.objectiveList.networks')}
