@@ -72,9 +72,14 @@ if command -v desktop-file-validate >/dev/null; then desktop-file-validate "$ent
 icons=$(dpkg -L "$package" | grep "^/usr/share/icons/hicolor/[0-9]*x[0-9]*\(@2\)\?/apps/$icon\.png$" || true)
 [ -n "$icons" ] || fail "no hicolor icon named $icon.png in the package"
 for f in $icons; do
+  # The folder names the size (NxN; an @2 folder holds the double-density icon, which the bundler writes at N or 2N).
   size=$(echo "$f" | sed -n 's|^/usr/share/icons/hicolor/\([0-9]*\)x[0-9]*.*|\1|p')
-  case "$f" in */*@2/*) size=$(( size * 2 )) ;; esac
-  file -b "$f" | grep -q "PNG image data, $size x $size" || fail "$f: $(file -b "$f") (expected $size x $size)"
+  dims=$(file -b "$f")
+  case "$dims" in
+    "PNG image data, $size x $size,"*) ;;
+    "PNG image data, $(( size * 2 )) x $(( size * 2 )),"*) [[ "$f" == *@2/* ]] || fail "$f: $dims" ;;
+    *) fail "$f: $dims (expected a $size x $size PNG)" ;;
+  esac
 done
 echo "entry $entry: Exec=$exec_cmd Icon=$icon; icons: $(echo "$icons" | tr '\n' ' ')"
 
