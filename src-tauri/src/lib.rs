@@ -73,10 +73,11 @@ impl AppState {
 }
 
 #[tauri::command]
-fn app_info(state: State<AppState>) -> Cmd<AppInfo> {
+fn app_info(app: AppHandle, state: State<AppState>) -> Cmd<AppInfo> {
     let last_strategy_id = state.with(|s| s.last_strategy_id())?;
     Ok(AppInfo {
-        version: env!("CARGO_PKG_VERSION").to_owned(),
+        name: app.package_info().name.clone(),
+        version: cinq_core::VERSION.to_owned(),
         db_path: state.db_path.display().to_string(),
         last_strategy_id,
         system_language: Language::from_locale(&sys_locale::get_locale().unwrap_or_default()),

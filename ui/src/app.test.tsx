@@ -290,6 +290,36 @@ describe('settings', () => {
     await waitFor(() => expect(screen.queryByTestId('settings-close')).toBeNull());
   });
 
+  it('shows in About the name, version and database path the backend gives, in English and French', async () => {
+    const backend = installBackend();
+    backend.overrides.app_info = () => ({
+      name: 'Cinq',
+      version: '9.8.7-test',
+      db_path: '/home/ana/.local/share/io.cinq.desktop/cinq.sqlite3',
+      last_strategy_id: null,
+      system_language: 'en',
+    });
+    const { user } = await renderApp();
+    await user.click(await screen.findByTestId('open-settings'));
+
+    const about = await screen.findByTestId('settings-about');
+    expect(within(about).getByTestId('settings-app-name')).toHaveTextContent(/^Cinq$/);
+    expect(within(about).getByTestId('settings-version')).toHaveTextContent(/^9\.8\.7-test$/);
+    expect(within(about).getByTestId('settings-db-path')).toHaveTextContent(
+      /^\/home\/ana\/\.local\/share\/io\.cinq\.desktop\/cinq\.sqlite3$/,
+    );
+    expect(within(about).getByTestId('settings-data-where')).toHaveTextContent(
+      'Everything you enter is saved in this file, on this computer only.',
+    );
+
+    await user.click(screen.getByTestId('settings-lang-fr'));
+    await waitFor(() => expect(within(about).getByText('Base de données')).toBeInTheDocument());
+    expect(within(about).getByTestId('settings-data-where')).toHaveTextContent(
+      'Tout ce que vous saisissez est enregistré dans ce fichier, sur cet ordinateur uniquement.',
+    );
+    expect(within(about).getByTestId('settings-version')).toHaveTextContent(/^9\.8\.7-test$/);
+  });
+
   it('uses the saved language at start-up', async () => {
     installBackend({ settings: { language: 'fr', theme: 'system' } });
     await renderApp();

@@ -41,7 +41,19 @@ export type ThemePref = "system" | "light" | "dark";
 
 export type Settings = { language: LanguagePref, theme: ThemePref, };
 
-export type AppInfo = { version: string, db_path: string, 
+export type AppInfo = { 
+/**
+ * The app's name (the bundle's product name).
+ */
+name: string, 
+/**
+ * Cinq's version ([`crate::VERSION`]).
+ */
+version: string, 
+/**
+ * The database file the app has open (or failed to open).
+ */
+db_path: string, 
 /**
  * The strategy to reopen at start, if it still exists.
  */

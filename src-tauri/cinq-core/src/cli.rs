@@ -17,7 +17,7 @@ use crate::strategy::system_timezone;
 #[derive(Debug, Parser)]
 #[command(
     name = "cinq",
-    version,
+    version = crate::VERSION,
     about = "Cinq: from a blank page to a working social media strategy in five steps.",
     long_about = "Cinq: from a blank page to a working social media strategy in five steps.\n\n\
                   Without a subcommand, Cinq opens its window. With one, it runs headless and no window opens."

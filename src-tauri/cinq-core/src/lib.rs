@@ -34,6 +34,10 @@ pub mod stored_dates;
 pub mod strategy;
 pub mod words;
 
+/// Cinq's version: the workspace's (`Cargo.toml`), which `cinq --version`, the app's About and the installers show.
+/// `tests/version.rs` fails when `tauri.conf.json` or `ui/package.json` say otherwise.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
 pub use error::{ApiError, CoreError, ErrorCode, FieldError, Result};
 pub use model::*;
 pub use store::Store;

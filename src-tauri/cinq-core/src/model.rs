@@ -154,7 +154,11 @@ impl Default for Settings {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct AppInfo {
+    /// The app's name (the bundle's product name).
+    pub name: String,
+    /// Cinq's version ([`crate::VERSION`]).
     pub version: String,
+    /// The database file the app has open (or failed to open).
     pub db_path: String,
     /// The strategy to reopen at start, if it still exists.
     #[ts(type = "number | null")]

@@ -73,7 +73,15 @@ export function SettingsModal({ opened, onClose, appInfo, settings }: Props) {
         <Divider label={t('settings.backups')} labelPosition="left" />
         <BackupsPanel />
         <Divider label={t('settings.about')} labelPosition="left" />
-        <Stack gap={4}>
+        <Stack gap={4} data-testid="settings-about">
+          <Group gap="xs" wrap="nowrap">
+            <Text size="sm" c="dimmed" w={140}>
+              {t('settings.app')}
+            </Text>
+            <Text size="sm" data-testid="settings-app-name">
+              {appInfo.name}
+            </Text>
+          </Group>
           <Group gap="xs" wrap="nowrap">
             <Text size="sm" c="dimmed" w={140}>
               {t('settings.version')}
@@ -90,6 +98,9 @@ export function SettingsModal({ opened, onClose, appInfo, settings }: Props) {
               {appInfo.db_path}
             </Code>
           </Group>
+          <Text size="sm" c="dimmed" data-testid="settings-data-where">
+            {t('settings.dataWhere')}
+          </Text>
         </Stack>
         <Group justify="flex-end">
           <Button data-testid="settings-close" onClick={onClose}>

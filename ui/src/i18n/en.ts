@@ -404,8 +404,11 @@ const en = {
     light: 'Light',
     dark: 'Dark',
     about: 'About',
+    app: 'Application',
     version: 'Version',
     database: 'Database',
+    dataWhere:
+      'Everything you enter is saved in this file, on this computer only. Its backups are in the backups folder beside it.',
     backups: 'Backups',
   },
   backups: {

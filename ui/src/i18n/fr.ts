@@ -409,8 +409,11 @@ const fr: Messages = {
     light: 'Clair',
     dark: 'Sombre',
     about: 'À propos',
+    app: 'Application',
     version: 'Version',
     database: 'Base de données',
+    dataWhere:
+      'Tout ce que vous saisissez est enregistré dans ce fichier, sur cet ordinateur uniquement. Ses sauvegardes sont dans le dossier backups, à côté.',
     backups: 'Sauvegardes',
   },
   backups: {

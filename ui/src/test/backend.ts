@@ -373,7 +373,7 @@ export function installBackend(
     if (override) return override(args);
     switch (cmd) {
       case 'app_info': {
-        const info: AppInfo = { version: '0.1.0', db_path: '/home/me/.local/share/cinq/cinq.db', last_strategy_id: b.lastStrategyId, system_language: b.systemLanguage };
+        const info: AppInfo = { name: 'Cinq', version: '0.1.0', db_path: '/home/me/.local/share/cinq/cinq.db', last_strategy_id: b.lastStrategyId, system_language: b.systemLanguage };
         return info;
       }
       case 'ui_ready':
