@@ -121,7 +121,8 @@ fn the_calendar_counts_in_real_plurals_with_decimal_commas_and_networks_with_the
     store
         .save_mission(id, &mission("blog", "Be the reference", Some(2.0)))
         .unwrap();
-    // Two weeks from Monday 2 March: one article on the blog, two posts on Instagram half an hour apart.
+    // Two weeks from Monday 2 March: one post on the blog (which counts among its articles), two posts on Instagram
+    // half an hour apart.
     store
         .save_post(id, None, &post("blog", "2026-03-03T09:00", "Guide"))
         .unwrap();
@@ -134,15 +135,15 @@ fn the_calendar_counts_in_real_plurals_with_decimal_commas_and_networks_with_the
     let c = checks(&store, id, "2026-03-02", "2026-03-15");
 
     let low = &calendar_finding(&c, FindingKind::FrequencyTooLow).finding;
-    assert_eq!(low.title.en, "Too few posts on Blog");
-    assert_eq!(low.title.fr, "Trop peu de publications sur le blog");
+    assert_eq!(low.title.en, "Too few articles on Blog");
+    assert_eq!(low.title.fr, "Trop peu d’articles sur le blog");
     assert_eq!(
         low.explanation.en,
-        "0.5 posts a week on average, for a target of 2 set by its mission."
+        "0.5 articles a week on average, for a target of 2 set by its mission."
     );
     assert_eq!(
         low.explanation.fr,
-        "0,5 publication par semaine en moyenne, pour une cible de 2 fixée par sa mission."
+        "0,5 article par semaine en moyenne, pour une cible de 2 fixée par sa mission."
     );
 
     let empty = &calendar_finding(&c, FindingKind::EmptyWeeks).finding;
