@@ -823,16 +823,10 @@ async fn calendar_export(
             return Ok(Some(Vec::new()));
         };
         let ext = file.name.rsplit('.').next().unwrap_or("csv").to_owned();
-        let Some(path) = app
-            .dialog()
-            .file()
-            .add_filter(ext.to_uppercase(), &[ext.as_str()])
-            .set_file_name(&file.name)
-            .blocking_save_file()
-        else {
+        let Some(path) = save_file(&app, &file.name, &ext)? else {
             return Ok(None);
         };
-        vec![picked(path)?]
+        vec![path]
     };
     for (file, path) in files.iter().zip(&targets) {
         cinq_core::io::write::write_file(path, &file.bytes)?;
@@ -958,6 +952,25 @@ fn pick_file(app: &AppHandle, name: &str, extensions: &[&str]) -> Cmd<Option<Pat
         .file()
         .add_filter(name, extensions)
         .blocking_pick_file()
+    {
+        Some(p) => picked(p).map(Some),
+        None => Ok(None),
+    }
+}
+
+/// Where to save a file: the native dialog's answer, or in a debug build the path in CINQ_E2E_PICK (as for
+/// [`pick_file`]: the end-to-end tests cannot drive a native dialog).
+fn save_file(app: &AppHandle, name: &str, ext: &str) -> Cmd<Option<PathBuf>> {
+    #[cfg(debug_assertions)]
+    if let Some(p) = std::env::var_os("CINQ_E2E_PICK").filter(|p| !p.is_empty()) {
+        return Ok(Some(PathBuf::from(p)));
+    }
+    match app
+        .dialog()
+        .file()
+        .add_filter(ext.to_uppercase(), &[ext])
+        .set_file_name(name)
+        .blocking_save_file()
     {
         Some(p) => picked(p).map(Some),
         None => Ok(None),
