@@ -89,6 +89,26 @@ class Walk {
     this.count();
   }
 
+  /** One pick of the first suggestion of the Autocomplete `css`; answers with the value it put in the field. */
+  async pickFirst(css) {
+    const s = this.s;
+    const field = await s.find(css, { timeout: LONG });
+    const value = await eventually(
+      async () => {
+        if ((await field.attribute("aria-expanded")) !== "true") await field.click();
+        const list = await eventually(() => field.attribute("aria-controls"), `the suggestions of ${css}`);
+        const option = await s.find(`[id="${list}"] [role="option"]`);
+        const text = await option.text();
+        await option.click();
+        return eventually(async () => ((await field.property("value")) === text ? text : null), `${text} shown in ${css}`, 3000);
+      },
+      `a suggestion picked in ${css}`,
+      LONG,
+    );
+    this.count();
+    return value;
+  }
+
   /** One pick in the date picker `css`: opens it, moves `months` months on from the month it shows, and clicks the
    *  15th. Answers with the day picked (YYYY-MM-DD). */
   async pickDay(css, months) {
@@ -151,215 +171,233 @@ test("a first strategy, built in French from the welcome screen, takes far fewer
   let measured;
   let weeks;
 
-  await withSession("walk", async (s) => {
-    walk = new Walk(s);
+  try {
+    await withSession("walk", async (s) => {
+      walk = new Walk(s);
 
-    // The UI in French (the test machine's own language is English).
-    await walk.step("langue");
-    await s.find('[data-testid="welcome"]', { timeout: LONG });
-    await walk.click('[data-testid="open-settings"]');
-    await walk.click('[data-testid="settings-lang-fr"]');
-    await walk.click('[data-testid="settings-close"]');
-    await s.find('[data-testid="welcome-new"]', { text: "Nouvelle stratégie" });
+      // The UI in French (the test machine's own language is English).
+      await walk.step("langue");
+      await s.find('[data-testid="welcome"]', { timeout: LONG });
+      await walk.click('[data-testid="open-settings"]');
+      await walk.click('[data-testid="settings-lang-fr"]');
+      await walk.click('[data-testid="settings-close"]');
+      await s.find('[data-testid="welcome-new"]', { text: "Démarrer une stratégie" });
 
-    // A new strategy: its language, time zone and start date are the defaults (French, here, today).
-    await walk.step("stratégie");
-    await walk.click('[data-testid="welcome-new"]');
-    await walk.type('[data-testid="field-name"]', NAME);
-    await walk.type('[data-testid="field-organisation"]', "Berthaut & Fils");
-    await walk.click('[data-testid="strategy-form-submit"]');
-    await s.find('[data-testid="strategy-title"]', { text: NAME, timeout: LONG });
-    await s.find('[data-testid="audit"]', { timeout: LONG });
+      // A new strategy: its language, time zone and start date are the defaults (French, here, today).
+      await walk.step("stratégie");
+      await walk.click('[data-testid="welcome-new"]');
+      await walk.type('[data-testid="field-name"]', NAME);
+      await walk.type('[data-testid="field-organisation"]', "Berthaut & Fils");
+      await walk.click('[data-testid="strategy-form-submit"]');
+      await s.find('[data-testid="strategy-title"]', { text: NAME, timeout: LONG });
+      await s.find('[data-testid="audit"]', { timeout: LONG });
 
-    // Audit: three networks, two personas who use them.
-    await walk.step("audit");
-    await walk.click('[data-testid="audit-tab-presence"]');
-    for (const n of NETWORKS) {
-      await walk.click(`[data-testid="network-${n}"]`);
-      await s.find(`[data-testid="network-${n}"][aria-pressed="true"]`, { timeout: LONG });
-    }
-    await walk.click('[data-testid="audit-tab-audiences"]');
-    await walk.click('[data-testid="persona-add"]');
-    await walk.type('[data-testid="persona-name"]', "Léa, gourmande du centre-ville");
-    await walk.click('[data-testid="persona-usage-instagram-high"]');
-    await walk.click('[data-testid="persona-usage-facebook-medium"]');
-    await walk.click('[data-testid="persona-save"]');
-    await s.find('[data-testid="persona-card"]', { text: "Léa", timeout: LONG });
-    await walk.click('[data-testid="persona-add"]');
-    await walk.type('[data-testid="persona-name"]', "Marc, chef de restaurant");
-    await walk.click('[data-testid="persona-usage-linkedin-high"]');
-    await walk.click('[data-testid="persona-save"]');
-    await s.find('[data-testid="persona-card"]', { text: "Marc", timeout: LONG });
-    await s.find('[data-testid="heatmap"]', { text: "Marc", timeout: LONG });
+      // Audit: three networks, two personas who use them.
+      await walk.step("audit");
+      await walk.click('[data-testid="audit-tab-presence"]');
+      for (const n of NETWORKS) {
+        await walk.click(`[data-testid="network-${n}"]`);
+        await s.find(`[data-testid="network-${n}"][aria-pressed="true"]`, { timeout: LONG });
+      }
+      await walk.click('[data-testid="audit-tab-audiences"]');
+      await walk.click('[data-testid="persona-add"]');
+      await walk.type('[data-testid="persona-name"]', "Léa, gourmande du centre-ville");
+      await walk.click('[data-testid="persona-usage-instagram-high"]');
+      await walk.click('[data-testid="persona-usage-facebook-medium"]');
+      await walk.click('[data-testid="persona-save"]');
+      await s.find('[data-testid="persona-card"]', { text: "Léa", timeout: LONG });
+      await walk.click('[data-testid="persona-add"]');
+      await walk.type('[data-testid="persona-name"]', "Marc, chef de restaurant");
+      await walk.click('[data-testid="persona-usage-linkedin-high"]');
+      await walk.click('[data-testid="persona-save"]');
+      await s.find('[data-testid="persona-card"]', { text: "Marc", timeout: LONG });
+      await s.find('[data-testid="heatmap"]', { text: "Marc", timeout: LONG });
 
-    // Benchmark: one competitor.
-    await walk.step("benchmark");
-    await walk.click('[data-testid="step-benchmark"]');
-    await walk.click('[data-testid="bench-tab-players"]');
-    await walk.click('[data-testid="player-add"]');
-    await walk.type('[data-testid="player-name"]', "Crèmerie Delmas");
-    await walk.click('[data-testid="player-save"]');
-    await s.find('[data-testid="player-card"]', { text: "Crèmerie Delmas", timeout: LONG });
+      // Benchmark: one competitor.
+      await walk.step("benchmark");
+      await walk.click('[data-testid="step-benchmark"]');
+      await walk.click('[data-testid="bench-tab-players"]');
+      await walk.click('[data-testid="player-add"]');
+      await walk.type('[data-testid="player-name"]', "Crèmerie Delmas");
+      await walk.click('[data-testid="player-save"]');
+      await s.find('[data-testid="player-card"]', { text: "Crèmerie Delmas", timeout: LONG });
 
-    // Objectives: a business goal, the marketing objective that serves it, two social objectives from templates.
-    await walk.step("objectifs");
-    await walk.click('[data-testid="step-objectives"]');
-    await walk.click('[data-testid="goal-add"]');
-    await walk.type('[data-testid="goal-title"]', "Vendre 30 % de plateaux de fromages en plus cette année");
-    await walk.click('[data-testid="goal-save"]');
-    await s.find('[data-testid="goal-card"]', { text: "plateaux", timeout: LONG });
-    await walk.click('[data-testid="marketing-add"]');
-    await walk.type('[data-testid="marketing-title"]', "Faire commander les plateaux en ligne");
-    await walk.click('[data-testid="marketing-save"]');
-    await s.find('[data-testid="marketing-card"]', { text: "plateaux en ligne", timeout: LONG });
-    const marketingOption = "Faire commander les plateaux en ligne — Vendre 30 % de plateaux de fromages en plus cette année";
+      // Objectives: a business goal, the marketing objective that serves it, two social objectives from templates.
+      await walk.step("objectifs");
+      await walk.click('[data-testid="step-objectives"]');
+      await walk.click('[data-testid="goal-add"]');
+      await walk.type('[data-testid="goal-title"]', "Vendre 30 % de plateaux de fromages en plus cette année");
+      await walk.click('[data-testid="goal-save"]');
+      await s.find('[data-testid="goal-card"]', { text: "plateaux", timeout: LONG });
+      await walk.click('[data-testid="marketing-add"]');
+      await walk.type('[data-testid="marketing-title"]', "Faire commander les plateaux en ligne");
+      await walk.click('[data-testid="marketing-save"]');
+      await s.find('[data-testid="marketing-card"]', { text: "plateaux en ligne", timeout: LONG });
+      const marketingOption = "Faire commander les plateaux en ligne — Vendre 30 % de plateaux de fromages en plus cette année";
 
-    await walk.click('[data-testid="obj-tab-objectives"]');
-    const objectives = [
-      { template: "Amener des visiteurs qualifiés sur le site", baseline: "200", target: "600" },
-      { template: "Générer des leads depuis les réseaux sociaux", baseline: "10", target: "40" },
-    ];
-    for (const o of objectives) {
-      await walk.click('[data-testid="objective-add"]');
-      await walk.click('[data-testid="objective-template"]', { text: o.template });
-      await s.find('[data-testid="objective-close"]', { timeout: LONG });
-      await walk.pick('[data-testid="objective-marketing"]', marketingOption);
-      await walk.type('[data-testid="objective-baseline"]', o.baseline);
-      await walk.type('[data-testid="objective-target"]', o.target);
-      o.deadline = await walk.pickDay('[data-testid="objective-deadline"]', 6);
+      await walk.click('[data-testid="obj-tab-objectives"]');
+      const objectives = [
+        { template: "Amener des visiteurs qualifiés sur le site", baseline: "200", target: "600" },
+        { template: "Générer des leads depuis les réseaux sociaux", baseline: "10", target: "40" },
+      ];
+      for (const o of objectives) {
+        await walk.click('[data-testid="objective-add"]');
+        await walk.click('[data-testid="objective-template"]', { text: o.template });
+        await s.find('[data-testid="objective-close"]', { timeout: LONG });
+        await walk.pick('[data-testid="objective-marketing"]', marketingOption);
+        await walk.type('[data-testid="objective-baseline"]', o.baseline);
+        await walk.type('[data-testid="objective-target"]', o.target);
+        o.deadline = await walk.pickDay('[data-testid="objective-deadline"]', 6);
+        await eventually(
+          () => json("objectives", "show", NAME).data.objectives.find((x) => x.title === o.template)?.deadline === o.deadline,
+          "the objective saved with its deadline",
+          LONG,
+        );
+        await walk.click('[data-testid="objective-close"]');
+        await s.find('[data-testid="objective-card"]', { text: o.template, timeout: LONG });
+      }
+      await shot(s, "walk-objectives-list");
+
+      // The measurement plan: the first source suggested, a review every month, who reviews.
+      await walk.click('[data-testid="obj-tab-measurement"]');
+      for (const id of json("objectives", "show", NAME).data.objectives.map((x) => x.id)) {
+        const row = `[data-testid="measurement-row"][data-objective-id="${id}"]`;
+        await walk.pickFirst(`${row} [data-testid="measurement-source"]`);
+        await walk.pick(`${row} [data-testid="measurement-frequency"]`, "Chaque mois");
+        await walk.type(`${row} [data-testid="measurement-reviewer"]`, "Claire");
+        await s.find(`${row} [data-testid="measurement-ok"][data-ok="true"]`, { timeout: LONG });
+      }
       await eventually(
-        () => json("objectives", "show", NAME).data.objectives.find((x) => x.title === o.template)?.deadline === o.deadline,
-        "the objective saved with its deadline",
+        () => json("objectives", "show", NAME).data.objectives.every((x) => x.measurement.reviewer === "Claire"),
+        "the measurement plan saved",
         LONG,
       );
-      await walk.click('[data-testid="objective-close"]');
-      await s.find('[data-testid="objective-card"]', { text: o.template, timeout: LONG });
-    }
-    await shot(s, "walk-objectives-list");
+      await shot(s, "walk-measurement");
 
-    // Missions: the suggested statement and audiences, the objectives served, a pace.
-    await walk.click('[data-testid="obj-tab-missions"]');
-    const ids = json("objectives", "show", NAME).data.objectives.map((o) => o.id);
-    for (const [i, n] of NETWORKS.entries()) {
-      const card = `[data-testid="mission-card"][data-network="${n}"]`;
-      await walk.click(`${card} [data-testid="mission-use-suggestion"]`);
-      await walk.click(`${card} [data-testid="mission-apply-audiences"]`);
-      await walk.press(`${card} [data-testid="mission-objective-${ids[i % 2]}"]`);
-      await walk.type(`${card} [data-testid="mission-frequency"]`, "2");
-      await eventually(() => {
-        const m = json("objectives", "show", NAME).data.missions.find((x) => x.network === n);
-        return m && m.statement !== "" && m.audiences.length > 0 && m.objectives.length === 1 && m.posts_per_week === 2;
-      }, `the ${n} mission saved`, LONG);
-    }
-    await shot(s, "walk-missions");
+      // Missions: the suggested statement and audiences, the objectives served, a pace.
+      await walk.click('[data-testid="obj-tab-missions"]');
+      const ids = json("objectives", "show", NAME).data.objectives.map((o) => o.id);
+      for (const [i, n] of NETWORKS.entries()) {
+        const card = `[data-testid="mission-card"][data-network="${n}"]`;
+        await walk.click(`${card} [data-testid="mission-use-suggestion"]`);
+        await walk.click(`${card} [data-testid="mission-apply-audiences"]`);
+        await walk.press(`${card} [data-testid="mission-objective-${ids[i % 2]}"]`);
+        await walk.type(`${card} [data-testid="mission-frequency"]`, "2");
+        await eventually(() => {
+          const m = json("objectives", "show", NAME).data.missions.find((x) => x.network === n);
+          return m && m.statement !== "" && m.audiences.length > 0 && m.objectives.length === 1 && m.posts_per_week === 2;
+        }, `the ${n} mission saved`, LONG);
+      }
+      await shot(s, "walk-missions");
 
-    // The mix: the default one adds up to 100.
-    await walk.click('[data-testid="obj-tab-mix"]');
-    await s.find('[data-testid="mix-total"]', { text: "100", timeout: LONG });
+      // The mix: the default one adds up to 100.
+      await walk.click('[data-testid="obj-tab-mix"]');
+      await s.find('[data-testid="mix-total"]', { text: "100", timeout: LONG });
 
-    // Calendar, this week: three posts, one a day on each network, and a blog article relayed on the three networks.
-    await walk.step("calendrier");
-    await walk.click('[data-testid="step-calendar"]');
-    await s.find('[data-testid="calendar-grid"]', { timeout: LONG });
-    const week = [await shownDays(s)];
-    weeks = week;
-    assert.equal(week[0].length, 7);
-    const newPost = async (network, day, title, text) => {
-      await walk.click(addIn(network, day));
-      await s.find('[data-testid="post-editor"]', { timeout: LONG });
-      await walk.type('[data-testid="post-editor-title"]', title);
-      await walk.type('[data-testid="post-editor-text"]', text);
+      // Calendar, this week: three posts, one a day on each network, and a blog article relayed on the three networks.
+      await walk.step("calendrier");
+      await walk.click('[data-testid="step-calendar"]');
+      await s.find('[data-testid="calendar-grid"]', { timeout: LONG });
+      const week = [await shownDays(s)];
+      weeks = week;
+      assert.equal(week[0].length, 7);
+      const newPost = async (network, day, title, text) => {
+        await walk.click(addIn(network, day));
+        await s.find('[data-testid="post-editor"]', { timeout: LONG });
+        await walk.type('[data-testid="post-editor-title"]', title);
+        await walk.type('[data-testid="post-editor-text"]', text);
+        await walk.click('[data-testid="post-editor-close"]');
+        const card = await s.find(`[data-testid="cell-${network}-${day}"] [data-testid^="post-card-"]`, { text: title, timeout: LONG });
+        posts.push({ id: Number(await card.attribute("data-post-id")), network, day, title });
+        await eventually(async () => (await s.count('[data-testid="post-editor"]')) === 0, "the editor closed", LONG);
+      };
+      const plan = [
+        ["instagram", 0, "Le comté 24 mois est arrivé", "Fruité, long en bouche : notre comté 24 mois est en boutique."],
+        ["facebook", 2, "Atelier dégustation samedi", "Samedi à 11 h, dégustation de chèvres fermiers. Places limitées."],
+        ["linkedin", 4, "Plateaux pour vos séminaires", "Des plateaux de fromages livrés pour vos réunions et séminaires."],
+      ];
+      for (const [network, d, title, text] of plan) await newPost(network, week[0][d], title, text);
+
+      await walk.click(`[data-testid="editorial-cell-${week[0][1]}"] > button[aria-label]:last-child`);
+      await s.find('[data-testid="editorial-editor"]', { timeout: LONG });
+      await walk.type('[data-testid="editorial-editor-title"]', "Comment composer un plateau de fromages");
+      await s.find('[data-testid="relay-networks"]', { timeout: LONG });
+      for (const n of NETWORKS) await walk.press(`[data-testid="relay-network-${n}"]`);
+      await walk.click('[data-testid="relay-create"]:not([disabled])');
+      await eventually(async () => (await s.count('[data-testid="relay-post"]')) === 3, "three relay posts", LONG);
+      await shot(s, "walk-relays");
+      await walk.click('[data-testid="editorial-editor-close"]');
+      await eventually(async () => (await s.count('[data-testid="editorial-editor"]')) === 0, "the editor closed", LONG);
+      editorialId = json("calendar", "show", NAME).editorial.find((e) => e.title.startsWith("Comment composer"))?.id;
+      assert.ok(editorialId, "the editorial item in the database");
+
+      // Next week: three more posts.
+      await walk.click('[data-testid="calendar-next"]');
+      await eventually(async () => (await shownDays(s))[0] !== week[0][0], "the next week shown", LONG);
+      week.push(await shownDays(s));
+      const next = [
+        ["instagram", 1, "Le brie truffé de la semaine", "Notre brie farci à la truffe, à commander jusqu’à jeudi."],
+        ["facebook", 3, "Vos questions sur la conservation", "Papier, cloche, frigo : comment gardez-vous vos fromages ?"],
+        ["linkedin", 2, "Un fournisseur de confiance", "Vingt ans de travail avec les mêmes affineurs : notre histoire."],
+      ];
+      for (const [network, d, title, text] of next) await newPost(network, week[1][d], title, text);
+
+      // A drag and drop to another day, undone with Ctrl+Z.
+      await walk.step("glisser-déposer");
+      const dragged = posts.find((p) => p.title === "Le brie truffé de la semaine");
+      const toDay = week[1][5];
+      await walk.drag(
+        await s.find(`[data-testid="post-card-${dragged.id}"]`),
+        await s.find(`[data-testid="cell-${dragged.network}-${toDay}"]`),
+      );
+      await s.find(`[data-testid="cell-${dragged.network}-${toDay}"] [data-testid="post-card-${dragged.id}"]`, { timeout: LONG });
+      await eventually(
+        () => json("calendar", "show", NAME).posts.find((p) => p.id === dragged.id).scheduled_at.startsWith(toDay),
+        "the move saved",
+        LONG,
+      );
+      await shot(s, "walk-dragged");
+      await s.find('[data-testid="calendar-undo"]:not([disabled])', { timeout: LONG });
+      await walk.keys([CONTROL, "z"]);
+      await s.find(`[data-testid="cell-${dragged.network}-${dragged.day}"] [data-testid="post-card-${dragged.id}"]`, { timeout: LONG });
+      await eventually(
+        () => json("calendar", "show", NAME).posts.find((p) => p.id === dragged.id).scheduled_at.startsWith(dragged.day),
+        "the undo saved",
+        LONG,
+      );
+      moved = dragged;
+
+      // Results typed for one post, in its drawer.
+      await walk.step("résultats");
+      measured = posts.find((p) => p.title === "Vos questions sur la conservation");
+      await walk.click(`[data-testid="post-card-${measured.id}"]`);
+      await s.find('[data-testid="post-results"]', { timeout: LONG });
+      await walk.type('[data-testid="post-results-impressions"]', "1250");
+      await walk.type('[data-testid="post-results-reactions"]', "87");
+      await walk.type('[data-testid="post-results-comments"]', "14");
+      await eventually(
+        async () => (await (await s.find('[data-testid="post-results-status"]')).text()) !== "",
+        "the results saved",
+        LONG,
+      );
+      await shot(s, "walk-results");
       await walk.click('[data-testid="post-editor-close"]');
-      const card = await s.find(`[data-testid="cell-${network}-${day}"] [data-testid^="post-card-"]`, { text: title, timeout: LONG });
-      posts.push({ id: Number(await card.attribute("data-post-id")), network, day, title });
       await eventually(async () => (await s.count('[data-testid="post-editor"]')) === 0, "the editor closed", LONG);
-    };
-    const plan = [
-      ["instagram", 0, "Le comté 24 mois est arrivé", "Fruité, long en bouche : notre comté 24 mois est en boutique."],
-      ["facebook", 2, "Atelier dégustation samedi", "Samedi à 11 h, dégustation de chèvres fermiers. Places limitées."],
-      ["linkedin", 4, "Plateaux pour vos séminaires", "Des plateaux de fromages livrés pour vos réunions et séminaires."],
-    ];
-    for (const [network, d, title, text] of plan) await newPost(network, week[0][d], title, text);
 
-    await walk.click(`[data-testid="editorial-cell-${week[0][1]}"] > button[aria-label]:last-child`);
-    await s.find('[data-testid="editorial-editor"]', { timeout: LONG });
-    await walk.type('[data-testid="editorial-editor-title"]', "Comment composer un plateau de fromages");
-    await s.find('[data-testid="relay-networks"]', { timeout: LONG });
-    for (const n of NETWORKS) await walk.press(`[data-testid="relay-network-${n}"]`);
-    await walk.click('[data-testid="relay-create"]:not([disabled])');
-    await eventually(async () => (await s.count('[data-testid="relay-post"]')) === 3, "three relay posts", LONG);
-    await shot(s, "walk-relays");
-    await walk.click('[data-testid="editorial-editor-close"]');
-    await eventually(async () => (await s.count('[data-testid="editorial-editor"]')) === 0, "the editor closed", LONG);
-    editorialId = json("calendar", "show", NAME).editorial.find((e) => e.title.startsWith("Comment composer"))?.id;
-    assert.ok(editorialId, "the editorial item in the database");
-
-    // Next week: three more posts.
-    await walk.click('[data-testid="calendar-next"]');
-    await eventually(async () => (await shownDays(s))[0] !== week[0][0], "the next week shown", LONG);
-    week.push(await shownDays(s));
-    const next = [
-      ["instagram", 1, "Le brie truffé de la semaine", "Notre brie farci à la truffe, à commander jusqu’à jeudi."],
-      ["facebook", 3, "Vos questions sur la conservation", "Papier, cloche, frigo : comment gardez-vous vos fromages ?"],
-      ["linkedin", 2, "Un fournisseur de confiance", "Vingt ans de travail avec les mêmes affineurs : notre histoire."],
-    ];
-    for (const [network, d, title, text] of next) await newPost(network, week[1][d], title, text);
-
-    // A drag and drop to another day, undone with Ctrl+Z.
-    await walk.step("glisser-déposer");
-    const dragged = posts.find((p) => p.title === "Le brie truffé de la semaine");
-    const toDay = week[1][5];
-    await walk.drag(
-      await s.find(`[data-testid="post-card-${dragged.id}"]`),
-      await s.find(`[data-testid="cell-${dragged.network}-${toDay}"]`),
-    );
-    await s.find(`[data-testid="cell-${dragged.network}-${toDay}"] [data-testid="post-card-${dragged.id}"]`, { timeout: LONG });
-    await eventually(
-      () => json("calendar", "show", NAME).posts.find((p) => p.id === dragged.id).scheduled_at.startsWith(toDay),
-      "the move saved",
-      LONG,
-    );
-    await shot(s, "walk-dragged");
-    await s.find('[data-testid="calendar-undo"]:not([disabled])', { timeout: LONG });
-    await walk.keys([CONTROL, "z"]);
-    await s.find(`[data-testid="cell-${dragged.network}-${dragged.day}"] [data-testid="post-card-${dragged.id}"]`, { timeout: LONG });
-    await eventually(
-      () => json("calendar", "show", NAME).posts.find((p) => p.id === dragged.id).scheduled_at.startsWith(dragged.day),
-      "the undo saved",
-      LONG,
-    );
-    moved = dragged;
-
-    // Results typed for one post, in its drawer.
-    await walk.step("résultats");
-    measured = posts.find((p) => p.title === "Vos questions sur la conservation");
-    await walk.click(`[data-testid="post-card-${measured.id}"]`);
-    await s.find('[data-testid="post-results"]', { timeout: LONG });
-    await walk.type('[data-testid="post-results-impressions"]', "1250");
-    await walk.type('[data-testid="post-results-reactions"]', "87");
-    await walk.type('[data-testid="post-results-comments"]', "14");
-    await eventually(
-      async () => (await (await s.find('[data-testid="post-results-status"]')).text()) !== "",
-      "the results saved",
-      LONG,
-    );
-    await shot(s, "walk-results");
-    await walk.click('[data-testid="post-editor-close"]');
-    await eventually(async () => (await s.count('[data-testid="post-editor"]')) === 0, "the editor closed", LONG);
-
-    // The export, with its defaults (the whole plan, Cinq's CSV, semicolons in French).
-    await walk.step("export");
-    await walk.click('[data-testid="calendar-export"]');
-    await s.find('[data-testid="export-modal"]', { timeout: LONG });
-    await shot(s, "walk-export-dialog");
-    await walk.click('[data-testid="export-run"]');
-    await eventually(() => existsSync(join(app.home, EXPORT)), "the exported file", LONG);
-    await eventually(async () => (await s.count('[data-testid="export-modal"]')) === 0, "the export dialog closed", LONG);
-    await walk.step("fin");
-  });
-
-  // How many actions it took, step by step.
-  console.log(walk.report());
+      // The export, with its defaults (the whole plan, Cinq's CSV, semicolons in French).
+      await walk.step("export");
+      await walk.click('[data-testid="calendar-export"]');
+      await s.find('[data-testid="export-modal"]', { timeout: LONG });
+      await shot(s, "walk-export-dialog");
+      await walk.click('[data-testid="export-run"]');
+      await eventually(() => existsSync(join(app.home, EXPORT)), "the exported file", LONG);
+      await eventually(async () => (await s.count('[data-testid="export-modal"]')) === 0, "the export dialog closed", LONG);
+      await walk.step("fin");
+    });
+  } finally {
+    // How many actions it took, step by step (also when a step failed: as far as it went).
+    if (walk) console.log(walk.report());
+  }
   assert.ok(walk.total <= CEILING, `the walk took ${walk.total} actions, more than ${CEILING}`);
 
   // The file exported through the UI: every post, each once, with its title.
@@ -394,6 +432,7 @@ test("a first strategy, built in French from the welcome screen, takes far fewer
     assert.equal(x.marketing_objective_id, o.data.marketing[0].id, `${x.title} serves the marketing objective`);
     assert.ok(x.kpi_metric, `${x.title} has the template's KPI`);
     assert.ok(x.baseline !== null && x.target !== null && x.deadline, `${x.title} has its figures`);
+    assert.ok(x.measurement.source && x.measurement.frequency === "monthly", `${x.title} has its measurement plan`);
   }
   assert.deepEqual(o.data.missions.map((m) => m.network).sort(), [...NETWORKS].sort());
   for (const m of o.data.missions) {

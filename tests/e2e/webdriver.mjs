@@ -23,9 +23,16 @@ async function call(method, path, body) {
   return json.value;
 }
 
-/** Starts tauri-driver with the given environment and waits until it answers. */
+/** Starts tauri-driver with the given environment and waits until it answers. Another run's driver on the same
+ *  port would answer too, with its own app and database: that is refused (TAURI_DRIVER_PORT picks another port; the
+ *  native WebDriver takes the next one). */
 export async function startDriver(env) {
-  const proc = spawn(DRIVER, ["--port", String(PORT)], {
+  const taken = await call("GET", "/status").then(
+    () => true,
+    () => false,
+  );
+  if (taken) throw new Error(`port ${PORT} is in use (another end-to-end run?): set TAURI_DRIVER_PORT`);
+  const proc = spawn(DRIVER, ["--port", String(PORT), "--native-port", String(PORT + 1)], {
     env: { ...process.env, ...env },
     stdio: ["ignore", "inherit", "inherit"],
   });
