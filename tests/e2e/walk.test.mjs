@@ -32,10 +32,16 @@ class Walk {
     this.steps = [];
   }
 
-  /** Starts counting the actions of `name`; takes a screenshot of where the last step ended. */
+  /** Starts counting the actions of `name`, after a screenshot of where the last step ended. */
   async step(name) {
-    if (this.steps.length > 0) await shot(this.s, `walk-${String(this.steps.length).padStart(2, "0")}-${this.steps.at(-1).name}`);
+    await this.end();
     this.steps.push({ name, actions: 0 });
+  }
+
+  /** A screenshot of where the last step ended. */
+  async end() {
+    const n = this.steps.length;
+    if (n > 0) await shot(this.s, `walk-${String(n).padStart(2, "0")}-${this.steps[n - 1].name}`);
   }
 
   count(n = 1) {
@@ -392,7 +398,7 @@ test("a first strategy, built in French from the welcome screen, takes far fewer
       await walk.click('[data-testid="export-run"]');
       await eventually(() => existsSync(join(app.home, EXPORT)), "the exported file", LONG);
       await eventually(async () => (await s.count('[data-testid="export-modal"]')) === 0, "the export dialog closed", LONG);
-      await walk.step("fin");
+      await walk.end();
     });
   } finally {
     // How many actions it took, step by step (also when a step failed: as far as it went).
