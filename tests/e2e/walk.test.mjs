@@ -17,7 +17,7 @@ const EXPORT = "calendrier.csv";
 const app = useApp("walk", (home) => ({ CINQ_E2E_PICK: join(home, EXPORT) }));
 
 /** The most actions the walk may take: far fewer than the 390 of the first walk through the app (issue 23). */
-const CEILING = 200;
+const CEILING = 150;
 const CONTROL = "\uE009";
 const NAME = "Fromagerie Berthaut";
 const NETWORKS = ["instagram", "facebook", "linkedin"];
