@@ -7,7 +7,8 @@ import { useTranslation } from 'react-i18next';
 import type { Post } from '../../bindings';
 import '../adapt/i18n';
 import { formatPercent, slotName, useNetworkBestTimes } from '../adapt/state';
-import { addDays, dayLabel, rowName, useCal } from './state';
+import { networkWords } from '../../networkWords';
+import { addDays, dayLabel, useCal } from './state';
 
 const k = (key: string) => `calendar.plan.${key}`;
 
@@ -61,18 +62,19 @@ export function BestTimesHint({ network, day, onPick }: {
   const { strategyId, view, lang } = useCal();
   const times = useNetworkBestTimes(strategyId, network).data;
   if (network === '' || !times) return null;
-  const name = rowName(view, network);
+  // The network in a sentence (French needs its preposition: "sur Instagram", "dans la newsletter").
+  const words = networkWords(view.rows.find((r) => r.network === network), network);
   if (!times.enough_data) {
     return (
       <Text size="xs" c="dimmed" data-testid="post-editor-best-times">
-        {t(k('best.notEnough'), { network: name, count: times.needed })}
+        {t(k('best.notEnough'), { ...words, count: times.needed })}
       </Text>
     );
   }
   if (times.best.length === 0) {
     return (
       <Text size="xs" c="dimmed" data-testid="post-editor-best-times">
-        {t(k('best.none'), { network: name })}
+        {t(k('best.none'), words)}
       </Text>
     );
   }
@@ -81,7 +83,7 @@ export function BestTimesHint({ network, day, onPick }: {
     <Group gap={6} data-testid="post-editor-best-times">
       <IconClockStar size={14} aria-hidden />
       <Text size="xs" c="dimmed" title={t(k('best.pickHelp'))}>
-        {t(k('best.label'), { network: name })}
+        {t(k('best.label'), words)}
       </Text>
       {times.best.slice(0, HINTED).map((s) => {
         const slot = slotName(s, lang);

@@ -111,12 +111,12 @@ export const fr: DeepStrings<typeof en> = {
     recycled: 'Recyclage de la publication du {{day}}',
   },
   best: {
-    label: 'Meilleurs moments sur {{network}} :',
+    label: 'Meilleurs moments {{networkOn}} :',
     slot: '{{slot}} ({{rate}})',
     pick: 'Placer la publication {{slot}}, dans sa semaine',
     pickHelp: 'Un clic place la publication à ce jour et à cette heure de sa semaine (la suivante si ce jour est passé).',
-    notEnough_one: 'Meilleurs moments sur {{network}} : pas encore assez de données (encore {{count}} publication avec résultats).',
-    notEnough_other: 'Meilleurs moments sur {{network}} : pas encore assez de données (encore {{count}} publications avec résultats).',
-    none: 'Meilleurs moments sur {{network}} : aucun moment ne se détache encore.',
+    notEnough_one: 'Meilleurs moments {{networkOn}} : pas encore assez de données (encore {{count}} publication avec résultats).',
+    notEnough_other: 'Meilleurs moments {{networkOn}} : pas encore assez de données (encore {{count}} publications avec résultats).',
+    none: 'Meilleurs moments {{networkOn}} : aucun moment ne se détache encore.',
   },
 };
