@@ -221,6 +221,10 @@ function PlanForm({ onClose }: { onClose: () => void }) {
           valueFormat="D MMM"
           value={c.avoid}
           onChange={(v) => set({ avoid: v.map(String) })}
+          // Opens on the period's first month; days outside the period change nothing.
+          defaultDate={c.from ?? view.today}
+          minDate={c.from ?? undefined}
+          maxDate={c.to ?? undefined}
           clearable
           clearButtonProps={{ 'aria-label': t(k('clear')) }}
           error={errorOf('avoid')}

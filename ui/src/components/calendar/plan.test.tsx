@@ -112,6 +112,27 @@ describe('plan this period', () => {
     for (const id of added) expect(screen.queryByTestId(`post-card-${id}`)).not.toBeInTheDocument();
   });
 
+  it('sends the days to avoid picked in the period, and asks for a new preview when a choice changes', async () => {
+    const fake = installCalendarBackend({ today: '2027-01-12' });
+    const user = await renderStep();
+    const modal = await openPlanner(user);
+    await user.click(within(modal).getByTestId('plan-preview'));
+    await within(modal).findByTestId('plan-count');
+    expect(within(modal).getByTestId('plan-add')).toBeEnabled();
+
+    // The picker opens on the period (jsdom leaves its dropdown hidden).
+    await user.click(within(modal).getByTestId('plan-avoid'));
+    await user.click(await screen.findByRole('button', { name: '14 January 2027', hidden: true }));
+    expect(await within(modal).findByTestId('plan-stale')).toBeInTheDocument();
+    expect(within(modal).getByTestId('plan-add')).toBeDisabled();
+
+    await user.click(within(modal).getByTestId('plan-preview'));
+    await waitFor(() => expect(fake.callsTo('calendar_plan')).toHaveLength(2));
+    expect(requestOf(fake.callsTo('calendar_plan')[1].args).avoid).toEqual(['2027-01-14']);
+    await waitFor(() => expect(within(modal).queryByTestId('plan-stale')).not.toBeInTheDocument());
+    expect(within(modal).getByTestId('plan-add')).toBeEnabled();
+  });
+
   it('says so when the plan is empty, with the notes, and offers nothing to add', async () => {
     const note = { en: 'Every post the missions ask for is already there.', fr: 'Toutes les publications que demandent les missions sont déjà là.' };
     const fake = installCalendarBackend({ today: '2027-01-12', plan: { ...PLAN_WEEK, posts: [], notes: [note] } });
