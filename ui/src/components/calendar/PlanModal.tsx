@@ -26,7 +26,7 @@ import {
 import { DatePickerInput, DatesProvider } from '@mantine/dates';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError, FieldError, Plan, PlanRequest, ProposedPost } from '../../bindings';
+import type { ApiError, FieldError, Language, Plan, PlanRequest, ProposedPost } from '../../bindings';
 import { fieldErrorText, notifyError, notifySuccess } from '../../errors';
 import i18n from '../../i18n';
 import { calApi } from './ipc';
@@ -183,7 +183,6 @@ function PlanForm({ onClose }: { onClose: () => void }) {
         <Group grow align="flex-start">
           <DatePickerInput
             label={t(k('from'))}
-            description={t(k('fromHint'))}
             valueFormat="LL"
             value={c.from}
             onChange={(v) => set({ from: v ? String(v) : null })}
@@ -193,8 +192,6 @@ function PlanForm({ onClose }: { onClose: () => void }) {
           />
           <DatePickerInput
             label={t(k('to'))}
-            // Aligned with "From" and its description.
-            description={' '}
             valueFormat="LL"
             value={c.to}
             onChange={(v) => set({ to: v ? String(v) : null })}
@@ -203,6 +200,9 @@ function PlanForm({ onClose }: { onClose: () => void }) {
             errorProps={{ 'data-testid': 'plan-to-error' }}
           />
         </Group>
+        <Text size="xs" c="dimmed" mt={-8}>
+          {t(k('fromHint'))}
+        </Text>
         <MultiSelect
           label={t(k('networks'))}
           placeholder={c.networks.length === 0 ? t(k('networksAll')) : undefined}
@@ -305,7 +305,7 @@ function PlanPreview({ plan, ticked, onToggle, onTickAll, lang }: {
   ticked: ReadonlySet<number>;
   onToggle: (i: number, on: boolean) => void;
   onTickAll: (on: boolean) => void;
-  lang: 'en' | 'fr';
+  lang: Language;
 }) {
   const { t } = useTranslation();
   const { view } = useCal();
