@@ -5,8 +5,7 @@ import { Badge, Button, Group, Text, Tooltip } from '@mantine/core';
 import { IconClockStar } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Post } from '../../bindings';
-import '../adapt/i18n';
-import { formatPercent, slotName, useNetworkBestTimes } from '../adapt/state';
+import { formatFigure, slotName, useNetworkBestTimes } from '../adapt/state';
 import { networkWords } from '../../networkWords';
 import { addDays, dayLabel, useCal } from './state';
 
@@ -97,7 +96,7 @@ export function BestTimesHint({ network, day, onPick }: {
             onClick={() => onPick(slotDay(from, s.weekday, view.today), `${String(s.hour).padStart(2, '0')}:00`)}
             data-testid={`post-editor-best-${s.weekday}-${s.hour}`}
           >
-            {t(k('best.slot'), { slot, rate: formatPercent(s.rate * 100, lang) })}
+            {t(k('best.slot'), { slot, rate: formatFigure(s.rate * 100, lang, 1) })}
           </Button>
         );
       })}

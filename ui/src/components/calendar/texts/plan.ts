@@ -54,7 +54,7 @@ export const en = {
   },
   best: {
     label: 'Best times on {{network}}:',
-    slot: '{{slot}} ({{rate}})',
+    slot: '{{slot}} ({{rate}}%)',
     pick: 'Move the post to {{slot}}, in its week',
     pickHelp: 'A click moves the post to that day and hour of its week (the next one if that day is past).',
     notEnough_one: 'Best times on {{network}}: not enough data yet ({{count}} more post with results).',
@@ -112,7 +112,7 @@ export const fr: DeepStrings<typeof en> = {
   },
   best: {
     label: 'Meilleurs moments {{networkOn}} :',
-    slot: '{{slot}} ({{rate}})',
+    slot: '{{slot}} ({{rate}} %)',
     pick: 'Placer la publication {{slot}}, dans sa semaine',
     pickHelp: 'Un clic place la publication à ce jour et à cette heure de sa semaine (la suivante si ce jour est passé).',
     notEnough_one: 'Meilleurs moments {{networkOn}} : pas encore assez de données (encore {{count}} publication avec résultats).',
