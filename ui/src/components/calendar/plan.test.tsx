@@ -16,7 +16,7 @@ import { CalendarStep } from './CalendarStep';
 import { ListView } from './ListView';
 import { slotDay } from './PlanMarks';
 import { PostEditor } from './PostEditor';
-import { useCal, type CalCtx } from './state';
+import { inputOf, useCal, type CalCtx } from './state';
 import { installCalendarBackend, PLAN_WEEK, post } from './testBackend';
 import { JANUARY, renderInCalendar, stubGridBoxes } from './testRender';
 
@@ -291,7 +291,7 @@ describe('the best times in the post editor', () => {
     expect(hint).toHaveTextContent(/mardi 10:00 \(5,5\s%\)/);
   });
 
-  it('are fetched again when a published post moves', async () => {
+  it('are fetched again when a published post moves, not when its words change', async () => {
     const published = post(1, { status: 'published', scheduled_at: '2027-01-12T09:30' });
     const draft = post(2, { scheduled_at: '2027-01-12T15:00' });
     const fake = installCalendarBackend({ posts: [published, draft], bestTimes: times() });
@@ -314,6 +314,18 @@ describe('the best times in the post editor', () => {
       await cal!.actions.move(published, 'instagram', '2027-01-13T09:30', false);
     });
     await waitFor(() => expect(fake.callsTo('best_times_get')).toHaveLength(2));
+    // Its words edited: nothing the best times learn from.
+    const moved = fake.posts.find((p) => p.id === 1)!;
+    await act(async () => {
+      await cal!.actions.savePost(moved, { ...inputOf(moved), title: 'New words' });
+    });
+    expect(fake.callsTo('best_times_get')).toHaveLength(2);
+    // Its time edited in the editor: fetched again.
+    const renamed = fake.posts.find((p) => p.id === 1)!;
+    await act(async () => {
+      await cal!.actions.savePost(renamed, { ...inputOf(renamed), scheduled_at: '2027-01-14T18:00' });
+    });
+    await waitFor(() => expect(fake.callsTo('best_times_get')).toHaveLength(3));
   });
 });
 

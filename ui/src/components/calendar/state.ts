@@ -499,7 +499,10 @@ export function useCalendarActions(strategyId: number, r: Range, api: CalApi = c
     async (before, input, group) => {
       const out = await run(() => api.postSave(strategyId, before?.id ?? null, input, r));
       const after = out.posts[0];
-      if (before?.status === 'published' || after.status === 'published') bestTimesChanged();
+      // A published post's time, network or status changed (not its words): the best times learn from it.
+      const published = before?.status === 'published' || after.status === 'published';
+      const slot = (p: Post | null) => p && `${p.network} ${p.scheduled_at ?? ''} ${p.status}`;
+      if (published && slot(before) !== slot(after)) bestTimesChanged();
       const label = i18n.t(before ? 'calendar.undo.editPost' : 'calendar.undo.createPost', { name: postName(after) });
       stack.push({
         label,
