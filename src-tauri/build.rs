@@ -64,6 +64,8 @@ const COMMANDS: &[&str] = &[
     "editorial_save",
     "editorial_delete",
     "relay_posts_create",
+    "calendar_plan",
+    "calendar_plan_accept",
     "calendar_apply",
     "calendar_export",
     "calendar_import_pick",

@@ -28,6 +28,7 @@ use cinq_core::objectives::{
     ObjectiveInput, ObjectivesView, TopicInput,
 };
 use cinq_core::overview::StrategyOverview;
+use cinq_core::plan::{Plan, PlanRequest, ProposedPost};
 use cinq_core::results::{PostResults, TypedMeasures};
 use cinq_core::results_import::{
     ResultsImportOptions, ResultsImportReport, ResultsMapping, ResultsPicked,
@@ -775,6 +776,32 @@ fn relay_posts_create(
     })
 }
 
+/// Plans a period (`Store::plan_period`, what `cinq calendar plan --dry-run` prints): the proposed posts and the
+/// notes. Writes nothing.
+#[tauri::command]
+fn calendar_plan(state: State<AppState>, strategy_id: i64, request: PlanRequest) -> Cmd<Plan> {
+    state.with(|s| {
+        let today = today_for(s, strategy_id)?;
+        s.plan_period(strategy_id, &request, today)
+    })
+}
+
+/// Writes the proposed posts the user kept as planned drafts, in one transaction (`Store::accept_plan`); answers
+/// with them as stored (for undo) and the view.
+#[tauri::command]
+fn calendar_plan_accept(
+    state: State<AppState>,
+    strategy_id: i64,
+    posts: Vec<ProposedPost>,
+    from: String,
+    to: String,
+) -> Cmd<CalendarChanged> {
+    calendar_change(&state, strategy_id, &from, &to, |s| {
+        let saved = s.accept_plan(strategy_id, &posts)?;
+        Ok((saved.into_iter().map(|p| p.id).collect(), vec![]))
+    })
+}
+
 /// Writes back what undo or redo restores.
 #[tauri::command]
 fn calendar_apply(
@@ -1468,6 +1495,8 @@ pub fn run(db: Option<PathBuf>, started: Instant) {
             editorial_save,
             editorial_delete,
             relay_posts_create,
+            calendar_plan,
+            calendar_plan_accept,
             calendar_apply,
             calendar_export,
             calendar_import_pick,

@@ -1,7 +1,7 @@
-// Step 4, the calendar: the toolbar (view, period, undo and redo, new post or editorial item, export, import, the
-// checks), the week or month grid with the ideas backlog (drag and drop), or the list; the checks beside it (below it
+// Step 4, the calendar: the toolbar (view, period, undo and redo, new post or editorial item, plan the period,
+// export, import, the checks), the week or month grid with the ideas backlog (drag and drop), or the list; the checks beside it (below it
 // in a narrow window), over the period or the whole plan; and the editors.
-import { memo, useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, memo, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import {
   ActionIcon,
   Alert,
@@ -28,6 +28,7 @@ import {
   IconInfoCircle,
   IconPlus,
   IconUpload,
+  IconWand,
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { EditorialItem, EditorialItemInput, Post, PostInput, StepId } from '../../bindings';
@@ -56,6 +57,9 @@ import {
   type ChecksScopeKind,
   type ViewMode,
 } from './state';
+
+/** The planner's dialog, with the dates library it needs, loads when first opened. */
+const PlanModal = lazy(() => import('./PlanModal'));
 
 /** From this width of the window, the checks sit beside the calendar; below it, under it. At 1280 pixels the panel
  *  leaves the week's columns some 75 pixels each (their minimum is 64, Grid.tsx) and the month's about 93. */
@@ -193,6 +197,7 @@ function CalendarScreen({ mode, anchor, onMode, onAnchor }: {
   const plan = usePlanChecks(strategyId, scope === 'plan');
   const [exportOpen, setExportOpen] = useState(false);
   const [importOpen, setImportOpen] = useState(false);
+  const [planOpen, setPlanOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(() => localStorage.getItem('cinq.calendar.help') !== 'closed');
   // The days of the view shown, not of the period asked for: while the next month loads, the grid stays as it is
   // (rather than laying out the new days around the old posts) and then renders once, with its posts.
@@ -245,6 +250,7 @@ function CalendarScreen({ mode, anchor, onMode, onAnchor }: {
   );
   const openExport = useCallback(() => setExportOpen(true), []);
   const openImport = useCallback(() => setImportOpen(true), []);
+  const openPlan = useCallback(() => setPlanOpen(true), []);
   const checks = checksShown && (
     <Box
       id={CHECKS_ID}
@@ -296,6 +302,9 @@ function CalendarScreen({ mode, anchor, onMode, onAnchor }: {
           <Text size="sm" mt={4} data-testid="calendar-help-checks">
             {t(beside ? 'calendar.help.checksSide' : 'calendar.help.checksBelow')}
           </Text>
+          <Text size="sm" mt={4} data-testid="calendar-help-planner">
+            {t('calendar.help.planner')}
+          </Text>
           <Text size="sm" mt={4}>
             {t('calendar.help.keyboard')}
           </Text>
@@ -320,6 +329,7 @@ function CalendarScreen({ mode, anchor, onMode, onAnchor }: {
           onToggleChecks={toggleChecks}
           onExport={openExport}
           onImport={openImport}
+          onPlan={openPlan}
         />
       </Group>
 
@@ -347,6 +357,11 @@ function CalendarScreen({ mode, anchor, onMode, onAnchor }: {
       {!beside && checks}
       {exportOpen && <ExportModal opened onClose={() => setExportOpen(false)} />}
       {importOpen && <ImportModal opened onClose={() => setImportOpen(false)} />}
+      {planOpen && (
+        <Suspense fallback={null}>
+          <PlanModal opened onClose={() => setPlanOpen(false)} />
+        </Suspense>
+      )}
     </Stack>
   );
 }
@@ -407,7 +422,7 @@ interface ToolbarActs {
 
 /** The toolbar's actions: undo and redo, new post or editorial item, export, import, checks. They render again when
  *  what they show changes (the undo status, the findings), not at every change of the calendar or of the period. */
-const ToolbarActions = memo(function ToolbarActions({ strategyId, actions, checksShown, findingCount, scopeName, onToggleChecks, onExport, onImport }: {
+const ToolbarActions = memo(function ToolbarActions({ strategyId, actions, checksShown, findingCount, scopeName, onToggleChecks, onExport, onImport, onPlan }: {
   strategyId: number;
   actions: ToolbarActs;
   checksShown: boolean;
@@ -418,6 +433,7 @@ const ToolbarActions = memo(function ToolbarActions({ strategyId, actions, check
   onToggleChecks: () => void;
   onExport: () => void;
   onImport: () => void;
+  onPlan: () => void;
 }) {
   const { t } = useTranslation();
   const undoStatus = useUndoStatus(strategyId);
@@ -462,6 +478,9 @@ const ToolbarActions = memo(function ToolbarActions({ strategyId, actions, check
           </Menu.Item>
         </Menu.Dropdown>
       </Menu>
+      <Button size="xs" variant="light" leftSection={<IconWand size={14} />} data-testid="calendar-plan" onClick={onPlan}>
+        {t('calendar.toolbar.plan')}
+      </Button>
       <Button size="xs" variant="default" leftSection={<IconDownload size={14} />} data-testid="calendar-export" onClick={onExport}>
         {t('calendar.toolbar.export')}
       </Button>

@@ -44,12 +44,14 @@ interface Filters {
   status: string[];
   campaign: string[];
   search: string;
+  /** Only the posts the planner proposed (and the user added). */
+  planned: boolean;
 }
 
-const NO_FILTERS: Filters = { network: [], pillar: [], topic: [], status: [], campaign: [], search: '' };
+const NO_FILTERS: Filters = { network: [], pillar: [], topic: [], status: [], campaign: [], search: '', planned: false };
 
 const isFiltered = (f: Filters) =>
-  f.search.trim() !== '' || f.network.length + f.pillar.length + f.topic.length + f.status.length + f.campaign.length > 0;
+  f.planned || f.search.trim() !== '' || f.network.length + f.pillar.length + f.topic.length + f.status.length + f.campaign.length > 0;
 
 /** Lower case, without accents: "Café" → "cafe". */
 function fold(s: string): string {
@@ -125,6 +127,7 @@ export function ListView() {
         passes(filters.topic, p.topic_id) &&
         passes(filters.status, p.status) &&
         passes(filters.campaign, p.campaign) &&
+        (!filters.planned || p.planned === true) &&
         matchesSearch(p, filters.search),
     );
     const byDate = (a: Post, b: Post) => {
@@ -267,6 +270,13 @@ export function ListView() {
             checked={withIdeas}
             onChange={(e) => setWithIdeas(e.currentTarget.checked)}
             data-testid="list-include-ideas"
+          />
+          <Switch
+            size="sm"
+            label={t('calendar.checks.list.filters.planned')}
+            checked={filters.planned}
+            onChange={(e) => set('planned', e.currentTarget.checked)}
+            data-testid="list-filter-planned"
           />
           {filtered && (
             <Button

@@ -24,6 +24,8 @@ export interface CardTexts {
   draggable: string;
   tooLong: string;
   status: Record<Post['status'], string>;
+  /** The mark of a post the planner proposed and the user added. */
+  planned: string;
 }
 
 export function useCardTexts(): CardTexts {
@@ -33,6 +35,7 @@ export function useCardTexts(): CardTexts {
       untitled: t('calendar.grid.untitled'),
       draggable: t('calendar.drag.roleDescription'),
       tooLong: t('calendar.grid.tooLong'),
+      planned: t('calendar.plan.mark.planned'),
       status: {
         idea: t('calendar.status.idea'),
         draft: t('calendar.status.draft'),
@@ -83,6 +86,7 @@ function cardContent(post: Post, texts: CardTexts, compact: boolean, tooLong: bo
       </span>
       <span className={classes.status}>
         {STATUS_MARK[post.status]} {texts.status[post.status]}
+        {post.planned && <span data-testid="post-planned">{` · ${texts.planned}`}</span>}
       </span>
     </>
   );
@@ -127,14 +131,16 @@ export const PostCard = memo(function PostCard({ post, texts, compact, network, 
   onOpen: (post: Post) => void;
 }) {
   const board = useBoard();
+  // A planned post says so in its name (a compact card shows no status line).
+  const name = post.planned ? `${label} · ${texts.planned}` : label;
   return (
     <div
       role="button"
       tabIndex={0}
       aria-roledescription={texts.draggable}
       aria-describedby={board ? DRAG_HELP_ID : undefined}
-      aria-label={label}
-      title={label}
+      aria-label={name}
+      title={name}
       className={`${classes.draggable} ${classes.card}`}
       data-testid={`post-card-${post.id}`}
       data-post-id={post.id}
@@ -143,6 +149,7 @@ export const PostCard = memo(function PostCard({ post, texts, compact, network, 
       data-selected={selected || undefined}
       data-status={post.status}
       data-pillar={post.pillar ?? undefined}
+      data-planned={post.planned || undefined}
       data-net={network}
       onPointerDown={board ? (e) => board.startPointer(e, post) : undefined}
       onClick={() => onOpen(post)}

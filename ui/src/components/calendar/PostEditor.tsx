@@ -62,6 +62,7 @@ import { formatDay } from '../../format';
 import i18n from '../../i18n';
 import { networkWords } from '../../networkWords';
 import { abKeys } from '../adapt/abIpc';
+import { BestTimesHint, PlannedMark } from './PlanMarks';
 import { objectivesKey } from '../objectives/state';
 import { confirmDelete } from '../ItemParts';
 import './i18n';
@@ -597,6 +598,7 @@ function PostEditorSession({
           data-autofocus={d.network === '' ? true : undefined}
           data-testid="post-editor-network"
         />
+        <PlannedMark post={s.record} />
         <PostLearnings network={d.network} />
         <Stack gap="xs">
           {!d.idea && (
@@ -619,6 +621,13 @@ function PostEditorSession({
                 testId="post-editor-time"
               />
             </SimpleGrid>
+          )}
+          {!d.idea && (
+            <BestTimesHint
+              network={d.network}
+              day={d.day}
+              onPick={(day, time) => s.change((old) => ({ ...old, day, time }), 'now')}
+            />
           )}
           <Checkbox
             label={t('calendar.editor.post.noDate')}

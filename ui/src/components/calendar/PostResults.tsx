@@ -78,10 +78,11 @@ export const PostResultsSection = memo(function PostResultsSection({ postId, sav
   const query = useQuery({ queryKey: key, queryFn: () => adaptApi.postResults(strategyId, postId) });
   const results = query.data;
 
-  /** Puts the answer on screen; step 5's evaluation is out of date. */
+  /** Puts the answer on screen; step 5's evaluation and best times (hinted above) are out of date. */
   const changed = (out: PostResults) => {
     client.setQueryData(key, out);
     void client.invalidateQueries({ queryKey: adaptKeys.evaluations(strategyId) });
+    void client.invalidateQueries({ queryKey: adaptKeys.bestTimes(strategyId) });
   };
 
   const setFormat = async (format: ContentFormat | null) => {

@@ -24,6 +24,10 @@ describe('calendar stylesheet', () => {
     }
   });
 
+  it("marks a planned post's compact card before its time, where the line clamp never cuts", () => {
+    expect(rule(".card[data-compact][data-planned]::before")).toBe("content: '✦ ' attr(data-time) ' ';");
+  });
+
   it('fits the list view in the width it is given: a narrow list packs closer, a table still too wide scrolls visibly', () => {
     const css = readFileSync(join(__dirname, 'ListView.module.css'), 'utf8').replace(/\s+/g, ' ');
     expect(css).toContain('.scroll { container-type: inline-size; overflow-x: auto; }');

@@ -8,10 +8,11 @@ import i18n from '../../i18n';
 import * as checks from './texts/checks';
 import * as editor from './texts/editor';
 import * as grid from './texts/grid';
+import * as plan from './texts/plan';
 import * as transfer from './texts/transfer';
 
-export const en = { ...grid.en, editor: editor.en, checks: checks.en, transfer: transfer.en };
-export const fr = { ...grid.fr, editor: editor.fr, checks: checks.fr, transfer: transfer.fr };
+export const en = { ...grid.en, editor: editor.en, checks: checks.en, transfer: transfer.en, plan: plan.en };
+export const fr = { ...grid.fr, editor: editor.fr, checks: checks.fr, transfer: transfer.fr, plan: plan.fr };
 
 i18n.addResourceBundle('en', 'translation', { calendar: en }, true, true);
 i18n.addResourceBundle('fr', 'translation', { calendar: fr }, true, true);

@@ -15,7 +15,10 @@ import type {
   ExportOptions,
   Language,
   Learning,
+  Plan,
+  PlanRequest,
   PostInput,
+  ProposedPost,
   ScopedChecks,
   VariedElement,
 } from '../../bindings';
@@ -56,6 +59,11 @@ export const calApi = {
   /** A draft relay post of the item on each network, on its day, its text fitted to the network's limit. */
   relayCreate: (strategyId: number, itemId: number, networks: string[], r: Range) =>
     call<CalendarChanged>('relay_posts_create', { strategyId, itemId, networks, ...r }),
+  /** The posts the planner proposes for a period, and its notes. Writes nothing. */
+  plan: (strategyId: number, request: PlanRequest) => call<Plan>('calendar_plan', { strategyId, request }),
+  /** Writes the proposed posts kept as planned drafts, in one change; answers with them as stored. */
+  planAccept: (strategyId: number, posts: ProposedPost[], r: Range) =>
+    call<CalendarChanged>('calendar_plan_accept', { strategyId, posts, ...r }),
   /** Writes back what undo or redo restores (posts and items with their ids, and deletions). */
   apply: (strategyId: number, change: CalendarChange, r: Range) =>
     call<CalendarView>('calendar_apply', { strategyId, change, ...r }),

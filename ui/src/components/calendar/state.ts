@@ -19,12 +19,14 @@ import type {
   Post,
   PostInput,
   PostStatus,
+  ProposedPost,
   ScopedChecks,
 } from '../../bindings';
 import { notifyError } from '../../errors';
 import { perfCommitted, perfEndAtCommit, perfMark, perfStart } from '../../perf';
 import i18n from '../../i18n';
 import { objectivesKey } from '../objectives/state';
+import { adaptKeys } from '../adapt/state';
 // The pillars' colours are step 3's (calendar.module.css repeats them for the cards, as `calendar-css.test.ts` checks).
 export { PILLAR_COLORS } from '../objectives/state';
 import { calApi, type CalApi, type Range } from './ipc';
@@ -344,6 +346,9 @@ export interface CalendarActions {
   saveEditorial: (before: EditorialItem | null, input: EditorialItemInput, group?: string) => Promise<EditorialItem>;
   deleteEditorial: (item: EditorialItem) => Promise<void>;
   createRelays: (item: EditorialItem, networks: string[]) => Promise<Post[]>;
+  /** Writes the planner's proposed posts kept (one undo entry removes them all); resolves with them as stored, or
+   *  rejects with the `ApiError` (the planner's dialog shows it). */
+  acceptPlan: (posts: ProposedPost[]) => Promise<Post[]>;
   /** Puts a view the Rust side answered with (after an import) on screen, and forgets what can be undone. */
   replaceView: (view: CalendarView) => void;
   undo: () => Promise<void>;
@@ -390,6 +395,11 @@ export function useCalendarActions(strategyId: number, r: Range, api: CalApi = c
   const pending = useRef(0);
   const waiting = useRef<CalendarView | null>(null);
   const key = useMemo(() => calendarKey(strategyId, r), [strategyId, r]);
+  /** A published post moved, changed or deleted: step 5's best times (hinted in the post editor) are out of date. */
+  const bestTimesChanged = useCallback(
+    () => void client.invalidateQueries({ queryKey: adaptKeys.bestTimes(strategyId) }),
+    [client, strategyId],
+  );
 
   /** Runs `write` after the writes before it; while others are still pending, the view they answer with waits (in
    *  `waiting`). A write that answers with a part of the view only (a move) gives `answered`, which puts that part
@@ -469,6 +479,7 @@ export function useCalendarActions(strategyId: number, r: Range, api: CalApi = c
           }),
         );
         const after = out.post;
+        if (post.status === 'published') bestTimesChanged();
         const label = i18n.t(copy ? 'calendar.undo.copy' : 'calendar.undo.move', { name: postName(post) });
         stack.push(
           copy
@@ -481,13 +492,17 @@ export function useCalendarActions(strategyId: number, r: Range, api: CalApi = c
         return null;
       }
     },
-    [api, r, run, stack, strategyId],
+    [api, bestTimesChanged, r, run, stack, strategyId],
   );
 
   const savePost = useCallback<CalendarActions['savePost']>(
     async (before, input, group) => {
       const out = await run(() => api.postSave(strategyId, before?.id ?? null, input, r));
       const after = out.posts[0];
+      // A published post's time, network or status changed (not its words): the best times learn from it.
+      const published = before?.status === 'published' || after.status === 'published';
+      const slot = (p: Post | null) => p && `${p.network} ${p.scheduled_at ?? ''} ${p.status}`;
+      if (published && slot(before) !== slot(after)) bestTimesChanged();
       const label = i18n.t(before ? 'calendar.undo.editPost' : 'calendar.undo.createPost', { name: postName(after) });
       stack.push({
         label,
@@ -497,7 +512,7 @@ export function useCalendarActions(strategyId: number, r: Range, api: CalApi = c
       });
       return after;
     },
-    [api, r, run, stack, strategyId],
+    [api, bestTimesChanged, r, run, stack, strategyId],
   );
 
   const deletePost = useCallback<CalendarActions['deletePost']>(
@@ -513,13 +528,14 @@ export function useCalendarActions(strategyId: number, r: Range, api: CalApi = c
           },
         }),
       );
+      if (post.status === 'published') bestTimesChanged();
       stack.push({
         label: i18n.t('calendar.undo.deletePost', { name: postName(post) }),
         undo: change({ posts: [post] }),
         redo: change({ delete_posts: [post.id] }),
       });
     },
-    [api, r, run, stack, strategyId],
+    [api, bestTimesChanged, r, run, stack, strategyId],
   );
 
   const saveEditorial = useCallback<CalendarActions['saveEditorial']>(
@@ -563,12 +579,28 @@ export function useCalendarActions(strategyId: number, r: Range, api: CalApi = c
     [api, r, run, stack, strategyId],
   );
 
+  const acceptPlan = useCallback<CalendarActions['acceptPlan']>(
+    async (posts) => {
+      const out = await run(() => api.planAccept(strategyId, posts, r));
+      stack.push({
+        label: i18n.t('calendar.undo.plan', { count: out.posts.length }),
+        undo: change({ delete_posts: out.posts.map((p) => p.id) }),
+        redo: change({ posts: out.posts }),
+      });
+      return out.posts;
+    },
+    [api, r, run, stack, strategyId],
+  );
+
   const writeBack = useCallback(
     async (which: 'undo' | 'redo') => {
       const entry = which === 'undo' ? stack.peekUndo() : stack.peekRedo();
       if (!entry) return;
       try {
-        await run(() => api.apply(strategyId, which === 'undo' ? entry.undo : entry.redo, r));
+        const c = which === 'undo' ? entry.undo : entry.redo;
+        await run(() => api.apply(strategyId, c, r));
+        // A published post moved back (or its deletion undone): its time counts again in the best times.
+        if (c.posts.some((p) => p.status === 'published') || c.delete_posts.length > 0) bestTimesChanged();
         if (which === 'undo') stack.undid();
         else stack.redid();
       } catch (e) {
@@ -577,7 +609,7 @@ export function useCalendarActions(strategyId: number, r: Range, api: CalApi = c
         notifyError(e as ApiError);
       }
     },
-    [api, r, run, stack, strategyId],
+    [api, bestTimesChanged, r, run, stack, strategyId],
   );
 
   const replaceView = useCallback(
@@ -597,11 +629,12 @@ export function useCalendarActions(strategyId: number, r: Range, api: CalApi = c
       saveEditorial,
       deleteEditorial,
       createRelays,
+      acceptPlan,
       replaceView,
       undo: () => writeBack('undo'),
       redo: () => writeBack('redo'),
     }),
-    [move, savePost, deletePost, saveEditorial, deleteEditorial, createRelays, replaceView, writeBack],
+    [move, savePost, deletePost, saveEditorial, deleteEditorial, createRelays, acceptPlan, replaceView, writeBack],
   );
 }
 

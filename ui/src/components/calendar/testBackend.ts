@@ -5,6 +5,9 @@ import { mockIPC } from '@tauri-apps/api/mocks';
 import type {
   AbTest,
   ApiError,
+  BestTimes,
+  Plan,
+  ProposedPost,
   CalendarChange,
   CalendarChanged,
   PostMoved,
@@ -30,6 +33,11 @@ import { EMPTY_MEASURES } from '../adapt/state';
 import { createObjectivesFake, type ObjFake } from '../objectives/testBackend';
 import { frOf } from '../../test/networks';
 import { daysOf } from './state';
+import planWeek from './fixtures/plan-week.json';
+
+/** The planner's answer for the week of 11 January 2027 (today the 12th), written by a Rust test
+ *  (src-tauri/cinq-core/tests/plan_fixture.rs): Instagram and LinkedIn, and a note. */
+export const PLAN_WEEK = planWeek as Plan;
 
 export interface Call {
   cmd: string;
@@ -50,6 +58,10 @@ export interface CalFake {
   learnings: Learning[];
   /** The A/B tests started from a post (`ab_test_start`). */
   abTests: AbTest[];
+  /** What `calendar_plan` answers (whatever the request). */
+  plan: Plan;
+  /** What `best_times_get` answers (filtered by its network when it names one). */
+  bestTimes: BestTimes;
   today: string;
   nextId: number;
   calls: Call[];
@@ -181,6 +193,8 @@ export function createCalendarFake(partial: Partial<Omit<CalFake, 'obj'>> = {}, 
     results: {},
     learnings: [],
     abTests: [],
+    plan: PLAN_WEEK,
+    bestTimes: { timezone: 'Europe/Paris', networks: [], min_posts: 10, min_slot_posts: 3, interval: 0.9 },
     today: '2027-01-12',
     nextId: 1000,
     calls: [],
@@ -267,6 +281,23 @@ export function createCalendarFake(partial: Partial<Omit<CalFake, 'obj'>> = {}, 
         );
         f.posts = [...f.posts, ...made];
         return changed(a, made);
+      }
+      case 'calendar_plan':
+        return structuredClone(f.plan);
+      case 'calendar_plan_accept': {
+        // As `Store::accept_plan`: each post kept is written as a planned draft.
+        const made = (a.posts as ProposedPost[]).map(({ reason: _reason, ...input }) => ({
+          ...input,
+          planned: true,
+          id: f.nextId++,
+        }));
+        f.posts = [...f.posts, ...made];
+        return changed(a, made);
+      }
+      case 'best_times_get': {
+        const network = (a.network as string | null | undefined) ?? null;
+        if (network === null) return structuredClone(f.bestTimes);
+        return structuredClone({ ...f.bestTimes, networks: f.bestTimes.networks.filter((n) => n.network === network) });
       }
       case 'calendar_apply': {
         const c = a.change as CalendarChange;
