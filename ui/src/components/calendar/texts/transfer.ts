@@ -190,7 +190,7 @@ export const fr: DeepStrings<typeof en> = {
     to: 'Au',
     datesMissing: 'Indiquez les deux dates.',
     datesOrder: 'La date de fin est avant la date de début.',
-    networks: 'Réseaux sociaux',
+    networks: 'Réseaux',
     networksAll: 'Tous les réseaux',
     statuses: 'Statuts',
     statusesAll: 'Tous les statuts',
