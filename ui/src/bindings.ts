@@ -769,7 +769,13 @@ posts_per_week: number | null,
 /**
  * The mission's main pillars.
  */
-pillars: Array<Pillar>, };
+pillars: Array<Pillar>, 
+/**
+ * What a new post on this row starts with (the user can change both): the mission's first pillar, and the
+ * objective it serves when there is only one to serve (the mission's only objective, else the only objective
+ * that names the network).
+ */
+new_pillar: Pillar | null, new_objective: number | null, };
 
 export type EditorialRef = { id: number, title: string, date: string, };
 

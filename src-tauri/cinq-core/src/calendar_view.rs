@@ -28,7 +28,7 @@ use crate::calendar::{
 use crate::calendar_checks::{CalendarChecks, CheckOptions};
 use crate::error::{CoreError, Result};
 use crate::findings::{text, Text};
-use crate::objectives::{kept_networks, Objectives, Pillar};
+use crate::objectives::{kept_networks, Mission, Objectives, Pillar};
 use crate::store::Store;
 use crate::strategy::touch;
 
@@ -47,6 +47,30 @@ pub struct CalendarRow {
     pub posts_per_week: Option<f64>,
     /// The mission's main pillars.
     pub pillars: Vec<Pillar>,
+    /// What a new post on this row starts with (the user can change both): the mission's first pillar, and the
+    /// objective it serves when there is only one to serve (the mission's only objective, else the only objective
+    /// that names the network).
+    pub new_pillar: Option<Pillar>,
+    #[ts(type = "number | null")]
+    pub new_objective: Option<i64>,
+}
+
+/// The objective a new post on `network` serves by default: the mission's only objective, else the only objective that
+/// names the network; none when there is a choice to make.
+fn new_objective(objectives: &Objectives, mission: Option<&Mission>, network: &str) -> Option<i64> {
+    let only = |mut ids: Vec<i64>| (ids.len() == 1).then(|| ids.remove(0));
+    mission
+        .and_then(|m| only(m.objectives.clone()))
+        .or_else(|| {
+            only(
+                objectives
+                    .objectives
+                    .iter()
+                    .filter(|o| o.data.networks.iter().any(|n| n == network))
+                    .map(|o| o.id)
+                    .collect(),
+            )
+        })
 }
 
 /// An editorial item as a post's link offers it.
@@ -413,6 +437,8 @@ impl Store {
                     kept: kept.contains(&key),
                     posts_per_week: mission.and_then(|m| m.posts_per_week),
                     pillars: mission.map(|m| m.pillars.clone()).unwrap_or_default(),
+                    new_pillar: mission.and_then(|m| m.pillars.first().copied()),
+                    new_objective: new_objective(&objectives, mission, &key),
                     network: key,
                 }
             })

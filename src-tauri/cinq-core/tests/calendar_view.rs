@@ -917,3 +917,71 @@ fn the_blogs_articles_are_editorial_items_which_its_mission_counts() {
     let v = view(&store);
     assert!(v.rows.iter().any(|r| r.network == "blog"));
 }
+
+/// A new post on a row starts with the mission's first pillar, and with its objective when there is only one to serve.
+#[test]
+fn a_rows_new_post_starts_with_the_missions_pillar_and_its_only_objective() {
+    use cinq_core::objectives::{KpiMetric, ObjectiveInput, ObjectiveType};
+    let (mut store, id) = planned();
+    let objective = |title: &str, networks: &[&str]| ObjectiveInput {
+        title: title.into(),
+        objective_type: ObjectiveType::Leads,
+        marketing_objective_id: None,
+        kpi_metric: Some(KpiMetric::Leads),
+        kpi_name: String::new(),
+        kpi_unit: String::new(),
+        direction: KpiMetric::Leads.default_direction(),
+        baseline: None,
+        target: None,
+        deadline: None,
+        networks: networks.iter().map(|n| (*n).to_owned()).collect(),
+        owner: String::new(),
+        contribution: String::new(),
+    };
+    let leads = store
+        .save_objective(id, None, &objective("Leads", &["linkedin"]))
+        .unwrap();
+    let visits = store
+        .save_objective(id, None, &objective("Visits", &["x", "facebook"]))
+        .unwrap();
+    store
+        .save_objective(id, None, &objective("Reputation", &["x"]))
+        .unwrap();
+    let rows = |store: &Store| {
+        store
+            .calendar_view(
+                id,
+                "2026-03-02",
+                "2026-03-08",
+                day("2026-03-01"),
+                &CheckOptions::default(),
+            )
+            .unwrap()
+            .rows
+    };
+    let row = |rows: &[cinq_core::calendar_view::CalendarRow], n: &str| {
+        let r = rows.iter().find(|r| r.network == n).unwrap();
+        (r.new_pillar, r.new_objective)
+    };
+    let r = rows(&store);
+    // LinkedIn: no objective in its mission, one objective names it.
+    assert_eq!(row(&r, "linkedin"), (Some(Pillar::Curation), Some(leads)));
+    // X: two objectives name it, none in its mission: a choice to make.
+    assert_eq!(row(&r, "x"), (Some(Pillar::Interaction), None));
+    // Facebook: no mission; one objective names it.
+    assert_eq!(row(&r, "facebook"), (None, Some(visits)));
+    // The mission's only objective comes first.
+    let mut x = store
+        .objectives(id)
+        .unwrap()
+        .missions
+        .into_iter()
+        .find(|m| m.network == "x")
+        .unwrap();
+    x.objectives = vec![visits];
+    store.save_mission(id, &x).unwrap();
+    assert_eq!(
+        row(&rows(&store), "x"),
+        (Some(Pillar::Interaction), Some(visits))
+    );
+}

@@ -73,6 +73,7 @@ import {
   calendarKey,
   dayOf,
   EMPTY_POST,
+  newPostDefaults,
   inputOf,
   invalidateCalendar,
   PILLAR_COLORS,
@@ -446,7 +447,7 @@ function PostEditorSession({
   const [starting, setStarting] = useState(false);
   const group = `post-editor-${useId()}`;
   const s = useEditorSave<PostDraft, PostInput, Post>({
-    initial: draftOf(post ? inputOf(post) : { ...EMPTY_POST, ...preset }),
+    initial: draftOf(post ? inputOf(post) : { ...EMPTY_POST, ...newPostDefaults(view?.rows, preset?.network), ...preset }),
     saved: post,
     prepare: preparePost,
     save: (before, input) => actions.savePost(before, input, group),

@@ -286,7 +286,8 @@ describe('post editor', () => {
     expect(fake.callsTo('post_save')[0].args).toEqual({
       strategyId,
       postId: null,
-      input: { ...EMPTY_POST, network: 'instagram', scheduled_at: '2027-01-14T10:00', title: 'Hello' },
+      // The row's defaults from Rust: the mission's first pillar (Instagram's mission serves no single objective).
+      input: { ...EMPTY_POST, network: 'instagram', scheduled_at: '2027-01-14T10:00', title: 'Hello', pillar: 'interaction' },
       ...WEEK,
     });
     await waitFor(() => expect(editor).toHaveTextContent('Edit the post'));

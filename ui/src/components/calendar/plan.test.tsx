@@ -10,6 +10,7 @@ import type { PlanRequest, ProposedPost } from '../../bindings';
 import i18n from '../../i18n';
 import { AppProviders } from '../../Providers';
 import { createQueryClient } from '../../queries';
+import { shownTime } from '../../test/dates';
 import { bestTimes, networkBestTimes, slotEstimate } from '../adapt/testBackend';
 import { useNetworkBestTimes } from '../adapt/state';
 import { CalendarStep } from './CalendarStep';
@@ -265,12 +266,12 @@ describe('the best times in the post editor', () => {
 
     // Tuesday of the post's week (today, the 12th), at 10:00.
     await user.click(screen.getByTestId('post-editor-best-2-10'));
-    expect(screen.getByTestId('post-editor-day')).toHaveValue('2027-01-12');
-    expect(screen.getByTestId('post-editor-time')).toHaveValue('10:00');
+    await waitFor(() => expect(screen.getByTestId('post-editor-day')).toHaveTextContent('January 12, 2027'));
+    expect(shownTime('post-editor-time')).toBe('10:00');
     // Monday of that week is past: the next Monday.
     await user.click(screen.getByTestId('post-editor-best-1-9'));
-    expect(screen.getByTestId('post-editor-day')).toHaveValue('2027-01-18');
-    expect(screen.getByTestId('post-editor-time')).toHaveValue('09:00');
+    await waitFor(() => expect(screen.getByTestId('post-editor-day')).toHaveTextContent('January 18, 2027'));
+    expect(shownTime('post-editor-time')).toBe('09:00');
   });
 
   it('says in French how many more posts a network needs', async () => {

@@ -11,6 +11,7 @@ import type {
   ApiError,
   CalendarChange,
   PostMoved,
+  CalendarRow,
   CalendarView,
   EditorialItem,
   EditorialItemInput,
@@ -152,6 +153,13 @@ export const EMPTY_POST: PostInput = {
   objective_id: null,
   campaign: '',
 };
+
+/** What a new post on `network` starts with, as Rust's row of the calendar says: the mission's first pillar, and the
+ *  objective it serves when there is only one. Nothing for a network with no row. */
+export function newPostDefaults(rows: readonly CalendarRow[] | undefined, network: string | undefined): Partial<PostInput> {
+  const row = rows?.find((r) => r.network === network);
+  return row ? { pillar: row.new_pillar, objective_id: row.new_objective } : {};
+}
 
 export const EMPTY_EDITORIAL: EditorialItemInput = {
   item_type: 'article',

@@ -72,9 +72,9 @@ export interface CalFake {
 }
 
 export const CAL_ROWS: CalendarRow[] = [
-  { network: 'instagram', name: 'Instagram', fr: frOf('instagram', 'Instagram'), max_length: 2200, kept: true, posts_per_week: 3, pillars: ['interaction'] },
-  { network: 'linkedin', name: 'LinkedIn', fr: frOf('linkedin', 'LinkedIn'), max_length: 3000, kept: true, posts_per_week: 2, pillars: ['curation'] },
-  { network: 'x', name: 'X', fr: frOf('x', 'X'), max_length: 280, kept: true, posts_per_week: null, pillars: [] },
+  { network: 'instagram', name: 'Instagram', fr: frOf('instagram', 'Instagram'), max_length: 2200, kept: true, posts_per_week: 3, pillars: ['interaction'], new_pillar: 'interaction', new_objective: null },
+  { network: 'linkedin', name: 'LinkedIn', fr: frOf('linkedin', 'LinkedIn'), max_length: 3000, kept: true, posts_per_week: 2, pillars: ['curation'], new_pillar: 'curation', new_objective: null },
+  { network: 'x', name: 'X', fr: frOf('x', 'X'), max_length: 280, kept: true, posts_per_week: null, pillars: [], new_pillar: null, new_objective: null },
 ];
 
 export function post(id: number, partial: Partial<PostInput> = {}): Post {
