@@ -743,17 +743,24 @@ fn read_commands_work_on_a_read_only_file_and_folder() {
         fs::set_permissions(&folder, fs::Permissions::from_mode(folder_mode)).unwrap();
         fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
         let before = bytes(&db);
-        let mut c = child(
-            "read_only_child",
-            &[
-                ("CINQ_READ_ONLY_DB", db.as_os_str()),
-                ("CINQ_READ_ONLY_OUT", out.path().as_os_str()),
-            ],
-        );
-        // Permissions do not hold back root: the child then runs as nobody.
-        if fs::OpenOptions::new().append(true).open(&db).is_ok() {
-            c.uid(65534).gid(65534);
-        }
+        let env = [
+            ("CINQ_READ_ONLY_DB", db.as_os_str()),
+            ("CINQ_READ_ONLY_OUT", out.path().as_os_str()),
+        ];
+        // Permissions do not hold back root: the child then runs as nobody, from a copy of this test binary in a
+        // folder nobody can reach (the checkout may sit in a folder only root can open, as `mktemp -d` makes).
+        let mut c = if fs::OpenOptions::new().append(true).open(&db).is_ok() {
+            let exe = out.path().join("store-test");
+            if !exe.exists() {
+                fs::copy(std::env::current_exe().unwrap(), &exe).unwrap();
+                fs::set_permissions(&exe, fs::Permissions::from_mode(0o755)).unwrap();
+            }
+            let mut c = support::child_of(&exe, "read_only_child", &env);
+            c.current_dir(out.path()).uid(65534).gid(65534);
+            c
+        } else {
+            child("read_only_child", &env)
+        };
         let run = c.output().unwrap();
         let text = String::from_utf8_lossy(&run.stdout);
         assert!(

@@ -40,7 +40,12 @@ pub fn cinq(db: &Path, args: &[&str]) -> Ran {
 
 /// This test binary again, running the ignored test `name` alone, with `env` set.
 pub fn child(name: &str, env: &[(&str, &std::ffi::OsStr)]) -> std::process::Command {
-    let mut c = std::process::Command::new(std::env::current_exe().unwrap());
+    child_of(&std::env::current_exe().unwrap(), name, env)
+}
+
+/// As [`child`], from the test binary at `exe` (a copy another user can reach).
+pub fn child_of(exe: &Path, name: &str, env: &[(&str, &std::ffi::OsStr)]) -> std::process::Command {
+    let mut c = std::process::Command::new(exe);
     c.args([
         "--exact",
         name,
