@@ -191,51 +191,13 @@ impl std::ops::Deref for ScopedChecks {
 /// While no post is dated, the whole plan is the strategy's first this many weeks.
 pub const EMPTY_PLAN_WEEKS: i64 = 12;
 
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-const MONTHS_FR: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
-
-/// A day of the month in French: "1er", then "2", "3"…
-fn day_fr(d: NaiveDate) -> String {
-    if d.day() == 1 {
-        "1er".to_owned()
-    } else {
-        d.day().to_string()
-    }
-}
-
 /// `from..=to` in words, to end a sentence: "from January 11 to 17, 2027" and "du 11 au 17 janvier 2027"; one day:
 /// "of January 11, 2027" and "du 11 janvier 2027".
 pub fn period_words(from: NaiveDate, to: NaiveDate) -> Text {
-    let en_month = |d: NaiveDate| MONTHS_EN[d.month0() as usize];
-    let fr_month = |d: NaiveDate| MONTHS_FR[d.month0() as usize];
+    let en_month = |d: NaiveDate| crate::words::MONTHS_EN[d.month0() as usize];
+    let fr_month = |d: NaiveDate| crate::words::MONTHS_FR[d.month0() as usize];
     let en_day = |d: NaiveDate| format!("{} {}, {}", en_month(d), d.day(), d.year());
-    let fr_day = |d: NaiveDate| format!("{} {} {}", day_fr(d), fr_month(d), d.year());
+    let fr_day = |d: NaiveDate| format!("{} {} {}", crate::words::day_fr(d), fr_month(d), d.year());
     if from == to {
         return text(
             format!("of {}", en_day(from)),
@@ -251,7 +213,12 @@ pub fn period_words(from: NaiveDate, to: NaiveDate) -> Text {
     if from.month() != to.month() {
         return text(
             format!("from {} {} to {}", en_month(from), from.day(), en_day(to)),
-            format!("du {} {} au {}", day_fr(from), fr_month(from), fr_day(to)),
+            format!(
+                "du {} {} au {}",
+                crate::words::day_fr(from),
+                fr_month(from),
+                fr_day(to)
+            ),
         );
     }
     text(
@@ -262,7 +229,7 @@ pub fn period_words(from: NaiveDate, to: NaiveDate) -> Text {
             to.day(),
             to.year()
         ),
-        format!("du {} au {}", day_fr(from), fr_day(to)),
+        format!("du {} au {}", crate::words::day_fr(from), fr_day(to)),
     )
 }
 

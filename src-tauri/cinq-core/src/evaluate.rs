@@ -664,53 +664,10 @@ fn format_name(f: ContentFormat) -> (&'static str, &'static str) {
     }
 }
 
-/// `YYYY-MM-DD` as people write it: "May 25, 2027", "25 mai 2027" ("1er mai 2027").
+/// `YYYY-MM-DD` as people write it: "May 25, 2027", "25 mai 2027" ("1er mai 2027"); as it is when it is not a day.
 fn long_date(s: &str) -> (String, String) {
-    const EN: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    const FR: [&str; 12] = [
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ];
     match parse_day(s) {
-        Some(d) => {
-            let m = d.month0() as usize;
-            (
-                format!("{} {}, {}", EN[m], d.day(), d.year()),
-                format!(
-                    "{} {} {}",
-                    if d.day() == 1 {
-                        "1er".to_owned()
-                    } else {
-                        d.day().to_string()
-                    },
-                    FR[m],
-                    d.year()
-                ),
-            )
-        }
+        Some(d) => crate::words::long_day(d),
         None => (s.to_owned(), s.to_owned()),
     }
 }

@@ -8,7 +8,57 @@
 //! - **Networks**: by their display name, never their key; in French with their article and preposition
 //!   ([`crate::audit::FrenchName`]: "sur le blog", "d’Instagram").
 
+use chrono::{Datelike, NaiveDate};
+
 use crate::audit::{FrenchName, Network};
+
+/// The months' names in English and in French (lower case, as French writes them in a date).
+pub const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+pub const MONTHS_FR: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+
+/// A day of the month in French: "1er", then "2", "3"…
+pub fn day_fr(d: NaiveDate) -> String {
+    if d.day() == 1 {
+        "1er".to_owned()
+    } else {
+        d.day().to_string()
+    }
+}
+
+/// A day as people write it: "May 25, 2027", "25 mai 2027" ("1er mai 2027").
+pub fn long_day(d: NaiveDate) -> (String, String) {
+    let m = d.month0() as usize;
+    (
+        format!("{} {}, {}", MONTHS_EN[m], d.day(), d.year()),
+        format!("{} {} {}", day_fr(d), MONTHS_FR[m], d.year()),
+    )
+}
 
 /// `one` for exactly one, else `other`: "1 post", "0 posts", "3 posts".
 pub fn en<'a>(n: usize, one: &'a str, other: &'a str) -> &'a str {
