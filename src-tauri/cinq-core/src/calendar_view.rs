@@ -374,23 +374,27 @@ impl Store {
                 order.push(p.data.network.clone());
             }
         }
-        // A blog or a newsletter is planned in the editorial row: a row of its own only while it has posts.
-        let mut channels_with_posts = Vec::new();
-        for key in &order {
-            if crate::calendar::editorial_channel(key).is_some() {
-                let has_posts: bool = conn
+        // A blog or a newsletter is planned in the editorial row: a row of its own only while it has posts. The
+        // period's posts answer first; the store is asked only for a channel with none in the period (a view answers
+        // every drop, so this stays off the common path).
+        let mut kept_rows = Vec::with_capacity(order.len());
+        for key in order {
+            let keep = crate::calendar::editorial_channel(&key).is_none()
+                || calendar
+                    .posts
+                    .iter()
+                    .chain(&calendar.ideas)
+                    .any(|p| p.data.network == key)
+                || conn
                     .prepare_cached(
                         "SELECT EXISTS (SELECT 1 FROM post WHERE strategy_id = ?1 AND network = ?2)",
                     )?
-                    .query_row(rusqlite::params![id, key], |r| r.get(0))?;
-                if has_posts {
-                    channels_with_posts.push(key.clone());
-                }
+                    .query_row(rusqlite::params![id, key], |r| r.get::<_, bool>(0))?;
+            if keep {
+                kept_rows.push(key);
             }
         }
-        order.retain(|k| {
-            crate::calendar::editorial_channel(k).is_none() || channels_with_posts.contains(k)
-        });
+        let order = kept_rows;
         let rows = order
             .into_iter()
             .map(|key| {
