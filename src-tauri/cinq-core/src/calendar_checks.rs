@@ -43,6 +43,16 @@ use crate::words::{count_en, count_fr, en, figure_count, fr, NetName};
 /// A content mix is judged from this many posts with a pillar; fewer count as within tolerance.
 pub const MIX_MIN_POSTS: usize = 6;
 
+/// A topic dominates when it takes more than this share (in %) of the period's posts that have a topic…
+pub const TOPIC_DOMINANT_SHARE: f64 = 40.0;
+/// …once the period holds at least this many posts with a topic.
+pub const TOPIC_DOMINANT_MIN_POSTS: usize = 10;
+
+/// Whether a topic on `count` of the period's `tagged` posts with a topic dominates them.
+pub fn topic_dominates(count: usize, tagged: usize) -> bool {
+    tagged >= TOPIC_DOMINANT_MIN_POSTS && share(count, tagged) > TOPIC_DOMINANT_SHARE
+}
+
 /// The thresholds of the checks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct CheckOptions {
@@ -505,37 +515,34 @@ pub fn calendar_checks(
             );
         }
     }
-    if tagged >= 10 {
-        if let Some((topic, n)) = counts.iter().max_by_key(|(_, n)| **n) {
+    if let Some((topic, n)) = counts.iter().max_by_key(|(_, n)| **n) {
+        if topic_dominates(*n as usize, tagged as usize) {
             let pct = share(*n as usize, tagged as usize);
-            if pct > 40.0 {
-                let (p_en, p_fr) = figures(pct);
-                let tn = topic_name(*topic);
-                out.push(
-                    FindingKind::TopicDominant,
-                    Severity::Info,
-                    None,
-                    text(
-                        format!("“{tn}” takes {p_en} % of the posts"),
-                        format!("« {tn} » occupe {p_fr} % des publications"),
-                    ),
-                    text(
-                        "One topic carries much of the plan; the others get little room.".into(),
-                        "Un thème porte une grande part du plan ; les autres ont peu de place."
-                            .into(),
-                    ),
-                    text(
-                        "Spread the posts over more of your topics.".into(),
-                        "Répartissez les publications sur davantage de vos thèmes.".into(),
-                    ),
-                    posts
-                        .iter()
-                        .filter(|p| p.data.topic_id == Some(*topic))
-                        .map(|p| p.id)
-                        .collect(),
-                    Vec::new(),
-                );
-            }
+            let (p_en, p_fr) = figures(pct);
+            let tn = topic_name(*topic);
+            out.push(
+                FindingKind::TopicDominant,
+                Severity::Info,
+                None,
+                text(
+                    format!("“{tn}” takes {p_en} % of the posts"),
+                    format!("« {tn} » occupe {p_fr} % des publications"),
+                ),
+                text(
+                    "One topic carries much of the plan; the others get little room.".into(),
+                    "Un thème porte une grande part du plan ; les autres ont peu de place.".into(),
+                ),
+                text(
+                    "Spread the posts over more of your topics.".into(),
+                    "Répartissez les publications sur davantage de vos thèmes.".into(),
+                ),
+                posts
+                    .iter()
+                    .filter(|p| p.data.topic_id == Some(*topic))
+                    .map(|p| p.id)
+                    .collect(),
+                Vec::new(),
+            );
         }
     }
 

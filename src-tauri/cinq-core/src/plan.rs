@@ -32,8 +32,9 @@
 //!   strategy's counts are met. A network's posts take their pillars in the order of a smooth weighted round-robin
 //!   (weights 5, 1, 1 give a a b a c a a).
 //! - **Topics**: in time order over every network, each post takes the topic of its pillar that does not make a run
-//!   on its network (`repeat_limit`, then any two in a row), then the least used over the period, then the next in
-//!   the pillar's rotation. A pillar with no topic is planned by pillar alone, and a note says so.
+//!   of `repeat_limit` on its network, then that does not take a dominant share of the period's posts with a topic
+//!   once planned ([`topic_dominates`]), then that makes no two in a row, then the least used over the period, then
+//!   the next in the pillar's rotation. A pillar with no topic is planned by pillar alone, and a note says so.
 //! - **Objectives**: a post serves an objective of its network (one its mission serves or one that names the
 //!   network; else one that names no network), the best fit for its pillar first (promotion: conversions, leads,
 //!   traffic; curation: awareness, reputation, traffic; interaction: engagement, customer care, reputation), in
@@ -60,7 +61,7 @@ use crate::audit::Audit;
 use crate::calendar::{
     parse_date_time, Calendar, EditorialItem, Post, PostInput, PostStatus, DATE_TIME_FORMAT,
 };
-use crate::calendar_checks::{calendar_checks, CheckOptions};
+use crate::calendar_checks::{calendar_checks, topic_dominates, CheckOptions};
 use crate::error::{CoreError, FieldError, Result};
 use crate::findings::{figures, join, text, FindingKind, Text};
 use crate::objectives::{kept_networks, MixWeights, ObjectiveType, Objectives, Pillar};
@@ -1348,6 +1349,21 @@ fn assign_topics<'a>(
     });
     let mut last_of_pillar: [Option<usize>; 3] = [None; 3];
     let mut without_topic = [false; 3];
+    // Relays keep their item's topic: it counts like a post already there.
+    for net in nets.iter() {
+        for n in net.new.iter().filter(|x| matches!(x.kind, Kind::Relay(_))) {
+            if let Some(t) = n.topic {
+                *used.entry(t).or_default() += 1;
+            }
+        }
+    }
+    // The period's posts with a topic once planned, so that no topic is chosen past the dominant share.
+    let tagged = used.values().sum::<usize>()
+        + nets
+            .iter()
+            .flat_map(|net| net.new.iter())
+            .filter(|x| matches!(x.kind, Kind::Free) && !under[pillar_index(x.pillar)].is_empty())
+            .count();
 
     // Each network's sequence over the period: existing posts (fixed) and new ones, in time order.
     #[derive(Clone, Copy)]
@@ -1518,10 +1534,12 @@ fn assign_topics<'a>(
                 .min_by_key(|j| {
                     let id = under[pi][*j];
                     let r = run(id);
+                    let u = used.get(&id).copied().unwrap_or(0);
                     (
                         r >= limit,
+                        topic_dominates(u + 1, tagged),
                         r > 1,
-                        used.get(&id).copied().unwrap_or(0),
+                        u,
                         (j + n - start) % n,
                     )
                 })

@@ -503,12 +503,48 @@ fn check_spec(spec: &Spec) -> Result<(), TestCaseError> {
 
 #[test]
 fn plans_of_feasible_strategies_meet_the_checks() {
+    // 96 cases a run; `PROPTEST_CASES` (and `PROPTEST_RNG_SEED`) explore further.
+    let base = Config::default();
     let mut runner = TestRunner::new(Config {
-        cases: 96,
+        cases: if std::env::var_os("PROPTEST_CASES").is_some() {
+            base.cases
+        } else {
+            96
+        },
         failure_persistence: None,
-        ..Config::default()
+        ..base
     });
     runner.run(&spec(), |s| check_spec(&s)).unwrap();
+}
+
+/// Cases the property once failed on, kept as examples.
+#[test]
+fn plans_of_strategies_that_once_failed_meet_the_checks() {
+    // Three topics under curation only, 12 posts with a topic: avoiding two in a row used to give one topic 5 of
+    // them (41.7 %, a dominant topic).
+    let net = |key: &'static str, pace: f64, own_mix: Option<MixWeights>| NetSpec {
+        key,
+        pace,
+        pillars: Vec::new(),
+        own_mix,
+        objectives: vec![ObjectiveType::Awareness],
+        existing: Vec::new(),
+    };
+    let dominant = Spec {
+        from: day("2030-01-10"),
+        days: 28,
+        today_before: 0,
+        mix: weights(30, 50),
+        topics: [0, 3, 0],
+        nets: vec![
+            net("facebook", 5.0, Some(weights(30, 45))),
+            net("instagram", 1.0, None),
+        ],
+        idle: false,
+        items: Vec::new(),
+        avoid: Vec::new(),
+    };
+    check_spec(&dominant).unwrap();
 }
 
 // ---------------------------------------------------------------------------------------------------------------
