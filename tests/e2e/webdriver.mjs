@@ -142,6 +142,13 @@ export class Session {
     await this.cmd("DELETE", "/actions");
   }
 
+  /** Moves the real pointer onto the middle of `el` (a hover). */
+  async hover(el) {
+    const pointer = [{ type: "pointerMove", duration: 50, origin: { [ELEMENT]: el.id }, x: 0, y: 0 }];
+    await this.cmd("POST", "/actions", { actions: [{ type: "pointer", id: "mouse", parameters: { pointerType: "mouse" }, actions: pointer }] });
+    await this.cmd("DELETE", "/actions");
+  }
+
   /** Presses keys with real key actions; `keys` are WebDriver key values (e.g. "\uE009" for Control). */
   async keys(chords) {
     const actions = [];
