@@ -14,7 +14,7 @@ use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use cinq_core::results_import::ResultsImportOptions;
+use cinq_core::adapt::results_import::ResultsImportOptions;
 use cinq_core::{Language, StepId, Store, StrategyInput};
 
 const ROUNDS: u32 = 25;

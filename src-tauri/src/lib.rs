@@ -5,34 +5,34 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 use std::time::Instant;
 
-use cinq_core::abtests::{AbTest, AbTestInput, Learning, VariedElement};
-use cinq_core::adaptations::{Adaptation, AdaptationAction, AdaptationInput, DueReview};
-use cinq_core::audit::ContentFormat;
+use cinq_core::adapt::abtests::{AbTest, AbTestInput, Learning, VariedElement};
+use cinq_core::adapt::adaptations::{Adaptation, AdaptationAction, AdaptationInput, DueReview};
+use cinq_core::adapt::best_times::BestTimes;
+use cinq_core::adapt::evaluate::{Evaluation, KpiReading};
+use cinq_core::adapt::results::{PostResults, TypedMeasures};
+use cinq_core::adapt::results_import::{
+    ResultsImportOptions, ResultsImportReport, ResultsMapping, ResultsPicked,
+};
 use cinq_core::audit::{AuditView, CustomNetworkInput, MetricCheck, PersonaInput, Presence};
-use cinq_core::backup::{BackupInfo, BackupsView, RestoreReport};
 use cinq_core::benchmark::{
     BenchmarkView, CustomerVoice, ObservationInput, PlayerInput, TrendInput,
 };
-use cinq_core::best_times::BestTimes;
-use cinq_core::calendar::{EditorialItemInput, Post, PostInput};
-use cinq_core::calendar_checks::CheckOptions;
-use cinq_core::calendar_export::ExportOptions;
-use cinq_core::calendar_import::{ColumnMapping, CsvPreview, MappedImportReport};
-use cinq_core::calendar_view::{
+use cinq_core::calendar::checks::CheckOptions;
+use cinq_core::calendar::export::ExportOptions;
+use cinq_core::calendar::import::{ColumnMapping, CsvPreview, MappedImportReport};
+use cinq_core::calendar::plan::{Plan, PlanRequest, ProposedPost};
+use cinq_core::calendar::view::{
     CalendarChange, CalendarChanged, CalendarImported, CalendarView, PostMoved, ScopedChecks,
 };
+use cinq_core::calendar::{EditorialItemInput, Post, PostInput};
 use cinq_core::error::{ApiError, CoreError, ErrorCode};
-use cinq_core::evaluate::{Evaluation, KpiReading};
+use cinq_core::network::ContentFormat;
 use cinq_core::objectives::{
     BusinessGoalInput, MarketingObjectiveInput, MeasurementPlan, Mission, MixWeights,
     ObjectiveInput, ObjectivesView, TopicInput,
 };
 use cinq_core::overview::StrategyOverview;
-use cinq_core::plan::{Plan, PlanRequest, ProposedPost};
-use cinq_core::results::{PostResults, TypedMeasures};
-use cinq_core::results_import::{
-    ResultsImportOptions, ResultsImportReport, ResultsMapping, ResultsPicked,
-};
+use cinq_core::store::backup::{BackupInfo, BackupsView, RestoreReport};
 use cinq_core::store::DB_FILE_NAME;
 use cinq_core::{
     AppInfo, Language, Settings, StepId, Store, Strategy, StrategyInput, StrategySummary,
@@ -115,7 +115,7 @@ fn settings_set(state: State<AppState>, settings: Settings) -> Cmd<Settings> {
 /// The copies in the backups folder; read from the folder, so they are listed even when the database cannot open.
 #[tauri::command]
 fn backups_list(state: State<AppState>) -> Cmd<BackupsView> {
-    cinq_core::backup::view(&state.db_path).map_err(ApiError::from)
+    cinq_core::store::backup::view(&state.db_path).map_err(ApiError::from)
 }
 
 #[tauri::command]
@@ -144,7 +144,7 @@ fn backup_restore(state: State<AppState>, name: String) -> Cmd<RestoreReport> {
             out
         }
         Err(_) => {
-            let report = cinq_core::backup::restore(&state.db_path, &name)?;
+            let report = cinq_core::store::backup::restore(&state.db_path, &name)?;
             *guard = Store::open(&state.db_path).map_err(ApiError::from);
             Ok(report)
         }
@@ -827,7 +827,7 @@ async fn calendar_export(
     options: ExportOptions,
 ) -> Cmd<Option<Vec<String>>> {
     let files = state.with(|s| s.export_calendar(strategy_id, &options))?;
-    let folder_export = options.format == cinq_core::calendar_export::ExportFormat::Hootsuite;
+    let folder_export = options.format == cinq_core::calendar::export::ExportFormat::Hootsuite;
     let targets: Vec<PathBuf> = if folder_export {
         let Some(dir) = app.dialog().file().blocking_pick_folder() else {
             return Ok(None);
@@ -885,7 +885,8 @@ async fn calendar_import_pick(
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
-    let preview = cinq_core::calendar_import::csv_preview(&name, &bytes).map_err(ApiError::from)?;
+    let preview =
+        cinq_core::calendar::import::csv_preview(&name, &bytes).map_err(ApiError::from)?;
     *state.picked_csv.lock().map_err(|_| internal())? = Some((name, bytes));
     Ok(Some(preview))
 }
@@ -951,7 +952,7 @@ fn evaluation_get(
     to: Option<String>,
 ) -> Cmd<Evaluation> {
     state.with(|s| {
-        let today = cinq_core::evaluate::today_of(&s.strategy(strategy_id)?);
+        let today = cinq_core::adapt::evaluate::today_of(&s.strategy(strategy_id)?);
         s.evaluate(strategy_id, from.as_deref(), to.as_deref(), today)
     })
 }
@@ -1038,7 +1039,7 @@ async fn results_pick(
             }),
             // Not a known export: a CSV goes to the column mapping.
             Err(CoreError::InvalidFile(why)) => {
-                match cinq_core::results_import::results_csv_preview(&name, &bytes) {
+                match cinq_core::adapt::results_import::results_csv_preview(&name, &bytes) {
                     Ok(preview) => Ok(ResultsPicked {
                         report: None,
                         preview: Some(preview),
@@ -1284,7 +1285,7 @@ fn adaptation_apply(
     action: AdaptationAction,
 ) -> Cmd<Vec<Adaptation>> {
     state.with(|s| {
-        let today = cinq_core::evaluate::today_of(&s.strategy(strategy_id)?);
+        let today = cinq_core::adapt::evaluate::today_of(&s.strategy(strategy_id)?);
         s.apply_adaptation(strategy_id, &input, &action, today)?;
         s.adaptations(strategy_id)
     })

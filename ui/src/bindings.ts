@@ -582,7 +582,7 @@ editorial_item_id: number | null,
  */
 objective_id: number | null, campaign: string, 
 /**
- * Proposed by the planner ([`crate::plan`]) and accepted: the list view can filter on it. Kept through edits.
+ * Proposed by the planner ([`crate::calendar::plan`]) and accepted: the list view can filter on it. Kept through edits.
  */
 planned?: boolean, 
 /**
@@ -608,7 +608,7 @@ editorial_item_id: number | null,
  */
 objective_id: number | null, campaign: string, 
 /**
- * Proposed by the planner ([`crate::plan`]) and accepted: the list view can filter on it. Kept through edits.
+ * Proposed by the planner ([`crate::calendar::plan`]) and accepted: the list view can filter on it. Kept through edits.
  */
 planned?: boolean, 
 /**
@@ -944,7 +944,7 @@ editorial_item_id: number | null,
  */
 objective_id: number | null, campaign: string, 
 /**
- * Proposed by the planner ([`crate::plan`]) and accepted: the list view can filter on it. Kept through edits.
+ * Proposed by the planner ([`crate::calendar::plan`]) and accepted: the list view can filter on it. Kept through edits.
  */
 planned?: boolean, 
 /**

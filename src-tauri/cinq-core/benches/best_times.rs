@@ -1,8 +1,8 @@
 //! The best times over 100,000 published posts (target: at most 100 ms): the whole query of a strategy whose posts
 //! all have results, on four networks, half of them with the export's own time (`Store::best_times`), and the
 //! estimate alone on the same posts already read (`network_best_times`, four networks of 25,000 posts).
-use cinq_core::best_times::{network_best_times, TimedPost};
-use cinq_core::results::Measures;
+use cinq_core::adapt::best_times::{network_best_times, TimedPost};
+use cinq_core::adapt::results::Measures;
 use cinq_core::{Language, Store, StrategyInput};
 use criterion::{criterion_group, criterion_main, Criterion};
 

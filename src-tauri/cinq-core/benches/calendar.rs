@@ -2,7 +2,7 @@
 //! of a month (posts, ideas, rows and the checks), and a drop (a move in one transaction, then the month's view
 //! again). The whole path in the real app, with the IPC and the paint, is timed by tests/bench/calendar.sh.
 use chrono::NaiveDate;
-use cinq_core::calendar_checks::CheckOptions;
+use cinq_core::calendar::checks::CheckOptions;
 use cinq_core::Store;
 use criterion::{criterion_group, criterion_main, Criterion};
 

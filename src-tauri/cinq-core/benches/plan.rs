@@ -3,7 +3,7 @@
 //! next year with re-runs of the best published posts. Target: 200 ms for a year. Each run reads the whole calendar,
 //! step 3 and the audit, plans, and runs the checks on the planned period (`Store::plan_period`).
 use chrono::{Duration, NaiveDate};
-use cinq_core::plan::PlanRequest;
+use cinq_core::calendar::plan::PlanRequest;
 use cinq_core::Store;
 use criterion::{criterion_group, criterion_main, Criterion};
 

@@ -2,7 +2,7 @@
 //! none of those posts yet (every row becomes an unplanned post, with its publication and snapshot), and the same
 //! file again the next day (every row found by its id, its numbers updated). Each run starts from a fresh database
 //! file; the time includes reading the file, matching, writing and the commit.
-use cinq_core::results_import::ResultsImportOptions;
+use cinq_core::adapt::results_import::ResultsImportOptions;
 use cinq_core::{Language, Store, StrategyInput};
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 

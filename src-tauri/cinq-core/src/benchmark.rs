@@ -7,10 +7,11 @@ use rusqlite::{params, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::audit::{self, ContentFormat, Network};
+use crate::audit;
 use crate::check;
 use crate::error::{CoreError, FieldError, Result, MAX_NAME_CHARS};
 use crate::findings::Text;
+use crate::network::{ContentFormat, Network};
 use crate::store::{enum_from, enum_str, next_position, Store};
 use crate::strategy::touch;
 
@@ -459,7 +460,10 @@ fn name_taken(tx: &Transaction, id: i64, player_id: Option<i64>, name: &str) -> 
 }
 
 fn known_network(tx: &Transaction, id: i64, key: &str) -> Result<()> {
-    if audit::networks_of(tx, id)?.iter().any(|n| n.key == key) {
+    if crate::network::networks_of(tx, id)?
+        .iter()
+        .any(|n| n.key == key)
+    {
         Ok(())
     } else {
         Err(CoreError::Validation(vec![FieldError::new(

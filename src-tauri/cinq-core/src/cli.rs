@@ -197,7 +197,7 @@ pub enum CalendarCommand {
         #[arg(value_name = "ID|NAME")]
         strategy: String,
         #[arg(long, value_enum)]
-        format: crate::calendar_export::ExportFormat,
+        format: crate::calendar::export::ExportFormat,
         /// The first day, YYYY-MM-DD.
         #[arg(long, value_parser = parse_day)]
         from: Option<chrono::NaiveDate>,
@@ -254,7 +254,7 @@ pub enum CalendarCommand {
         #[arg(long)]
         recycle: bool,
         /// With --recycle: the cooldown, in days.
-        #[arg(long, value_name = "DAYS", default_value_t = crate::plan::DEFAULT_COOLDOWN_DAYS, requires = "recycle")]
+        #[arg(long, value_name = "DAYS", default_value_t = crate::calendar::plan::DEFAULT_COOLDOWN_DAYS, requires = "recycle")]
         cooldown: u32,
         /// Print the plan without writing anything.
         #[arg(long)]
@@ -517,8 +517,8 @@ fn execute(command: Command, db: PathBuf, out: &mut dyn Write) -> Result<()> {
                 #[derive(Serialize)]
                 struct Out<'a> {
                     #[serde(flatten)]
-                    evaluation: &'a crate::evaluate::Evaluation,
-                    tests: &'a [crate::abtests::AbTest],
+                    evaluation: &'a crate::adapt::evaluate::Evaluation,
+                    tests: &'a [crate::adapt::abtests::AbTest],
                 }
                 print_json(
                     out,
@@ -541,7 +541,7 @@ fn execute(command: Command, db: PathBuf, out: &mut dyn Write) -> Result<()> {
         }) => {
             let s = store.find_strategy(&strategy)?;
             let bytes = crate::io::read::read_file(&file, crate::io::read::Limits::default())?;
-            let options = crate::results_import::ResultsImportOptions {
+            let options = crate::adapt::results_import::ResultsImportOptions {
                 skip_invalid,
                 dry_run,
                 taken_on: date.map(|d| d.format("%Y-%m-%d").to_string()),
@@ -597,7 +597,7 @@ fn execute(command: Command, db: PathBuf, out: &mut dyn Write) -> Result<()> {
             bom,
             out: path,
         }) => {
-            use crate::calendar_export::{Delimiter, ExportFormat, ExportOptions};
+            use crate::calendar::export::{Delimiter, ExportFormat, ExportOptions};
             let s = store.find_strategy(&strategy)?;
             let day = |d: Option<chrono::NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
             let files = store.export_calendar(
@@ -706,7 +706,7 @@ fn execute(command: Command, db: PathBuf, out: &mut dyn Write) -> Result<()> {
         }) => {
             let s = store.find_strategy(&strategy)?;
             let day = |d: chrono::NaiveDate| d.format("%Y-%m-%d").to_string();
-            let request = crate::plan::PlanRequest {
+            let request = crate::calendar::plan::PlanRequest {
                 from: day(from),
                 to: day(to),
                 networks,
@@ -730,7 +730,7 @@ fn execute(command: Command, db: PathBuf, out: &mut dyn Write) -> Result<()> {
                 struct Planned<'a> {
                     id: Option<i64>,
                     #[serde(flatten)]
-                    post: &'a crate::plan::ProposedPost,
+                    post: &'a crate::calendar::plan::ProposedPost,
                 }
                 #[derive(Serialize)]
                 struct Out<'a> {
@@ -792,7 +792,7 @@ fn abtest(
     json: bool,
     out: &mut dyn Write,
 ) -> Result<()> {
-    use crate::stats::{compare_all, verdict, Variant};
+    use crate::adapt::stats::{compare_all, verdict, Variant};
     let variants: Vec<Variant> = [a, b]
         .iter()
         .chain(more)
@@ -869,8 +869,8 @@ fn abtest(
 fn print_evaluation(
     out: &mut dyn Write,
     name: &str,
-    e: &crate::evaluate::Evaluation,
-    tests: &[crate::abtests::AbTest],
+    e: &crate::adapt::evaluate::Evaluation,
+    tests: &[crate::adapt::abtests::AbTest],
 ) -> std::io::Result<()> {
     let pct = |v: Option<f64>| v.map_or("-".to_owned(), |v| format!("{v:.2} %"));
     writeln!(
@@ -896,7 +896,7 @@ fn print_evaluation(
     for g in e
         .groups
         .iter()
-        .filter(|g| g.by == crate::evaluate::GroupBy::Network)
+        .filter(|g| g.by == crate::adapt::evaluate::GroupBy::Network)
     {
         writeln!(
             out,
@@ -938,7 +938,7 @@ fn print_evaluation(
 fn print_results_import(
     out: &mut dyn Write,
     name: &str,
-    r: &crate::results_import::ResultsImportReport,
+    r: &crate::adapt::results_import::ResultsImportReport,
 ) -> std::io::Result<()> {
     writeln!(
         out,
@@ -974,16 +974,16 @@ fn print_results_import(
     Ok(())
 }
 
-use crate::evaluate::today_of;
+use crate::adapt::evaluate::today_of;
 
 fn print_best_times(
     out: &mut dyn Write,
     name: &str,
-    b: &crate::best_times::BestTimes,
+    b: &crate::adapt::best_times::BestTimes,
 ) -> std::io::Result<()> {
     const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
     let pct = |v: f64| format!("{:.1} %", v * 100.0);
-    let slot = |s: &crate::best_times::SlotEstimate| {
+    let slot = |s: &crate::adapt::best_times::SlotEstimate| {
         format!(
             "{} {:02}:00  {} ({} – {}), {} post(s)",
             DAYS[usize::from(s.weekday.clamp(1, 7)) - 1],
@@ -1359,7 +1359,7 @@ fn print_calendar(
 fn print_plan(
     out: &mut dyn Write,
     name: &str,
-    plan: &crate::plan::Plan,
+    plan: &crate::calendar::plan::Plan,
     written: bool,
 ) -> std::io::Result<()> {
     let n = plan.posts.len();
@@ -1397,7 +1397,7 @@ fn print_plan(
 fn print_calendar_checks(
     out: &mut dyn Write,
     name: &str,
-    c: &crate::calendar_view::ScopedChecks,
+    c: &crate::calendar::view::ScopedChecks,
 ) -> std::io::Result<()> {
     let (scope, c) = (&c.scope, &c.checks);
     writeln!(out, "Calendar checks of {name}, {} to {}", c.from, c.to)?;
@@ -1592,7 +1592,7 @@ fn strategy(cmd: StrategyCommand, store: &mut Store, out: &mut dyn Write) -> Res
                 .collect();
             writeln!(out, "{} (id {})", s.name, s.id).map_err(io)?;
             // Stored dates the migration could not repair (stored_dates.rs): listed first, one a line.
-            let problems = crate::stored_dates::problems(store.conn(), Some(s.id))?;
+            let problems = crate::store::stored_dates::problems(store.conn(), Some(s.id))?;
             if !problems.is_empty() {
                 writeln!(
                     out,
@@ -1687,7 +1687,7 @@ pub enum BackupCommand {
 
 /// `cinq backup …`: listing and restoring need no open store (a restore needs the file to itself).
 fn backup(cmd: BackupCommand, db: &std::path::Path, out: &mut dyn Write) -> Result<()> {
-    use crate::backup::{backups_dir, list, restore, BackupInfo};
+    use crate::store::backup::{backups_dir, list, restore, BackupInfo};
     let line = |b: &BackupInfo| {
         let when = chrono::DateTime::parse_from_rfc3339(&b.created_at)
             .map(|t| t.format("%Y-%m-%d %H:%M:%S UTC").to_string())

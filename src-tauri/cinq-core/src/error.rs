@@ -48,7 +48,7 @@ impl FieldError {
             ("to", "before_from") => "the period ends before it starts".to_owned(),
             ("to", "period_too_long") => format!(
                 "a plan covers at most {} days (a year)",
-                crate::plan::MAX_PLAN_DAYS
+                crate::calendar::plan::MAX_PLAN_DAYS
             ),
             ("missions", "no_posts_per_week") => {
                 "no mission of a network the audit kept sets its posts per week; \

@@ -8,8 +8,9 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::abtests::{self, AbTestInput, AbVariantInput};
-use crate::adaptations::{AdaptationAction, AdaptationInput, Change, EvidenceKind};
+use crate::adapt::abtests::{self, AbTestInput, AbVariantInput};
+use crate::adapt::adaptations::{AdaptationAction, AdaptationInput, Change, EvidenceKind};
+use crate::adapt::results::{Measures, Publication, ResultSource};
 use crate::audit::{
     self, CustomNetworkInput, MetricCheck, PersonaInput, Presence, DEFAULT_STALE_AFTER_DAYS,
 };
@@ -21,7 +22,6 @@ use crate::objectives::{
     self, BusinessGoalInput, ContentMix, Direction, KpiMetric, MarketingObjectiveInput,
     MeasurementPlan, Mission, ObjectiveInput, ObjectiveType, Pillar, TopicInput,
 };
-use crate::results::{Measures, Publication, ResultSource};
 use crate::store::Store;
 use crate::strategy::{free_name_for_import, insert, validate, NewStrategy};
 
@@ -266,7 +266,7 @@ pub struct ObservationData {
     pub engagement_per_post: Option<f64>,
     pub themes: Vec<String>,
     pub tone: String,
-    pub formats: Vec<crate::audit::ContentFormat>,
+    pub formats: Vec<crate::network::ContentFormat>,
     pub works: String,
     pub fails: String,
 }
@@ -407,7 +407,7 @@ impl Store {
         let (calendar, post_ids) = calendar_data(self.conn(), id, &o)?;
         let mut objectives = objectives;
         for (x, data) in o.objectives.iter().zip(objectives.objectives.iter_mut()) {
-            data.readings = crate::evaluate::readings_of(self.conn(), x.id)?
+            data.readings = crate::adapt::evaluate::readings_of(self.conn(), x.id)?
                 .into_iter()
                 .map(|r| ReadingData {
                     taken_on: r.taken_on,
@@ -614,8 +614,8 @@ fn calendar_data(
 ) -> Result<(CalendarData, Vec<i64>)> {
     let (editorial, posts) = calendar::all_items(conn, id)?;
     let post_ids: Vec<i64> = posts.iter().map(|p| p.id).collect();
-    let mut results: std::collections::HashMap<i64, crate::results::PostResults> =
-        crate::results::all_results(conn, id)?
+    let mut results: std::collections::HashMap<i64, crate::adapt::results::PostResults> =
+        crate::adapt::results::all_results(conn, id)?
             .into_iter()
             .map(|r| (r.post_id, r))
             .collect();
@@ -736,9 +736,12 @@ fn check_data(d: &StrategyData) -> Result<()> {
     validate(&input_of(d))?;
     check_dates_and_links(d)?;
     let a = &d.audit;
-    let mut keys: Vec<String> = audit::catalogue().into_iter().map(|n| n.key).collect();
+    let mut keys: Vec<String> = crate::network::catalogue()
+        .into_iter()
+        .map(|n| n.key)
+        .collect();
     for (i, c) in a.custom_networks.iter().enumerate() {
-        if !audit::is_custom_key(&c.key)
+        if !crate::network::is_custom_key(&c.key)
             || keys.contains(&c.key)
             || c.network.name.trim().is_empty()
         {
@@ -812,7 +815,7 @@ fn check_data(d: &StrategyData) -> Result<()> {
         }
     }
     for (i, a) in d.adapt.adaptations.iter().enumerate() {
-        crate::adaptations::validate_adaptation(&a.entry)
+        crate::adapt::adaptations::validate_adaptation(&a.entry)
             .map_err(|e| CoreError::InvalidFile(format!("adaptation {}: {e}", i + 1)))?;
     }
     Ok(())
@@ -1245,10 +1248,10 @@ pub(crate) fn insert_data(tx: &rusqlite::Transaction, d: &StrategyData, name: &s
         );
         let pid = calendar::insert_post(tx, id, &input)?;
         if let Some(publication) = &p.publication {
-            crate::results::write_publication(tx, id, pid, &p.network, publication)?;
+            crate::adapt::results::write_publication(tx, id, pid, &p.network, publication)?;
         }
         for s in &p.results {
-            crate::results::write_snapshot(tx, pid, &s.taken_on, s.source, &s.measures)?;
+            crate::adapt::results::write_snapshot(tx, pid, &s.taken_on, s.source, &s.measures)?;
         }
         post_ids.push(pid);
     }
@@ -1275,7 +1278,13 @@ pub(crate) fn insert_data(tx: &rusqlite::Transaction, d: &StrategyData, name: &s
     };
     for a in &d.adapt.adaptations {
         let a = map_adaptation(a.clone(), &ids, id_at);
-        crate::adaptations::insert_adaptation(tx, id, &a.entry, a.action.as_ref(), &a.changes)?;
+        crate::adapt::adaptations::insert_adaptation(
+            tx,
+            id,
+            &a.entry,
+            a.action.as_ref(),
+            &a.changes,
+        )?;
     }
     Ok(id)
 }

@@ -1,13 +1,14 @@
 //! Findings: conclusions computed from what the user entered, each with its evidence, a suggestion, and a link to the
-//! data behind it. The rules of steps 1 and 2 live here, those of step 3 in [`crate::smart`]; the UI shows the texts
+//! data behind it. The rules of steps 1 and 2 live here, those of step 3 in [`crate::objectives::smart`]; the UI shows the texts
 //! as they come, in English or French.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::audit::{Audit, ContentFormat, Metric, Presence, UsageLevel};
+use crate::audit::{Audit, Metric, Presence, UsageLevel};
 use crate::model::StepId;
+use crate::network::ContentFormat;
 use crate::words::{cap, count_en, count_fr, figure_count, NetName};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, TS)]
@@ -269,7 +270,7 @@ pub fn audit_findings(audit: &Audit, today: NaiveDate) -> Vec<Finding> {
     let social: Vec<&str> = audit
         .networks
         .iter()
-        .filter(|n| n.kind == crate::audit::NetworkKind::Social)
+        .filter(|n| n.kind == crate::network::NetworkKind::Social)
         .map(|n| n.key.as_str())
         .collect();
 

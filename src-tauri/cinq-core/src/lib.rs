@@ -1,36 +1,29 @@
-//! Cinq's domain: the model, the SQLite store and its migrations, validation, the strategy file, the sample strategy
-//! and the headless CLI. Nothing here depends on Tauri; the app's commands are thin adapters over this crate.
+//! Cinq's domain. Nothing here depends on Tauri; the app's commands and the CLI are thin adapters over this crate.
+//!
+//! - The five steps: `audit` (1), `benchmark` (2), `objectives` (3, with `smart`), `calendar` (4: its checks, view,
+//!   planner, imports and exports), `adapt` (5: results, evaluation, best times, A/B tests, adaptations).
+//! - What they share: `model` and `error` (the types the seams carry), `network` (the catalogue and a strategy's
+//!   networks), `dates`, `words` and `findings` (how Cinq writes), `io` (reading and writing a user's files),
+//!   `store` (the database, its migrations and backups), `strategy`, `file` (the strategy file), `sample`,
+//!   `overview`, and `cli`.
 
-pub mod abtests;
-pub mod adaptations;
+pub mod adapt;
 pub mod audit;
-pub mod backup;
 pub mod benchmark;
-pub mod best_times;
 pub mod calendar;
-pub mod calendar_checks;
-pub mod calendar_export;
-pub mod calendar_import;
-pub mod calendar_view;
 mod check;
 pub mod cli;
 pub mod dates;
 pub mod error;
-pub mod evaluate;
 pub mod file;
 pub mod findings;
 pub mod io;
 pub mod model;
+pub mod network;
 pub mod objectives;
 pub mod overview;
-pub mod plan;
-pub mod results;
-pub mod results_import;
 pub mod sample;
-pub mod smart;
-pub mod stats;
 pub mod store;
-pub mod stored_dates;
 pub mod strategy;
 pub mod words;
 

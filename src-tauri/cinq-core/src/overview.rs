@@ -9,10 +9,10 @@ use crate::audit::{Decision, Persona};
 use crate::error::Result;
 use crate::findings::{self, Finding};
 use crate::model::Strategy;
+use crate::objectives::smart::{self, SmartCheck};
 use crate::objectives::{
     kept_networks, BusinessGoal, ContentMix, MarketingObjective, Mission, Objective, Topic,
 };
-use crate::smart::{self, SmartCheck};
 use crate::store::Store;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

@@ -4,8 +4,8 @@
 use chrono::{Datelike, NaiveDate, Utc};
 
 use crate::audit::{
-    self, AudienceType, ContentFormat, Decision, FormatRating, Metric, MetricCheck, PersonaInput,
-    PersonaUsage, Presence, UsageLevel,
+    self, AudienceType, Decision, FormatRating, Metric, MetricCheck, PersonaInput, PersonaUsage,
+    Presence, UsageLevel,
 };
 use crate::benchmark::{
     self, CustomerVoice, ObservationInput, PlayerInput, PlayerType, TrendInput,
@@ -15,6 +15,7 @@ use crate::calendar::{
 };
 use crate::error::Result;
 use crate::model::{Language, StepId, StepState, Strategy, StrategyInput};
+use crate::network::ContentFormat;
 use crate::objectives::{
     self, BusinessGoalInput, BusinessOutcome, KpiMetric, MarketingObjectiveInput, MeasurementPlan,
     Mission, MixWeights, ObjectiveInput, ObjectiveType, Pillar, ReviewFrequency, TopicInput,
@@ -1096,11 +1097,13 @@ fn sample_adapt(
     start: NaiveDate,
     today: NaiveDate,
 ) -> Result<()> {
-    use crate::abtests::{AbTestInput, AbVariantInput, SuccessMetric, VariedElement};
-    use crate::adaptations::{
+    use crate::adapt::abtests::{AbTestInput, AbVariantInput, SuccessMetric, VariedElement};
+    use crate::adapt::adaptations::{
         insert_adaptation, AdaptationAction, AdaptationInput, Change, Evidence, EvidenceKind,
     };
-    use crate::results::{write_publication, write_snapshot, Measures, Publication, ResultSource};
+    use crate::adapt::results::{
+        write_publication, write_snapshot, Measures, Publication, ResultSource,
+    };
     let iso = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
     let posts: Vec<(i64, String, String, Option<String>)> = tx
         .prepare(
@@ -1274,7 +1277,7 @@ fn sample_adapt(
     }
     let mut decided = None;
     if let (Some(a), Some(b)) = (photo_a, photo_b) {
-        decided = Some(crate::abtests::insert_test(
+        decided = Some(crate::adapt::abtests::insert_test(
             tx,
             id,
             &AbTestInput {
@@ -1293,7 +1296,7 @@ fn sample_adapt(
         )?);
     }
     if let (Some(a), Some(b)) = (title_a, title_b) {
-        crate::abtests::insert_test(
+        crate::adapt::abtests::insert_test(
             tx,
             id,
             &AbTestInput {

@@ -6,11 +6,11 @@
 //! - **Lists**: "a, b and c" / "a, b et c" ([`join`]); an item never holds a conjunction of its own, so a list of
 //!   measurements reads "clicks, conversions and leads", never "clicks and conversions and leads".
 //! - **Networks**: by their display name, never their key; in French with their article and preposition
-//!   ([`crate::audit::FrenchName`]: "sur le blog", "d’Instagram").
+//!   ([`crate::network::FrenchName`]: "sur le blog", "d’Instagram").
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::audit::{FrenchName, Network};
+use crate::network::{FrenchName, Network};
 
 /// The months' names in English and in French (lower case, as French writes them in a date).
 pub const MONTHS_EN: [&str; 12] = [
@@ -151,7 +151,10 @@ impl NetName {
                 fr: n.fr.clone(),
             };
         }
-        if let Some(n) = crate::audit::catalogue().into_iter().find(|n| n.key == key) {
+        if let Some(n) = crate::network::catalogue()
+            .into_iter()
+            .find(|n| n.key == key)
+        {
             return NetName {
                 en: n.name,
                 fr: n.fr,
@@ -205,7 +208,7 @@ mod tests {
 
     #[test]
     fn french_names_take_their_article() {
-        let all = crate::audit::catalogue();
+        let all = crate::network::catalogue();
         let n = |k: &str| NetName::of(&all, k).fr;
         assert_eq!(n("blog").on, "sur le blog");
         assert_eq!(n("blog").of, "du blog");

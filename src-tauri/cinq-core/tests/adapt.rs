@@ -3,22 +3,22 @@
 
 use chrono::{Duration, NaiveDate};
 
-use cinq_core::abtests::{
+use cinq_core::adapt::abtests::{
     judge, validate_test, AbStatus, AbTestInput, AbVariantData, AbVariantInput, MeasureKey,
     SuccessMetric, VariedElement,
 };
-use cinq_core::adaptations::{AdaptationAction, AdaptationInput, Evidence, EvidenceKind};
-use cinq_core::audit::ContentFormat;
-use cinq_core::calendar::{PostInput, PostStatus};
-use cinq_core::evaluate::{
+use cinq_core::adapt::adaptations::{AdaptationAction, AdaptationInput, Evidence, EvidenceKind};
+use cinq_core::adapt::evaluate::{
     today_of, trajectory, Evaluation, GroupBy, KpiSource, KpiStatus, KpiTrack, UnderperformerKind,
 };
+use cinq_core::adapt::results::Measures;
+use cinq_core::calendar::{PostInput, PostStatus};
 use cinq_core::file::StrategyData;
+use cinq_core::network::ContentFormat;
 use cinq_core::objectives::{
     Direction, KpiMetric, MeasurementPlan, Mission, MixWeights, ObjectiveInput, ObjectiveType,
     Pillar, ReviewFrequency, TopicInput,
 };
-use cinq_core::results::Measures;
 use cinq_core::{CoreError, Language, Store, StrategyInput};
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -1713,7 +1713,7 @@ fn variant_b_goes_where_it_collides_with_no_post_and_differs_only_in_what_is_tes
 
 #[test]
 fn placing_variant_b_when_every_slot_is_taken() {
-    use cinq_core::abtests::{place_variant_b, VARIANT_WEEKS};
+    use cinq_core::adapt::abtests::{place_variant_b, VARIANT_WEEKS};
     let at = |s: &str| chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M").unwrap();
     let a = at("2026-03-10T23:00");
     // Every hour of the day and the slot of every week looked at are taken: two hours from A (earlier, since later

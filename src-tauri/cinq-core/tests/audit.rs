@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 use cinq_core::audit::*;
 use cinq_core::findings::{audit_findings, FindingKind, Severity};
+use cinq_core::network::*;
 use cinq_core::{CoreError, ErrorCode, Language, Store, StrategyInput};
 
 fn store_with_strategy() -> (Store, i64) {

@@ -1,8 +1,9 @@
 //! Step 2: the benchmark's store, validation, comparison views and findings.
 
-use cinq_core::audit::{self, Audit, ContentFormat, FormatRating, Presence};
+use cinq_core::audit::{Audit, FormatRating, Presence};
 use cinq_core::benchmark::*;
 use cinq_core::findings::{benchmark_findings, FindingKind};
+use cinq_core::network::ContentFormat;
 use cinq_core::{CoreError, ErrorCode, Language, Store, StrategyInput};
 
 fn store_with_strategy() -> (Store, i64) {
@@ -104,7 +105,7 @@ fn brand_on_instagram(posts: f64, likes: f64, formats: &[ContentFormat]) -> Audi
         })
         .collect();
     Audit {
-        networks: audit::catalogue(),
+        networks: cinq_core::network::catalogue(),
         selected: vec!["instagram".into()],
         not_on_social_yet: false,
         stale_after_days: 30,

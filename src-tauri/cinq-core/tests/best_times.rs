@@ -6,13 +6,13 @@ mod support;
 
 use proptest::prelude::*;
 
-use cinq_core::best_times::{
+use cinq_core::adapt::best_times::{
     network_best_times, BestTimes, NetworkBestTimes, SlotEstimate, TimedPost, MAX_BEST, MIN_POSTS,
     MIN_SLOT_POSTS, SLOTS,
 };
+use cinq_core::adapt::results::Measures;
+use cinq_core::adapt::results_import::ResultsImportOptions;
 use cinq_core::calendar::{PostInput, PostStatus};
-use cinq_core::results::Measures;
-use cinq_core::results_import::ResultsImportOptions;
 use cinq_core::{CoreError, Language, Store, StrategyInput};
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -1,26 +1,27 @@
 //! The TypeScript bindings in ui/src/bindings.ts are generated from the Rust types. This test fails when they drift;
 //! run it with UPDATE_BINDINGS=1 to write them again.
 
-use cinq_core::abtests::*;
-use cinq_core::adaptations::*;
+use cinq_core::adapt::abtests::*;
+use cinq_core::adapt::adaptations::*;
+use cinq_core::adapt::best_times::*;
+use cinq_core::adapt::evaluate::*;
+use cinq_core::adapt::results::*;
+use cinq_core::adapt::results_import::*;
+use cinq_core::adapt::stats::*;
 use cinq_core::audit::*;
-use cinq_core::backup::*;
 use cinq_core::benchmark::*;
-use cinq_core::best_times::*;
+use cinq_core::calendar::checks::*;
+use cinq_core::calendar::export::*;
+use cinq_core::calendar::import::*;
+use cinq_core::calendar::plan::{Plan, PlanRequest, ProposedPost};
+use cinq_core::calendar::view::*;
 use cinq_core::calendar::*;
-use cinq_core::calendar_checks::*;
-use cinq_core::calendar_export::*;
-use cinq_core::calendar_import::*;
-use cinq_core::calendar_view::*;
-use cinq_core::evaluate::*;
 use cinq_core::findings::*;
+use cinq_core::network::*;
+use cinq_core::objectives::smart::*;
 use cinq_core::objectives::*;
 use cinq_core::overview::*;
-use cinq_core::plan::{Plan, PlanRequest, ProposedPost};
-use cinq_core::results::*;
-use cinq_core::results_import::*;
-use cinq_core::smart::*;
-use cinq_core::stats::*;
+use cinq_core::store::backup::*;
 use cinq_core::*;
 use ts_rs::{Config, TS};
 

@@ -249,7 +249,7 @@ fn a_network_with_posts_cannot_be_deleted() {
             id,
             &cinq_core::audit::CustomNetworkInput {
                 name: "Forum".into(),
-                kind: cinq_core::audit::NetworkKind::Social,
+                kind: cinq_core::network::NetworkKind::Social,
                 max_length: None,
                 formats: Vec::new(),
             },
@@ -343,7 +343,7 @@ fn the_calendar_travels_in_the_strategy_file_and_in_copies() {
 // The live checks.
 
 use cinq_core::audit::{Decision, Presence};
-use cinq_core::calendar_checks::CheckOptions;
+use cinq_core::calendar::checks::CheckOptions;
 use cinq_core::findings::FindingKind;
 use cinq_core::objectives::{Mission, MixWeights};
 
@@ -401,13 +401,13 @@ fn check(
     id: i64,
     from: &str,
     to: &str,
-) -> cinq_core::calendar_checks::CalendarChecks {
+) -> cinq_core::calendar::checks::CalendarChecks {
     store
         .calendar_checks(id, Some(day(from)), Some(day(to)), &CheckOptions::default())
         .unwrap()
 }
 
-fn kinds_of(c: &cinq_core::calendar_checks::CalendarChecks) -> Vec<(FindingKind, Option<String>)> {
+fn kinds_of(c: &cinq_core::calendar::checks::CalendarChecks) -> Vec<(FindingKind, Option<String>)> {
     c.findings
         .iter()
         .map(|f| (f.finding.kind, f.finding.network.clone()))
@@ -842,7 +842,7 @@ fn the_sample_calendar_shows_its_checks() {
 // ---------------------------------------------------------------------------------------------------------------
 // Exports and the Cinq CSV import.
 
-use cinq_core::calendar_export::{Delimiter, ExportFormat, ExportOptions};
+use cinq_core::calendar::export::{Delimiter, ExportFormat, ExportOptions};
 
 fn options(format: ExportFormat) -> ExportOptions {
     ExportOptions {
@@ -1247,7 +1247,7 @@ fn thousands_of_posts_go_out_and_come_back_in_batches() {
 
 #[test]
 fn variants_of_one_ab_test_do_not_collide() {
-    use cinq_core::abtests::{AbTestInput, AbVariantInput, SuccessMetric, VariedElement};
+    use cinq_core::adapt::abtests::{AbTestInput, AbVariantInput, SuccessMetric, VariedElement};
     let (mut store, id) = planned();
     // A and B of a test at the same minute, and a post of no test half an hour later.
     let a = add(

@@ -1,9 +1,10 @@
 //! Step 4, the import of any spreadsheet's CSV through a column mapping: the preview (encodings, delimiters, header,
 //! suggested mapping) and the import (dates, times, networks, per-row errors, skip, dry run, names created).
 
-use cinq_core::audit::{ContentFormat, CustomNetworkInput, NetworkKind};
+use cinq_core::audit::CustomNetworkInput;
+use cinq_core::calendar::import::{csv_preview, ColumnMapping, CsvPreview, DateOrder};
 use cinq_core::calendar::{Post, PostStatus};
-use cinq_core::calendar_import::{csv_preview, ColumnMapping, CsvPreview, DateOrder};
+use cinq_core::network::{ContentFormat, NetworkKind};
 use cinq_core::objectives::Pillar;
 use cinq_core::{ErrorCode, Language, Store, StrategyInput};
 
@@ -302,7 +303,7 @@ fn import(
     id: i64,
     text: &str,
     m: &ColumnMapping,
-) -> cinq_core::calendar_import::MappedImportReport {
+) -> cinq_core::calendar::import::MappedImportReport {
     store
         .import_calendar_mapped(id, "plan.csv", text.as_bytes(), m, false, false)
         .unwrap()

@@ -5,9 +5,9 @@ mod support;
 
 use chrono::NaiveDate;
 use cinq_core::audit::{Decision, Presence};
+use cinq_core::calendar::checks::CheckOptions;
+use cinq_core::calendar::view::{period_words, ChecksScope, ScopeKind};
 use cinq_core::calendar::{PostInput, PostStatus};
-use cinq_core::calendar_checks::CheckOptions;
-use cinq_core::calendar_view::{period_words, ChecksScope, ScopeKind};
 use cinq_core::findings::FindingKind;
 use cinq_core::objectives::{MixWeights, Pillar};
 use cinq_core::{Language, Store, StrategyInput};
@@ -93,7 +93,7 @@ fn two_weeks(store: &mut Store) -> i64 {
     id
 }
 
-fn mix_off(findings: &[cinq_core::calendar_checks::CalendarFinding]) -> bool {
+fn mix_off(findings: &[cinq_core::calendar::checks::CalendarFinding]) -> bool {
     findings
         .iter()
         .any(|f| f.finding.kind == FindingKind::MixOffTarget && f.finding.network.is_none())

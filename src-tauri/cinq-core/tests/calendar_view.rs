@@ -2,9 +2,9 @@
 //! undo and redo write back, relay posts made from an editorial item, and their text.
 
 use cinq_core::audit::{Decision, Presence};
+use cinq_core::calendar::checks::CheckOptions;
+use cinq_core::calendar::view::{relay_text, CalendarChange, RELAY_TIME};
 use cinq_core::calendar::*;
-use cinq_core::calendar_checks::CheckOptions;
-use cinq_core::calendar_view::{relay_text, CalendarChange, RELAY_TIME};
 use cinq_core::findings::FindingKind;
 use cinq_core::objectives::{Mission, Pillar};
 use cinq_core::{ErrorCode, Language, Store, StrategyInput};
@@ -736,7 +736,7 @@ fn campaigns_come_through_their_own_column() {
 /// A move answers with the post as saved and the rows and checks of the period after it, not with the period's posts.
 #[test]
 fn a_move_answers_with_its_post_the_rows_and_the_checks() {
-    use cinq_core::calendar_view::{CalendarChanged, PostMoved};
+    use cinq_core::calendar::view::{CalendarChanged, PostMoved};
     let (mut store, id) = planned();
     let p = store
         .save_post(
@@ -814,7 +814,7 @@ fn the_blogs_articles_are_editorial_items_which_its_mission_counts() {
             )
             .unwrap()
     };
-    let blog_findings = |v: &cinq_core::calendar_view::CalendarView| {
+    let blog_findings = |v: &cinq_core::calendar::view::CalendarView| {
         v.checks
             .checks
             .findings
@@ -892,7 +892,7 @@ fn the_blogs_articles_are_editorial_items_which_its_mission_counts() {
     let plan = store
         .plan_period(
             id,
-            &cinq_core::plan::PlanRequest {
+            &cinq_core::calendar::plan::PlanRequest {
                 from: "2026-03-02".into(),
                 to: "2026-03-15".into(),
                 networks: Vec::new(),
@@ -959,7 +959,7 @@ fn a_rows_new_post_starts_with_the_missions_pillar_and_its_only_objective() {
             .unwrap()
             .rows
     };
-    let row = |rows: &[cinq_core::calendar_view::CalendarRow], n: &str| {
+    let row = |rows: &[cinq_core::calendar::view::CalendarRow], n: &str| {
         let r = rows.iter().find(|r| r.network == n).unwrap();
         (r.new_pillar, r.new_objective)
     };

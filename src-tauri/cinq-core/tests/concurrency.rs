@@ -14,7 +14,7 @@ fn cli(args: &[&str]) -> (i32, String, String) {
 use std::io::{BufRead, BufReader, Write};
 use std::process::Stdio;
 
-use cinq_core::results_import::ResultsImportOptions;
+use cinq_core::adapt::results_import::ResultsImportOptions;
 use cinq_core::Store;
 
 /// How many writes each of the two processes makes.

@@ -4,8 +4,8 @@
 use chrono::NaiveDate;
 use cinq_core::audit::{Decision, Metric, MetricCheck, PersonaInput, Presence};
 use cinq_core::findings::{FindingKind, Severity};
+use cinq_core::objectives::smart::{ambition, Ambition};
 use cinq_core::objectives::*;
-use cinq_core::smart::{ambition, Ambition};
 use cinq_core::{CoreError, ErrorCode, Language, Store, StrategyInput};
 
 fn day(s: &str) -> NaiveDate {
@@ -93,7 +93,7 @@ fn kinds(store: &Store, id: i64) -> Vec<(FindingKind, Option<i64>)> {
         .collect()
 }
 
-fn smart_of(store: &Store, id: i64, objective_id: i64) -> cinq_core::smart::SmartCheck {
+fn smart_of(store: &Store, id: i64, objective_id: i64) -> cinq_core::objectives::smart::SmartCheck {
     store
         .objectives_view(id, day(TODAY))
         .unwrap()
@@ -884,7 +884,7 @@ fn deleting_a_custom_network_takes_it_out_of_step_3() {
             id,
             &cinq_core::audit::CustomNetworkInput {
                 name: "Forum".into(),
-                kind: cinq_core::audit::NetworkKind::Social,
+                kind: cinq_core::network::NetworkKind::Social,
                 max_length: None,
                 formats: Vec::new(),
             },
@@ -1116,7 +1116,7 @@ fn templates_cover_every_type_without_vanity_kpis() {
         .iter()
         .all(|x| !x.title.fr.is_empty() && !x.why.en.is_empty()));
     let s = mission_suggestions();
-    for n in cinq_core::audit::catalogue() {
+    for n in cinq_core::network::catalogue() {
         assert!(s.iter().any(|m| m.network == n.key), "{}", n.key);
     }
 }

@@ -6,11 +6,11 @@
 mod support;
 
 use chrono::{Datelike, Duration, NaiveDate};
+use cinq_core::calendar::checks::CheckOptions;
+use cinq_core::calendar::plan::*;
 use cinq_core::calendar::*;
-use cinq_core::calendar_checks::CheckOptions;
 use cinq_core::findings::FindingKind;
 use cinq_core::objectives::*;
-use cinq_core::plan::*;
 use cinq_core::{CoreError, Language, Store, StrategyInput};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
@@ -446,14 +446,14 @@ fn check_spec(spec: &Spec) -> Result<(), TestCaseError> {
         .request()
         .options(spec.today(), CheckOptions::default())
         .unwrap();
-    let pure = cinq_core::plan::plan(
+    let pure = cinq_core::calendar::plan::plan(
         &PlanInput {
             calendar: &whole,
             objectives: &store.objectives(id).unwrap(),
             audit: &store.audit(id).unwrap(),
             slots: &default_slots,
             rates: &std::collections::HashMap::new(),
-            variants: &cinq_core::abtests::VariantGroups::default(),
+            variants: &cinq_core::adapt::abtests::VariantGroups::default(),
         },
         &opts,
     )
@@ -998,10 +998,13 @@ fn best_times_given_to_the_planner_choose_the_slots_and_name_their_figures() {
         audit: &audit,
         slots: &slots,
         rates: &rates,
-        variants: &cinq_core::abtests::VariantGroups::default(),
+        variants: &cinq_core::adapt::abtests::VariantGroups::default(),
     };
-    let plan = cinq_core::plan::plan(&input, &opts).unwrap();
-    assert_eq!(plan, cinq_core::plan::plan(&input, &opts).unwrap());
+    let plan = cinq_core::calendar::plan::plan(&input, &opts).unwrap();
+    assert_eq!(
+        plan,
+        cinq_core::calendar::plan::plan(&input, &opts).unwrap()
+    );
     let fb: Vec<&ProposedPost> = plan
         .posts
         .iter()
@@ -1081,7 +1084,7 @@ fn the_stores_plan_uses_the_best_times_the_results_measure() {
                     id,
                     p,
                     &iso(at),
-                    &cinq_core::results::Measures {
+                    &cinq_core::adapt::results::Measures {
                         reach: Some(1000),
                         reactions: Some(engaged),
                         ..Default::default()
@@ -1166,7 +1169,7 @@ fn with_recycling_a_best_published_post_is_re_run_once_per_cooldown() {
                 id,
                 pid,
                 "2030-01-20",
-                &cinq_core::results::Measures {
+                &cinq_core::adapt::results::Measures {
                     impressions: Some(1000),
                     reactions: Some(reactions),
                     ..Default::default()
@@ -1287,7 +1290,7 @@ fn planned_marks_go_through_the_strategy_file_and_undo() {
     store
         .apply_calendar_change(
             id,
-            &cinq_core::calendar_view::CalendarChange {
+            &cinq_core::calendar::view::CalendarChange {
                 delete_posts: written.iter().map(|p| p.id).collect(),
                 ..Default::default()
             },

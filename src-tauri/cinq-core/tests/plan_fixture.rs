@@ -3,9 +3,9 @@
 //! fails when the planner's answer drifts from it; run it with UPDATE_FIXTURES=1 to write it again.
 
 use chrono::NaiveDate;
+use cinq_core::calendar::plan::PlanRequest;
 use cinq_core::calendar::PostStatus;
 use cinq_core::objectives::*;
-use cinq_core::plan::PlanRequest;
 use cinq_core::{Language, Store, StrategyInput};
 
 fn objective(title: &str, t: ObjectiveType, network: &str) -> ObjectiveInput {

@@ -5,10 +5,10 @@
 
 use std::io::Write;
 
-use cinq_core::calendar_import::csv_preview;
+use cinq_core::adapt::results_import::{read_export, results_csv_preview, ResultsImportOptions};
+use cinq_core::calendar::import::csv_preview;
 use cinq_core::file::parse_strategy_file;
 use cinq_core::io::read::{self, read_file, Limits};
-use cinq_core::results_import::{read_export, results_csv_preview, ResultsImportOptions};
 use cinq_core::{Language, Store, StrategyInput};
 use proptest::prelude::*;
 

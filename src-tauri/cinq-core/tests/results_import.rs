@@ -6,12 +6,12 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 use chrono_tz::Europe::Paris;
-use cinq_core::audit::ContentFormat;
-use cinq_core::calendar::{PostInput, PostStatus};
-use cinq_core::results::{Measures, PostResults, ResultSource, TypedMeasures};
-use cinq_core::results_import::{
+use cinq_core::adapt::results::{Measures, PostResults, ResultSource, TypedMeasures};
+use cinq_core::adapt::results_import::{
     read_export, Export, ExportKind, ResultsImportOptions, ResultsImportReport, PROGRESS_EVERY,
 };
+use cinq_core::calendar::{PostInput, PostStatus};
+use cinq_core::network::ContentFormat;
 use cinq_core::{CoreError, Language, Store, StrategyInput};
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -2199,8 +2199,8 @@ LinkedIn;15/07/2026 10:00;Nous recrutons un barista;900;20;2;12;y\n\
 
 #[test]
 fn another_csv_gets_a_suggested_mapping() {
-    use cinq_core::calendar_import::DateOrder;
-    use cinq_core::results_import::results_csv_preview;
+    use cinq_core::adapt::results_import::results_csv_preview;
+    use cinq_core::calendar::import::DateOrder;
     let p = results_csv_preview("rapport.csv", OTHER_CSV.as_bytes()).unwrap();
     assert_eq!(p.columns.len(), 8);
     assert_eq!(p.total_rows, 3);
@@ -2228,7 +2228,7 @@ fn another_csv_gets_a_suggested_mapping() {
 
 #[test]
 fn another_csv_is_imported_through_its_mapping() {
-    use cinq_core::results_import::results_csv_preview;
+    use cinq_core::adapt::results_import::results_csv_preview;
     let (mut store, id) = store_with_strategy();
     let planned = plan(
         &mut store,

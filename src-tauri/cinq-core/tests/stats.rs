@@ -7,8 +7,8 @@
 //! `prop.test(x, n, correct = FALSE)`. "exact" is the exact rational computation of R's rule with Python's
 //! `fractions.Fraction` and `math.comb`.
 
+use cinq_core::adapt::stats::*;
 use cinq_core::findings::Text;
-use cinq_core::stats::*;
 use cinq_core::{CoreError, ErrorCode};
 
 fn v(name: &str, successes: u64, trials: u64) -> Variant {

@@ -339,10 +339,10 @@ fn an_older_file_is_copied_before_it_is_migrated() {
     let store = Store::open_with_migrations(&path, &next).unwrap();
     assert_eq!(store.schema_version().unwrap(), 2);
     drop(store);
-    let backups = cinq_core::backup::list(&path).unwrap();
+    let backups = cinq_core::store::backup::list(&path).unwrap();
     let migration: Vec<_> = backups
         .iter()
-        .filter(|b| b.reason == cinq_core::backup::BackupReason::Migration)
+        .filter(|b| b.reason == cinq_core::store::backup::BackupReason::Migration)
         .collect();
     assert_eq!(migration.len(), 1, "{backups:?}");
     assert_eq!(migration[0].from_version, Some(1));

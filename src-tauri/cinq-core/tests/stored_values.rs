@@ -383,7 +383,7 @@ fn the_migration_repairs_what_it_can_and_lists_the_rest() {
         json_day("SELECT json_extract(data, '$.last_post_on') FROM presence"),
         "2026-12-01"
     );
-    let problems = cinq_core::stored_dates::problems(store.conn(), Some(1)).unwrap();
+    let problems = cinq_core::store::stored_dates::problems(store.conn(), Some(1)).unwrap();
     let listed: Vec<&str> = problems.iter().map(|p| p.value.as_str()).collect();
     assert_eq!(listed, ["01/02/2027", "1-1-1T1:1", "soon"]);
     drop(store);

@@ -4,12 +4,13 @@
 //! editor shows, and the names Cinq makes in the language of the app.
 
 use chrono::NaiveDate;
-use cinq_core::audit::{ContentFormat, Decision, FormatRating, Presence};
+use cinq_core::audit::{Decision, FormatRating, Presence};
+use cinq_core::calendar::checks::{CalendarChecks, CalendarFinding, CheckOptions};
 use cinq_core::calendar::{PostInput, PostStatus};
-use cinq_core::calendar_checks::{CalendarChecks, CalendarFinding, CheckOptions};
 use cinq_core::findings::{Finding, FindingKind};
+use cinq_core::network::ContentFormat;
+use cinq_core::objectives::smart::PacePeriod;
 use cinq_core::objectives::{Direction, KpiMetric, Mission, ObjectiveInput, ObjectiveType, Pillar};
-use cinq_core::smart::PacePeriod;
 use cinq_core::{Language, Store, StrategyInput};
 
 fn day(s: &str) -> NaiveDate {

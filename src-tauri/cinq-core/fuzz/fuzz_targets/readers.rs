@@ -7,7 +7,7 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let _ = cinq_core::calendar_import::csv_preview("f", data);
-    let _ = cinq_core::results_import::results_csv_preview("f", data);
+    let _ = cinq_core::calendar::import::csv_preview("f", data);
+    let _ = cinq_core::adapt::results_import::results_csv_preview("f", data);
     let _ = cinq_core::file::parse_strategy_file(data);
 });

@@ -5,5 +5,5 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let _ = cinq_core::results_import::read_export("f", data, chrono_tz::UTC);
+    let _ = cinq_core::adapt::results_import::read_export("f", data, chrono_tz::UTC);
 });

@@ -2,7 +2,9 @@
 //! baseline, a target, a deadline and a measurement plan), a mission for each kept network, the content mix (three
 //! pillars, strategy-wide and per network) and the topics under each pillar.
 //!
-//! The SMART checks, the vanity guard and the step's findings are computed in [`crate::smart`].
+//! The SMART checks, the vanity guard and the step's findings are computed in [`crate::objectives::smart`].
+
+pub mod smart;
 
 use std::collections::BTreeSet;
 
@@ -11,13 +13,14 @@ use rusqlite::{params, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::audit::{self, Audit, Decision, Network};
+use crate::audit::{self, Audit, Decision};
 use crate::check;
 use crate::error::{CoreError, FieldError, Result, MAX_NAME_CHARS};
 use crate::findings::{Finding, Text};
-use crate::smart::{self, SmartCheck};
+use crate::network::Network;
 use crate::store::{delete_owned, enum_from, enum_str, next_position, not_found, owned, Store};
 use crate::strategy::touch;
+use smart::SmartCheck;
 
 // ---------------------------------------------------------------------------------------------------------------
 // The chain: business goal → marketing objective → social objective.
@@ -718,7 +721,7 @@ pub struct ObjectivesView {
     pub today: String,
     /// The mix of the posts planned in the calendar (every dated post with a pillar), beside the target; none
     /// before the calendar has any.
-    pub planned_mix: Option<crate::calendar_checks::ActualMix>,
+    pub planned_mix: Option<crate::calendar::checks::ActualMix>,
     /// How many posts `planned_mix` is computed from.
     pub planned_posts: u32,
 }
@@ -826,7 +829,7 @@ fn json<T: Serialize>(v: &T) -> Result<String> {
 }
 
 fn known_networks(tx: &Transaction, id: i64, keys: &[String]) -> Result<()> {
-    let all = audit::networks_of(tx, id)?;
+    let all = crate::network::networks_of(tx, id)?;
     if keys.iter().all(|k| all.iter().any(|n| &n.key == k)) {
         Ok(())
     } else {
@@ -1053,7 +1056,7 @@ fn read_objectives(conn: &rusqlite::Connection, id: i64) -> Result<Objectives> {
         .prepare_cached("SELECT network, data FROM mission WHERE strategy_id = ?1")?
         .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
-    let order: Vec<String> = audit::networks_of(conn, id)?
+    let order: Vec<String> = crate::network::networks_of(conn, id)?
         .into_iter()
         .map(|n| n.key)
         .collect();
@@ -1407,7 +1410,7 @@ impl Store {
 fn planned_mix(
     conn: &rusqlite::Connection,
     id: i64,
-) -> Result<(Option<crate::calendar_checks::ActualMix>, u32)> {
+) -> Result<(Option<crate::calendar::checks::ActualMix>, u32)> {
     let mut counts = [0u32; 3];
     let mut stmt = conn.prepare_cached(
         "SELECT json_extract(data, '$.pillar'), count(*) FROM post
@@ -1430,7 +1433,7 @@ fn planned_mix(
     }
     let share = |n: u32| f64::from(n) * 100.0 / f64::from(total);
     Ok((
-        Some(crate::calendar_checks::ActualMix {
+        Some(crate::calendar::checks::ActualMix {
             promotion: share(counts[0]),
             curation: share(counts[1]),
             interaction: share(counts[2]),

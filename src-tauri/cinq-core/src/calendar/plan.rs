@@ -1,4 +1,4 @@
-//! Planning a period (step 4): the posts a period needs so that the calendar's checks ([`crate::calendar_checks`])
+//! Planning a period (step 4): the posts a period needs so that the calendar's checks ([`crate::calendar::checks`])
 //! find nothing, each proposed with its reason (one line, English and French). The user accepts them, all or some,
 //! as drafts marked `planned`, in one change ([`Store::accept_plan`]). [`plan`] is a pure function of the data: the
 //! same data gives the same plan.
@@ -58,10 +58,10 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::audit::Audit;
+use crate::calendar::checks::{calendar_checks, topic_dominates, CheckOptions};
 use crate::calendar::{
     parse_date_time, Calendar, EditorialItem, Post, PostInput, PostStatus, DATE_TIME_FORMAT,
 };
-use crate::calendar_checks::{calendar_checks, topic_dominates, CheckOptions};
 use crate::error::{CoreError, FieldError, Result};
 use crate::findings::{figures, join, text, FindingKind, Text};
 use crate::objectives::{kept_networks, MixWeights, ObjectiveType, Objectives, Pillar};
@@ -273,13 +273,13 @@ pub fn default_slots(network: &str) -> Vec<Slot> {
 }
 
 /// A network's slots for the planner: its usual good hours ([`default_slots`], scored about 1) and the slots its own
-/// results rest on. A slot counts as measured once [`crate::best_times::MIN_SLOT_POSTS`] posts of its own stand behind
+/// results rest on. A slot counts as measured once [`crate::adapt::best_times::MIN_SLOT_POSTS`] posts of its own stand behind
 /// it, in a network with enough data (the rule that lists a best time in step 5); it then takes the place of a usual
 /// hour at the same time, and its score is its estimated rate as a multiple of the network's own rate. So a slot
 /// measured above the network's rate goes before the usual hours, and one measured below it after them.
 pub fn network_slots(
     network: &str,
-    best: Option<&crate::best_times::NetworkBestTimes>,
+    best: Option<&crate::adapt::best_times::NetworkBestTimes>,
 ) -> Vec<Slot> {
     let mut out = default_slots(network);
     let Some((best, own)) =
@@ -288,7 +288,7 @@ pub fn network_slots(
         return out;
     };
     for s in &best.slots {
-        if s.posts < crate::best_times::MIN_SLOT_POSTS || !s.rate.is_finite() {
+        if s.posts < crate::adapt::best_times::MIN_SLOT_POSTS || !s.rate.is_finite() {
             continue;
         }
         let Some(weekday) = s
@@ -327,7 +327,7 @@ pub struct PlanInput<'a> {
     /// Engagement rate (0–1) by post id.
     pub rates: &'a HashMap<i64, f64>,
     /// The A/B tests' variants: two variants of one test never collide.
-    pub variants: &'a crate::abtests::VariantGroups,
+    pub variants: &'a crate::adapt::abtests::VariantGroups,
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -1254,7 +1254,7 @@ fn assign_pillars(
     }
 
     // What the strategy's mix gets, and why when it misses.
-    if grand >= crate::calendar_checks::MIX_MIN_POSTS {
+    if grand >= crate::calendar::checks::MIX_MIN_POSTS {
         let off: Vec<usize> = (0..3)
             .filter(|i| {
                 let count: usize = (0..nets.len())
@@ -1295,7 +1295,7 @@ fn assign_pillars(
             continue;
         }
         let total: usize = (0..3).map(|i| fixed[k][i] + x[k][i]).sum();
-        let off = total >= crate::calendar_checks::MIX_MIN_POSTS
+        let off = total >= crate::calendar::checks::MIX_MIN_POSTS
             && Pillar::ALL
                 .iter()
                 .enumerate()
@@ -1776,7 +1776,7 @@ fn proposed(net: &Net, n: &New, obj: &Objectives) -> ProposedPost {
     let post = match (&n.kind, n.rerun) {
         (Kind::Relay(item), _) => PostInput {
             title: item.data.title.clone(),
-            text: crate::calendar_view::relay_text(
+            text: crate::calendar::view::relay_text(
                 &item.data.title,
                 &item.data.link,
                 net.max_length,
@@ -1827,7 +1827,7 @@ impl Store {
         let audit = self.audit(id)?;
         let mut rates = HashMap::new();
         if opts.recycle.is_some() {
-            for r in crate::results::all_results(self.conn(), id)? {
+            for r in crate::adapt::results::all_results(self.conn(), id)? {
                 if let Some(rate) = r.latest().and_then(|m| m.engagement_rate()) {
                     rates.insert(r.post_id, rate);
                 }
@@ -1843,7 +1843,7 @@ impl Store {
                 audit: &audit,
                 slots: &slots,
                 rates: &rates,
-                variants: &crate::abtests::VariantGroups::of(self.conn(), id)?,
+                variants: &crate::adapt::abtests::VariantGroups::of(self.conn(), id)?,
             },
             &opts,
         )

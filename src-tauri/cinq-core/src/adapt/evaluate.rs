@@ -36,12 +36,12 @@ use rusqlite::params;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::audit::ContentFormat;
+use crate::adapt::results::{all_results, Measures};
 use crate::calendar::{self, Post};
 use crate::error::{CoreError, FieldError, Result};
 use crate::findings::{figures, median, text, Text};
+use crate::network::ContentFormat;
 use crate::objectives::{Direction, KpiMetric, Objective, Pillar, ReviewFrequency};
-use crate::results::{all_results, Measures};
 use crate::store::{not_found, Store};
 
 pub const ON_TRACK: f64 = 0.9;

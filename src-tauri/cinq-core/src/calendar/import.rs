@@ -10,8 +10,8 @@ use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::calendar::export::{unneutralise, NamedLinks, CINQ_CSV_COLUMNS};
 use crate::calendar::{insert_post, validate_post, PostInput, PostStatus, MAX_POST_CHARS};
-use crate::calendar_export::{unneutralise, NamedLinks, CINQ_CSV_COLUMNS};
 use crate::error::{CoreError, FieldError, Result, MAX_NAME_CHARS};
 use crate::findings::Text;
 use crate::objectives::Pillar;
@@ -591,7 +591,7 @@ fn parse_status(s: &str) -> Option<PostStatus> {
 struct Networks(HashMap<String, String>);
 
 impl Networks {
-    fn new(networks: &[crate::audit::Network]) -> Networks {
+    fn new(networks: &[crate::network::Network]) -> Networks {
         let mut map = HashMap::new();
         for n in networks {
             map.entry(compact(&n.key)).or_insert_with(|| n.key.clone());
@@ -950,7 +950,7 @@ type CellTest<'a> = &'a dyn Fn(&str) -> bool;
 /// The mapping suggested by the values of a file with no header: dates, times, networks, links, statuses and
 /// pillars by what the cells hold, and the longest other column as the text.
 fn suggest_from_values(mapping: &mut ColumnMapping, rows: &[Row], width: usize) {
-    let catalogue = Networks::new(&crate::audit::catalogue());
+    let catalogue = Networks::new(&crate::network::catalogue());
     let values = |i: usize| {
         rows.iter()
             .take(SAMPLE_ROWS)
@@ -1075,7 +1075,7 @@ struct RowChecker<'a> {
     columns: &'a [String],
     networks: Networks,
     default_network: Option<String>,
-    /// Cinq's own CSV: every cell loses one leading `'` (see [`crate::calendar_export::neutralise`]).
+    /// Cinq's own CSV: every cell loses one leading `'` (see [`crate::calendar::export::neutralise`]).
     cinq: bool,
     /// How many fields the header names (up to its last non-blank one): a row with fewer is cut short.
     header_fields: usize,
@@ -1361,7 +1361,7 @@ impl Store {
             return Err(invalid(file, "the file has a header but no rows"));
         }
         let columns = column_names(header, width(&table.rows));
-        let all = crate::audit::networks_of(self.conn(), id)?;
+        let all = crate::network::networks_of(self.conn(), id)?;
         let networks = Networks::new(&all);
         let default_network = match mapping.default_network.as_deref().map(str::trim) {
             None | Some("") => None,

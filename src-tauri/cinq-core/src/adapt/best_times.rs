@@ -23,7 +23,7 @@
 //! - **Neighbouring hours share strength**: each post counts half in its own hour and a quarter in each neighbouring
 //!   hour, in a circle over the week (Sunday 23h neighbours Monday 0h). A slot's estimate is the posterior mean
 //!   `(α + e) / (α + β + n)` of these shared engagements `e` and reach `n`, with the 90 % interval of the posterior
-//!   `Beta(α + e, β + n − e)` (equal tails, [`crate::stats::beta_quantile`]). Each slot also carries the posts of
+//!   `Beta(α + e, β + n − e)` (equal tails, [`crate::adapt::stats::beta_quantile`]). Each slot also carries the posts of
 //!   its own (not its neighbours').
 //! - **Enough data**: a network needs [`MIN_POSTS`] counted posts before any slot is recommended; with fewer it says
 //!   "not enough data" and how many more posts it needs, and shows no slot.
@@ -38,9 +38,9 @@ use chrono::{Datelike, Timelike};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::adapt::results::Measures;
 use crate::error::{CoreError, FieldError, Result};
 use crate::findings::{figures, text, Text};
-use crate::results::Measures;
 use crate::store::Store;
 
 /// Counted posts a network needs before its best slots are shown.
@@ -216,8 +216,8 @@ pub fn estimate_slots(posts: &[TimedPost], prior: Prior) -> Vec<SlotEstimate> {
             let a = prior.alpha + e;
             let b = prior.beta + (n - e).max(0.0);
             let rate = a / (a + b);
-            let low = crate::stats::beta_quantile(tail, a, b).min(rate);
-            let high = crate::stats::beta_quantile(1.0 - tail, a, b).max(rate);
+            let low = crate::adapt::stats::beta_quantile(tail, a, b).min(rate);
+            let high = crate::adapt::stats::beta_quantile(1.0 - tail, a, b).max(rate);
             SlotEstimate {
                 weekday: (s / 24) as u8 + 1,
                 hour: (s % 24) as u8,

@@ -5,12 +5,17 @@
 //! Links are columns with foreign keys (`ON DELETE SET NULL`): deleting an editorial item, an objective or a topic
 //! never deletes a post. The other fields are JSON (`data`), like the other steps' items.
 
+pub mod checks;
+pub mod export;
+pub mod import;
+pub mod plan;
+pub mod view;
+
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{params, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::audit;
 use crate::check;
 use crate::error::{CoreError, FieldError, Result, MAX_NAME_CHARS};
 use crate::objectives::Pillar;
@@ -105,7 +110,7 @@ pub struct PostInput {
     #[ts(type = "number | null")]
     pub objective_id: Option<i64>,
     pub campaign: String,
-    /// Proposed by the planner ([`crate::plan`]) and accepted: the list view can filter on it. Kept through edits.
+    /// Proposed by the planner ([`crate::calendar::plan`]) and accepted: the list view can filter on it. Kept through edits.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub planned: bool,
     /// A re-run of a published post, which the planner copied: the day the original was published (`YYYY-MM-DD`).
@@ -236,7 +241,7 @@ fn json<T: Serialize>(v: &T) -> Result<String> {
 }
 
 fn check_links(tx: &Transaction, id: i64, p: &PostInput) -> Result<()> {
-    if !audit::networks_of(tx, id)?
+    if !crate::network::networks_of(tx, id)?
         .iter()
         .any(|n| n.key == p.network)
     {
@@ -524,8 +529,8 @@ impl Store {
         id: i64,
         from: Option<NaiveDate>,
         to: Option<NaiveDate>,
-        options: &crate::calendar_checks::CheckOptions,
-    ) -> Result<crate::calendar_checks::CalendarChecks> {
+        options: &crate::calendar::checks::CheckOptions,
+    ) -> Result<crate::calendar::checks::CalendarChecks> {
         Ok(self.scoped_checks(id, from, to, options)?.checks)
     }
 

@@ -409,7 +409,7 @@ impl Store {
                 id,
             )?)))
         };
-        if crate::stored_dates::calendar_problems(self.conn(), id)?
+        if crate::store::stored_dates::calendar_problems(self.conn(), id)?
             .iter()
             .any(|p| p.table == "post")
         {
@@ -434,7 +434,7 @@ impl Store {
         if ((cal.posts.len() + cal.ideas.len()) as i64) < stored {
             refuse()?;
         }
-        let networks = crate::audit::networks_of(self.conn(), id)?;
+        let networks = crate::network::networks_of(self.conn(), id)?;
         let network_name = |key: &str| {
             networks
                 .iter()
@@ -1047,7 +1047,7 @@ fn cinq_csv_row<'r>(
     file: &str,
     line: u64,
     record: &'r csv::StringRecord,
-    networks: &[crate::audit::Network],
+    networks: &[crate::network::Network],
     input: &mut crate::calendar::PostInput,
 ) -> Result<CinqCsvLinks<'r>> {
     let cell = |i: usize| unneutralise(record.get(i).unwrap_or_default());
@@ -1213,7 +1213,7 @@ fn read_ahead<'scope>(
     scope: &'scope std::thread::Scope<'scope, '_>,
     file: &'scope str,
     mut reader: csv::Reader<&'scope [u8]>,
-    mut lines: crate::calendar_import::Lines<'scope>,
+    mut lines: crate::calendar::import::Lines<'scope>,
 ) -> Drainer<Record> {
     let (filler, drainer) = relay::<Record>();
     let mut caps = crate::io::read::TableCaps::new(file);
@@ -1270,8 +1270,8 @@ impl Store {
         bytes: &[u8],
     ) -> Result<ImportReport> {
         use crate::calendar::{insert_post_with, validate_post};
-        let text = crate::calendar_import::decode(file, bytes)?;
-        let (delimiter, body, offset) = crate::calendar_import::layout(&text);
+        let text = crate::calendar::import::decode(file, bytes)?;
+        let (delimiter, body, offset) = crate::calendar::import::layout(&text);
         let mut reader = csv::ReaderBuilder::new()
             .delimiter(delimiter)
             .has_headers(true)
@@ -1289,8 +1289,8 @@ impl Store {
                 crate::error::quote(&columns.join(", "))
             )));
         }
-        let networks = crate::audit::networks_of(self.conn(), id)?;
-        let lines = crate::calendar_import::Lines::new(body, offset);
+        let networks = crate::network::networks_of(self.conn(), id)?;
+        let lines = crate::calendar::import::Lines::new(body, offset);
         let mut posts = 0;
         let copy = self.copy_before_import()?;
         // Rows are read on a second thread while this one checks and writes them, one by one inside the

@@ -30,7 +30,7 @@ use chrono::{Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::abtests::VariantGroups;
+use crate::adapt::abtests::VariantGroups;
 use crate::audit::Audit;
 use crate::calendar::{
     editorial_channel, parse_date_time, text_length, Calendar, EditorialType, Post,
@@ -871,9 +871,11 @@ pub fn calendar_checks(
     }
 }
 
-/// The finding that lists the stored dates and times no repair could read ([`crate::stored_dates::problems`]), with
+/// The finding that lists the stored dates and times no repair could read ([`crate::store::stored_dates::problems`]), with
 /// the posts and editorial items concerned; `None` when there are none.
-pub fn stored_dates_finding(problems: &[crate::stored_dates::Problem]) -> Option<CalendarFinding> {
+pub fn stored_dates_finding(
+    problems: &[crate::store::stored_dates::Problem],
+) -> Option<CalendarFinding> {
     if problems.is_empty() {
         return None;
     }

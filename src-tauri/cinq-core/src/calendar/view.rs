@@ -9,7 +9,7 @@
 //!   [`Store::plan_checks`]): every dated post, from the first to the last (the strategy's first
 //!   [`EMPTY_PLAN_WEEKS`] weeks while nothing is dated), with the same ideas, items and dates.
 //!
-//! The rules are the same over both ([`crate::calendar_checks`]); only the posts and days they see differ, so a
+//! The rules are the same over both ([`crate::calendar::checks`]); only the posts and days they see differ, so a
 //! week can be within its mix while the plan is not.
 //!
 //! Undo and redo work on snapshots: the UI keeps each change as the posts and editorial items before and after it,
@@ -21,11 +21,11 @@ use rusqlite::params;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::calendar::checks::{CalendarChecks, CheckOptions};
 use crate::calendar::{
     parse_date_time, text_length, validate_editorial, validate_post, Calendar, EditorialItem, Post,
     PostInput, PostStatus,
 };
-use crate::calendar_checks::{CalendarChecks, CheckOptions};
 use crate::error::{CoreError, Result};
 use crate::findings::{text, Text};
 use crate::objectives::{kept_networks, Mission, Objectives, Pillar};
@@ -38,7 +38,7 @@ pub struct CalendarRow {
     pub network: String,
     pub name: String,
     /// How French puts the network in a sentence ("sur le blog", "d’Instagram").
-    pub fr: crate::audit::FrenchName,
+    pub fr: crate::network::FrenchName,
     /// The longest post, in characters, if the network has a limit.
     pub max_length: Option<u32>,
     /// Kept by the audit. A network that was not (dropped later) still gets a row while it has posts in the period.
@@ -137,7 +137,7 @@ impl PostMoved {
 /// What an import did, and the view after it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct CalendarImported {
-    pub report: crate::calendar_import::MappedImportReport,
+    pub report: crate::calendar::import::MappedImportReport,
     pub view: CalendarView,
 }
 
@@ -578,19 +578,19 @@ impl Store {
                 }
             }
         }
-        let mut checks = crate::calendar_checks::calendar_checks(
+        let mut checks = crate::calendar::checks::calendar_checks(
             &checked,
             objectives,
             audit,
             options,
-            &crate::abtests::VariantGroups::of(conn, id)?,
+            &crate::adapt::abtests::VariantGroups::of(conn, id)?,
             start,
             end,
         );
-        let problems = crate::stored_dates::calendar_problems(conn, id)?;
+        let problems = crate::store::stored_dates::calendar_problems(conn, id)?;
         checks
             .findings
-            .extend(crate::calendar_checks::stored_dates_finding(&problems));
+            .extend(crate::calendar::checks::stored_dates_finding(&problems));
         Ok(checks)
     }
 
@@ -638,7 +638,7 @@ impl Store {
     ) -> Result<Vec<Post>> {
         let item = self.editorial_item(id, item_id)?;
         let objectives = self.objectives(id)?;
-        let all = crate::audit::networks_of(self.conn(), id)?;
+        let all = crate::network::networks_of(self.conn(), id)?;
         let scheduled = format!("{}T{RELAY_TIME}", item.data.date);
         debug_assert!(parse_date_time(&scheduled).is_some());
         let mut made = Vec::new();

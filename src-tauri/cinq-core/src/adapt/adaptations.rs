@@ -19,7 +19,7 @@ use rusqlite::{params, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::abtests::VariedElement;
+use crate::adapt::abtests::VariedElement;
 use crate::calendar::{self, Post, PostInput, PostStatus};
 use crate::check;
 use crate::error::{CoreError, FieldError, Result};
@@ -261,7 +261,7 @@ fn post_write(p: Post) -> Result<Write> {
 
 /// A network the strategy knows (as `save_mission` and `save_mix` require), by its name.
 fn known_network(store: &Store, id: i64, network: &str) -> Result<NetName> {
-    let networks = crate::audit::networks_of(store.conn(), id)?;
+    let networks = crate::network::networks_of(store.conn(), id)?;
     if networks.iter().any(|n| n.key == network) {
         Ok(NetName::of(&networks, network))
     } else {
@@ -627,7 +627,7 @@ impl Store {
         let mut out = Vec::new();
         for s in self.list_strategies()? {
             let strategy = self.strategy(s.id)?;
-            let today = crate::evaluate::today_of(&strategy)
+            let today = crate::adapt::evaluate::today_of(&strategy)
                 .format("%Y-%m-%d")
                 .to_string();
             for a in self.adaptations(s.id)? {

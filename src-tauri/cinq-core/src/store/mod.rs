@@ -15,6 +15,9 @@
 //! - every write goes through [`Store::write`] (or [`Store::bulk`] for an import), one transaction each; a write
 //!   that is refused or rolled back leaves the file byte-identical.
 
+pub mod backup;
+pub mod stored_dates;
+
 use std::fs::{self, OpenOptions};
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -376,7 +379,7 @@ pub struct Store {
     conn: Connection,
     path: PathBuf,
     /// The backups' clock and the day already backed up (backup.rs).
-    pub(crate) backups: crate::backup::Schedule,
+    pub(crate) backups: crate::store::backup::Schedule,
 }
 
 impl Store {
@@ -534,7 +537,7 @@ impl Store {
         for (i, sql) in migrations.iter().enumerate().skip(version as usize) {
             tx.execute_batch(sql)?;
             if i + 1 == REPAIR_DATES_AFTER {
-                crate::stored_dates::repair(&tx)?;
+                crate::store::stored_dates::repair(&tx)?;
             }
             tx.pragma_update(None, "user_version", i as i64 + 1)?;
         }
@@ -854,7 +857,7 @@ fn check_existing(conn: &Connection, path: &Path, known: i64, read_only: bool) -
         return Ok(());
     }
     if version > 0 && version < known {
-        crate::backup::before_migration(path, conn, version)?;
+        crate::store::backup::before_migration(path, conn, version)?;
     }
     Ok(())
 }

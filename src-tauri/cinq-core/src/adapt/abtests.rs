@@ -33,13 +33,13 @@ use rusqlite::{params, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::adapt::results::{all_results, Measures};
+use crate::adapt::stats::{self, Comparison, Variant};
+use crate::calendar::checks::CheckOptions;
 use crate::calendar::{self, PostStatus};
-use crate::calendar_checks::CheckOptions;
 use crate::check;
 use crate::error::{CoreError, FieldError, Result};
 use crate::findings::{text, Text};
-use crate::results::{all_results, Measures};
-use crate::stats::{self, Comparison, Variant};
 use crate::store::{not_found, Store};
 
 /// What the variants differ in.

@@ -23,9 +23,9 @@ use rusqlite::{params, OptionalExtension, Statement, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::audit::ContentFormat;
 use crate::calendar::Post;
 use crate::error::{CoreError, FieldError, Result};
+use crate::network::ContentFormat;
 use crate::store::{enum_from, enum_str, Store};
 
 /// The measures of a post at one date. `None`: not known.

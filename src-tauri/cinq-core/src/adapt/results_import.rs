@@ -39,15 +39,15 @@ use rusqlite::{params, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::audit::ContentFormat;
-use crate::calendar::{self, PostInput, PostStatus, MAX_POST_CHARS};
-use crate::calendar_import::{self, fold, parse_date_cell, DateOrder, Lines, RowError};
-use crate::error::{CoreError, Result};
-use crate::findings::Text;
-use crate::results::{
+use crate::adapt::results::{
     mark_published, write_publication_of, write_publication_with, write_snapshot_with, Measures,
     Publication, ResultSource,
 };
+use crate::calendar::import::{self, fold, parse_date_cell, DateOrder, Lines, RowError};
+use crate::calendar::{self, PostInput, PostStatus, MAX_POST_CHARS};
+use crate::error::{CoreError, Result};
+use crate::findings::Text;
+use crate::network::ContentFormat;
 use crate::store::Store;
 
 /// The exports Cinq recognises.
@@ -514,12 +514,12 @@ fn invalid(file: &str, what: &str) -> CoreError {
 }
 
 fn read_csv(file: &str, bytes: &[u8]) -> Result<Sheet> {
-    let text = calendar_import::decode(file, bytes)?;
-    let (delimiter, body, offset) = calendar_import::layout(&text);
+    let text = import::decode(file, bytes)?;
+    let (delimiter, body, offset) = import::layout(&text);
     let mut lines = Lines::new(body, offset);
     let mut rows = Vec::new();
     let mut record = csv::StringRecord::new();
-    let mut reader = calendar_import::reader(body, delimiter);
+    let mut reader = import::reader(body, delimiter);
     let mut caps = crate::io::read::TableCaps::new(file);
     loop {
         match reader.read_record(&mut record) {
@@ -1197,7 +1197,7 @@ fn is_day(s: &str) -> bool {
 }
 
 /// A network's key from what a cell says: its key or its name, any case or accent, or a common other name.
-fn network_of(cell: &str, networks: &[crate::audit::Network]) -> Option<String> {
+fn network_of(cell: &str, networks: &[crate::network::Network]) -> Option<String> {
     let c = fold(cell).replace(' ', "");
     if c.is_empty() {
         return None;
@@ -1222,7 +1222,7 @@ fn mapped_row(
     header: &[String],
     line: u64,
     cells: &csv::StringRecord,
-    networks: &[crate::audit::Network],
+    networks: &[crate::network::Network],
     tz: chrono_tz::Tz,
 ) -> (String, std::result::Result<ExportRow, Vec<RowError>>) {
     let cell = |i: Option<u32>| i.and_then(|i| cells.get(i as usize)).unwrap_or("");
@@ -1402,7 +1402,7 @@ impl Matcher {
         // matched by time and words, without one yet, has its own read back when it is found (`recall`).
         let mut stmt = tx.prepare(concat!(
             "SELECT s.post_id, s.taken_on, s.source, ",
-            crate::results::snapshot_columns!(),
+            crate::adapt::results::snapshot_columns!(),
             " FROM publication b JOIN result_snapshot s ON s.post_id = b.post_id
              WHERE b.strategy_id = ?1 AND b.network = ?2 AND s.taken_on <= ?3"
         ))?;
@@ -1423,10 +1423,10 @@ impl Matcher {
             }
             let entry = m.snapshots.entry(post).or_default();
             if on == day.as_bytes() {
-                entry.0 = Some(crate::results::measures_at(r, 3)?);
+                entry.0 = Some(crate::adapt::results::measures_at(r, 3)?);
             } else if latest.get(&post).map_or(true, |l| l.as_slice() < on) {
                 latest.insert(post, on.to_vec());
-                entry.1 = Some(crate::results::measures_at(r, 3)?);
+                entry.1 = Some(crate::adapt::results::measures_at(r, 3)?);
             }
         }
         // One pass over the network's posts: which are published already, and which are candidates for matching by
@@ -1494,11 +1494,11 @@ impl Matcher {
     /// Reads back the publication, the day's snapshot and the latest before it of a post missing from the maps
     /// (made by this import, or matched by time and words with no publication on this network yet).
     fn recall(&mut self, tx: &Transaction, post_id: i64, day: &str) -> Result<()> {
-        if let Some(p) = crate::results::publication_of(tx, post_id)? {
+        if let Some(p) = crate::adapt::results::publication_of(tx, post_id)? {
             self.publications.insert(post_id, p);
         }
         // Up to the import's day, sorted by day (as `load` reads them).
-        let snapshots: Vec<_> = crate::results::snapshots_of(tx, post_id)?
+        let snapshots: Vec<_> = crate::adapt::results::snapshots_of(tx, post_id)?
             .into_iter()
             .filter(|s| s.taken_on.as_str() <= day)
             .collect();
@@ -1803,8 +1803,8 @@ impl<'c> Writes<'c> {
     fn new(tx: &'c Transaction) -> Result<Self> {
         Ok(Writes {
             post: tx.prepare(calendar::INSERT_POST)?,
-            publication: tx.prepare(crate::results::WRITE_PUBLICATION)?,
-            snapshot: tx.prepare(crate::results::WRITE_SNAPSHOT)?,
+            publication: tx.prepare(crate::adapt::results::WRITE_PUBLICATION)?,
+            snapshot: tx.prepare(crate::adapt::results::WRITE_SNAPSHOT)?,
         })
     }
 }
@@ -2000,7 +2000,7 @@ impl<'p> RowWriter<'p> {
         mut self,
         tx: Transaction,
         options: &ResultsImportOptions,
-        copy: Option<crate::backup::PendingCopy>,
+        copy: Option<crate::store::backup::PendingCopy>,
     ) -> Result<ResultsImportReport> {
         if !(self.progress)(self.total, self.total) {
             return Err(CoreError::Cancelled);
