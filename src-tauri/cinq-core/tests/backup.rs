@@ -9,7 +9,8 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
-use cinq_core::calendar::import::{ColumnMapping, DateOrder};
+use cinq_core::calendar::import::ColumnMapping;
+use cinq_core::io::csv::DateOrder;
 use cinq_core::store::backup::{self, BackupInfo, BackupReason, Clock};
 use cinq_core::{ErrorCode, Language, Store, StrategyInput};
 

@@ -2,8 +2,9 @@
 //! suggested mapping) and the import (dates, times, networks, per-row errors, skip, dry run, names created).
 
 use cinq_core::audit::CustomNetworkInput;
-use cinq_core::calendar::import::{csv_preview, ColumnMapping, CsvPreview, DateOrder};
+use cinq_core::calendar::import::{csv_preview, ColumnMapping, CsvPreview};
 use cinq_core::calendar::{Post, PostStatus};
+use cinq_core::io::csv::DateOrder;
 use cinq_core::network::{ContentFormat, NetworkKind};
 use cinq_core::objectives::Pillar;
 use cinq_core::{ErrorCode, Language, Store, StrategyInput};

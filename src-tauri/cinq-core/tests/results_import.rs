@@ -2200,7 +2200,7 @@ LinkedIn;15/07/2026 10:00;Nous recrutons un barista;900;20;2;12;y\n\
 #[test]
 fn another_csv_gets_a_suggested_mapping() {
     use cinq_core::adapt::results_import::results_csv_preview;
-    use cinq_core::calendar::import::DateOrder;
+    use cinq_core::io::csv::DateOrder;
     let p = results_csv_preview("rapport.csv", OTHER_CSV.as_bytes()).unwrap();
     assert_eq!(p.columns.len(), 8);
     assert_eq!(p.total_rows, 3);

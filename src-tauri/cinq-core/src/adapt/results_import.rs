@@ -43,10 +43,10 @@ use crate::adapt::results::{
     mark_published, write_publication_of, write_publication_with, write_snapshot_with, Measures,
     Publication, ResultSource,
 };
-use crate::calendar::import::{self, fold, parse_date_cell, DateOrder, Lines, RowError};
 use crate::calendar::{self, PostInput, PostStatus, MAX_POST_CHARS};
 use crate::error::{CoreError, Result};
 use crate::findings::Text;
+use crate::io::csv::{self as import, fold, parse_date_cell, DateOrder, Lines, RowError};
 use crate::network::ContentFormat;
 use crate::store::Store;
 

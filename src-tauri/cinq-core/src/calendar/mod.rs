@@ -6,6 +6,7 @@
 //! never deletes a post. The other fields are JSON (`data`), like the other steps' items.
 
 pub mod checks;
+pub mod cinq_csv;
 pub mod export;
 pub mod import;
 pub mod plan;
