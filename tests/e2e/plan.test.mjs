@@ -95,6 +95,22 @@ test("the month planned from the toolbar shows as ghosts; one dropped, the rest 
     assert.equal(plannedInDb(), dbBefore, "nothing written by the preview");
     await shot(s, "plan-ghosts");
 
+    // The week view shows them too, in their network’s row (the preview follows the weeks; three weeks on from the
+    // first of the month are still in it); then back to the month.
+    await showMode(s, "week");
+    const aWeek = () => eventually(async () => (await s.count('[data-testid^="editorial-cell-"]')) === 7, "a week's grid", LONG);
+    await aWeek();
+    for (let i = 0; i < 3 && (await s.count('[data-testid^="cell-"] [data-ghost]')) === 0; i++) {
+      const shown = await (await s.find('[data-testid="calendar-period"]')).text();
+      await (await s.find('[data-testid="calendar-next"]')).click();
+      await eventually(async () => (await (await s.find('[data-testid="calendar-period"]')).text()) !== shown, "the next week");
+      await aWeek();
+    }
+    assert.ok((await s.count('[data-testid^="cell-"] [data-ghost]')) > 0, "ghosts in the week's cells");
+    await shot(s, "plan-ghosts-week");
+    await showMode(s, "month");
+    await eventually(async () => (await s.count("[data-ghost]")) === ghosts, "every ghost back on the month", LONG);
+
     // One dropped by its ×.
     await (await s.find('[data-testid^="ghost-drop-"]')).click();
     const kept = ghosts - 1;

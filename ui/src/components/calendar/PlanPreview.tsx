@@ -70,7 +70,6 @@ export const GhostCard = memo(function GhostCard({ ghost, network, compact, lang
           <IconSparkles size={11} aria-hidden />
           {t(k('ghost.mark'))}
         </span>
-        {time && <span className={classes.ghostTime}>{time}</span>}
         <button
           type="button"
           className={classes.ghostDrop}
@@ -82,7 +81,10 @@ export const GhostCard = memo(function GhostCard({ ghost, network, compact, lang
           ×
         </button>
       </span>
-      <span className={classes.ghostTitle}>{title}</span>
+      <span className={classes.ghostTitle}>
+        {time && <span className={classes.ghostTime}>{time} </span>}
+        {title}
+      </span>
       <span className={classes.ghostReason} data-testid={`ghost-reason-${index}`}>
         {reason}
       </span>
