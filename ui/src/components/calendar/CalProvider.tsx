@@ -1,5 +1,6 @@
 // Loads the calendar of a period with step 3's view, and gives the screen's parts what they share (`useCal`): the
-// view, the changes (with undo), the selection, and the editors to open.
+// view, the changes (with undo), the selection, and the editors to open; and the plan preview (`usePlanPreview`): the
+// planner's proposals shown on the grid, which stay from one period to the next.
 import { useCallback, useLayoutEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EditorialItem, EditorialItemInput, Post, PostInput } from '../../bindings';
@@ -8,7 +9,14 @@ import { StepLoadFailed, StepLoading } from '../StepFrame';
 import { useObjectives } from '../objectives/state';
 import './i18n';
 import type { Range } from './ipc';
-import { CalContext, useCalendarActions, useCalendarView, type CalCtx } from './state';
+import {
+  CalContext,
+  PlanPreviewContext,
+  useCalendarActions,
+  useCalendarView,
+  usePlanPreviewState,
+  type CalCtx,
+} from './state';
 
 export function CalProvider({ strategyId, range, onOpenPost, onOpenEditorial, children }: {
   strategyId: number;
@@ -22,6 +30,7 @@ export function CalProvider({ strategyId, range, onOpenPost, onOpenEditorial, ch
   const query = useCalendarView(strategyId, range);
   const objectives = useObjectives(strategyId).data;
   const actions = useCalendarActions(strategyId, range);
+  const planPreview = usePlanPreviewState(actions);
   const [selection, setSelection] = useState<{ posts: ReadonlySet<number>; editorial: number | null }>({
     posts: new Set(),
     editorial: null,
@@ -74,5 +83,9 @@ export function CalProvider({ strategyId, range, onOpenPost, onOpenEditorial, ch
     }
     return <StepLoading testId="calendar-loading" />;
   }
-  return <CalContext.Provider value={value}>{children}</CalContext.Provider>;
+  return (
+    <CalContext.Provider value={value}>
+      <PlanPreviewContext.Provider value={planPreview}>{children}</PlanPreviewContext.Provider>
+    </CalContext.Provider>
+  );
 }

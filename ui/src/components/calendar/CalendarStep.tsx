@@ -1,5 +1,5 @@
 // Step 4, the calendar: the toolbar (view, period, undo and redo, new post or editorial item, plan the period,
-// export, import, the checks), the week or month grid with the ideas backlog (drag and drop), or the list; the checks beside it (below it
+// export, import, the checks), the plan preview's bar while the planner's proposals are shown, the week or month grid with the ideas backlog (drag and drop), or the list; the checks beside it (below it
 // in a narrow window), over the period or the whole plan; and the editors.
 import { lazy, memo, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import {
@@ -43,6 +43,7 @@ import { Ideas } from './Ideas';
 import { ImportModal } from './ImportModal';
 import { ListView } from './ListView';
 import { MonthGrid } from './MonthGrid';
+import { PlanBar } from './PlanPreview';
 import { PostEditor } from './PostEditor';
 import {
   VIEW_MODES,
@@ -53,8 +54,10 @@ import {
   undoStackOf,
   useCal,
   usePlanChecks,
+  usePlanPreview,
   useUndoStatus,
   type ChecksScopeKind,
+  type PlanChoices,
   type ViewMode,
 } from './state';
 
@@ -197,7 +200,9 @@ function CalendarScreen({ mode, anchor, onMode, onAnchor }: {
   const plan = usePlanChecks(strategyId, scope === 'plan');
   const [exportOpen, setExportOpen] = useState(false);
   const [importOpen, setImportOpen] = useState(false);
-  const [planOpen, setPlanOpen] = useState(false);
+  /** The planner's dialog, open on the period on screen (true) or on the options of the preview shown. */
+  const [planOpen, setPlanOpen] = useState<true | PlanChoices | null>(null);
+  const { preview } = usePlanPreview();
   const [helpOpen, setHelpOpen] = useState(() => localStorage.getItem('cinq.calendar.help') !== 'closed');
   // The days of the view shown, not of the period asked for: while the next month loads, the grid stays as it is
   // (rather than laying out the new days around the old posts) and then renders once, with its posts.
@@ -251,6 +256,7 @@ function CalendarScreen({ mode, anchor, onMode, onAnchor }: {
   const openExport = useCallback(() => setExportOpen(true), []);
   const openImport = useCallback(() => setImportOpen(true), []);
   const openPlan = useCallback(() => setPlanOpen(true), []);
+  const backToPlan = useCallback(() => setPlanOpen(preview?.choices ?? true), [preview]);
   const checks = checksShown && (
     <Box
       id={CHECKS_ID}
@@ -333,6 +339,8 @@ function CalendarScreen({ mode, anchor, onMode, onAnchor }: {
         />
       </Group>
 
+      {preview && <PlanBar onBack={backToPlan} list={mode === 'list'} />}
+
       {/* The checks narrow the calendar rather than cover it: beside it, or under it in a narrow window. */}
       <Group align="flex-start" gap="sm" wrap="nowrap">
         <Box style={{ flex: 1, minWidth: 0 }}>
@@ -359,7 +367,12 @@ function CalendarScreen({ mode, anchor, onMode, onAnchor }: {
       {importOpen && <ImportModal opened onClose={() => setImportOpen(false)} />}
       {planOpen && (
         <Suspense fallback={null}>
-          <PlanModal opened onClose={() => setPlanOpen(false)} />
+          <PlanModal
+            opened
+            onClose={() => setPlanOpen(null)}
+            choices={planOpen === true ? undefined : planOpen}
+            onShown={onAnchor}
+          />
         </Suspense>
       )}
     </Stack>

@@ -1,6 +1,7 @@
 // The week grid: a row of editorial items, then one row per network (kept networks in the order of their missions),
 // one column per day. Each cell is a drop target; each post a draggable card (see Board.tsx). The month has its own
-// grid (MonthGrid.tsx), which shares the editorial cards and their picker from here.
+// grid (MonthGrid.tsx), which shares the editorial cards and their picker from here. While the planner's proposals
+// are previewed, each shows in its cell as a ghost card, after the posts (PlanPreview.tsx).
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { Badge, Box, Group, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
@@ -8,8 +9,9 @@ import type { CalendarRow, EditorialItem, Language, Post } from '../../bindings'
 import { formatNumber } from '../../format';
 import { template } from '../../i18n/template';
 import { cellId } from './Board';
+import { GhostCard } from './PlanPreview';
 import { PostCard, postName, useCardTexts, type CardTexts } from './PostCard';
-import { dayLabel, dayOf, timeOf, useCal } from './state';
+import { dayLabel, dayOf, timeOf, useCal, useGhosts, usePlanPreview, type Ghost } from './state';
 import classes from './calendar.module.css';
 
 export function isWeekend(day: string): boolean {
@@ -18,6 +20,7 @@ export function isWeekend(day: string): boolean {
 }
 
 const NO_POSTS: readonly Post[] = [];
+export const NO_GHOSTS: readonly Ghost[] = [];
 export const sameItems = <T,>(a: readonly T[] | undefined, b: readonly T[]) =>
   a !== undefined && a.length === b.length && a.every((x, i) => x === b[i]);
 
@@ -60,10 +63,13 @@ class CellIndex {
   }
 }
 
-const Cell = memo(function Cell({ row, day, posts, today, selected, tooLongPosts, texts, labels, onOpen, onAdd }: {
+const Cell = memo(function Cell({ row, day, posts, ghosts, lang, today, selected, tooLongPosts, texts, labels, onOpen, onAdd }: {
   row: CalendarRow;
   day: string;
   posts: readonly Post[];
+  /** The planner's proposals previewed in this cell. */
+  ghosts: readonly Ghost[];
+  lang: Language;
   today: boolean;
   selected: ReadonlySet<number>;
   /** The posts the checks found too long for their network. */
@@ -110,6 +116,9 @@ const Cell = memo(function Cell({ row, day, posts, today, selected, tooLongPosts
           />
         );
       })}
+      {ghosts.map((g) => (
+        <GhostCard key={g.index} ghost={g} network={row.name} compact={false} lang={lang} />
+      ))}
       {add}
     </div>
   );
@@ -330,6 +339,7 @@ export function useCellLabels(texts: CardTexts): CellLabels {
 export const Grid = memo(function Grid({ days }: { days: readonly string[] }) {
   const { t } = useTranslation();
   const { view, lang, selectedPosts, selectedEditorial, openPost } = useCal();
+  const ghosts = useGhosts(usePlanPreview().preview, 'cell');
 
   // The posts of each cell; after a drop only the cells whose posts changed get a new array (see `CellIndex`).
   const tooLongPosts = useTooLongPosts();
@@ -392,6 +402,7 @@ export const Grid = memo(function Grid({ days }: { days: readonly string[] }) {
           row={row}
           days={days}
           cells={byRow.get(row.network) ?? []}
+          ghosts={ghosts}
           today={view.today}
           selected={selectedPosts}
           tooLongPosts={tooLongPosts}
@@ -407,11 +418,13 @@ export const Grid = memo(function Grid({ days }: { days: readonly string[] }) {
 });
 
 /** A network's row. It renders again only when its posts or the days change. */
-const RowCells = memo(function RowCells({ row, days, cells, today, selected, tooLongPosts, texts, labels, lang, onOpen, onAdd }: {
+const RowCells = memo(function RowCells({ row, days, cells, ghosts, today, selected, tooLongPosts, texts, labels, lang, onOpen, onAdd }: {
   row: CalendarRow;
   days: readonly string[];
   /** The posts of each day. */
   cells: readonly (readonly Post[])[];
+  /** The planner's proposals previewed, by `network|day` (the same map while the preview stays). */
+  ghosts: ReadonlyMap<string, readonly Ghost[]>;
   today: string;
   selected: ReadonlySet<number>;
   tooLongPosts: ReadonlySet<number>;
@@ -433,6 +446,8 @@ const RowCells = memo(function RowCells({ row, days, cells, today, selected, too
           row={row}
           day={d}
           posts={cells[i]}
+          ghosts={ghosts.get(`${row.network}|${d}`) ?? NO_GHOSTS}
+          lang={lang}
           today={d === today}
           selected={selected}
           tooLongPosts={tooLongPosts}

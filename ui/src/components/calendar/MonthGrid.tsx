@@ -1,7 +1,8 @@
 // The month view: a classic month, Monday to Sunday, one row per week. Each day is a drop target (a post dropped on
 // it keeps its network and its time; networks are changed in the week view) and lists its editorial items, then its
 // posts by time as one line each, "10:00 Title", in the colour of their network (the legend above says which); past
-// MONTH_CARDS posts, "+N more" opens the day's week. The columns share the width: the month never scrolls sideways.
+// MONTH_CARDS posts, "+N more" opens the day's week. While the planner's proposals are previewed, a day shows its own
+// after its posts, as ghost cards (PlanPreview.tsx). The columns share the width: the month never scrolls sideways.
 //
 // A month is at most 31 cells of at most MONTH_CARDS cards: the whole month is drawn at once (no window of cells on
 // screen to follow), and a card is one element (PostCard.tsx). Cells are memoised on their posts (`DayIndex`): a
@@ -14,6 +15,7 @@ import { template } from '../../i18n/template';
 import { dayId } from './Board';
 import {
   EditorialCard,
+  NO_GHOSTS,
   isWeekend,
   sameItems,
   useCellLabels,
@@ -22,8 +24,9 @@ import {
   type CellLabels,
   type EditorialPick,
 } from './Grid';
+import { GhostCard } from './PlanPreview';
 import { PostCard, useCardTexts, type CardTexts } from './PostCard';
-import { addDays, dayOf, formatDayWith, timeOf, useCal } from './state';
+import { addDays, dayOf, formatDayWith, timeOf, useCal, useGhosts, usePlanPreview, type Ghost } from './state';
 import classes from './calendar.module.css';
 
 /** At most this many cards in a day; past them, one line fewer and "+N more". */
@@ -104,6 +107,7 @@ export const MonthGrid = memo(function MonthGrid({ days, onShowDay }: {
   const tooLongPosts = useTooLongPosts();
   const [index] = useState(() => new DayIndex());
   const byDay = useMemo(() => index.of(view.calendar.posts), [index, view.calendar.posts]);
+  const ghosts = useGhosts(usePlanPreview().preview, 'day');
   const editorial = useEditorialItems();
   const texts = useCardTexts();
   const labels = useCellLabels(texts);
@@ -168,6 +172,7 @@ export const MonthGrid = memo(function MonthGrid({ days, onShowDay }: {
                   key={i}
                   day={d}
                   posts={byDay.get(d) ?? NO_POSTS}
+                  ghosts={ghosts.get(d) ?? NO_GHOSTS}
                   items={items}
                   relayCounts={editorial.relayCounts(items)}
                   selectedItem={items.some((e) => e.id === selectedEditorial) ? selectedEditorial : null}
@@ -188,9 +193,11 @@ export const MonthGrid = memo(function MonthGrid({ days, onShowDay }: {
 
 /** A day: its number (which opens its week), the add buttons, its editorial items, then its posts by time. It renders
  *  again only when what it shows changes. */
-const Day = memo(function Day({ day, posts, items, relayCounts, selectedItem, today, selected, tooLongPosts, lang, shared }: {
+const Day = memo(function Day({ day, posts, ghosts, items, relayCounts, selectedItem, today, selected, tooLongPosts, lang, shared }: {
   day: string;
   posts: readonly Post[];
+  /** The planner's proposals previewed on this day (all of them: no "+N more" hides one). */
+  ghosts: readonly Ghost[];
   items: readonly EditorialItem[];
   /** How many posts relay each of `items` (see `EditorialCell`). */
   relayCounts: string;
@@ -277,6 +284,19 @@ const Day = memo(function Day({ day, posts, items, relayCounts, selectedItem, to
           {labels.more(hidden)}
         </button>
       )}
+      {ghosts.map((g) => {
+        const network = networks.get(g.post.network);
+        return (
+          <GhostCard
+            key={g.index}
+            ghost={g}
+            network={network?.name ?? g.post.network}
+            compact
+            lang={lang}
+            netColor={network?.color ?? 0}
+          />
+        );
+      })}
     </div>
   );
 });

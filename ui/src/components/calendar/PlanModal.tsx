@@ -1,36 +1,22 @@
 // "Plan this period" (step 4): the marketer picks a period (the one on screen by default, from today), the networks,
-// the days to avoid and whether to re-run the best published posts; "Preview" asks the planner (`calendar_plan`,
-// nothing written) and shows the proposed posts by day, each with its reason and a tick, and the planner's notes;
-// "Add N posts" writes the posts ticked as planned drafts in one change, which one undo removes. What the plan
-// proposes and why is Rust's (plan.rs); nothing typed is lost on an error, which shows under its field. Loaded on
-// demand (the dates library is not needed by any first screen).
+// the days to avoid and whether to re-run the best published posts; "Show on the calendar" asks the planner
+// (`calendar_plan`, nothing written), closes the dialog and puts the calendar in its plan preview (the proposed posts
+// as ghost cards on the grid, PlanPreview.tsx), on the period's first day. "Back to the options" opens it again on the
+// same options. What the plan proposes and why is Rust's (plan.rs); nothing typed is lost on an error, which shows
+// under its field; a plan with nothing to propose says so here, with the planner's notes. Loaded on demand (the dates
+// library is not needed by any first screen).
 import '@mantine/dates/styles.css';
 import 'dayjs/locale/fr';
 import { useMemo, useState } from 'react';
-import {
-  Alert,
-  Anchor,
-  Button,
-  Checkbox,
-  Group,
-  List,
-  Modal,
-  MultiSelect,
-  NumberInput,
-  Paper,
-  Stack,
-  Switch,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Group, List, Modal, MultiSelect, NumberInput, Stack, Switch, Text } from '@mantine/core';
 import { DatePickerInput, DatesProvider } from '@mantine/dates';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError, FieldError, Language, Plan, PlanRequest, ProposedPost } from '../../bindings';
-import { fieldErrorText, notifyError, notifySuccess } from '../../errors';
+import type { ApiError, FieldError, Plan, PlanRequest } from '../../bindings';
+import { fieldErrorText, notifyError } from '../../errors';
 import i18n from '../../i18n';
 import { calApi } from './ipc';
-import { addDays, dayLabel, dayOf, daysOf, rowName, timeOf, useCal } from './state';
+import { addDays, daysOf, useCal, usePlanPreview, type PlanChoices } from './state';
 
 const k = (key: string) => `calendar.plan.${key}`;
 
@@ -40,38 +26,41 @@ export function planErrorText(e: FieldError): string {
   return i18n.exists(key) ? i18n.t(key) : fieldErrorText(e.code);
 }
 
-interface Choices {
-  from: string | null;
-  to: string | null;
-  networks: string[];
-  avoid: string[];
-  recycle: boolean;
-  /** Empty: the planner's default. */
-  cooldown: number | '';
-}
-
-export default function PlanModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+export default function PlanModal({ opened, onClose, choices, onShown }: {
+  opened: boolean;
+  onClose: () => void;
+  /** The options to start from (those of the preview shown, "Back to the options"); else the period on screen. */
+  choices?: PlanChoices;
+  /** The proposals are on the calendar: show the period from `day`, its first. */
+  onShown: (day: string) => void;
+}) {
   const { t } = useTranslation();
   const { lang } = useCal();
   return (
     <Modal opened={opened} onClose={onClose} title={t(k('title'))} size="lg">
       <DatesProvider settings={{ locale: lang, firstDayOfWeek: 1 }}>
-        {/* Mounted while open only: each opening starts from the period on screen. */}
-        <PlanForm onClose={onClose} />
+        {/* Mounted while open only: each opening starts from the period on screen (or the preview's options). */}
+        <PlanForm onClose={onClose} initial={choices} onShown={onShown} />
       </DatesProvider>
     </Modal>
   );
 }
 
-function PlanForm({ onClose }: { onClose: () => void }) {
+function PlanForm({ onClose, initial, onShown }: {
+  onClose: () => void;
+  initial: PlanChoices | undefined;
+  onShown: (day: string) => void;
+}) {
   const { t } = useTranslation();
-  const { strategyId, range, view, lang, actions } = useCal();
+  const { strategyId, range, view } = useCal();
+  const planPreview = usePlanPreview();
   // The networks the planner plans when none is named: those the audit kept whose mission sets posts per week.
   const plannable = useMemo(
     () => view.rows.filter((r) => r.kept && r.posts_per_week !== null && r.posts_per_week > 0),
     [view.rows],
   );
-  const [c, setC] = useState<Choices>(() => {
+  const [c, setC] = useState<PlanChoices>(() => {
+    if (initial) return initial;
     // The period on screen, from today if it started earlier (as long again if it is over).
     const length = daysOf(range).length;
     const from = range.from < view.today ? view.today : range.from;
@@ -79,16 +68,13 @@ function PlanForm({ onClose }: { onClose: () => void }) {
     return { from, to, networks: plannable.map((r) => r.network), avoid: [], recycle: false, cooldown: '' };
   });
   const [errors, setErrors] = useState<FieldError[]>([]);
-  const [plan, setPlan] = useState<Plan | null>(null);
-  /** The proposed posts ticked, by their place in the plan. */
-  const [ticked, setTicked] = useState<ReadonlySet<number>>(new Set());
-  /** The choices changed since the preview shown. */
-  const [stale, setStale] = useState(false);
-  const [busy, setBusy] = useState<'preview' | 'add' | null>(null);
+  /** A plan that proposes nothing (said here, with its notes). */
+  const [empty, setEmpty] = useState<Plan | null>(null);
+  const [busy, setBusy] = useState(false);
 
-  const set = (patch: Partial<Choices>) => {
+  const set = (patch: Partial<PlanChoices>) => {
     setC((prev) => ({ ...prev, ...patch }));
-    if (plan) setStale(true);
+    setEmpty(null);
   };
   const errorOf = (...fields: string[]) => {
     const e = errors.find((x) => fields.includes(x.field));
@@ -112,7 +98,7 @@ function PlanForm({ onClose }: { onClose: () => void }) {
     else notifyError(e);
   };
 
-  const preview = async () => {
+  const show = async () => {
     const missing: FieldError[] = [
       ...(c.from ? [] : [{ field: 'from', code: 'invalid_date' }]),
       ...(c.to ? [] : [{ field: 'to', code: 'invalid_date' }]),
@@ -121,48 +107,29 @@ function PlanForm({ onClose }: { onClose: () => void }) {
       setErrors(missing);
       return;
     }
-    setBusy('preview');
+    setBusy(true);
     try {
       const out = await calApi.plan(strategyId, request());
       setErrors([]);
-      setPlan(out);
-      setTicked(new Set(out.posts.map((_, i) => i)));
-      setStale(false);
-    } catch (e) {
-      failed(e as ApiError);
-    } finally {
-      setBusy(null);
-    }
-  };
-
-  const add = async () => {
-    if (!plan) return;
-    const kept = plan.posts.filter((_, i) => ticked.has(i));
-    setBusy('add');
-    try {
-      const saved = await actions.acceptPlan(kept);
-      notifySuccess(t(k('added'), { count: saved.length }));
+      if (out.posts.length === 0) {
+        setEmpty(out);
+        return;
+      }
+      planPreview.show(out, c);
       onClose();
+      onShown(c.from ?? out.from);
     } catch (e) {
       failed(e as ApiError);
     } finally {
-      setBusy(null);
+      setBusy(false);
     }
   };
-
-  const toggle = (i: number, on: boolean) =>
-    setTicked((prev) => {
-      const next = new Set(prev);
-      if (on) next.add(i);
-      else next.delete(i);
-      return next;
-    });
 
   return (
     <form
       onSubmit={(e) => {
         e.preventDefault();
-        if (busy === null) void preview();
+        if (!busy) void show();
       }}
       noValidate
       data-testid="plan-modal"
@@ -254,132 +221,40 @@ function PlanForm({ onClose }: { onClose: () => void }) {
             />
           )}
         </Group>
-        <Group justify="flex-end">
-          <Button
-            type="submit"
-            variant={plan && !stale ? 'default' : 'filled'}
-            loading={busy === 'preview'}
-            data-testid="plan-preview"
-          >
-            {t(k(plan ? 'previewAgain' : 'preview'))}
-          </Button>
-        </Group>
-
-        {plan && (
-          <PlanPreview
-            plan={plan}
-            ticked={ticked}
-            onToggle={toggle}
-            onTickAll={(on) => setTicked(new Set(on ? plan.posts.map((_, i) => i) : []))}
-            lang={lang}
-          />
-        )}
-        {plan && stale && (
-          <Text size="sm" c="orange" data-testid="plan-stale">
-            {t(k('stale'))}
-          </Text>
+        {empty && (
+          <Stack gap="sm" data-testid="plan-result">
+            <Alert color="yellow" data-testid="plan-empty">
+              {t(k('empty'))}
+            </Alert>
+            <PlanNotes notes={empty.notes} />
+          </Stack>
         )}
 
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
           </Button>
-          {plan && plan.posts.length > 0 && (
-            <Button
-              onClick={() => void add()}
-              loading={busy === 'add'}
-              disabled={ticked.size === 0 || stale || busy !== null}
-              data-testid="plan-add"
-            >
-              {t(k('add'), { count: ticked.size })}
-            </Button>
-          )}
+          <Button type="submit" loading={busy} data-testid="plan-show">
+            {t(k('show'))}
+          </Button>
         </Group>
       </Stack>
     </form>
   );
 }
 
-function PlanPreview({ plan, ticked, onToggle, onTickAll, lang }: {
-  plan: Plan;
-  ticked: ReadonlySet<number>;
-  onToggle: (i: number, on: boolean) => void;
-  onTickAll: (on: boolean) => void;
-  lang: Language;
-}) {
+/** The planner's notes (what it could not meet, and why), in the language of the UI. */
+export function PlanNotes({ notes }: { notes: Plan['notes'] }) {
   const { t } = useTranslation();
-  const { view } = useCal();
-  // By day, in the plan's order (by date and time, then network); each post keeps its place in the plan.
-  const days = useMemo(() => {
-    const out = new Map<string, { post: ProposedPost; i: number }[]>();
-    plan.posts.forEach((post, i) => {
-      const day = post.scheduled_at ? dayOf(post.scheduled_at) : '';
-      out.set(day, [...(out.get(day) ?? []), { post, i }]);
-    });
-    return [...out.entries()];
-  }, [plan.posts]);
-  const all = ticked.size === plan.posts.length;
-
+  const { lang } = useCal();
+  if (notes.length === 0) return null;
   return (
-    <Stack gap="sm" data-testid="plan-preview-result">
-      {plan.posts.length === 0 ? (
-        <Alert color="yellow" data-testid="plan-empty">
-          {t(k('empty'))}
-        </Alert>
-      ) : (
-        <Group justify="space-between">
-          <Text fw={600} size="sm" data-testid="plan-count">
-            {t(k('proposed'), { count: plan.posts.length })}
-          </Text>
-          <Anchor component="button" type="button" size="sm" onClick={() => onTickAll(!all)} data-testid="plan-tick-all">
-            {t(k(all ? 'untickAll' : 'tickAll'))}
-          </Anchor>
-        </Group>
-      )}
-      {days.map(([day, posts]) => (
-        <Paper key={day} withBorder p="sm" radius="md" data-testid={`plan-day-${day}`}>
-          <Title order={5} mb={6}>
-            {day ? dayLabel(day, lang, true) : '—'}
-          </Title>
-          <Stack gap={8}>
-            {posts.map(({ post, i }) => (
-              <Checkbox
-                key={i}
-                checked={ticked.has(i)}
-                onChange={(e) => onToggle(i, e.currentTarget.checked)}
-                data-testid={`plan-post-${i}`}
-                label={t(k('postLabel'), {
-                  time: post.scheduled_at ? timeOf(post.scheduled_at) : '',
-                  network: rowName(view, post.network),
-                  title: post.title,
-                })}
-                description={
-                  <>
-                    {post.pillar ? t(`calendar.pillars.${post.pillar}`) : t(k('noPillar'))}
-                    {' — '}
-                    {post.reason[lang]}
-                    {post.recycled_from && (
-                      <>
-                        {' — '}
-                        {t(k('mark.recycled'), { day: dayLabel(post.recycled_from, lang, true) })}
-                      </>
-                    )}
-                  </>
-                }
-              />
-            ))}
-          </Stack>
-        </Paper>
-      ))}
-      {plan.notes.length > 0 && (
-        <Alert variant="light" color="blue" icon={<IconInfoCircle size={18} />} title={t(k('notes'))} data-testid="plan-notes">
-          <List size="sm" spacing={4}>
-            {plan.notes.map((n) => (
-              <List.Item key={n.en}>{n[lang]}</List.Item>
-            ))}
-          </List>
-        </Alert>
-      )}
-    </Stack>
+    <Alert variant="light" color="blue" icon={<IconInfoCircle size={18} />} title={t(k('notes'))} data-testid="plan-notes">
+      <List size="sm" spacing={4}>
+        {notes.map((n) => (
+          <List.Item key={n.en}>{n[lang]}</List.Item>
+        ))}
+      </List>
+    </Alert>
   );
 }

@@ -53,4 +53,14 @@ describe('calendar stylesheet', () => {
     expect(rule('.card[data-compact]')).toContain('-webkit-line-clamp: 2;');
     expect(rule('.card[data-compact]:focus-visible')).toBe('-webkit-line-clamp: none;');
   });
+
+  it("draws the planner's proposals unlike any post, in both themes: a dashed outline, a translucent tint, their own mark", () => {
+    const ghost = rule('.ghost');
+    expect(ghost).toMatch(/border: 1\.5px dashed light-dark\(var\(--mantine-color-violet-6\), var\(--mantine-color-violet-4\)\);/);
+    expect(ghost).toMatch(/background: light-dark\(rgba\([^)]*0\.07\), rgba\([^)]*0\.14\)\);/);
+    expect(rule('.ghostMark')).toContain('color: light-dark(');
+    // No post's card is dashed all round (a draft's is, but its pillar's edge stays solid).
+    expect(rule(".card[data-status='idea'], .card[data-status='draft']")).toContain('border-inline-start-style: solid;');
+    expect(rule('.ghost[data-compact]')).toContain('border-inline-start: 3px solid var(--net);');
+  });
 });

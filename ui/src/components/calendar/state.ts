@@ -17,13 +17,14 @@ import type {
   EditorialItemInput,
   Language,
   ObjectivesView,
+  Plan,
   Post,
   PostInput,
   PostStatus,
   ProposedPost,
   ScopedChecks,
 } from '../../bindings';
-import { notifyError } from '../../errors';
+import { notifyError, notifySuccess } from '../../errors';
 import { perfCommitted, perfEndAtCommit, perfMark, perfStart } from '../../perf';
 import i18n from '../../i18n';
 import { objectivesKey } from '../objectives/state';
@@ -664,6 +665,116 @@ export const useLearnings = (strategyId: number, network: string, api: CalApi = 
 /** Refreshes every cached period of a strategy's calendar (after a change made elsewhere, e.g. an import). */
 export function invalidateCalendar(client: QueryClient, strategyId: number) {
   return client.invalidateQueries({ queryKey: ['calendar', strategyId] });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The plan preview: the planner's proposed posts shown on the grid as ghosts until the user accepts them (in one
+// change, which one undo removes) or discards them (nothing written). It lives in the provider, above the grids and
+// the periods: it follows the navigation, and the dialog's options come back with it.
+
+/** The planner's options, as its dialog holds them (kept while its proposals are previewed). */
+export interface PlanChoices {
+  from: string | null;
+  to: string | null;
+  networks: string[];
+  avoid: string[];
+  recycle: boolean;
+  /** Empty: the planner's default. */
+  cooldown: number | '';
+}
+
+/** A proposed post on the grid: its place in the plan, and the post. */
+export interface Ghost {
+  index: number;
+  post: ProposedPost;
+}
+
+export interface PlanPreviewState {
+  plan: Plan;
+  /** The proposed posts not dropped, by their place in the plan, in the plan's order. */
+  kept: readonly number[];
+  /** The options that asked for the plan ("Back to the options" opens the dialog on them). */
+  choices: PlanChoices;
+  /** Accepting (the proposals are being written). */
+  busy: boolean;
+}
+
+export interface PlanPreviewCtx {
+  preview: PlanPreviewState | null;
+  /** Shows a plan's proposals on the grid (replacing any shown). */
+  show: (plan: Plan, choices: PlanChoices) => void;
+  /** Drops a proposal (its place in the plan). */
+  drop: (index: number) => void;
+  /** Leaves the preview; nothing is written. */
+  discard: () => void;
+  /** Writes the proposals kept as planned drafts in one change and leaves the preview; on an error, it stays (and
+   *  says why). Resolves with whether they were written. */
+  accept: () => Promise<boolean>;
+}
+
+/** The preview's state and what changes it, for the provider; `actions` writes the proposals accepted. */
+export function usePlanPreviewState(actions: CalendarActions): PlanPreviewCtx {
+  const [preview, setPreview] = useState<PlanPreviewState | null>(null);
+  /** An accept under way (a second click before the bar shows it waits for nothing). */
+  const accepting = useRef(false);
+  const show = useCallback((plan: Plan, choices: PlanChoices) => {
+    setPreview({ plan, kept: plan.posts.map((_, i) => i), choices, busy: false });
+  }, []);
+  const drop = useCallback((index: number) => {
+    setPreview((p) => (p && !p.busy ? { ...p, kept: p.kept.filter((i) => i !== index) } : p));
+  }, []);
+  const discard = useCallback(() => {
+    setPreview((p) => (p && !p.busy ? null : p));
+  }, []);
+  const accept = useCallback(async () => {
+    const p = preview;
+    if (!p || p.busy || p.kept.length === 0 || accepting.current) return false;
+    accepting.current = true;
+    setPreview({ ...p, busy: true });
+    try {
+      const saved = await actions.acceptPlan(p.kept.map((i) => p.plan.posts[i]));
+      setPreview(null);
+      notifySuccess(i18n.t('calendar.plan.added', { count: saved.length }));
+      return true;
+    } catch (e) {
+      setPreview((now) => (now ? { ...now, busy: false } : now));
+      notifyError(e as ApiError);
+      return false;
+    } finally {
+      accepting.current = false;
+    }
+  }, [actions, preview]);
+  return useMemo(() => ({ preview, show, drop, discard, accept }), [preview, show, drop, discard, accept]);
+}
+
+const NO_PREVIEW: PlanPreviewCtx = {
+  preview: null,
+  show: () => undefined,
+  drop: () => undefined,
+  discard: () => undefined,
+  accept: () => Promise.resolve(false),
+};
+
+export const PlanPreviewContext = createContext<PlanPreviewCtx>(NO_PREVIEW);
+
+/** The plan preview (none outside the calendar's provider). */
+export const usePlanPreview = () => useContext(PlanPreviewContext);
+
+/** The proposals kept of the preview, by `network|day` (the week's cells) or by day (`YYYY-MM-DD`, the month's), in
+ *  the plan's order; the same map for as long as the preview stays. */
+export function useGhosts(preview: PlanPreviewState | null, by: 'cell' | 'day'): ReadonlyMap<string, readonly Ghost[]> {
+  return useMemo(() => {
+    const m = new Map<string, Ghost[]>();
+    if (!preview) return m;
+    for (const index of preview.kept) {
+      const post = preview.plan.posts[index];
+      if (!post.scheduled_at) continue;
+      const day = dayOf(post.scheduled_at);
+      const k = by === 'cell' ? `${post.network}|${day}` : day;
+      m.set(k, [...(m.get(k) ?? []), { index, post }]);
+    }
+    return m;
+  }, [preview, by]);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ export const en = {
     checksSide: 'The Checks button shows or hides the checks, on the right of the calendar: over the period shown or the whole plan, computed again after every change.',
     checksBelow: 'The Checks button shows or hides the checks, below the calendar (on its right in a wider window): over the period shown or the whole plan, computed again after every change.',
     keyboard: 'With the keyboard: focus a post, press Space to pick it up, the arrow keys to move it (in the month, up and down move it by a week), Space again to drop it, Escape to cancel. Ctrl+Z undoes, Ctrl+Shift+Z redoes.',
-    planner: '“Plan this period” proposes the posts the period needs, at the best times of each network and in the mix and topics of step 3, so that the checks find nothing. Untick those you do not want and add the others as drafts: one undo removes them all.',
+    planner: '“Plan this period” proposes the posts the period needs, at the best times of each network and in the mix and topics of step 3, so that the checks find nothing. They show on the calendar marked “Proposed”, each with its reason: drop those you do not want, then accept the others as drafts; one undo removes them all.',
   },
   toolbar: {
     label: 'Calendar tools',
@@ -141,7 +141,7 @@ export const fr: DeepStrings<typeof en> = {
     checksSide: 'Le bouton Vérifications affiche ou masque les vérifications, à droite du calendrier : sur la période affichée ou sur tout le plan, recalculées après chaque changement.',
     checksBelow: 'Le bouton Vérifications affiche ou masque les vérifications, sous le calendrier (à sa droite dans une fenêtre plus large) : sur la période affichée ou sur tout le plan, recalculées après chaque changement.',
     keyboard: 'Au clavier : placez-vous sur une publication, appuyez sur Espace pour la prendre, sur les flèches pour la déplacer (dans le mois, haut et bas la déplacent d’une semaine), sur Espace pour la déposer, sur Échap pour annuler. Ctrl+Z annule, Ctrl+Maj+Z rétablit.',
-    planner: '« Planifier la période » propose les publications dont la période a besoin, aux meilleurs moments de chaque réseau, selon le mix et les thèmes de l’étape 3, pour que les vérifications ne trouvent rien. Décochez celles que vous ne voulez pas et ajoutez les autres comme brouillons : une seule annulation les retire toutes.',
+    planner: '« Planifier la période » propose les publications dont la période a besoin, aux meilleurs moments de chaque réseau, selon le mix et les thèmes de l’étape 3, pour que les vérifications ne trouvent rien. Elles s’affichent dans le calendrier, marquées « Proposée », chacune avec sa raison : écartez celles dont vous ne voulez pas, puis acceptez les autres comme brouillons ; une seule annulation les retire toutes.',
   },
   toolbar: {
     label: 'Outils du calendrier',
