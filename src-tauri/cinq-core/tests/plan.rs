@@ -545,6 +545,22 @@ fn plans_of_strategies_that_once_failed_meet_the_checks() {
         avoid: Vec::new(),
     };
     check_spec(&dominant).unwrap();
+
+    // One network of 7 posts with a mix of its own (60 / 20 / 20) against the strategy's (65 / 15 / 20): the
+    // strategy's whole counts (5 / 1 / 1) would take the network off its own mix, and its own counts (4 / 2 / 1) the
+    // strategy off its; 4 / 1 / 2 keeps both within tolerance.
+    let mix_between = Spec {
+        from: day("2030-01-07"),
+        days: 31,
+        today_before: 0,
+        mix: weights(65, 15),
+        topics: [0, 0, 0],
+        nets: vec![net("facebook", 1.5, Some(weights(60, 20)))],
+        idle: false,
+        items: Vec::new(),
+        avoid: Vec::new(),
+    };
+    check_spec(&mix_between).unwrap();
 }
 
 // ---------------------------------------------------------------------------------------------------------------

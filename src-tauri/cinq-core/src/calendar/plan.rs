@@ -29,8 +29,9 @@
 //!   network first takes its own mix's counts (the strategy's when it has none), then moves posts into its mission's
 //!   main pillars until at least half of them are; then single posts move between pillars on the networks that can
 //!   spare them (a network with a mix of its own stays within tolerance, every mission keeps its half) until the
-//!   strategy's counts are met. A network's posts take their pillars in the order of a smooth weighted round-robin
-//!   (weights 5, 1, 1 give a a b a c a a).
+//!   strategy's counts are met, or, when whole counts cannot all be met, until its mix is within tolerance. A
+//!   network's posts take their pillars in the order of a smooth weighted round-robin (weights 5, 1, 1 give
+//!   a a b a c a a).
 //! - **Topics**: in time order over every network, each post takes the topic of its pillar that does not make a run
 //!   of `repeat_limit` on its network, then that does not take a dominant share of the period's posts with a topic
 //!   once planned ([`topic_dominates`]), then that makes no two in a row, then the least used over the period, then
@@ -1251,6 +1252,69 @@ fn assign_pillars(
         if !moved {
             break;
         }
+    }
+    // Whole counts cannot always all be met (a network of 7 posts with a mix of its own cannot also take the
+    // strategy's counts): then single moves that bring the strategy's mix within tolerance, as the checks judge it,
+    // each network keeping its mission's half and its own mix, the move that gains the most first.
+    let excess = |x: &[[usize; 3]]| -> f64 {
+        if grand < crate::calendar::checks::MIX_MIN_POSTS {
+            return 0.0;
+        }
+        (0..3)
+            .map(|i| {
+                let count: usize = (0..nets.len())
+                    .map(|k| fixed[k][i] + x[k][i])
+                    .sum::<usize>()
+                    + other[i];
+                let share = count as f64 * 100.0 / grand as f64;
+                ((share - f64::from(obj.mix.strategy.of(Pillar::ALL[i]))).abs() - tolerance)
+                    .max(0.0)
+            })
+            .sum()
+    };
+    loop {
+        let now = excess(&x);
+        if now <= 0.0 {
+            break;
+        }
+        let mut best: Option<(f64, usize, usize, usize)> = None;
+        for k in 0..nets.len() {
+            for p in 0..3 {
+                for q in 0..3 {
+                    if p == q || x[k][p] == 0 {
+                        continue;
+                    }
+                    let mut after = x[k];
+                    after[p] -= 1;
+                    after[q] += 1;
+                    if needs_fit(k) {
+                        let (fit, total) = fits(k, &after);
+                        let (fit0, _) = fits(k, &x[k]);
+                        if 2 * fit < total && fit < fit0 {
+                            continue;
+                        }
+                    }
+                    if nets[k].own_mix
+                        && Pillar::ALL.iter().enumerate().any(|(i, pl)| {
+                            (share(k, &after, i) - f64::from(nets[k].mix.of(*pl))).abs() > tolerance
+                        })
+                    {
+                        continue;
+                    }
+                    let mut y = x.clone();
+                    y[k] = after;
+                    let e = excess(&y);
+                    if e < now - 1e-9 && best.map_or(true, |(b, ..)| e < b - 1e-9) {
+                        best = Some((e, k, p, q));
+                    }
+                }
+            }
+        }
+        let Some((_, k, p, q)) = best else {
+            break;
+        };
+        x[k][p] -= 1;
+        x[k][q] += 1;
     }
 
     // What the strategy's mix gets, and why when it misses.
