@@ -351,8 +351,8 @@ impl Store {
         }
         // Three reads in the same order, merged here: the snapshots in their key's order (post, day), a post's last
         // being its latest; the strategy's posts by id; their publications by post. Each read is one pass over its
-        // table, with no lookup per post and no grouping (the benchmark's 100,000 posts read several times faster
-        // than through a `GROUP BY` and a lookup of each post and of its publication). A post's known time: the
+        // table, with no lookup per post and no grouping (over the benchmark's 100,000 posts, about a quarter fewer
+        // instructions than a `GROUP BY` and a lookup of each post and of its publication). A post's known time: the
         // export's, else the planned post's (an unplanned post's place is not a time).
         let conn = self.conn();
         let mut snapshots = conn.prepare_cached(
