@@ -1,5 +1,6 @@
 //! Step 5's best times: the estimate on synthetic results with a known best slot, a single lucky post on a tiny reach,
-//! too few posts, the week's circle, which posts count (the export's time, the planned post's, never a date alone),
+//! too few posts, the week's circle, which posts count (the export's time, the planned post's, never a date alone;
+//! a strategy's own, whatever their order in the file),
 //! the migration that keeps the times earlier imports gave, the CLI, and property tests of the estimate.
 
 mod support;
@@ -263,6 +264,63 @@ fn each_post_counts_once_with_its_latest_numbers() {
         (monday_9.posts, monday_9.reach, monday_9.engagements),
         (10, 2000 + 9 * 1000, 50 + 9 * 10)
     );
+}
+
+#[test]
+fn each_strategy_counts_its_own_posts_whatever_their_order_in_the_file() {
+    let (mut store, a) = store_with_strategy();
+    let b = store
+        .create_strategy(&StrategyInput {
+            name: "Other brand".into(),
+            organisation: String::new(),
+            sector: String::new(),
+            language: Language::En,
+            timezone: "Europe/Paris".into(),
+            start_date: "2026-01-05".into(),
+        })
+        .unwrap()
+        .id;
+    // The two strategies' posts alternate in the file, with drafts without results between them, and the other
+    // strategy's posts have several snapshots each.
+    for week in 0..10 {
+        store
+            .save_post(a, None, &input("linkedin", &at(week, 2, 10), "Draft", ""))
+            .unwrap();
+        measured(&mut store, a, "linkedin", &at(week, 1, 9), 1000, 10);
+        let other = measured(&mut store, b, "linkedin", &at(week, 5, 17), 500, 5);
+        store
+            .save_post_results(b, other, &at(week + 1, 5, 17)[..10], &counts(800, 40))
+            .unwrap();
+        store
+            .save_post(b, None, &input("linkedin", &at(week, 3, 8), "Draft", ""))
+            .unwrap();
+    }
+    // A post moved after its results were typed counts at its new time.
+    let moved = measured(&mut store, a, "linkedin", &at(3, 4, 15), 1000, 30);
+    store
+        .save_post(
+            a,
+            Some(moved),
+            &input("linkedin", &at(3, 4, 16), "Moved", ""),
+        )
+        .unwrap();
+    let n = network(&store.best_times(a, None).unwrap(), "linkedin").clone();
+    assert_eq!((n.posts, n.left_out), (11, 0));
+    let monday_9 = slot(&n, 1, 9);
+    assert_eq!(
+        (monday_9.posts, monday_9.reach, monday_9.engagements),
+        (10, 10_000, 100)
+    );
+    assert_eq!((slot(&n, 4, 15).posts, slot(&n, 4, 16).posts), (0, 1));
+    assert_eq!(slot(&n, 5, 17).posts + slot(&n, 2, 10).posts, 0);
+    let n = network(&store.best_times(b, None).unwrap(), "linkedin").clone();
+    assert_eq!((n.posts, n.left_out), (10, 0));
+    let friday_17 = slot(&n, 5, 17);
+    assert_eq!(
+        (friday_17.posts, friday_17.reach, friday_17.engagements),
+        (10, 8_000, 400)
+    );
+    assert_eq!(slot(&n, 1, 9).posts + slot(&n, 3, 8).posts, 0);
 }
 
 #[test]

@@ -349,63 +349,120 @@ impl Store {
                 )]));
             }
         }
-        // Each post's latest snapshot (the bare columns of a `max()` come from the row holding it), its network and
-        // its known time: the export's, else the planned post's (an unplanned post's place is not a time). The
-        // snapshots are read in their key's order (post, day), and each post is then looked up by its id in
-        // increasing order: the whole read is sequential (the benchmark's 100,000 posts read about three times faster
-        // than through the index of a strategy's posts and a sort by post). One row per post, as few columns as can be.
-        let mut stmt = self.conn().prepare_cached(
-            "SELECT p.network,
-               CASE WHEN b.published_at IS NOT NULL THEN b.published_at
-                    WHEN coalesce(b.unplanned, 0) THEN NULL
-                    ELSE p.scheduled_at END,
-               s.impressions, s.reach, s.reactions, s.comments, s.shares, s.saves
-             FROM (SELECT post_id, max(taken_on), impressions, reach, reactions, comments, shares, saves
-                   FROM result_snapshot GROUP BY post_id) s
-               CROSS JOIN post p ON p.id = s.post_id
-               LEFT JOIN publication b ON b.post_id = s.post_id
-             WHERE p.strategy_id = ?1 AND (?2 IS NULL OR p.network = ?2)",
+        // Three reads in the same order, merged here: the snapshots in their key's order (post, day), a post's last
+        // being its latest; the strategy's posts by id; their publications by post. Each read is one pass over its
+        // table, with no lookup per post and no grouping (over the benchmark's 100,000 posts, about a quarter fewer
+        // instructions than a `GROUP BY` and a lookup of each post and of its publication). A post's known time: the
+        // export's, else the planned post's (an unplanned post's place is not a time).
+        let conn = self.conn();
+        let mut snapshots = conn.prepare_cached(
+            "SELECT post_id, impressions, reach, reactions, comments, shares, saves FROM result_snapshot
+             ORDER BY post_id, taken_on",
         )?;
-        let mut rows = stmt.query(rusqlite::params![id, network])?;
+        // `+strategy_id`: a scan in the order of the ids, not a lookup through an index on the strategy and a sort.
+        let mut posts = conn.prepare_cached(
+            "SELECT id, network, scheduled_at FROM post
+             WHERE +strategy_id = ?1 AND (?2 IS NULL OR network = ?2) ORDER BY id",
+        )?;
+        let mut publications = conn.prepare_cached(
+            "SELECT post_id, published_at, unplanned FROM publication WHERE +strategy_id = ?1 ORDER BY post_id",
+        )?;
+        let mut snapshots = snapshots.query([])?;
+        let mut posts = posts.query(rusqlite::params![id, network])?;
+        let mut publications = publications.query([id])?;
         // Per network (by its key's position in `keys`): the counted posts, and those left out.
         let mut keys: foldhash::HashMap<String, usize> = foldhash::HashMap::default();
         let mut found: Vec<(Vec<TimedPost>, u32)> = Vec::new();
-        while let Some(r) = rows.next()? {
-            let key = r.get_ref(0)?.as_str().unwrap_or_default();
-            let n = match keys.get(key) {
-                Some(n) => *n,
-                None => {
-                    keys.insert(key.to_owned(), found.len());
-                    found.push((Vec::new(), 0));
-                    found.len() - 1
+        // The ids the posts' and the publications' reads are at (`i64::MIN` before the first row, `i64::MAX` after
+        // the last), and the current publication's time: none without one, `Some(None)` for an unplanned post
+        // without a time, `Some(Some(time))` for the export's time (`None` inside when it cannot be read).
+        let (mut post_at, mut publication_at) = (i64::MIN, i64::MIN);
+        let mut publication_time: Option<Option<Option<chrono::NaiveDateTime>>> = None;
+        // The current post's network and planned time (empty without one), kept from its row.
+        let (mut post_network, mut post_time) = (String::new(), String::new());
+        // A count that is not a whole number (written by hand into the file) is unknown.
+        fn count(r: &rusqlite::Row, i: usize) -> Result<Option<u64>> {
+            let v = r.get_ref(i)?.as_i64_or_null().ok().flatten();
+            Ok(v.map(|n| u64::try_from(n).unwrap_or(0)))
+        }
+        // The latest snapshot read of the current post: its post's id and its measures.
+        let mut latest: Option<(i64, Measures)> = None;
+        loop {
+            let row = snapshots.next()?;
+            let post_id = match row {
+                Some(r) => Some(r.get::<_, i64>(0)?),
+                None => None,
+            };
+            if let Some((done, measures)) = latest.take_if(|(done, _)| Some(*done) != post_id) {
+                // `done`'s snapshots are all read: its publication, then its post if it is the strategy's.
+                while publication_at < done {
+                    publication_time = None;
+                    publication_at = match publications.next()? {
+                        Some(b) => {
+                            let exported = b.get_ref(1)?.as_str_or_null().ok().flatten();
+                            let unplanned =
+                                b.get_ref(2)?.as_i64_or_null().ok().flatten().unwrap_or(0) != 0;
+                            publication_time = match exported {
+                                Some(t) => Some(Some(crate::dates::parse_day_time(t))),
+                                None if unplanned => Some(None),
+                                None => None,
+                            };
+                            b.get(0)?
+                        }
+                        None => i64::MAX,
+                    };
                 }
-            };
-            let at = r
-                .get_ref(1)?
-                .as_str_or_null()
-                .ok()
-                .flatten()
-                .and_then(crate::dates::parse_day_time);
-            // A count that is not a whole number (written by hand into the file) is unknown.
-            let count = |i: usize| -> Result<Option<u64>> {
-                let v = r.get_ref(i)?.as_i64_or_null().ok().flatten();
-                Ok(v.map(|n| u64::try_from(n).unwrap_or(0)))
-            };
-            let measures = Measures {
-                impressions: count(2)?,
-                reach: count(3)?,
-                reactions: count(4)?,
-                comments: count(5)?,
-                shares: count(6)?,
-                saves: count(7)?,
-                ..Measures::default()
-            };
-            match at
-                .and_then(|t| TimedPost::new(t.weekday().number_from_monday(), t.hour(), &measures))
-            {
-                Some(p) => found[n].0.push(p),
-                None => found[n].1 += 1,
+                while post_at < done {
+                    post_at = match posts.next()? {
+                        Some(p) => {
+                            post_network.clear();
+                            post_network.push_str(p.get_ref(1)?.as_str().unwrap_or_default());
+                            post_time.clear();
+                            if let Some(t) = p.get_ref(2)?.as_str_or_null().ok().flatten() {
+                                post_time.push_str(t);
+                            }
+                            p.get(0)?
+                        }
+                        None => i64::MAX,
+                    };
+                }
+                if post_at == done {
+                    let n = match keys.get(post_network.as_str()) {
+                        Some(n) => *n,
+                        None => {
+                            keys.insert(post_network.clone(), found.len());
+                            found.push((Vec::new(), 0));
+                            found.len() - 1
+                        }
+                    };
+                    let at = match publication_time.filter(|_| publication_at == done) {
+                        Some(Some(t)) => t,
+                        Some(None) => None,
+                        None => crate::dates::parse_day_time(&post_time),
+                    };
+                    match at.and_then(|t| {
+                        TimedPost::new(t.weekday().number_from_monday(), t.hour(), &measures)
+                    }) {
+                        Some(t) => found[n].0.push(t),
+                        None => found[n].1 += 1,
+                    }
+                }
             }
+            let (Some(r), Some(post_id)) = (row, post_id) else {
+                break;
+            };
+            latest = Some((
+                post_id,
+                Measures {
+                    impressions: count(r, 1)?,
+                    reach: count(r, 2)?,
+                    reactions: count(r, 3)?,
+                    comments: count(r, 4)?,
+                    shares: count(r, 5)?,
+                    saves: count(r, 6)?,
+                    ..Measures::default()
+                },
+            ));
         }
         let mut by_network: foldhash::HashMap<String, (Vec<TimedPost>, u32)> = keys
             .into_iter()
