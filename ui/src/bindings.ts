@@ -31,7 +31,7 @@ export type StrategyInput = { name: string, organisation: string, sector: string
 
 export type ErrorCode = "validation" | "not_found" | "conflict" | "newer_schema" | "not_a_database" | "unwritable" | "invalid_file" | "cancelled" | "io" | "internal";
 
-export type FieldError = { field: string, code: string, };
+export type FieldError = { field: string, code: string, min?: number, max?: number, };
 
 export type ApiError = { code: ErrorCode, message: string, fields: Array<FieldError>, };
 
@@ -61,7 +61,25 @@ last_strategy_id: number | null,
 /**
  * The language of the OS, which the `system` language preference follows.
  */
-system_language: Language, };
+system_language: Language, 
+/**
+ * The limits the UI needs before an answer (a counter, an input's bounds, a default).
+ */
+limits: Limits, };
+
+export type Limits = { 
+/**
+ * The longest name (a strategy's…), in characters: [`crate::error::MAX_NAME_CHARS`].
+ */
+name_chars: number, 
+/**
+ * The most posts a week of a mission: [`crate::objectives::MAX_POSTS_PER_WEEK`].
+ */
+posts_per_week: number, 
+/**
+ * The days from an adaptation to its review, by default: [`crate::adaptations::REVIEW_AFTER_DAYS`].
+ */
+review_after_days: number, };
 
 export type BackupReason = "daily" | "import" | "migration" | "manual" | "before_restore";
 

@@ -54,10 +54,18 @@ export function isApiError(value: unknown): value is ApiError {
   );
 }
 
+/** A field error with only what the UI reads: the field, the code and the limit Rust quotes with it. */
+function fieldErrorOf(f: FieldError): FieldError {
+  const out: FieldError = { field: f.field, code: f.code };
+  if (typeof f.min === 'number') out.min = f.min;
+  if (typeof f.max === 'number') out.max = f.max;
+  return out;
+}
+
 /** Turns anything a command may reject with into an `ApiError`. */
 export function toApiError(e: unknown): ApiError {
   if (isApiError(e)) {
-    return { code: e.code, message: e.message, fields: e.fields.map((f) => ({ field: f.field, code: f.code })) };
+    return { code: e.code, message: e.message, fields: e.fields.map(fieldErrorOf) };
   }
   return { code: 'internal', message: String(e), fields: [] };
 }

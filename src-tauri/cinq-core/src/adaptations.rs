@@ -15,6 +15,9 @@
 //!   not marked reviewed is due; the home screen lists the due ones of every strategy.
 
 use chrono::{NaiveDate, NaiveTime};
+
+/// How long after an adaptation its review comes, by default (the form of a new adaptation proposes it).
+pub const REVIEW_AFTER_DAYS: u32 = 28;
 use rusqlite::{params, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;

@@ -10,9 +10,9 @@ use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::calendar::{insert_post, validate_post, PostInput, PostStatus, MAX_POST_CHARS};
+use crate::calendar::{insert_post, validate_post, PostInput, PostStatus};
 use crate::calendar_export::{unneutralise, NamedLinks, CINQ_CSV_COLUMNS};
-use crate::error::{CoreError, FieldError, Result, MAX_NAME_CHARS};
+use crate::error::{CoreError, FieldError, Result};
 use crate::findings::Text;
 use crate::objectives::Pillar;
 use crate::store::Store;
@@ -1278,17 +1278,18 @@ impl RowChecker<'_> {
             recycled_from: None,
         };
         if let Err(CoreError::Validation(fields)) = validate_post(&input) {
-            for FieldError { field, .. } in fields {
-                let (column, max) = match field.as_str() {
-                    "title" => (m.title, 300),
-                    "text" => (m.text, MAX_POST_CHARS),
-                    "link" => (m.link, 2000),
-                    "media_notes" => (m.media_notes, 2000),
-                    "campaign" => (m.campaign, MAX_NAME_CHARS),
+            for FieldError { field, max, .. } in fields {
+                let column = match field.as_str() {
+                    "title" => m.title,
+                    "text" => m.text,
+                    "link" => m.link,
+                    "media_notes" => m.media_notes,
+                    "campaign" => m.campaign,
                     // The date, the time and the status are checked above.
                     _ => continue,
                 };
-                err(column, &field, at_most(max));
+                let Some(max) = max else { continue };
+                err(column, &field, at_most(max as usize));
             }
         }
 

@@ -746,6 +746,9 @@ pub fn validate_marketing(m: &MarketingObjectiveInput) -> Result<()> {
     check::done(e)
 }
 
+/// The most networks an objective names.
+pub const MAX_OBJECTIVE_NETWORKS: usize = 50;
+
 pub fn validate_objective(o: &ObjectiveInput) -> Result<()> {
     let mut e = Vec::new();
     check::required(&mut e, "title", &o.title, 200);
@@ -759,8 +762,8 @@ pub fn validate_objective(o: &ObjectiveInput) -> Result<()> {
     check::date(&mut e, "deadline", o.deadline.as_deref());
     check::text(&mut e, "owner", &o.owner, MAX_NAME_CHARS);
     check::text(&mut e, "contribution", &o.contribution, 2000);
-    if o.networks.len() > 50 {
-        e.push(FieldError::new("networks", "too_long"));
+    if o.networks.len() > MAX_OBJECTIVE_NETWORKS {
+        e.push(FieldError::too_many("networks", MAX_OBJECTIVE_NETWORKS));
     }
     check::done(e)
 }
@@ -772,12 +775,21 @@ pub fn validate_measurement(m: &MeasurementPlan) -> Result<()> {
     check::done(e)
 }
 
+/// The most posts a week a mission (or an adaptation of its frequency) can set.
+pub const MAX_POSTS_PER_WEEK: u32 = 100;
+
 pub fn validate_mission(m: &Mission) -> Result<()> {
     let mut e = Vec::new();
     check::text(&mut e, "statement", &m.statement, 1000);
     check::not_negative(&mut e, "posts_per_week", m.posts_per_week);
-    if m.posts_per_week.is_some_and(|p| p > 100.0) {
-        e.push(FieldError::new("posts_per_week", "out_of_range"));
+    if m.posts_per_week
+        .is_some_and(|p| p > f64::from(MAX_POSTS_PER_WEEK))
+    {
+        e.push(FieldError::out_of_range(
+            "posts_per_week",
+            0,
+            MAX_POSTS_PER_WEEK.into(),
+        ));
     }
     check::done(e)
 }
@@ -791,7 +803,7 @@ pub fn validate_mix(w: &MixWeights) -> Result<()> {
         ("interaction", w.interaction),
     ] {
         if v > 100 {
-            e.push(FieldError::new(f, "out_of_range"));
+            e.push(FieldError::out_of_range(f, 0, 100));
         }
     }
     if e.is_empty() && w.promotion + w.curation + w.interaction != 100 {

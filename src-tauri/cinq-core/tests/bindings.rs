@@ -40,6 +40,7 @@ fn declarations() -> String {
         ThemePref::decl(&cfg),
         Settings::decl(&cfg),
         AppInfo::decl(&cfg),
+        Limits::decl(&cfg),
         // Backups.
         BackupReason::decl(&cfg),
         BackupInfo::decl(&cfg),

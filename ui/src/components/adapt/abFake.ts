@@ -18,6 +18,7 @@ import type {
 } from '../../bindings';
 import type { ObjFake } from '../objectives/testBackend';
 import { createCalendarFake, post, type CalFake } from '../calendar/testBackend';
+import { fakeAppInfo } from '../../test/appInfo';
 
 export interface Step5Fake {
   cal: CalFake;
@@ -180,6 +181,8 @@ export function installStep5Fake(
     calls.push({ cmd, args: a });
     if (f.overrides[cmd]) return f.overrides[cmd](a);
     switch (cmd) {
+      case 'app_info':
+        return fakeAppInfo();
       case 'strategy_get':
         return strategy(a.id as number);
       case 'ab_tests_get':

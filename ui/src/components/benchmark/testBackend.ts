@@ -195,7 +195,6 @@ export function createBenchmarkFake(init: Partial<Omit<BenchFake, 'calls' | 'cal
         const input = args.input as PlayerInput;
         const name = input.name.trim();
         if (!name) throw validation([{ field: 'name', code: 'required' }]);
-        if (name.length > 120) throw validation([{ field: 'name', code: 'too_long' }]);
         const id = args.playerId as number | null;
         // As Rust does: another player of the same name, whatever its case, is refused on the name.
         if (b.players.some((p) => p.id !== id && p.name.trim().toLowerCase() === name.toLowerCase())) {
@@ -224,7 +223,6 @@ export function createBenchmarkFake(init: Partial<Omit<BenchFake, 'calls' | 'cal
           const v = input[f];
           if (v != null && v < 0) fields.push({ field: f, code: 'negative' });
         }
-        if (input.themes.some((t) => t.length > 80)) fields.push({ field: 'themes', code: 'too_long' });
         if (fields.length) throw validation(fields);
         if (!b.players.some((p) => p.id === input.player_id)) {
           throw validation([{ field: 'player_id', code: 'unknown_player' }]);
@@ -247,14 +245,6 @@ export function createBenchmarkFake(init: Partial<Omit<BenchFake, 'calls' | 'cal
       }
       case 'voice_save': {
         const voice = args.voice as CustomerVoice;
-        const fields: ApiError['fields'] = [];
-        for (const f of ['words', 'tone', 'shares', 'reactions'] as const) {
-          if (voice[f].length > 5000) fields.push({ field: f, code: 'too_long' });
-        }
-        if (voice.questions.length > 50 || voice.questions.some((q) => q.length > 500)) {
-          fields.push({ field: 'questions', code: 'too_long' });
-        }
-        if (fields.length) throw validation(fields);
         b.voice = structuredClone(voice);
         break;
       }
@@ -279,9 +269,6 @@ export function createBenchmarkFake(init: Partial<Omit<BenchFake, 'calls' | 'cal
       }
       case 'brand_themes_save': {
         const themes = args.themes as string[];
-        if (themes.length > 200 || themes.some((t) => t.length > 80)) {
-          throw validation([{ field: 'brand_themes', code: 'too_long' }]);
-        }
         b.brandThemes = cleanThemes(themes);
         break;
       }

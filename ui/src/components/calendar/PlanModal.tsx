@@ -27,7 +27,7 @@ import { DatePickerInput, DatesProvider } from '@mantine/dates';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, FieldError, Language, Plan, PlanRequest, ProposedPost } from '../../bindings';
-import { fieldErrorText, notifyError, notifySuccess } from '../../errors';
+import { fieldErrorText, limitsOf, notifyError, notifySuccess } from '../../errors';
 import i18n from '../../i18n';
 import { calApi } from './ipc';
 import { addDays, dayLabel, dayOf, daysOf, rowName, timeOf, useCal } from './state';
@@ -37,7 +37,7 @@ const k = (key: string) => `calendar.plan.${key}`;
 /** The words of a field's error code: the planner's own (`calendar.plan.errors.<field>_<code>`), else the common. */
 export function planErrorText(e: FieldError): string {
   const key = k(`errors.${e.field}_${e.code}`);
-  return i18n.exists(key) ? i18n.t(key) : fieldErrorText(e.code);
+  return i18n.exists(key) ? i18n.t(key, limitsOf(e)) : fieldErrorText(e.code, limitsOf(e));
 }
 
 interface Choices {

@@ -4,6 +4,7 @@
 // them, not a second implementation to trust.
 import { mockIPC } from '@tauri-apps/api/mocks';
 import type { InvokeArgs } from '@tauri-apps/api/core';
+import { fakeAppInfo } from '../../test/appInfo';
 import type {
   ApiError,
   BusinessGoal,
@@ -296,6 +297,8 @@ export function createObjectivesFake(partial: Partial<ObjFake> = {}): {
       }
       case 'window_print':
         return null;
+      case 'app_info':
+        return fakeAppInfo();
       default:
         throw apiError('internal', `the objectives fake has no command ${cmd}`);
     }
