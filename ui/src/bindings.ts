@@ -353,7 +353,13 @@ export type BenchmarkView = { benchmark: Benchmark, networks: Array<Network>, co
 /**
  * The questions for customers as a short survey text.
  */
-survey: Text, };
+survey: Text, 
+/**
+ * Which data parts have something in them (the step's progress indicator).
+ */
+progress: BenchmarkProgress, };
+
+export type BenchmarkProgress = { players: boolean, observations: boolean, voice: boolean, trends: boolean, };
 
 export type BusinessOutcome = "sales" | "leads" | "qualified_visits" | "sign_ups" | "retention" | "other";
 
@@ -544,7 +550,13 @@ planned_mix: ActualMix | null,
 /**
  * How many posts `planned_mix` is computed from.
  */
-planned_posts: number, };
+planned_posts: number, 
+/**
+ * Which data parts have something in them (the step's progress indicator).
+ */
+progress: ObjectivesProgress, };
+
+export type ObjectivesProgress = { goals: boolean, objectives: boolean, missions: boolean, mix: boolean, measurement: boolean, };
 
 export type OverviewNetwork = { key: string, name: string, decision: Decision | null, mission: Mission | null, };
 
@@ -1361,6 +1373,10 @@ export type AdaptationAction = { "type": "set_frequency", network: string, posts
 export type Change = { what: Text, before: string, after: string, post_id: number | null, };
 
 export type Adaptation = { id: number, action: AdaptationAction | null, changes: Array<Change>, 
+/**
+ * Its review has come and is not done ([`is_due`], against the strategy's today).
+ */
+due: boolean, 
 /**
  * `YYYY-MM-DD`.
  */

@@ -165,6 +165,33 @@ pub struct BenchmarkView {
     pub findings: Vec<crate::findings::Finding>,
     /// The questions for customers as a short survey text.
     pub survey: Text,
+    /// Which data parts have something in them (the step's progress indicator).
+    pub progress: BenchmarkProgress,
+}
+
+/// Which of the benchmark's data parts have something in them: a player, an observation, a word of the customer
+/// voice (a question counts), a trend.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct BenchmarkProgress {
+    pub players: bool,
+    pub observations: bool,
+    pub voice: bool,
+    pub trends: bool,
+}
+
+impl Benchmark {
+    pub fn progress(&self) -> BenchmarkProgress {
+        let v = &self.voice;
+        BenchmarkProgress {
+            players: !self.players.is_empty(),
+            observations: !self.observations.is_empty(),
+            voice: [&v.words, &v.tone, &v.shares, &v.reactions]
+                .into_iter()
+                .chain(&v.questions)
+                .any(|s| !s.trim().is_empty()),
+            trends: !self.trends.is_empty(),
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -561,7 +588,9 @@ impl Store {
         let coverage = coverage(&benchmark);
         let findings = crate::findings::benchmark_findings(&benchmark, &audit, &coverage);
         let survey = survey_text(&brand, &benchmark.voice);
+        let progress = benchmark.progress();
         Ok(BenchmarkView {
+            progress,
             benchmark,
             networks: audit.networks,
             comparison,

@@ -721,6 +721,34 @@ pub struct ObjectivesView {
     pub planned_mix: Option<crate::calendar_checks::ActualMix>,
     /// How many posts `planned_mix` is computed from.
     pub planned_posts: u32,
+    /// Which data parts have something in them (the step's progress indicator).
+    pub progress: ObjectivesProgress,
+}
+
+/// Which of step 3's data parts have something in them: a business goal, a social objective, a mission with its
+/// statement, a topic (the mix's part holds the topics), an objective's measurement with its source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ObjectivesProgress {
+    pub goals: bool,
+    pub objectives: bool,
+    pub missions: bool,
+    pub mix: bool,
+    pub measurement: bool,
+}
+
+impl Objectives {
+    pub fn progress(&self) -> ObjectivesProgress {
+        ObjectivesProgress {
+            goals: !self.goals.is_empty(),
+            objectives: !self.objectives.is_empty(),
+            missions: self.missions.iter().any(|m| !m.statement.trim().is_empty()),
+            mix: !self.topics.is_empty(),
+            measurement: self
+                .objectives
+                .iter()
+                .any(|o| !o.measurement.source.trim().is_empty()),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -1205,6 +1233,7 @@ impl Store {
             today: today.format("%Y-%m-%d").to_string(),
             planned_mix,
             planned_posts,
+            progress: data.progress(),
             data,
         })
     }

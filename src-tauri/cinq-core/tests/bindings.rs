@@ -79,6 +79,7 @@ fn declarations() -> String {
         ComparisonRow::decl(&cfg),
         Coverage::decl(&cfg),
         BenchmarkView::decl(&cfg),
+        BenchmarkProgress::decl(&cfg),
         // Step 3, the objectives.
         BusinessOutcome::decl(&cfg),
         BusinessGoalInput::decl(&cfg),
@@ -111,6 +112,7 @@ fn declarations() -> String {
         ObjectiveCheck::decl(&cfg),
         NetworkAudiences::decl(&cfg),
         ObjectivesView::decl(&cfg),
+        ObjectivesProgress::decl(&cfg),
         OverviewNetwork::decl(&cfg),
         OverviewObjective::decl(&cfg),
         StrategyOverview::decl(&cfg),

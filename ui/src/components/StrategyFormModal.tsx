@@ -8,6 +8,7 @@ import { fieldErrorText, limitsOf, notifyError } from '../errors';
 import { todayIso } from '../format';
 import { currentLanguage } from '../i18n';
 import { api } from '../ipc';
+import { textLength } from '../textLength';
 import { DateField } from './common/DateField';
 import { qk, useAppInfo, useTimezones } from '../queries';
 
@@ -19,9 +20,6 @@ const FORM_FIELDS: readonly (keyof StrategyInput)[] = [
   'timezone',
   'start_date',
 ];
-
-/** Characters as the Rust side counts them (Unicode scalar values, not UTF-16 units). */
-const charCount = (s: string) => [...s].length;
 
 export const FALLBACK_TIMEZONE = 'Europe/Paris';
 
@@ -110,7 +108,7 @@ function StrategyForm({ strategy, timezones, nameMax, onCancel, onSaved }: FormP
       name: (v) =>
         v.trim() === ''
           ? fieldErrorText('required')
-          : nameMax !== undefined && charCount(v.trim()) > nameMax
+          : nameMax !== undefined && textLength(v.trim()) > nameMax
             ? fieldErrorText('too_long', { max: nameMax })
             : null,
     },
@@ -144,7 +142,7 @@ function StrategyForm({ strategy, timezones, nameMax, onCancel, onSaved }: FormP
     },
   });
 
-  const nameLength = charCount(form.values.name.trim());
+  const nameLength = textLength(form.values.name.trim());
 
   return (
     <form

@@ -115,10 +115,6 @@ function inputOf(a: Adaptation): AdaptationInput {
   };
 }
 
-/** Whether the review of `a` has come (on or before `today`) and is not done. */
-export function isDue(a: Adaptation, today: string): boolean {
-  return a.review_on != null && !a.reviewed && a.review_on <= today;
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // The panel.
@@ -199,7 +195,6 @@ export function AdaptationsPanel({ strategyId, prefill }: { strategyId: number; 
           key={a.id}
           a={a}
           lang={lang}
-          today={today}
           reviewing={markReviewed.isPending && markReviewed.variables?.id === a.id}
           onReviewed={() => markReviewed.mutate(a)}
           onEdit={() => open(a)}
@@ -236,7 +231,6 @@ export function AdaptationsPanel({ strategyId, prefill }: { strategyId: number; 
 function Entry({
   a,
   lang,
-  today,
   reviewing,
   onReviewed,
   onEdit,
@@ -244,14 +238,14 @@ function Entry({
 }: {
   a: Adaptation;
   lang: Language;
-  today: string;
   reviewing: boolean;
   onReviewed: () => void;
   onEdit: () => void;
   onDelete: () => void;
 }) {
   const { t } = useTranslation();
-  const due = isDue(a, today);
+  // Whether its review has come and is not done: Rust decides (Adaptation.due).
+  const due = a.due;
   return (
     <Paper
       withBorder
@@ -861,6 +855,8 @@ function ActionFields({
   plan: CalendarView | undefined;
 }) {
   const { t } = useTranslation();
+  // Rust's limit (`Limits.posts_per_week`); Rust refuses more anyway, with the limit in its error.
+  const maxPace = useAppInfo().data?.limits.posts_per_week;
   const change = (patch: Partial<Draft>, ...fields: string[]) => {
     setD((old) => ({ ...old, ...patch }));
     clear(...fields);
@@ -905,7 +901,7 @@ function ActionFields({
             value={d.postsPerWeek}
             onChange={(v) => change({ postsPerWeek: v }, 'posts_per_week')}
             min={0}
-            max={100}
+            max={maxPace}
             step={0.5}
             decimalScale={1}
             allowNegative={false}

@@ -105,6 +105,8 @@ export function abTest(
   };
 }
 
+/** An adaptation as the fake answers it. Whether its review is due is Rust's rule: the fake never decides it, the
+ *  test's data says so (`due`, false by default), and an adaptation the fake writes is not due. */
 export function adaptation(id: number, partial: Partial<Adaptation> = {}): Adaptation {
   return {
     id,
@@ -117,6 +119,7 @@ export function adaptation(id: number, partial: Partial<Adaptation> = {}): Adapt
     reviewed: false,
     action: null,
     changes: [],
+    due: false,
     ...partial,
   };
 }
@@ -206,7 +209,7 @@ export function installStep5Fake(
         const input = a.input as AdaptationInput;
         const id = a.adaptationId as number | null;
         if (id == null) f.adaptations.push(adaptation(f.nextId++, { ...input }));
-        else f.adaptations = f.adaptations.map((x) => (x.id === id ? { ...x, ...input } : x));
+        else f.adaptations = f.adaptations.map((x) => (x.id === id ? { ...x, ...input, due: false } : x));
         return sorted();
       }
       case 'adaptation_delete':

@@ -4,6 +4,7 @@ import { mockIPC } from '@tauri-apps/api/mocks';
 import type { InvokeArgs } from '@tauri-apps/api/core';
 import type {
   ApiError,
+  BenchmarkProgress,
   BenchmarkView,
   ComparisonRow,
   Coverage,
@@ -45,6 +46,8 @@ export interface BenchFake {
   brandFigures: Record<string, BrandFigures>;
   /** Returned with every view. */
   findings: Finding[];
+  /** Which parts are filled in, returned with every view as the test sets it (Rust's rule: the fake never decides). */
+  progress: BenchmarkProgress;
   calls: Call[];
   /** Commands answered by a custom function (e.g. to reject). */
   overrides: Record<string, (args: Record<string, unknown>) => unknown>;
@@ -161,6 +164,7 @@ export function benchmarkView(b: BenchFake): BenchmarkView {
     coverage: coverage(b),
     findings: b.findings,
     survey: survey(b.brandName, b.voice),
+    progress: b.progress,
   });
 }
 
@@ -176,6 +180,7 @@ export function createBenchmarkFake(init: Partial<Omit<BenchFake, 'calls' | 'cal
     brandName: 'Acme',
     brandFigures: {},
     findings: [],
+    progress: { players: false, observations: false, voice: false, trends: false },
     ...structuredClone(init),
     calls: [],
     overrides: {},
