@@ -70,7 +70,9 @@ export function toApiError(e: unknown): ApiError {
   return { code: 'internal', message: String(e), fields: [] };
 }
 
-async function call<T>(cmd: string, args?: InvokeArgs): Promise<T> {
+/** The one typed wrapper of a Tauri command: every rejection becomes an `ApiError` (`{code, message, fields}`, the
+ *  fields with the limits Rust quotes). Every step's ipc module calls its commands through it. */
+export async function call<T>(cmd: string, args?: InvokeArgs): Promise<T> {
   try {
     const out = await invoke<T>(cmd, args);
     markStartup(cmd);
