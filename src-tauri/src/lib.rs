@@ -82,6 +82,7 @@ fn app_info(app: AppHandle, state: State<AppState>) -> Cmd<AppInfo> {
         db_path: state.db_path.display().to_string(),
         last_strategy_id,
         system_language: Language::from_locale(&sys_locale::get_locale().unwrap_or_default()),
+        limits: cinq_core::LIMITS,
     })
 }
 

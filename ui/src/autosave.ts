@@ -29,7 +29,7 @@ export class SaveTracker<V> {
   constructor(
     private readonly client: QueryClient,
     private readonly queryKey: QueryKey,
-    private readonly fieldText: (field: string, code: string) => string,
+    private readonly fieldText: (e: FieldError) => string,
   ) {}
 
   subscribe = (listener: () => void) => {
@@ -92,7 +92,7 @@ export class SaveTracker<V> {
   private failureReason(e: ApiError): string {
     if (e.code === 'validation') {
       const first = e.fields[0];
-      return first ? this.fieldText(first.field, first.code) : i18n.t('errors.validation');
+      return first ? this.fieldText(first) : i18n.t('errors.validation');
     }
     const key = `errors.${e.code}`;
     return i18n.exists(key) ? i18n.t(key, { message: e.message }) : i18n.t('errors.internal');

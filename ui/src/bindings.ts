@@ -31,7 +31,7 @@ export type StrategyInput = { name: string, organisation: string, sector: string
 
 export type ErrorCode = "validation" | "not_found" | "conflict" | "newer_schema" | "not_a_database" | "unwritable" | "invalid_file" | "cancelled" | "io" | "internal";
 
-export type FieldError = { field: string, code: string, };
+export type FieldError = { field: string, code: string, min?: number, max?: number, };
 
 export type ApiError = { code: ErrorCode, message: string, fields: Array<FieldError>, };
 
@@ -61,7 +61,25 @@ last_strategy_id: number | null,
 /**
  * The language of the OS, which the `system` language preference follows.
  */
-system_language: Language, };
+system_language: Language, 
+/**
+ * The limits the UI needs before an answer (a counter, an input's bounds, a default).
+ */
+limits: Limits, };
+
+export type Limits = { 
+/**
+ * The longest name (a strategy's…), in characters: [`crate::error::MAX_NAME_CHARS`].
+ */
+name_chars: number, 
+/**
+ * The most posts a week of a mission: [`crate::objectives::MAX_POSTS_PER_WEEK`].
+ */
+posts_per_week: number, 
+/**
+ * The days from an adaptation to its review, by default: [`crate::adaptations::REVIEW_AFTER_DAYS`].
+ */
+review_after_days: number, };
 
 export type BackupReason = "daily" | "import" | "migration" | "manual" | "before_restore";
 
@@ -335,7 +353,13 @@ export type BenchmarkView = { benchmark: Benchmark, networks: Array<Network>, co
 /**
  * The questions for customers as a short survey text.
  */
-survey: Text, };
+survey: Text, 
+/**
+ * Which data parts have something in them (the step's progress indicator).
+ */
+progress: BenchmarkProgress, };
+
+export type BenchmarkProgress = { players: boolean, observations: boolean, voice: boolean, trends: boolean, };
 
 export type BusinessOutcome = "sales" | "leads" | "qualified_visits" | "sign_ups" | "retention" | "other";
 
@@ -526,7 +550,13 @@ planned_mix: ActualMix | null,
 /**
  * How many posts `planned_mix` is computed from.
  */
-planned_posts: number, };
+planned_posts: number, 
+/**
+ * Which data parts have something in them (the step's progress indicator).
+ */
+progress: ObjectivesProgress, };
+
+export type ObjectivesProgress = { goals: boolean, objectives: boolean, missions: boolean, mix: boolean, measurement: boolean, };
 
 export type OverviewNetwork = { key: string, name: string, decision: Decision | null, mission: Mission | null, };
 
@@ -1343,6 +1373,10 @@ export type AdaptationAction = { "type": "set_frequency", network: string, posts
 export type Change = { what: Text, before: string, after: string, post_id: number | null, };
 
 export type Adaptation = { id: number, action: AdaptationAction | null, changes: Array<Change>, 
+/**
+ * Its review has come and is not done ([`is_due`], against the strategy's today).
+ */
+due: boolean, 
 /**
  * `YYYY-MM-DD`.
  */

@@ -1,20 +1,21 @@
 import { notifications } from '@mantine/notifications';
-import type { ApiError } from './bindings';
+import type { ApiError, FieldError } from './bindings';
 import i18n from './i18n';
-
-export const NAME_MAX = 120;
 
 export interface FieldErrorOptions {
   /** Tried first as `fieldErrors.<context>_<code>`, for a wording specific to one field or form. */
   context?: string;
-  /** The limits the message may quote (`max` defaults to the name length limit). */
+  /** The limits the message may quote: Rust's, as the error carries them (`FieldError.min`, `.max`). */
   min?: number;
   max?: number;
 }
 
+/** The limits a field error carries, as the options of the texts that quote them. */
+export const limitsOf = (e: Pick<FieldError, 'min' | 'max'>) => ({ min: e.min, max: e.max });
+
 /** Inline text for a field error code sent by the backend (or found by the client). */
 export function fieldErrorText(code: string, opts: FieldErrorOptions = {}): string {
-  const values = { max: opts.max ?? NAME_MAX, min: opts.min ?? 0 };
+  const values = { max: opts.max, min: opts.min ?? 0 };
   if (opts.context) {
     const specific = `fieldErrors.${opts.context}_${code}`;
     if (i18n.exists(specific)) return i18n.t(specific, values);

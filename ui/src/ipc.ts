@@ -54,15 +54,25 @@ export function isApiError(value: unknown): value is ApiError {
   );
 }
 
+/** A field error with only what the UI reads: the field, the code and the limit Rust quotes with it. */
+function fieldErrorOf(f: FieldError): FieldError {
+  const out: FieldError = { field: f.field, code: f.code };
+  if (typeof f.min === 'number') out.min = f.min;
+  if (typeof f.max === 'number') out.max = f.max;
+  return out;
+}
+
 /** Turns anything a command may reject with into an `ApiError`. */
 export function toApiError(e: unknown): ApiError {
   if (isApiError(e)) {
-    return { code: e.code, message: e.message, fields: e.fields.map((f) => ({ field: f.field, code: f.code })) };
+    return { code: e.code, message: e.message, fields: e.fields.map(fieldErrorOf) };
   }
   return { code: 'internal', message: String(e), fields: [] };
 }
 
-async function call<T>(cmd: string, args?: InvokeArgs): Promise<T> {
+/** The one typed wrapper of a Tauri command: every rejection becomes an `ApiError` (`{code, message, fields}`, the
+ *  fields with the limits Rust quotes). Every step's ipc module calls its commands through it. */
+export async function call<T>(cmd: string, args?: InvokeArgs): Promise<T> {
   try {
     const out = await invoke<T>(cmd, args);
     markStartup(cmd);

@@ -420,13 +420,18 @@ pub(crate) fn metric_short_name(m: Metric) -> (&'static str, &'static str) {
 // ---------------------------------------------------------------------------------------------------------------
 // Validation: field-level codes, as for strategies. Field names are the JSON field names.
 
+/// The oldest age a persona's range can name.
+pub const MAX_AGE: u32 = 120;
+/// The days after which the audit's figures are called stale: from 1 to 3650 (ten years).
+pub const STALE_AFTER_DAYS: std::ops::RangeInclusive<u32> = 1..=3650;
+
 pub fn validate_persona(input: &PersonaInput) -> Result<()> {
     let mut e = Vec::new();
     check::required(&mut e, "name", &input.name, MAX_NAME_CHARS);
     check::text(&mut e, "description", &input.description, 2000);
     for (field, age) in [("age_min", input.age_min), ("age_max", input.age_max)] {
-        if age.is_some_and(|a| a > 120) {
-            e.push(FieldError::new(field, "out_of_range"));
+        if age.is_some_and(|a| a > MAX_AGE) {
+            e.push(FieldError::out_of_range(field, 0, MAX_AGE.into()));
         }
     }
     if let (Some(min), Some(max)) = (input.age_min, input.age_max) {
@@ -786,10 +791,11 @@ impl Store {
         not_on_social_yet: bool,
         stale_after_days: u32,
     ) -> Result<()> {
-        if !(1..=3650).contains(&stale_after_days) {
-            return Err(CoreError::Validation(vec![FieldError::new(
+        if !STALE_AFTER_DAYS.contains(&stale_after_days) {
+            return Err(CoreError::Validation(vec![FieldError::out_of_range(
                 "stale_after_days",
-                "out_of_range",
+                (*STALE_AFTER_DAYS.start()).into(),
+                (*STALE_AFTER_DAYS.end()).into(),
             )]));
         }
         self.write(|tx| {

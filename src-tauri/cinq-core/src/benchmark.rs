@@ -166,6 +166,33 @@ pub struct BenchmarkView {
     pub findings: Vec<crate::findings::Finding>,
     /// The questions for customers as a short survey text.
     pub survey: Text,
+    /// Which data parts have something in them (the step's progress indicator).
+    pub progress: BenchmarkProgress,
+}
+
+/// Which of the benchmark's data parts have something in them: a player, an observation, a word of the customer
+/// voice (a question counts), a trend.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct BenchmarkProgress {
+    pub players: bool,
+    pub observations: bool,
+    pub voice: bool,
+    pub trends: bool,
+}
+
+impl Benchmark {
+    pub fn progress(&self) -> BenchmarkProgress {
+        let v = &self.voice;
+        BenchmarkProgress {
+            players: !self.players.is_empty(),
+            observations: !self.observations.is_empty(),
+            voice: [&v.words, &v.tone, &v.shares, &v.reactions]
+                .into_iter()
+                .chain(&v.questions)
+                .any(|s| !s.trim().is_empty()),
+            trends: !self.trends.is_empty(),
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -179,6 +206,14 @@ pub fn validate_player(p: &PlayerInput) -> Result<()> {
     check::done(e)
 }
 
+/// The longest theme (an observation's, a brand theme), in characters.
+pub const MAX_THEME_CHARS: usize = 80;
+/// The most brand themes.
+pub const MAX_BRAND_THEMES: usize = 200;
+/// The most questions of the customer voice, and the longest one, in characters.
+pub const MAX_QUESTIONS: usize = 50;
+pub const MAX_QUESTION_CHARS: usize = 500;
+
 pub fn validate_observation(o: &ObservationInput) -> Result<()> {
     let mut e = Vec::new();
     check::date(&mut e, "observed_on", Some(&o.observed_on));
@@ -187,8 +222,8 @@ pub fn validate_observation(o: &ObservationInput) -> Result<()> {
     }
     check::not_negative(&mut e, "posts_per_week", o.posts_per_week);
     check::not_negative(&mut e, "engagement_per_post", o.engagement_per_post);
-    if o.themes.iter().any(|t| t.chars().count() > 80) {
-        e.push(FieldError::new("themes", "too_long"));
+    if o.themes.iter().any(|t| t.chars().count() > MAX_THEME_CHARS) {
+        e.push(FieldError::too_long("themes", MAX_THEME_CHARS));
     }
     check::text(&mut e, "tone", &o.tone, 500);
     check::text(&mut e, "works", &o.works, 5000);
@@ -557,7 +592,9 @@ impl Store {
         let coverage = coverage(&benchmark);
         let findings = crate::findings::benchmark_findings(&benchmark, &audit, &coverage);
         let survey = survey_text(&brand, &benchmark.voice);
+        let progress = benchmark.progress();
         Ok(BenchmarkView {
+            progress,
             benchmark,
             networks: audit.networks,
             comparison,
@@ -663,8 +700,14 @@ impl Store {
         ] {
             check::text(&mut e, f, v, 5000);
         }
-        if voice.questions.len() > 50 || voice.questions.iter().any(|q| q.chars().count() > 500) {
-            e.push(FieldError::new("questions", "too_long"));
+        if voice.questions.len() > MAX_QUESTIONS {
+            e.push(FieldError::too_many("questions", MAX_QUESTIONS));
+        } else if voice
+            .questions
+            .iter()
+            .any(|q| q.chars().count() > MAX_QUESTION_CHARS)
+        {
+            e.push(FieldError::too_long("questions", MAX_QUESTION_CHARS));
         }
         check::done(e)?;
         self.write(|tx| {
@@ -721,10 +764,16 @@ impl Store {
     }
 
     pub fn save_brand_themes(&mut self, id: i64, themes: &[String]) -> Result<()> {
-        if themes.len() > 200 || themes.iter().any(|t| t.chars().count() > 80) {
-            return Err(CoreError::Validation(vec![FieldError::new(
+        if themes.len() > MAX_BRAND_THEMES {
+            return Err(CoreError::Validation(vec![FieldError::too_many(
                 "brand_themes",
-                "too_long",
+                MAX_BRAND_THEMES,
+            )]));
+        }
+        if themes.iter().any(|t| t.chars().count() > MAX_THEME_CHARS) {
+            return Err(CoreError::Validation(vec![FieldError::too_long(
+                "brand_themes",
+                MAX_THEME_CHARS,
             )]));
         }
         self.write(|tx| {

@@ -20,7 +20,7 @@ pub(crate) fn date(errors: &mut Vec<FieldError>, field: &str, value: Option<&str
 /// A text of at most `max` characters.
 pub(crate) fn text(errors: &mut Vec<FieldError>, field: &str, value: &str, max: usize) {
     if value.chars().count() > max {
-        errors.push(FieldError::new(field, "too_long"));
+        errors.push(FieldError::too_long(field, max));
     }
 }
 

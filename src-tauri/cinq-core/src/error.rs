@@ -20,11 +20,19 @@ pub enum ErrorCode {
     Internal,
 }
 
-/// One field that failed validation; `code` is a stable key such as `required`.
+/// One field that failed validation; `code` is a stable key such as `required`. A limit the value broke comes with
+/// it (`too_long`: `max` characters; `too_many`: `max` items; `out_of_range`: from `min` to `max`), so the UI quotes
+/// Rust's limit and never keeps its own copy.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct FieldError {
     pub field: String,
     pub code: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional, type = "number")]
+    pub min: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional, type = "number")]
+    pub max: Option<i64>,
 }
 
 impl FieldError {
@@ -32,6 +40,33 @@ impl FieldError {
         FieldError {
             field: field.to_owned(),
             code: code.to_owned(),
+            min: None,
+            max: None,
+        }
+    }
+
+    /// `too_long`: more than `max` characters (or items, for a list whose code says so).
+    pub fn too_long(field: &str, max: usize) -> Self {
+        FieldError {
+            max: Some(max as i64),
+            ..FieldError::new(field, "too_long")
+        }
+    }
+
+    /// `too_many`: more than `max` items.
+    pub fn too_many(field: &str, max: usize) -> Self {
+        FieldError {
+            max: Some(max as i64),
+            ..FieldError::new(field, "too_many")
+        }
+    }
+
+    /// `out_of_range`: not from `min` to `max`.
+    pub fn out_of_range(field: &str, min: i64, max: i64) -> Self {
+        FieldError {
+            min: Some(min),
+            max: Some(max),
+            ..FieldError::new(field, "out_of_range")
         }
     }
 
@@ -67,6 +102,7 @@ impl FieldError {
     }
 }
 
+/// The longest name Cinq keeps (a strategy's, a persona's, a player's, an owner's, a campaign's…), in characters.
 pub const MAX_NAME_CHARS: usize = 120;
 
 /// The most characters of the user's input an error message quotes.

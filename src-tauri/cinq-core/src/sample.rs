@@ -1389,7 +1389,9 @@ fn sample_adapt(
                 decision: "Utiliser des gros plans pour toutes les publications de promotion Instagram.".to_owned(),
                 evidence: Evidence { kind: EvidenceKind::Test, ref_id: Some(test), label: "Photo d'ambiance ou gros plan produit ?".to_owned() },
                 expected_effect: "Plus de visites qualifiées venues d'Instagram.".to_owned(),
-                review_on: Some(iso(today + chrono::Duration::days(28))),
+                review_on: Some(iso(
+                    today + chrono::Duration::days(crate::adapt::adaptations::REVIEW_AFTER_DAYS.into()),
+                )),
                 reviewed: false,
             },
             None,

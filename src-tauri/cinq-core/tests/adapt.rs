@@ -2726,6 +2726,34 @@ fn due_reviews_are_listed_across_strategies() {
         ]
     );
     assert_eq!(due[0].strategy_name, "Two");
+    // The step's list says the same of each adaptation (the UI shows its badge from `due`).
+    let due_in_list = |id: i64| {
+        let mut v: Vec<(String, bool)> = store
+            .adaptations(id)
+            .unwrap()
+            .into_iter()
+            .map(|a| (a.data.decision, a.due))
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(
+        due_in_list(one),
+        [
+            (String::new(), true),
+            ("Later".to_owned(), false),
+            ("Reviewed".to_owned(), false),
+            ("Yesterday's".to_owned(), true),
+        ]
+    );
+    assert_eq!(
+        due_in_list(two),
+        [
+            ("Long overdue".to_owned(), true),
+            ("Never".to_owned(), false),
+            ("Today's".to_owned(), true),
+        ]
+    );
     // Marked reviewed, it is no longer due.
     store
         .save_adaptation(

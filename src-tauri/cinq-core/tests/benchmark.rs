@@ -600,3 +600,28 @@ fn a_second_player_of_the_same_name_is_refused_whatever_its_case() {
         .save_player(other.id, None, &player("Le Fournil", PlayerType::Leader))
         .unwrap();
 }
+
+#[test]
+fn the_view_says_which_parts_are_filled_in() {
+    let (mut store, id) = store_with_strategy();
+    let parts = |store: &Store| {
+        let p = store.benchmark_view(id).unwrap().progress;
+        [p.players, p.observations, p.voice, p.trends]
+    };
+    assert_eq!(parts(&store), [false; 4]);
+    store
+        .save_player(id, None, &player("Rival", PlayerType::DirectCompetitor))
+        .unwrap();
+    assert_eq!(parts(&store), [true, false, false, false]);
+    // Blank words are no voice; one question is.
+    let mut voice = CustomerVoice {
+        words: "  ".into(),
+        questions: vec![" ".into()],
+        ..Default::default()
+    };
+    store.save_voice(id, &voice).unwrap();
+    assert_eq!(parts(&store), [true, false, false, false]);
+    voice.questions = vec!["Why us?".into()];
+    store.save_voice(id, &voice).unwrap();
+    assert_eq!(parts(&store), [true, false, true, false]);
+}

@@ -43,6 +43,7 @@ fn declarations() -> String {
         ThemePref::decl(&cfg),
         Settings::decl(&cfg),
         AppInfo::decl(&cfg),
+        Limits::decl(&cfg),
         // Backups.
         BackupReason::decl(&cfg),
         BackupInfo::decl(&cfg),
@@ -81,6 +82,7 @@ fn declarations() -> String {
         ComparisonRow::decl(&cfg),
         Coverage::decl(&cfg),
         BenchmarkView::decl(&cfg),
+        BenchmarkProgress::decl(&cfg),
         // Step 3, the objectives.
         BusinessOutcome::decl(&cfg),
         BusinessGoalInput::decl(&cfg),
@@ -113,6 +115,7 @@ fn declarations() -> String {
         ObjectiveCheck::decl(&cfg),
         NetworkAudiences::decl(&cfg),
         ObjectivesView::decl(&cfg),
+        ObjectivesProgress::decl(&cfg),
         OverviewNetwork::decl(&cfg),
         OverviewObjective::decl(&cfg),
         StrategyOverview::decl(&cfg),

@@ -161,6 +161,16 @@ fn bad_input_is_refused_field_by_field() {
             ("campaign".into(), "too_long".into())
         ]
     );
+    // The error carries the limit, and crosses the IPC with it: the UI quotes Rust's number, never its own.
+    let CoreError::Validation(fields) = store.save_post(id, None, &p).unwrap_err() else {
+        panic!("not a validation error")
+    };
+    assert_eq!(fields[1].max, Some(cinq_core::error::MAX_NAME_CHARS as i64));
+    assert_eq!(fields[0].max, None);
+    let api =
+        serde_json::to_value(cinq_core::ApiError::from(CoreError::Validation(fields))).unwrap();
+    assert_eq!(api["fields"][1]["max"], 120);
+    assert!(api["fields"][0].get("max").is_none());
     let mut idea = post("instagram", None, "x");
     idea.status = PostStatus::Published;
     assert_eq!(

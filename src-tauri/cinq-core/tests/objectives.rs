@@ -1144,3 +1144,54 @@ fn the_view_carries_the_mix_the_calendar_plans() {
     assert!((mix.promotion - promotion as f64 * 100.0 / with_pillar.len() as f64).abs() < 1e-9);
     assert!((mix.promotion + mix.curation + mix.interaction - 100.0).abs() < 1e-9);
 }
+
+#[test]
+fn the_view_says_which_parts_are_filled_in() {
+    let (mut store, id) = store_with_strategy();
+    let parts = |store: &Store| {
+        let p = store.objectives_view(id, day(TODAY)).unwrap().progress;
+        [p.goals, p.objectives, p.missions, p.mix, p.measurement]
+    };
+    assert_eq!(parts(&store), [false; 5]);
+    chain(&mut store, id);
+    assert_eq!(parts(&store), [true, false, false, false, false]);
+    let o = store
+        .save_objective(id, None, &objective("Leads", Some(KpiMetric::Leads)))
+        .unwrap();
+    assert_eq!(parts(&store), [true, true, false, false, false]);
+    // A mission counts once it has its statement; a measurement, once it names its source.
+    let mut mission = Mission {
+        network: "linkedin".into(),
+        statement: "   ".into(),
+        audiences: Vec::new(),
+        objectives: Vec::new(),
+        pillars: Vec::new(),
+        posts_per_week: None,
+    };
+    store.select_network(id, "linkedin", true).unwrap();
+    store.save_mission(id, &mission).unwrap();
+    let plan = |source: &str| MeasurementPlan {
+        source: source.into(),
+        ..Default::default()
+    };
+    store.save_measurement(id, o, &plan("  ")).unwrap();
+    assert_eq!(parts(&store), [true, true, false, false, false]);
+    mission.statement = "Expertise".into();
+    store.save_mission(id, &mission).unwrap();
+    store
+        .save_measurement(id, o, &plan("Search Console"))
+        .unwrap();
+    assert_eq!(parts(&store), [true, true, true, false, true]);
+    store
+        .save_topic(
+            id,
+            None,
+            &TopicInput {
+                pillar: Pillar::Curation,
+                name: "Interior design".into(),
+                description: String::new(),
+            },
+        )
+        .unwrap();
+    assert_eq!(parts(&store), [true; 5]);
+}

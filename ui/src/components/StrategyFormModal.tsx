@@ -4,12 +4,13 @@ import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Strategy, StrategyInput } from '../bindings';
-import { fieldErrorText, NAME_MAX, notifyError } from '../errors';
+import { fieldErrorText, limitsOf, notifyError } from '../errors';
 import { todayIso } from '../format';
 import { currentLanguage } from '../i18n';
 import { api } from '../ipc';
+import { textLength } from '../textLength';
 import { DateField } from './common/DateField';
-import { qk, useTimezones } from '../queries';
+import { qk, useAppInfo, useTimezones } from '../queries';
 
 const FORM_FIELDS: readonly (keyof StrategyInput)[] = [
   'name',
@@ -19,9 +20,6 @@ const FORM_FIELDS: readonly (keyof StrategyInput)[] = [
   'timezone',
   'start_date',
 ];
-
-/** Characters as the Rust side counts them (Unicode scalar values, not UTF-16 units). */
-const charCount = (s: string) => [...s].length;
 
 export const FALLBACK_TIMEZONE = 'Europe/Paris';
 
@@ -46,6 +44,7 @@ interface Props {
 export function StrategyFormModal({ opened, onClose, strategy, onSaved }: Props) {
   const { t } = useTranslation();
   const timezones = useTimezones();
+  const appInfo = useAppInfo();
   return (
     <Modal
       opened={opened}
@@ -55,7 +54,7 @@ export function StrategyFormModal({ opened, onClose, strategy, onSaved }: Props)
       centered
     >
       {opened &&
-        (timezones.isPending ? (
+        (timezones.isPending || appInfo.isPending ? (
           <Center py="xl">
             <Loader />
           </Center>
@@ -63,6 +62,7 @@ export function StrategyFormModal({ opened, onClose, strategy, onSaved }: Props)
           <StrategyForm
             strategy={strategy ?? null}
             timezones={timezones.data ?? []}
+            nameMax={appInfo.data?.limits.name_chars}
             onCancel={onClose}
             onSaved={onSaved}
           />
@@ -74,11 +74,13 @@ export function StrategyFormModal({ opened, onClose, strategy, onSaved }: Props)
 interface FormProps {
   strategy: Strategy | null;
   timezones: string[];
+  /** Rust's longest name (`Limits.name_chars`), for the counter; unknown when the app's info did not load. */
+  nameMax: number | undefined;
   onCancel: () => void;
   onSaved: (strategy: Strategy) => void;
 }
 
-function StrategyForm({ strategy, timezones, onCancel, onSaved }: FormProps) {
+function StrategyForm({ strategy, timezones, nameMax, onCancel, onSaved }: FormProps) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
 
@@ -104,7 +106,11 @@ function StrategyForm({ strategy, timezones, onCancel, onSaved }: FormProps) {
     validateInputOnChange: ['name'],
     validate: {
       name: (v) =>
-        v.trim() === '' ? fieldErrorText('required') : charCount(v.trim()) > NAME_MAX ? fieldErrorText('too_long') : null,
+        v.trim() === ''
+          ? fieldErrorText('required')
+          : nameMax !== undefined && textLength(v.trim()) > nameMax
+            ? fieldErrorText('too_long', { max: nameMax })
+            : null,
     },
   });
 
@@ -127,7 +133,7 @@ function StrategyForm({ strategy, timezones, onCancel, onSaved }: FormProps) {
       if (e.code === 'validation') {
         for (const f of e.fields) {
           if ((FORM_FIELDS as readonly string[]).includes(f.field)) {
-            form.setFieldError(f.field, fieldErrorText(f.code));
+            form.setFieldError(f.field, fieldErrorText(f.code, limitsOf(f)));
             shown += 1;
           }
         }
@@ -136,7 +142,7 @@ function StrategyForm({ strategy, timezones, onCancel, onSaved }: FormProps) {
     },
   });
 
-  const nameLength = charCount(form.values.name.trim());
+  const nameLength = textLength(form.values.name.trim());
 
   return (
     <form
@@ -156,9 +162,9 @@ function StrategyForm({ strategy, timezones, onCancel, onSaved }: FormProps) {
           withAsterisk
           data-autofocus
           data-testid="field-name"
-          description={t('form.counter', { count: nameLength, max: NAME_MAX })}
+          description={nameMax === undefined ? undefined : t('form.counter', { count: nameLength, max: nameMax })}
           inputWrapperOrder={['label', 'input', 'description', 'error']}
-          descriptionProps={{ c: nameLength > NAME_MAX ? 'red' : 'dimmed' }}
+          descriptionProps={{ c: nameMax !== undefined && nameLength > nameMax ? 'red' : 'dimmed' }}
           errorProps={{ 'data-testid': 'field-name-error' }}
           {...form.getInputProps('name')}
         />

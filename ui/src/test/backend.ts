@@ -24,6 +24,7 @@ import type {
   StrategyInput,
   StrategySummary,
 } from '../bindings';
+import { fakeAppInfo } from './appInfo';
 import { frOf } from './networks';
 
 const STEP_IDS: StepId[] = ['audit', 'benchmark', 'objectives', 'calendar', 'test_adapt'];
@@ -373,7 +374,7 @@ export function installBackend(
     if (override) return override(args);
     switch (cmd) {
       case 'app_info': {
-        const info: AppInfo = { name: 'Cinq', version: '0.1.0', db_path: '/home/me/.local/share/cinq/cinq.db', last_strategy_id: b.lastStrategyId, system_language: b.systemLanguage };
+        const info: AppInfo = fakeAppInfo({ last_strategy_id: b.lastStrategyId, system_language: b.systemLanguage });
         return info;
       }
       case 'ui_ready':

@@ -206,6 +206,9 @@ pub struct Learning {
 // ---------------------------------------------------------------------------------------------------------------
 // Rules.
 
+/// The most variants of a test (labelled A to Z).
+pub const MAX_VARIANTS: usize = 26;
+
 pub fn validate_test(t: &AbTestInput) -> Result<()> {
     let mut e = Vec::new();
     check::required(&mut e, "name", &t.name, 200);
@@ -217,8 +220,8 @@ pub fn validate_test(t: &AbTestInput) -> Result<()> {
     if t.variants.len() < 2 {
         e.push(FieldError::new("variants", "too_few"));
     }
-    if t.variants.len() > 26 {
-        e.push(FieldError::new("variants", "too_many"));
+    if t.variants.len() > MAX_VARIANTS {
+        e.push(FieldError::too_many("variants", MAX_VARIANTS));
     }
     let mut labels: Vec<String> = Vec::new();
     for (i, v) in t.variants.iter().enumerate() {

@@ -15,6 +15,9 @@
 //!   not marked reviewed is due; the home screen lists the due ones of every strategy.
 
 use chrono::{NaiveDate, NaiveTime};
+
+/// How long after an adaptation its review comes, by default (the form of a new adaptation proposes it).
+pub const REVIEW_AFTER_DAYS: u32 = 28;
 use rusqlite::{params, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -107,6 +110,15 @@ pub struct Adaptation {
     pub data: AdaptationInput,
     pub action: Option<AdaptationAction>,
     pub changes: Vec<Change>,
+    /// Its review has come and is not done ([`is_due`], against the strategy's today).
+    #[serde(default)]
+    pub due: bool,
+}
+
+/// Whether an adaptation's review is due on `today` (`YYYY-MM-DD`): its review date has come (on or before today)
+/// and it is not marked reviewed.
+pub fn is_due(a: &AdaptationInput, today: &str) -> bool {
+    !a.reviewed && a.review_on.as_deref().is_some_and(|r| r <= today)
 }
 
 /// A due review, for the home screen.
@@ -188,10 +200,12 @@ pub(crate) fn insert_adaptation(
     Ok(tx.last_insert_rowid())
 }
 
-fn read(id: i64, data: &str) -> Option<Adaptation> {
+/// An adaptation as stored; `today` (the strategy's, `YYYY-MM-DD`) decides whether its review is due.
+fn read(id: i64, data: &str, today: &str) -> Option<Adaptation> {
     let s: Stored = serde_json::from_str(data).ok()?;
     Some(Adaptation {
         id,
+        due: is_due(&s.data, today),
         data: s.data,
         action: s.action,
         changes: s.changes,
@@ -531,11 +545,20 @@ impl Store {
             "SELECT id, data FROM adaptation WHERE strategy_id = ?1
              ORDER BY json_extract(data, '$.date') DESC, id DESC",
         )?;
+        // A strategy that does not exist has no adaptations; its today does not matter.
+        let today = self
+            .strategy(id)
+            .map(|s| {
+                crate::adapt::evaluate::today_of(&s)
+                    .format("%Y-%m-%d")
+                    .to_string()
+            })
+            .unwrap_or_default();
         let rows = stmt.query_map([id], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
         let mut out = Vec::new();
         for r in rows {
             let (aid, data) = r?;
-            if let Some(a) = read(aid, &data) {
+            if let Some(a) = read(aid, &data, &today) {
                 out.push(a);
             }
         }
@@ -563,7 +586,7 @@ impl Store {
                 )
                 .optional()?;
             let old = data
-                .and_then(|d| read(aid, &d))
+                .and_then(|d| serde_json::from_str::<Stored>(&d).ok())
                 .ok_or_else(|| not_found("adaptation", aid))?;
             let stored = Stored {
                 data: clean(input),
@@ -627,12 +650,9 @@ impl Store {
         let mut out = Vec::new();
         for s in self.list_strategies()? {
             let strategy = self.strategy(s.id)?;
-            let today = crate::adapt::evaluate::today_of(&strategy)
-                .format("%Y-%m-%d")
-                .to_string();
             for a in self.adaptations(s.id)? {
                 if let Some(r) = a.data.review_on.as_deref() {
-                    if !a.data.reviewed && r <= today.as_str() {
+                    if a.due {
                         out.push(DueReview {
                             strategy_id: s.id,
                             strategy_name: strategy.name.clone(),

@@ -10,8 +10,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::calendar::cinq_csv::{NamedLinks, CINQ_CSV_COLUMNS};
-use crate::calendar::{insert_post, validate_post, PostInput, PostStatus, MAX_POST_CHARS};
-use crate::error::{CoreError, FieldError, Result, MAX_NAME_CHARS};
+use crate::calendar::{insert_post, validate_post, PostInput, PostStatus};
+use crate::error::{CoreError, FieldError, Result};
 use crate::findings::Text;
 use crate::io::csv::{
     compact, fold, invalid, is_date, is_typed, parse_date_cell, parse_time, read_table,
@@ -822,17 +822,18 @@ impl RowChecker<'_> {
             recycled_from: None,
         };
         if let Err(CoreError::Validation(fields)) = validate_post(&input) {
-            for FieldError { field, .. } in fields {
-                let (column, max) = match field.as_str() {
-                    "title" => (m.title, 300),
-                    "text" => (m.text, MAX_POST_CHARS),
-                    "link" => (m.link, 2000),
-                    "media_notes" => (m.media_notes, 2000),
-                    "campaign" => (m.campaign, MAX_NAME_CHARS),
+            for FieldError { field, max, .. } in fields {
+                let column = match field.as_str() {
+                    "title" => m.title,
+                    "text" => m.text,
+                    "link" => m.link,
+                    "media_notes" => m.media_notes,
+                    "campaign" => m.campaign,
                     // The date, the time and the status are checked above.
                     _ => continue,
                 };
-                err(column, &field, at_most(max));
+                let Some(max) = max else { continue };
+                err(column, &field, at_most(max as usize));
             }
         }
 

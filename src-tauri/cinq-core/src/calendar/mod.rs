@@ -189,15 +189,24 @@ pub fn parse_date_time(s: &str) -> Option<NaiveDateTime> {
     crate::dates::parse_day_time(s)
 }
 
+/// The longest title and theme of an editorial item, in characters (its owner is a name: [`MAX_NAME_CHARS`]).
+pub const MAX_EDITORIAL_TITLE_CHARS: usize = 200;
+pub const MAX_EDITORIAL_THEME_CHARS: usize = 200;
+/// The longest link (a post's, an editorial item's), in characters.
+pub const MAX_LINK_CHARS: usize = 2000;
+/// The longest post title and media notes, in characters (a post's campaign is a name: [`MAX_NAME_CHARS`]).
+pub const MAX_POST_TITLE_CHARS: usize = 300;
+pub const MAX_MEDIA_NOTES_CHARS: usize = 2000;
+
 pub fn validate_editorial(e: &EditorialItemInput) -> Result<()> {
     let mut errors = Vec::new();
-    check::required(&mut errors, "title", &e.title, 200);
+    check::required(&mut errors, "title", &e.title, MAX_EDITORIAL_TITLE_CHARS);
     if !crate::dates::is_day(&e.date) {
         errors.push(FieldError::new("date", "invalid_date"));
     }
-    check::text(&mut errors, "theme", &e.theme, 200);
+    check::text(&mut errors, "theme", &e.theme, MAX_EDITORIAL_THEME_CHARS);
     check::text(&mut errors, "owner", &e.owner, MAX_NAME_CHARS);
-    check::text(&mut errors, "link", &e.link, 2000);
+    check::text(&mut errors, "link", &e.link, MAX_LINK_CHARS);
     check::done(errors)
 }
 
@@ -212,10 +221,15 @@ pub fn validate_post(p: &PostInput) -> Result<()> {
     {
         errors.push(FieldError::new("scheduled_at", "invalid_date_time"));
     }
-    check::text(&mut errors, "title", &p.title, 300);
+    check::text(&mut errors, "title", &p.title, MAX_POST_TITLE_CHARS);
     check::text(&mut errors, "text", &p.text, MAX_POST_CHARS);
-    check::text(&mut errors, "link", &p.link, 2000);
-    check::text(&mut errors, "media_notes", &p.media_notes, 2000);
+    check::text(&mut errors, "link", &p.link, MAX_LINK_CHARS);
+    check::text(
+        &mut errors,
+        "media_notes",
+        &p.media_notes,
+        MAX_MEDIA_NOTES_CHARS,
+    );
     check::text(&mut errors, "campaign", &p.campaign, MAX_NAME_CHARS);
     if p.recycled_from
         .as_deref()

@@ -724,6 +724,34 @@ pub struct ObjectivesView {
     pub planned_mix: Option<crate::calendar::checks::ActualMix>,
     /// How many posts `planned_mix` is computed from.
     pub planned_posts: u32,
+    /// Which data parts have something in them (the step's progress indicator).
+    pub progress: ObjectivesProgress,
+}
+
+/// Which of step 3's data parts have something in them: a business goal, a social objective, a mission with its
+/// statement, a topic (the mix's part holds the topics), an objective's measurement with its source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ObjectivesProgress {
+    pub goals: bool,
+    pub objectives: bool,
+    pub missions: bool,
+    pub mix: bool,
+    pub measurement: bool,
+}
+
+impl Objectives {
+    pub fn progress(&self) -> ObjectivesProgress {
+        ObjectivesProgress {
+            goals: !self.goals.is_empty(),
+            objectives: !self.objectives.is_empty(),
+            missions: self.missions.iter().any(|m| !m.statement.trim().is_empty()),
+            mix: !self.topics.is_empty(),
+            measurement: self
+                .objectives
+                .iter()
+                .any(|o| !o.measurement.source.trim().is_empty()),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -749,6 +777,9 @@ pub fn validate_marketing(m: &MarketingObjectiveInput) -> Result<()> {
     check::done(e)
 }
 
+/// The most networks an objective names.
+pub const MAX_OBJECTIVE_NETWORKS: usize = 50;
+
 pub fn validate_objective(o: &ObjectiveInput) -> Result<()> {
     let mut e = Vec::new();
     check::required(&mut e, "title", &o.title, 200);
@@ -762,8 +793,8 @@ pub fn validate_objective(o: &ObjectiveInput) -> Result<()> {
     check::date(&mut e, "deadline", o.deadline.as_deref());
     check::text(&mut e, "owner", &o.owner, MAX_NAME_CHARS);
     check::text(&mut e, "contribution", &o.contribution, 2000);
-    if o.networks.len() > 50 {
-        e.push(FieldError::new("networks", "too_long"));
+    if o.networks.len() > MAX_OBJECTIVE_NETWORKS {
+        e.push(FieldError::too_many("networks", MAX_OBJECTIVE_NETWORKS));
     }
     check::done(e)
 }
@@ -775,12 +806,21 @@ pub fn validate_measurement(m: &MeasurementPlan) -> Result<()> {
     check::done(e)
 }
 
+/// The most posts a week a mission (or an adaptation of its frequency) can set.
+pub const MAX_POSTS_PER_WEEK: u32 = 100;
+
 pub fn validate_mission(m: &Mission) -> Result<()> {
     let mut e = Vec::new();
     check::text(&mut e, "statement", &m.statement, 1000);
     check::not_negative(&mut e, "posts_per_week", m.posts_per_week);
-    if m.posts_per_week.is_some_and(|p| p > 100.0) {
-        e.push(FieldError::new("posts_per_week", "out_of_range"));
+    if m.posts_per_week
+        .is_some_and(|p| p > f64::from(MAX_POSTS_PER_WEEK))
+    {
+        e.push(FieldError::out_of_range(
+            "posts_per_week",
+            0,
+            MAX_POSTS_PER_WEEK.into(),
+        ));
     }
     check::done(e)
 }
@@ -794,7 +834,7 @@ pub fn validate_mix(w: &MixWeights) -> Result<()> {
         ("interaction", w.interaction),
     ] {
         if v > 100 {
-            e.push(FieldError::new(f, "out_of_range"));
+            e.push(FieldError::out_of_range(f, 0, 100));
         }
     }
     if e.is_empty() && w.promotion + w.curation + w.interaction != 100 {
@@ -1196,6 +1236,7 @@ impl Store {
             today: today.format("%Y-%m-%d").to_string(),
             planned_mix,
             planned_posts,
+            progress: data.progress(),
             data,
         })
     }

@@ -445,7 +445,7 @@ function LearningInvite({ test, strategyId }: { test: AbTest; strategyId: number
     },
     onError: (e: ApiError) => {
       const f = e.fields.find((x) => x.field === 'learning');
-      if (e.code === 'validation' && f) setError(abErrorText(f.field, f.code));
+      if (e.code === 'validation' && f) setError(abErrorText(f));
       else notifyError(e);
     },
   });
@@ -606,7 +606,7 @@ function TestForm({
 
   const err = (field: string) => {
     const e = errors.find((x) => x.field === field);
-    return e ? abErrorText(e.field, e.code) : undefined;
+    return e ? abErrorText(e) : undefined;
   };
   /** Typing in a field clears its error. */
   const clear = (...fields: string[]) => setErrors((old) => old.filter((e) => !fields.includes(e.field)));

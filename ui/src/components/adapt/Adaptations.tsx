@@ -55,6 +55,7 @@ import type {
 import { notifyError, notifySuccess } from '../../errors';
 import { formatDateTime, formatDay, formatNumber, todayIso } from '../../format';
 import i18n from '../../i18n';
+import { useAppInfo } from '../../queries';
 import { confirmDelete } from '../ItemParts';
 import { DateField, DateTimeField } from '../common/DateField';
 import { ListStatus } from '../StepFrame';
@@ -75,8 +76,6 @@ export const EVIDENCE_KINDS: readonly EvidenceKind[] = ['none', 'finding', 'test
 const PILLARS: readonly Pillar[] = ['promotion', 'curation', 'interaction'];
 /** The mix's scope select: the whole strategy (else a network's key). */
 const STRATEGY_SCOPE = '__strategy__';
-/** How long after an adaptation its review comes, by default. */
-const REVIEW_AFTER_DAYS = 28;
 
 /** What the performance tab (or any other part) can open the form with. The form opens when the panel mounts with
  *  it, and again whenever it changes (by value). */
@@ -116,10 +115,6 @@ function inputOf(a: Adaptation): AdaptationInput {
   };
 }
 
-/** Whether the review of `a` has come (on or before `today`) and is not done. */
-export function isDue(a: Adaptation, today: string): boolean {
-  return a.review_on != null && !a.reviewed && a.review_on <= today;
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // The panel.
@@ -133,6 +128,8 @@ export function AdaptationsPanel({ strategyId, prefill }: { strategyId: number; 
   const list = useAdaptations(strategyId);
   const objectives = useObjectives(strategyId);
   const today = objectives.data?.today ?? todayIso();
+  // Rust's default delay to a review (`Limits.review_after_days`): the form waits for it.
+  const appInfo = useAppInfo();
   const [sessions, setSessions] = useState(1);
   const [form, setForm] = useState<FormState>(() => (prefill ? { adaptation: null, prefill, session: 0 } : null));
   // Another prefill (another underperformer chosen elsewhere) opens the form again with it. Compared by value, so
@@ -198,7 +195,6 @@ export function AdaptationsPanel({ strategyId, prefill }: { strategyId: number; 
           key={a.id}
           a={a}
           lang={lang}
-          today={today}
           reviewing={markReviewed.isPending && markReviewed.variables?.id === a.id}
           onReviewed={() => markReviewed.mutate(a)}
           onEdit={() => open(a)}
@@ -212,9 +208,10 @@ export function AdaptationsPanel({ strategyId, prefill }: { strategyId: number; 
           }
         />
       ))}
-      {form && (
+      {form && !appInfo.isPending && (
         <AdaptationForm
           key={form.session}
+          reviewAfterDays={appInfo.data?.limits.review_after_days}
           strategyId={strategyId}
           adaptation={form.adaptation}
           prefill={form.prefill}
@@ -234,7 +231,6 @@ export function AdaptationsPanel({ strategyId, prefill }: { strategyId: number; 
 function Entry({
   a,
   lang,
-  today,
   reviewing,
   onReviewed,
   onEdit,
@@ -242,14 +238,14 @@ function Entry({
 }: {
   a: Adaptation;
   lang: Language;
-  today: string;
   reviewing: boolean;
   onReviewed: () => void;
   onEdit: () => void;
   onDelete: () => void;
 }) {
   const { t } = useTranslation();
-  const due = isDue(a, today);
+  // Whether its review has come and is not done: Rust decides (Adaptation.due).
+  const due = a.due;
   return (
     <Paper
       withBorder
@@ -391,7 +387,12 @@ interface Draft {
   test: string | null;
 }
 
-function draftOf(a: Adaptation | null, prefill: AdaptationPrefill | undefined, today: string): Draft {
+function draftOf(
+  a: Adaptation | null,
+  prefill: AdaptationPrefill | undefined,
+  today: string,
+  reviewAfterDays: number | undefined,
+): Draft {
   const action = a ? null : (prefill?.action ?? null);
   const evidence = a?.evidence ?? prefill?.evidence ?? { kind: 'none', ref_id: null, label: '' };
   const d: Draft = {
@@ -399,7 +400,7 @@ function draftOf(a: Adaptation | null, prefill: AdaptationPrefill | undefined, t
     observation: a?.observation ?? prefill?.observation ?? '',
     decision: a?.decision ?? '',
     expected: a?.expected_effect ?? '',
-    reviewOn: a ? (a.review_on ?? '') : addDays(today, REVIEW_AFTER_DAYS),
+    reviewOn: a ? (a.review_on ?? '') : reviewAfterDays === undefined ? '' : addDays(today, reviewAfterDays),
     reviewed: a?.reviewed ?? false,
     evidence: { kind: evidence.kind, choice: null, ref: evidence.ref_id, label: evidence.label },
     actionType: action?.type ?? 'none',
@@ -524,10 +525,13 @@ function AdaptationForm({
   today,
   lang,
   networks,
+  reviewAfterDays,
   onClose,
 }: {
   strategyId: number;
   adaptation: Adaptation | null;
+  /** A new adaptation's review is this many days after today (none when unknown). */
+  reviewAfterDays: number | undefined;
   prefill?: AdaptationPrefill;
   today: string;
   lang: Language;
@@ -540,7 +544,7 @@ function AdaptationForm({
   const tests = useAbTests(strategyId);
   const evaluation = useWholeEvaluation(strategyId);
   const plan = usePlanCalendar(strategyId);
-  const [d, setD] = useState<Draft>(() => draftOf(adaptation, prefill, today));
+  const [d, setD] = useState<Draft>(() => draftOf(adaptation, prefill, today, reviewAfterDays));
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [conflict, setConflict] = useState<string | null>(null);
   const creating = adaptation === null;
@@ -593,7 +597,7 @@ function AdaptationForm({
     if (!e) return undefined;
     if (e.code === 'required' && ['network', 'post_id', 'test_id'].includes(field)) return t('adaptLog.action.required');
     if (e.code === 'required' && field === 'scheduled_at') return t('adaptLog.action.whenRequired');
-    return logErrorText(e.field, e.code);
+    return logErrorText(e);
   };
   const others = errors.filter((e) => !SHOWN_FIELDS.has(e.field));
   const clear = (...fields: string[]) => {
@@ -679,7 +683,7 @@ function AdaptationForm({
               {conflict !== null && <Text size="sm">{t('adaptLog.form.conflictDetail', { message: conflict })}</Text>}
               {others.map((e, i) => (
                 <Text key={i} size="sm">
-                  {logErrorText(e.field, e.code)}
+                  {logErrorText(e)}
                 </Text>
               ))}
             </Alert>
@@ -851,6 +855,8 @@ function ActionFields({
   plan: CalendarView | undefined;
 }) {
   const { t } = useTranslation();
+  // Rust's limit (`Limits.posts_per_week`); Rust refuses more anyway, with the limit in its error.
+  const maxPace = useAppInfo().data?.limits.posts_per_week;
   const change = (patch: Partial<Draft>, ...fields: string[]) => {
     setD((old) => ({ ...old, ...patch }));
     clear(...fields);
@@ -895,7 +901,7 @@ function ActionFields({
             value={d.postsPerWeek}
             onChange={(v) => change({ postsPerWeek: v }, 'posts_per_week')}
             min={0}
-            max={100}
+            max={maxPace}
             step={0.5}
             decimalScale={1}
             allowNegative={false}

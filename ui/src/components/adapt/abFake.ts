@@ -18,6 +18,7 @@ import type {
 } from '../../bindings';
 import type { ObjFake } from '../objectives/testBackend';
 import { createCalendarFake, post, type CalFake } from '../calendar/testBackend';
+import { fakeAppInfo } from '../../test/appInfo';
 
 export interface Step5Fake {
   cal: CalFake;
@@ -104,6 +105,8 @@ export function abTest(
   };
 }
 
+/** An adaptation as the fake answers it. Whether its review is due is Rust's rule: the fake never decides it, the
+ *  test's data says so (`due`, false by default), and an adaptation the fake writes is not due. */
 export function adaptation(id: number, partial: Partial<Adaptation> = {}): Adaptation {
   return {
     id,
@@ -116,6 +119,7 @@ export function adaptation(id: number, partial: Partial<Adaptation> = {}): Adapt
     reviewed: false,
     action: null,
     changes: [],
+    due: false,
     ...partial,
   };
 }
@@ -180,6 +184,8 @@ export function installStep5Fake(
     calls.push({ cmd, args: a });
     if (f.overrides[cmd]) return f.overrides[cmd](a);
     switch (cmd) {
+      case 'app_info':
+        return fakeAppInfo();
       case 'strategy_get':
         return strategy(a.id as number);
       case 'ab_tests_get':
@@ -203,7 +209,7 @@ export function installStep5Fake(
         const input = a.input as AdaptationInput;
         const id = a.adaptationId as number | null;
         if (id == null) f.adaptations.push(adaptation(f.nextId++, { ...input }));
-        else f.adaptations = f.adaptations.map((x) => (x.id === id ? { ...x, ...input } : x));
+        else f.adaptations = f.adaptations.map((x) => (x.id === id ? { ...x, ...input, due: false } : x));
         return sorted();
       }
       case 'adaptation_delete':

@@ -1,20 +1,11 @@
 // The A/B tests of step 5 on the Rust side: typed wrappers, their query, and the dated posts of the plan that a test
 // (or an adaptation) can name. Every verdict, status and rate comes computed from Rust; nothing here recomputes them.
-import { invoke, type InvokeArgs } from '@tauri-apps/api/core';
 import { useQuery } from '@tanstack/react-query';
 import type { AbTest, AbTestInput, AbVariantData, AbVariantInput, CalendarView, Language } from '../../bindings';
 import { formatDateTime } from '../../format';
-import { toApiError } from '../../ipc';
+import { call } from '../../ipc';
 import { useStrategy } from '../../queries';
 import { calendarKey } from '../calendar/state';
-
-async function call<T>(cmd: string, args: InvokeArgs): Promise<T> {
-  try {
-    return await invoke<T>(cmd, args);
-  } catch (e) {
-    throw toApiError(e);
-  }
-}
 
 export const abApi = {
   /** Every test with its verdict, newest first. */

@@ -2,7 +2,8 @@
 // Glossary: A/B test / test A/B, variant / variante, learning / enseignement, post / publication, network / réseau,
 // KPI / KPI, results / résultats.
 import i18n from '../../i18n';
-import { fieldErrorText } from '../../errors';
+import type { FieldError } from '../../bindings';
+import { fieldErrorText, limitsOf } from '../../errors';
 import type { DeepStrings } from '../objectives/texts/types';
 
 export const en = {
@@ -139,7 +140,7 @@ export const en = {
     label_taken: 'Another variant already has this label.',
     numerator_required: 'Choose both measures of the ratio.',
     variants_too_few: 'A test needs at least two variants.',
-    variants_too_many: 'A test has at most 26 variants.',
+    variants_too_many: 'A test has at most {{max}} variants.',
     successes_more_than_trials: 'There cannot be more successes than trials.',
     post_id_not_found: 'This post no longer exists.',
     too_long: 'At most {{max}} characters.',
@@ -281,7 +282,7 @@ export const fr: DeepStrings<typeof en> = {
     label_taken: 'Une autre variante porte déjà ce nom.',
     numerator_required: 'Choisissez les deux mesures du rapport.',
     variants_too_few: 'Un test compte au moins deux variantes.',
-    variants_too_many: 'Un test compte au plus 26 variantes.',
+    variants_too_many: 'Un test compte au plus {{max}} variantes.',
     successes_more_than_trials: 'Il ne peut pas y avoir plus de succès que d’essais.',
     post_id_not_found: 'Cette publication n’existe plus.',
     too_long: '{{max}} caractères au plus.',
@@ -292,8 +293,6 @@ export const fr: DeepStrings<typeof en> = {
 i18n.addResourceBundle('en', 'translation', { adaptTests: en }, true, true);
 i18n.addResourceBundle('fr', 'translation', { adaptTests: fr }, true, true);
 
-/** The longest text the backend keeps in each field. */
-const MAX: Record<string, number> = { name: 200, hypothesis: 2000, learning: 2000 };
 
 /** A field of the form without its variant's index: `variants.1.label` → `label`. */
 export function baseField(field: string): string {
@@ -303,11 +302,11 @@ export function baseField(field: string): string {
 
 /** The translated inline text of a field error of the test form: specific to the field if there is such a text,
  *  else the test's own text for the code, else the app's. */
-export function abErrorText(field: string, code: string): string {
-  const base = baseField(field);
-  const specific = `adaptTests.fieldErrors.${base}_${code}`;
-  if (i18n.exists(specific)) return i18n.t(specific);
-  const own = `adaptTests.fieldErrors.${code}`;
-  if (i18n.exists(own)) return i18n.t(own, { max: MAX[base] ?? 200 });
-  return fieldErrorText(code, { max: MAX[base] });
+export function abErrorText(e: FieldError): string {
+  const base = baseField(e.field);
+  const specific = `adaptTests.fieldErrors.${base}_${e.code}`;
+  if (i18n.exists(specific)) return i18n.t(specific, limitsOf(e));
+  const own = `adaptTests.fieldErrors.${e.code}`;
+  if (i18n.exists(own)) return i18n.t(own, limitsOf(e));
+  return fieldErrorText(e.code, limitsOf(e));
 }

@@ -1,6 +1,5 @@
 // Typed wrappers around the commands of step 5 (test, evaluate, adapt) on the Rust side; every rejection is
 // normalised into an `ApiError`. The post editor of the calendar uses the results commands too.
-import { invoke, type InvokeArgs } from '@tauri-apps/api/core';
 import type {
   BestTimes,
   ContentFormat,
@@ -13,15 +12,7 @@ import type {
   ResultsPicked,
   TypedMeasures,
 } from '../../bindings';
-import { toApiError } from '../../ipc';
-
-async function call<T>(cmd: string, args: InvokeArgs): Promise<T> {
-  try {
-    return await invoke<T>(cmd, args);
-  } catch (e) {
-    throw toApiError(e);
-  }
-}
+import { call } from '../../ipc';
 
 /** The payload of the `results-import-progress` event (not among the generated bindings: the Rust side sends it as
  *  an event, never as a command's answer). */

@@ -108,6 +108,7 @@ describe('the log', () => {
           review_on: '2027-02-10',
           action: { type: 'set_frequency', network: 'instagram', posts_per_week: 2.5 },
           changes: [FREQUENCY_CHANGE],
+          due: true,
         }),
         adaptation(2, { date: '2027-02-12', decision: 'Try videos', review_on: '2027-03-12' }),
         adaptation(3, { date: '2027-01-20', decision: 'Reviewed one', review_on: '2027-02-01', reviewed: true }),
@@ -130,7 +131,7 @@ describe('the log', () => {
   });
 
   it('shows the changes in French', async () => {
-    installStep5Fake({ adaptations: [adaptation(1, { review_on: '2027-02-10', changes: [FREQUENCY_CHANGE] })] });
+    installStep5Fake({ adaptations: [adaptation(1, { review_on: '2027-02-10', changes: [FREQUENCY_CHANGE], due: true })] });
     await renderPanel('fr');
     expect(await screen.findByTestId('adaptation-change-1-0')).toHaveTextContent(
       /Publications par semaine sur instagram\s?: 3 → 2,5/,
@@ -140,7 +141,7 @@ describe('the log', () => {
 
   it('marks a due adaptation reviewed', async () => {
     const fake = installStep5Fake({
-      adaptations: [adaptation(1, { decision: 'Post less', observation: 'Seen', review_on: '2027-02-10' })],
+      adaptations: [adaptation(1, { decision: 'Post less', observation: 'Seen', review_on: '2027-02-10', due: true })],
     });
     const { user } = await renderPanel();
 

@@ -1,23 +1,14 @@
 // The adaptations log of step 5 on the Rust side: typed wrappers, the query keys, and what to refresh once an
 // adaptation changed the plan. The due reviews of the home screen are in logDueIpc.ts (kept out of this module so
 // that the home screen loads none of step 5).
-import { invoke, type InvokeArgs } from '@tauri-apps/api/core';
 import { useQuery, type QueryClient } from '@tanstack/react-query';
 import type { Adaptation, AdaptationAction, AdaptationInput, Evaluation } from '../../bindings';
-import { toApiError } from '../../ipc';
+import { call } from '../../ipc';
 import { qk } from '../../queries';
 import { invalidateCalendar, undoStackOf } from '../calendar/state';
 import { objectivesKey } from '../objectives/state';
 import { abKeys } from './abIpc';
 import { reviewsDueKey } from './logDueIpc';
-
-async function call<T>(cmd: string, args: InvokeArgs): Promise<T> {
-  try {
-    return await invoke<T>(cmd, args);
-  } catch (e) {
-    throw toApiError(e);
-  }
-}
 
 export const logApi = {
   /** Every adaptation, newest first. */

@@ -3,7 +3,8 @@
 // Glossary: adaptation / ajustement, finding / constat, A/B test / test A/B, KPI / KPI, post / publication,
 // network / réseau, content mix / mix de contenus, pillar / pilier, variant / variante.
 import i18n from '../../i18n';
-import { fieldErrorText } from '../../errors';
+import type { FieldError } from '../../bindings';
+import { fieldErrorText, limitsOf } from '../../errors';
 import type { DeepStrings } from '../objectives/texts/types';
 import { homeEn, homeFr } from './logDueTexts';
 
@@ -145,9 +146,9 @@ export const panelEn = {
     decision_required: 'Write the decision, or at least the observation.',
     invalid_date: 'Not a valid date.',
     too_long: 'At most {{max}} characters.',
-    posts_per_week_out_of_range: 'At most 100 posts a week.',
+    posts_per_week_out_of_range: 'At most {{max}} posts a week.',
     negative: 'Must be 0 or more.',
-    out_of_range: 'Must be between 0 and 100.',
+    out_of_range: 'Must be between {{min}} and {{max}}.',
     weights_sum_not_100: 'The three shares must add up to 100 %.',
     scheduled_at_invalid_date_time: 'Not a valid date and time.',
   },
@@ -291,9 +292,9 @@ export const panelFr: DeepStrings<typeof panelEn> = {
     decision_required: 'Écrivez la décision, ou au moins l’observation.',
     invalid_date: 'Date non valide.',
     too_long: '{{max}} caractères au plus.',
-    posts_per_week_out_of_range: '100 publications par semaine au plus.',
+    posts_per_week_out_of_range: '{{max}} publications par semaine au plus.',
     negative: 'Doit être 0 ou plus.',
-    out_of_range: 'Doit être entre 0 et 100.',
+    out_of_range: 'Doit être entre {{min}} et {{max}}.',
     weights_sum_not_100: 'Les trois parts doivent faire 100 % au total.',
     scheduled_at_invalid_date_time: 'Date et heure non valides.',
   },
@@ -305,14 +306,12 @@ export const fr: DeepStrings<typeof en> = { ...panelFr, home: homeFr };
 i18n.addResourceBundle('en', 'translation', { adaptLog: panelEn }, true, true);
 i18n.addResourceBundle('fr', 'translation', { adaptLog: panelFr }, true, true);
 
-/** The longest text the backend keeps in each field. */
-const MAX: Record<string, number> = { observation: 4000, decision: 4000, expected_effect: 4000, evidence: 1000 };
-
-/** The translated inline text of a field error of the adaptation form (or of its action). */
-export function logErrorText(field: string, code: string): string {
-  const specific = `adaptLog.fieldErrors.${field}_${code}`;
-  if (i18n.exists(specific)) return i18n.t(specific);
-  const own = `adaptLog.fieldErrors.${code}`;
-  if (i18n.exists(own)) return i18n.t(own, { max: MAX[field] ?? 1000 });
-  return fieldErrorText(code, { max: MAX[field] });
+/** The translated inline text of a field error of the adaptation form (or of its action), quoting the limit Rust
+ *  sent with it. */
+export function logErrorText(e: FieldError): string {
+  const specific = `adaptLog.fieldErrors.${e.field}_${e.code}`;
+  if (i18n.exists(specific)) return i18n.t(specific, limitsOf(e));
+  const own = `adaptLog.fieldErrors.${e.code}`;
+  if (i18n.exists(own)) return i18n.t(own, limitsOf(e));
+  return fieldErrorText(e.code, limitsOf(e));
 }

@@ -18,11 +18,6 @@ import { Summary } from './Summary';
 /** The sub-step shown last, per strategy, so that coming back to the audit reopens it. */
 const lastSection = new Map<number, Section>();
 
-/** Which of the three data parts are filled in (for the progress indicator only): Rust decides (audit::progress). */
-export function filledParts(view: AuditView): Record<Exclude<Section, 'summary'>, boolean> {
-  const p = view.progress;
-  return { audiences: p.audiences, presence: p.presence, measurement: p.measurement };
-}
 
 export function AuditStep({ strategyId, onGoToStep }: { strategyId: number; onGoToStep: (step: StepId) => void }) {
   const { t, i18n } = useTranslation();
@@ -73,7 +68,9 @@ export function AuditStep({ strategyId, onGoToStep }: { strategyId: number; onGo
   }
   if (!ctx || !view) return <StepLoading testId="audit-loading" />;
 
-  const filled = filledParts(view);
+  // Which of the three data parts are filled in: Rust decides (audit::progress).
+  const { audiences, presence, measurement } = view.progress;
+  const filled: Record<Exclude<Section, 'summary'>, boolean> = { audiences, presence, measurement };
 
   return (
     <AuditContext.Provider value={ctx}>

@@ -3,44 +3,31 @@ import { createContext, useContext } from 'react';
 import type { QueryClient } from '@tanstack/react-query';
 import { SaveTracker } from '../../autosave';
 import type { Audit, AuditView, FieldError, Language } from '../../bindings';
-import { fieldErrorText } from '../../errors';
+import { fieldErrorText, limitsOf } from '../../errors';
 import { qk } from '../../queries';
 
 export type Section = 'audiences' | 'presence' | 'measurement' | 'summary';
 export const SECTIONS: readonly Section[] = ['audiences', 'presence', 'measurement', 'summary'];
 
 // ---------------------------------------------------------------------------------------------------------------
-// Field errors: the limits quoted in the messages, per field.
+// Field errors: the limits they quote come with them from Rust.
 
-const FIELD_LIMITS: Record<string, { min?: number; max?: number; context?: string }> = {
-  handle: { max: 300 },
-  owner: { max: 120 },
-  who_interacts: { max: 2000 },
-  best_times: { max: 300 },
-  description: { max: 2000 },
-  source: { max: 300 },
-  age_min: { min: 0, max: 120 },
-  age_max: { min: 0, max: 120 },
-  stale_after_days: { min: 1, max: 3650 },
-  max_length: { context: 'max_length' },
-};
+/** Fields whose errors have their own wording (`fieldErrors.<context>_<code>`). */
+const FIELD_CONTEXTS: Record<string, string> = { max_length: 'max_length' };
 
 /** The save tracker of a strategy's audit: the backend's answers go to its query. */
 export function auditTracker(client: QueryClient, strategyId: number): SaveTracker<AuditView> {
-  return new SaveTracker<AuditView>(client, qk.audit(strategyId), (field, code) =>
-    fieldErrorText(code, fieldOptions(field)),
-  );
+  return new SaveTracker<AuditView>(client, qk.audit(strategyId), (e) => fieldErrorText(e.code, fieldOptions(e)));
 }
 
-export function fieldOptions(field: string, context?: string) {
-  const limits = FIELD_LIMITS[field] ?? {};
-  return { ...limits, context: context ?? limits.context };
+export function fieldOptions(e: FieldError, context?: string) {
+  return { ...limitsOf(e), context: context ?? FIELD_CONTEXTS[e.field] };
 }
 
 /** The translated inline error of `field`, if the last answer had one. */
 export function errorOf(errors: readonly FieldError[], field: string, context?: string): string | undefined {
   const e = errors.find((f) => f.field === field);
-  return e ? fieldErrorText(e.code, fieldOptions(field, context)) : undefined;
+  return e ? fieldErrorText(e.code, fieldOptions(e, context)) : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

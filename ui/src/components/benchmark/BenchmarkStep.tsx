@@ -6,7 +6,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Box } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { AuditView, BenchmarkView, StepId } from '../../bindings';
+import type { AuditView, StepId } from '../../bindings';
 import { StepHeader, StepLoadFailed, StepLoading, StepTabs } from '../StepFrame';
 import { Comparison } from './Comparison';
 import { Observations } from './Observations';
@@ -27,20 +27,6 @@ import { Voice } from './Voice';
 
 /** The sub-step shown last, per strategy, so that coming back to the benchmark reopens it. */
 const lastSection = new Map<number, Section>();
-
-type DataPart = 'players' | 'observations' | 'voice' | 'trends';
-
-/** Which of the data parts have something in them (for the progress indicator only). */
-export function filledParts(view: BenchmarkView): Record<DataPart, boolean> {
-  const b = view.benchmark;
-  const v = b.voice;
-  return {
-    players: b.players.length > 0,
-    observations: b.observations.length > 0,
-    voice: [v.words, v.tone, v.shares, v.reactions, ...v.questions].some((s) => s.trim() !== ''),
-    trends: b.trends.length > 0,
-  };
-}
 
 export function BenchmarkStep({ strategyId, onGoToStep }: { strategyId: number; onGoToStep?: (step: StepId) => void }) {
   const { t, i18n } = useTranslation();
@@ -93,7 +79,8 @@ export function BenchmarkStep({ strategyId, onGoToStep }: { strategyId: number; 
   }
   if (!ctx || !view) return <StepLoading testId="benchmark-loading" />;
 
-  const filled = filledParts(view);
+  // Which data parts have something in them: Rust decides (BenchmarkView.progress).
+  const filled = view.progress;
 
   return (
     <BenchContext.Provider value={ctx}>
@@ -111,7 +98,7 @@ export function BenchmarkStep({ strategyId, onGoToStep }: { strategyId: number; 
           label={t('benchmark.partsLabel')}
           tabLabel={(s) => t(`benchmark.tabs.${s}`)}
           testIdPrefix="bench"
-          filled={(s) => s in filled && filled[s as DataPart]}
+          filled={(s) => s in filled && filled[s as keyof typeof filled]}
           panels={{
             players: <Players />,
             observations: <Observations />,

@@ -1,4 +1,6 @@
 // The texts of the benchmark step (step 2), in English and French, registered under `benchmark.` at module load.
+import type { FieldError } from '../../bindings';
+import { limitsOf } from '../../errors';
 // Glossary: benchmark / veille concurrentielle, player / acteur, observation / observation, customer voice / voix du
 // client, trend / tendance, finding / constat, network / réseau social, post / publication.
 import i18n from '../../i18n';
@@ -220,13 +222,13 @@ export const en = {
     required: 'This field is required.',
     name_required: 'Give the player a name.',
     title_required: 'Give the trend a name.',
-    too_long: 'This text is too long.',
-    name_too_long: 'At most 120 characters.',
+    too_long: 'At most {{max}} characters.',
     name_taken: 'You already watch a player of this name (capitals aside). Give this one another name, or edit the other.',
-    title_too_long: 'At most 200 characters.',
-    themes_too_long: 'A theme has at most 80 characters.',
-    brand_themes_too_long: 'At most 200 themes, of 80 characters each.',
-    questions_too_long: 'At most 50 questions, of 500 characters each.',
+    themes_too_long: 'A theme has at most {{max}} characters.',
+    brand_themes_too_long: 'A theme has at most {{max}} characters.',
+    brand_themes_too_many: 'At most {{max}} themes.',
+    questions_too_long: 'A question has at most {{max}} characters.',
+    questions_too_many: 'At most {{max}} questions.',
     invalid_date: 'Not a valid date.',
     negative: 'Must be 0 or more.',
     unknown_player: 'Choose a player from the list.',
@@ -456,13 +458,13 @@ export const fr: BenchmarkMessages = {
     required: 'Ce champ est obligatoire.',
     name_required: 'Donnez un nom à l’acteur.',
     title_required: 'Donnez un nom à la tendance.',
-    too_long: 'Ce texte est trop long.',
-    name_too_long: '120 caractères au plus.',
+    too_long: '{{max}} caractères au plus.',
     name_taken: 'Vous suivez déjà un acteur de ce nom (majuscules mises à part). Donnez-lui un autre nom, ou modifiez l’autre.',
-    title_too_long: '200 caractères au plus.',
-    themes_too_long: 'Un thème a 80 caractères au plus.',
-    brand_themes_too_long: '200 thèmes au plus, de 80 caractères chacun.',
-    questions_too_long: '50 questions au plus, de 500 caractères chacune.',
+    themes_too_long: 'Un thème a {{max}} caractères au plus.',
+    brand_themes_too_long: 'Un thème a {{max}} caractères au plus.',
+    brand_themes_too_many: '{{max}} thèmes au plus.',
+    questions_too_long: 'Une question a {{max}} caractères au plus.',
+    questions_too_many: '{{max}} questions au plus.',
     invalid_date: 'Date non valide.',
     negative: 'Doit être 0 ou plus.',
     unknown_player: 'Choisissez un acteur dans la liste.',
@@ -476,9 +478,9 @@ i18n.addResourceBundle('en', 'translation', { benchmark: en }, true, true);
 i18n.addResourceBundle('fr', 'translation', { benchmark: fr }, true, true);
 
 /** The translated inline text of a field error of the benchmark: specific to the field if there is such a text. */
-export function benchErrorText(field: string, code: string): string {
-  const specific = `benchmark.fieldErrors.${field}_${code}`;
-  if (i18n.exists(specific)) return i18n.t(specific);
-  const general = `benchmark.fieldErrors.${code}`;
-  return i18n.exists(general) ? i18n.t(general) : i18n.t('benchmark.fieldErrors.unknown');
+export function benchErrorText(e: FieldError): string {
+  const specific = `benchmark.fieldErrors.${e.field}_${e.code}`;
+  if (i18n.exists(specific)) return i18n.t(specific, limitsOf(e));
+  const general = `benchmark.fieldErrors.${e.code}`;
+  return i18n.exists(general) ? i18n.t(general, limitsOf(e)) : i18n.t('benchmark.fieldErrors.unknown');
 }

@@ -24,7 +24,7 @@ export function benchTracker(client: QueryClient, strategyId: number): SaveTrack
 /** The translated inline error of `field`, if the last answer had one. */
 export function errorOf(errors: readonly FieldError[], field: string): string | undefined {
   const e = errors.find((f) => f.field === field);
-  return e ? benchErrorText(field, e.code) : undefined;
+  return e ? benchErrorText(e) : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ import { mockIPC } from '@tauri-apps/api/mocks';
 import type { InvokeArgs } from '@tauri-apps/api/core';
 import type {
   ApiError,
+  BenchmarkProgress,
   BenchmarkView,
   ComparisonRow,
   Coverage,
@@ -45,6 +46,8 @@ export interface BenchFake {
   brandFigures: Record<string, BrandFigures>;
   /** Returned with every view. */
   findings: Finding[];
+  /** Which parts are filled in, returned with every view as the test sets it (Rust's rule: the fake never decides). */
+  progress: BenchmarkProgress;
   calls: Call[];
   /** Commands answered by a custom function (e.g. to reject). */
   overrides: Record<string, (args: Record<string, unknown>) => unknown>;
@@ -161,6 +164,7 @@ export function benchmarkView(b: BenchFake): BenchmarkView {
     coverage: coverage(b),
     findings: b.findings,
     survey: survey(b.brandName, b.voice),
+    progress: b.progress,
   });
 }
 
@@ -176,6 +180,7 @@ export function createBenchmarkFake(init: Partial<Omit<BenchFake, 'calls' | 'cal
     brandName: 'Acme',
     brandFigures: {},
     findings: [],
+    progress: { players: false, observations: false, voice: false, trends: false },
     ...structuredClone(init),
     calls: [],
     overrides: {},
@@ -195,7 +200,6 @@ export function createBenchmarkFake(init: Partial<Omit<BenchFake, 'calls' | 'cal
         const input = args.input as PlayerInput;
         const name = input.name.trim();
         if (!name) throw validation([{ field: 'name', code: 'required' }]);
-        if (name.length > 120) throw validation([{ field: 'name', code: 'too_long' }]);
         const id = args.playerId as number | null;
         // As Rust does: another player of the same name, whatever its case, is refused on the name.
         if (b.players.some((p) => p.id !== id && p.name.trim().toLowerCase() === name.toLowerCase())) {
@@ -224,7 +228,6 @@ export function createBenchmarkFake(init: Partial<Omit<BenchFake, 'calls' | 'cal
           const v = input[f];
           if (v != null && v < 0) fields.push({ field: f, code: 'negative' });
         }
-        if (input.themes.some((t) => t.length > 80)) fields.push({ field: 'themes', code: 'too_long' });
         if (fields.length) throw validation(fields);
         if (!b.players.some((p) => p.id === input.player_id)) {
           throw validation([{ field: 'player_id', code: 'unknown_player' }]);
@@ -247,14 +250,6 @@ export function createBenchmarkFake(init: Partial<Omit<BenchFake, 'calls' | 'cal
       }
       case 'voice_save': {
         const voice = args.voice as CustomerVoice;
-        const fields: ApiError['fields'] = [];
-        for (const f of ['words', 'tone', 'shares', 'reactions'] as const) {
-          if (voice[f].length > 5000) fields.push({ field: f, code: 'too_long' });
-        }
-        if (voice.questions.length > 50 || voice.questions.some((q) => q.length > 500)) {
-          fields.push({ field: 'questions', code: 'too_long' });
-        }
-        if (fields.length) throw validation(fields);
         b.voice = structuredClone(voice);
         break;
       }
@@ -279,9 +274,6 @@ export function createBenchmarkFake(init: Partial<Omit<BenchFake, 'calls' | 'cal
       }
       case 'brand_themes_save': {
         const themes = args.themes as string[];
-        if (themes.length > 200 || themes.some((t) => t.length > 80)) {
-          throw validation([{ field: 'brand_themes', code: 'too_long' }]);
-        }
         b.brandThemes = cleanThemes(themes);
         break;
       }

@@ -38,8 +38,6 @@ import { dayLabel, dayOf, EMPTY_EDITORIAL, PILLAR_COLORS, rowName, textLength, t
 
 const TYPES: readonly EditorialType[] = ['article', 'newsletter', 'event', 'product_launch', 'video', 'other'];
 const STATUSES: readonly EditorialStatus[] = ['planned', 'in_progress', 'ready', 'published'];
-/** The longest text the backend keeps in each field (for the "At most … characters" errors). */
-const EDITORIAL_MAX: Record<string, number> = { title: 200, theme: 200, owner: 120, link: 2000 };
 
 function prepareEditorial(d: EditorialItemInput): Prepared<EditorialItemInput> {
   const errors: FieldError[] = [];
@@ -90,10 +88,10 @@ function EditorialEditorSession({
     saved: item,
     prepare: prepareEditorial,
     save: (before, input) => actions.saveEditorial(before, input, group),
-    errorText: (e) => editorErrorText(e.field, e.code, EDITORIAL_MAX[e.field]),
+    errorText: editorErrorText,
   });
   const d = s.draft;
-  const err = (field: string) => errorOf(s.errors, field, EDITORIAL_MAX[field]);
+  const err = (field: string) => errorOf(s.errors, field);
   const set = <K extends keyof EditorialItemInput>(k: K, v: EditorialItemInput[K], mode: 'debounce' | 'now') =>
     s.change((old) => ({ ...old, [k]: v }), mode);
   const flush = () => void s.flush();

@@ -13,7 +13,7 @@ import { DatePickerInput, DatesProvider } from '@mantine/dates';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError, FieldError, Plan, PlanRequest } from '../../bindings';
-import { fieldErrorText, notifyError } from '../../errors';
+import { fieldErrorText, limitsOf, notifyError } from '../../errors';
 import i18n from '../../i18n';
 import { calApi } from './ipc';
 import { addDays, daysOf, useCal, usePlanPreview, type PlanChoices } from './state';
@@ -23,7 +23,7 @@ const k = (key: string) => `calendar.plan.${key}`;
 /** The words of a field's error code: the planner's own (`calendar.plan.errors.<field>_<code>`), else the common. */
 export function planErrorText(e: FieldError): string {
   const key = k(`errors.${e.field}_${e.code}`);
-  return i18n.exists(key) ? i18n.t(key) : fieldErrorText(e.code);
+  return i18n.exists(key) ? i18n.t(key, limitsOf(e)) : fieldErrorText(e.code, limitsOf(e));
 }
 
 export default function PlanModal({ opened, onClose, choices, onShown }: {

@@ -57,7 +57,7 @@ import type {
   Severity,
   VariedElement,
 } from '../../bindings';
-import { fieldErrorText, notifyError, notifySuccess } from '../../errors';
+import { fieldErrorText, limitsOf, notifyError, notifySuccess } from '../../errors';
 import { formatDay } from '../../format';
 import i18n from '../../i18n';
 import { networkWords } from '../../networkWords';
@@ -244,17 +244,17 @@ export function useEditorSave<D, I, R>(o: EditorSaveOptions<D, I, R>): EditorSav
 }
 
 /** The inline text of a field error: the editor's own wording first, then the app's. */
-export function editorErrorText(field: string, code: string, max?: number): string {
-  for (const key of [`calendar.editor.fieldErrors.${field}_${code}`, `calendar.editor.fieldErrors.${code}`]) {
-    if (i18n.exists(key)) return i18n.t(key);
+export function editorErrorText(e: FieldError): string {
+  for (const key of [`calendar.editor.fieldErrors.${e.field}_${e.code}`, `calendar.editor.fieldErrors.${e.code}`]) {
+    if (i18n.exists(key)) return i18n.t(key, limitsOf(e));
   }
-  return fieldErrorText(code, { max });
+  return fieldErrorText(e.code, limitsOf(e));
 }
 
-/** The error of `field` among `errors`, in words. */
-export function errorOf(errors: readonly FieldError[], field: string, max?: number): string | undefined {
+/** The error of `field` among `errors`, in words (quoting the limit Rust sent with it). */
+export function errorOf(errors: readonly FieldError[], field: string): string | undefined {
   const e = errors.find((x) => x.field === field);
-  return e ? editorErrorText(field, e.code, max) : undefined;
+  return e ? editorErrorText(e) : undefined;
 }
 
 /** The discreet "Saving… / Saved / Not saved: …" line of an editor. */
@@ -381,8 +381,6 @@ export const SEVERITY_LOOK: Record<Severity, { color: string; icon: ReactNode }>
 const PILLARS: readonly Pillar[] = ['promotion', 'curation', 'interaction'];
 /** The statuses that need a day. */
 const NEEDS_DATE: readonly PostStatus[] = ['scheduled', 'published'];
-/** The longest text the backend keeps in each field (for the "At most … characters" errors). */
-const POST_MAX: Record<string, number> = { title: 300, text: 100_000, link: 2000, media_notes: 2000, campaign: 120 };
 const DEFAULT_TIME = '10:00';
 /** What an A/B test started from a post may vary. */
 const VARIED: readonly VariedElement[] = ['photo', 'title', 'text', 'time', 'format'];
@@ -451,7 +449,7 @@ function PostEditorSession({
     saved: post,
     prepare: preparePost,
     save: (before, input) => actions.savePost(before, input, group),
-    errorText: (e) => editorErrorText(e.field, e.code, POST_MAX[e.field]),
+    errorText: editorErrorText,
   });
   // The results typed for a day save themselves too: closing the editor sends what waits of both, and asks before
   // losing what either could not save.
@@ -469,7 +467,7 @@ function PostEditorSession({
     },
   };
   const d = s.draft;
-  const err = (field: string) => errorOf(s.errors, field, POST_MAX[field]);
+  const err = (field: string) => errorOf(s.errors, field);
   const set = <K extends keyof PostDraft>(k: K, v: PostDraft[K], mode: 'debounce' | 'now') =>
     s.change((old) => ({ ...old, [k]: v }), mode);
   const flush = () => void s.flush();

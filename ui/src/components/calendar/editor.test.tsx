@@ -344,15 +344,16 @@ describe('post editor', () => {
   it('shows a validation error under its field, keeps the typed text, and asks before closing; Escape closes', async () => {
     const fake = installCalendarBackend({ posts: [post(1)] });
     fake.overrides.post_save = () => {
-      throw { code: 'validation', message: '', fields: [{ field: 'title', code: 'too_long' }] };
+      // The limit comes with the error (Rust's); the editor quotes it and keeps no copy.
+      throw { code: 'validation', message: '', fields: [{ field: 'title', code: 'too_long', max: 280 }] };
     };
     const onClose = vi.fn();
     const { user } = await renderInCalendar(<PostEditor opened post={fake.posts[0]} onClose={onClose} />);
 
     await user.type(await screen.findByTestId('post-editor-title'), ' with more words');
-    expect(await screen.findByTestId('post-editor-title-error')).toHaveTextContent('At most 300 characters.');
+    expect(await screen.findByTestId('post-editor-title-error')).toHaveTextContent('At most 280 characters.');
     expect(screen.getByTestId('post-editor-title')).toHaveValue('Post 1 with more words');
-    expect(screen.getByTestId('post-editor-status')).toHaveTextContent('Not saved: At most 300 characters.');
+    expect(screen.getByTestId('post-editor-status')).toHaveTextContent('Not saved: At most 280 characters.');
 
     await user.click(screen.getByTestId('post-editor-close'));
     await user.click(await screen.findByTestId('editor-discard-cancel'));

@@ -1,7 +1,6 @@
 // Typed wrappers around the calendar commands of the Rust side (step 4). Every change answers with the view of the
 // period on screen (`from`..=`to`, `YYYY-MM-DD`), its checks recomputed; every rejection is normalised into an
 // `ApiError`.
-import { invoke, type InvokeArgs } from '@tauri-apps/api/core';
 import type {
   AbTest,
   CalendarChange,
@@ -22,15 +21,7 @@ import type {
   ScopedChecks,
   VariedElement,
 } from '../../bindings';
-import { toApiError } from '../../ipc';
-
-async function call<T>(cmd: string, args: InvokeArgs): Promise<T> {
-  try {
-    return await invoke<T>(cmd, args);
-  } catch (e) {
-    throw toApiError(e);
-  }
-}
+import { call } from '../../ipc';
 
 /** The period the screen shows. */
 export interface Range {

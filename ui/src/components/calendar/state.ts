@@ -178,12 +178,8 @@ export function inputOf(p: Post): PostInput {
   return input;
 }
 
-/** The length of a text as the networks count it: in characters (code points), as the Rust side does. */
-export function textLength(text: string): number {
-  let n = 0;
-  for (const _ of text) n += 1;
-  return n;
-}
+/** The length of a text as the networks count it: Rust's rule, checked against Rust (see ../../textLength.ts). */
+export { textLength } from '../../textLength';
 
 /** Where a post goes when dropped: a network and a day keep the post's time (10:00 for an idea), the ideas none. */
 export function dropTarget(post: Post, network: string, day: string | null): { network: string; scheduledAt: string | null } {

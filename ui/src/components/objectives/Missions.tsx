@@ -20,6 +20,7 @@ import { IconBulb, IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { type NumberDraft, parseNumber, useAutosave } from '../../autosave';
 import type { FieldError, Finding, Language, Mission, ObjectivesView, Pillar } from '../../bindings';
+import { useAppInfo } from '../../queries';
 import { Question } from '../StepFrame';
 import { objApi } from './ipc';
 import { errorOf, networkName, PILLAR_COLORS, PILLARS, useObj } from './state';
@@ -33,13 +34,15 @@ interface MissionDraft {
   posts_per_week: NumberDraft;
 }
 
-const MAX_POSTS_PER_WEEK = 100;
-
-/** The pace typed, checked before it is sent: a number from 0 to 100, or nothing. */
-export function parsePostsPerWeek(v: NumberDraft): { ok: true; value: number | null } | { ok: false; code: string } {
+/** The pace typed, checked before it is sent: a number from 0 to `max` (Rust's limit, `Limits.posts_per_week`; not
+ *  checked here until it is known, Rust checks it anyway), or nothing. */
+export function parsePostsPerWeek(
+  v: NumberDraft,
+  max: number | undefined,
+): { ok: true; value: number | null } | { ok: false; code: string } {
   const parsed = parseNumber(v);
   if (!parsed.ok) return { ok: false, code: 'not_a_number' };
-  if (parsed.value !== null && (parsed.value < 0 || parsed.value > MAX_POSTS_PER_WEEK)) {
+  if (parsed.value !== null && (parsed.value < 0 || (max !== undefined && parsed.value > max))) {
     return { ok: false, code: parsed.value < 0 ? 'negative' : 'out_of_range' };
   }
   return parsed;
@@ -126,12 +129,13 @@ export function Missions() {
 function MissionCard({ network }: { network: string }) {
   const { t } = useTranslation();
   const { strategyId, view, tracker, lang } = useObj();
+  const maxPace = useAppInfo().data?.limits.posts_per_week;
   const existing = view.data.missions.find((m) => m.network === network);
   const s = useAutosave<MissionDraft, ObjectivesView>({
     key: `${strategyId}:mission:${network}`,
     initial: () => toDraft(existing),
     send: (d) => {
-      const pace = parsePostsPerWeek(d.posts_per_week);
+      const pace = parsePostsPerWeek(d.posts_per_week, maxPace);
       if (!pace.ok) return null;
       const mission: Mission = {
         network,
@@ -154,8 +158,10 @@ function MissionCard({ network }: { network: string }) {
   const suggestedIds = view.suggested_audiences.find((a) => a.network === network)?.personas ?? [];
   const suggested = view.personas.filter((p) => suggestedIds.includes(p.id));
   const findings = view.findings.filter((f) => f.link.section === 'missions' && f.link.network === network);
-  const pace = parsePostsPerWeek(d.posts_per_week);
-  const paceError = pace.ok ? errorOf(s.errors, 'posts_per_week') : errorOf(clientError(pace.code), 'posts_per_week');
+  const pace = parsePostsPerWeek(d.posts_per_week, maxPace);
+  const paceError = pace.ok
+    ? errorOf(s.errors, 'posts_per_week')
+    : errorOf(clientError(pace.code, maxPace), 'posts_per_week');
   const hasStatement = d.statement.trim() !== '';
   const ownPillars = d.pillars.length > 0;
 
@@ -317,7 +323,7 @@ function MissionCard({ network }: { network: string }) {
           onBlur={() => void s.flush()}
           error={paceError}
           min={0}
-          max={MAX_POSTS_PER_WEEK}
+          max={maxPace}
           clampBehavior="none"
           allowNegative={false}
           decimalScale={2}
@@ -332,6 +338,6 @@ function MissionCard({ network }: { network: string }) {
   );
 }
 
-function clientError(code: string): FieldError[] {
-  return [{ field: 'posts_per_week', code }];
+function clientError(code: string, max: number | undefined): FieldError[] {
+  return [{ field: 'posts_per_week', code, min: 0, max }];
 }

@@ -6,7 +6,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Box } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { ObjectivesView, StepId } from '../../bindings';
+import type { StepId } from '../../bindings';
 import { StepHeader, StepLoadFailed, StepLoading, StepTabs } from '../StepFrame';
 import { Goals } from './Goals';
 import { Measurement } from './Measurement';
@@ -19,20 +19,6 @@ import { Summary } from './Summary';
 
 /** The sub-step shown last, per strategy, so that coming back to the step reopens it. */
 const lastSection = new Map<number, Section>();
-
-type DataPart = 'goals' | 'objectives' | 'missions' | 'mix' | 'measurement';
-
-/** Which of the data parts have something in them (for the progress indicator only). */
-export function filledParts(view: ObjectivesView): Record<DataPart, boolean> {
-  const d = view.data;
-  return {
-    goals: d.goals.length > 0,
-    objectives: d.objectives.length > 0,
-    missions: d.missions.some((m) => m.statement.trim() !== ''),
-    mix: d.topics.length > 0,
-    measurement: d.objectives.some((o) => o.measurement.source.trim() !== ''),
-  };
-}
 
 export function ObjectivesStep({ strategyId, onGoToStep, onOpenOverview }: {
   strategyId: number;
@@ -77,7 +63,8 @@ export function ObjectivesStep({ strategyId, onGoToStep, onOpenOverview }: {
   }
   if (!ctx || !view) return <StepLoading testId="objectives-loading" />;
 
-  const filled = filledParts(view);
+  // Which data parts have something in them: Rust decides (ObjectivesView.progress).
+  const filled = view.progress;
 
   return (
     <ObjContext.Provider value={ctx}>
@@ -95,7 +82,7 @@ export function ObjectivesStep({ strategyId, onGoToStep, onOpenOverview }: {
           label={t('objectives.partsLabel')}
           tabLabel={(s) => t(`objectives.tabs.${s}`)}
           testIdPrefix="obj"
-          filled={(s) => s in filled && filled[s as DataPart]}
+          filled={(s) => s in filled && filled[s as keyof typeof filled]}
           panels={{
             goals: <Goals />,
             objectives: <Objectives />,

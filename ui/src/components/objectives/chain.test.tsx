@@ -73,6 +73,9 @@ describe('business goals', () => {
     await user.click(await screen.findByTestId('goal-save'));
     expect(await screen.findByTestId('goal-title-error')).toHaveTextContent('Give it a title.');
 
+    expect(screen.queryByTestId('obj-tab-goals-done')).not.toBeInTheDocument();
+    // Which parts are filled in is Rust's answer (ObjectivesView.progress): the fake answers what the test sets.
+    backend.progress.goals = true;
     await user.type(screen.getByTestId('goal-title'), 'Get 50 leads a month');
     await pick(user, screen.getByTestId('goal-outcome'), 'Leads');
     await user.type(screen.getByTestId('goal-description'), 'For the B2B offer');
@@ -427,6 +430,9 @@ describe('measurement plan', () => {
     expect(within(row).getByTestId('measurement-ok')).toHaveAttribute('data-ok', 'false');
     expect(within(row).getByTestId('measurement-finding')).toHaveTextContent('You cannot measure objective “More leads”');
 
+    expect(screen.queryByTestId('obj-tab-measurement-done')).not.toBeInTheDocument();
+    // Which parts are filled in is Rust's answer (ObjectivesView.progress): the fake answers what the test sets.
+    backend.progress.measurement = true;
     await user.type(within(row).getByTestId('measurement-source'), 'CRM export');
     await user.type(within(row).getByTestId('measurement-reviewer'), 'Léa');
     await user.tab();

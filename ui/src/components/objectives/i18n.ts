@@ -5,6 +5,8 @@
 // baseline / point de départ, target / cible, deadline / échéance, vanity metric / indicateur de vanité, mission /
 // mission, content mix / mix de contenus, pillar / pilier, topic / thème, finding / constat.
 import i18n from '../../i18n';
+import type { FieldError } from '../../bindings';
+import { limitsOf } from '../../errors';
 import * as chain from './texts/chain';
 import * as mix from './texts/mix';
 import * as overview from './texts/overview';
@@ -70,14 +72,13 @@ export const baseEn = {
     title_required: 'Give it a title.',
     name_required: 'Give the topic a name.',
     kpi_name_required: 'Name your own metric.',
-    too_long: 'This text is too long.',
-    title_too_long: 'At most 200 characters.',
-    name_too_long: 'At most 80 characters.',
+    too_long: 'At most {{max}} characters.',
+    networks_too_many: 'At most {{max}} networks.',
     name_taken: 'This pillar already has a topic with this name.',
     invalid_date: 'Not a valid date.',
     negative: 'Must be 0 or more.',
-    out_of_range: 'Out of range.',
-    posts_per_week_out_of_range: 'At most 100 posts a week.',
+    out_of_range: 'From {{min}} to {{max}}.',
+    posts_per_week_out_of_range: 'At most {{max}} posts a week.',
     weights_sum_not_100: 'The three shares must add up to 100 %.',
     unknown: 'Choose a value from the list.',
     unknown_network: 'Choose a network from the list.',
@@ -145,14 +146,13 @@ export const baseFr: DeepStrings<typeof baseEn> = {
     title_required: 'Donnez-lui un titre.',
     name_required: 'Donnez un nom au thème.',
     kpi_name_required: 'Nommez votre indicateur.',
-    too_long: 'Ce texte est trop long.',
-    title_too_long: '200 caractères au plus.',
-    name_too_long: '80 caractères au plus.',
+    too_long: '{{max}} caractères au plus.',
+    networks_too_many: '{{max}} réseaux au plus.',
     name_taken: 'Ce pilier a déjà un thème de ce nom.',
     invalid_date: 'Date non valide.',
     negative: 'Doit être 0 ou plus.',
-    out_of_range: 'Hors limites.',
-    posts_per_week_out_of_range: '100 publications par semaine au plus.',
+    out_of_range: 'De {{min}} à {{max}}.',
+    posts_per_week_out_of_range: '{{max}} publications par semaine au plus.',
     weights_sum_not_100: 'Les trois parts doivent faire 100 % au total.',
     unknown: 'Choisissez une valeur dans la liste.',
     unknown_network: 'Choisissez un réseau dans la liste.',
@@ -167,9 +167,9 @@ i18n.addResourceBundle('en', 'translation', { objectives: en }, true, true);
 i18n.addResourceBundle('fr', 'translation', { objectives: fr }, true, true);
 
 /** The translated inline text of a field error of step 3: specific to the field if there is such a text. */
-export function objErrorText(field: string, code: string): string {
-  const specific = `objectives.fieldErrors.${field}_${code}`;
-  if (i18n.exists(specific)) return i18n.t(specific);
-  const general = `objectives.fieldErrors.${code}`;
-  return i18n.exists(general) ? i18n.t(general) : i18n.t('objectives.fieldErrors.unknown');
+export function objErrorText(e: FieldError): string {
+  const specific = `objectives.fieldErrors.${e.field}_${e.code}`;
+  if (i18n.exists(specific)) return i18n.t(specific, limitsOf(e));
+  const general = `objectives.fieldErrors.${e.code}`;
+  return i18n.exists(general) ? i18n.t(general, limitsOf(e)) : i18n.t('objectives.fieldErrors.unknown');
 }

@@ -1,6 +1,5 @@
 // Typed wrappers around the objectives commands of the Rust side (step 3). Every command answers with the whole
 // `ObjectivesView`; every rejection is normalised into an `ApiError`.
-import { invoke, type InvokeArgs } from '@tauri-apps/api/core';
 import type {
   BusinessGoalInput,
   MarketingObjectiveInput,
@@ -12,15 +11,10 @@ import type {
   StrategyOverview,
   TopicInput,
 } from '../../bindings';
-import { toApiError } from '../../ipc';
+import { call as callAny } from '../../ipc';
 
-async function call<T = ObjectivesView>(cmd: string, args: InvokeArgs): Promise<T> {
-  try {
-    return await invoke<T>(cmd, args);
-  } catch (e) {
-    throw toApiError(e);
-  }
-}
+/** A step 3 command: most answer with the whole view. */
+const call = <T = ObjectivesView>(cmd: string, args: Record<string, unknown>) => callAny<T>(cmd, args);
 
 export const objApi = {
   get: (strategyId: number) => call('objectives_get', { strategyId }),

@@ -291,14 +291,14 @@ describe('content mix', () => {
   it('shows a pillar’s out-of-range error under its field', async () => {
     const backend = installObjectivesBackend();
     backend.overrides.mix_save = () => {
-      throw validation([{ field: 'promotion', code: 'out_of_range' }]);
+      throw validation([{ field: 'promotion', code: 'out_of_range', min: 0, max: 100 }]);
     };
     const { user } = await renderStep('mix');
     await user.click(screen.getByTestId('mix-reset'));
     await user.clear(input('mix', 'promotion'));
     await user.type(input('mix', 'promotion'), '10');
     await user.tab();
-    expect(await screen.findByTestId('mix-input-promotion-error')).toHaveTextContent('Out of range.');
+    expect(await screen.findByTestId('mix-input-promotion-error')).toHaveTextContent('From 0 to 100.');
   });
 
   it('shows the mix findings of a network in its row', async () => {

@@ -45,7 +45,7 @@ export function objTracker(client: QueryClient, strategyId: number): SaveTracker
 /** The translated inline error of `field`, if the last answer had one. */
 export function errorOf(errors: readonly FieldError[], field: string): string | undefined {
   const e = errors.find((f) => f.field === field);
-  return e ? objErrorText(field, e.code) : undefined;
+  return e ? objErrorText(e) : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@
 // them, not a second implementation to trust.
 import { mockIPC } from '@tauri-apps/api/mocks';
 import type { InvokeArgs } from '@tauri-apps/api/core';
+import { fakeAppInfo } from '../../test/appInfo';
 import type {
   ApiError,
   BusinessGoal,
@@ -49,6 +50,8 @@ export interface ObjFake {
   today: string;
   /** The mix the calendar plans (none by default). */
   planned: { mix: ObjectivesView['planned_mix']; posts: number };
+  /** Which parts are filled in, returned with every view as the test sets it (Rust's rule: the fake never decides). */
+  progress: ObjectivesView['progress'];
   /** When set, returned as the findings of every view instead of the simple computed ones. */
   findings: Finding[] | null;
   calls: Call[];
@@ -163,6 +166,7 @@ export function viewOf(f: ObjFake): ObjectivesView {
     metrics: METRICS,
     planned_mix: f.planned.mix,
     planned_posts: f.planned.posts,
+    progress: f.progress,
   } satisfies ObjectivesView);
 }
 
@@ -192,6 +196,7 @@ export function createObjectivesFake(partial: Partial<ObjFake> = {}): {
     topics: [],
     today: '2026-06-01',
     planned: { mix: null, posts: 0 },
+    progress: { goals: false, objectives: false, missions: false, mix: false, measurement: false },
     findings: null,
     calls: [],
     overrides: {},
@@ -296,6 +301,8 @@ export function createObjectivesFake(partial: Partial<ObjFake> = {}): {
       }
       case 'window_print':
         return null;
+      case 'app_info':
+        return fakeAppInfo();
       default:
         throw apiError('internal', `the objectives fake has no command ${cmd}`);
     }
