@@ -77,7 +77,7 @@ name_chars: number,
  */
 posts_per_week: number, 
 /**
- * The days from an adaptation to its review, by default: [`crate::adaptations::REVIEW_AFTER_DAYS`].
+ * The days from an adaptation to its review, by default: [`crate::adapt::adaptations::REVIEW_AFTER_DAYS`].
  */
 review_after_days: number, };
 
