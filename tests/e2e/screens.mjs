@@ -1,5 +1,5 @@
-// Every step of the sample strategy, in both languages, both themes and two window sizes (1280×800 and 1024×700),
-// screenshotted for a person to look at. Not part of the test run (its name does not end in .test.mjs); run it on
+// Every step of the sample strategy (with the calendar's month, and the next month planned by Cinq), in both
+// languages, both themes and two window sizes (1280×800 and 1024×700), screenshotted for a person to look at. Not part of the test run (its name does not end in .test.mjs); run it on
 // demand: CINQ_E2E_SHOTS=/tmp/screens tests/e2e/run.sh target/debug/cinq tests/e2e/screens.mjs
 // Each screenshot is named <language>-<theme>-<width>-<screen>.png.
 
@@ -43,6 +43,15 @@ test("every step of the sample, in English and French, light and dark, at 1280×
           });
           await month.click();
           await shot(s, `${lang}-${theme}-${width}-calendar-month`);
+          // The next month planned by Cinq: its proposals as ghosts, then left with nothing written.
+          await (await s.find('[data-testid="calendar-next"]')).click();
+          await (await s.find('[data-testid="calendar-plan"]')).click();
+          await (await s.find('[data-testid="plan-modal"] [data-testid="plan-show"]', { timeout: 30000 })).click();
+          await s.find('[data-testid="plan-bar"]', { timeout: 30000 });
+          await s.find("[data-ghost]");
+          await shot(s, `${lang}-${theme}-${width}-calendar-plan`);
+          await (await s.find('[data-testid="plan-bar-discard"]')).click();
+          await (await s.find('[data-testid="calendar-prev"]')).click();
         }
       }
     }
