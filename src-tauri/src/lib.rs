@@ -19,7 +19,7 @@ use cinq_core::benchmark::{
 };
 use cinq_core::calendar::checks::CheckOptions;
 use cinq_core::calendar::export::ExportOptions;
-use cinq_core::calendar::import::{ColumnMapping, CsvPreview, MappedImportReport};
+use cinq_core::calendar::import::{ColumnMapping, CsvPreview};
 use cinq_core::calendar::plan::{Plan, PlanRequest, ProposedPost};
 use cinq_core::calendar::view::{
     CalendarChange, CalendarChanged, CalendarImported, CalendarView, PostMoved, ScopedChecks,
@@ -893,7 +893,7 @@ async fn calendar_import_pick(
 }
 
 /// Imports the file picked last: as it stands when `mapping` is null (Cinq's own CSV), else through the mapping.
-/// With `dry_run`, only checks.
+/// With `dry_run`, only checks (a dry run needs a mapping: `Store::import_calendar_file`).
 #[allow(clippy::too_many_arguments)]
 #[tauri::command]
 fn calendar_import_run(
@@ -916,25 +916,14 @@ fn calendar_import_run(
             )]))
         })?;
     state.with(|s| {
-        let report = match &mapping {
-            Some(m) => {
-                s.import_calendar_mapped(strategy_id, &name, &bytes, m, skip_invalid, dry_run)?
-            }
-            None => {
-                let r = s.import_calendar_csv(strategy_id, &name, &bytes)?;
-                MappedImportReport {
-                    rows: r.posts,
-                    imported: r.posts,
-                    skipped: 0,
-                    errors: Vec::new(),
-                    error_count: 0,
-                    written: true,
-                    created_topics: r.created_topics,
-                    created_objectives: r.created_objectives,
-                    created_editorial: r.created_editorial,
-                }
-            }
-        };
+        let report = s.import_calendar_file(
+            strategy_id,
+            &name,
+            &bytes,
+            mapping.as_ref(),
+            skip_invalid,
+            dry_run,
+        )?;
         Ok(CalendarImported {
             report,
             view: calendar_view(s, strategy_id, &from, &to)?,

@@ -274,6 +274,41 @@ fn cinq_own_csv_is_recognised() {
 }
 
 #[test]
+fn a_picked_cinq_csv_is_imported_whole_and_never_on_a_dry_run() {
+    let (mut store, id) = store_with_strategy();
+    let header = "network,date,time,pillar,topic,title,text,link,media_notes,status,editorial_item,objective,campaign";
+    let file = format!("{header}\nlinkedin,2026-03-10,09:00,curation,,Fine,Text,,,draft,,,\n");
+    // Without a mapping, a dry run is refused and writes nothing.
+    let e = store
+        .import_calendar_file(id, "plan.csv", file.as_bytes(), None, false, true)
+        .unwrap_err();
+    assert_eq!(e.code(), ErrorCode::Validation);
+    assert!(all_posts(&store, id).is_empty());
+    // Without a mapping and no dry run, it is read as Cinq's own CSV.
+    let r = store
+        .import_calendar_file(id, "plan.csv", file.as_bytes(), None, false, false)
+        .unwrap();
+    assert!(r.written);
+    assert_eq!((r.rows, r.imported), (1, 1));
+    assert_eq!(all_posts(&store, id).len(), 1);
+    // With a mapping, a dry run counts and writes nothing.
+    let p = preview(&file);
+    let r = store
+        .import_calendar_file(
+            id,
+            "plan.csv",
+            file.as_bytes(),
+            Some(&p.mapping),
+            false,
+            true,
+        )
+        .unwrap();
+    assert!(!r.written);
+    assert_eq!(r.imported, 1);
+    assert_eq!(all_posts(&store, id).len(), 1);
+}
+
+#[test]
 fn the_date_order_is_the_one_under_which_every_date_parses() {
     let p = preview("Date,Text\n01/02/2027,a\n12/31/2026,b\n");
     assert_eq!(p.mapping.date_order, DateOrder::MonthFirst);

@@ -884,6 +884,39 @@ impl RowChecker<'_> {
 }
 
 impl Store {
+    /// Imports a picked CSV: through `mapping` when there is one, else as Cinq's own CSV (whose import has no dry
+    /// run: one asked for is refused, and nothing is written). What the app's import runs.
+    pub fn import_calendar_file(
+        &mut self,
+        id: i64,
+        file: &str,
+        bytes: &[u8],
+        mapping: Option<&ColumnMapping>,
+        skip_invalid: bool,
+        dry_run: bool,
+    ) -> Result<MappedImportReport> {
+        let Some(mapping) = mapping else {
+            if dry_run {
+                return Err(CoreError::Validation(vec![FieldError::new(
+                    "mapping", "required",
+                )]));
+            }
+            let r = self.import_calendar_csv(id, file, bytes)?;
+            return Ok(MappedImportReport {
+                rows: r.posts,
+                imported: r.posts,
+                skipped: 0,
+                errors: Vec::new(),
+                error_count: 0,
+                written: true,
+                created_topics: r.created_topics,
+                created_objectives: r.created_objectives,
+                created_editorial: r.created_editorial,
+            });
+        };
+        self.import_calendar_mapped(id, file, bytes, mapping, skip_invalid, dry_run)
+    }
+
     /// Imports a CSV through `mapping`: every row is checked first; with a bad row, nothing is written unless
     /// `skip_invalid`; `dry_run` only checks. One transaction.
     pub fn import_calendar_mapped(
