@@ -771,3 +771,21 @@ fn read_commands_work_on_a_read_only_file_and_folder() {
         fs::set_permissions(&folder, fs::Permissions::from_mode(0o755)).unwrap();
     }
 }
+
+/// The migrations are the files of `src/store/migrations/`, each run once in the order of its number.
+#[test]
+fn every_migration_file_is_run_in_the_order_of_its_number() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/store/migrations");
+    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "sql"))
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), cinq_core::store::MIGRATIONS.len());
+    for (i, (path, sql)) in files.iter().zip(cinq_core::store::MIGRATIONS).enumerate() {
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        assert!(name.starts_with(&format!("{:02}_", i + 1)), "{name}");
+        assert_eq!(&std::fs::read_to_string(path).unwrap(), sql, "{name}");
+    }
+}

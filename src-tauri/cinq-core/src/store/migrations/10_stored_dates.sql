@@ -1,0 +1,3 @@
+-- Migration 10: every stored date and time in its one form (dates.rs). The work is Rust's: `stored_dates::repair`, run by
+-- `migrate` right after this step (see REPAIR_DATES_AFTER); what it cannot read without ambiguity stays, and is listed.
+-- stored dates and times: repaired by stored_dates::repair
