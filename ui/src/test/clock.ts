@@ -21,12 +21,18 @@ export function runningFakeClock({ frames = false } = {}) {
   });
 }
 
+type WithJest = { jest?: { advanceTimersByTime: (ms: number) => void } };
+
 /** Stops the clock until the test ends (or `vi.useRealTimers()`): no pause ends unless the test advances the time,
  *  however slowly the machine types. Returns a user whose waits between keystrokes move the fake clock by their own
- *  (zero) delay only. waitFor cannot poll on a stopped clock: assert what is sent after advancing the time. */
+ *  (zero) delay only. Testing Library moves a fake clock only where it finds `jest`: it is given one, so that the end
+ *  of each user action (a zero timeout) and waitFor (which then advances the clock as it polls) do not hang. */
 export function stoppedFakeClock() {
   vi.useFakeTimers({ toFake: TIMERS });
+  const global = globalThis as WithJest;
+  global.jest = { advanceTimersByTime: (ms) => vi.advanceTimersByTime(ms) };
   onTestFinished(() => {
+    delete global.jest;
     vi.useRealTimers();
   });
   return userEvent.setup({ advanceTimers: (ms) => vi.advanceTimersByTime(ms) });
