@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { holdAudit, installBackend, makeStrategy } from './test/backend';
+import { runningFakeClock } from './test/clock';
 import { renderApp } from './test/render';
 
 describe('start-up', () => {
@@ -35,6 +36,7 @@ describe('start-up', () => {
   });
 
   it('tells the start-up benchmark it is ready once the step shows its data, after the paint', async () => {
+    runningFakeClock({ frames: true });
     const s = makeStrategy({ name: 'Spring launch', current_step: 'audit' });
     const backend = installBackend({ strategies: [s], lastStrategyId: s.id });
     const { release } = holdAudit(backend);
@@ -42,7 +44,8 @@ describe('start-up', () => {
 
     // The strategy is shown, its step still loads: not ready yet.
     expect(await screen.findByTestId('audit-loading')).toBeInTheDocument();
-    await new Promise((r) => setTimeout(r, 100));
+    // A second later in fake time, frames painted and the tasks after them run: still not ready.
+    await vi.advanceTimersByTimeAsync(1000);
     expect(backend.callsTo('ui_ready')).toHaveLength(0);
 
     release();

@@ -1,9 +1,11 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { SAVE_DELAY_MS } from './autosave';
 import type { Audit, Finding, Presence } from './bindings';
 import { HEATMAP_SCALE } from './components/audit/heatmap';
 import { createObjectivesFake, EMPTY_OBJECTIVE, viewOf } from './components/objectives/testBackend';
 import { emptyAudit, installBackend, makeStrategy } from './test/backend';
+import { stoppedFakeClock } from './test/clock';
 import { renderApp } from './test/render';
 
 const EMPTY_PRESENCE: Presence = {
@@ -342,15 +344,18 @@ describe('audit: measurement', () => {
       check: { network: 'linkedin', metric: 'reach', available: true, source: '', not_applicable: false },
     });
     await waitFor(() => expect(screen.getByTestId('measurement-answer')).not.toHaveTextContent('reach,'));
-    await user.type(screen.getByTestId('metric-linkedin-reach-source'), 'LinkedIn Analytics');
-    await waitFor(() =>
-      expect(backend.callsTo('metric_save').at(-1)?.args).toEqual({
-        strategyId: s.id,
-        check: { network: 'linkedin', metric: 'reach', available: true, source: 'LinkedIn Analytics', not_applicable: false },
-      }),
-    );
-    // Typing is debounced: far fewer saves than keystrokes.
-    expect(backend.callsTo('metric_save').length).toBeLessThan(6);
+    // Typed on a stopped clock, as fast or as slowly as the machine goes: the pause after typing never ends while
+    // typing, so nothing is sent; once it has passed, one save sends the whole source.
+    const typist = stoppedFakeClock();
+    await typist.type(screen.getByTestId('metric-linkedin-reach-source'), 'LinkedIn Analytics');
+    expect(backend.callsTo('metric_save')).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(SAVE_DELAY_MS);
+    expect(backend.callsTo('metric_save')).toHaveLength(2);
+    expect(backend.callsTo('metric_save')[1].args).toEqual({
+      strategyId: s.id,
+      check: { network: 'linkedin', metric: 'reach', available: true, source: 'LinkedIn Analytics', not_applicable: false },
+    });
+    vi.useRealTimers();
 
     for (const m of ['engagement', 'clicks', 'follower_growth', 'conversions']) {
       await user.click(screen.getByTestId(`metric-linkedin-${m}`));

@@ -3,10 +3,12 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { emit } from '@tauri-apps/api/event';
 import type userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ApiError, ResultsImportReport, ResultsMapping } from '../../bindings';
 import i18n from '../../i18n';
+import { runningFakeClock } from '../../test/clock';
 import { post } from '../calendar/testBackend';
+import { CHECK_DELAY_MS } from './Results';
 import { csvPreview, deferred, importReport, installAdaptBackend, resultsMapping } from './testBackend';
 import { renderAdapt } from './testRender';
 
@@ -233,6 +235,7 @@ describe('importing any other CSV through a column mapping', () => {
   });
 
   it('checks the file again after each change of the mapping, with the whole new mapping', async () => {
+    runningFakeClock();
     const fake = installAdaptBackend({ preview: PREVIEW });
     const { user, strategyId } = await renderAdapt();
     await user.click(screen.getByTestId('results-import'));
@@ -263,7 +266,8 @@ describe('importing any other CSV through a column mapping', () => {
     await pick(user, within(modal).getByTestId('results-map-date'), 'Not in the file');
     expect(within(modal).getByTestId('results-map-missing')).toHaveTextContent('Choose the column of the publication date');
     expect(within(modal).getByTestId('results-map-run')).toBeDisabled();
-    await new Promise((r) => setTimeout(r, 400));
+    // Past the check's delay, nothing was sent.
+    await vi.advanceTimersByTimeAsync(CHECK_DELAY_MS);
     expect(fake.callsTo('results_mapping_check')).toHaveLength(before);
   });
 

@@ -7,7 +7,9 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useState } from 'react';
 import type { CalendarFinding, Learning, Measures, Objective, PostResults, Topic, TypedMeasures } from '../../bindings';
+import { SAVE_DELAY_MS } from '../../autosave';
 import i18n from '../../i18n';
+import { runningFakeClock } from '../../test/clock';
 import { pickDate, shownTime, typeTime } from '../../test/dates';
 import { EMPTY_OBJECTIVE } from '../objectives/testBackend';
 import { EditorialEditor } from './EditorialEditor';
@@ -38,8 +40,9 @@ async function pick(user: User, input: HTMLElement, option: string) {
   await user.click(within(listbox).getByRole('option', { name: option, hidden: true }));
 }
 
-/** Waits past the autosave's pause, to see that nothing more is sent. */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 600));
+/** Jumps past the autosave's pause in fake time (the test starts with `runningFakeClock()`), to see that nothing
+ *  more is sent: any save still waiting for the pause is sent. */
+const settle = () => vi.advanceTimersByTimeAsync(SAVE_DELAY_MS);
 
 const NO_MEASURES: Measures = {
   impressions: null,
@@ -143,6 +146,7 @@ describe('post editor', () => {
   });
 
   it('saves the text once after a pause in typing, as one undo group, and Ctrl+Enter saves at once and closes', async () => {
+    runningFakeClock();
     const fake = installCalendarBackend({ posts: [post(1, { text: 'Hello' })] });
     const onClose = vi.fn();
     const { user, strategyId } = await renderInCalendar(<PostEditor opened post={fake.posts[0]} onClose={onClose} />);
@@ -261,6 +265,7 @@ describe('post editor', () => {
   });
 
   it('creates a new post on the first change, then updates it', async () => {
+    runningFakeClock();
     const fake = installCalendarBackend();
     const { user, strategyId } = await renderInCalendar(
       <PostEditor
@@ -442,6 +447,7 @@ describe('post editor and the A/B tests of step 5', () => {
   });
 
   it('asks nothing before the post has a network, and shows the learnings in French', async () => {
+    runningFakeClock();
     const fake = installCalendarBackend({ learnings: [LEARNINGS[2]] });
     const { user } = await renderInCalendar(
       <PostEditor opened post={null} preset={{ scheduled_at: '2027-01-13T10:00' }} onClose={() => undefined} />,
@@ -750,6 +756,7 @@ describe('post editor results', () => {
 
 describe('editorial item editor', () => {
   it('shows the item and saves it as the user types', async () => {
+    runningFakeClock();
     const { id: _id, ...input } = editorialItem(5, { theme: 'Garden', owner: 'Ana' });
     const fake = installCalendarBackend({ editorial: [editorialItem(5, input)] });
     const { user, strategyId } = await renderInCalendar(

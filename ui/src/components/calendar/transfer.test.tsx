@@ -5,9 +5,10 @@ import type userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ApiError, CalendarImported, ColumnMapping, CsvPreview, MappedImportReport } from '../../bindings';
 import i18n from '../../i18n';
+import { runningFakeClock } from '../../test/clock';
 import { pickDate } from '../../test/dates';
 import { EXPORT_STORAGE_KEY, ExportModal } from './ExportModal';
-import { ImportModal } from './ImportModal';
+import { CHECK_DELAY_MS, ImportModal } from './ImportModal';
 import { calendarKey } from './state';
 import { installCalendarBackend, post, viewOf, type CalFake } from './testBackend';
 import { renderInCalendar, WEEK } from './testRender';
@@ -469,6 +470,7 @@ describe('import', () => {
   });
 
   it('asks for the network of every post when the file has no network column', async () => {
+    runningFakeClock();
     const fake = installCalendarBackend();
     importBackend(fake, () => report(), report({ written: true }));
     fake.overrides.calendar_import_pick = () => ({ ...PREVIEW, mapping: { ...MAPPING, network: null } });
@@ -490,7 +492,8 @@ describe('import', () => {
     await pick(user, screen.getByTestId('map-text'), '— not in the file —');
     expect(screen.getByTestId('import-missing')).toHaveTextContent('Choose the column of the title or of the text.');
     expect(screen.getByTestId('import-run')).toBeDisabled();
-    await new Promise((r) => setTimeout(r, 400));
+    // Past the dry run's delay, nothing was sent.
+    await vi.advanceTimersByTimeAsync(CHECK_DELAY_MS);
     expect(dryRuns(fake)).toHaveLength(1);
   });
 

@@ -2,12 +2,13 @@
 // SMART badges, the vanity guard, figures), and the measurement plan.
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { clearDrafts, SAVE_DELAY_MS } from '../../autosave';
 import type { BusinessGoal, MarketingObjective, Objective } from '../../bindings';
 import i18n from '../../i18n';
 import { AppProviders } from '../../Providers';
 import { createQueryClient } from '../../queries';
+import { runningFakeClock } from '../../test/clock';
 import { ObjectivesStep } from './ObjectivesStep';
 import { EMPTY_OBJECTIVE, installObjectivesBackend, viewOf } from './testBackend';
 
@@ -230,6 +231,7 @@ describe('social objectives', () => {
   });
 
   it('shows an inline error for a figure that is not a number, keeps it as typed, and saves once fixed', async () => {
+    runningFakeClock();
     const backend = installObjectivesBackend({
       objectives: [objective({ id: 5, title: 'More leads', kpi_metric: 'leads', baseline: 10 })],
     });
@@ -242,7 +244,7 @@ describe('social objectives', () => {
     expect(await screen.findByTestId('objective-target-error')).toHaveTextContent('Enter a number.');
     expect(target).toHaveValue('-');
     // The pause after typing passes: nothing is sent.
-    await new Promise((r) => setTimeout(r, SAVE_DELAY_MS + 100));
+    await vi.advanceTimersByTimeAsync(SAVE_DELAY_MS);
     expect(backend.callsTo('objective_save')).toHaveLength(0);
     expect(target).toHaveValue('-');
 
