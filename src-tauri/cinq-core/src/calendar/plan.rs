@@ -1194,6 +1194,25 @@ fn assign_pillars(
             (fixed[k][i] + xs[i]) as f64 * 100.0 / total as f64
         }
     };
+    // A network's counts with one post moved from pillar `p` to `q`, if the move keeps its mission's half (or does not
+    // take it further away) and its own mix within tolerance.
+    let move_one = |k: usize, xs: &[usize; 3], p: usize, q: usize| -> Option<[usize; 3]> {
+        let mut after = *xs;
+        after[p] -= 1;
+        after[q] += 1;
+        if needs_fit(k) {
+            let (fit, total) = fits(k, &after);
+            let (fit0, _) = fits(k, xs);
+            if 2 * fit < total && fit < fit0 {
+                return None;
+            }
+        }
+        let off_own = nets[k].own_mix
+            && Pillar::ALL.iter().enumerate().any(|(i, pl)| {
+                (share(k, &after, i) - f64::from(nets[k].mix.of(*pl))).abs() > tolerance
+            });
+        (!off_own).then_some(after)
+    };
     loop {
         let sums: [i64; 3] = std::array::from_fn(|i| {
             (0..nets.len())
@@ -1218,21 +1237,7 @@ fn assign_pillars(
                 if x[k][p] == 0 {
                     continue;
                 }
-                let mut after = x[k];
-                after[p] -= 1;
-                after[q] += 1;
-                if needs_fit(k) {
-                    let (fit, total) = fits(k, &after);
-                    let (fit0, _) = fits(k, &x[k]);
-                    if 2 * fit < total && fit < fit0 {
-                        continue;
-                    }
-                }
-                if nets[k].own_mix
-                    && Pillar::ALL.iter().enumerate().any(|(i, pl)| {
-                        (share(k, &after, i) - f64::from(nets[k].mix.of(*pl))).abs() > tolerance
-                    })
-                {
+                if move_one(k, &x[k], p, q).is_none() {
                     continue;
                 }
                 let w = nets[k].mix;
@@ -1284,23 +1289,9 @@ fn assign_pillars(
                     if p == q || x[k][p] == 0 {
                         continue;
                     }
-                    let mut after = x[k];
-                    after[p] -= 1;
-                    after[q] += 1;
-                    if needs_fit(k) {
-                        let (fit, total) = fits(k, &after);
-                        let (fit0, _) = fits(k, &x[k]);
-                        if 2 * fit < total && fit < fit0 {
-                            continue;
-                        }
-                    }
-                    if nets[k].own_mix
-                        && Pillar::ALL.iter().enumerate().any(|(i, pl)| {
-                            (share(k, &after, i) - f64::from(nets[k].mix.of(*pl))).abs() > tolerance
-                        })
-                    {
+                    let Some(after) = move_one(k, &x[k], p, q) else {
                         continue;
-                    }
+                    };
                     let mut y = x.clone();
                     y[k] = after;
                     let e = excess(&y);

@@ -11,6 +11,7 @@ import { IconSparkles } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../bindings';
 import { dayLabel, dayOf, timeOf, useCal, usePlanPreview, type Ghost } from './state';
+import { postName } from './PostCard';
 import classes from './calendar.module.css';
 
 const k = (key: string) => `calendar.plan.${key}`;
@@ -38,7 +39,7 @@ export const GhostCard = memo(function GhostCard({ ghost, network, compact, lang
   const { post, index } = ghost;
   const at = post.scheduled_at ?? '';
   const time = at ? timeOf(at) : '';
-  const title = post.title.trim() || post.text.trim().slice(0, 60) || t('calendar.grid.untitled');
+  const title = postName(post, { untitled: t('calendar.grid.untitled') });
   const reason = post.reason[lang];
   const label = t(k('ghost.label'), { title, network, time: at ? `${dayLabel(dayOf(at), lang, true)} ${time}` : '' });
   const dropLabel = t(k('ghost.drop'));

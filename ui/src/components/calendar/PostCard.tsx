@@ -51,7 +51,7 @@ export function useCardTexts(): CardTexts {
 }
 
 /** A post's name on a card: its title, or the start of its text. */
-export function postName(post: Post, texts: CardTexts): string {
+export function postName(post: Pick<Post, 'title' | 'text'>, texts: Pick<CardTexts, 'untitled'>): string {
   return post.title.trim() || post.text.trim().slice(0, 60) || texts.untitled;
 }
 
