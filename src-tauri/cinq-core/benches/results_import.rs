@@ -1,7 +1,8 @@
 //! Importing a network export of 100,000 rows (X's post export), the target being at most 1 s: into a strategy with
 //! none of those posts yet (every row becomes an unplanned post, with its publication and snapshot), and the same
 //! file again the next day (every row found by its id, its numbers updated). Each run starts from a fresh database
-//! file; the time includes reading the file, matching, writing and the commit.
+//! file; the time includes reading the file, matching, writing and the commit. The first is also timed without the
+//! triggers that keep each post's latest results for the best times (store migration 13), to show what they cost.
 use cinq_core::adapt::results_import::ResultsImportOptions;
 use cinq_core::{Language, Store, StrategyInput};
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
@@ -44,6 +45,22 @@ fn fresh() -> (tempfile::TempDir, Store, i64) {
     (dir, store, s.id)
 }
 
+/// A fresh database without the triggers of `latest_result` (what the import would cost without them).
+fn fresh_without_triggers() -> (tempfile::TempDir, Store, i64) {
+    let (dir, store, id) = fresh();
+    for table in ["snapshot", "publication", "post"] {
+        for write in ["insert", "update", "delete"] {
+            store
+                .conn()
+                .execute_batch(&format!(
+                    "DROP TRIGGER IF EXISTS latest_result_{table}_{write}"
+                ))
+                .unwrap();
+        }
+    }
+    (dir, store, id)
+}
+
 fn options(day: &str) -> ResultsImportOptions {
     ResultsImportOptions {
         skip_invalid: false,
@@ -72,6 +89,24 @@ fn results_import(c: &mut Criterion) {
             BatchSize::PerIteration,
         )
     });
+    group.bench_function(
+        "100,000 new rows (unplanned posts), without the latest results' triggers",
+        |b| {
+            b.iter_batched(
+                fresh_without_triggers,
+                |(dir, mut store, id)| {
+                    let r = store
+                        .import_results(id, "x.csv", &first, &options("2026-12-01"), &mut |_, _| {
+                            true
+                        })
+                        .unwrap();
+                    assert_eq!(r.unplanned as usize, ROWS);
+                    (dir, store)
+                },
+                BatchSize::PerIteration,
+            )
+        },
+    );
     group.bench_function("100,000 rows again, next day (updated)", |b| {
         b.iter_batched(
             || {

@@ -583,7 +583,8 @@ fn the_migration_keeps_the_times_earlier_imports_gave_to_unplanned_posts() {
     use cinq_core::store::MIGRATIONS;
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("old.sqlite3");
-    let before = MIGRATIONS.len() - 1;
+    // The schema before migration 12, which added the publication's time.
+    let before = 11;
     {
         let mut store = Store::open_with_migrations(&db, &MIGRATIONS[..before]).unwrap();
         let s = store
@@ -798,5 +799,325 @@ proptest! {
         }
         let own: u32 = n.slots.iter().map(|s| s.posts).sum();
         prop_assert!(!n.enough_data || own == n.posts);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The posts' latest results (store migration 13), kept by triggers: after any write, the table equals what its view
+// computes from the snapshots, posts and publications.
+
+/// A write to the tables the latest results come from.
+#[derive(Debug, Clone)]
+enum Write {
+    Snapshot {
+        post: i64,
+        day: u32,
+        reach: i64,
+        reactions: i64,
+    },
+    ChangeSnapshot {
+        post: i64,
+        day: u32,
+        to_post: i64,
+        reach: i64,
+    },
+    DeleteSnapshot {
+        post: i64,
+        day: u32,
+    },
+    Publication {
+        post: i64,
+        at: Option<u32>,
+        unplanned: bool,
+    },
+    ChangePublication {
+        post: i64,
+        at: Option<u32>,
+        unplanned: bool,
+    },
+    DeletePublication {
+        post: i64,
+    },
+    MovePost {
+        post: i64,
+        hour: Option<u32>,
+        network: bool,
+        strategy: bool,
+    },
+    DeletePost {
+        post: i64,
+    },
+    DeleteStrategy {
+        second: bool,
+    },
+}
+
+fn any_write() -> impl Strategy<Value = Write> {
+    let post = 1..=6_i64;
+    prop_oneof![
+        4 => (post.clone(), 0..4_u32, 0..500_i64, 0..50_i64)
+            .prop_map(|(post, day, reach, reactions)| Write::Snapshot { post, day, reach, reactions }),
+        1 => (post.clone(), 0..4_u32, 1..=6_i64, 0..500_i64)
+            .prop_map(|(post, day, to_post, reach)| Write::ChangeSnapshot { post, day, to_post, reach }),
+        1 => (post.clone(), 0..4_u32).prop_map(|(post, day)| Write::DeleteSnapshot { post, day }),
+        2 => (post.clone(), proptest::option::of(0..24_u32), any::<bool>())
+            .prop_map(|(post, at, unplanned)| Write::Publication { post, at, unplanned }),
+        1 => (post.clone(), proptest::option::of(0..24_u32), any::<bool>())
+            .prop_map(|(post, at, unplanned)| Write::ChangePublication { post, at, unplanned }),
+        1 => post.clone().prop_map(|post| Write::DeletePublication { post }),
+        2 => (post.clone(), proptest::option::of(0..24_u32), any::<bool>(), any::<bool>())
+            .prop_map(|(post, hour, network, strategy)| Write::MovePost { post, hour, network, strategy }),
+        1 => post.prop_map(|post| Write::DeletePost { post }),
+        1 => any::<bool>().prop_map(|second| Write::DeleteStrategy { second }),
+    ]
+}
+
+/// Two strategies with three posts each (ids 1–6), no results yet.
+fn store_for_writes() -> (Store, [i64; 2]) {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut ids = [0; 2];
+    for (n, id) in ids.iter_mut().enumerate() {
+        *id = store
+            .create_strategy(&StrategyInput {
+                name: format!("Brand {n}"),
+                organisation: String::new(),
+                sector: String::new(),
+                language: Language::En,
+                timezone: "Europe/Paris".into(),
+                start_date: "2026-01-05".into(),
+            })
+            .unwrap()
+            .id;
+    }
+    for post in 1..=6_i64 {
+        store
+            .conn()
+            .execute(
+                "INSERT INTO post (id, strategy_id, network, scheduled_at, data) VALUES (?1, ?2, 'x', ?3, ?4)",
+                rusqlite::params![
+                    post,
+                    ids[usize::from(post > 3)],
+                    format!("2026-02-0{post}T10:00"),
+                    r#"{"title":"","text":"","status":"published"}"#
+                ],
+            )
+            .unwrap();
+    }
+    (store, ids)
+}
+
+/// Applies a write with plain SQL, as any code path would; a write SQLite refuses (a constraint) changes nothing.
+fn apply(store: &Store, ids: [i64; 2], w: &Write) {
+    let conn = store.conn();
+    let day = |d: u32| format!("2026-03-0{}", d + 1);
+    let at = |h: Option<u32>| h.map(|h| format!("2026-02-10T{h:02}:15"));
+    let _ = match w {
+        Write::Snapshot { post, day: d, reach, reactions } => conn.execute(
+            "INSERT INTO result_snapshot (post_id, taken_on, source, reach, reactions) VALUES (?1, ?2, 'import', ?3, ?4)
+             ON CONFLICT (post_id, taken_on) DO UPDATE SET reach = excluded.reach, reactions = excluded.reactions",
+            rusqlite::params![post, day(*d), reach, reactions],
+        ),
+        Write::ChangeSnapshot { post, day: d, to_post, reach } => conn.execute(
+            "UPDATE result_snapshot SET post_id = ?3, reach = ?4 WHERE post_id = ?1 AND taken_on = ?2",
+            rusqlite::params![post, day(*d), to_post, reach],
+        ),
+        Write::DeleteSnapshot { post, day: d } => conn.execute(
+            "DELETE FROM result_snapshot WHERE post_id = ?1 AND taken_on = ?2",
+            rusqlite::params![post, day(*d)],
+        ),
+        Write::Publication { post, at: h, unplanned } => conn.execute(
+            "INSERT INTO publication (post_id, strategy_id, network, external_id, unplanned, published_at)
+             SELECT id, strategy_id, network, id, ?2, ?3 FROM post WHERE id = ?1",
+            rusqlite::params![post, unplanned, at(*h)],
+        ),
+        Write::ChangePublication { post, at: h, unplanned } => conn.execute(
+            "UPDATE publication SET published_at = ?2, unplanned = ?3 WHERE post_id = ?1",
+            rusqlite::params![post, at(*h), unplanned],
+        ),
+        Write::DeletePublication { post } => {
+            conn.execute("DELETE FROM publication WHERE post_id = ?1", [post])
+        }
+        Write::MovePost { post, hour, network, strategy } => {
+            // Only the columns the write names are set, as the app's own updates do.
+            let mut set = Vec::new();
+            if let Some(h) = hour {
+                set.push(format!("scheduled_at = '2026-02-11T{h:02}:00'"));
+            }
+            if *network {
+                set.push("network = 'linkedin'".to_owned());
+            }
+            if *strategy {
+                set.push(format!("strategy_id = {}", ids[1]));
+            }
+            if set.is_empty() {
+                return;
+            }
+            conn.execute(&format!("UPDATE post SET {} WHERE id = ?1", set.join(", ")), [post])
+        }
+        Write::DeletePost { post } => conn.execute("DELETE FROM post WHERE id = ?1", [post]),
+        Write::DeleteStrategy { second } => conn.execute(
+            "DELETE FROM strategy WHERE id = ?1",
+            [ids[usize::from(*second)]],
+        ),
+    };
+}
+
+type LatestRow = (i64, i64, String, Option<i64>, Option<i64>, Option<i64>);
+
+fn latest_rows(store: &Store, from: &str) -> Vec<LatestRow> {
+    store
+        .conn()
+        .prepare(&format!(
+            "SELECT strategy_id, post_id, network, slot, reach, engagements FROM {from} ORDER BY post_id"
+        ))
+        .unwrap()
+        .query_map([], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?))
+        })
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(
+        std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(128)
+    ))]
+
+    #[test]
+    fn latest_results_follow_every_write(writes in proptest::collection::vec(any_write(), 1..40)) {
+        let (store, ids) = store_for_writes();
+        for w in &writes {
+            apply(&store, ids, w);
+            prop_assert_eq!(
+                latest_rows(&store, "latest_result"),
+                latest_rows(&store, "latest_result_source"),
+                "after {:?}", w
+            );
+        }
+    }
+}
+
+#[test]
+fn latest_results_follow_the_apps_own_writes() {
+    // A results import, a strategy's duplicate, its deletion and the purge, through the store's own calls.
+    let (mut store, id) = store_with_strategy();
+    import(
+        &mut store,
+        id,
+        "x.csv",
+        &[
+            X_TWEETS_HEADER.to_owned(),
+            tweet("1001", "2026-02-10 09:30 +0000", "One"),
+            tweet("1002", "2026-02-11 18:00 +0000", "Two"),
+        ]
+        .join("\n"),
+    );
+    let rows = latest_rows(&store, "latest_result");
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert_eq!(rows, latest_rows(&store, "latest_result_source"));
+    let copy = store.duplicate_strategy(id).unwrap();
+    let rows = latest_rows(&store, "latest_result");
+    assert_eq!(rows.len(), 4, "{rows:?}");
+    assert_eq!(rows, latest_rows(&store, "latest_result_source"));
+    // The copy learns from the same posts as the original.
+    let posts = |id| {
+        store
+            .best_times(id, None)
+            .unwrap()
+            .networks
+            .iter()
+            .map(|n| (n.network.clone(), n.posts))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(posts(copy.id), posts(id));
+    store.delete_strategy(id).unwrap();
+    store.purge_deleted().unwrap();
+    let rows = latest_rows(&store, "latest_result");
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert!(rows.iter().all(|r| r.0 == copy.id), "{rows:?}");
+    assert_eq!(rows, latest_rows(&store, "latest_result_source"));
+}
+
+/// A stored value as a hand-edited file may hold it: none, a whole number (negative too), a fraction or a text.
+fn any_count() -> impl Strategy<Value = rusqlite::types::Value> {
+    use rusqlite::types::Value;
+    prop_oneof![
+        2 => Just(Value::Null),
+        4 => (0..2000_i64).prop_map(Value::Integer),
+        1 => (-5..0_i64).prop_map(Value::Integer),
+        1 => (0.0..100.0_f64).prop_map(Value::Real),
+        1 => "[0-9a-z]{0,3}".prop_map(Value::Text),
+    ]
+}
+
+/// A time as stored, mostly well formed, sometimes a day that does not exist, out of range, or malformed.
+fn any_time() -> impl Strategy<Value = Option<String>> {
+    prop_oneof![
+        6 => (1899..2202_u32, 0..14_u32, 0..33_u32, 0..26_u32, 0..62_u32)
+            .prop_map(|(y, m, d, h, min)| Some(format!("{y:04}-{m:02}-{d:02}T{h:02}:{min:02}"))),
+        1 => Just(None),
+        1 => "[0-9T:\\- ]{0,17}".prop_map(Some),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(
+        std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(256)
+    ))]
+
+    /// The view that fills `latest_result` applies the Rust rules: `dates::parse_day_time` for the time,
+    /// `TimedPost::new` (and `Measures::engagements`) for the counts, a non-whole count being unknown and a negative
+    /// one 0.
+    #[test]
+    fn the_latest_results_apply_the_rust_rules(
+        at in any_time(),
+        counts in proptest::collection::vec(any_count(), 6),
+    ) {
+        let (store, ids) = store_for_writes();
+        let conn = store.conn();
+        conn.execute("UPDATE post SET scheduled_at = ?1 WHERE id = 1", [&at]).unwrap();
+        conn.execute(
+            "INSERT INTO result_snapshot (post_id, taken_on, source, impressions, reach, reactions, comments, shares, saves)
+             VALUES (1, '2026-03-01', 'import', ?1, ?2, ?3, ?4, ?5, ?6)",
+            rusqlite::params_from_iter(counts.iter()),
+        ).unwrap();
+        let row = latest_rows(&store, "latest_result").into_iter().find(|r| r.1 == 1).unwrap();
+        let count = |v: &rusqlite::types::Value| match v {
+            rusqlite::types::Value::Integer(n) => Some(u64::try_from(*n).unwrap_or(0)),
+            _ => None,
+        };
+        // The values as stored (a column's affinity turns a text of digits into a number).
+        let stored: Vec<rusqlite::types::Value> = conn
+            .query_row(
+                "SELECT impressions, reach, reactions, comments, shares, saves FROM result_snapshot WHERE post_id = 1",
+                [],
+                |r| (0..6).map(|i| r.get(i)).collect(),
+            )
+            .unwrap();
+        let counts = stored;
+        let m = Measures {
+            impressions: count(&counts[0]),
+            reach: count(&counts[1]),
+            reactions: count(&counts[2]),
+            comments: count(&counts[3]),
+            shares: count(&counts[4]),
+            saves: count(&counts[5]),
+            ..Measures::default()
+        };
+        use chrono::{Datelike, Timelike};
+        let rust = at
+            .as_deref()
+            .and_then(cinq_core::dates::parse_day_time)
+            .and_then(|t| TimedPost::new(t.weekday().number_from_monday(), t.hour(), &m));
+        let sql = match (row.3, row.4, row.5) {
+            (Some(slot), Some(reach), Some(e)) => Some(TimedPost {
+                slot: u8::try_from(slot).unwrap(),
+                reach: u64::try_from(reach).unwrap(),
+                engagements: u64::try_from(e).unwrap().min(u64::try_from(reach).unwrap()),
+            }),
+            _ => None,
+        };
+        prop_assert_eq!(sql, rust, "at {:?}, counts {:?}, row {:?}, strategy {}", at, counts, row, ids[0]);
     }
 }

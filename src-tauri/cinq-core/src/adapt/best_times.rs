@@ -34,7 +34,6 @@
 //! - **Networks shown**: those the audit kept and any other with posts with results, in the catalogue's order (only
 //!   the one asked for when one is named; a key that is not one of the strategy's networks is refused).
 
-use chrono::{Datelike, Timelike};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -336,6 +335,30 @@ fn note(name: &str, posts: u32, needed: u32, left_out: u32) -> Text {
     t
 }
 
+/// The post a `latest_result` row's slot, reach and engagements (columns 1 to 3) make; none when one is missing. An
+/// engagement count too large for an integer (the view's sum went past it) counts as the whole reach.
+fn latest_timed_post(r: &rusqlite::Row) -> Result<Option<TimedPost>> {
+    use rusqlite::types::ValueRef;
+    let whole = |i: usize| -> Result<Option<u64>> {
+        Ok(match r.get_ref(i)? {
+            ValueRef::Integer(n) => Some(u64::try_from(n).unwrap_or(0)),
+            ValueRef::Real(_) => Some(u64::MAX),
+            _ => None,
+        })
+    };
+    let (Some(slot), Some(reach), Some(engagements)) = (whole(1)?, whole(2)?, whole(3)?) else {
+        return Ok(None);
+    };
+    Ok(u8::try_from(slot)
+        .ok()
+        .filter(|s| usize::from(*s) < SLOTS && reach > 0)
+        .map(|slot| TimedPost {
+            slot,
+            engagements: engagements.min(reach),
+            reach,
+        }))
+}
+
 impl Store {
     /// The best times of a strategy's networks (only `network`'s when given: a key of the strategy's networks).
     pub fn best_times(&self, id: i64, network: Option<&str>) -> Result<BestTimes> {
@@ -349,120 +372,40 @@ impl Store {
                 )]));
             }
         }
-        // Three reads in the same order, merged here: the snapshots in their key's order (post, day), a post's last
-        // being its latest; the strategy's posts by id; their publications by post. Each read is one pass over its
-        // table, with no lookup per post and no grouping (over the benchmark's 100,000 posts, about a quarter fewer
-        // instructions than a `GROUP BY` and a lookup of each post and of its publication). A post's known time: the
-        // export's, else the planned post's (an unplanned post's place is not a time).
+        // One read of what each post with results brings (`latest_result`, one row of three numbers per post, kept by
+        // triggers: store migration 13, whose view applies `TimedPost::new`'s rules to the post's known time and
+        // latest measures; a test holds the two equal). A row without a slot, a reach or engagements is left out.
         let conn = self.conn();
-        let mut snapshots = conn.prepare_cached(
-            "SELECT post_id, impressions, reach, reactions, comments, shares, saves FROM result_snapshot
-             ORDER BY post_id, taken_on",
+        let mut rows = conn.prepare_cached(
+            "SELECT network, slot, reach, engagements FROM latest_result
+             WHERE strategy_id = ?1 AND (?2 IS NULL OR network = ?2)",
         )?;
-        // `+strategy_id`: a scan in the order of the ids, not a lookup through an index on the strategy and a sort.
-        let mut posts = conn.prepare_cached(
-            "SELECT id, network, scheduled_at FROM post
-             WHERE +strategy_id = ?1 AND (?2 IS NULL OR network = ?2) ORDER BY id",
-        )?;
-        let mut publications = conn.prepare_cached(
-            "SELECT post_id, published_at, unplanned FROM publication WHERE +strategy_id = ?1 ORDER BY post_id",
-        )?;
-        let mut snapshots = snapshots.query([])?;
-        let mut posts = posts.query(rusqlite::params![id, network])?;
-        let mut publications = publications.query([id])?;
+        let mut rows = rows.query(rusqlite::params![id, network])?;
         // Per network (by its key's position in `keys`): the counted posts, and those left out.
         let mut keys: foldhash::HashMap<String, usize> = foldhash::HashMap::default();
         let mut found: Vec<(Vec<TimedPost>, u32)> = Vec::new();
-        // The ids the posts' and the publications' reads are at (`i64::MIN` before the first row, `i64::MAX` after
-        // the last), and the current publication's time: none without one, `Some(None)` for an unplanned post
-        // without a time, `Some(Some(time))` for the export's time (`None` inside when it cannot be read).
-        let (mut post_at, mut publication_at) = (i64::MIN, i64::MIN);
-        let mut publication_time: Option<Option<Option<chrono::NaiveDateTime>>> = None;
-        // The current post's network and planned time (empty without one), kept from its row.
-        let (mut post_network, mut post_time) = (String::new(), String::new());
-        // A count that is not a whole number (written by hand into the file) is unknown.
-        fn count(r: &rusqlite::Row, i: usize) -> Result<Option<u64>> {
-            let v = r.get_ref(i)?.as_i64_or_null().ok().flatten();
-            Ok(v.map(|n| u64::try_from(n).unwrap_or(0)))
-        }
-        // The latest snapshot read of the current post: its post's id and its measures.
-        let mut latest: Option<(i64, Measures)> = None;
-        loop {
-            let row = snapshots.next()?;
-            let post_id = match row {
-                Some(r) => Some(r.get::<_, i64>(0)?),
-                None => None,
-            };
-            if let Some((done, measures)) = latest.take_if(|(done, _)| Some(*done) != post_id) {
-                // `done`'s snapshots are all read: its publication, then its post if it is the strategy's.
-                while publication_at < done {
-                    publication_time = None;
-                    publication_at = match publications.next()? {
-                        Some(b) => {
-                            let exported = b.get_ref(1)?.as_str_or_null().ok().flatten();
-                            let unplanned =
-                                b.get_ref(2)?.as_i64_or_null().ok().flatten().unwrap_or(0) != 0;
-                            publication_time = match exported {
-                                Some(t) => Some(Some(crate::dates::parse_day_time(t))),
-                                None if unplanned => Some(None),
-                                None => None,
-                            };
-                            b.get(0)?
-                        }
-                        None => i64::MAX,
-                    };
-                }
-                while post_at < done {
-                    post_at = match posts.next()? {
-                        Some(p) => {
-                            post_network.clear();
-                            post_network.push_str(p.get_ref(1)?.as_str().unwrap_or_default());
-                            post_time.clear();
-                            if let Some(t) = p.get_ref(2)?.as_str_or_null().ok().flatten() {
-                                post_time.push_str(t);
-                            }
-                            p.get(0)?
-                        }
-                        None => i64::MAX,
-                    };
-                }
-                if post_at == done {
-                    let n = match keys.get(post_network.as_str()) {
+        let mut last: Option<(String, usize)> = None;
+        while let Some(r) = rows.next()? {
+            let key = r.get_ref(0)?.as_str().unwrap_or_default();
+            let n = match &last {
+                Some((k, n)) if k == key => *n,
+                _ => {
+                    let n = match keys.get(key) {
                         Some(n) => *n,
                         None => {
-                            keys.insert(post_network.clone(), found.len());
+                            keys.insert(key.to_owned(), found.len());
                             found.push((Vec::new(), 0));
                             found.len() - 1
                         }
                     };
-                    let at = match publication_time.filter(|_| publication_at == done) {
-                        Some(Some(t)) => t,
-                        Some(None) => None,
-                        None => crate::dates::parse_day_time(&post_time),
-                    };
-                    match at.and_then(|t| {
-                        TimedPost::new(t.weekday().number_from_monday(), t.hour(), &measures)
-                    }) {
-                        Some(t) => found[n].0.push(t),
-                        None => found[n].1 += 1,
-                    }
+                    last = Some((key.to_owned(), n));
+                    n
                 }
-            }
-            let (Some(r), Some(post_id)) = (row, post_id) else {
-                break;
             };
-            latest = Some((
-                post_id,
-                Measures {
-                    impressions: count(r, 1)?,
-                    reach: count(r, 2)?,
-                    reactions: count(r, 3)?,
-                    comments: count(r, 4)?,
-                    shares: count(r, 5)?,
-                    saves: count(r, 6)?,
-                    ..Measures::default()
-                },
-            ));
+            match latest_timed_post(r)? {
+                Some(t) => found[n].0.push(t),
+                None => found[n].1 += 1,
+            }
         }
         let mut by_network: foldhash::HashMap<String, (Vec<TimedPost>, u32)> = keys
             .into_iter()

@@ -48,6 +48,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/10_stored_dates.sql"),
     include_str!("migrations/11_not_applicable.sql"),
     include_str!("migrations/12_publication_time.sql"),
+    include_str!("migrations/13_latest_results.sql"),
 ];
 
 /// The migration after which `migrate` runs `stored_dates::repair` (its 1-based number).
