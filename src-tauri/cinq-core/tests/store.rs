@@ -789,3 +789,37 @@ fn every_migration_file_is_run_in_the_order_of_its_number() {
         assert_eq!(&std::fs::read_to_string(path).unwrap(), sql, "{name}");
     }
 }
+
+#[test]
+fn today_is_the_strategys_own_and_its_file_name_a_safe_stem() {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut far_east = input("Kiritimati");
+    far_east.timezone = "Pacific/Kiritimati".to_owned();
+    let id = store.create_strategy(&far_east).unwrap().id;
+    // UTC+14: today there is most often tomorrow in UTC. Read around the call, in case midnight passes meanwhile.
+    let day = || {
+        chrono::Utc::now()
+            .with_timezone(&chrono_tz::Pacific::Kiritimati)
+            .date_naive()
+    };
+    let before = day();
+    let today = store.strategy_today(id).unwrap();
+    assert!(today == before || today == day(), "{today}");
+    assert!(matches!(
+        store.strategy_today(id + 1),
+        Err(CoreError::NotFound(_))
+    ));
+
+    let name = cinq_core::strategy::file_name("Café: Été/Hiver 2026");
+    assert_eq!(
+        name,
+        format!(
+            "{}.cinq.json",
+            cinq_core::strategy::file_stem("Café: Été/Hiver 2026")
+        )
+    );
+    assert!(
+        name.ends_with(".cinq.json") && !name.contains(['/', ':']),
+        "{name}"
+    );
+}

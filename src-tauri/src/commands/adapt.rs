@@ -1,7 +1,7 @@
 //! Step 5: test, evaluate, adapt (results and their imports, the evaluation, best times, A/B tests, adaptations).
 
 use crate::dialogs::{pick_file, read_picked};
-use crate::state::{internal, AppState, Cmd};
+use crate::state::{forget, keep, kept, AppState, Cmd};
 use cinq_core::adapt::abtests::{AbTest, AbTestInput, Learning, VariedElement};
 use cinq_core::adapt::adaptations::{Adaptation, AdaptationAction, AdaptationInput, DueReview};
 use cinq_core::adapt::best_times::BestTimes;
@@ -11,7 +11,7 @@ use cinq_core::adapt::results_import::{
     ResultsImportOptions, ResultsImportReport, ResultsMapping, ResultsPicked,
 };
 use cinq_core::calendar::Post;
-use cinq_core::error::{ApiError, CoreError};
+
 use cinq_core::network::ContentFormat;
 use cinq_core::Language;
 use tauri::{AppHandle, State};
@@ -52,30 +52,8 @@ pub async fn results_pick(
         return Ok(None);
     };
     let (name, bytes) = read_picked(&path)?;
-    let options = ResultsImportOptions {
-        dry_run: true,
-        ..Default::default()
-    };
-    let picked = state.with(|s| {
-        match s.import_results(strategy_id, &name, &bytes, &options, &mut |_, _| true) {
-            Ok(report) => Ok(ResultsPicked {
-                report: Some(report),
-                preview: None,
-            }),
-            // Not a known export: a CSV goes to the column mapping.
-            Err(CoreError::InvalidFile(why)) => {
-                match cinq_core::adapt::results_import::results_csv_preview(&name, &bytes) {
-                    Ok(preview) => Ok(ResultsPicked {
-                        report: None,
-                        preview: Some(preview),
-                    }),
-                    Err(_) => Err(CoreError::InvalidFile(why)),
-                }
-            }
-            Err(e) => Err(e),
-        }
-    })?;
-    *state.picked_results.lock().map_err(|_| internal())? = Some((name, bytes));
+    let picked = state.with(|s| s.results_picked(strategy_id, &name, &bytes))?;
+    keep(&state.picked_results, name, bytes)?;
     Ok(Some(picked))
 }
 
@@ -86,34 +64,8 @@ pub fn results_mapping_check(
     strategy_id: i64,
     mapping: ResultsMapping,
 ) -> Cmd<ResultsImportReport> {
-    let (name, bytes) = picked_results(&state)?;
-    let options = ResultsImportOptions {
-        dry_run: true,
-        ..Default::default()
-    };
-    state.with(|s| {
-        s.import_results_mapped(
-            strategy_id,
-            &name,
-            &bytes,
-            &mapping,
-            &options,
-            &mut |_, _| true,
-        )
-    })
-}
-
-fn picked_results(state: &AppState) -> Cmd<(String, Vec<u8>)> {
-    state
-        .picked_results
-        .lock()
-        .map_err(|_| internal())?
-        .clone()
-        .ok_or_else(|| {
-            ApiError::from(CoreError::Validation(vec![cinq_core::FieldError::new(
-                "file", "required",
-            )]))
-        })
+    let (name, bytes) = kept(&state.picked_results)?;
+    state.with(|s| s.results_mapping_check(strategy_id, &name, &bytes, &mapping))
 }
 
 /// The progress of a results import, sent as the `results-import-progress` event.
@@ -134,7 +86,7 @@ pub async fn results_import_run(
 ) -> Cmd<ResultsImportReport> {
     use std::sync::atomic::Ordering;
     use tauri::Emitter;
-    let (name, bytes) = picked_results(&state)?;
+    let (name, bytes) = kept(&state.picked_results)?;
     state.cancel_results.store(false, Ordering::SeqCst);
     let options = ResultsImportOptions {
         skip_invalid,
@@ -145,15 +97,17 @@ pub async fn results_import_run(
             let _ = app.emit("results-import-progress", ImportProgress { done, total });
             !state.cancel_results.load(Ordering::SeqCst)
         };
-        match &mapping {
-            Some(m) => {
-                s.import_results_mapped(strategy_id, &name, &bytes, m, &options, &mut progress)
-            }
-            None => s.import_results(strategy_id, &name, &bytes, &options, &mut progress),
-        }
+        s.import_results_with(
+            strategy_id,
+            &name,
+            &bytes,
+            mapping.as_ref(),
+            &options,
+            &mut progress,
+        )
     })?;
     if report.written {
-        *state.picked_results.lock().map_err(|_| internal())? = None;
+        forget(&state.picked_results)?;
     }
     Ok(report)
 }

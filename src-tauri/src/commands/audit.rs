@@ -1,6 +1,5 @@
 //! Step 1, the audit. Every command answers with the whole `AuditView`.
 
-use super::today_for;
 use crate::state::{AppState, Cmd};
 use cinq_core::audit::{AuditView, CustomNetworkInput, MetricCheck, PersonaInput, Presence};
 use cinq_core::Store;
@@ -14,7 +13,7 @@ fn audit_change(
 ) -> Cmd<AuditView> {
     state.with(|s| {
         change(s)?;
-        let today = today_for(s, id)?;
+        let today = s.strategy_today(id)?;
         s.audit_view(id, today)
     })
 }

@@ -122,10 +122,7 @@ pub async fn survey_export(
     language: Language,
 ) -> Cmd<Option<String>> {
     let survey = state.with(|s| s.benchmark_view(strategy_id))?.survey;
-    let (text, name) = match language {
-        Language::En => (survey.en, "survey.txt"),
-        Language::Fr => (survey.fr, "questionnaire.txt"),
-    };
+    let (text, name) = cinq_core::benchmark::survey_file(&survey, language);
     let Some(path) = app
         .dialog()
         .file()

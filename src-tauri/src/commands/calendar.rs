@@ -1,28 +1,20 @@
 //! Step 4, the calendar. Every change answers with the view of the period the screen shows (`from`..=`to`), so
 //! the checks are recomputed with each one.
 
-use std::path::PathBuf;
-
-use super::today_for;
-use crate::dialogs::{picked, save_file};
-use crate::state::{internal, AppState, Cmd};
+use crate::dialogs::{picked, read_picked, save_file};
+use crate::state::{keep, kept, AppState, Cmd};
 use cinq_core::calendar::checks::CheckOptions;
-use cinq_core::calendar::export::ExportOptions;
+use cinq_core::calendar::export::{self, ExportOptions};
 use cinq_core::calendar::import::{ColumnMapping, CsvPreview};
 use cinq_core::calendar::plan::{Plan, PlanRequest, ProposedPost};
 use cinq_core::calendar::view::{
     CalendarChange, CalendarChanged, CalendarImported, CalendarView, PostMoved, ScopedChecks,
 };
 use cinq_core::calendar::{EditorialItemInput, PostInput};
-use cinq_core::error::{ApiError, CoreError, ErrorCode};
+use cinq_core::error::{ApiError, ErrorCode};
 use cinq_core::Store;
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
-
-fn calendar_view(s: &Store, id: i64, from: &str, to: &str) -> cinq_core::Result<CalendarView> {
-    let today = today_for(s, id)?;
-    s.calendar_view(id, from, to, today, &CheckOptions::default())
-}
 
 /// Runs a change that writes posts or editorial items (their ids), then answers with them as stored and the view.
 fn calendar_change(
@@ -34,19 +26,7 @@ fn calendar_change(
 ) -> Cmd<CalendarChanged> {
     state.with(|s| {
         let (posts, editorial) = change(s)?;
-        let posts = posts
-            .into_iter()
-            .map(|pid| s.post(id, pid))
-            .collect::<cinq_core::Result<_>>()?;
-        let editorial = editorial
-            .into_iter()
-            .map(|eid| s.editorial_item(id, eid))
-            .collect::<cinq_core::Result<_>>()?;
-        Ok(CalendarChanged {
-            posts,
-            editorial,
-            view: calendar_view(s, id, from, to)?,
-        })
+        s.calendar_changed(id, &posts, &editorial, from, to)
     })
 }
 
@@ -57,7 +37,7 @@ pub fn calendar_get(
     from: String,
     to: String,
 ) -> Cmd<CalendarView> {
-    state.with(|s| calendar_view(s, strategy_id, &from, &to))
+    state.with(|s| s.calendar_view_now(strategy_id, &from, &to))
 }
 
 /// The whole plan's checks (`Store::plan_checks`, what `cinq calendar check` prints without a period).
@@ -123,7 +103,7 @@ pub fn post_delete(
 ) -> Cmd<CalendarView> {
     state.with(|s| {
         s.delete_post(strategy_id, post_id)?;
-        calendar_view(s, strategy_id, &from, &to)
+        s.calendar_view_now(strategy_id, &from, &to)
     })
 }
 
@@ -159,7 +139,7 @@ pub fn editorial_delete(
         Ok(CalendarChanged {
             posts,
             editorial: Vec::new(),
-            view: calendar_view(s, strategy_id, &from, &to)?,
+            view: s.calendar_view_now(strategy_id, &from, &to)?,
         })
     })
 }
@@ -185,7 +165,7 @@ pub fn relay_posts_create(
 #[tauri::command]
 pub fn calendar_plan(state: State<AppState>, strategy_id: i64, request: PlanRequest) -> Cmd<Plan> {
     state.with(|s| {
-        let today = today_for(s, strategy_id)?;
+        let today = s.strategy_today(strategy_id)?;
         s.plan_period(strategy_id, &request, today)
     })
 }
@@ -217,7 +197,7 @@ pub fn calendar_apply(
 ) -> Cmd<CalendarView> {
     state.with(|s| {
         s.apply_calendar_change(strategy_id, &change)?;
-        calendar_view(s, strategy_id, &from, &to)
+        s.calendar_view_now(strategy_id, &from, &to)
     })
 }
 
@@ -231,40 +211,20 @@ pub async fn calendar_export(
     options: ExportOptions,
 ) -> Cmd<Option<Vec<String>>> {
     let files = state.with(|s| s.export_calendar(strategy_id, &options))?;
-    let folder_export = options.format == cinq_core::calendar::export::ExportFormat::Hootsuite;
-    let targets: Vec<PathBuf> = if folder_export {
+    if options.format.to_folder() {
         let Some(dir) = app.dialog().file().blocking_pick_folder() else {
             return Ok(None);
         };
         let dir = picked(dir)?;
-        // All the files or none (cinq_core::io::write).
-        let set: Vec<(&str, &[u8])> = files
-            .iter()
-            .map(|f| (f.name.as_str(), f.bytes.as_slice()))
-            .collect();
-        cinq_core::io::write::write_folder(&dir, &set)?;
-        return Ok(Some(
-            files
-                .iter()
-                .map(|f| dir.join(&f.name).display().to_string())
-                .collect(),
-        ));
-    } else {
-        let Some(file) = files.first() else {
-            return Ok(Some(Vec::new()));
-        };
-        let ext = file.name.rsplit('.').next().unwrap_or("csv").to_owned();
-        let Some(path) = save_file(&app, &file.name, &ext)? else {
-            return Ok(None);
-        };
-        vec![path]
-    };
-    for (file, path) in files.iter().zip(&targets) {
-        cinq_core::io::write::write_file(path, &file.bytes)?;
+        return Ok(Some(export::write_to_folder(&dir, &files)?));
     }
-    Ok(Some(
-        targets.iter().map(|p| p.display().to_string()).collect(),
-    ))
+    let Some(file) = files.first() else {
+        return Ok(Some(Vec::new()));
+    };
+    let Some(path) = save_file(&app, &file.name, file.extension())? else {
+        return Ok(None);
+    };
+    Ok(Some(vec![export::write_to_file(&path, file)?]))
 }
 
 /// Asks for a CSV file (a native dialog), keeps it for the import, and answers with its preview. `None` when the
@@ -283,15 +243,9 @@ pub async fn calendar_import_pick(
         return Ok(None);
     };
     let path = picked(path)?;
-    let bytes = cinq_core::io::read::read_file(&path, cinq_core::io::read::Limits::default())
-        .map_err(ApiError::from)?;
-    let name = path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
-    let preview =
-        cinq_core::calendar::import::csv_preview(&name, &bytes).map_err(ApiError::from)?;
-    *state.picked_csv.lock().map_err(|_| internal())? = Some((name, bytes));
+    let (name, bytes) = read_picked(&path)?;
+    let preview = cinq_core::calendar::import::csv_preview(&name, &bytes)?;
+    keep(&state.picked_csv, name, bytes)?;
     Ok(Some(preview))
 }
 
@@ -308,16 +262,7 @@ pub fn calendar_import_run(
     from: String,
     to: String,
 ) -> Cmd<CalendarImported> {
-    let (name, bytes) = state
-        .picked_csv
-        .lock()
-        .map_err(|_| internal())?
-        .clone()
-        .ok_or_else(|| {
-            ApiError::from(CoreError::Validation(vec![cinq_core::FieldError::new(
-                "file", "required",
-            )]))
-        })?;
+    let (name, bytes) = kept(&state.picked_csv)?;
     state.with(|s| {
         let report = s.import_calendar_file(
             strategy_id,
@@ -329,7 +274,7 @@ pub fn calendar_import_run(
         )?;
         Ok(CalendarImported {
             report,
-            view: calendar_view(s, strategy_id, &from, &to)?,
+            view: s.calendar_view_now(strategy_id, &from, &to)?,
         })
     })
 }

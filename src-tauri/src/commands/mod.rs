@@ -11,15 +11,3 @@ pub mod benchmark;
 pub mod calendar;
 pub mod objectives;
 pub mod strategy;
-
-use cinq_core::Store;
-
-/// Today in the strategy's time zone: findings about dates (stale accounts…) are computed against it.
-pub(crate) fn today_for(store: &Store, id: i64) -> cinq_core::Result<chrono::NaiveDate> {
-    let tz: chrono_tz::Tz = store
-        .strategy(id)?
-        .timezone
-        .parse()
-        .unwrap_or(chrono_tz::UTC);
-    Ok(chrono::Utc::now().with_timezone(&tz).date_naive())
-}

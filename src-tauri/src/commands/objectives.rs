@@ -1,6 +1,5 @@
 //! Step 3, objectives. Every command answers with the whole `ObjectivesView`.
 
-use super::today_for;
 use crate::state::{AppState, Cmd};
 use cinq_core::objectives::{
     BusinessGoalInput, MarketingObjectiveInput, MeasurementPlan, Mission, MixWeights,
@@ -17,7 +16,7 @@ fn objectives_change(
 ) -> Cmd<ObjectivesView> {
     state.with(|s| {
         change(s)?;
-        let today = today_for(s, id)?;
+        let today = s.strategy_today(id)?;
         s.objectives_view(id, today)
     })
 }

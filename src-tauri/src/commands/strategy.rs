@@ -1,9 +1,10 @@
 //! Strategies: list, open, create, edit, duplicate, delete and restore, files in and out, the sample, the overview.
 
-use super::today_for;
 use crate::dialogs::picked;
 use crate::state::{AppState, Cmd};
 use cinq_core::overview::StrategyOverview;
+// The name offered when a strategy is saved (`cinq_core::strategy::file_name`).
+use cinq_core::strategy::file_name as file_name_for;
 use cinq_core::{Language, StepId, Strategy, StrategyInput, StrategySummary};
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
@@ -64,11 +65,6 @@ pub fn strategy_set_step_completed(
     state.with(|s| s.set_step_completed(id, step, completed))
 }
 
-/// A file name for a strategy: its name without characters that file systems refuse.
-fn file_name_for(name: &str) -> String {
-    format!("{}.cinq.json", cinq_core::strategy::file_stem(name))
-}
-
 /// Asks where to save (a native dialog) and writes the strategy file there. `None` when the user cancels.
 #[tauri::command]
 pub async fn strategy_export(
@@ -115,7 +111,7 @@ pub async fn strategy_import(
 #[tauri::command]
 pub fn overview_get(state: State<AppState>, strategy_id: i64) -> Cmd<StrategyOverview> {
     state.with(|s| {
-        let today = today_for(s, strategy_id)?;
+        let today = s.strategy_today(strategy_id)?;
         s.overview(strategy_id, today)
     })
 }
