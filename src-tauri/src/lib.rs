@@ -27,13 +27,6 @@ fn db_path(app: &AppHandle, flag: Option<PathBuf>) -> PathBuf {
         .unwrap_or_else(|_| Store::default_path())
 }
 
-fn open_store(path: &std::path::Path) -> Result<Store, ApiError> {
-    let mut store = Store::open(path)?;
-    // Deletions are undoable for the session that made them; earlier ones are removed for good.
-    store.purge_deleted()?;
-    Ok(store)
-}
-
 /// Shrinks the window to the screen when its default (or remembered) size does not fit there, e.g. on a 1366×768
 /// laptop, so no part of the app is ever off-screen.
 fn fit_to_screen(window: &tauri::WebviewWindow) {
@@ -85,7 +78,7 @@ pub fn run(db: Option<PathBuf>, started: Instant) {
         .plugin(tauri_plugin_dialog::init())
         .setup(move |app| {
             let db_path = db_path(app.handle(), db);
-            let store = open_store(&db_path);
+            let store = Store::open_session(&db_path).map_err(ApiError::from);
             if let Err(e) = &store {
                 eprintln!("cinq: {}", e.message);
             }

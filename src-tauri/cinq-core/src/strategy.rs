@@ -388,6 +388,14 @@ impl Store {
         self.strategy(id)
     }
 
+    /// Opens the database for a session of the app: a deletion is undoable for the session that made it, so the
+    /// strategies deleted in earlier sessions are removed for good first ([`Store::purge_deleted`]).
+    pub fn open_session(path: &std::path::Path) -> Result<Store> {
+        let mut store = Store::open(path)?;
+        store.purge_deleted()?;
+        Ok(store)
+    }
+
     /// Removes for good the strategies deleted in earlier sessions.
     pub fn purge_deleted(&mut self) -> Result<usize> {
         self.write(|tx| Ok(tx.execute("DELETE FROM strategy WHERE deleted_at IS NOT NULL", [])?))

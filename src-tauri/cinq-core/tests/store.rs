@@ -823,3 +823,33 @@ fn today_is_the_strategys_own_and_its_file_name_a_safe_stem() {
         "{name}"
     );
 }
+
+#[test]
+fn a_deletion_is_undoable_until_the_next_session_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("cinq.sqlite3");
+    let mut store = Store::open_session(&db).unwrap();
+    let kept = store.create_strategy(&input("Kept")).unwrap().id;
+    let gone = store.create_strategy(&input("Gone")).unwrap().id;
+    store.delete_strategy(gone).unwrap();
+    drop(store);
+    // Opened as a plain store (the CLI), nothing is removed: the deleted strategy is still there to restore.
+    let count = |store: &Store| -> i64 {
+        store
+            .conn()
+            .query_row("SELECT count(*) FROM strategy", [], |r| r.get(0))
+            .unwrap()
+    };
+    assert_eq!(count(&Store::open(&db).unwrap()), 2);
+    // A new session of the app removes it for good.
+    let mut store = Store::open_session(&db).unwrap();
+    let ids: Vec<i64> = store
+        .list_strategies()
+        .unwrap()
+        .iter()
+        .map(|s| s.id)
+        .collect();
+    assert_eq!(ids, vec![kept]);
+    assert_eq!(count(&store), 1);
+    assert!(store.restore_strategy(gone).is_err());
+}
