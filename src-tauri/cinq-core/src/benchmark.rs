@@ -377,6 +377,14 @@ pub fn coverage(b: &Benchmark) -> Coverage {
     }
 }
 
+/// The customer survey as a file in `language`: its text, and the name offered when it is saved.
+pub fn survey_file(survey: &Text, language: crate::model::Language) -> (&str, &'static str) {
+    match language {
+        crate::model::Language::En => (&survey.en, "survey.txt"),
+        crate::model::Language::Fr => (&survey.fr, "questionnaire.txt"),
+    }
+}
+
 /// The survey text for the customer-voice questions, in both languages.
 pub fn survey_text(brand: &str, voice: &CustomerVoice) -> Text {
     let questions: Vec<&str> = voice

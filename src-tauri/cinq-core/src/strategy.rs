@@ -243,6 +243,12 @@ impl Store {
         self.strategy(id)
     }
 
+    /// Today in the strategy's time zone (UTC when its zone cannot be read): findings about dates (stale accounts,
+    /// objectives' deadlines, the calendar's past days…) are computed against it.
+    pub fn strategy_today(&self, id: i64) -> Result<chrono::NaiveDate> {
+        Ok(crate::adapt::evaluate::today_of(&self.strategy(id)?))
+    }
+
     /// A live strategy with its step states.
     pub fn strategy(&self, id: i64) -> Result<Strategy> {
         let mut s = self
@@ -382,6 +388,14 @@ impl Store {
         self.strategy(id)
     }
 
+    /// Opens the database for a session of the app: a deletion is undoable for the session that made it, so the
+    /// strategies deleted in earlier sessions are removed for good first ([`Store::purge_deleted`]).
+    pub fn open_session(path: &std::path::Path) -> Result<Store> {
+        let mut store = Store::open(path)?;
+        store.purge_deleted()?;
+        Ok(store)
+    }
+
     /// Removes for good the strategies deleted in earlier sessions.
     pub fn purge_deleted(&mut self) -> Result<usize> {
         self.write(|tx| Ok(tx.execute("DELETE FROM strategy WHERE deleted_at IS NOT NULL", [])?))
@@ -443,4 +457,9 @@ impl Store {
 /// A strategy's name as the stem of a file name: characters that file systems refuse become `-`.
 pub fn file_stem(name: &str) -> String {
     crate::io::write::slug(name)
+}
+
+/// The name offered when a strategy is saved as a file (`crate::file`): its name as a stem, then `.cinq.json`.
+pub fn file_name(name: &str) -> String {
+    format!("{}.cinq.json", file_stem(name))
 }

@@ -625,3 +625,19 @@ fn the_view_says_which_parts_are_filled_in() {
     store.save_voice(id, &voice).unwrap();
     assert_eq!(parts(&store), [true, false, true, false]);
 }
+
+#[test]
+fn the_survey_is_saved_in_the_language_asked_under_that_languages_name() {
+    let survey = cinq_core::findings::Text {
+        en: "What do you follow us for?".into(),
+        fr: "Pourquoi nous suivez-vous ?".into(),
+    };
+    assert_eq!(
+        survey_file(&survey, Language::En),
+        (survey.en.as_str(), "survey.txt")
+    );
+    assert_eq!(
+        survey_file(&survey, Language::Fr),
+        (survey.fr.as_str(), "questionnaire.txt")
+    );
+}

@@ -985,3 +985,47 @@ fn a_rows_new_post_starts_with_the_missions_pillar_and_its_only_objective() {
         (Some(Pillar::Interaction), Some(visits))
     );
 }
+
+#[test]
+fn a_change_answers_with_what_it_wrote_as_stored_and_the_view_of_today() {
+    let (mut store, id) = store_with_strategy();
+    let p = store
+        .save_post(
+            id,
+            None,
+            &post("instagram", Some("2026-03-02T09:00"), "Spring"),
+        )
+        .unwrap();
+    let e = store
+        .save_editorial(id, None, &editorial("2026-03-03", "Article"))
+        .unwrap();
+    let today = store.strategy_today(id).unwrap();
+    let view = store
+        .calendar_view(
+            id,
+            "2026-03-01",
+            "2026-03-31",
+            today,
+            &CheckOptions::default(),
+        )
+        .unwrap();
+    assert_eq!(
+        store
+            .calendar_view_now(id, "2026-03-01", "2026-03-31")
+            .unwrap(),
+        view
+    );
+
+    let changed = store
+        .calendar_changed(id, &[p], &[e], "2026-03-01", "2026-03-31")
+        .unwrap();
+    assert_eq!(changed.posts, vec![store.post(id, p).unwrap()]);
+    assert_eq!(
+        changed.editorial,
+        vec![store.editorial_item(id, e).unwrap()]
+    );
+    assert_eq!(changed.view, view);
+    assert!(store
+        .calendar_changed(id, &[p + 100], &[], "2026-03-01", "2026-03-31")
+        .is_err());
+}

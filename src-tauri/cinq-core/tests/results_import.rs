@@ -2430,3 +2430,78 @@ fn large_linkedin_workbook() {
         .collect();
     std::fs::write(&out, linkedin_xlsx(&rows)).unwrap();
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Picking a file, what the app's `results_pick` and `results_mapping_check` commands call.
+
+#[test]
+fn a_picked_file_is_a_known_exports_dry_run_or_another_csvs_preview() {
+    let (mut store, id) = store_with_strategy();
+    let before = db_counts(&store);
+
+    // A known export: its dry run, no preview, nothing written.
+    let picked = store
+        .results_picked(id, "posts.csv", x_posts().as_bytes())
+        .unwrap();
+    let report = picked.report.expect("a known export is dry run");
+    assert_eq!(
+        (report.kind, report.rows, report.written),
+        (ExportKind::XPosts, 3, false)
+    );
+    assert!(picked.preview.is_none());
+
+    // Another CSV: no report, its preview for the column mapping.
+    let picked = store
+        .results_picked(id, "rapport.csv", OTHER_CSV.as_bytes())
+        .unwrap();
+    assert!(picked.report.is_none());
+    let preview = picked.preview.expect("another CSV is previewed");
+    assert_eq!((preview.columns.len(), preview.total_rows), (8, 3));
+
+    // Its mapping checked: a dry run through it, nothing written either.
+    let check = store
+        .results_mapping_check(id, "rapport.csv", OTHER_CSV.as_bytes(), &preview.mapping)
+        .unwrap();
+    assert_eq!(
+        (check.kind, check.rows, check.written),
+        (ExportKind::Mapped, 3, false)
+    );
+
+    // Neither (a workbook that is no known export): refused with why it is not a known export.
+    let err = store
+        .results_picked(id, "budget.xlsx", b"PK\x03\x04rest")
+        .unwrap_err();
+    assert!(matches!(err, CoreError::InvalidFile(_)), "{err:?}");
+    assert_eq!(db_counts(&store), before);
+}
+
+#[test]
+fn an_import_goes_through_the_mapping_when_there_is_one() {
+    use cinq_core::adapt::results_import::results_csv_preview;
+    let (mut store, id) = store_with_strategy();
+    let known = store
+        .import_results_with(
+            id,
+            "posts.csv",
+            x_posts().as_bytes(),
+            None,
+            &options("2026-07-20"),
+            &mut |_, _| true,
+        )
+        .unwrap();
+    assert_eq!((known.kind, known.written), (ExportKind::XPosts, true));
+    let mapping = results_csv_preview("rapport.csv", OTHER_CSV.as_bytes())
+        .unwrap()
+        .mapping;
+    let mapped = store
+        .import_results_with(
+            id,
+            "rapport.csv",
+            OTHER_CSV.as_bytes(),
+            Some(&mapping),
+            &options("2026-07-20"),
+            &mut |_, _| true,
+        )
+        .unwrap();
+    assert_eq!(mapped.kind, ExportKind::Mapped);
+}

@@ -268,3 +268,48 @@ fn the_cli_exports_refuse_what_is_not_a_regular_file_and_keep_permissions() {
         "{names:?}"
     );
 }
+
+#[test]
+fn an_export_goes_to_a_folder_for_hootsuite_and_to_one_file_otherwise() {
+    use cinq_core::calendar::export::{write_to_file, write_to_folder, ExportFile, ExportFormat};
+    for format in [
+        ExportFormat::CinqCsv,
+        ExportFormat::GoogleCsv,
+        ExportFormat::OutlookCsv,
+        ExportFormat::Sprout,
+        ExportFormat::Ics,
+    ] {
+        assert!(!format.to_folder(), "{format:?}");
+    }
+    assert!(ExportFormat::Hootsuite.to_folder());
+
+    let file = |name: &str| ExportFile {
+        name: name.into(),
+        bytes: name.as_bytes().to_vec(),
+    };
+    assert_eq!(file("calendar.ics").extension(), "ics");
+    assert_eq!(file("brand.google.csv").extension(), "csv");
+    assert_eq!(file("calendar").extension(), "csv");
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mine.ics");
+    assert_eq!(
+        write_to_file(&path, &file("calendar.ics")).unwrap(),
+        path.display().to_string()
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), b"calendar.ics");
+
+    let folder = dir.path().join("hootsuite");
+    std::fs::create_dir(&folder).unwrap();
+    let files = [file("x.csv"), file("linkedin.csv")];
+    let written = write_to_folder(&folder, &files).unwrap();
+    assert_eq!(
+        written,
+        vec![
+            folder.join("x.csv").display().to_string(),
+            folder.join("linkedin.csv").display().to_string()
+        ]
+    );
+    assert_eq!(entries(&folder), ["linkedin.csv", "x.csv"]);
+    assert_eq!(std::fs::read(folder.join("x.csv")).unwrap(), b"x.csv");
+}

@@ -789,3 +789,67 @@ fn every_migration_file_is_run_in_the_order_of_its_number() {
         assert_eq!(&std::fs::read_to_string(path).unwrap(), sql, "{name}");
     }
 }
+
+#[test]
+fn today_is_the_strategys_own_and_its_file_name_a_safe_stem() {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut far_east = input("Kiritimati");
+    far_east.timezone = "Pacific/Kiritimati".to_owned();
+    let id = store.create_strategy(&far_east).unwrap().id;
+    // UTC+14: today there is most often tomorrow in UTC. Read around the call, in case midnight passes meanwhile.
+    let day = || {
+        chrono::Utc::now()
+            .with_timezone(&chrono_tz::Pacific::Kiritimati)
+            .date_naive()
+    };
+    let before = day();
+    let today = store.strategy_today(id).unwrap();
+    assert!(today == before || today == day(), "{today}");
+    assert!(matches!(
+        store.strategy_today(id + 1),
+        Err(CoreError::NotFound(_))
+    ));
+
+    let name = cinq_core::strategy::file_name("Café: Été/Hiver 2026");
+    assert_eq!(
+        name,
+        format!(
+            "{}.cinq.json",
+            cinq_core::strategy::file_stem("Café: Été/Hiver 2026")
+        )
+    );
+    assert!(
+        name.ends_with(".cinq.json") && !name.contains(['/', ':']),
+        "{name}"
+    );
+}
+
+#[test]
+fn a_deletion_is_undoable_until_the_next_session_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("cinq.sqlite3");
+    let mut store = Store::open_session(&db).unwrap();
+    let kept = store.create_strategy(&input("Kept")).unwrap().id;
+    let gone = store.create_strategy(&input("Gone")).unwrap().id;
+    store.delete_strategy(gone).unwrap();
+    drop(store);
+    // Opened as a plain store (the CLI), nothing is removed: the deleted strategy is still there to restore.
+    let count = |store: &Store| -> i64 {
+        store
+            .conn()
+            .query_row("SELECT count(*) FROM strategy", [], |r| r.get(0))
+            .unwrap()
+    };
+    assert_eq!(count(&Store::open(&db).unwrap()), 2);
+    // A new session of the app removes it for good.
+    let mut store = Store::open_session(&db).unwrap();
+    let ids: Vec<i64> = store
+        .list_strategies()
+        .unwrap()
+        .iter()
+        .map(|s| s.id)
+        .collect();
+    assert_eq!(ids, vec![kept]);
+    assert_eq!(count(&store), 1);
+    assert!(store.restore_strategy(gone).is_err());
+}

@@ -1659,6 +1659,61 @@ fn taken_on_of(options: &ResultsImportOptions, tz: chrono_tz::Tz) -> Result<Stri
 }
 
 impl Store {
+    /// What a file picked for a results import gives (nothing is written): a known export's dry run, or, for a CSV
+    /// that is not one, its preview for the column mapping. A file that is neither is refused with why it is not a
+    /// known export.
+    pub fn results_picked(&mut self, id: i64, file: &str, bytes: &[u8]) -> Result<ResultsPicked> {
+        let options = ResultsImportOptions {
+            dry_run: true,
+            ..Default::default()
+        };
+        match self.import_results(id, file, bytes, &options, &mut |_, _| true) {
+            Ok(report) => Ok(ResultsPicked {
+                report: Some(report),
+                preview: None,
+            }),
+            Err(CoreError::InvalidFile(why)) => match results_csv_preview(file, bytes) {
+                Ok(preview) => Ok(ResultsPicked {
+                    report: None,
+                    preview: Some(preview),
+                }),
+                Err(_) => Err(CoreError::InvalidFile(why)),
+            },
+            Err(e) => Err(e),
+        }
+    }
+
+    /// What importing `file` through `mapping` would do (a dry run: nothing is written), for the mapping screen.
+    pub fn results_mapping_check(
+        &mut self,
+        id: i64,
+        file: &str,
+        bytes: &[u8],
+        mapping: &ResultsMapping,
+    ) -> Result<ResultsImportReport> {
+        let options = ResultsImportOptions {
+            dry_run: true,
+            ..Default::default()
+        };
+        self.import_results_mapped(id, file, bytes, mapping, &options, &mut |_, _| true)
+    }
+
+    /// Imports `file`: as a known export when `mapping` is `None`, else through the mapping.
+    pub fn import_results_with(
+        &mut self,
+        id: i64,
+        file: &str,
+        bytes: &[u8],
+        mapping: Option<&ResultsMapping>,
+        options: &ResultsImportOptions,
+        progress: &mut dyn FnMut(u32, u32) -> bool,
+    ) -> Result<ResultsImportReport> {
+        match mapping {
+            Some(m) => self.import_results_mapped(id, file, bytes, m, options, progress),
+            None => self.import_results(id, file, bytes, options, progress),
+        }
+    }
+
     /// Imports a network's export into a strategy (see the module's rules). `progress(done, total)` is called every
     /// [`PROGRESS_EVERY`] rows; when it returns false the import stops and writes nothing.
     pub fn import_results(

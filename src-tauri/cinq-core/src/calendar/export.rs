@@ -53,6 +53,39 @@ pub struct ExportFile {
     pub bytes: Vec<u8>,
 }
 
+impl ExportFormat {
+    /// Whether the export is a folder of files (Hootsuite: one file per network) rather than one file.
+    pub fn to_folder(self) -> bool {
+        self == ExportFormat::Hootsuite
+    }
+}
+
+impl ExportFile {
+    /// The extension of its name (`csv`, `ics`…), for the save dialog's filter; `csv` when it has none.
+    pub fn extension(&self) -> &str {
+        self.name.rsplit_once('.').map_or("csv", |(_, ext)| ext)
+    }
+}
+
+/// Writes an export into the folder `dir`, all the files or none (`io::write::write_folder`); answers with their paths.
+pub fn write_to_folder(dir: &std::path::Path, files: &[ExportFile]) -> Result<Vec<String>> {
+    let set: Vec<(&str, &[u8])> = files
+        .iter()
+        .map(|f| (f.name.as_str(), f.bytes.as_slice()))
+        .collect();
+    crate::io::write::write_folder(dir, &set)?;
+    Ok(files
+        .iter()
+        .map(|f| dir.join(&f.name).display().to_string())
+        .collect())
+}
+
+/// Writes a one-file export at `path` (`io::write::write_file`); answers with the path.
+pub fn write_to_file(path: &std::path::Path, file: &ExportFile) -> Result<String> {
+    crate::io::write::write_file(path, &file.bytes)?;
+    Ok(path.display().to_string())
+}
+
 fn csv_bytes(
     header: Option<&[&str]>,
     rows: &[Vec<String>],

@@ -333,6 +333,36 @@ fn day(s: &str) -> Result<NaiveDate> {
 }
 
 impl Store {
+    /// The calendar screen as the app shows it: [`Store::calendar_view`] today (in the strategy's time zone), with
+    /// the default checks.
+    pub fn calendar_view_now(&self, id: i64, from: &str, to: &str) -> Result<CalendarView> {
+        let today = self.strategy_today(id)?;
+        self.calendar_view(id, from, to, today, &CheckOptions::default())
+    }
+
+    /// The answer to a change that wrote posts and editorial items (their ids): them as stored (for undo), and the
+    /// view of `from..=to` ([`Store::calendar_view_now`]).
+    pub fn calendar_changed(
+        &self,
+        id: i64,
+        posts: &[i64],
+        editorial: &[i64],
+        from: &str,
+        to: &str,
+    ) -> Result<CalendarChanged> {
+        Ok(CalendarChanged {
+            posts: posts
+                .iter()
+                .map(|&pid| self.post(id, pid))
+                .collect::<Result<_>>()?,
+            editorial: editorial
+                .iter()
+                .map(|&eid| self.editorial_item(id, eid))
+                .collect::<Result<_>>()?,
+            view: self.calendar_view_now(id, from, to)?,
+        })
+    }
+
     /// The calendar screen over `from..=to` (`YYYY-MM-DD`), with the checks of that period; `today` is the strategy's.
     pub fn calendar_view(
         &self,
