@@ -1,106 +1,125 @@
-//! Tauri's build step. The app's own commands are declared here so that each gets an `allow-…` permission; the
-//! capability in tauri.conf.json grants them through the `cinq-commands` set (src-tauri/permissions/).
+//! Tauri's build step, and where the app's list of commands is derived. The commands are declared once: the
+//! `#[tauri::command]` fns of `src-tauri/src/commands/*.rs`. From them this step makes
+//! - each command's `allow-…` permission (tauri_build's `AppManifest::commands`);
+//! - `src-tauri/permissions/cinq-commands.toml`, the `cinq-commands` set that the capability in tauri.conf.json grants
+//!   (generated, not kept in git; tauri_build reads it below, after it is written);
+//! - `OUT_DIR/handler.rs`, the `tauri::generate_handler![…]` list that `lib.rs` registers (`include!`).
+//!
+//! `tests/check-commands.sh` fails when a command is defined elsewhere (it would be neither registered nor granted)
+//! or when what a build wrote differs from the definitions.
 
-const COMMANDS: &[&str] = &[
-    "app_info",
-    "ui_ready",
-    "settings_get",
-    "settings_set",
-    "backups_list",
-    "backup_create",
-    "backup_restore",
-    "timezones",
-    "strategy_list",
-    "strategy_get",
-    "strategy_open",
-    "strategy_create",
-    "strategy_update",
-    "strategy_duplicate",
-    "strategy_delete",
-    "strategy_restore",
-    "strategy_set_current_step",
-    "strategy_set_step_completed",
-    "strategy_export",
-    "strategy_import",
-    "sample_create",
-    "audit_get",
-    "audit_set_options",
-    "audit_select_network",
-    "audit_add_network",
-    "audit_delete_network",
-    "persona_save",
-    "persona_delete",
-    "presence_save",
-    "metric_save",
-    "benchmark_get",
-    "player_save",
-    "player_delete",
-    "observation_save",
-    "observation_delete",
-    "voice_save",
-    "trend_save",
-    "trend_delete",
-    "brand_themes_save",
-    "survey_export",
-    "objectives_get",
-    "goal_save",
-    "goal_delete",
-    "marketing_save",
-    "marketing_delete",
-    "objective_save",
-    "objective_delete",
-    "measurement_save",
-    "mission_save",
-    "mix_save",
-    "topic_save",
-    "topic_delete",
-    "overview_get",
-    "window_print",
-    "calendar_get",
-    "calendar_plan_checks",
-    "post_save",
-    "post_move",
-    "post_delete",
-    "editorial_save",
-    "editorial_delete",
-    "relay_posts_create",
-    "calendar_plan",
-    "calendar_plan_accept",
-    "calendar_apply",
-    "calendar_export",
-    "calendar_import_pick",
-    "calendar_import_run",
-    "evaluation_get",
-    "best_times_get",
-    "results_pick",
-    "results_import_run",
-    "results_import_cancel",
-    "results_mapping_check",
-    "post_results_get",
-    "post_results_save",
-    "post_format_set",
-    "unplanned_list",
-    "unplanned_link",
-    "kpi_reading_save",
-    "kpi_reading_delete",
-    "ab_tests_get",
-    "ab_test_save",
-    "ab_test_delete",
-    "ab_test_start",
-    "learnings_get",
-    "adaptations_get",
-    "adaptation_save",
-    "adaptation_delete",
-    "adaptation_apply",
-    "reviews_due",
-];
+use std::fs;
+use std::path::{Path, PathBuf};
+
+const COMMANDS_DIR: &str = "src-tauri/src/commands";
+const SET_FILE: &str = "src-tauri/permissions/cinq-commands.toml";
+
+/// Each command as `(module path, fn name)`, in file order; the files sorted by name.
+fn commands() -> Vec<(String, String)> {
+    println!("cargo:rerun-if-changed={COMMANDS_DIR}");
+    let mut files: Vec<PathBuf> = fs::read_dir(COMMANDS_DIR)
+        .unwrap_or_else(|e| panic!("cannot read {COMMANDS_DIR}: {e}"))
+        .map(|entry| entry.expect("a directory entry").path())
+        .filter(|p| p.extension().is_some_and(|ext| ext == "rs"))
+        .collect();
+    files.sort();
+    let mut out: Vec<(String, String)> = Vec::new();
+    for file in files {
+        println!("cargo:rerun-if-changed={}", file.display());
+        let stem = file.file_stem().unwrap().to_string_lossy().into_owned();
+        let module = if stem == "mod" {
+            "commands".to_owned()
+        } else {
+            format!("commands::{stem}")
+        };
+        let text = fs::read_to_string(&file)
+            .unwrap_or_else(|e| panic!("cannot read {}: {e}", file.display()));
+        let mut under_attribute = false;
+        for line in text.lines().map(str::trim) {
+            if line.starts_with("#[tauri::command") {
+                under_attribute = true;
+                continue;
+            }
+            // Other attributes and comments may sit between the attribute and its fn.
+            if !under_attribute || line.starts_with("#[") || line.starts_with("//") {
+                continue;
+            }
+            under_attribute = false;
+            let name = fn_name(line).unwrap_or_else(|| {
+                panic!(
+                    "{}: #[tauri::command] is not followed by a fn: {line}",
+                    file.display()
+                )
+            });
+            if let Some((other, _)) = out.iter().find(|(_, n)| *n == name) {
+                panic!("two commands are named {name}: in {other} and {module}");
+            }
+            out.push((module.clone(), name));
+        }
+    }
+    out
+}
+
+/// `x` in `fn x(`, `pub fn x<…>(`, `pub async fn x(`….
+fn fn_name(line: &str) -> Option<String> {
+    let mut rest = line;
+    for prefix in ["pub(crate) ", "pub ", "async "] {
+        rest = rest.strip_prefix(prefix).unwrap_or(rest);
+    }
+    let name: String = rest
+        .strip_prefix("fn ")?
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+        .collect();
+    (!name.is_empty()).then_some(name)
+}
+
+/// Writes `text` to `path` unless it already holds it (an unchanged file keeps its time, so nothing rebuilds).
+fn write_if_changed(path: &Path, text: &str) {
+    if fs::read_to_string(path).is_ok_and(|old| old == text) {
+        return;
+    }
+    if let Some(dir) = path.parent() {
+        fs::create_dir_all(dir).unwrap_or_else(|e| panic!("cannot create {}: {e}", dir.display()));
+    }
+    fs::write(path, text).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+}
 
 fn main() {
-    println!("cargo:rerun-if-changed=src-tauri/permissions");
+    let commands = commands();
+
+    let mut set = String::from(
+        "# Generated by src-tauri/build.rs from the #[tauri::command] fns of src-tauri/src/commands/: do not edit.\n\
+         # The set of Cinq's own commands the main window may call (the capability in tauri.conf.json grants it).\n\
+         [[set]]\n\
+         identifier = \"cinq-commands\"\n\
+         description = \"Every command of Cinq's own.\"\n\
+         permissions = [\n",
+    );
+    for (i, (_, name)) in commands.iter().enumerate() {
+        let comma = if i + 1 < commands.len() { "," } else { "" };
+        set.push_str(&format!("  \"allow-{}\"{comma}\n", name.replace('_', "-")));
+    }
+    set.push_str("]\n");
+    write_if_changed(Path::new(SET_FILE), &set);
+
+    let mut handler = String::from("tauri::generate_handler![\n");
+    for (module, name) in &commands {
+        handler.push_str(&format!("    {module}::{name},\n"));
+    }
+    handler.push_str("]\n");
+    let out_dir = std::env::var("OUT_DIR").expect("OUT_DIR is set by cargo");
+    write_if_changed(&Path::new(&out_dir).join("handler.rs"), &handler);
+
+    // AppManifest keeps the names for the whole build: they live as long as this process.
+    let names: Vec<&'static str> = commands
+        .into_iter()
+        .map(|(_, name)| &*Box::leak(name.into_boxed_str()))
+        .collect();
     tauri_build::try_build(
         tauri_build::Attributes::new().app_manifest(
             tauri_build::AppManifest::new()
-                .commands(COMMANDS)
+                .commands(Box::leak(names.into_boxed_slice()))
                 .permissions_path_pattern("src-tauri/permissions/**/*"),
         ),
     )

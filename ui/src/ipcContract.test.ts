@@ -1,13 +1,19 @@
-// The IPC's contract, read from both sides: every command the UI calls is a command of `src-tauri/src/lib.rs`, and
+// The IPC's contract, read from both sides: every command the UI calls is a command of `src-tauri/src/commands/`, and
 // the arguments it sends are that command's parameters (camelCase, as Tauri renames them), every one the command
 // requires included. Rename a parameter in Rust, or a key in a UI call, and this fails, even though the fakes the
-// component tests run against would still answer; and every command a fake answers is one of lib.rs.
+// component tests run against would still answer; and every command a fake answers is one of Rust's.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const UI_SRC = __dirname;
-const LIB_RS = join(UI_SRC, '..', '..', 'src-tauri', 'src', 'lib.rs');
+const COMMANDS_DIR = join(UI_SRC, '..', '..', 'src-tauri', 'src', 'commands');
+
+/** The Rust files that define the commands (build.rs registers and grants every one of them). */
+const commandFiles = () =>
+  readdirSync(COMMANDS_DIR)
+    .filter((f) => f.endsWith('.rs'))
+    .map((f) => readFileSync(join(COMMANDS_DIR, f), 'utf8'));
 
 /** Parameters that Tauri fills in itself, not the UI. */
 const INJECTED = /^(State|AppHandle|Window|WebviewWindow|tauri::)/;
@@ -19,9 +25,9 @@ interface RustCommand {
   required: string[];
 }
 
-/** Each `#[tauri::command]` of lib.rs, with its parameters the UI sends (camelCase) and those it must send. */
+/** Each `#[tauri::command]` of commands/*.rs, with its parameters the UI sends (camelCase) and those it must send. */
 function rustCommands(): Map<string, RustCommand> {
-  const text = readFileSync(LIB_RS, 'utf8');
+  const text = commandFiles().join('\n');
   const out = new Map<string, RustCommand>();
   const re = /#\[tauri::command(?:\([^)]*\))?\]\s*(?:pub\s+)?(?:async\s+)?fn\s+([a-z0-9_]+)\s*(?:<[^>]*>)?\s*\(([\s\S]*?)\)\s*(?:->|\{)/g;
   for (const m of text.matchAll(re)) {
@@ -99,8 +105,8 @@ describe('the IPC contract', () => {
   const calls = uiCalls();
 
   it('reads both sides', () => {
-    // Every command of lib.rs is read.
-    expect(commands.size).toBe(readFileSync(LIB_RS, 'utf8').match(/#\[tauri::command/g)?.length);
+    // Every command of commands/*.rs is read.
+    expect(commands.size).toBe(commandFiles().join('\n').match(/^\s*#\[tauri::command/gm)?.length);
     expect(calls.length).toBeGreaterThan(50);
     expect(commands.get('calendar_import_run')?.params).toEqual([
       'strategyId',
@@ -140,15 +146,15 @@ describe('the IPC contract', () => {
     for (const c of calls) {
       const rust = commands.get(c.command);
       if (!rust) {
-        wrong.push(`${c.file}: ${c.command} is not a command of lib.rs`);
+        wrong.push(`${c.file}: ${c.command} is not a command of src-tauri/src/commands/`);
         continue;
       }
       for (const k of c.keys) {
-        if (!rust.params.includes(k)) wrong.push(`${c.file}: ${c.command} sends ${k}, which lib.rs does not take`);
+        if (!rust.params.includes(k)) wrong.push(`${c.file}: ${c.command} sends ${k}, which Rust does not take`);
       }
       if (!c.spread) {
         for (const k of rust.required) {
-          if (!c.keys.includes(k)) wrong.push(`${c.file}: ${c.command} does not send ${k}, which lib.rs requires`);
+          if (!c.keys.includes(k)) wrong.push(`${c.file}: ${c.command} does not send ${k}, which Rust requires`);
         }
       }
     }
