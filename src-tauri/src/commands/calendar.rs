@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use super::today_for;
-use crate::dialogs::{picked, save_file};
+use crate::dialogs::{pick_file, pick_folder, read_picked, save_file};
 use crate::state::{internal, AppState, Cmd};
 use cinq_core::calendar::checks::CheckOptions;
 use cinq_core::calendar::export::ExportOptions;
@@ -17,7 +17,6 @@ use cinq_core::calendar::{EditorialItemInput, PostInput};
 use cinq_core::error::{ApiError, CoreError, ErrorCode};
 use cinq_core::Store;
 use tauri::{AppHandle, State};
-use tauri_plugin_dialog::DialogExt;
 
 fn calendar_view(s: &Store, id: i64, from: &str, to: &str) -> cinq_core::Result<CalendarView> {
     let today = today_for(s, id)?;
@@ -233,10 +232,9 @@ pub async fn calendar_export(
     let files = state.with(|s| s.export_calendar(strategy_id, &options))?;
     let folder_export = options.format == cinq_core::calendar::export::ExportFormat::Hootsuite;
     let targets: Vec<PathBuf> = if folder_export {
-        let Some(dir) = app.dialog().file().blocking_pick_folder() else {
+        let Some(dir) = pick_folder(&app)? else {
             return Ok(None);
         };
-        let dir = picked(dir)?;
         // All the files or none (cinq_core::io::write).
         let set: Vec<(&str, &[u8])> = files
             .iter()
@@ -254,7 +252,7 @@ pub async fn calendar_export(
             return Ok(Some(Vec::new()));
         };
         let ext = file.name.rsplit('.').next().unwrap_or("csv").to_owned();
-        let Some(path) = save_file(&app, &file.name, &ext)? else {
+        let Some(path) = save_file(&app, &file.name, &ext.to_uppercase(), &[ext.as_str()])? else {
             return Ok(None);
         };
         vec![path]
@@ -274,21 +272,10 @@ pub async fn calendar_import_pick(
     app: AppHandle,
     state: State<'_, AppState>,
 ) -> Cmd<Option<CsvPreview>> {
-    let Some(path) = app
-        .dialog()
-        .file()
-        .add_filter("CSV", &["csv", "txt", "tsv"])
-        .blocking_pick_file()
-    else {
+    let Some(path) = pick_file(&app, "CSV", &["csv", "txt", "tsv"])? else {
         return Ok(None);
     };
-    let path = picked(path)?;
-    let bytes = cinq_core::io::read::read_file(&path, cinq_core::io::read::Limits::default())
-        .map_err(ApiError::from)?;
-    let name = path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
+    let (name, bytes) = read_picked(&path)?;
     let preview =
         cinq_core::calendar::import::csv_preview(&name, &bytes).map_err(ApiError::from)?;
     *state.picked_csv.lock().map_err(|_| internal())? = Some((name, bytes));
