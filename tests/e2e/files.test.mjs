@@ -254,6 +254,8 @@ test("the calendar exported in every format the export dialog offers, each file 
     await (await s.find('[data-testid="export-run"]')).click();
     await eventually(async () => (await (await s.find('[data-testid="export-run"]')).attribute("data-loading")) === null, "the cancelled export done");
     assert.equal(await s.count('[data-testid="export-modal"]'), 1, "the dialog stays open");
+    // Neither a success nor an error (one is shown before the button stops loading).
+    assert.equal(await s.count(".mantine-Notification-root"), 0, "nothing said: the user cancelled");
     assert.deepEqual(readdirSync(out), []);
     await s.keys([["\uE00C"]]);
     await eventually(async () => (await s.count('[data-testid="export-modal"]')) === 0, "the dialog closed");
