@@ -14,8 +14,8 @@ export const APP = process.env.CINQ_APP;
 assert.ok(APP, "CINQ_APP must name the built cinq binary");
 
 /** Sets up a fresh home and database for the calling test file; returns its paths and helpers. `env(home)` adds to
- *  the app's environment (e.g. CINQ_E2E_PICK, the file a debug build opens, or saves a calendar export to, instead
- *  of showing its native dialog). */
+ *  the app's environment (e.g. CINQ_E2E_PICK, the path a debug build answers its file dialogs with instead of
+ *  showing them; for a `.pick` file, the first line of that file, read at each dialog, empty for a cancel). */
 export function useApp(name, env = () => ({})) {
   const home = mkdtempSync(join(tmpdir(), `cinq-e2e-${name}-`));
   const db = join(home, "cinq.sqlite3");

@@ -1,13 +1,12 @@
 //! Step 2, the benchmark. Every command answers with the whole `BenchmarkView`; the customer survey's file.
 
-use crate::dialogs::picked;
+use crate::dialogs::save_file;
 use crate::state::{AppState, Cmd};
 use cinq_core::benchmark::{
     BenchmarkView, CustomerVoice, ObservationInput, PlayerInput, TrendInput,
 };
 use cinq_core::{Language, Store};
 use tauri::{AppHandle, State};
-use tauri_plugin_dialog::DialogExt;
 
 /// Runs a change to a strategy's benchmark, then answers with the benchmark, its comparisons and findings.
 fn benchmark_change(
@@ -123,16 +122,9 @@ pub async fn survey_export(
 ) -> Cmd<Option<String>> {
     let survey = state.with(|s| s.benchmark_view(strategy_id))?.survey;
     let (text, name) = cinq_core::benchmark::survey_file(&survey, language);
-    let Some(path) = app
-        .dialog()
-        .file()
-        .add_filter("Text", &["txt"])
-        .set_file_name(name)
-        .blocking_save_file()
-    else {
+    let Some(path) = save_file(&app, name, "Text", &["txt"])? else {
         return Ok(None);
     };
-    let path = picked(path)?;
     cinq_core::io::write::write_file(&path, text.as_bytes())?;
     Ok(Some(path.display().to_string()))
 }

@@ -1,7 +1,7 @@
 //! Step 4, the calendar. Every change answers with the view of the period the screen shows (`from`..=`to`), so
 //! the checks are recomputed with each one.
 
-use crate::dialogs::{picked, read_picked, save_file};
+use crate::dialogs::{pick_file, pick_folder, read_picked, save_file};
 use crate::state::{keep, kept, AppState, Cmd};
 use cinq_core::calendar::checks::CheckOptions;
 use cinq_core::calendar::export::{self, ExportOptions};
@@ -14,7 +14,6 @@ use cinq_core::calendar::{EditorialItemInput, PostInput};
 use cinq_core::error::{ApiError, ErrorCode};
 use cinq_core::Store;
 use tauri::{AppHandle, State};
-use tauri_plugin_dialog::DialogExt;
 
 /// Runs a change that writes posts or editorial items (their ids), then answers with them as stored and the view.
 fn calendar_change(
@@ -212,16 +211,16 @@ pub async fn calendar_export(
 ) -> Cmd<Option<Vec<String>>> {
     let files = state.with(|s| s.export_calendar(strategy_id, &options))?;
     if options.format.to_folder() {
-        let Some(dir) = app.dialog().file().blocking_pick_folder() else {
+        let Some(dir) = pick_folder(&app)? else {
             return Ok(None);
         };
-        let dir = picked(dir)?;
         return Ok(Some(export::write_to_folder(&dir, &files)?));
     }
     let Some(file) = files.first() else {
         return Ok(Some(Vec::new()));
     };
-    let Some(path) = save_file(&app, &file.name, file.extension())? else {
+    let ext = file.extension();
+    let Some(path) = save_file(&app, &file.name, &ext.to_uppercase(), &[ext])? else {
         return Ok(None);
     };
     Ok(Some(vec![export::write_to_file(&path, file)?]))
@@ -234,15 +233,9 @@ pub async fn calendar_import_pick(
     app: AppHandle,
     state: State<'_, AppState>,
 ) -> Cmd<Option<CsvPreview>> {
-    let Some(path) = app
-        .dialog()
-        .file()
-        .add_filter("CSV", &["csv", "txt", "tsv"])
-        .blocking_pick_file()
-    else {
+    let Some(path) = pick_file(&app, "CSV", &["csv", "txt", "tsv"])? else {
         return Ok(None);
     };
-    let path = picked(path)?;
     let (name, bytes) = read_picked(&path)?;
     let preview = cinq_core::calendar::import::csv_preview(&name, &bytes)?;
     keep(&state.picked_csv, name, bytes)?;

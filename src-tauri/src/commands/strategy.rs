@@ -1,13 +1,12 @@
 //! Strategies: list, open, create, edit, duplicate, delete and restore, files in and out, the sample, the overview.
 
-use crate::dialogs::picked;
+use crate::dialogs::{pick_file, save_file};
 use crate::state::{AppState, Cmd};
 use cinq_core::overview::StrategyOverview;
 // The name offered when a strategy is saved (`cinq_core::strategy::file_name`).
 use cinq_core::strategy::file_name as file_name_for;
 use cinq_core::{Language, StepId, Strategy, StrategyInput, StrategySummary};
 use tauri::{AppHandle, State};
-use tauri_plugin_dialog::DialogExt;
 
 #[tauri::command]
 pub fn strategy_list(state: State<AppState>) -> Cmd<Vec<StrategySummary>> {
@@ -73,16 +72,9 @@ pub async fn strategy_export(
     id: i64,
 ) -> Cmd<Option<String>> {
     let name = state.with(|s| s.strategy(id))?.name;
-    let Some(path) = app
-        .dialog()
-        .file()
-        .add_filter("Cinq strategy", &["json"])
-        .set_file_name(file_name_for(&name))
-        .blocking_save_file()
-    else {
+    let Some(path) = save_file(&app, &file_name_for(&name), "Cinq strategy", &["json"])? else {
         return Ok(None);
     };
-    let path = picked(path)?;
     state.with(|s| s.export_strategy_to(id, &path))?;
     Ok(Some(path.display().to_string()))
 }
@@ -94,15 +86,9 @@ pub async fn strategy_import(
     state: State<'_, AppState>,
     language: Language,
 ) -> Cmd<Option<Strategy>> {
-    let Some(path) = app
-        .dialog()
-        .file()
-        .add_filter("Cinq strategy", &["json"])
-        .blocking_pick_file()
-    else {
+    let Some(path) = pick_file(&app, "Cinq strategy", &["json"])? else {
         return Ok(None);
     };
-    let path = picked(path)?;
     state
         .with(|s| s.import_strategy_from_in(&path, language))
         .map(Some)
