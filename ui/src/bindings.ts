@@ -1301,7 +1301,11 @@ networks: Array<NetworkBestTimes>,
 /**
  * The thresholds, for the screens to quote: [`MIN_POSTS`], [`MIN_SLOT_POSTS`], [`INTERVAL`].
  */
-min_posts: number, min_slot_posts: number, interval: number, };
+min_posts: number, min_slot_posts: number, interval: number, 
+/**
+ * How many best slots the post editor hints: [`HINTED`].
+ */
+hinted: number, };
 
 export type VariedElement = "photo" | "title" | "text" | "time" | "format";
 

@@ -850,6 +850,9 @@ enum Write {
     DeleteStrategy {
         second: bool,
     },
+    /// A large write begins (the triggers only note the posts they touch) or ends (the noted posts are computed).
+    Pause,
+    Resume,
 }
 
 fn any_write() -> impl Strategy<Value = Write> {
@@ -869,6 +872,8 @@ fn any_write() -> impl Strategy<Value = Write> {
             .prop_map(|(post, hour, network, strategy)| Write::MovePost { post, hour, network, strategy }),
         1 => post.prop_map(|post| Write::DeletePost { post }),
         1 => any::<bool>().prop_map(|second| Write::DeleteStrategy { second }),
+        1 => Just(Write::Pause),
+        1 => Just(Write::Resume),
     ]
 }
 
@@ -955,6 +960,8 @@ fn apply(store: &Store, ids: [i64; 2], w: &Write) {
             conn.execute(&format!("UPDATE post SET {} WHERE id = ?1", set.join(", ")), [post])
         }
         Write::DeletePost { post } => conn.execute("DELETE FROM post WHERE id = ?1", [post]),
+        Write::Pause => conn.execute("INSERT OR IGNORE INTO latest_result_paused VALUES (1)", []),
+        Write::Resume => conn.execute_batch(cinq_core::store::RESUME_LATEST_RESULTS).map(|_| 0),
         Write::DeleteStrategy { second } => conn.execute(
             "DELETE FROM strategy WHERE id = ?1",
             [ids[usize::from(*second)]],
@@ -962,13 +969,13 @@ fn apply(store: &Store, ids: [i64; 2], w: &Write) {
     };
 }
 
-type LatestRow = (i64, i64, String, Option<i64>, Option<i64>, Option<i64>);
+type LatestRow = (i64, i64, String, Option<String>, Option<i64>, Option<i64>);
 
 fn latest_rows(store: &Store, from: &str) -> Vec<LatestRow> {
     store
         .conn()
         .prepare(&format!(
-            "SELECT strategy_id, post_id, network, slot, reach, engagements FROM {from} ORDER BY post_id"
+            "SELECT strategy_id, post_id, network, at, reach, engagements FROM {from} ORDER BY post_id"
         ))
         .unwrap()
         .query_map([], |r| {
@@ -987,8 +994,17 @@ proptest! {
     #[test]
     fn latest_results_follow_every_write(writes in proptest::collection::vec(any_write(), 1..40)) {
         let (store, ids) = store_for_writes();
-        for w in &writes {
+        let mut paused = false;
+        for w in writes.iter().chain([&Write::Resume]) {
             apply(&store, ids, w);
+            paused = match w {
+                Write::Pause => true,
+                Write::Resume => false,
+                _ => paused,
+            };
+            if paused {
+                continue;
+            }
             prop_assert_eq!(
                 latest_rows(&store, "latest_result"),
                 latest_rows(&store, "latest_result_source"),
@@ -1066,9 +1082,9 @@ proptest! {
         std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(256)
     ))]
 
-    /// The view that fills `latest_result` applies the Rust rules: `dates::parse_day_time` for the time,
-    /// `TimedPost::new` (and `Measures::engagements`) for the counts, a non-whole count being unknown and a negative
-    /// one 0.
+    /// The view that fills `latest_result` applies the Rust rules: `TimedPost::new` (and `Measures::engagements`)
+    /// for the counts, a non-whole count being unknown and a negative one 0; the time, kept as stored, is read with
+    /// `dates::parse_day_time`.
     #[test]
     fn the_latest_results_apply_the_rust_rules(
         at in any_time(),
@@ -1110,14 +1126,55 @@ proptest! {
             .as_deref()
             .and_then(cinq_core::dates::parse_day_time)
             .and_then(|t| TimedPost::new(t.weekday().number_from_monday(), t.hour(), &m));
-        let sql = match (row.3, row.4, row.5) {
-            (Some(slot), Some(reach), Some(e)) => Some(TimedPost {
-                slot: u8::try_from(slot).unwrap(),
+        let sql = match (row.3.as_deref().and_then(cinq_core::dates::parse_day_time), row.4, row.5) {
+            (Some(t), Some(reach), Some(e)) => Some(TimedPost {
+                slot: u8::try_from((t.weekday().number_from_monday() - 1) * 24 + t.hour()).unwrap(),
                 reach: u64::try_from(reach).unwrap(),
                 engagements: u64::try_from(e).unwrap().min(u64::try_from(reach).unwrap()),
             }),
             _ => None,
         };
+        // And the time is the post's own (no publication here).
+        prop_assert_eq!(&row.3, &at);
         prop_assert_eq!(sql, rust, "at {:?}, counts {:?}, row {:?}, strategy {}", at, counts, row, ids[0]);
     }
+}
+
+#[test]
+fn a_picked_best_slot_moves_a_post_within_its_week_never_into_the_past() {
+    use cinq_core::adapt::best_times::slot_day;
+    let d = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    // Wednesday 13 January 2027, today Tuesday 12: Tuesday is today, Sunday later this week, Monday (past) next week.
+    assert_eq!(
+        slot_day(d("2027-01-13"), 2, d("2027-01-12")),
+        d("2027-01-12")
+    );
+    assert_eq!(
+        slot_day(d("2027-01-13"), 7, d("2027-01-12")),
+        d("2027-01-17")
+    );
+    assert_eq!(
+        slot_day(d("2027-01-13"), 1, d("2027-01-12")),
+        d("2027-01-18")
+    );
+    // A post already in the past stays in its own week (the marketer chose it).
+    assert_eq!(
+        slot_day(d("2027-01-06"), 1, d("2027-01-12")),
+        d("2027-01-04")
+    );
+    // Through the store: today in the strategy's time zone when the day is empty; a day that is not one is refused.
+    let (store, id) = store_with_strategy();
+    let days = store.best_time_days(id, "2027-01-13").unwrap();
+    assert_eq!(days.len(), 7);
+    assert!(
+        days.iter().all(|day| cinq_core::dates::is_day(day)),
+        "{days:?}"
+    );
+    let today = store.strategy_today(id).unwrap();
+    let this_week = store.best_time_days(id, "").unwrap();
+    assert!(this_week.iter().all(|day| d(day) >= today), "{this_week:?}");
+    assert!(matches!(
+        store.best_time_days(id, "2027-02-30"),
+        Err(CoreError::Validation(ref f)) if f[0].field == "day" && f[0].code == "invalid_date"
+    ));
 }

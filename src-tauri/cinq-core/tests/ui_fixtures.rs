@@ -53,3 +53,52 @@ fn the_uis_text_lengths_are_rusts() {
         serde_json::to_string_pretty(&cases).unwrap() + "\n",
     );
 }
+
+/// The calendar fake answers `best_time_days` (where a best slot picked in the post editor moves a post) from Rust's
+/// rule (`adapt::best_times::slot_day`): for the fakes' today, each day of three weeks around it.
+#[test]
+fn the_fakes_best_time_days_are_rusts() {
+    use cinq_core::adapt::best_times::slot_day;
+    let today = chrono::NaiveDate::from_ymd_opt(2027, 1, 12).unwrap();
+    let cases: Vec<_> = (-8..13)
+        .map(|offset| {
+            let day = today + chrono::Duration::days(offset);
+            let days: Vec<String> = (1..=7)
+                .map(|w| slot_day(day, w, today).format("%Y-%m-%d").to_string())
+                .collect();
+            serde_json::json!({
+                "today": today.format("%Y-%m-%d").to_string(),
+                "day": day.format("%Y-%m-%d").to_string(),
+                "days": days,
+            })
+        })
+        .collect();
+    check(
+        "best-time-days.json",
+        serde_json::to_string_pretty(&cases).unwrap() + "\n",
+    );
+}
+
+/// What `best_times_get` answers for a strategy with no network yet: the fakes start from it (its thresholds and how
+/// many slots the editor hints are Rust's), and add their networks.
+#[test]
+fn the_fakes_best_times_are_rusts() {
+    let mut store = cinq_core::Store::open_in_memory().unwrap();
+    let id = store
+        .create_strategy(&cinq_core::StrategyInput {
+            name: "Fixture".into(),
+            organisation: String::new(),
+            sector: String::new(),
+            language: cinq_core::Language::En,
+            timezone: "Europe/Paris".into(),
+            start_date: "2027-01-04".into(),
+        })
+        .unwrap()
+        .id;
+    let times = store.best_times(id, None).unwrap();
+    assert!(times.networks.is_empty());
+    check(
+        "best-times-empty.json",
+        serde_json::to_string_pretty(&times).unwrap() + "\n",
+    );
+}

@@ -40,6 +40,12 @@ pub fn best_times_get(
     state.with(|s| s.best_times(strategy_id, network.as_deref()))
 }
 
+/// The days a post on `day` (empty: today) moves to when a best slot is picked, one per weekday, Monday first.
+#[tauri::command]
+pub fn best_time_days(state: State<AppState>, strategy_id: i64, day: String) -> Cmd<Vec<String>> {
+    state.with(|s| s.best_time_days(strategy_id, &day))
+}
+
 /// Asks for a network's export (a native dialog), keeps it, and answers with what importing it would do (a dry run).
 /// `None` when the user cancels.
 #[tauri::command]

@@ -34,6 +34,7 @@
 //! - **Networks shown**: those the audit kept and any other with posts with results, in the catalogue's order (only
 //!   the one asked for when one is named; a key that is not one of the strategy's networks is refused).
 
+use chrono::{Datelike, NaiveDate, Timelike};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -48,6 +49,8 @@ pub const MIN_POSTS: u32 = 10;
 pub const MIN_SLOT_POSTS: u32 = 3;
 /// The best slots listed, at most.
 pub const MAX_BEST: usize = 5;
+/// How many of a network's best slots the post editor hints where a post's time is chosen (step 4).
+pub const HINTED: u32 = 3;
 /// The level of each slot's interval.
 pub const INTERVAL: f64 = 0.9;
 /// The weakest prior, in reach, whatever the posts: `Beta(2m, 2(1 − m))` (the floor is otherwise an average post's
@@ -115,6 +118,8 @@ pub struct BestTimes {
     pub min_posts: u32,
     pub min_slot_posts: u32,
     pub interval: f64,
+    /// How many best slots the post editor hints: [`HINTED`].
+    pub hinted: u32,
 }
 
 /// A post the estimate learns from.
@@ -335,7 +340,22 @@ fn note(name: &str, posts: u32, needed: u32, left_out: u32) -> Text {
     t
 }
 
-/// The post a `latest_result` row's slot, reach and engagements (columns 1 to 3) make; none when one is missing. An
+/// The day of `weekday` (1 = Monday … 7 = Sunday) in the week of `day` (Monday to Sunday), where a best slot picked
+/// in the post editor moves a post: the same weekday a week later when that one is before `today` while `day` is not
+/// (a post is not moved into the past).
+pub fn slot_day(day: NaiveDate, weekday: u32, today: NaiveDate) -> NaiveDate {
+    let target = day
+        + chrono::Duration::days(
+            i64::from(weekday) - i64::from(day.weekday().number_from_monday()),
+        );
+    if target < today && day >= today {
+        target + chrono::Duration::days(7)
+    } else {
+        target
+    }
+}
+
+/// The post a `latest_result` row's time, reach and engagements (columns 1 to 3) make; none when one is missing. An
 /// engagement count too large for an integer (the view's sum went past it) counts as the whole reach.
 fn latest_timed_post(r: &rusqlite::Row) -> Result<Option<TimedPost>> {
     use rusqlite::types::ValueRef;
@@ -346,20 +366,44 @@ fn latest_timed_post(r: &rusqlite::Row) -> Result<Option<TimedPost>> {
             _ => None,
         })
     };
-    let (Some(slot), Some(reach), Some(engagements)) = (whole(1)?, whole(2)?, whole(3)?) else {
+    let at = match r.get_ref(1)? {
+        ValueRef::Text(t) => std::str::from_utf8(t)
+            .ok()
+            .and_then(crate::dates::parse_day_time),
+        _ => None,
+    };
+    let (Some(at), Some(reach), Some(engagements)) = (at, whole(2)?, whole(3)?) else {
         return Ok(None);
     };
-    Ok(u8::try_from(slot)
-        .ok()
-        .filter(|s| usize::from(*s) < SLOTS && reach > 0)
-        .map(|slot| TimedPost {
-            slot,
-            engagements: engagements.min(reach),
-            reach,
-        }))
+    let weekday = at.weekday().number_from_monday();
+    Ok((reach > 0).then(|| TimedPost {
+        slot: ((weekday - 1) * 24 + at.hour()) as u8,
+        engagements: engagements.min(reach),
+        reach,
+    }))
 }
 
 impl Store {
+    /// The days a post on `day` (`YYYY-MM-DD`; today, in the strategy's time zone, when empty) moves to when a best
+    /// slot is picked, one per weekday, Monday first ([`slot_day`]).
+    pub fn best_time_days(&self, id: i64, day: &str) -> Result<Vec<String>> {
+        let today = self.strategy_today(id)?;
+        let day = if day.is_empty() {
+            today
+        } else {
+            crate::dates::parse_day(day).ok_or_else(|| {
+                CoreError::Validation(vec![FieldError::new("day", "invalid_date")])
+            })?
+        };
+        Ok((1..=7)
+            .map(|w| {
+                slot_day(day, w, today)
+                    .format(crate::dates::DAY_FORMAT)
+                    .to_string()
+            })
+            .collect())
+    }
+
     /// The best times of a strategy's networks (only `network`'s when given: a key of the strategy's networks).
     pub fn best_times(&self, id: i64, network: Option<&str>) -> Result<BestTimes> {
         let strategy = self.strategy(id)?;
@@ -372,12 +416,12 @@ impl Store {
                 )]));
             }
         }
-        // One read of what each post with results brings (`latest_result`, one row of three numbers per post, kept by
-        // triggers: store migration 13, whose view applies `TimedPost::new`'s rules to the post's known time and
-        // latest measures; a test holds the two equal). A row without a slot, a reach or engagements is left out.
+        // One read of what each post with results brings (`latest_result`, one small row per post, kept by triggers:
+        // store migration 13, whose view applies `TimedPost::new`'s rules to the latest measures and picks the
+        // post's known time; a test holds the two equal). A row without a time, a reach or engagements is left out.
         let conn = self.conn();
         let mut rows = conn.prepare_cached(
-            "SELECT network, slot, reach, engagements FROM latest_result
+            "SELECT network, at, reach, engagements FROM latest_result
              WHERE strategy_id = ?1 AND (?2 IS NULL OR network = ?2)",
         )?;
         let mut rows = rows.query(rusqlite::params![id, network])?;
@@ -429,6 +473,7 @@ impl Store {
             min_posts: MIN_POSTS,
             min_slot_posts: MIN_SLOT_POSTS,
             interval: INTERVAL,
+            hinted: HINTED,
         })
     }
 }

@@ -1835,6 +1835,7 @@ impl Store {
         self.bulk(|store| {
             let tx = store.transaction()?;
             crate::strategy::touch(&tx, id)?;
+            Store::pause_latest_results(&tx)?;
             let mut w = RowWriter::new(id, report, total, progress);
             let mut writes = Writes::new(&tx)?;
             for (network, row) in rows {
@@ -2067,6 +2068,7 @@ impl<'p> RowWriter<'p> {
             if let Some(copy) = copy {
                 copy.wait()?;
             }
+            Store::resume_latest_results(&tx)?;
             tx.commit()?;
             self.report.written = true;
         }

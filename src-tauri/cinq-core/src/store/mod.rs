@@ -28,6 +28,13 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction};
 use crate::error::{CoreError, FieldError, Result};
 use crate::model::{LanguagePref, Settings, ThemePref};
 
+/// What [`Store::resume_latest_results`] runs: the latest results of the posts noted while paused, computed once.
+pub const RESUME_LATEST_RESULTS: &str = "DELETE FROM latest_result_paused;
+    DELETE FROM latest_result WHERE post_id IN (SELECT post_id FROM latest_result_touched);
+    INSERT INTO latest_result SELECT * FROM latest_result_source
+        WHERE post_id IN (SELECT post_id FROM latest_result_touched);
+    DELETE FROM latest_result_touched;";
+
 /// The file name of the database in the app-data folder.
 pub const DB_FILE_NAME: &str = "cinq.sqlite3";
 /// The application identifier; also the app-data folder's name (as Tauri's path resolver names it).
@@ -257,6 +264,20 @@ impl Store {
         let out = f(self);
         restore_cache(&self.conn, cache)?;
         out
+    }
+
+    /// Pauses the triggers that keep each post's latest results (store migration 13) for the rest of `tx`: they only
+    /// note the posts they touch, which [`Store::resume_latest_results`] computes once. For a write of many rows.
+    pub(crate) fn pause_latest_results(tx: &Transaction) -> Result<()> {
+        tx.execute("INSERT OR IGNORE INTO latest_result_paused VALUES (1)", [])?;
+        Ok(())
+    }
+
+    /// Computes the latest results of the posts touched since [`Store::pause_latest_results`], and lets the triggers
+    /// run again; before `tx` commits.
+    pub(crate) fn resume_latest_results(tx: &Transaction) -> Result<()> {
+        tx.execute_batch(RESUME_LATEST_RESULTS)?;
+        Ok(())
     }
 
     /// A transaction the caller commits, or drops to write nothing (a dry run, a cancel).

@@ -32,6 +32,9 @@ export const adaptApi = {
    *  not one of the strategy's networks). Step 4 hints them where a post's time is chosen. */
   bestTimes: (strategyId: number, network: string | null = null) =>
     call<BestTimes>('best_times_get', { strategyId, network }),
+  /** The days a post on `day` (`YYYY-MM-DD`; empty: today) moves to when a best slot is picked, one per weekday,
+   *  Monday first (its own week, or the next one rather than the past). */
+  bestTimeDays: (strategyId: number, day: string) => call<string[]>('best_time_days', { strategyId, day }),
   /** A native open dialog, then, for a known export, a dry run of the file picked (`report`), or, for any other
    *  CSV, its first rows and a suggested column mapping (`preview`); the file is kept for `resultsImportRun`. Null
    *  when the dialog was cancelled. */

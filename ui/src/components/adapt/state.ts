@@ -82,6 +82,8 @@ export const adaptKeys = {
   postResults: (strategyId: number, postId: number) => ['post-results', strategyId, postId] as const,
   /** The best times of every network of a strategy. */
   bestTimes: (strategyId: number) => ['best-times', strategyId] as const,
+  /** Where a best slot picked moves a post on `day` (empty: today), by weekday. */
+  bestTimeDays: (strategyId: number, day: string) => ['best-time-days', strategyId, day] as const,
 };
 
 /** The evaluation over a period (null: from the start, to today). It is computed from posts and results that other
@@ -103,6 +105,14 @@ export const useBestTimes = <T = BestTimes>(strategyId: number, select?: (b: Bes
     queryFn: () => adaptApi.bestTimes(strategyId),
     staleTime: 0,
     select,
+  });
+
+/** The days a post on `day` (empty: today) moves to when a best slot is picked, Monday first (Rust's rule: its own
+ *  week, or the next one rather than the past). */
+export const useBestTimeDays = (strategyId: number, day: string) =>
+  useQuery({
+    queryKey: adaptKeys.bestTimeDays(strategyId, day),
+    queryFn: () => adaptApi.bestTimeDays(strategyId, day),
   });
 
 /** One network's best times (undefined while loading, or for a network the strategy does not have): what step 4

@@ -20,6 +20,7 @@ import type {
   Underperformer,
 } from '../../bindings';
 import { createCalendarFake, type CalFake, type Call } from '../calendar/testBackend';
+import emptyBestTimes from '../../test/fixtures/best-times-empty.json';
 import type { ObjFake } from '../objectives/testBackend';
 
 export interface AdaptFake {
@@ -186,7 +187,7 @@ export function networkBestTimes(
 }
 
 export function bestTimes(partial: Partial<BestTimes> = {}): BestTimes {
-  return { timezone: 'Europe/Paris', networks: [], min_posts: 10, min_slot_posts: 3, interval: 0.9, ...partial };
+  return { ...structuredClone(emptyBestTimes as BestTimes), ...partial };
 }
 
 export function importReport(partial: Partial<ResultsImportReport> = {}): ResultsImportReport {

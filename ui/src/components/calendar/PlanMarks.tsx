@@ -1,13 +1,14 @@
 // What the planner adds to the post editor (step 4): the mark of a planned post (and of a re-run), and the network's
 // best times (step 5's estimate, `best_times_get`) hinted under the day and time, each a button that moves the post
-// to that weekday and hour of its own week (the week the marketer chose stays; the next one when that day is past).
+// to that weekday and hour of its own week (the week the marketer chose stays; the next one when that day is past:
+// `best_time_days`, Rust's rule).
 import { Badge, Button, Group, Text, Tooltip } from '@mantine/core';
 import { IconClockStar } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Post } from '../../bindings';
-import { formatFigure, slotName, useNetworkBestTimes } from '../adapt/state';
+import { formatFigure, slotName, useBestTimeDays, useBestTimes, useNetworkBestTimes } from '../adapt/state';
 import { networkWords } from '../../networkWords';
-import { addDays, dayLabel, useCal } from './state';
+import { dayLabel, useCal } from './state';
 
 const k = (key: string) => `calendar.plan.${key}`;
 
@@ -34,22 +35,6 @@ export function PlannedMark({ post }: { post: Post | null }) {
   );
 }
 
-/** The weekday of a day, 1 = Monday … 7 = Sunday. */
-function weekdayOf(day: string): number {
-  const [y, m, d] = day.split('-').map(Number);
-  return ((new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7) + 1;
-}
-
-/** The day of `weekday` in the week of `day` (Monday to Sunday); the same weekday a week later when that one is
- *  before `today` while `day` is not (a post is not moved into the past). */
-export function slotDay(day: string, weekday: number, today: string): string {
-  const target = addDays(day, weekday - weekdayOf(day));
-  return target < today && day >= today ? addDays(target, 7) : target;
-}
-
-/** How many best slots are hinted. */
-const HINTED = 3;
-
 /** The network's best times, under the post's day and time; `onPick` gets the day and time of the slot clicked. */
 export function BestTimesHint({ network, day, onPick }: {
   network: string;
@@ -60,6 +45,8 @@ export function BestTimesHint({ network, day, onPick }: {
   const { t } = useTranslation();
   const { strategyId, view, lang } = useCal();
   const times = useNetworkBestTimes(strategyId, network).data;
+  const hinted = useBestTimes(strategyId, (b) => b.hinted).data ?? 0;
+  const days = useBestTimeDays(strategyId, day).data;
   if (network === '' || !times) return null;
   // The network in a sentence (French needs its preposition: "sur Instagram", "dans la newsletter").
   const words = networkWords(view.rows.find((r) => r.network === network), network);
@@ -77,14 +64,13 @@ export function BestTimesHint({ network, day, onPick }: {
       </Text>
     );
   }
-  const from = day || view.today;
   return (
     <Group gap={6} data-testid="post-editor-best-times">
       <IconClockStar size={14} aria-hidden />
       <Text size="xs" c="dimmed" title={t(k('best.pickHelp'))}>
         {t(k('best.label'), words)}
       </Text>
-      {times.best.slice(0, HINTED).map((s) => {
+      {times.best.slice(0, hinted).map((s) => {
         const slot = slotName(s, lang);
         return (
           <Button
@@ -93,7 +79,8 @@ export function BestTimesHint({ network, day, onPick }: {
             variant="light"
             aria-label={t(k('best.pick'), { slot })}
             title={t(k('best.pick'), { slot })}
-            onClick={() => onPick(slotDay(from, s.weekday, view.today), `${String(s.hour).padStart(2, '0')}:00`)}
+            disabled={!days}
+            onClick={() => days && onPick(days[s.weekday - 1], `${String(s.hour).padStart(2, '0')}:00`)}
             data-testid={`post-editor-best-${s.weekday}-${s.hour}`}
           >
             {t(k('best.slot'), { slot, rate: formatFigure(s.rate * 100, lang, 1) })}

@@ -16,7 +16,6 @@ import { bestTimes, networkBestTimes, slotEstimate } from '../adapt/testBackend'
 import { useNetworkBestTimes } from '../adapt/state';
 import { CalendarStep } from './CalendarStep';
 import { ListView } from './ListView';
-import { slotDay } from './PlanMarks';
 import { PostEditor } from './PostEditor';
 import { inputOf, useCal, type CalCtx } from './state';
 import { installCalendarBackend, PLAN_WEEK, post } from './testBackend';
@@ -478,16 +477,5 @@ describe('the best times in the post editor', () => {
       await cal!.actions.savePost(renamed, { ...inputOf(renamed), scheduled_at: '2027-01-14T18:00' });
     });
     await waitFor(() => expect(fake.callsTo('best_times_get')).toHaveLength(3));
-  });
-});
-
-describe('slotDay', () => {
-  it('keeps the post’s week, and goes to the next one rather than into the past', () => {
-    // Wednesday 13 January 2027; today the 12th.
-    expect(slotDay('2027-01-13', 2, '2027-01-12')).toBe('2027-01-12');
-    expect(slotDay('2027-01-13', 7, '2027-01-12')).toBe('2027-01-17');
-    expect(slotDay('2027-01-13', 1, '2027-01-12')).toBe('2027-01-18');
-    // A post already in the past stays in its week.
-    expect(slotDay('2027-01-06', 1, '2027-01-12')).toBe('2027-01-04');
   });
 });

@@ -34,6 +34,8 @@ import { createObjectivesFake, type ObjFake } from '../objectives/testBackend';
 import { frOf } from '../../test/networks';
 import { daysOf } from './state';
 import planWeek from './fixtures/plan-week.json';
+import emptyBestTimes from '../../test/fixtures/best-times-empty.json';
+import bestTimeDays from '../../test/fixtures/best-time-days.json';
 
 /** The planner's answer for the week of 11 January 2027 (today the 12th), written by a Rust test
  *  (src-tauri/cinq-core/tests/plan_fixture.rs): Instagram and LinkedIn, and a note. */
@@ -194,7 +196,7 @@ export function createCalendarFake(partial: Partial<Omit<CalFake, 'obj'>> = {}, 
     learnings: [],
     abTests: [],
     plan: PLAN_WEEK,
-    bestTimes: { timezone: 'Europe/Paris', networks: [], min_posts: 10, min_slot_posts: 3, interval: 0.9 },
+    bestTimes: structuredClone(emptyBestTimes as BestTimes),
     today: '2027-01-12',
     nextId: 1000,
     calls: [],
@@ -298,6 +300,13 @@ export function createCalendarFake(partial: Partial<Omit<CalFake, 'obj'>> = {}, 
         const network = (a.network as string | null | undefined) ?? null;
         if (network === null) return structuredClone(f.bestTimes);
         return structuredClone({ ...f.bestTimes, networks: f.bestTimes.networks.filter((n) => n.network === network) });
+      }
+      case 'best_time_days': {
+        // Rust's answers (tests/ui_fixtures.rs), for the fakes' today and three weeks around it.
+        const day = (a.day as string) || f.today;
+        const found = bestTimeDays.find((c) => c.today === f.today && c.day === day);
+        if (!found) throw new Error(`best_time_days: no answer from Rust for ${day} (today ${f.today}) in best-time-days.json`);
+        return [...found.days];
       }
       case 'calendar_apply': {
         const c = a.change as CalendarChange;
