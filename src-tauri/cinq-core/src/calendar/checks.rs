@@ -35,10 +35,12 @@ use crate::audit::Audit;
 use crate::calendar::{
     editorial_channel, parse_date_time, text_length, Calendar, EditorialType, Post,
 };
-use crate::findings::{figures, join, text, Finding, FindingKind, FindingLink, Severity, Text};
+use crate::findings::{join, text, Finding, FindingKind, FindingLink, Severity, Text};
 use crate::model::StepId;
+use crate::network::NetName;
 use crate::objectives::{kept_networks, MixWeights, Objectives, Pillar};
-use crate::words::{count_en, count_fr, en, figure_count, fr, NetName};
+use crate::words::figures;
+use crate::words::{count_en, count_fr, en, figure_count, fr};
 
 /// A content mix is judged from this many posts with a pillar; fewer count as within tolerance.
 pub const MIX_MIN_POSTS: usize = 6;

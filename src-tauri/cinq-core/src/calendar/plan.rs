@@ -64,9 +64,10 @@ use crate::calendar::{
     parse_date_time, Calendar, EditorialItem, Post, PostInput, PostStatus, DATE_TIME_FORMAT,
 };
 use crate::error::{CoreError, FieldError, Result};
-use crate::findings::{figures, join, text, FindingKind, Text};
+use crate::findings::{join, text, FindingKind, Text};
 use crate::objectives::{kept_networks, MixWeights, ObjectiveType, Objectives, Pillar};
 use crate::store::Store;
+use crate::words::figures;
 
 /// The longest period a plan covers, in days (a leap year).
 pub const MAX_PLAN_DAYS: i64 = 366;
@@ -135,7 +136,10 @@ fn check_period(opts: &PlanOptions) -> Result<()> {
         return Err(field("to", "before_from"));
     }
     if (opts.to - opts.from).num_days() + 1 > MAX_PLAN_DAYS {
-        return Err(field("to", "period_too_long"));
+        return Err(CoreError::Validation(vec![FieldError {
+            max: Some(MAX_PLAN_DAYS),
+            ..FieldError::new("to", "period_too_long")
+        }]));
     }
     Ok(())
 }

@@ -400,7 +400,7 @@ impl Store {
             .map(|key| {
                 let network = audit.networks.iter().find(|n| n.key == key);
                 let mission = objectives.missions.iter().find(|m| m.network == key);
-                let names = crate::words::NetName::of(&audit.networks, &key);
+                let names = crate::network::NetName::of(&audit.networks, &key);
                 CalendarRow {
                     name: names.en,
                     fr: names.fr,

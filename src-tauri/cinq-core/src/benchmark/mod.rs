@@ -1,6 +1,8 @@
 //! Step 2, the benchmark: players (competitors, leaders, inspiring brands) observed network by network and dated,
 //! the customer voice, global trends, and the brand's own themes; with the comparison views computed from them.
 
+pub mod findings;
+
 use std::collections::BTreeSet;
 
 use rusqlite::{params, OptionalExtension, Transaction};
@@ -590,7 +592,7 @@ impl Store {
         };
         let comparison = comparison(&benchmark, &audit, &brand);
         let coverage = coverage(&benchmark);
-        let findings = crate::findings::benchmark_findings(&benchmark, &audit, &coverage);
+        let findings = findings::benchmark_findings(&benchmark, &audit, &coverage);
         let survey = survey_text(&brand, &benchmark.voice);
         let progress = benchmark.progress();
         Ok(BenchmarkView {

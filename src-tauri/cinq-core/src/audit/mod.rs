@@ -1,6 +1,8 @@
 //! Step 1, the audit: the networks (a built-in catalogue plus the strategy's own), the audiences (personas) and how
 //! much each uses each network, the brand's presence network by network, and the measurements available.
 
+pub mod findings;
+
 use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
@@ -776,7 +778,7 @@ impl Store {
     /// The audit and its findings as of `today`.
     pub fn audit_view(&self, id: i64, today: NaiveDate) -> Result<AuditView> {
         let audit = self.audit(id)?;
-        let findings = crate::findings::audit_findings(&audit, today);
+        let findings = findings::audit_findings(&audit, today);
         let progress = progress(&audit);
         Ok(AuditView {
             audit,
