@@ -123,7 +123,7 @@ pub struct FindingLink {
     #[ts(type = "number | null")]
     pub item: Option<i64>,
     /// The pillar concerned, when one (a pillar with no topics).
-    pub pillar: Option<crate::objectives::Pillar>,
+    pub pillar: Option<crate::model::Pillar>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -180,3 +180,26 @@ pub struct Limits {
     /// The days from an adaptation to its review, by default: `adapt::adaptations::REVIEW_AFTER_DAYS`.
     pub review_after_days: u32,
 }
+
+/// A pillar of the content mix (step 3): what a post is for. Every step's findings may name one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Pillar {
+    /// Posts that sell: offers, products, conversion.
+    Promotion,
+    /// Relaying others' useful or inspiring content.
+    Curation,
+    /// Conversation with the community: the brand and its e-reputation.
+    Interaction,
+}
+
+impl Pillar {
+    pub const ALL: [Pillar; 3] = [Pillar::Promotion, Pillar::Curation, Pillar::Interaction];
+    pub fn name(self) -> (&'static str, &'static str) {
+        match self {
+            Pillar::Promotion => ("promotion", "promotion"),
+            Pillar::Curation => ("curation", "curation"),
+            Pillar::Interaction => ("interaction", "interaction"),
+        }
+    }
+}

@@ -1,5 +1,8 @@
 //! Step 2, the benchmark: players (competitors, leaders, inspiring brands) observed network by network and dated,
 //! the customer voice, global trends, and the brand's own themes; with the comparison views computed from them.
+//!
+//! Owns: the tables of step 2 (`player`, `observation`, `customer_voice`, `trend`, `brand_themes`) and the step's
+//! findings ([`findings`]). Must not: depend on a later step (it reads the audit, step 1, for the brand's presence).
 
 pub mod findings;
 

@@ -583,7 +583,7 @@ impl Store {
             objectives,
             audit,
             options,
-            &crate::adapt::abtests::VariantGroups::of(conn, id)?,
+            &crate::calendar::checks::VariantGroups::of(conn, id)?,
             start,
             end,
         );
