@@ -55,8 +55,8 @@ fn the_uis_text_lengths_are_rusts() {
 }
 
 /// A valid item with `patch` over it: what a form sends when one of its fields is bad.
-fn patched<T: serde::Serialize + serde::de::DeserializeOwned>(
-    valid: &T,
+fn patched<T: serde::de::DeserializeOwned>(
+    valid: &impl serde::Serialize,
     patch: &serde_json::Value,
 ) -> T {
     let mut v = serde_json::to_value(valid).unwrap();
@@ -121,6 +121,25 @@ fn the_fakes_field_errors_are_rusts() {
         ));
     }
 
+    let mut persona_cases = Vec::new();
+    for patch in [
+        json!({ "age_min": 121, "age_max": null }),
+        json!({ "age_min": null, "age_max": 121 }),
+        json!({ "age_min": 40, "age_max": 30 }),
+    ] {
+        let input: cinq_core::audit::PersonaInput = patched(&audit.personas[0], &patch);
+        persona_cases.push(refused(patch.clone(), store.save_persona(id, None, &input)));
+    }
+    let options_cases: Vec<_> = [0, 3651]
+        .into_iter()
+        .map(|days| {
+            refused(
+                json!({ "stale_after_days": days }),
+                store.set_audit_options(id, false, days),
+            )
+        })
+        .collect();
+
     let custom = json!({ "name": "Forum", "kind": "social", "max_length": 0, "formats": [] });
     let custom_cases = vec![refused(
         json!({ "max_length": 0 }),
@@ -167,6 +186,8 @@ fn the_fakes_field_errors_are_rusts() {
     let all = json!({
         "presence_save": presence_cases,
         "audit_add_network": custom_cases,
+        "persona_save": persona_cases,
+        "audit_set_options": options_cases,
         "observation_save": observation_cases,
         "objective_save": objective_cases,
         "mission_save": mission_cases,

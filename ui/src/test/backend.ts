@@ -259,7 +259,8 @@ export function installBackend(
     switch (cmd) {
       case 'audit_set_options': {
         const days = args.staleAfterDays as number;
-        if (!(days >= 1 && days <= 3650)) throw apiError('validation', 'bad', [{ field: 'stale_after_days', code: 'out_of_range' }]);
+        const refused = rustFieldErrors('audit_set_options', { stale_after_days: days });
+        if (refused.length) throw apiError('validation', 'bad', refused);
         a.not_on_social_yet = args.notOnSocialYet as boolean;
         a.stale_after_days = days;
         break;
@@ -299,13 +300,7 @@ export function installBackend(
         const input = args.input as PersonaInput;
         const fields: ApiError['fields'] = [];
         if (!input.name.trim()) fields.push({ field: 'name', code: 'required' });
-        for (const f of ['age_min', 'age_max'] as const) {
-          const v = input[f];
-          if (v != null && (v < 0 || v > 120)) fields.push({ field: f, code: 'out_of_range' });
-        }
-        if (input.age_min != null && input.age_max != null && input.age_min > input.age_max) {
-          fields.push({ field: 'age_max', code: 'less_than_min' });
-        }
+        fields.push(...rustFieldErrors('persona_save', input));
         if (fields.length) throw apiError('validation', 'bad', fields);
         input.usage.forEach((u) => knownNetwork(u.network));
         const personaId = args.personaId as number | null;
