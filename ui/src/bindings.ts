@@ -69,15 +69,15 @@ limits: Limits, };
 
 export type Limits = { 
 /**
- * The longest name (a strategy's…), in characters: [`crate::error::MAX_NAME_CHARS`].
+ * The longest name (a strategy's…), in characters: `error::MAX_NAME_CHARS`.
  */
 name_chars: number, 
 /**
- * The most posts a week of a mission: [`crate::objectives::MAX_POSTS_PER_WEEK`].
+ * The most posts a week of a mission: `objectives::MAX_POSTS_PER_WEEK`.
  */
 posts_per_week: number, 
 /**
- * The days from an adaptation to its review, by default: [`crate::adapt::adaptations::REVIEW_AFTER_DAYS`].
+ * The days from an adaptation to its review, by default: `adapt::adaptations::REVIEW_AFTER_DAYS`.
  */
 review_after_days: number, };
 

@@ -81,10 +81,10 @@ impl FieldError {
             ("language", _) => "expected en or fr".to_owned(),
             (_, "not_count") => "expected a whole number, 0 or more".to_owned(),
             ("to", "before_from") => "the period ends before it starts".to_owned(),
-            ("to", "period_too_long") => format!(
-                "a plan covers at most {} days (a year)",
-                crate::calendar::plan::MAX_PLAN_DAYS
-            ),
+            ("to", "period_too_long") => match self.max {
+                Some(max) => format!("a plan covers at most {max} days (a year)"),
+                None => "a plan covers at most a year".to_owned(),
+            },
             ("missions", "no_posts_per_week") => {
                 "no mission of a network the audit kept sets its posts per week; \
                  step 3 must give at least one mission its posts per week"

@@ -339,6 +339,32 @@ pub struct CustomNetworkData {
 }
 
 impl Store {
+    /// Copies a strategy, with every step's data, under a free name such as "Name (copy)".
+    pub fn duplicate_strategy(&mut self, id: i64) -> Result<Strategy> {
+        self.duplicate_strategy_in(id, crate::model::Language::En)
+    }
+
+    /// As [`Store::duplicate_strategy`], the copy named in `language` (the UI's): "Name (copy)", "Name (copie)".
+    pub fn duplicate_strategy_in(
+        &mut self,
+        id: i64,
+        language: crate::model::Language,
+    ) -> Result<Strategy> {
+        let word = match language {
+            crate::model::Language::En => "copy",
+            crate::model::Language::Fr => "copie",
+        };
+        let mut data = self.export_strategy(id)?.strategy;
+        let t = crate::strategy::now();
+        data.created_at = t.clone();
+        data.updated_at = t;
+        let new_id = self.write(|tx| {
+            let name = crate::strategy::free_name(tx, &data.name, crate::strategy::labelled(word))?;
+            insert_data(tx, &data, &name)
+        })?;
+        self.strategy(new_id)
+    }
+
     pub fn export_strategy(&self, id: i64) -> Result<StrategyFile> {
         let s: Strategy = self.strategy(id)?;
         let a = self.audit(id)?;

@@ -34,3 +34,11 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 pub use error::{ApiError, CoreError, ErrorCode, FieldError, Result};
 pub use model::*;
 pub use store::Store;
+
+/// Cinq's limits, as [`AppInfo`] carries them: gathered here, above every module, from the rules that own them (so
+/// that `model`, which every step uses, uses none of them).
+pub const LIMITS: Limits = Limits {
+    name_chars: error::MAX_NAME_CHARS as u32,
+    posts_per_week: objectives::MAX_POSTS_PER_WEEK,
+    review_after_days: adapt::adaptations::REVIEW_AFTER_DAYS,
+};

@@ -170,20 +170,36 @@ pub struct AppInfo {
 }
 
 /// The limits the UI shows before it has an answer to quote (an error carries its own limit: `FieldError::max`).
-/// Each is named once, beside its rule; this only gathers them.
+/// Each is named once, beside its rule; [`crate::LIMITS`] (in lib.rs, above every module) gathers them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Limits {
-    /// The longest name (a strategy's…), in characters: [`crate::error::MAX_NAME_CHARS`].
+    /// The longest name (a strategy's…), in characters: `error::MAX_NAME_CHARS`.
     pub name_chars: u32,
-    /// The most posts a week of a mission: [`crate::objectives::MAX_POSTS_PER_WEEK`].
+    /// The most posts a week of a mission: `objectives::MAX_POSTS_PER_WEEK`.
     pub posts_per_week: u32,
-    /// The days from an adaptation to its review, by default: [`crate::adapt::adaptations::REVIEW_AFTER_DAYS`].
+    /// The days from an adaptation to its review, by default: `adapt::adaptations::REVIEW_AFTER_DAYS`.
     pub review_after_days: u32,
 }
 
-/// Cinq's limits, as [`AppInfo`] carries them.
-pub const LIMITS: Limits = Limits {
-    name_chars: crate::error::MAX_NAME_CHARS as u32,
-    posts_per_week: crate::objectives::MAX_POSTS_PER_WEEK,
-    review_after_days: crate::adapt::adaptations::REVIEW_AFTER_DAYS,
-};
+/// A pillar of the content mix (step 3): what a post is for. Every step's findings may name one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Pillar {
+    /// Posts that sell: offers, products, conversion.
+    Promotion,
+    /// Relaying others' useful or inspiring content.
+    Curation,
+    /// Conversation with the community: the brand and its e-reputation.
+    Interaction,
+}
+
+impl Pillar {
+    pub const ALL: [Pillar; 3] = [Pillar::Promotion, Pillar::Curation, Pillar::Interaction];
+    pub fn name(self) -> (&'static str, &'static str) {
+        match self {
+            Pillar::Promotion => ("promotion", "promotion"),
+            Pillar::Curation => ("curation", "curation"),
+            Pillar::Interaction => ("interaction", "interaction"),
+        }
+    }
+}

@@ -278,3 +278,55 @@ pub fn is_custom_key(key: &str) -> bool {
                     .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         })
 }
+
+/// A network's name in both languages: its display name in English, its forms in French.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NetName {
+    pub en: String,
+    pub fr: FrenchName,
+}
+
+impl NetName {
+    /// The name of `key` among `networks`, else in the catalogue; a key no network has is shown as the name of a
+    /// network of the user's own would be.
+    pub fn of(networks: &[Network], key: &str) -> NetName {
+        if let Some(n) = networks.iter().find(|n| n.key == key) {
+            return NetName {
+                en: n.name.clone(),
+                fr: n.fr.clone(),
+            };
+        }
+        if let Some(n) = catalogue().into_iter().find(|n| n.key == key) {
+            return NetName {
+                en: n.name,
+                fr: n.fr,
+            };
+        }
+        NetName {
+            en: key.to_owned(),
+            fr: FrenchName::proper(key),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn french_names_take_their_article() {
+        let all = catalogue();
+        let n = |k: &str| NetName::of(&all, k).fr;
+        assert_eq!(n("blog").on, "sur le blog");
+        assert_eq!(n("blog").of, "du blog");
+        assert_eq!(n("newsletter").of, "de la newsletter");
+        assert_eq!(n("newsletter").on, "dans la newsletter");
+        assert_eq!(n("instagram").of, "d’Instagram");
+        assert_eq!(n("instagram").the, "Instagram");
+        assert_eq!(n("youtube").of, "de YouTube");
+        assert_eq!(n("linkedin").on, "sur LinkedIn");
+        assert_eq!(crate::words::cap(&n("blog").the), "Le blog");
+        assert_eq!(NetName::of(&all, "pinterest").en, "Pinterest");
+        assert_eq!(FrenchName::proper("École Pro").of, "d’École Pro");
+    }
+}

@@ -5,9 +5,10 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::audit::findings::audit_findings;
 use crate::audit::{Decision, Persona};
 use crate::error::Result;
-use crate::findings::{self, Finding};
+use crate::findings::Finding;
 use crate::model::Strategy;
 use crate::objectives::smart::{self, SmartCheck};
 use crate::objectives::{
@@ -52,7 +53,7 @@ impl Store {
         let audit = self.audit(id)?;
         let objectives = self.objectives(id)?;
         let benchmark = self.benchmark_view(id)?;
-        let mut all = findings::audit_findings(&audit, today);
+        let mut all = audit_findings(&audit, today);
         all.extend(benchmark.findings);
         all.extend(smart::objectives_findings(&objectives, &audit, today));
         let networks = kept_networks(&audit)

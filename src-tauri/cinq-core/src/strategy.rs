@@ -74,7 +74,11 @@ fn name_taken(tx: &Transaction, name: &str, except: Option<i64>) -> Result<bool>
 }
 
 /// The first of `base`, `base + tail(1)`, `base + tail(2)`… that no live strategy has, within the length limit.
-fn free_name(tx: &Transaction, base: &str, tail: impl Fn(u32) -> String) -> Result<String> {
+pub(crate) fn free_name(
+    tx: &Transaction,
+    base: &str,
+    tail: impl Fn(u32) -> String,
+) -> Result<String> {
     if !name_taken(tx, base, None)? {
         return Ok(base.to_owned());
     }
@@ -91,7 +95,7 @@ fn free_name(tx: &Transaction, base: &str, tail: impl Fn(u32) -> String) -> Resu
 }
 
 /// "Name (word)", then "Name (word 2)", "Name (word 3)"…
-fn labelled(word: &'static str) -> impl Fn(u32) -> String {
+pub(crate) fn labelled(word: &'static str) -> impl Fn(u32) -> String {
     move |n| match n {
         1 => format!(" ({word})"),
         n => format!(" ({word} {n})"),
@@ -321,32 +325,6 @@ impl Store {
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    /// Copies a strategy, with every step's data, under a free name such as "Name (copy)".
-    pub fn duplicate_strategy(&mut self, id: i64) -> Result<Strategy> {
-        self.duplicate_strategy_in(id, crate::model::Language::En)
-    }
-
-    /// As [`Store::duplicate_strategy`], the copy named in `language` (the UI's): "Name (copy)", "Name (copie)".
-    pub fn duplicate_strategy_in(
-        &mut self,
-        id: i64,
-        language: crate::model::Language,
-    ) -> Result<Strategy> {
-        let word = match language {
-            crate::model::Language::En => "copy",
-            crate::model::Language::Fr => "copie",
-        };
-        let mut data = self.export_strategy(id)?.strategy;
-        let t = now();
-        data.created_at = t.clone();
-        data.updated_at = t;
-        let new_id = self.write(|tx| {
-            let name = free_name(tx, &data.name, labelled(word))?;
-            crate::file::insert_data(tx, &data, &name)
-        })?;
-        self.strategy(new_id)
     }
 
     /// Deletes a strategy so that [`Store::restore_strategy`] can bring it back until [`Store::purge_deleted`] runs

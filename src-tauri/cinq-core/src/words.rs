@@ -5,12 +5,11 @@
 //!   ("0 publication", "1 publication", "2 publications"), as i18next's plural rules do in the UI.
 //! - **Lists**: "a, b and c" / "a, b et c" ([`join`]); an item never holds a conjunction of its own, so a list of
 //!   measurements reads "clicks, conversions and leads", never "clicks and conversions and leads".
-//! - **Networks**: by their display name, never their key; in French with their article and preposition
-//!   ([`crate::network::FrenchName`]: "sur le blog", "d’Instagram").
+//! - **Networks**: by their display name, never their key; in French with their article and preposition (the network
+//!   module's `FrenchName` and `NetName`: "sur le blog", "d’Instagram"); this module knows no network.
+//! - **Figures**: at most one decimal, thousands grouped ([`figures`]).
 
 use chrono::{Datelike, NaiveDate};
-
-use crate::network::{FrenchName, Network};
 
 /// The months' names in English and in French (lower case, as French writes them in a date).
 pub const MONTHS_EN: [&str; 12] = [
@@ -85,17 +84,13 @@ pub fn count_en(n: usize, one: &str, other: &str) -> String {
 
 /// "1 publication", "3 publications" (thousands grouped with a narrow no-break space).
 pub fn count_fr(n: usize, one: &str, other: &str) -> String {
-    format!(
-        "{} {}",
-        crate::findings::figures(n as f64).1,
-        fr(n, one, other)
-    )
+    format!("{} {}", figures(n as f64).1, fr(n, one, other))
 }
 
 /// A figure and its noun: "0.5 posts", "1 post" / "0,5 publication", "1,5 publication", "2 publications" (at most one
-/// decimal, as [`crate::findings::figures`] writes it).
+/// decimal, as [`figures`] writes it).
 pub fn figure_count(v: f64, one: (&str, &str), other: (&str, &str)) -> (String, String) {
-    let (en_v, fr_v) = crate::findings::figures(v);
+    let (en_v, fr_v) = figures(v);
     let shown = (v * 10.0).round() / 10.0;
     (
         format!("{en_v} {}", if shown == 1.0 { one.0 } else { other.0 }),
@@ -134,37 +129,38 @@ pub fn de(name: &str) -> String {
     }
 }
 
-/// A network's name in both languages: its display name in English, its forms in French.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NetName {
-    pub en: String,
-    pub fr: FrenchName,
-}
-
-impl NetName {
-    /// The name of `key` among `networks`, else in the catalogue; a key no network has is shown as the name of a
-    /// network of the user's own would be.
-    pub fn of(networks: &[Network], key: &str) -> NetName {
-        if let Some(n) = networks.iter().find(|n| n.key == key) {
-            return NetName {
-                en: n.name.clone(),
-                fr: n.fr.clone(),
-            };
+/// A figure as people write it, in English and in French: at most one decimal, none when whole.
+/// Thousands are grouped: "4,200" and "4 200" (a narrow no-break space).
+pub fn figures(v: f64) -> (String, String) {
+    let plain = format!("{}", (v * 10.0).round() / 10.0);
+    let (sign, rest) = plain
+        .strip_prefix('-')
+        .map_or(("", plain.as_str()), |r| ("-", r));
+    let (whole, decimals) = rest
+        .split_once('.')
+        .map_or((rest, None), |(w, d)| (w, Some(d)));
+    let group = |sep: &str| {
+        let digits: Vec<char> = whole.chars().collect();
+        let mut out = String::new();
+        for (i, c) in digits.iter().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push_str(sep);
+            }
+            out.push(*c);
         }
-        if let Some(n) = crate::network::catalogue()
-            .into_iter()
-            .find(|n| n.key == key)
-        {
-            return NetName {
-                en: n.name,
-                fr: n.fr,
-            };
-        }
-        NetName {
-            en: key.to_owned(),
-            fr: FrenchName::proper(key),
-        }
-    }
+        out
+    };
+    let en = format!(
+        "{sign}{}{}",
+        group(","),
+        decimals.map(|d| format!(".{d}")).unwrap_or_default()
+    );
+    let fr = format!(
+        "{sign}{}{}",
+        group("\u{202f}"),
+        decimals.map(|d| format!(",{d}")).unwrap_or_default()
+    );
+    (en, fr)
 }
 
 #[cfg(test)]
@@ -204,22 +200,5 @@ mod tests {
             join(&l(&["clics", "conversions", "leads"]), "et"),
             "clics, conversions et leads"
         );
-    }
-
-    #[test]
-    fn french_names_take_their_article() {
-        let all = crate::network::catalogue();
-        let n = |k: &str| NetName::of(&all, k).fr;
-        assert_eq!(n("blog").on, "sur le blog");
-        assert_eq!(n("blog").of, "du blog");
-        assert_eq!(n("newsletter").of, "de la newsletter");
-        assert_eq!(n("newsletter").on, "dans la newsletter");
-        assert_eq!(n("instagram").of, "d’Instagram");
-        assert_eq!(n("instagram").the, "Instagram");
-        assert_eq!(n("youtube").of, "de YouTube");
-        assert_eq!(n("linkedin").on, "sur LinkedIn");
-        assert_eq!(cap(&n("blog").the), "Le blog");
-        assert_eq!(NetName::of(&all, "pinterest").en, "Pinterest");
-        assert_eq!(FrenchName::proper("École Pro").of, "d’École Pro");
     }
 }

@@ -1,8 +1,9 @@
 //! Step 1: the audit's store, validation and findings.
 
 use chrono::NaiveDate;
+use cinq_core::audit::findings::audit_findings;
 use cinq_core::audit::*;
-use cinq_core::findings::{audit_findings, FindingKind, Severity};
+use cinq_core::findings::{FindingKind, Severity};
 use cinq_core::network::*;
 use cinq_core::{CoreError, ErrorCode, Language, Store, StrategyInput};
 

@@ -1,8 +1,9 @@
 //! Step 2: the benchmark's store, validation, comparison views and findings.
 
 use cinq_core::audit::{Audit, FormatRating, Presence};
+use cinq_core::benchmark::findings::benchmark_findings;
 use cinq_core::benchmark::*;
-use cinq_core::findings::{benchmark_findings, FindingKind};
+use cinq_core::findings::FindingKind;
 use cinq_core::network::ContentFormat;
 use cinq_core::{CoreError, ErrorCode, Language, Store, StrategyInput};
 

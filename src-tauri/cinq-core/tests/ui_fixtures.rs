@@ -1,5 +1,5 @@
-//! Data the UI's tests and fakes take from Rust rather than copy: Cinq's limits (what `app_info` answers with) and
-//! how a text's length is counted. Each test fails when its file in ui/src/test/fixtures drifts; run them with
+//! Data the UI's tests and fakes take from Rust rather than copy: Cinq's limits (what `app_info` answers with), how a
+//! text's length is counted, the field errors of bad inputs, and the best times' empty answer and slot days. Each test fails when its file in ui/src/test/fixtures drifts; run them with
 //! UPDATE_FIXTURES=1 to write them again.
 
 use std::path::PathBuf;
@@ -100,5 +100,150 @@ fn the_fakes_best_times_are_rusts() {
     check(
         "best-times-empty.json",
         serde_json::to_string_pretty(&times).unwrap() + "\n",
+    );
+}
+
+/// A valid item with `patch` over it: what a form sends when one of its fields is bad.
+fn patched<T: serde::de::DeserializeOwned>(
+    valid: &impl serde::Serialize,
+    patch: &serde_json::Value,
+) -> T {
+    let mut v = serde_json::to_value(valid).unwrap();
+    for (k, x) in patch.as_object().unwrap() {
+        v[k] = x.clone();
+    }
+    serde_json::from_value(v).unwrap()
+}
+
+/// Rust's field errors for a bad input (the fields of `patch`), as the fakes answer them.
+fn refused(patch: serde_json::Value, r: cinq_core::Result<impl Sized>) -> serde_json::Value {
+    let fields = match r {
+        Err(cinq_core::CoreError::Validation(fields)) => fields,
+        Err(e) => panic!("{patch}: not a validation error: {e:?}"),
+        Ok(_) => panic!("{patch} was accepted"),
+    };
+    serde_json::json!({ "input": patch, "fields": fields })
+}
+
+/// The fakes' validation errors are Rust's: for each command, bad inputs (the fields a UI test types wrong) and the
+/// field errors Rust answers for them, with their limits. A fake answers an input holding a case's values with the
+/// case's errors (`ui/src/test/rustErrors.ts`), so no fake copies a rule (a sign, a sum, a range).
+#[test]
+fn the_fakes_field_errors_are_rusts() {
+    use serde_json::json;
+    let mut store = cinq_core::Store::open_in_memory().unwrap();
+    let id = store.create_sample().unwrap().id;
+    let audit = store.audit(id).unwrap();
+    let presence = &audit.presences[0];
+    let bench = store.benchmark(id).unwrap();
+    let observation = &bench.observations[0];
+    let objectives = store.objectives(id).unwrap();
+    let objective = &objectives.objectives[0].data;
+    let mission = &objectives.missions[0];
+
+    let mut presence_cases = Vec::new();
+    for f in [
+        "followers",
+        "posts_per_week",
+        "likes_per_post",
+        "comments_per_post",
+        "shares_per_post",
+    ] {
+        let patch = json!({ f: -5 });
+        presence_cases.push(refused(
+            patch.clone(),
+            store.save_presence(id, &patched(presence, &patch)),
+        ));
+    }
+    for rating in [0, 6] {
+        let patch = json!({ "formats": [{ "format": "photo", "rating": rating }] });
+        presence_cases.push(refused(
+            patch.clone(),
+            store.save_presence(id, &patched(presence, &patch)),
+        ));
+    }
+    for rate in [-1.0, 101.0] {
+        let patch = json!({ "engagement_rate": rate });
+        presence_cases.push(refused(
+            patch.clone(),
+            store.save_presence(id, &patched(presence, &patch)),
+        ));
+    }
+
+    let mut persona_cases = Vec::new();
+    for patch in [
+        json!({ "age_min": 121, "age_max": null }),
+        json!({ "age_min": null, "age_max": 121 }),
+        json!({ "age_min": 40, "age_max": 30 }),
+    ] {
+        let input: cinq_core::audit::PersonaInput = patched(&audit.personas[0], &patch);
+        persona_cases.push(refused(patch.clone(), store.save_persona(id, None, &input)));
+    }
+    let options_cases: Vec<_> = [0, 3651]
+        .into_iter()
+        .map(|days| {
+            refused(
+                json!({ "stale_after_days": days }),
+                store.set_audit_options(id, false, days),
+            )
+        })
+        .collect();
+
+    let custom = json!({ "name": "Forum", "kind": "social", "max_length": 0, "formats": [] });
+    let custom_cases = vec![refused(
+        json!({ "max_length": 0 }),
+        store.add_custom_network(id, &serde_json::from_value(custom).unwrap()),
+    )];
+
+    let mut observation_cases = Vec::new();
+    for f in ["followers", "posts_per_week", "engagement_per_post"] {
+        let patch = json!({ f: -5 });
+        let input = patched(&observation.data, &patch);
+        observation_cases.push(refused(
+            patch.clone(),
+            store.save_observation(id, None, &input),
+        ));
+    }
+
+    let mut objective_cases = Vec::new();
+    for f in ["baseline", "target"] {
+        let patch = json!({ f: -3 });
+        let input = patched(objective, &patch);
+        objective_cases.push(refused(
+            patch.clone(),
+            store.save_objective(id, None, &input),
+        ));
+    }
+    let patch = json!({ "posts_per_week": -1 });
+    let mission_cases = vec![refused(
+        patch.clone(),
+        store.save_mission(id, &patched(mission, &patch)),
+    )];
+
+    let mut mix_cases = Vec::new();
+    for weights in [
+        json!({ "promotion": 50, "curation": 30, "interaction": 30 }),
+        json!({ "promotion": 150, "curation": 0, "interaction": 0 }),
+    ] {
+        let w: cinq_core::objectives::MixWeights = serde_json::from_value(weights.clone()).unwrap();
+        mix_cases.push(refused(
+            json!({ "weights": weights }),
+            store.save_mix(id, None, Some(&w)),
+        ));
+    }
+
+    let all = json!({
+        "presence_save": presence_cases,
+        "audit_add_network": custom_cases,
+        "persona_save": persona_cases,
+        "audit_set_options": options_cases,
+        "observation_save": observation_cases,
+        "objective_save": objective_cases,
+        "mission_save": mission_cases,
+        "mix_save": mix_cases,
+    });
+    check(
+        "field-errors.json",
+        serde_json::to_string_pretty(&all).unwrap() + "\n",
     );
 }

@@ -26,6 +26,7 @@ import type {
 } from '../bindings';
 import { fakeAppInfo } from './appInfo';
 import { frOf } from './networks';
+import { rustFieldErrors } from './rustErrors';
 
 const STEP_IDS: StepId[] = ['audit', 'benchmark', 'objectives', 'calendar', 'test_adapt'];
 
@@ -258,7 +259,8 @@ export function installBackend(
     switch (cmd) {
       case 'audit_set_options': {
         const days = args.staleAfterDays as number;
-        if (!(days >= 1 && days <= 3650)) throw apiError('validation', 'bad', [{ field: 'stale_after_days', code: 'out_of_range' }]);
+        const refused = rustFieldErrors('audit_set_options', { stale_after_days: days });
+        if (refused.length) throw apiError('validation', 'bad', refused);
         a.not_on_social_yet = args.notOnSocialYet as boolean;
         a.stale_after_days = days;
         break;
@@ -278,6 +280,8 @@ export function installBackend(
         if (a.networks.some((n) => n.name.toLowerCase() === name.toLowerCase())) {
           throw apiError('validation', 'bad', [{ field: 'name', code: 'taken' }]);
         }
+        const refused = rustFieldErrors('audit_add_network', input);
+        if (refused.length) throw apiError('validation', 'bad', refused);
         const key = `custom-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
         a.networks.push({ key, name, kind: input.kind, max_length: input.max_length, formats: input.formats, custom: true, fr: frOf(key, name) });
         a.selected.push(key);
@@ -296,13 +300,7 @@ export function installBackend(
         const input = args.input as PersonaInput;
         const fields: ApiError['fields'] = [];
         if (!input.name.trim()) fields.push({ field: 'name', code: 'required' });
-        for (const f of ['age_min', 'age_max'] as const) {
-          const v = input[f];
-          if (v != null && (v < 0 || v > 120)) fields.push({ field: f, code: 'out_of_range' });
-        }
-        if (input.age_min != null && input.age_max != null && input.age_min > input.age_max) {
-          fields.push({ field: 'age_max', code: 'less_than_min' });
-        }
+        fields.push(...rustFieldErrors('persona_save', input));
         if (fields.length) throw apiError('validation', 'bad', fields);
         input.usage.forEach((u) => knownNetwork(u.network));
         const personaId = args.personaId as number | null;
@@ -322,17 +320,10 @@ export function installBackend(
         const p = args.presence as Presence;
         knownNetwork(p.network);
         const fields: ApiError['fields'] = [];
-        for (const f of ['followers', 'posts_per_week', 'likes_per_post', 'comments_per_post', 'shares_per_post'] as const) {
-          const v = p[f];
-          if (v != null && v < 0) fields.push({ field: f, code: 'negative' });
-        }
-        if (p.engagement_rate != null && (p.engagement_rate < 0 || p.engagement_rate > 100)) {
-          fields.push({ field: 'engagement_rate', code: 'not_a_percentage' });
-        }
+        fields.push(...rustFieldErrors('presence_save', p));
         if (p.last_post_on != null && !/^\d{4}-\d{2}-\d{2}$/.test(p.last_post_on)) {
           fields.push({ field: 'last_post_on', code: 'invalid_date' });
         }
-        if (p.formats.some((f) => f.rating < 1 || f.rating > 5)) fields.push({ field: 'formats', code: 'rating_out_of_range' });
         if (fields.length) throw apiError('validation', 'bad', fields);
         a.presences = [...a.presences.filter((x) => x.network !== p.network), p];
         break;

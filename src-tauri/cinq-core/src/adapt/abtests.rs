@@ -404,41 +404,7 @@ pub fn place_variant_b(
         .unwrap_or(week(1))
 }
 
-/// The A/B tests each post is a variant of: the calendar's checks never count two variants of one test as colliding.
-#[derive(Debug, Clone, Default)]
-pub struct VariantGroups(HashMap<i64, Vec<i64>>);
-
-impl VariantGroups {
-    /// The tests of a strategy, read from the store.
-    pub(crate) fn of(conn: &rusqlite::Connection, id: i64) -> Result<VariantGroups> {
-        let mut groups: HashMap<i64, Vec<i64>> = HashMap::new();
-        for (tid, t) in test_inputs(conn, id)? {
-            for p in t.variants.iter().filter_map(|v| v.post_id) {
-                groups.entry(p).or_default().push(tid);
-            }
-        }
-        Ok(VariantGroups(groups))
-    }
-
-    /// Groups made by hand: each list holds the posts of one test.
-    pub fn from_tests<'a>(tests: impl IntoIterator<Item = &'a [i64]>) -> VariantGroups {
-        let mut groups: HashMap<i64, Vec<i64>> = HashMap::new();
-        for (tid, posts) in tests.into_iter().enumerate() {
-            for p in posts {
-                groups.entry(*p).or_default().push(tid as i64);
-            }
-        }
-        VariantGroups(groups)
-    }
-
-    /// Whether posts `a` and `b` are variants of one test.
-    pub fn same_test(&self, a: i64, b: i64) -> bool {
-        match (self.0.get(&a), self.0.get(&b)) {
-            (Some(x), Some(y)) => x.iter().any(|t| y.contains(t)),
-            _ => false,
-        }
-    }
-}
+pub use crate::calendar::checks::VariantGroups;
 
 impl Store {
     /// Every A/B test of a strategy with its verdict, newest first.
@@ -660,5 +626,35 @@ impl Store {
                 networks: t.networks,
             })
             .collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The calendar reads the variants' posts of a stored test without this module (`variant_posts`): it reads what
+    /// the test's own type reads.
+    #[test]
+    fn the_calendar_reads_the_variants_of_every_stored_test() {
+        let mut store = Store::open_in_memory().unwrap();
+        let id = store.create_sample().unwrap().id;
+        let tests = test_inputs(store.conn(), id).unwrap();
+        assert!(tests.iter().any(|(_, t)| t
+            .variants
+            .iter()
+            .filter(|v| v.post_id.is_some())
+            .count()
+            == 2));
+        for (tid, t) in tests {
+            let data: String = store
+                .conn()
+                .query_row("SELECT data FROM ab_test WHERE id = ?1", [tid], |r| {
+                    r.get(0)
+                })
+                .unwrap();
+            let posts: Vec<i64> = t.variants.iter().filter_map(|v| v.post_id).collect();
+            assert_eq!(crate::calendar::checks::variant_posts(&data), Some(posts));
+        }
     }
 }

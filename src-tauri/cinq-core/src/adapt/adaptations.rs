@@ -27,9 +27,9 @@ use crate::calendar::{self, Post, PostInput, PostStatus};
 use crate::check;
 use crate::error::{CoreError, FieldError, Result};
 use crate::findings::{text, Text};
+use crate::network::NetName;
 use crate::objectives::{self, Mission, MixWeights};
 use crate::store::{not_found, Store};
-use crate::words::NetName;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]

@@ -40,8 +40,9 @@ use ts_rs::TS;
 
 use crate::adapt::results::Measures;
 use crate::error::{CoreError, FieldError, Result};
-use crate::findings::{figures, text, Text};
+use crate::findings::{text, Text};
 use crate::store::Store;
+use crate::words::figures;
 
 /// Counted posts a network needs before its best slots are shown.
 pub const MIN_POSTS: u32 = 10;

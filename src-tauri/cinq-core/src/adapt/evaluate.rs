@@ -39,10 +39,11 @@ use ts_rs::TS;
 use crate::adapt::results::{all_results, Measures};
 use crate::calendar::{self, Post};
 use crate::error::{CoreError, FieldError, Result};
-use crate::findings::{figures, median, text, Text};
+use crate::findings::{median, text, Text};
 use crate::network::ContentFormat;
 use crate::objectives::{Direction, KpiMetric, Objective, Pillar, ReviewFrequency};
 use crate::store::{not_found, Store};
+use crate::words::figures;
 
 pub const ON_TRACK: f64 = 0.9;
 pub const AT_RISK: f64 = 0.6;
@@ -680,7 +681,7 @@ fn pct(v: f64) -> (String, String) {
 fn underperformers(
     measured: &[Measured],
     today: NaiveDate,
-    network_name: &dyn Fn(&str) -> crate::words::NetName,
+    network_name: &dyn Fn(&str) -> crate::network::NetName,
 ) -> Vec<Underperformer> {
     let mut out = Vec::new();
     let mut by_network: BTreeMap<&str, Vec<&Measured>> = BTreeMap::new();
@@ -691,7 +692,7 @@ fn underperformers(
             .push(m);
     }
     for (network, posts) in &by_network {
-        let crate::words::NetName { en: name, fr } = network_name(network);
+        let crate::network::NetName { en: name, fr } = network_name(network);
         let rates: Vec<f64> = posts.iter().filter_map(|p| rate(&p.measures)).collect();
         let Some(med) = median(rates.clone()).filter(|_| rates.len() >= 4) else {
             continue;
@@ -967,7 +968,7 @@ impl Store {
         }
         let (top, bottom) = ends_of(&refs);
         let under = underperformers(&period, today.min(to), &|k| {
-            crate::words::NetName::of(&networks, k)
+            crate::network::NetName::of(&networks, k)
         });
         Ok(Evaluation {
             from: day(from),

@@ -34,7 +34,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{CoreError, FieldError, Result};
-use crate::findings::{figures, text, Text};
+use crate::findings::{text, Text};
+use crate::words::figures;
 
 /// The significance level: an (adjusted) p-value below it is a result.
 pub const ALPHA: f64 = 0.05;

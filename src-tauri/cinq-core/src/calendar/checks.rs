@@ -15,7 +15,7 @@
 //!   posts. Every network gets a gauge; only the strategy and the networks with a mix of their own get a finding (the
 //!   others follow the strategy's mix and may lean on their mission's pillars).
 //! - **Collisions**: two posts on one network less than `collision_gap_minutes` apart, unless both are variants of one
-//!   A/B test, which are meant to run side by side (`abtests::VariantGroups`).
+//!   A/B test, which are meant to run side by side ([`VariantGroups`]).
 //! - **Orphans**: posts serving no objective; editorial items no post relays.
 //! - **Length**: a post's text longer than its network's limit (in characters).
 //!
@@ -24,21 +24,21 @@
 //! as a whole (frequency, mix, a dominant topic) names its posts only so they can be selected, and stays out of a
 //! post's checks.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::{Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::adapt::abtests::VariantGroups;
 use crate::audit::Audit;
 use crate::calendar::{
     editorial_channel, parse_date_time, text_length, Calendar, EditorialType, Post,
 };
-use crate::findings::{figures, join, text, Finding, FindingKind, FindingLink, Severity, Text};
+use crate::findings::{join, text, Finding, FindingKind, FindingLink, Severity, Text};
 use crate::model::StepId;
+use crate::network::NetName;
 use crate::objectives::{kept_networks, MixWeights, Objectives, Pillar};
-use crate::words::{count_en, count_fr, en, figure_count, fr, NetName};
+use crate::words::{count_en, count_fr, en, figure_count, figures, fr};
 
 /// A content mix is judged from this many posts with a pillar; fewer count as within tolerance.
 pub const MIX_MIN_POSTS: usize = 6;
@@ -92,23 +92,62 @@ pub struct CalendarFinding {
     pub editorial: Vec<i64>,
 }
 
-/// Each pillar's share of the posts that have a pillar, in percent.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, TS)]
-pub struct ActualMix {
-    pub promotion: f64,
-    pub curation: f64,
-    pub interaction: f64,
-}
+/// The A/B tests each post is a variant of: the calendar's checks never count two variants of one test as colliding.
+#[derive(Debug, Clone, Default)]
+pub struct VariantGroups(HashMap<i64, Vec<i64>>);
 
-impl ActualMix {
-    pub fn of(self, p: Pillar) -> f64 {
-        match p {
-            Pillar::Promotion => self.promotion,
-            Pillar::Curation => self.curation,
-            Pillar::Interaction => self.interaction,
+impl VariantGroups {
+    /// The tests of a strategy, read from the store (a test whose data does not read is left out).
+    pub(crate) fn of(conn: &rusqlite::Connection, id: i64) -> crate::error::Result<VariantGroups> {
+        let mut stmt =
+            conn.prepare_cached("SELECT id, data FROM ab_test WHERE strategy_id = ?1 ORDER BY id")?;
+        let rows = stmt.query_map([id], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
+        let mut groups: HashMap<i64, Vec<i64>> = HashMap::new();
+        for r in rows {
+            let (tid, data) = r?;
+            for p in variant_posts(&data).unwrap_or_default() {
+                groups.entry(p).or_default().push(tid);
+            }
+        }
+        Ok(VariantGroups(groups))
+    }
+
+    /// Groups made by hand: each list holds the posts of one test.
+    pub fn from_tests<'a>(tests: impl IntoIterator<Item = &'a [i64]>) -> VariantGroups {
+        let mut groups: HashMap<i64, Vec<i64>> = HashMap::new();
+        for (tid, posts) in tests.into_iter().enumerate() {
+            for p in posts {
+                groups.entry(*p).or_default().push(tid as i64);
+            }
+        }
+        VariantGroups(groups)
+    }
+
+    /// Whether posts `a` and `b` are variants of one test.
+    pub fn same_test(&self, a: i64, b: i64) -> bool {
+        match (self.0.get(&a), self.0.get(&b)) {
+            (Some(x), Some(y)) => x.iter().any(|t| y.contains(t)),
+            _ => false,
         }
     }
 }
+
+/// The posts an A/B test's stored data names as its variants (`adapt::abtests::AbTestInput`, of which only the
+/// variants' post ids are read here, so that the calendar does not depend on step 5), or None when it does not read.
+pub(crate) fn variant_posts(data: &str) -> Option<Vec<i64>> {
+    #[derive(Deserialize)]
+    struct Variant {
+        post_id: Option<i64>,
+    }
+    #[derive(Deserialize)]
+    struct Test {
+        variants: Vec<Variant>,
+    }
+    let t: Test = serde_json::from_str(data).ok()?;
+    Some(t.variants.into_iter().filter_map(|v| v.post_id).collect())
+}
+
+pub use crate::objectives::ActualMix;
 
 /// The mix gauge of the strategy (`network` None) or of one network.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]

@@ -4,6 +4,11 @@
 //!
 //! Links are columns with foreign keys (`ON DELETE SET NULL`): deleting an editorial item, an objective or a topic
 //! never deletes a post. The other fields are JSON (`data`), like the other steps' items.
+//!
+//! Owns: the tables `post` and `editorial_item` (the statements that write a post whole, its JSON and its
+//! `campaign` column from one `PostData`); the live checks and their thresholds (`checks.rs`); the planner, a pure
+//! function (`plan.rs`); the calendar's imports and exports. Must not: depend on step 5 (`adapt`), which reads it;
+//! read or write a user's file except through `io`.
 
 pub mod checks;
 pub mod cinq_csv;

@@ -23,7 +23,7 @@
 //!   least [`CheckOptions::collision_gap_minutes`] from every post of the network; a day takes at most the posts per
 //!   week ÷ 7 rounded up, plus one (two at least). Slots are the network's usual
 //!   good hours ([`default_slots`], their source in its comment) and the slots its own results measure (step 5's
-//!   best times, [`network_slots`]: above the network's rate they go first, below it last); every other hour from
+//!   best times, `adapt::planning::network_slots`: above the network's rate they go first, below it last); every other hour from
 //!   7:00 to 22:00 is a last resort.
 //! - **Pillars**: the whole period's pillar counts, strategy-wide, by largest remainder of the strategy's mix; each
 //!   network first takes its own mix's counts (the strategy's when it has none), then moves posts into its mission's
@@ -64,9 +64,10 @@ use crate::calendar::{
     parse_date_time, Calendar, EditorialItem, Post, PostInput, PostStatus, DATE_TIME_FORMAT,
 };
 use crate::error::{CoreError, FieldError, Result};
-use crate::findings::{figures, join, text, FindingKind, Text};
+use crate::findings::{join, text, FindingKind, Text};
 use crate::objectives::{kept_networks, MixWeights, ObjectiveType, Objectives, Pillar};
 use crate::store::Store;
+use crate::words::figures;
 
 /// The longest period a plan covers, in days (a leap year).
 pub const MAX_PLAN_DAYS: i64 = 366;
@@ -130,12 +131,15 @@ fn field(name: &str, code: &str) -> CoreError {
 }
 
 /// A period that ends before it starts, or is longer than [`MAX_PLAN_DAYS`], is refused.
-fn check_period(opts: &PlanOptions) -> Result<()> {
+pub(crate) fn check_period(opts: &PlanOptions) -> Result<()> {
     if opts.to < opts.from {
         return Err(field("to", "before_from"));
     }
     if (opts.to - opts.from).num_days() + 1 > MAX_PLAN_DAYS {
-        return Err(field("to", "period_too_long"));
+        return Err(CoreError::Validation(vec![FieldError {
+            max: Some(MAX_PLAN_DAYS),
+            ..FieldError::new("to", "period_too_long")
+        }]));
     }
     Ok(())
 }
@@ -273,48 +277,6 @@ pub fn default_slots(network: &str) -> Vec<Slot> {
     out
 }
 
-/// A network's slots for the planner: its usual good hours ([`default_slots`], scored about 1) and the slots its own
-/// results rest on. A slot counts as measured once [`crate::adapt::best_times::MIN_SLOT_POSTS`] posts of its own stand behind
-/// it, in a network with enough data (the rule that lists a best time in step 5); it then takes the place of a usual
-/// hour at the same time, and its score is its estimated rate as a multiple of the network's own rate. So a slot
-/// measured above the network's rate goes before the usual hours, and one measured below it after them.
-pub fn network_slots(
-    network: &str,
-    best: Option<&crate::adapt::best_times::NetworkBestTimes>,
-) -> Vec<Slot> {
-    let mut out = default_slots(network);
-    let Some((best, own)) =
-        best.and_then(|b| b.rate.filter(|r| b.enough_data && *r > 0.0).map(|r| (b, r)))
-    else {
-        return out;
-    };
-    for s in &best.slots {
-        if s.posts < crate::adapt::best_times::MIN_SLOT_POSTS || !s.rate.is_finite() {
-            continue;
-        }
-        let Some(weekday) = s
-            .weekday
-            .checked_sub(1)
-            .and_then(|d| Weekday::try_from(d).ok())
-        else {
-            continue;
-        };
-        let hour = u32::from(s.hour);
-        out.retain(|u| !(u.weekday == weekday && u.hour == hour));
-        out.push(Slot {
-            weekday,
-            hour,
-            minute: 0,
-            score: s.rate / own,
-            basis: SlotBasis::Measured {
-                posts: s.posts,
-                rate: s.rate * 100.0,
-            },
-        });
-    }
-    out
-}
-
 /// The inputs of [`plan`]: the calendar, step 3, the audit, each network's slots, and the engagement rate of each
 /// published post with results (for re-runs).
 pub struct PlanInput<'a> {
@@ -328,7 +290,7 @@ pub struct PlanInput<'a> {
     /// Engagement rate (0–1) by post id.
     pub rates: &'a HashMap<i64, f64>,
     /// The A/B tests' variants: two variants of one test never collide.
-    pub variants: &'a crate::adapt::abtests::VariantGroups,
+    pub variants: &'a crate::calendar::checks::VariantGroups,
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -365,7 +327,7 @@ fn posts_count(n: u32) -> (String, String) {
     }
 }
 
-fn iso(d: NaiveDate) -> String {
+pub(crate) fn iso(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }
 
@@ -1854,56 +1816,6 @@ fn proposed(net: &Net, n: &New, obj: &Objectives) -> ProposedPost {
 }
 
 impl Store {
-    /// Plans `req`'s period of a strategy (see [`plan`]), reading the whole calendar, step 3, the audit and (when
-    /// recycling) the posts' results. Writes nothing.
-    pub fn plan_period(&self, id: i64, req: &PlanRequest, today: NaiveDate) -> Result<Plan> {
-        let opts = req.options(today, CheckOptions::default())?;
-        check_period(&opts)?;
-        let cal = if opts.recycle.is_some() {
-            self.calendar(id, None, None)?
-        } else {
-            // What the plan reads without re-runs: the period and a week on each side, and the relays of its items.
-            let (from, to) = (
-                iso(opts.from - Duration::days(NEIGHBOUR_DAYS)),
-                iso(opts.to + Duration::days(NEIGHBOUR_DAYS)),
-            );
-            let mut cal = self.calendar(id, Some(&from), Some(&to))?;
-            let items: Vec<i64> = cal.editorial.iter().map(|e| e.id).collect();
-            let relays = crate::calendar::relays_outside(self.conn(), id, &items, &from, &to)?;
-            if !relays.is_empty() {
-                cal.posts.extend(relays);
-                cal.posts.sort_by(|a, b| {
-                    (&a.data.scheduled_at, a.id).cmp(&(&b.data.scheduled_at, b.id))
-                });
-            }
-            cal
-        };
-        let objectives = self.objectives(id)?;
-        let audit = self.audit(id)?;
-        let mut rates = HashMap::new();
-        if opts.recycle.is_some() {
-            for r in crate::adapt::results::all_results(self.conn(), id)? {
-                if let Some(rate) = r.latest().and_then(|m| m.engagement_rate()) {
-                    rates.insert(r.post_id, rate);
-                }
-            }
-        }
-        // Each network's usual good hours, and the slots its own results measure (step 5's best times).
-        let best = self.best_times(id, None)?;
-        let slots = |key: &str| network_slots(key, best.networks.iter().find(|n| n.network == key));
-        plan(
-            &PlanInput {
-                calendar: &cal,
-                objectives: &objectives,
-                audit: &audit,
-                slots: &slots,
-                rates: &rates,
-                variants: &crate::adapt::abtests::VariantGroups::of(self.conn(), id)?,
-            },
-            &opts,
-        )
-    }
-
     /// Writes the proposed posts the user accepts (all of a plan, or some) as planned drafts, in one transaction
     /// (one change: one undo removes them all). Returns them as stored, in order.
     pub fn accept_plan(&mut self, id: i64, posts: &[ProposedPost]) -> Result<Vec<Post>> {

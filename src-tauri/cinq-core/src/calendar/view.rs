@@ -430,7 +430,7 @@ impl Store {
             .map(|key| {
                 let network = audit.networks.iter().find(|n| n.key == key);
                 let mission = objectives.missions.iter().find(|m| m.network == key);
-                let names = crate::words::NetName::of(&audit.networks, &key);
+                let names = crate::network::NetName::of(&audit.networks, &key);
                 CalendarRow {
                     name: names.en,
                     fr: names.fr,
@@ -613,7 +613,7 @@ impl Store {
             objectives,
             audit,
             options,
-            &crate::adapt::abtests::VariantGroups::of(conn, id)?,
+            &crate::calendar::checks::VariantGroups::of(conn, id)?,
             start,
             end,
         );

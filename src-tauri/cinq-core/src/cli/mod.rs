@@ -1,6 +1,10 @@
 //! The headless CLI: `cinq <subcommand>`. The app binary calls [`run`] first; without a subcommand it opens the window.
 //!
 //! Exit codes: 0 success, 2 usage error, 1 any other error, with one line on stderr. `--json` prints only JSON.
+//!
+//! Owns: the subcommands' arguments (`args.rs`, the only module that knows clap), what each runs, and the text it
+//! prints (`print.rs`). Must not: hold a rule of its own (it calls the same `Store` methods the app's commands do), nor
+//! be used by any other module; only the app, `strategy create`, `strategy import` and `sample` create a database.
 
 use std::ffi::OsString;
 use std::io::Write;

@@ -3,6 +3,10 @@
 //! pillars, strategy-wide and per network) and the topics under each pillar.
 //!
 //! The SMART checks, the vanity guard and the step's findings are computed in [`crate::objectives::smart`].
+//!
+//! Owns: the tables of step 3 (goals, objectives, measurement plans, missions, the content mix, topics) and their
+//! limits (`MAX_POSTS_PER_WEEK`…); the mix a calendar should follow ([`ActualMix`] is what it measures). Must not:
+//! depend on the calendar or step 5, which read it (the planned mix is read from the `post` table directly).
 
 pub mod smart;
 
@@ -310,24 +314,23 @@ pub struct Objective {
 // ---------------------------------------------------------------------------------------------------------------
 // Missions, the content mix, topics.
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum Pillar {
-    /// Posts that sell: offers, products, conversion.
-    Promotion,
-    /// Relaying others' useful or inspiring content.
-    Curation,
-    /// Conversation with the community: the brand and its e-reputation.
-    Interaction,
+/// The three pillars of the content mix (in `model`, as the findings of every step name them).
+pub use crate::model::Pillar;
+
+/// Each pillar's share of the posts that have a pillar, in percent.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, TS)]
+pub struct ActualMix {
+    pub promotion: f64,
+    pub curation: f64,
+    pub interaction: f64,
 }
 
-impl Pillar {
-    pub const ALL: [Pillar; 3] = [Pillar::Promotion, Pillar::Curation, Pillar::Interaction];
-    pub fn name(self) -> (&'static str, &'static str) {
-        match self {
-            Pillar::Promotion => ("promotion", "promotion"),
-            Pillar::Curation => ("curation", "curation"),
-            Pillar::Interaction => ("interaction", "interaction"),
+impl ActualMix {
+    pub fn of(self, p: Pillar) -> f64 {
+        match p {
+            Pillar::Promotion => self.promotion,
+            Pillar::Curation => self.curation,
+            Pillar::Interaction => self.interaction,
         }
     }
 }
@@ -721,7 +724,7 @@ pub struct ObjectivesView {
     pub today: String,
     /// The mix of the posts planned in the calendar (every dated post with a pillar), beside the target; none
     /// before the calendar has any.
-    pub planned_mix: Option<crate::calendar::checks::ActualMix>,
+    pub planned_mix: Option<ActualMix>,
     /// How many posts `planned_mix` is computed from.
     pub planned_posts: u32,
     /// Which data parts have something in them (the step's progress indicator).
@@ -1448,10 +1451,7 @@ impl Store {
 }
 
 /// The share of each pillar among a strategy's dated posts that have one (what the calendar plans), and their count.
-fn planned_mix(
-    conn: &rusqlite::Connection,
-    id: i64,
-) -> Result<(Option<crate::calendar::checks::ActualMix>, u32)> {
+fn planned_mix(conn: &rusqlite::Connection, id: i64) -> Result<(Option<ActualMix>, u32)> {
     let mut counts = [0u32; 3];
     let mut stmt = conn.prepare_cached(
         "SELECT json_extract(data, '$.pillar'), count(*) FROM post
@@ -1474,7 +1474,7 @@ fn planned_mix(
     }
     let share = |n: u32| f64::from(n) * 100.0 / f64::from(total);
     Ok((
-        Some(crate::calendar::checks::ActualMix {
+        Some(ActualMix {
             promotion: share(counts[0]),
             curation: share(counts[1]),
             interaction: share(counts[2]),

@@ -20,16 +20,17 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::audit::findings::metric_list;
 use crate::audit::Audit;
-use crate::findings::{
-    figures, join, metric_list, text, Finding, FindingKind, FindingLink, Severity, Text,
-};
+use crate::findings::{join, text, Finding, FindingKind, FindingLink, Severity, Text};
 use crate::model::StepId;
+use crate::network::NetName;
 use crate::objectives::{
     kept_networks, undecided_networks, Direction, KpiMetric, Objective, ObjectiveType, Objectives,
     Pillar,
 };
-use crate::words::{cap, fr, NetName};
+use crate::words::figures;
+use crate::words::{cap, fr};
 
 /// The most a KPI may be multiplied by per month before the target is too ambitious.
 pub const MAX_MONTHLY_FACTOR: f64 = 2.0;

@@ -1,5 +1,10 @@
 //! The SQLite store: opening a file safely, versioned migrations, settings.
 //!
+//! Owns: the connection, the migrations (`migrations/NN_name.sql`, forward-only, `PRAGMA user_version`), the
+//! `setting` table, the backups (`backup.rs`) and the repair of old stored dates (`stored_dates.rs`). Each step's
+//! module owns its own tables and statements, written through [`Store::write`]. Must not: know a step's rules or
+//! types (it depends only on `model`, `error` and `dates`); `tests/migrations.rs` migrates every earlier version.
+//!
 //! Invariants:
 //! - a file that is not SQLite, that a newer Cinq wrote, or that cannot be written is refused before anything
 //!   writes to it, so it stays byte-for-byte as it was; a read command (see [`Store::open_existing`]) opens a file

@@ -20,6 +20,7 @@ import type {
   TrendInput,
 } from '../../bindings';
 import { frOf } from '../../test/networks';
+import { rustFieldErrors } from '../../test/rustErrors';
 
 export interface Call {
   cmd: string;
@@ -224,10 +225,7 @@ export function createBenchmarkFake(init: Partial<Omit<BenchFake, 'calls' | 'cal
         const input = args.input as ObservationInput;
         const fields: ApiError['fields'] = [];
         if (!/^\d{4}-\d{2}-\d{2}$/.test(input.observed_on)) fields.push({ field: 'observed_on', code: 'invalid_date' });
-        for (const f of ['followers', 'posts_per_week', 'engagement_per_post'] as const) {
-          const v = input[f];
-          if (v != null && v < 0) fields.push({ field: f, code: 'negative' });
-        }
+        fields.push(...rustFieldErrors('observation_save', input));
         if (fields.length) throw validation(fields);
         if (!b.players.some((p) => p.id === input.player_id)) {
           throw validation([{ field: 'player_id', code: 'unknown_player' }]);

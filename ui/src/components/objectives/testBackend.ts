@@ -30,6 +30,7 @@ import type {
 } from '../../bindings';
 import { EMPTY_OBJECTIVE } from './state';
 import { frOf } from '../../test/networks';
+import { rustFieldErrors } from '../../test/rustErrors';
 
 export interface Call {
   cmd: string;
@@ -170,11 +171,10 @@ export function viewOf(f: ObjFake): ObjectivesView {
   } satisfies ObjectivesView);
 }
 
+/** Rust's answer to weights it refuses (the fixture's cases), else null. */
 function mixError(w: MixWeights): ApiError | null {
-  const over = (['promotion', 'curation', 'interaction'] as const).filter((k) => w[k] > 100 || w[k] < 0);
-  if (over.length) return validation(over.map((field) => ({ field, code: 'out_of_range' })));
-  if (w.promotion + w.curation + w.interaction !== 100) return validation([{ field: 'weights', code: 'sum_not_100' }]);
-  return null;
+  const fields = rustFieldErrors('mix_save', { weights: w });
+  return fields.length ? validation(fields) : null;
 }
 
 let nextId = 1000;
@@ -243,8 +243,7 @@ export function createObjectivesFake(partial: Partial<ObjFake> = {}): {
         const input = args.input as ObjectiveInput;
         const errors: ApiError['fields'] = [];
         if (!input.title.trim()) errors.push({ field: 'title', code: 'required' });
-        if (input.baseline !== null && input.baseline < 0) errors.push({ field: 'baseline', code: 'negative' });
-        if (input.target !== null && input.target < 0) errors.push({ field: 'target', code: 'negative' });
+        errors.push(...rustFieldErrors('objective_save', input));
         if (input.kpi_metric === 'custom' && !input.kpi_name.trim()) errors.push({ field: 'kpi_name', code: 'required' });
         if (errors.length) throw validation(errors);
         const oid = id(args, 'objectiveId');
@@ -266,7 +265,8 @@ export function createObjectivesFake(partial: Partial<ObjFake> = {}): {
       }
       case 'mission_save': {
         const m = args.mission as Mission;
-        if (m.posts_per_week !== null && m.posts_per_week < 0) throw validation([{ field: 'posts_per_week', code: 'negative' }]);
+        const refused = rustFieldErrors('mission_save', m);
+        if (refused.length) throw validation(refused);
         fake.missions = [...fake.missions.filter((x) => x.network !== m.network), m];
         return viewOf(fake);
       }

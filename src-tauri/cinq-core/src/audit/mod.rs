@@ -1,5 +1,11 @@
 //! Step 1, the audit: the networks (a built-in catalogue plus the strategy's own), the audiences (personas) and how
 //! much each uses each network, the brand's presence network by network, and the measurements available.
+//!
+//! Owns: the tables of step 1 (`audit_options`, `custom_network`, `selected_network`, `persona`, `persona_usage`,
+//! `presence`, `metric_check`) and the step's findings ([`findings`]). Must not: depend on a later step; the
+//! network catalogue itself is `network`'s.
+
+pub mod findings;
 
 use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension, Transaction};
@@ -74,6 +80,13 @@ pub enum Decision {
     Improve,
     Drop,
 }
+
+/// The lowest rating of a format (poorly) and the highest (very well); an error out of them carries both.
+pub const MIN_RATING: u8 = 1;
+pub const MAX_RATING: u8 = 5;
+
+/// The shortest length limit a network of the user's own may have (none is also allowed); an error carries it.
+pub const MIN_CUSTOM_MAX_LENGTH: u32 = 1;
 
 /// How well a content format performs on a network, from 1 (poorly) to 5 (very well).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -461,8 +474,15 @@ pub fn validate_presence(p: &Presence) -> Result<()> {
         }
     }
     check::date(&mut e, "last_post_on", p.last_post_on.as_deref());
-    if p.formats.iter().any(|f| !(1..=5).contains(&f.rating)) {
-        e.push(FieldError::new("formats", "rating_out_of_range"));
+    if p.formats
+        .iter()
+        .any(|f| !(MIN_RATING..=MAX_RATING).contains(&f.rating))
+    {
+        e.push(FieldError {
+            min: Some(MIN_RATING.into()),
+            max: Some(MAX_RATING.into()),
+            ..FieldError::new("formats", "rating_out_of_range")
+        });
     }
     check::done(e)
 }
@@ -476,8 +496,11 @@ fn validate_custom_network(input: &CustomNetworkInput, existing: &[Network]) -> 
         e.push(FieldError::new("name", "taken"));
     }
     check::text(&mut e, "name", name, 60);
-    if input.max_length.is_some_and(|m| m == 0) {
-        e.push(FieldError::new("max_length", "out_of_range"));
+    if input.max_length.is_some_and(|m| m < MIN_CUSTOM_MAX_LENGTH) {
+        e.push(FieldError {
+            min: Some(MIN_CUSTOM_MAX_LENGTH.into()),
+            ..FieldError::new("max_length", "out_of_range")
+        });
     }
     check::done(e)
 }
@@ -776,7 +799,7 @@ impl Store {
     /// The audit and its findings as of `today`.
     pub fn audit_view(&self, id: i64, today: NaiveDate) -> Result<AuditView> {
         let audit = self.audit(id)?;
-        let findings = crate::findings::audit_findings(&audit, today);
+        let findings = findings::audit_findings(&audit, today);
         let progress = progress(&audit);
         Ok(AuditView {
             audit,

@@ -1,5 +1,10 @@
 //! Step 2, the benchmark: players (competitors, leaders, inspiring brands) observed network by network and dated,
 //! the customer voice, global trends, and the brand's own themes; with the comparison views computed from them.
+//!
+//! Owns: the tables of step 2 (`player`, `observation`, `customer_voice`, `trend`, `brand_themes`) and the step's
+//! findings ([`findings`]). Must not: depend on a later step (it reads the audit, step 1, for the brand's presence).
+
+pub mod findings;
 
 use std::collections::BTreeSet;
 
@@ -598,7 +603,7 @@ impl Store {
         };
         let comparison = comparison(&benchmark, &audit, &brand);
         let coverage = coverage(&benchmark);
-        let findings = crate::findings::benchmark_findings(&benchmark, &audit, &coverage);
+        let findings = findings::benchmark_findings(&benchmark, &audit, &coverage);
         let survey = survey_text(&brand, &benchmark.voice);
         let progress = benchmark.progress();
         Ok(BenchmarkView {
