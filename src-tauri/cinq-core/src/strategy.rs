@@ -247,12 +247,6 @@ impl Store {
         self.strategy(id)
     }
 
-    /// Today in the strategy's time zone (UTC when its zone cannot be read): findings about dates (stale accounts,
-    /// objectives' deadlines, the calendar's past days…) are computed against it.
-    pub fn strategy_today(&self, id: i64) -> Result<chrono::NaiveDate> {
-        Ok(crate::adapt::evaluate::today_of(&self.strategy(id)?))
-    }
-
     /// A live strategy with its step states.
     pub fn strategy(&self, id: i64) -> Result<Strategy> {
         let mut s = self
@@ -437,7 +431,7 @@ pub fn file_stem(name: &str) -> String {
     crate::io::write::slug(name)
 }
 
-/// The name offered when a strategy is saved as a file (`crate::file`): its name as a stem, then `.cinq.json`.
+/// The name offered when a strategy is saved as a file (the strategy file): its name as a stem, then `.cinq.json`.
 pub fn file_name(name: &str) -> String {
     format!("{}.cinq.json", file_stem(name))
 }

@@ -844,6 +844,12 @@ pub(crate) fn readings_of(
 }
 
 impl Store {
+    /// Today in the strategy's time zone (UTC when its zone cannot be read): findings about dates (stale accounts,
+    /// objectives' deadlines, the calendar's past days…) are computed against it.
+    pub fn strategy_today(&self, id: i64) -> Result<chrono::NaiveDate> {
+        Ok(crate::adapt::evaluate::today_of(&self.strategy(id)?))
+    }
+
     /// The evaluation of a strategy over `[from, to]` (default: from the start to today) as of `today`.
     pub fn evaluate(
         &self,
