@@ -8,7 +8,7 @@
 //! (in the sample, or in `fill_the_rest`) before this test passes.
 //!
 //! How we made sure the test fails when a migration drops data: with `DELETE FROM kpi_reading;` appended to
-//! `12_publication_time.sql`, it failed ("version 7: kpi_reading lost 8 row(s) of 8…"), and with
+//! `0012_publication_time.sql`, it failed ("version 7: kpi_reading lost 8 row(s) of 8…"), and with
 //! `UPDATE persona SET description = '';` appended instead, it failed too ("version 2: persona lost 2 row(s)…");
 //! both were reverted. The versions go up to the latest but one, so the next migration is covered the day it lands.
 

@@ -785,7 +785,7 @@ fn every_migration_file_is_run_in_the_order_of_its_number() {
     assert_eq!(files.len(), cinq_core::store::MIGRATIONS.len());
     for (i, (path, sql)) in files.iter().zip(cinq_core::store::MIGRATIONS).enumerate() {
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        assert!(name.starts_with(&format!("{:02}_", i + 1)), "{name}");
+        assert!(name.starts_with(&format!("{:04}_", i + 1)), "{name}");
         assert_eq!(&std::fs::read_to_string(path).unwrap(), sql, "{name}");
     }
 }

@@ -1,6 +1,6 @@
 //! The SQLite store: opening a file safely, versioned migrations, settings.
 //!
-//! Owns: the connection, the migrations (`migrations/NN_name.sql`, forward-only, `PRAGMA user_version`), the
+//! Owns: the connection, the migrations (`migrations/NNNN_name.sql`, forward-only, `PRAGMA user_version`), the
 //! `setting` table, the backups (`backup.rs`) and the repair of old stored dates (`stored_dates.rs`). Each step's
 //! module owns its own tables and statements, written through [`Store::write`]. Must not: know a step's rules or
 //! types (it depends only on `model`, `error` and `dates`); `tests/migrations.rs` migrates every earlier version.
@@ -48,19 +48,19 @@ pub const APP_IDENTIFIER: &str = "io.cinq.desktop";
 /// The migrations, in order, one SQL file each in `migrations/` (what each does and why in its opening comment).
 /// Migration `i` takes the schema from version `i` to `i + 1`. Never edit a shipped one: append a new one.
 pub const MIGRATIONS: &[&str] = &[
-    include_str!("migrations/01_strategies.sql"),
-    include_str!("migrations/02_audit.sql"),
-    include_str!("migrations/03_benchmark.sql"),
-    include_str!("migrations/04_objectives.sql"),
-    include_str!("migrations/05_calendar.sql"),
-    include_str!("migrations/06_campaign_index.sql"),
-    include_str!("migrations/07_results.sql"),
-    include_str!("migrations/08_snapshots_by_post.sql"),
-    include_str!("migrations/09_campaign_column.sql"),
-    include_str!("migrations/10_stored_dates.sql"),
-    include_str!("migrations/11_not_applicable.sql"),
-    include_str!("migrations/12_publication_time.sql"),
-    include_str!("migrations/13_latest_results.sql"),
+    include_str!("migrations/0001_strategies.sql"),
+    include_str!("migrations/0002_audit.sql"),
+    include_str!("migrations/0003_benchmark.sql"),
+    include_str!("migrations/0004_objectives.sql"),
+    include_str!("migrations/0005_calendar.sql"),
+    include_str!("migrations/0006_campaign_index.sql"),
+    include_str!("migrations/0007_results.sql"),
+    include_str!("migrations/0008_snapshots_by_post.sql"),
+    include_str!("migrations/0009_campaign_column.sql"),
+    include_str!("migrations/0010_stored_dates.sql"),
+    include_str!("migrations/0011_not_applicable.sql"),
+    include_str!("migrations/0012_publication_time.sql"),
+    include_str!("migrations/0013_latest_results.sql"),
 ];
 
 /// The migration after which `migrate` runs `stored_dates::repair` (its 1-based number).
