@@ -1,6 +1,7 @@
 //! Data the UI's tests and fakes take from Rust rather than copy: Cinq's limits (what `app_info` answers with), how a
-//! text's length is counted, the field errors of bad inputs, and the best times' empty answer and slot days. Each test fails when its file in ui/src/test/fixtures drifts; run them with
-//! UPDATE_FIXTURES=1 to write them again.
+//! text's length is counted, the field errors of bad inputs, the best times' empty answer and slot days, and the views
+//! of the sample strategy that the steps load first. Each test fails when its file in ui/src/test/fixtures drifts; run
+//! them with UPDATE_FIXTURES=1 to write them again.
 
 use std::path::PathBuf;
 
