@@ -1,6 +1,7 @@
 //! Data the UI's tests and fakes take from Rust rather than copy: Cinq's limits (what `app_info` answers with), how a
-//! text's length is counted, the field errors of bad inputs, and the best times' empty answer and slot days. Each test fails when its file in ui/src/test/fixtures drifts; run them with
-//! UPDATE_FIXTURES=1 to write them again.
+//! text's length is counted, the field errors of bad inputs, the best times' empty answer and slot days, and the views
+//! of the sample strategy that the steps load first. Each test fails when its file in ui/src/test/fixtures drifts; run
+//! them with UPDATE_FIXTURES=1 to write them again.
 
 use std::path::PathBuf;
 
@@ -246,4 +247,87 @@ fn the_fakes_field_errors_are_rusts() {
         "field-errors.json",
         serde_json::to_string_pretty(&all).unwrap() + "\n",
     );
+}
+
+/// Every key path of a JSON value (`presences[].followers`), arrays' items merged: the shape the UI reads.
+fn key_paths(v: &serde_json::Value, at: &str, out: &mut std::collections::BTreeSet<String>) {
+    match v {
+        serde_json::Value::Object(map) => {
+            for (k, x) in map {
+                let path = if at.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{at}.{k}")
+                };
+                out.insert(path.clone());
+                key_paths(x, &path, out);
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for x in items {
+                key_paths(x, &format!("{at}[]"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Like [`check`], for a view of the sample strategy. The sample is dated from today (`create_sample`), so its
+/// dates, its posts' statuses and what is measured by now change from day to day: the check compares the views'
+/// shapes (every key path), which is what a UI that reads them depends on. UPDATE_FIXTURES=1 writes today's views.
+fn check_sample(name: &str, view: &impl serde::Serialize) {
+    let json = serde_json::to_value(view).unwrap();
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../ui/src/test/fixtures")
+        .join(name);
+    if std::env::var_os("UPDATE_FIXTURES").is_some() {
+        std::fs::write(&path, serde_json::to_string_pretty(&json).unwrap() + "\n").unwrap();
+        return;
+    }
+    let stored: serde_json::Value = std::fs::read_to_string(&path)
+        .ok()
+        .and_then(|s| serde_json::from_str(&s).ok())
+        .unwrap_or_default();
+    let (mut was, mut now) = (Default::default(), Default::default());
+    key_paths(&stored, "", &mut was);
+    key_paths(&json, "", &mut now);
+    let gone: Vec<_> = was.difference(&now).collect();
+    let new: Vec<_> = now.difference(&was).collect();
+    assert!(
+        gone.is_empty() && new.is_empty(),
+        "{} is out of date (no longer answered: {gone:?}; new: {new:?}): run `UPDATE_FIXTURES=1 cargo test -p cinq-core --test ui_fixtures` and commit the result",
+        path.display()
+    );
+}
+
+/// The views the UI's steps load first, as the IPC answers them for the sample strategy (the same Store calls as
+/// `audit_get`, `benchmark_get`, `objectives_get` and `calendar_get` for the sample's first month): the fakes start
+/// from them (`ui/src/test/sample.ts`), so a UI that no longer reads the shape Rust answers fails its tests.
+#[test]
+fn the_fakes_sample_views_are_rusts() {
+    let mut store = cinq_core::Store::open_in_memory().unwrap();
+    let strategy = store.create_sample().unwrap();
+    let id = strategy.id;
+    let today = store.strategy_today(id).unwrap();
+    check_sample("sample-strategy.json", &strategy);
+    check_sample("sample-audit.json", &store.audit_view(id, today).unwrap());
+    check_sample("sample-benchmark.json", &store.benchmark_view(id).unwrap());
+    check_sample(
+        "sample-objectives.json",
+        &store.objectives_view(id, today).unwrap(),
+    );
+    let start = chrono::NaiveDate::parse_from_str(&strategy.start_date, "%Y-%m-%d").unwrap();
+    let end = start
+        .checked_add_months(chrono::Months::new(1))
+        .unwrap()
+        .pred_opt()
+        .unwrap();
+    let month = store
+        .calendar_view_now(
+            id,
+            &start.format("%Y-%m-%d").to_string(),
+            &end.format("%Y-%m-%d").to_string(),
+        )
+        .unwrap();
+    check_sample("sample-calendar.json", &month);
 }

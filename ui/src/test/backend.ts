@@ -27,6 +27,7 @@ import type {
 import { fakeAppInfo } from './appInfo';
 import { frOf } from './networks';
 import { rustFieldErrors } from './rustErrors';
+import { sampleAuditView, sampleStrategy } from './sample';
 
 const STEP_IDS: StepId[] = ['audit', 'benchmark', 'objectives', 'calendar', 'test_adapt'];
 
@@ -448,4 +449,18 @@ export function installBackend(
     }
   });
   return b;
+}
+
+/**
+ * Installs the fake with the sample strategy opened on its audit, as Rust answers it: the fake's audit is the
+ * sample's, `audit_get` answers Rust's view of it (its findings and progress included), and the other commands
+ * change the fake's copy as usual.
+ */
+export function installSampleBackend(init: Parameters<typeof installBackend>[0] = {}) {
+  const strategy = { ...sampleStrategy(), current_step: 'audit' as const };
+  const b = installBackend({ strategies: [strategy], lastStrategyId: strategy.id, ...init });
+  const view = sampleAuditView();
+  b.audits[strategy.id] = structuredClone(view.audit);
+  b.overrides.audit_get = () => sampleAuditView();
+  return { backend: b, strategy, view };
 }

@@ -21,6 +21,7 @@ import type {
 } from '../../bindings';
 import { frOf } from '../../test/networks';
 import { rustFieldErrors } from '../../test/rustErrors';
+import { sampleBenchmarkView, sampleStrategy } from '../../test/sample';
 
 export interface Call {
   cmd: string;
@@ -297,4 +298,27 @@ export function installBenchmarkBackend(init: Parameters<typeof createBenchmarkF
     throw apiError('internal', `unknown command ${cmd}`);
   });
   return state;
+}
+
+/** The fake's state from the sample strategy's benchmark as Rust answers it (`test/sample.ts`). */
+export function sampleBenchmark(): Parameters<typeof createBenchmarkFake>[0] {
+  const view = sampleBenchmarkView();
+  return {
+    networks: view.networks,
+    players: view.benchmark.players,
+    observations: view.benchmark.observations,
+    voice: view.benchmark.voice,
+    trends: view.benchmark.trends,
+    brandThemes: view.benchmark.brand_themes,
+    brandName: sampleStrategy().organisation,
+    findings: view.findings,
+    progress: view.progress,
+  };
+}
+
+/** Installs the fake on the sample's benchmark: `benchmark_get` answers Rust's view of it; changes go to the fake. */
+export function installSampleBenchmarkBackend(): BenchFake {
+  const b = installBenchmarkBackend(sampleBenchmark());
+  b.overrides.benchmark_get = () => sampleBenchmarkView();
+  return b;
 }

@@ -30,12 +30,13 @@ import type {
   VariedElement,
 } from '../../bindings';
 import { EMPTY_MEASURES } from '../adapt/state';
-import { createObjectivesFake, type ObjFake } from '../objectives/testBackend';
+import { createObjectivesFake, type ObjFake, sampleObjectives } from '../objectives/testBackend';
 import { frOf } from '../../test/networks';
 import { daysOf } from './state';
 import planWeek from './fixtures/plan-week.json';
 import emptyBestTimes from '../../test/fixtures/best-times-empty.json';
 import bestTimeDays from '../../test/fixtures/best-time-days.json';
+import { sampleCalendarView } from '../../test/sample';
 
 /** The planner's answer for the week of 11 January 2027 (today the 12th), written by a Rust test
  *  (src-tauri/cinq-core/tests/plan_fixture.rs): Instagram and LinkedIn, and a note. */
@@ -435,4 +436,25 @@ export function installCalendarBackend(partial: Partial<Omit<CalFake, 'obj'>> = 
   const { fake, handle } = createCalendarFake(partial, obj);
   mockIPC((cmd, args) => handle(cmd, (args ?? {}) as Record<string, unknown>));
   return fake;
+}
+
+/**
+ * Installs the fake on the sample's calendar (its first month, `test/sample.ts`): its rows, posts, ideas, editorial
+ * items, findings and today are Rust's, and `calendar_get` over that month answers Rust's view; the rest is the fake.
+ */
+export function installSampleCalendarBackend(): { fake: CalFake; view: CalendarView } {
+  const view = sampleCalendarView();
+  const fake = installCalendarBackend(
+    {
+      rows: view.rows,
+      posts: [...view.calendar.posts, ...view.calendar.ideas],
+      editorial: view.calendar.editorial,
+      findings: view.checks.findings,
+      today: view.today,
+    },
+    sampleObjectives(),
+  );
+  fake.overrides.calendar_get = (a) =>
+    a.from === view.from && a.to === view.to ? sampleCalendarView() : viewOf(fake, a.from as string, a.to as string);
+  return { fake, view };
 }

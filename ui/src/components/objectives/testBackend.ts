@@ -31,6 +31,7 @@ import type {
 import { EMPTY_OBJECTIVE } from './state';
 import { frOf } from '../../test/networks';
 import { rustFieldErrors } from '../../test/rustErrors';
+import { sampleObjectivesView } from '../../test/sample';
 
 export interface Call {
   cmd: string;
@@ -349,5 +350,30 @@ export function overviewOf(f: ObjFake, partial: Partial<StrategyOverview> = {}):
 export function installObjectivesBackend(partial: Partial<ObjFake> = {}): ObjFake {
   const { fake, handle } = createObjectivesFake(partial);
   mockIPC((cmd: string, args?: InvokeArgs) => handle(cmd, (args ?? {}) as Record<string, unknown>));
+  return fake;
+}
+
+/** The fake's state from the sample strategy's objectives as Rust answers them (`test/sample.ts`). */
+export function sampleObjectives(): Partial<ObjFake> {
+  const view = sampleObjectivesView();
+  return {
+    networks: view.networks,
+    kept: view.kept,
+    undecided: view.undecided,
+    personas: view.personas,
+    ...view.data,
+    today: view.today,
+    planned: { mix: view.planned_mix, posts: view.planned_posts },
+    progress: view.progress,
+    findings: view.findings,
+  };
+}
+
+/** Installs the fake on the sample's objectives: `objectives_get` answers Rust's view; changes go to the fake. */
+export function installSampleObjectivesBackend(): ObjFake {
+  const { fake, handle } = createObjectivesFake(sampleObjectives());
+  mockIPC((cmd: string, args?: InvokeArgs) =>
+    cmd === 'objectives_get' ? sampleObjectivesView() : handle(cmd, (args ?? {}) as Record<string, unknown>),
+  );
   return fake;
 }
