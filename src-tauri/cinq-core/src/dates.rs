@@ -41,6 +41,12 @@ fn digits(b: &[u8]) -> Option<u32> {
     Some(b.iter().fold(0, |n, d| n * 10 + u32::from(d - b'0')))
 }
 
+/// Today in the IANA time zone `timezone` (UTC when it cannot be read).
+pub fn today_in(timezone: &str) -> NaiveDate {
+    let tz: chrono_tz::Tz = timezone.parse().unwrap_or(chrono_tz::UTC);
+    chrono::Utc::now().with_timezone(&tz).date_naive()
+}
+
 /// A year Cinq stores.
 pub fn year_in_range(year: i32) -> bool {
     (MIN_YEAR..=MAX_YEAR).contains(&year)

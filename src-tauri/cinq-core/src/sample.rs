@@ -1,7 +1,7 @@
 //! The sample strategy: a realistic brand that a first-timer can open and explore. Each step's issue adds its data
 //! here, so that every view shows real content on the sample.
 
-use chrono::{Datelike, NaiveDate, Utc};
+use chrono::{Datelike, NaiveDate};
 
 use crate::audit::{
     self, AudienceType, Decision, FormatRating, Metric, MetricCheck, PersonaInput, PersonaUsage,
@@ -25,6 +25,9 @@ use crate::strategy::{insert, now, NewStrategy};
 
 pub const SAMPLE_NAME: &str = "Atelier Lumière (sample)";
 
+/// The sample brand's time zone (a Lyon workshop).
+const SAMPLE_TIMEZONE: &str = "Europe/Paris";
+
 /// The start date of the sample: the first day of the month five weeks ago, so its plan is always current and has
 /// at least five weeks of published posts with results.
 fn start_date(today: NaiveDate) -> NaiveDate {
@@ -35,7 +38,10 @@ fn start_date(today: NaiveDate) -> NaiveDate {
 impl Store {
     /// Adds the sample strategy (under a free name if one is already there) and returns it.
     pub fn create_sample(&mut self) -> Result<Strategy> {
-        let start = start_date(Utc::now().date_naive());
+        // Today where the sample's brand is (the views judge its dates in the strategy's zone), once for the whole
+        // sample.
+        let today = crate::dates::today_in(SAMPLE_TIMEZONE);
+        let start = start_date(today);
         let id = self.write(|tx| {
             let name = crate::strategy::free_name_for_sample(tx, SAMPLE_NAME)?;
             let t = now();
@@ -48,7 +54,7 @@ impl Store {
                         sector: "Bougies artisanales et parfums d'intérieur, vente en ligne et deux boutiques à Lyon"
                             .to_owned(),
                         language: Language::Fr,
-                        timezone: "Europe/Paris".to_owned(),
+                        timezone: SAMPLE_TIMEZONE.to_owned(),
                         start_date: start.format("%Y-%m-%d").to_string(),
                     },
                     current_step: StepId::Audit,
@@ -68,11 +74,11 @@ impl Store {
                 },
             )
             .and_then(|id| {
-                sample_audit(tx, id, Utc::now().date_naive())?;
-                sample_benchmark(tx, id, Utc::now().date_naive())?;
-                sample_objectives(tx, id, Utc::now().date_naive())?;
-                sample_calendar(tx, id, start)?;
-                sample_adapt(tx, id, start, Utc::now().date_naive())?;
+                sample_audit(tx, id, today)?;
+                sample_benchmark(tx, id, today)?;
+                sample_objectives(tx, id, today)?;
+                sample_calendar(tx, id, start, today)?;
+                sample_adapt(tx, id, start, today)?;
                 Ok(id)
             })
         })?;
@@ -731,8 +737,12 @@ fn sample_objectives(tx: &rusqlite::Transaction, id: i64, today: NaiveDate) -> R
 /// The sample's calendar: three months from the strategy's start, on its five kept networks, with editorial items that
 /// posts relay, and an ideas backlog. Posts before today are published, this week's scheduled, later ones drafts or
 /// ready.
-fn sample_calendar(tx: &rusqlite::Transaction, id: i64, start: NaiveDate) -> Result<()> {
-    let today = Utc::now().date_naive();
+fn sample_calendar(
+    tx: &rusqlite::Transaction,
+    id: i64,
+    start: NaiveDate,
+    today: NaiveDate,
+) -> Result<()> {
     let ids = |sql: &str| -> Result<Vec<i64>> {
         Ok(tx
             .prepare(sql)?

@@ -271,8 +271,7 @@ pub struct Evaluation {
 
 /// Today in a strategy's time zone.
 pub fn today_of(s: &crate::model::Strategy) -> NaiveDate {
-    let tz: chrono_tz::Tz = s.timezone.parse().unwrap_or(chrono_tz::UTC);
-    chrono::Utc::now().with_timezone(&tz).date_naive()
+    crate::dates::today_in(&s.timezone)
 }
 
 fn day(d: NaiveDate) -> String {
