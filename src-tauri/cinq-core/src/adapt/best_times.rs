@@ -376,12 +376,17 @@ fn latest_timed_post(r: &rusqlite::Row) -> Result<Option<TimedPost>> {
     let (Some(at), Some(reach), Some(engagements)) = (at, whole(2)?, whole(3)?) else {
         return Ok(None);
     };
-    let weekday = at.weekday().number_from_monday();
-    Ok((reach > 0).then(|| TimedPost {
-        slot: ((weekday - 1) * 24 + at.hour()) as u8,
-        engagements: engagements.min(reach),
-        reach,
-    }))
+    // The view applied the rules of the counts; `TimedPost::new` places the post and caps the engagements.
+    let m = Measures {
+        reach: Some(reach),
+        reactions: Some(engagements),
+        ..Measures::default()
+    };
+    Ok(TimedPost::new(
+        at.weekday().number_from_monday(),
+        at.hour(),
+        &m,
+    ))
 }
 
 impl Store {
