@@ -2324,13 +2324,18 @@ fn snapshots_survive_the_move_to_the_table_keyed_by_post_and_day() {
     let (id, a) = {
         let mut store =
             Store::open_with_migrations(&path, &cinq_core::store::MIGRATIONS[..7]).unwrap();
-        // Today's store writes the campaign column of migration 9 and the publication time of migration 12: the file
-        // has them while it is filled, and loses them before the upgrade, as a file of schema 7 is.
+        // Today's store writes the campaign column of migration 9 and the publication time of migration 12, and a
+        // results import pauses the latest results of migration 13: the file has them while it is filled, and loses
+        // them before the upgrade, as a file of schema 7 is.
         store
             .conn()
             .execute_batch(
                 "ALTER TABLE post ADD COLUMN campaign TEXT NOT NULL DEFAULT '';
-                 ALTER TABLE publication ADD COLUMN published_at TEXT;",
+                 ALTER TABLE publication ADD COLUMN published_at TEXT;
+                 CREATE TABLE latest_result_paused (paused INTEGER PRIMARY KEY);
+                 CREATE TABLE latest_result_touched (post_id INTEGER PRIMARY KEY);
+                 CREATE TABLE latest_result (strategy_id, post_id, network, at, reach, engagements);
+                 CREATE VIEW latest_result_source AS SELECT * FROM latest_result;",
             )
             .unwrap();
         let id = store.create_strategy(&brand()).unwrap().id;
@@ -2353,7 +2358,11 @@ fn snapshots_survive_the_move_to_the_table_keyed_by_post_and_day() {
             .conn()
             .execute_batch(
                 "ALTER TABLE post DROP COLUMN campaign;
-                 ALTER TABLE publication DROP COLUMN published_at;",
+                 ALTER TABLE publication DROP COLUMN published_at;
+                 DROP VIEW latest_result_source;
+                 DROP TABLE latest_result;
+                 DROP TABLE latest_result_touched;
+                 DROP TABLE latest_result_paused;",
             )
             .unwrap();
         (id, a)
