@@ -74,26 +74,17 @@ fn results_import(c: &mut Criterion) {
     let again = x_export(ROWS, 2);
     let mut group = c.benchmark_group("results import");
     group.sample_size(10);
-    group.bench_function("100,000 new rows (unplanned posts)", |b| {
-        b.iter_batched(
-            fresh,
-            |(dir, mut store, id)| {
-                let r = store
-                    .import_results(id, "x.csv", &first, &options("2026-12-01"), &mut |_, _| {
-                        true
-                    })
-                    .unwrap();
-                assert_eq!(r.unplanned as usize, ROWS);
-                (dir, store)
-            },
-            BatchSize::PerIteration,
-        )
-    });
-    group.bench_function(
-        "100,000 new rows (unplanned posts), without the latest results' triggers",
-        |b| {
+    type Fresh = fn() -> (tempfile::TempDir, Store, i64);
+    for (name, setup) in [
+        ("100,000 new rows (unplanned posts)", fresh as Fresh),
+        (
+            "100,000 new rows (unplanned posts), without the latest results' triggers",
+            fresh_without_triggers as Fresh,
+        ),
+    ] {
+        group.bench_function(name, |b| {
             b.iter_batched(
-                fresh_without_triggers,
+                setup,
                 |(dir, mut store, id)| {
                     let r = store
                         .import_results(id, "x.csv", &first, &options("2026-12-01"), &mut |_, _| {
@@ -105,8 +96,8 @@ fn results_import(c: &mut Criterion) {
                 },
                 BatchSize::PerIteration,
             )
-        },
-    );
+        });
+    }
     group.bench_function("100,000 rows again, next day (updated)", |b| {
         b.iter_batched(
             || {
