@@ -27,15 +27,12 @@ pub(crate) fn pick_file(
     if let Some(answer) = e2e_answer() {
         return answer;
     }
-    match app
-        .dialog()
+    app.dialog()
         .file()
         .add_filter(filter, extensions)
         .blocking_pick_file()
-    {
-        Some(p) => picked(p).map(Some),
-        None => Ok(None),
-    }
+        .map(picked)
+        .transpose()
 }
 
 /// Where to save a file, `file_name` suggested, with the filter `filter` of `extensions`. `None` when the user
@@ -50,16 +47,13 @@ pub(crate) fn save_file(
     if let Some(answer) = e2e_answer() {
         return answer;
     }
-    match app
-        .dialog()
+    app.dialog()
         .file()
         .add_filter(filter, extensions)
         .set_file_name(file_name)
         .blocking_save_file()
-    {
-        Some(p) => picked(p).map(Some),
-        None => Ok(None),
-    }
+        .map(picked)
+        .transpose()
 }
 
 /// A folder to write into. `None` when the user cancels.
@@ -68,10 +62,11 @@ pub(crate) fn pick_folder(app: &AppHandle) -> Cmd<Option<PathBuf>> {
     if let Some(answer) = e2e_answer() {
         return answer;
     }
-    match app.dialog().file().blocking_pick_folder() {
-        Some(p) => picked(p).map(Some),
-        None => Ok(None),
-    }
+    app.dialog()
+        .file()
+        .blocking_pick_folder()
+        .map(picked)
+        .transpose()
 }
 
 /// A picked file's name and bytes, read within the usual bounds.

@@ -28,12 +28,16 @@ type Row = Vec<(String, Value)>;
 /// and its pause marks, empty outside a large write: migration 13) are not data of their own: they are checked
 /// against the view they come from instead (`the_derived_tables_equal_their_view`).
 fn tables(conn: &Connection) -> Vec<String> {
-    let mut stmt = conn
-        .prepare(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
-             AND name NOT LIKE 'latest_result%' ORDER BY name",
-        )
-        .unwrap();
+    names(
+        conn,
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+         AND name NOT LIKE 'latest_result%' ORDER BY name",
+    )
+}
+
+/// The first column of every row `sql` answers, as text (names of tables or columns).
+fn names(conn: &Connection, sql: &str) -> Vec<String> {
+    let mut stmt = conn.prepare(sql).unwrap();
     let names = stmt
         .query_map([], |r| r.get::<_, String>(0))
         .unwrap()
@@ -43,17 +47,10 @@ fn tables(conn: &Connection) -> Vec<String> {
 }
 
 fn columns(conn: &Connection, table: &str) -> Vec<String> {
-    let mut stmt = conn
-        .prepare(&format!(
-            "SELECT name FROM pragma_table_info('{table}') ORDER BY cid"
-        ))
-        .unwrap();
-    let names = stmt
-        .query_map([], |r| r.get::<_, String>(0))
-        .unwrap()
-        .collect::<rusqlite::Result<Vec<_>>>()
-        .unwrap();
-    names
+    names(
+        conn,
+        &format!("SELECT name FROM pragma_table_info('{table}') ORDER BY cid"),
+    )
 }
 
 /// Every row of `table`, each as its (column, value) pairs.
@@ -197,19 +194,10 @@ fn at_version(
         .unwrap();
     let mut written = BTreeMap::new();
     for t in tables(&conn) {
-        let theirs = {
-            let mut stmt = conn
-                .prepare(&format!(
-                    "SELECT name FROM pragma_table_info('{t}', 'donor') ORDER BY cid"
-                ))
-                .unwrap();
-            let names = stmt
-                .query_map([], |r| r.get::<_, String>(0))
-                .unwrap()
-                .collect::<rusqlite::Result<Vec<String>>>()
-                .unwrap();
-            names
-        };
+        let theirs = names(
+            &conn,
+            &format!("SELECT name FROM pragma_table_info('{t}', 'donor') ORDER BY cid"),
+        );
         let shared: Vec<String> = columns(&conn, &t)
             .into_iter()
             .filter(|c| theirs.contains(c))
