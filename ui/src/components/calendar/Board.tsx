@@ -47,7 +47,7 @@ import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Post } from '../../bindings';
 import { PostCardView, useCardTexts } from './PostCard';
-import { IDEAS, dayLabel, dropTarget, rowName, useCal } from './state';
+import { IDEAS, dayLabel, dropTarget, rowName, useCalLatest } from './state';
 
 /** What a drop target is: a day on a network's row (the week), a day whatever the network (the month: the post
  *  keeps its own), or the ideas backlog. */
@@ -191,7 +191,8 @@ export function Board({ rows, days, layout = 'week', children }: {
   children: ReactNode;
 }) {
   const { t } = useTranslation();
-  const { view, lang, actions } = useCal();
+  // Read when a drag needs them: the board does not render again at each change of the calendar (a drop's answer).
+  const cal = useCalLatest();
   const copyHeld = useCopyModifier();
   const texts = useCardTexts();
   // The post the ghost shows: the one picked up, kept after the drop (the ghost is hidden then; emptying it would
@@ -199,7 +200,6 @@ export function Board({ rows, days, layout = 'week', children }: {
   const [shown, setShown] = useState<Post | null>(null);
   const ghost = useRef<HTMLDivElement>(null);
   const ghostAt = useRef<DOMRect | null>(null);
-  const [dragging, setDragging] = useState(false);
   const [copying, setCopying] = useState(false);
   const [sourceData] = useState(() => new SourceData());
   const source = useRef<{ node: HTMLElement | null; listeners: DraggableSyntheticListeners }>({
@@ -241,12 +241,18 @@ export function Board({ rows, days, layout = 'week', children }: {
     return null;
   }, []);
 
-  useEffect(() => {
-    if (!dragging) return;
-    const onScroll = () => measure();
-    window.addEventListener('scroll', onScroll, true);
-    return () => window.removeEventListener('scroll', onScroll, true);
-  }, [dragging, measure]);
+  // While a drag goes on, a scroll moves the targets: measured again. Followed without a state, so that neither the
+  // start nor the drop of a drag renders the board again.
+  const stopFollowing = useRef<(() => void) | null>(null);
+  const followScrolls = useCallback(() => {
+    stopFollowing.current?.();
+    window.addEventListener('scroll', measure, true);
+    stopFollowing.current = () => {
+      window.removeEventListener('scroll', measure, true);
+      stopFollowing.current = null;
+    };
+  }, [measure]);
+  useEffect(() => () => stopFollowing.current?.(), []);
 
   const lay = useCallback((card: HTMLElement, post: Post) => {
     const node = source.current.node;
@@ -314,9 +320,10 @@ export function Board({ rows, days, layout = 'week', children }: {
       if (d.kind === 'ideas') return t('calendar.drag.ideas');
       // A day of the month: the post keeps its network.
       const network = d.kind === 'cell' ? d.network : (sourceData.post?.network ?? '');
+      const { view, lang } = cal();
       return t('calendar.drag.cell', { network: rowName(view, network), day: dayLabel(d.day, lang, true) });
     },
-    [lang, sourceData, t, view],
+    [cal, sourceData, t],
   );
 
   /** Where the drag is now: under the pointer, or (keyboard) under the middle of the dragged card. */
@@ -351,9 +358,9 @@ export function Board({ rows, days, layout = 'week', children }: {
   const onDragStart = (e: DragStartEvent) => {
     const post = (e.active.data.current as SourceData).post;
     setShown(post);
-    setDragging(true);
     setCopying(copyHeld.current);
     measure();
+    followScrolls();
     // Start where the card is, so that the first arrow key moves from its cell.
     const card = post && document.querySelector<HTMLElement>(`[data-post-id="${post.id}"]`);
     card?.setAttribute('data-dragging', 'true');
@@ -367,7 +374,7 @@ export function Board({ rows, days, layout = 'week', children }: {
   };
 
   const finish = (post: Post | null) => {
-    setDragging(false);
+    stopFollowing.current?.();
     ghostAt.current = null;
     placeGhost(ghost.current, null);
     setOver(null);
@@ -389,7 +396,7 @@ export function Board({ rows, days, layout = 'week', children }: {
         ? dropTarget(post, post.network, null)
         : dropTarget(post, target.kind === 'cell' ? target.network : post.network, target.day);
     if (!copy && network === post.network && scheduledAt === post.scheduled_at) return;
-    void actions.move(post, network, scheduledAt, copy).then(() => {
+    void cal().actions.move(post, network, scheduledAt, copy).then(() => {
       // Keyboard users stay on the post they moved.
       if (!(e.activatorEvent instanceof KeyboardEvent)) return;
       requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-post-id="${post.id}"]`)?.focus());

@@ -1,7 +1,7 @@
 // Loads the calendar of a period with step 3's view, and gives the screen's parts what they share (`useCal`): the
 // view, the changes (with undo), the selection, and the editors to open; and the plan preview (`usePlanPreview`): the
 // planner's proposals shown on the grid, which stay from one period to the next.
-import { useCallback, useLayoutEffect, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EditorialItem, EditorialItemInput, Post, PostInput } from '../../bindings';
 import { perfCommitted, perfEndAfterPaint } from '../../perf';
@@ -11,6 +11,7 @@ import './i18n';
 import type { Range } from './ipc';
 import {
   CalContext,
+  CalLatestContext,
   PlanPreviewContext,
   useCalendarActions,
   useCalendarView,
@@ -70,6 +71,14 @@ export function CalProvider({ strategyId, range, onOpenPost, onOpenEditorial, ch
   const [shown, setShown] = useState<CalCtx | null>(null);
   if (ctx && !query.isPlaceholderData && shown !== ctx) setShown(ctx);
   const value = query.isPlaceholderData ? (shown ?? ctx) : ctx;
+  const latestValue = useRef(value);
+  useLayoutEffect(() => {
+    latestValue.current = value;
+  }, [value]);
+  const latest = useCallback(() => {
+    if (!latestValue.current) throw new Error('the calendar is not loaded');
+    return latestValue.current;
+  }, []);
   if (!value) {
     if (query.isError) {
       return (
@@ -84,8 +93,10 @@ export function CalProvider({ strategyId, range, onOpenPost, onOpenEditorial, ch
     return <StepLoading testId="calendar-loading" />;
   }
   return (
-    <CalContext.Provider value={value}>
-      <PlanPreviewContext.Provider value={planPreview}>{children}</PlanPreviewContext.Provider>
-    </CalContext.Provider>
+    <CalLatestContext.Provider value={latest}>
+      <CalContext.Provider value={value}>
+        <PlanPreviewContext.Provider value={planPreview}>{children}</PlanPreviewContext.Provider>
+      </CalContext.Provider>
+    </CalLatestContext.Provider>
   );
 }

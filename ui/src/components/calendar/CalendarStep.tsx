@@ -256,6 +256,10 @@ function CalendarScreen({ mode, anchor, onMode, onAnchor }: {
   const openExport = useCallback(() => setExportOpen(true), []);
   const openImport = useCallback(() => setImportOpen(true), []);
   const openPlan = useCallback(() => setPlanOpen(true), []);
+  const closeHelp = useCallback(() => {
+    localStorage.setItem('cinq.calendar.help', 'closed');
+    setHelpOpen(false);
+  }, []);
   const backToPlan = useCallback(() => setPlanOpen(preview?.choices ?? true), [preview]);
   const checks = checksShown && (
     <Box
@@ -288,34 +292,7 @@ function CalendarScreen({ mode, anchor, onMode, onAnchor }: {
 
   return (
     <Stack gap="sm" data-testid="calendar-step">
-      {helpOpen ? (
-        <Alert
-          variant="light"
-          icon={<IconInfoCircle size={18} />}
-          title={t('calendar.help.title')}
-          withCloseButton
-          closeButtonLabel={t('objectives.common.close')}
-          onClose={() => {
-            localStorage.setItem('cinq.calendar.help', 'closed');
-            setHelpOpen(false);
-          }}
-          data-testid="calendar-help"
-        >
-          <Text size="sm">{t('calendar.help.body')}</Text>
-          <Text size="sm" mt={4} data-testid="calendar-help-channels">
-            {t('calendar.help.channels')}
-          </Text>
-          <Text size="sm" mt={4} data-testid="calendar-help-checks">
-            {t(beside ? 'calendar.help.checksSide' : 'calendar.help.checksBelow')}
-          </Text>
-          <Text size="sm" mt={4} data-testid="calendar-help-planner">
-            {t('calendar.help.planner')}
-          </Text>
-          <Text size="sm" mt={4}>
-            {t('calendar.help.keyboard')}
-          </Text>
-        </Alert>
-      ) : null}
+      {helpOpen && <CalendarHelp beside={beside} onClose={closeHelp} />}
 
       <Group justify="space-between" gap="xs" role="toolbar" aria-label={t('calendar.toolbar.label')}>
         <PeriodNav
@@ -378,6 +355,36 @@ function CalendarScreen({ mode, anchor, onMode, onAnchor }: {
     </Stack>
   );
 }
+
+/** The step's help, above the toolbar until it is closed. It renders again only when its place changes. */
+const CalendarHelp = memo(function CalendarHelp({ beside, onClose }: { beside: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Alert
+      variant="light"
+      icon={<IconInfoCircle size={18} />}
+      title={t('calendar.help.title')}
+      withCloseButton
+      closeButtonLabel={t('objectives.common.close')}
+      onClose={onClose}
+      data-testid="calendar-help"
+    >
+      <Text size="sm">{t('calendar.help.body')}</Text>
+      <Text size="sm" mt={4} data-testid="calendar-help-channels">
+        {t('calendar.help.channels')}
+      </Text>
+      <Text size="sm" mt={4} data-testid="calendar-help-checks">
+        {t(beside ? 'calendar.help.checksSide' : 'calendar.help.checksBelow')}
+      </Text>
+      <Text size="sm" mt={4} data-testid="calendar-help-planner">
+        {t('calendar.help.planner')}
+      </Text>
+      <Text size="sm" mt={4}>
+        {t('calendar.help.keyboard')}
+      </Text>
+    </Alert>
+  );
+});
 
 /** The toolbar's view and period: view mode, previous, today, next, and the period shown. */
 const PeriodNav = memo(function PeriodNav({ mode, anchor, onMode, onAnchor, period, today }: {

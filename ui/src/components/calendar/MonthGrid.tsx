@@ -139,11 +139,16 @@ export const MonthGrid = memo(function MonthGrid({ days, onShowDay }: {
     () => Array.from({ length: 7 }, (_, i) => formatDayWith(addDays(A_MONDAY, i), lang, WEEKDAY)),
     [lang],
   );
+  // The legend's counts, the same object while they stay the same (a drop within the month changes none).
+  const [lastCounts] = useState(() => ({ current: new Map<string, number>() }));
   const counts = useMemo(() => {
     const m = new Map<string, number>();
     for (const p of view.calendar.posts) m.set(p.network, (m.get(p.network) ?? 0) + 1);
+    const old = lastCounts.current;
+    if (old.size === m.size && [...m].every(([k, n]) => old.get(k) === n)) return old;
+    lastCounts.current = m;
     return m;
-  }, [view.calendar.posts]);
+  }, [view.calendar.posts, lastCounts]);
 
   return (
     <div className={classes.month}>

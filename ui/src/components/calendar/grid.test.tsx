@@ -1,11 +1,12 @@
-import { useEffect } from 'react';
+import { useEffect, useLayoutEffect } from 'react';
 import { act, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { stoppedFakeClock } from '../../test/clock';
 import type { Post } from '../../bindings';
 import { Board } from './Board';
 import { Grid } from './Grid';
 import { Ideas } from './Ideas';
-import { daysOf, placePost, useCal, useUndoStatus, type CalendarActions } from './state';
+import { OPTIMISTIC_AFTER_MS, daysOf, keepIfEqual, placePost, useCal, useUndoStatus, type CalendarActions } from './state';
 import { CAL_ROWS, calendarFinding, editorialItem, installCalendarBackend, post, viewOf } from './testBackend';
 import { CELL_W, WEEK, renderInCalendar, stubGridBoxes } from './testRender';
 
@@ -42,14 +43,17 @@ async function show(...args: Parameters<typeof renderInCalendar>) {
   return out;
 }
 
-/** The week's grid, and the calendar's actions to call directly. */
-async function showWithActions(): Promise<CalendarActions> {
+/** The week's grid, and the calendar's actions to call directly; `shown` gets each view the screen commits. */
+async function showWithActions(shown: Post[][] = []): Promise<CalendarActions> {
   const grabbed: { actions: CalendarActions | null } = { actions: null };
   function Grab() {
-    const { actions } = useCal();
+    const { actions, view } = useCal();
     useEffect(() => {
       grabbed.actions = actions;
     }, [actions]);
+    useLayoutEffect(() => {
+      shown.push(view.calendar.posts);
+    }, [view]);
     return null;
   }
   await show(
@@ -287,6 +291,84 @@ describe('calendar grid', () => {
     await waitFor(() => expect(within(cell('instagram', '2027-01-13')).getByText('Dragged')).toBeInTheDocument());
     expect(within(cell('instagram', '2027-01-14')).getByText('Saved first')).toBeInTheDocument();
     expect(fake.callsTo('post_move')).toHaveLength(1);
+  });
+
+  it('shows a move the store answers at once in one render, as saved, never as it was before the save', async () => {
+    stoppedFakeClock();
+    const p = post(1, { scheduled_at: '2027-01-12T09:30', title: 'Quick', status: 'draft' });
+    const fake = installCalendarBackend({ posts: [p] });
+    let answer = () => undefined as void;
+    // The store answers when told to, and its move changes the status (as Rust may): the saved post differs from
+    // the one the screen would show without it.
+    fake.overrides.post_move = (a) =>
+      new Promise((resolve) => {
+        answer = () => {
+          const saved: Post = { ...p, network: a.network as string, scheduled_at: a.scheduledAt as string, status: 'ready' };
+          fake.posts = [saved];
+          const view = viewOf(fake, a.from as string, a.to as string);
+          resolve({ post: saved, rows: view.rows, checks: view.checks });
+        };
+      });
+    const shown: Post[][] = [];
+    const a = await showWithActions(shown);
+    const before = shown.length;
+    let moved: Promise<unknown> = Promise.resolve();
+    act(() => {
+      moved = a.move(p, 'instagram', '2027-01-13T09:30', false);
+    });
+    expect(fake.callsTo('post_move')).toHaveLength(1);
+    // Answered within the wait: nothing was shown before the answer, then the saved move, once.
+    await act(async () => {
+      vi.advanceTimersByTime(OPTIMISTIC_AFTER_MS - 1);
+      answer();
+      await moved;
+    });
+    expect(shown.slice(before).map((posts) => posts.map((x) => [x.scheduled_at, x.status]))).toEqual([
+      [['2027-01-13T09:30', 'ready']],
+    ]);
+    expect(within(cell('instagram', '2027-01-13')).getByTestId('post-card-1')).toHaveAttribute('data-status', 'ready');
+    // The wait's timer was stopped: it shows nothing more.
+    await act(async () => vi.advanceTimersByTime(1000));
+    expect(shown).toHaveLength(before + 1);
+  });
+
+  it('shows a move before the store answers once the store has taken OPTIMISTIC_AFTER_MS, then as saved', async () => {
+    stoppedFakeClock();
+    const p = post(1, { scheduled_at: '2027-01-12T09:30', title: 'Patient', status: 'draft' });
+    const fake = installCalendarBackend({ posts: [p] });
+    let answer = () => undefined as void;
+    fake.overrides.post_move = (a) =>
+      new Promise((resolve) => {
+        answer = () => {
+          const saved: Post = { ...p, network: a.network as string, scheduled_at: a.scheduledAt as string, status: 'ready' };
+          fake.posts = [saved];
+          const view = viewOf(fake, a.from as string, a.to as string);
+          resolve({ post: saved, rows: view.rows, checks: view.checks });
+        };
+      });
+    const a = await showWithActions();
+    let moved: Promise<unknown> = Promise.resolve();
+    act(() => {
+      moved = a.move(p, 'instagram', '2027-01-13T09:30', false);
+    });
+    await act(async () => vi.advanceTimersByTime(OPTIMISTIC_AFTER_MS - 1));
+    expect(within(cell('instagram', '2027-01-12')).getByText('Patient')).toBeInTheDocument();
+    // The store is slow: the move is shown as the user made it.
+    await act(async () => vi.advanceTimersByTime(1));
+    expect(within(cell('instagram', '2027-01-13')).getByTestId('post-card-1')).toHaveAttribute('data-status', 'draft');
+    expect(within(cell('instagram', '2027-01-12')).queryByText('Patient')).toBeNull();
+    await act(async () => {
+      answer();
+      await moved;
+    });
+    expect(within(cell('instagram', '2027-01-13')).getByTestId('post-card-1')).toHaveAttribute('data-status', 'ready');
+  });
+
+  it('keeps what the store answers as it was shown when it holds the same data, so that it does not render again', () => {
+    const rows = [{ network: 'x', name: 'X' }];
+    expect(keepIfEqual(rows, [{ network: 'x', name: 'X' }])).toBe(rows);
+    const other = [{ network: 'x', name: 'X (Twitter)' }];
+    expect(keepIfEqual(rows, other)).toBe(other);
   });
 
   it('sends a move before showing it, and shows two quick moves before either is answered, saved one after the other', async () => {
