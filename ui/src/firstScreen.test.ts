@@ -10,22 +10,25 @@ vi.mock('./lazy', () => ({ preloadStep: vi.fn() }));
 describe('the first screen, fetched before the first render', () => {
   beforeEach(() => vi.mocked(preloadStep).mockClear());
 
-  it('asks for the opening audit with the strategy, and does not wait for it', async () => {
+  it('asks for the opening audit with the strategy, and waits for it: the first render shows it at once', async () => {
     const s = makeStrategy({ current_step: 'audit' });
     const backend = installBackend({ strategies: [s], lastStrategyId: s.id });
     const { release } = holdAudit(backend);
     const client = createQueryClient();
 
-    await prefetchFirstScreen(client);
+    let done = false;
+    const fetched = prefetchFirstScreen(client).then(() => (done = true));
+    await vi.waitFor(() => expect(backend.callsTo('audit_get')).toHaveLength(1));
     expect(client.getQueryData(qk.strategy(s.id))).toMatchObject({ id: s.id });
-    expect(client.getQueryData(qk.settings)).toBeDefined();
-    // Asked for, still on its way: the first render does not wait for it.
-    expect(backend.callsTo('audit_get')).toHaveLength(1);
-    expect(client.getQueryData(qk.audit(s.id))).toBeUndefined();
     expect(preloadStep).toHaveBeenCalledWith('audit');
+    // Asked for, still on its way: the first render waits (main.tsx bounds the wait).
+    await Promise.resolve();
+    expect(done).toBe(false);
 
     release();
-    await vi.waitFor(() => expect(client.getQueryData(qk.audit(s.id))).toBeDefined());
+    await fetched;
+    expect(client.getQueryData(qk.audit(s.id))).toBeDefined();
+    expect(client.getQueryData(qk.settings)).toBeDefined();
   });
 
   it('loads the code of a later step, and not the audit', async () => {

@@ -6,8 +6,8 @@ import { appInfoQuery, prefetchOpeningStep, settingsQuery, strategyQuery } from 
 /**
  * Fetches the app's state, the settings and the strategy to reopen, so that the first screen renders once, with its
  * data, rather than a loader first; it resolves once they are in `client` (or failed: the screens then show why).
- * The step the strategy opens on is asked for its code and data as well, but not waited for: they come while the
- * strategy's frame renders.
+ * The step the strategy opens on is asked for its code as well, not waited for (a later step's code loads while the
+ * frame renders), and for its data, waited for: the first render then shows it.
  */
 export function prefetchFirstScreen(client: QueryClient): Promise<unknown> {
   return Promise.all([
@@ -20,7 +20,7 @@ export function prefetchFirstScreen(client: QueryClient): Promise<unknown> {
           .fetchQuery(strategyQuery(id))
           .then((strategy) => {
             preloadStep(strategy.current_step);
-            prefetchOpeningStep(client, strategy);
+            return prefetchOpeningStep(client, strategy);
           });
       })
       .catch(() => undefined),
