@@ -75,6 +75,22 @@ async function keyboardMove(user: ReturnType<typeof import('@testing-library/use
   await user.keyboard('[Space]');
 }
 
+/** The store answers the move of `p` when told to, and its move makes `p` ready (as Rust may): the saved post differs
+ *  from the one the screen would show without the answer. */
+function answerWhenTold(fake: ReturnType<typeof installCalendarBackend>, p: Post) {
+  const store = { answer: () => undefined as void };
+  fake.overrides.post_move = (a) =>
+    new Promise((resolve) => {
+      store.answer = () => {
+        const saved: Post = { ...p, network: a.network as string, scheduled_at: a.scheduledAt as string, status: 'ready' };
+        fake.posts = [saved];
+        const view = viewOf(fake, a.from as string, a.to as string);
+        resolve({ post: saved, rows: view.rows, checks: view.checks });
+      };
+    });
+  return store;
+}
+
 describe('calendar grid', () => {
   it('shows the editorial row, one row per network in order, and each post in its cell', async () => {
     installCalendarBackend({
@@ -297,18 +313,7 @@ describe('calendar grid', () => {
     stoppedFakeClock();
     const p = post(1, { scheduled_at: '2027-01-12T09:30', title: 'Quick', status: 'draft' });
     const fake = installCalendarBackend({ posts: [p] });
-    let answer = () => undefined as void;
-    // The store answers when told to, and its move changes the status (as Rust may): the saved post differs from
-    // the one the screen would show without it.
-    fake.overrides.post_move = (a) =>
-      new Promise((resolve) => {
-        answer = () => {
-          const saved: Post = { ...p, network: a.network as string, scheduled_at: a.scheduledAt as string, status: 'ready' };
-          fake.posts = [saved];
-          const view = viewOf(fake, a.from as string, a.to as string);
-          resolve({ post: saved, rows: view.rows, checks: view.checks });
-        };
-      });
+    const store = answerWhenTold(fake, p);
     const shown: Post[][] = [];
     const a = await showWithActions(shown);
     const before = shown.length;
@@ -320,7 +325,7 @@ describe('calendar grid', () => {
     // Answered within the wait: nothing was shown before the answer, then the saved move, once.
     await act(async () => {
       vi.advanceTimersByTime(OPTIMISTIC_AFTER_MS - 1);
-      answer();
+      store.answer();
       await moved;
     });
     expect(shown.slice(before).map((posts) => posts.map((x) => [x.scheduled_at, x.status]))).toEqual([
@@ -336,16 +341,7 @@ describe('calendar grid', () => {
     stoppedFakeClock();
     const p = post(1, { scheduled_at: '2027-01-12T09:30', title: 'Patient', status: 'draft' });
     const fake = installCalendarBackend({ posts: [p] });
-    let answer = () => undefined as void;
-    fake.overrides.post_move = (a) =>
-      new Promise((resolve) => {
-        answer = () => {
-          const saved: Post = { ...p, network: a.network as string, scheduled_at: a.scheduledAt as string, status: 'ready' };
-          fake.posts = [saved];
-          const view = viewOf(fake, a.from as string, a.to as string);
-          resolve({ post: saved, rows: view.rows, checks: view.checks });
-        };
-      });
+    const store = answerWhenTold(fake, p);
     const a = await showWithActions();
     let moved: Promise<unknown> = Promise.resolve();
     act(() => {
@@ -358,7 +354,7 @@ describe('calendar grid', () => {
     expect(within(cell('instagram', '2027-01-13')).getByTestId('post-card-1')).toHaveAttribute('data-status', 'draft');
     expect(within(cell('instagram', '2027-01-12')).queryByText('Patient')).toBeNull();
     await act(async () => {
-      answer();
+      store.answer();
       await moved;
     });
     expect(within(cell('instagram', '2027-01-13')).getByTestId('post-card-1')).toHaveAttribute('data-status', 'ready');
