@@ -440,8 +440,9 @@ interface ToolbarActs {
   newEditorial: () => void;
 }
 
-/** The toolbar's actions: undo and redo, new post or editorial item, export, import, checks. They render again when
- *  what they show changes (the undo status, the findings), not at every change of the calendar or of the period. */
+/** The toolbar's actions: undo and redo, new post or editorial item, export, import, checks. Each part renders again
+ *  when what it shows changes (the undo status; the findings' count), not at every change of the calendar or of the
+ *  period. */
 const ToolbarActions = memo(function ToolbarActions({ strategyId, actions, checksShown, findingCount, scopeName, onToggleChecks, onExport, onImport, onPlan }: {
   strategyId: number;
   actions: ToolbarActs;
@@ -455,12 +456,33 @@ const ToolbarActions = memo(function ToolbarActions({ strategyId, actions, check
   onImport: () => void;
   onPlan: () => void;
 }) {
+  return (
+    // On a narrow window (or in French), the actions go on two lines rather than cut their labels.
+    <Group gap={6} wrap="wrap" justify="flex-end">
+      <EditActions strategyId={strategyId} actions={actions} onExport={onExport} onImport={onImport} onPlan={onPlan} />
+      <ChecksToggle
+        checksShown={checksShown}
+        findingCount={findingCount}
+        scopeName={scopeName}
+        onToggleChecks={onToggleChecks}
+      />
+    </Group>
+  );
+});
+
+/** Undo, redo, new, plan, export and import: they render again when the undo status changes, not at a drop. */
+const EditActions = memo(function EditActions({ strategyId, actions, onExport, onImport, onPlan }: {
+  strategyId: number;
+  actions: ToolbarActs;
+  onExport: () => void;
+  onImport: () => void;
+  onPlan: () => void;
+}) {
   const { t } = useTranslation();
   const undoStatus = useUndoStatus(strategyId);
   const { undoLabel, redoLabel } = undoStatus;
   return (
-    // On a narrow window (or in French), the actions go on two lines rather than cut their labels.
-    <Group gap={6} wrap="wrap" justify="flex-end">
+    <>
       <Tooltip label={undoLabel ? t('calendar.toolbar.undoWhat', { what: undoLabel }) : t('calendar.toolbar.nothingToUndo')}>
         <ActionIcon
           variant="default"
@@ -507,31 +529,44 @@ const ToolbarActions = memo(function ToolbarActions({ strategyId, actions, check
       <Button size="xs" variant="default" leftSection={<IconUpload size={14} />} data-testid="calendar-import" onClick={onImport}>
         {t('calendar.toolbar.import')}
       </Button>
-      <Button
-        size="xs"
-        variant={checksShown ? 'filled' : 'light'}
-        leftSection={<IconChecklist size={14} />}
-        rightSection={
-          // The count and what it counts: "5 · This week", "9 · Whole plan".
-          <Badge
-            size="xs"
-            color={findingCount === null ? 'gray' : findingCount > 0 ? 'orange' : 'teal'}
-            tt="none"
-            data-testid="calendar-checks-badge"
-          >
-            {`${findingCount ?? '…'} · ${scopeName}`}
-          </Badge>
-        }
-        title={
-          findingCount === null ? undefined : t('calendar.toolbar.checksBadge', { count: findingCount, scope: scopeName })
-        }
-        data-testid="calendar-checks-toggle"
-        aria-expanded={checksShown}
-        aria-controls={checksShown ? CHECKS_ID : undefined}
-        onClick={onToggleChecks}
-      >
-        {t('calendar.toolbar.showChecks')}
-      </Button>
-    </Group>
+    </>
+  );
+});
+
+/** The checks' button, with the count of the findings shown: apart from the other actions, so that a drop that changes
+ *  the count renders only this button. */
+const ChecksToggle = memo(function ChecksToggle({ checksShown, findingCount, scopeName, onToggleChecks }: {
+  checksShown: boolean;
+  findingCount: number | null;
+  scopeName: string;
+  onToggleChecks: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Button
+      size="xs"
+      variant={checksShown ? 'filled' : 'light'}
+      leftSection={<IconChecklist size={14} />}
+      rightSection={
+        // The count and what it counts: "5 · This week", "9 · Whole plan".
+        <Badge
+          size="xs"
+          color={findingCount === null ? 'gray' : findingCount > 0 ? 'orange' : 'teal'}
+          tt="none"
+          data-testid="calendar-checks-badge"
+        >
+          {`${findingCount ?? '…'} · ${scopeName}`}
+        </Badge>
+      }
+      title={
+        findingCount === null ? undefined : t('calendar.toolbar.checksBadge', { count: findingCount, scope: scopeName })
+      }
+      data-testid="calendar-checks-toggle"
+      aria-expanded={checksShown}
+      aria-controls={checksShown ? CHECKS_ID : undefined}
+      onClick={onToggleChecks}
+    >
+      {t('calendar.toolbar.showChecks')}
+    </Button>
   );
 });

@@ -282,6 +282,27 @@ describe('calendar grid', () => {
     expect(ids(placePost(view, [5], at(5, '2027-02-01T10:00')))).toEqual([[3], [7, 2]]);
   });
 
+  it('puts a moved post where a sort by time then id would, on random periods', () => {
+    let seed = 20261208;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const time = () => `2027-01-${String(11 + next(7)).padStart(2, '0')}T${String(next(24)).padStart(2, '0')}:${next(2) ? '00' : '30'}`;
+    const byTimeThenId = (a: Post, b: Post) => {
+      const [x, y] = [a.scheduled_at ?? '', b.scheduled_at ?? ''];
+      return x < y ? -1 : x > y ? 1 : a.id - b.id;
+    };
+    for (let i = 0; i < 200; i++) {
+      const posts = Array.from({ length: next(30) }, (_, k) => post(k + 1, { scheduled_at: time() })).sort(byTimeThenId);
+      const view = viewOf(installCalendarBackend({ posts }), WEEK.from, WEEK.to);
+      const moved = post(next(40) + 1, { scheduled_at: time() });
+      const placed = placePost(view, [moved.id], moved).calendar.posts;
+      const expected = [...view.calendar.posts.filter((p) => p.id !== moved.id), moved].sort(byTimeThenId);
+      expect(placed.map((p) => [p.scheduled_at, p.id])).toEqual(expected.map((p) => [p.scheduled_at, p.id]));
+    }
+  });
+
   it('shows a post saved just before a drop, once the save and the move are both answered', async () => {
     const p = post(1, { scheduled_at: '2027-01-12T09:30', title: 'Dragged' });
     const fake = installCalendarBackend({ posts: [p] });

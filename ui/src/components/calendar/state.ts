@@ -236,7 +236,20 @@ export function placePost(view: CalendarView, removed: readonly number[], post: 
   if (at === null) {
     ideas = [post, ...ideas].sort((a, b) => b.id - a.id);
   } else if (at >= view.from && at.slice(0, 10) <= view.to) {
-    posts = [...posts, post].sort((a, b) => (a.scheduled_at ?? '').localeCompare(b.scheduled_at ?? '') || a.id - b.id);
+    // The store's order (by time, then id; times compared as SQLite does, code unit by code unit), by a binary search
+    // for the post's place rather than a sort of the period's posts.
+    const before = (p: Post) => {
+      const t = p.scheduled_at ?? '';
+      return t < at || (t === at && p.id < post.id);
+    };
+    let lo = 0;
+    let hi = posts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (before(posts[mid])) lo = mid + 1;
+      else hi = mid;
+    }
+    posts = [...posts.slice(0, lo), post, ...posts.slice(lo)];
   }
   return { ...view, calendar: { ...view.calendar, posts, ideas } };
 }
