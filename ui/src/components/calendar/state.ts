@@ -254,11 +254,6 @@ export function placePost(view: CalendarView, removed: readonly number[], post: 
   return { ...view, calendar: { ...view.calendar, posts, ideas } };
 }
 
-/** `next`, or `old` when both hold the same data (plain JSON from the store): React then sees no change. */
-export function keepIfEqual<T>(old: T, next: T): T {
-  return old === next || JSON.stringify(old) === JSON.stringify(next) ? old : next;
-}
-
 /** The id a copy has on screen until the store answers with its own (above any the store gives). */
 let nextCopyId = Number.MAX_SAFE_INTEGER;
 export const copyId = () => nextCopyId--;
@@ -469,11 +464,13 @@ export function useCalendarActions(strategyId: number, r: Range, api: CalApi = c
         client.setQueryData<CalendarView>(key, (v) => v && f(v));
         perfMark('calendar-drop', 'optimistic');
       };
-      // A change behind this one shows it first.
-      if (!idle) flushUnshown.current?.();
-      const timer = unshown && idle ? setTimeout(showOptimistic, OPTIMISTIC_AFTER_MS) : undefined;
-      flushUnshown.current = timer === undefined ? null : showOptimistic;
-      if (!idle) showOptimistic();
+      if (!idle) {
+        // Behind other writes: the one still unshown first, then this one.
+        flushUnshown.current?.();
+        showOptimistic();
+      }
+      const timer = unshown ? setTimeout(showOptimistic, OPTIMISTIC_AFTER_MS) : undefined;
+      flushUnshown.current = showOptimistic;
       pending.current += 1;
       const started = idle ? new Promise<T>((resolve) => resolve(write())) : queue.current.then(write, write);
       const p = started.then(
@@ -535,12 +532,13 @@ export function useCalendarActions(strategyId: number, r: Range, api: CalApi = c
             return out;
           },
           (v) => movedView(v, post, network, scheduledAt, shownCopy),
-          // The saved post replaces the one shown since the drop (or the copy shown), with the checks after it.
-          // Rows and checks equal to those shown stay the same objects: what shows them does not render again.
+          // The saved post replaces the one shown since the drop (or the copy shown), with the checks after it. The
+          // cache's structural sharing keeps rows and checks equal to those shown as the same objects: what shows
+          // them does not render again.
           (v, saved) => ({
             ...placePost(v, [shownCopy ?? post.id], saved.post),
-            rows: keepIfEqual(v.rows, saved.rows),
-            checks: keepIfEqual(v.checks, saved.checks),
+            rows: saved.rows,
+            checks: saved.checks,
           }),
         );
         const after = out.post;
