@@ -67,6 +67,7 @@ measure() { # name, run, command…: prints "name ms kB"
     kill -- -"$pid" 2>/dev/null || kill "$pid"; wait "$pid" 2>/dev/null || true
     echo "$name $ms $kb"
     grep -h '^cinq-ready-marks' "$log" | sed "s/^/  $name run $r: /" >&2 || true
+    grep -h '^cinq-ready-marks' "$log" | sed 's/^cinq-ready-marks //' >> "$work/marks.$name" || true
   )
 }
 
@@ -84,7 +85,18 @@ for n in cinq shell stack; do
   echo "$n: time to interactive ${t} ms (median of $runs), total RSS $((m / 1024)) MiB (median)"
   eval "${n}_t=$t ${n}_m=$m"
 done
+# The page's own milestones (ms since it began loading), median of each over the runs, in the order they came.
+for n in cinq stack; do
+  [ -s "$work/marks.$n" ] && node -e '
+    const runs = require("fs").readFileSync(process.argv[1], "utf8").trim().split("\n").map((l) => JSON.parse(l));
+    const keys = [...new Set(runs.flatMap(Object.keys))];
+    const med = (xs) => { const s = xs.sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
+    const m = keys.map((k) => [k, med(runs.map((r) => r[k]).filter((v) => typeof v === "number"))]).sort((a, b) => a[1] - b[1]);
+    console.log(process.argv[2] + " page marks (median ms): " + m.map(([k, v]) => k + " " + v).join(", "));
+  ' "$work/marks.$n" "$n"
+done
 awk -v a="$cinq_t" -v b="$shell_t" -v c="$cinq_m" -v d="$shell_m" -v e="$stack_t" -v f="$stack_m" 'BEGIN {
   printf "ratio cinq / empty shell: time %.2fx, memory %.2fx\n", a/b, c/d
   printf "ratio stack floor / empty shell: time %.2fx, memory %.2fx\n", e/b, f/d
+  printf "ratio cinq / stack floor: time %.2fx (target 1.2x)\n", a/e
 }'
