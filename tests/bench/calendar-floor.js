@@ -6,7 +6,9 @@
 //   answer  that command alone, to its answer: the floor of a drop to React's commit (no paint);
 //   month   each of the next 12 months (those calendar.mjs loads) over the IPC (`calendar_get`, as Cinq asks for
 //           it), then the days' posts Cinq shows written as plain elements with the grid's classes (a card one
-//           element, as Cinq draws them), without React, to the paint: the floor of a month view.
+//           element, as Cinq draws them), without React, to the paint: the floor of a month view. As many times as
+//           calendar.mjs loads them (`ROUNDS`, which it sets before this script), so that both medians have as many
+//           samples.
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const invoke = window.__TAURI_INTERNALS__.invoke;
 const painted = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
@@ -46,10 +48,10 @@ const monthOf = (n) => {
   const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0));
   return { from: d.toISOString().slice(0, 10), to: last.toISOString().slice(0, 10) };
 };
-for (let i = 0; i < 12; i++) {
+for (let i = 0; i < 12 * ROUNDS; i++) {
   await pause();
   const t = performance.now();
-  const view = await invoke('calendar_get', { strategyId, ...monthOf(1 + i) });
+  const view = await invoke('calendar_get', { strategyId, ...monthOf(1 + (i % 12)) });
   const nets = new Map(view.rows.map((r, n) => [r.network, n % 8]));
   const byDay = new Map();
   for (const p of view.calendar.posts) {

@@ -100,7 +100,7 @@ try {
   await s.execute("arguments[0].click();", [await s.find('[data-testid="calendar-today"]')]);
   await sleep(1500);
   const floorScript = readFileSync(new URL("./calendar-floor.js", import.meta.url), "utf8");
-  const floor = await s.executeAsync(floorScript);
+  const floor = await s.executeAsync(`const ROUNDS = ${rounds};\n${floorScript}`);
   if (floor.error) throw new Error(`floor: ${floor.error}`);
   console.log(`floor, a one-attribute change to the paint: ${stats(floor.paint)}`);
   console.log(`floor of a drop (a command that does next to nothing, then that change): ${stats(floor.ipc)}`);
