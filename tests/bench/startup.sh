@@ -87,7 +87,8 @@ for n in cinq shell stack; do
 done
 # The page's own milestones (ms since it began loading), median of each over the runs, in the order they came.
 for n in cinq stack; do
-  [ -s "$work/marks.$n" ] && node -e '
+  [ -s "$work/marks.$n" ] || continue
+  node -e '
     const runs = require("fs").readFileSync(process.argv[1], "utf8").trim().split("\n").map((l) => JSON.parse(l));
     const keys = [...new Set(runs.flatMap(Object.keys))];
     const med = (xs) => { const s = xs.sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 // The module keeps its marks in module state: each test loads it afresh.
 async function fresh() {
@@ -12,6 +12,7 @@ describe('start-up marks', () => {
     now = 0;
     vi.spyOn(performance, 'now').mockImplementation(() => now);
   });
+  afterEach(() => vi.restoreAllMocks());
 
   it('records each milestone once, until the first screen is ready', async () => {
     const s = await fresh();
