@@ -7,7 +7,9 @@
 # (VmRSS) of the app and every process under it (WebKit's web and network processes), and stop it.
 # Cinq opens on a database with 50 strategies, at the strategy list's last-opened strategy.
 # A third page sets the floor of Cinq's stack: the same shell showing React and Mantine with one button and nothing
-# else (`ui/bench/stack-floor`, served by the shell with CINQ_SHELL_PAGE=stack). The three run in turn, run by run.
+# else (`ui/bench/stack-floor`, served by the shell with CINQ_SHELL_PAGE=stack). A fourth, the screen floor: Cinq's
+# first screen captured from the app once ready and served by the shell as a static page, without any script
+# (`capture-screen.mjs`, CINQ_SHELL_PAGE=screen; the shell is built again to hold it). The four run in turn.
 #
 # Usage: tests/bench/startup.sh [RUNS]   (builds the binaries first; prints medians and the ratios)
 set -euo pipefail
@@ -39,6 +41,12 @@ Xvfb :93 -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
 export DISPLAY=:93
 sleep 1
+
+# The screen floor, from this build and this database (the first screen the runs below show).
+cp "$db" "$work/capture.sqlite3"
+TAURI_DRIVER_PORT=4470 node tests/bench/capture-screen.mjs "$PWD/target/release/cinq" "$work/capture.sqlite3" \
+  tests/bench/empty-shell/dist/screen
+cargo build --release --quiet -p cinq-empty-shell --features tauri/custom-protocol
 
 tree_rss_kb() { # the VmRSS of $1 and all its descendants, in kB
   local pids=("$1") all=() p
@@ -77,16 +85,17 @@ for r in $(seq 1 "$runs"); do
   measure cinq "$r" target/release/cinq --db "$db"
   measure shell "$r" target/release/cinq-empty-shell
   CINQ_SHELL_PAGE=stack measure stack "$r" target/release/cinq-empty-shell
+  CINQ_SHELL_PAGE=screen measure screen "$r" target/release/cinq-empty-shell
 done > "$work/results"
 cat "$work/results" >&2
-for n in cinq shell stack; do
+for n in cinq shell stack screen; do
   t=$(awk -v n=$n '$1==n {print $2}' "$work/results" | median)
   m=$(awk -v n=$n '$1==n {print $3}' "$work/results" | median)
   echo "$n: time to interactive ${t} ms (median of $runs), total RSS $((m / 1024)) MiB (median)"
   eval "${n}_t=$t ${n}_m=$m"
 done
 # The page's own milestones (ms since it began loading), median of each over the runs, in the order they came.
-for n in cinq stack; do
+for n in cinq stack screen; do
   [ -s "$work/marks.$n" ] || continue
   node -e '
     const runs = require("fs").readFileSync(process.argv[1], "utf8").trim().split("\n").map((l) => JSON.parse(l));
@@ -96,8 +105,9 @@ for n in cinq stack; do
     console.log(process.argv[2] + " page marks (median ms): " + m.map(([k, v]) => k + " " + v).join(", "));
   ' "$work/marks.$n" "$n"
 done
-awk -v a="$cinq_t" -v b="$shell_t" -v c="$cinq_m" -v d="$shell_m" -v e="$stack_t" -v f="$stack_m" 'BEGIN {
+awk -v a="$cinq_t" -v b="$shell_t" -v c="$cinq_m" -v d="$shell_m" -v e="$stack_t" -v f="$stack_m" -v g="$screen_t" 'BEGIN {
   printf "ratio cinq / empty shell: time %.2fx, memory %.2fx\n", a/b, c/d
   printf "ratio stack floor / empty shell: time %.2fx, memory %.2fx\n", e/b, f/d
   printf "ratio cinq / stack floor: time %.2fx (target 1.2x)\n", a/e
+  printf "ratio screen floor / stack floor: time %.2fx; cinq / screen floor: %.2fx\n", g/e, a/g
 }'

@@ -1,6 +1,8 @@
 //! An empty Tauri window whose page reports that it is ready, exactly as Cinq's UI does (`ui_ready`), so that the
 //! start-up benchmark measures the same thing on both. With `CINQ_SHELL_PAGE=stack` it shows the floor of Cinq's
-//! stack instead (`ui/bench/stack-floor`: React and Mantine with one button), built into `dist/stack` by the benchmark.
+//! stack instead (`ui/bench/stack-floor`: React and Mantine with one button), built into `dist/stack` by the benchmark;
+//! with `CINQ_SHELL_PAGE=screen`, Cinq's first screen as a static page (`dist/screen`, written by
+//! `tests/bench/capture-screen.mjs`).
 
 use std::time::Instant;
 
@@ -23,6 +25,7 @@ fn main() {
         .setup(|app| {
             let page = match std::env::var("CINQ_SHELL_PAGE").as_deref() {
                 Ok("stack") => "stack/index.html",
+                Ok("screen") => "screen/index.html",
                 _ => "index.html",
             };
             tauri::WebviewWindowBuilder::new(app, "main", tauri::WebviewUrl::App(page.into()))
