@@ -3,7 +3,7 @@
 // styles (Mantine's variables included), the same stylesheet, and no script but the one that reports the paint, as
 // the empty shell's own page does. What the web view needs to show that screen without React, Mantine or Cinq's code.
 // Usage: node tests/bench/capture-screen.mjs BINARY DB OUT_DIR   (under Xvfb and D-Bus, as startup.sh runs it)
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -24,7 +24,7 @@ let s;
 try {
   s = await Session.start(binary);
   await s.find('[data-testid="step-title"]', { timeout: 60000 });
-  // Ready: nothing loading, and nothing changed over a second.
+  // Ready: nothing loading, and nothing changed in half a second.
   let last = "";
   for (let i = 0; i < 60; i++) {
     const html = await s.execute(
@@ -35,24 +35,16 @@ try {
     await sleep(500);
   }
   if (!last) throw new Error("the first screen did not settle");
+  // The empty shell's own report: "ready" once loaded, sent after the paint that follows.
+  const shellPage = readFileSync(new URL("./empty-shell/dist/index.html", import.meta.url), "utf8");
+  const report = shellPage.match(/<script>[\s\S]*?<\/script>/)?.[0];
+  if (!report) throw new Error("no report script in the empty shell's page");
   const sheets = [...last.matchAll(/<link rel="stylesheet"[^>]*href="\.\/(assets\/[^"]+)"/g)].map((m) => m[1]);
   if (sheets.length === 0) throw new Error("no stylesheet in the captured page");
   const page = last
     .replace(/<script type="module"[^>]*><\/script>\s*/g, "")
-    .replace(
-      "</body>",
-      `<script>
-      window.addEventListener("load", () => {
-        const marks = { ready: Math.round(performance.now()) };
-        requestAnimationFrame(() =>
-          setTimeout(() => {
-            marks.painted = Math.round(performance.now());
-            window.__TAURI_INTERNALS__.invoke("ui_ready", { marks: JSON.stringify(marks) });
-          }, 0),
-        );
-      });
-    </script></body>`,
-    );
+    .replace(/<link rel="modulepreload"[^>]*>\s*/g, "")
+    .replace("</body>", `${report}</body>`);
   if (/<script type="module"/.test(page)) throw new Error("a module script is left in the captured page");
   rmSync(out, { recursive: true, force: true });
   mkdirSync(join(out, "assets"), { recursive: true });
