@@ -3,12 +3,12 @@
 // styles (Mantine's variables included), the same stylesheet, and no script but the one that reports the paint, as
 // the empty shell's own page does. What the web view needs to show that screen without React, Mantine or Cinq's code.
 // Usage: node tests/bench/capture-screen.mjs BINARY DB OUT_DIR   (under Xvfb and D-Bus, as startup.sh runs it)
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { setTimeout as sleep } from "node:timers/promises";
-import { Session, startDriver } from "../e2e/webdriver.mjs";
+import { appGone, Session, startDriver } from "../e2e/webdriver.mjs";
 
 const [binary, db, out] = process.argv.slice(2);
 const home = mkdtempSync(join(tmpdir(), "cinq-capture-"));
@@ -54,6 +54,8 @@ try {
   console.error(`screen floor: ${elements} elements, ${page.length} characters, ${sheets.length} stylesheet(s)`);
 } finally {
   if (s) await s.quit().catch(() => undefined);
+  // The app gone before the driver stops: left running, it would take over the measured starts (webdriver.mjs).
+  await appGone(realpathSync(binary), db);
   driver.kill();
   rmSync(home, { recursive: true, force: true });
 }

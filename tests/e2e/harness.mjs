@@ -4,11 +4,11 @@
 import assert from "node:assert/strict";
 import { after, before } from "node:test";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, mkdirSync, readdirSync, readFileSync, readlinkSync, realpathSync } from "node:fs";
+import { mkdtempSync, mkdirSync, realpathSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-import { Session, startDriver } from "./webdriver.mjs";
+import { appGone, appProcesses, killApps, Session, startDriver } from "./webdriver.mjs";
 
 export const APP = process.env.CINQ_APP;
 assert.ok(APP, "CINQ_APP must name the built cinq binary");
@@ -17,51 +17,9 @@ const APP_PATH = realpathSync(APP);
 /** The database of the calling test file (`useApp`): the app started for it is known by it. */
 let appDb = null;
 
-/** The running processes of the app whose database (CINQ_DB, passed down by tauri-driver) `wanted` accepts. */
-function appProcesses(wanted) {
-  const pids = [];
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      if (readlinkSync(`/proc/${entry}/exe`) !== APP_PATH) continue;
-      const env = readFileSync(`/proc/${entry}/environ`, "utf8").split("\0");
-      const db = env.find((v) => v.startsWith("CINQ_DB="))?.slice("CINQ_DB=".length);
-      if (db !== undefined && wanted(db)) pids.push(+entry);
-    } catch {
-      // Gone meanwhile.
-    }
-  }
-  return pids;
-}
-
-function kill(pids, why) {
-  console.error(`# the app (${pids.join(", ")}) ${why}: killed`);
-  for (const pid of pids) {
-    try {
-      process.kill(pid, "SIGKILL");
-    } catch {
-      // Gone meanwhile.
-    }
-  }
-}
-
-/** Waits until the app started for `db` has exited, as it does once its session is closed. One still running after
- *  `timeout` ms is killed: left behind, it would answer the next start in its place (the app runs once per user
- *  session: the single-instance plugin hands a second start over to the first), and that start would never reach
- *  WebDriver. It happened once, on a busy machine, after tauri-driver was stopped as a file's last session closed. */
-export async function appExited(db = appDb, timeout = 20000) {
-  if (!db) return;
-  const ours = (d) => d === db;
-  const until = Date.now() + timeout;
-  let pids = appProcesses(ours);
-  while (pids.length > 0 && Date.now() < until) {
-    await new Promise((r) => setTimeout(r, 50));
-    pids = appProcesses(ours);
-  }
-  if (pids.length === 0) return;
-  kill(pids, `was still running ${timeout} ms after its session closed`);
-  const killedBy = Date.now() + timeout;
-  while (appProcesses(ours).length > 0 && Date.now() < killedBy) await new Promise((r) => setTimeout(r, 50));
+/** Waits until the app started for `db` (this file's, by default) has exited, or kills it (`appGone`). */
+export function appExited(db = appDb) {
+  return db ? appGone(APP_PATH, db) : Promise.resolve();
 }
 
 /** Sets up a fresh home and database for the calling test file; returns its paths and helpers. `env(home)` adds to
@@ -76,8 +34,8 @@ export function useApp(name, env = () => ({})) {
   before(async () => {
     // An app an earlier test file left running (its database is one of these tests' own) would take this file's
     // starts over.
-    const left = appProcesses((d) => d.startsWith(tmpdir()) && d.includes("/cinq-e2e-") && d !== db);
-    if (left.length > 0) kill(left, "of an earlier test file was still running");
+    const left = appProcesses(APP_PATH, (d) => d.startsWith(tmpdir()) && d.includes("/cinq-e2e-") && d !== db);
+    if (left.length > 0) killApps(left, "of an earlier test file was still running");
     driver = await startDriver({
       CINQ_DB: db,
       // Keep the window state and WebKit's data out of the real home.

@@ -2,6 +2,7 @@
 // No dependencies: Node 20's fetch and node:test are all the end-to-end tests need.
 
 import { spawn } from "node:child_process";
+import { readdirSync, readFileSync, readlinkSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
 
 const DRIVER = process.env.TAURI_DRIVER ?? "tauri-driver";
@@ -46,6 +47,55 @@ export async function startDriver(env) {
   }
   proc.kill();
   throw new Error("tauri-driver did not start");
+}
+
+/** The running processes of `binary` (its real path) whose database (CINQ_DB, passed down by tauri-driver)
+ *  `wanted` accepts. */
+export function appProcesses(binary, wanted) {
+  const pids = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readlinkSync(`/proc/${entry}/exe`) !== binary) continue;
+      const env = readFileSync(`/proc/${entry}/environ`, "utf8").split("\0");
+      const db = env.find((v) => v.startsWith("CINQ_DB="))?.slice("CINQ_DB=".length);
+      if (db !== undefined && wanted(db)) pids.push(+entry);
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  return pids;
+}
+
+/** Kills the app's processes `pids`, saying `why` on stderr. */
+export function killApps(pids, why) {
+  console.error(`# the app (${pids.join(", ")}) ${why}: killed`);
+  for (const pid of pids) {
+    try {
+      process.kill(pid, "SIGKILL");
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+}
+
+/** Waits until the app (`binary`, its real path) started for `db` has exited, as it does once its session is
+ *  closed. One still running after `timeout` ms is killed: left behind, it would answer the next start in its place
+ *  (the app runs once per user session: the single-instance plugin hands a second start over to the first), and that
+ *  start would never reach WebDriver. It happened once, on a busy machine, after tauri-driver was stopped as a test
+ *  file's last session closed: wait for this before stopping the driver. */
+export async function appGone(binary, db, timeout = 20000) {
+  const ours = (d) => d === db;
+  const until = Date.now() + timeout;
+  let pids = appProcesses(binary, ours);
+  while (pids.length > 0 && Date.now() < until) {
+    await sleep(50);
+    pids = appProcesses(binary, ours);
+  }
+  if (pids.length === 0) return;
+  killApps(pids, `was still running ${timeout} ms after its session closed`);
+  const killedBy = Date.now() + timeout;
+  while (appProcesses(binary, ours).length > 0 && Date.now() < killedBy) await sleep(50);
 }
 
 export class Session {
