@@ -7,17 +7,13 @@
 // The page records both spans itself (ui/src/perf.ts); this script drives it through tauri-driver and prints medians
 // and 95th percentiles. Usage: node tests/bench/calendar.mjs BINARY DB [ROUNDS] (see calendar.sh).
 import { readFileSync } from "node:fs";
-import { Session, startDriver } from "../e2e/webdriver.mjs";
+import { appEnv, Session, startDriver } from "../e2e/webdriver.mjs";
 
 const [binary, db, roundsArg] = process.argv.slice(2);
 const rounds = Number(roundsArg ?? 3);
 const home = process.env.BENCH_HOME;
 const driver = await startDriver({
-  CINQ_DB: db,
-  HOME: home,
-  XDG_CONFIG_HOME: `${home}/config`,
-  XDG_DATA_HOME: `${home}/data`,
-  XDG_CACHE_HOME: `${home}/cache`,
+  ...appEnv(db, home),
   LANG: "C.UTF-8",
 });
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));

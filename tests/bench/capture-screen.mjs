@@ -8,18 +8,12 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { setTimeout as sleep } from "node:timers/promises";
-import { appGone, Session, startDriver } from "../e2e/webdriver.mjs";
+import { appEnv, appGone, Session, startDriver } from "../e2e/webdriver.mjs";
 
 const [binary, db, out] = process.argv.slice(2);
 const home = mkdtempSync(join(tmpdir(), "cinq-capture-"));
 const uiDist = join(dirname(fileURLToPath(import.meta.url)), "../../ui/dist");
-const driver = await startDriver({
-  CINQ_DB: db,
-  HOME: home,
-  XDG_CONFIG_HOME: `${home}/config`,
-  XDG_DATA_HOME: `${home}/data`,
-  XDG_CACHE_HOME: `${home}/cache`,
-});
+const driver = await startDriver(appEnv(db, home));
 let s;
 try {
   s = await Session.start(binary);

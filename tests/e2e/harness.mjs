@@ -8,7 +8,7 @@ import { mkdtempSync, mkdirSync, realpathSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-import { appGone, appProcesses, killApps, Session, startDriver } from "./webdriver.mjs";
+import { appEnv, appGone, appProcesses, killApps, Session, startDriver } from "./webdriver.mjs";
 
 export const APP = process.env.CINQ_APP;
 assert.ok(APP, "CINQ_APP must name the built cinq binary");
@@ -37,12 +37,7 @@ export function useApp(name, env = () => ({})) {
     const left = appProcesses(APP_PATH, (d) => d.startsWith(tmpdir()) && d.includes("/cinq-e2e-") && d !== db);
     if (left.length > 0) killApps(left, "of an earlier test file was still running");
     driver = await startDriver({
-      CINQ_DB: db,
-      // Keep the window state and WebKit's data out of the real home.
-      HOME: home,
-      XDG_CONFIG_HOME: join(home, "config"),
-      XDG_DATA_HOME: join(home, "data"),
-      XDG_CACHE_HOME: join(home, "cache"),
+      ...appEnv(db, home),
       LANG: "C.UTF-8",
       ...extra,
     });

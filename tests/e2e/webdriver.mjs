@@ -86,16 +86,32 @@ export function killApps(pids, why) {
  *  file's last session closed: wait for this before stopping the driver. */
 export async function appGone(binary, db, timeout = 20000) {
   const ours = (d) => d === db;
+  if (await exited(binary, ours, timeout)) return;
+  killApps(appProcesses(binary, ours), `was still running ${timeout} ms after its session closed`);
+  await exited(binary, ours, timeout);
+}
+
+/** Whether the processes `ours` accepts are gone within `timeout` ms. One that is not this one's child can only be
+ *  watched in /proc: it is looked for again every 50 ms until it is gone. The wait is for something that happens (an
+ *  exit), never to show that something did not; past `timeout`, the caller kills it rather than fail. */
+async function exited(binary, ours, timeout) {
   const until = Date.now() + timeout;
-  let pids = appProcesses(binary, ours);
-  while (pids.length > 0 && Date.now() < until) {
+  while (appProcesses(binary, ours).length > 0) {
+    if (Date.now() >= until) return false;
     await sleep(50);
-    pids = appProcesses(binary, ours);
   }
-  if (pids.length === 0) return;
-  killApps(pids, `was still running ${timeout} ms after its session closed`);
-  const killedBy = Date.now() + timeout;
-  while (appProcesses(binary, ours).length > 0 && Date.now() < killedBy) await sleep(50);
+  return true;
+}
+
+/** The app's environment for `db`, with its home (window state, WebKit's data) in `home`, out of the real one. */
+export function appEnv(db, home) {
+  return {
+    CINQ_DB: db,
+    HOME: home,
+    XDG_CONFIG_HOME: `${home}/config`,
+    XDG_DATA_HOME: `${home}/data`,
+    XDG_CACHE_HOME: `${home}/cache`,
+  };
 }
 
 export class Session {
